@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Data.Centres;
+
+/// <summary>The sample centre seeded on first start (config section "SampleCentre").</summary>
+public sealed class SampleCentre
+{
+    public string Slug { get; set; } = "mam-na-kozlowce";
+    public string Name { get; set; } = "MAM Na Kozłówce";
+    public string Address { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string TimeZoneId { get; set; } = "Europe/Warsaw";
+
+    /// <summary>Day name (Monday…Sunday) → "10:00-20:00"; a missing day is closed.</summary>
+    public Dictionary<string, string> OpeningHours { get; set; } = [];
+    public List<string> HouseRules { get; set; } = [];
+    public List<SampleFaq> Faq { get; set; } = [];
+    public List<SampleRoom> Rooms { get; set; } = [];
+}
+
+public sealed class SampleFaq
+{
+    public string Question { get; set; } = "";
+    public string Answer { get; set; } = "";
+}
+
+public sealed class SampleRoom
+{
+    public string Name { get; set; } = "";
+    public int Capacity { get; set; }
+    public string Description { get; set; } = "";
+    public bool RequiresApproval { get; set; }
+}
+
+internal static class SampleCentreSeeder
+{
+    public static async Task SeedIfEmptyAsync(MamDbContext db, SampleCentre sample, CancellationToken ct)
+    {
+        if (await db.Centres.AnyAsync(ct)) return;
+
+        var centre = new Centre
+        {
+            Slug = sample.Slug,
+            Name = sample.Name,
+            Address = sample.Address,
+            Phone = sample.Phone,
+            Email = sample.Email,
+            TimeZoneId = sample.TimeZoneId,
+            IsSample = true,
+            OpeningHours = [.. sample.OpeningHours.Select(ParseHours)],
+            HouseRules = [.. sample.HouseRules.Select((text, i) => new HouseRule { Order = i, Text = text })],
+            Faq = [.. sample.Faq.Select((f, i) => new FaqEntry { Order = i, Question = f.Question, Answer = f.Answer })],
+            Rooms = [.. sample.Rooms.Select(r => new Room
+            {
+                Name = r.Name,
+                Capacity = r.Capacity,
+                Description = r.Description,
+                RequiresApproval = r.RequiresApproval,
+            })],
+        };
+        db.Centres.Add(centre);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static OpeningHours ParseHours(KeyValuePair<string, string> entry)
+    {
+        var day = Enum.Parse<DayOfWeek>(entry.Key, ignoreCase: true);
+        var parts = entry.Value.Split('-', StringSplitOptions.TrimEntries);
+        if (parts.Length != 2)
+            throw new FormatException($"SampleCentre:OpeningHours:{entry.Key} must look like 10:00-20:00, not '{entry.Value}'.");
+        return new OpeningHours { Day = day, Opens = TimeOnly.Parse(parts[0], CultureInfo.InvariantCulture), Closes = TimeOnly.Parse(parts[1], CultureInfo.InvariantCulture) };
+    }
+}

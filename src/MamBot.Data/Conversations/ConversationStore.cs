@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Data.Conversations;
+
+public sealed class ConversationStore(MamDbContext db, TimeProvider time)
+{
+    /// <summary>False when this update was handled before (a platform redelivery or a client retry).</summary>
+    public async Task<bool> TryMarkProcessedAsync(string channel, string updateId, CancellationToken ct)
+    {
+        if (await db.ProcessedUpdates.AnyAsync(u => u.Channel == channel && u.UpdateId == updateId, ct)) return false;
+        db.ProcessedUpdates.Add(new ProcessedUpdate { Channel = channel, UpdateId = updateId, ProcessedUtc = time.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<string?> LoadAsync(string channel, string chatId, CancellationToken ct) =>
+        await db.ConversationStates.Where(s => s.Channel == channel && s.ChatId == chatId)
+            .Select(s => s.StateJson)
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>Saves where the conversation stands; null (nothing in progress) keeps no row at all.</summary>
+    public async Task SaveAsync(string channel, string chatId, string? stateJson, CancellationToken ct)
+    {
+        var row = await db.ConversationStates.FirstOrDefaultAsync(s => s.Channel == channel && s.ChatId == chatId, ct);
+        if (stateJson is null)
+        {
+            if (row is not null) db.ConversationStates.Remove(row);
+        }
+        else if (row is null)
+        {
+            db.ConversationStates.Add(new ConversationState { Channel = channel, ChatId = chatId, StateJson = stateJson, UpdatedUtc = time.GetUtcNow().UtcDateTime });
+        }
+        else
+        {
+            row.StateJson = stateJson;
+            row.UpdatedUtc = time.GetUtcNow().UtcDateTime;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

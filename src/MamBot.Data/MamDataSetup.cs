@@ -1,0 +1,47 @@
+using MamBot.Data.Centres;
+using MamBot.Data.Conversations;
+using MamBot.Data.Outbox;
+using MamBot.Data.Residents;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MamBot.Data;
+
+public static class MamDataSetup
+{
+    public static string ConnectionStringFor(string databaseFile) => new SqliteConnectionStringBuilder
+    {
+        DataSource = databaseFile,
+        DefaultTimeout = 30, // a busy writer waits instead of failing the turn
+        Pooling = true,
+    }.ToString();
+
+    /// <param name="connectionString">Read when the first context is made, so tests and hosts can configure late.</param>
+    public static IServiceCollection AddMamData(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    {
+        services.AddDbContext<MamDbContext>((sp, o) => o.UseSqlite(connectionString(sp)));
+        services.AddScoped<CentreDirectory>();
+        services.AddScoped<ResidentService>();
+        services.AddScoped<ResidentDataExport>();
+        services.AddScoped<ResidentErasure>();
+        services.AddScoped<ConversationStore>();
+        services.AddScoped<OutboxStore>();
+        return services;
+    }
+
+    /// <summary>Creates or upgrades the database, then seeds the sample centre when there is no centre at all.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, SampleCentre sample, TimeProvider time, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MamDbContext>();
+        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+
+        await db.Database.MigrateAsync(ct);
+        // WAL lets the web chat read while a job writes.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await SampleCentreSeeder.SeedIfEmptyAsync(db, sample, ct);
+    }
+}

@@ -1,0 +1,78 @@
+using MamBot.Data.Centres;
+using MamBot.Data.Conversations;
+using MamBot.Data.Outbox;
+using MamBot.Data.Residents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace MamBot.Data;
+
+public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbContext(options)
+{
+    public DbSet<Centre> Centres => Set<Centre>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<ConversationState> ConversationStates => Set<ConversationState>();
+    public DbSet<ProcessedUpdate> ProcessedUpdates => Set<ProcessedUpdate>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MailboxMessage> MailboxMessages => Set<MailboxMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // We store UTC only; SQLite keeps no kind, so say it on the way back.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Centre>(e =>
+        {
+            e.HasIndex(c => c.Slug).IsUnique();
+            e.HasMany(c => c.OpeningHours).WithOne().HasForeignKey(h => h.CentreId);
+            e.HasMany(c => c.HouseRules).WithOne().HasForeignKey(r => r.CentreId);
+            e.HasMany(c => c.Faq).WithOne().HasForeignKey(f => f.CentreId);
+            e.HasMany(c => c.Rooms).WithOne().HasForeignKey(r => r.CentreId);
+        });
+
+        modelBuilder.Entity<Resident>(e =>
+        {
+            e.HasOne<Centre>().WithMany().HasForeignKey(r => r.CentreId);
+            e.HasMany(r => r.Identities).WithOne().HasForeignKey(i => i.ResidentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(r => r.Consents).WithOne().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(r => r.Preferences).WithOne().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ChannelIdentity>().HasIndex(i => new { i.Channel, i.ExternalId }).IsUnique();
+        modelBuilder.Entity<NotificationPreference>(e =>
+        {
+            e.HasKey(p => new { p.ResidentId, p.Kind });
+            e.Property(p => p.Kind).HasConversion<string>();
+        });
+
+        modelBuilder.Entity<ConversationState>().HasKey(s => new { s.Channel, s.ChatId });
+        modelBuilder.Entity<ProcessedUpdate>().HasKey(u => new { u.Channel, u.UpdateId });
+
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.HasIndex(m => m.IdempotencyKey).IsUnique();
+            e.HasIndex(m => new { m.Status, m.DueUtc });
+            e.HasIndex(m => m.ResidentId);
+            e.HasIndex(m => new { m.Channel, m.ChatId });
+            e.Property(m => m.Kind).HasConversion<string>();
+            e.Property(m => m.Status).HasConversion<string>();
+        });
+        modelBuilder.Entity<MailboxMessage>().HasIndex(m => new { m.Channel, m.ChatId, m.Id });
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}

@@ -1,0 +1,71 @@
+using MamBot.Data.Residents;
+
+namespace MamBot.Data.Outbox;
+
+/// <summary>
+/// Every message the bot sends, a reply or a nudge, is first a row here. The unique idempotency key
+/// makes "send this once" a database fact instead of a hope.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public required string IdempotencyKey { get; set; }
+    public OutboxKind Kind { get; set; }
+
+    /// <summary>For nudges: the resident; the channel is chosen when the message is delivered.</summary>
+    public Guid? ResidentId { get; set; }
+
+    /// <summary>For replies: the chat to answer. For nudges: filled in with where it went.</summary>
+    public string? Channel { get; set; }
+    public string? ChatId { get; set; }
+
+    /// <summary>The rendered message (JSON of the dialog layer's reply); opaque to this layer.</summary>
+    public required string Body { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+    public DateTime DueUtc { get; set; }
+    public OutboxStatus Status { get; set; }
+    public string? StatusReason { get; set; }
+    public int Attempts { get; set; }
+    public DateTime? ClaimedUtc { get; set; }
+    public DateTime? DoneUtc { get; set; }
+
+    public bool IsNudge => Kind != OutboxKind.Reply;
+}
+
+public enum OutboxKind
+{
+    /// <summary>An answer to something the resident just wrote: always allowed, never opted out of.</summary>
+    Reply,
+    FollowUp,
+}
+
+public enum OutboxStatus
+{
+    Queued,
+    Sending,
+    Sent,
+    Skipped,
+    Failed,
+}
+
+/// <summary>A delivered message kept for channels that fetch their messages (the web chat page polls).</summary>
+public sealed class MailboxMessage
+{
+    public long Id { get; set; }
+    public required string Channel { get; set; }
+    public required string ChatId { get; set; }
+    public long OutboxMessageId { get; set; }
+    public required string Body { get; set; }
+    public DateTime CreatedUtc { get; set; }
+}
+
+public static class OutboxKinds
+{
+    /// <summary>Which resident opt-out governs a nudge kind (replies have none).</summary>
+    public static NudgeKind? PreferenceFor(OutboxKind kind) => kind switch
+    {
+        OutboxKind.FollowUp => NudgeKind.Tips,
+        _ => null,
+    };
+}

@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Data.Outbox;
+
+public sealed class OutboxStore(MamDbContext db, TimeProvider time)
+{
+    /// <summary>Queues a message once: a second call with the same key returns the first row untouched.</summary>
+    public async Task<OutboxMessage> EnqueueAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var existing = await db.OutboxMessages.FirstOrDefaultAsync(m => m.IdempotencyKey == message.IdempotencyKey, ct);
+        if (existing is not null) return existing;
+
+        message.Status = OutboxStatus.Queued;
+        message.CreatedUtc = time.GetUtcNow().UtcDateTime;
+        if (message.DueUtc == default) message.DueUtc = message.CreatedUtc;
+        db.OutboxMessages.Add(message);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return message;
+        }
+        catch (DbUpdateException)
+        {
+            // Another writer queued the same key between our check and insert: theirs stands.
+            db.Entry(message).State = EntityState.Detached;
+            return await db.OutboxMessages.FirstAsync(m => m.IdempotencyKey == message.IdempotencyKey, ct);
+        }
+    }
+
+    public async Task<IReadOnlyList<long>> DueIdsAsync(int limit, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Queued && m.DueUtc <= now)
+            .OrderBy(m => m.DueUtc).ThenBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(limit)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Takes a queued message for delivery; only one caller can win it.</summary>
+    public async Task<OutboxMessage?> ClaimAsync(long id, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var won = await db.OutboxMessages
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Queued)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sending)
+                .SetProperty(m => m.ClaimedUtc, now)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+        if (won == 0) return null;
+        var message = await db.OutboxMessages.FirstAsync(m => m.Id == id, ct);
+        await db.Entry(message).ReloadAsync(ct);
+        return message;
+    }
+
+    /// <summary>Records the outcome. Saved by the caller together with whatever delivery wrote (e.g. the mailbox row).</summary>
+    public void Complete(OutboxMessage message, OutboxStatus status, string? reason = null)
+    {
+        message.Status = status;
+        message.StatusReason = reason;
+        message.DoneUtc = time.GetUtcNow().UtcDateTime;
+    }
+
+    /// <summary>Back to the queue after a passing failure, to be tried again at <paramref name="retryAtUtc"/>.</summary>
+    public static void Requeue(OutboxMessage message, DateTime retryAtUtc, string reason)
+    {
+        message.Status = OutboxStatus.Queued;
+        message.StatusReason = reason;
+        message.DueUtc = retryAtUtc;
+    }
+
+    /// <summary>
+    /// A message left "sending" by a crash may or may not have reached the resident. We never send twice,
+    /// so it is marked failed for staff to see instead of being retried.
+    /// </summary>
+    public Task<int> FailInterruptedAsync(TimeSpan olderThan, CancellationToken ct)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime - olderThan;
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Sending && m.ClaimedUtc < cutoff)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Failed)
+                .SetProperty(m => m.StatusReason, OutboxReasons.Interrupted)
+                .SetProperty(m => m.DoneUtc, now), ct);
+    }
+
+    /// <summary>Replies are kept only as long as a conversation needs them (data minimisation).</summary>
+    public Task<int> PruneRepliesAsync(TimeSpan keep, CancellationToken ct)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime - keep;
+        return db.OutboxMessages
+            .Where(m => m.Kind == OutboxKind.Reply && m.Status != OutboxStatus.Queued && m.Status != OutboxStatus.Sending && m.CreatedUtc < cutoff)
+            .ExecuteDeleteAsync(ct);
+    }
+
+    public void AddToMailbox(OutboxMessage message, string channel, string chatId) =>
+        db.MailboxMessages.Add(new MailboxMessage
+        {
+            Channel = channel,
+            ChatId = chatId,
+            OutboxMessageId = message.Id,
+            Body = message.Body,
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+        });
+
+    public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
+
+    public async Task<IReadOnlyList<MailboxMessage>> MailboxAfterAsync(string channel, string chatId, long afterId, CancellationToken ct) =>
+        await db.MailboxMessages.AsNoTracking()
+            .Where(m => m.Channel == channel && m.ChatId == chatId && m.Id > afterId)
+            .OrderBy(m => m.Id)
+            .Take(100)
+            .ToListAsync(ct);
+
+    public async Task<IReadOnlyList<MailboxMessage>> MailboxForAsync(IReadOnlyCollection<long> outboxIds, CancellationToken ct) =>
+        await db.MailboxMessages.AsNoTracking()
+            .Where(m => outboxIds.Contains(m.OutboxMessageId))
+            .OrderBy(m => m.Id)
+            .ToListAsync(ct);
+
+    public Task<MailboxMessage?> MailboxMessageAsync(string channel, string chatId, long id, CancellationToken ct) =>
+        db.MailboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Channel == channel && m.ChatId == chatId && m.Id == id, ct);
+}
+
+/// <summary>Why a message was skipped or failed: codes that the admin panel puts into words.</summary>
+public static class OutboxReasons
+{
+    public const string ResidentErased = "resident-erased";
+    public const string NoConsent = "no-consent";
+    public const string OptedOut = "opted-out";
+    public const string Unreachable = "unreachable";
+    public const string NoChannel = "channel-not-configured";
+    public const string Interrupted = "interrupted";
+}

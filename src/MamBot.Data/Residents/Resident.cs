@@ -1,0 +1,70 @@
+namespace MamBot.Data.Residents;
+
+/// <summary>
+/// A person who agreed to the privacy notice. Nobody becomes a Resident without consent:
+/// before that the bot keeps only the conversation position it needs to answer.
+/// </summary>
+public sealed class Resident
+{
+    public Guid Id { get; set; }
+    public int CentreId { get; set; }
+    public string? DisplayName { get; set; }
+    public DateTime CreatedUtc { get; set; }
+
+    public List<ChannelIdentity> Identities { get; set; } = [];
+    public List<ConsentRecord> Consents { get; set; } = [];
+    public List<NotificationPreference> Preferences { get; set; } = [];
+
+    public bool HasConsented =>
+        Consents.Where(c => c.Purpose == ConsentPurpose.Privacy).MaxBy(c => c.AtUtc)?.Granted == true;
+
+    public bool Wants(NudgeKind kind) => Preferences.FirstOrDefault(p => p.Kind == kind)?.Enabled ?? true;
+}
+
+/// <summary>Where a resident can be reached: a channel and the chat id on it.</summary>
+public sealed class ChannelIdentity
+{
+    public int Id { get; set; }
+    public Guid ResidentId { get; set; }
+    public required string Channel { get; set; }
+    public required string ExternalId { get; set; }
+    public DateTime LastInboundUtc { get; set; }
+
+    /// <summary>Set when the platform says we can no longer write (blocked bot, deleted account).</summary>
+    public DateTime? UnreachableSinceUtc { get; set; }
+    public string? UnreachableReason { get; set; }
+}
+
+public static class ConsentPurpose
+{
+    public const string Privacy = "privacy";
+}
+
+/// <summary>What was agreed to (or refused), when, on which channel, and which text version was shown.</summary>
+public sealed class ConsentRecord
+{
+    public int Id { get; set; }
+    public Guid ResidentId { get; set; }
+    public required string Purpose { get; set; }
+    public bool Granted { get; set; }
+    public required string TextVersion { get; set; }
+    public required string Channel { get; set; }
+    public DateTime AtUtc { get; set; }
+}
+
+/// <summary>The kinds of unsolicited messages a resident can switch on or off one by one.</summary>
+public enum NudgeKind
+{
+    Tips,
+    Reminders,
+    Digest,
+    Surveys,
+    Ideas,
+}
+
+public sealed class NotificationPreference
+{
+    public Guid ResidentId { get; set; }
+    public NudgeKind Kind { get; set; }
+    public bool Enabled { get; set; }
+}

@@ -1,0 +1,48 @@
+using MamBot.Data.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Data.Residents;
+
+/// <summary>Everything held about one resident (RODO art. 15 and 20): the same data as a file and as a message.</summary>
+public sealed record ResidentExport(
+    Guid ResidentId,
+    string? DisplayName,
+    DateTime CreatedUtc,
+    IReadOnlyList<ExportedIdentity> Channels,
+    IReadOnlyList<ExportedConsent> Consents,
+    IReadOnlyDictionary<string, bool> Notifications,
+    IReadOnlyList<ExportedMessage> MessagesToYou,
+    string? ConversationState);
+
+public sealed record ExportedIdentity(string Channel, string ChatId, DateTime LastMessageUtc, DateTime? UnreachableSinceUtc);
+public sealed record ExportedConsent(string Purpose, bool Granted, string TextVersion, string Channel, DateTime AtUtc);
+public sealed record ExportedMessage(string Kind, string Status, DateTime CreatedUtc, DateTime? DoneUtc, string Body);
+
+public sealed class ResidentDataExport(MamDbContext db, ResidentService residents)
+{
+    public async Task<ResidentExport?> ExportAsync(Guid residentId, CancellationToken ct)
+    {
+        var resident = await residents.FindAsync(residentId, ct);
+        if (resident is null) return null;
+
+        var chats = resident.Identities.Select(i => i.Channel + "\n" + i.ExternalId).ToList();
+        var messages = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ResidentId == residentId || chats.Contains(m.Channel + "\n" + m.ChatId))
+            .OrderBy(m => m.Id)
+            .ToListAsync(ct);
+        var states = await db.ConversationStates.AsNoTracking()
+            .Where(s => chats.Contains(s.Channel + "\n" + s.ChatId))
+            .Select(s => s.StateJson)
+            .ToListAsync(ct);
+
+        return new ResidentExport(
+            resident.Id,
+            resident.DisplayName,
+            resident.CreatedUtc,
+            [.. resident.Identities.Select(i => new ExportedIdentity(i.Channel, i.ExternalId, i.LastInboundUtc, i.UnreachableSinceUtc))],
+            [.. resident.Consents.OrderBy(c => c.AtUtc).Select(c => new ExportedConsent(c.Purpose, c.Granted, c.TextVersion, c.Channel, c.AtUtc))],
+            Enum.GetValues<NudgeKind>().ToDictionary(k => k.ToString(), resident.Wants),
+            [.. messages.Select(m => new ExportedMessage(m.Kind.ToString(), m.Status.ToString(), m.CreatedUtc, m.DoneUtc, m.Body))],
+            states.Count == 0 ? null : string.Join("\n", states));
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Data.Residents;
+
+/// <summary>Erasure on request (RODO art. 17): the resident and everything that points at them or their chats.</summary>
+public sealed class ResidentErasure(MamDbContext db)
+{
+    public async Task<bool> EraseAsync(Guid residentId, CancellationToken ct)
+    {
+        var identities = await db.ChannelIdentities.Where(i => i.ResidentId == residentId)
+            .Select(i => new { i.Channel, i.ExternalId })
+            .ToListAsync(ct);
+
+        foreach (var chat in identities)
+        {
+            await db.OutboxMessages.Where(m => m.Channel == chat.Channel && m.ChatId == chat.ExternalId).ExecuteDeleteAsync(ct);
+            await db.MailboxMessages.Where(m => m.Channel == chat.Channel && m.ChatId == chat.ExternalId).ExecuteDeleteAsync(ct);
+            await db.ConversationStates.Where(s => s.Channel == chat.Channel && s.ChatId == chat.ExternalId).ExecuteDeleteAsync(ct);
+        }
+        await db.OutboxMessages.Where(m => m.ResidentId == residentId).ExecuteDeleteAsync(ct);
+        var deleted = await db.Residents.Where(r => r.Id == residentId).ExecuteDeleteAsync(ct); // identities, consents, preferences cascade
+        db.ChangeTracker.Clear();
+        return deleted > 0;
+    }
+}

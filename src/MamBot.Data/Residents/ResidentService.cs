@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Data.Residents;
+
+public sealed class ResidentService(MamDbContext db, TimeProvider time)
+{
+    public Task<Resident?> FindByChatAsync(string channel, string chatId, CancellationToken ct) =>
+        WithDetails().FirstOrDefaultAsync(r => r.Identities.Any(i => i.Channel == channel && i.ExternalId == chatId), ct);
+
+    public Task<Resident?> FindAsync(Guid residentId, CancellationToken ct) =>
+        WithDetails().FirstOrDefaultAsync(r => r.Id == residentId, ct);
+
+    /// <summary>Records consent; on the first one the person becomes a resident with every nudge kind on.</summary>
+    public async Task<(Resident Resident, bool IsNew)> GrantConsentAsync(
+        int centreId, string channel, string chatId, string? displayName, string textVersion, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var resident = await FindByChatAsync(channel, chatId, ct);
+        var isNew = resident is null;
+        if (resident is null)
+        {
+            resident = new Resident
+            {
+                Id = Guid.NewGuid(),
+                CentreId = centreId,
+                DisplayName = displayName,
+                CreatedUtc = now,
+                Identities = [new ChannelIdentity { Channel = channel, ExternalId = chatId, LastInboundUtc = now }],
+                Preferences = [.. Enum.GetValues<NudgeKind>().Select(k => new NotificationPreference { Kind = k, Enabled = true })],
+            };
+            db.Residents.Add(resident);
+        }
+        else if (resident.HasConsented)
+        {
+            return (resident, false);
+        }
+
+        resident.Consents.Add(new ConsentRecord
+        {
+            Purpose = ConsentPurpose.Privacy,
+            Granted = true,
+            TextVersion = textVersion,
+            Channel = channel,
+            AtUtc = now,
+        });
+        await db.SaveChangesAsync(ct);
+        return (resident, isNew);
+    }
+
+    public async Task SetPreferenceAsync(Resident resident, NudgeKind kind, bool enabled, CancellationToken ct)
+    {
+        var preference = resident.Preferences.FirstOrDefault(p => p.Kind == kind);
+        if (preference is null)
+            resident.Preferences.Add(new NotificationPreference { ResidentId = resident.Id, Kind = kind, Enabled = enabled });
+        else
+            preference.Enabled = enabled;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task SetAllPreferencesAsync(Resident resident, bool enabled, CancellationToken ct)
+    {
+        foreach (var kind in Enum.GetValues<NudgeKind>())
+            await SetPreferenceAsync(resident, kind, enabled, ct);
+    }
+
+    /// <summary>Notes that the resident wrote to us (Messenger's 24-hour window counts from here).</summary>
+    public async Task TouchAsync(Resident resident, string channel, string chatId, CancellationToken ct)
+    {
+        var identity = resident.Identities.FirstOrDefault(i => i.Channel == channel && i.ExternalId == chatId);
+        if (identity is null) return;
+        identity.LastInboundUtc = time.GetUtcNow().UtcDateTime;
+        // Writing to us again means we can write back.
+        identity.UnreachableSinceUtc = null;
+        identity.UnreachableReason = null;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private IQueryable<Resident> WithDetails() => db.Residents
+        .Include(r => r.Identities)
+        .Include(r => r.Consents)
+        .Include(r => r.Preferences)
+        .AsSplitQuery();
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Texts;
+
+namespace MamBot.Dialogs.About;
+
+/// <summary>"O MAM": address, contact, opening hours, house rules and FAQ, all from the centre's data. Needs no consent.</summary>
+public sealed class AboutCentre : IButtonAction
+{
+    public string Prefix => "about";
+
+    // Reading about the centre does not interrupt a dialog in progress.
+    public bool LeavesActiveDialog => false;
+
+    public Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
+    {
+        dc.Say(argument switch
+        {
+            "hours" => Hours(dc),
+            "contact" => Contact(dc),
+            "rules" => Rules(dc),
+            "faq" => FaqList(dc, T.AboutFaqTitle),
+            _ => Overview(dc),
+        });
+        return Task.CompletedTask;
+    }
+
+    private static Reply Overview(DialogContext dc)
+    {
+        var centre = dc.Centre;
+        var hours = Polish.OpeningHours(centre.OpeningHours);
+        var text = Polish.Format(T.AboutIntro, centre.Name, centre.Address, ContactLines(dc),
+            hours.Count == 0 ? T.HoursNone : string.Join("\n", hours));
+        if (centre.IsSample) text += "\n\n" + T.AboutSample;
+        return Reply.WithButtons(text,
+            [new(T.ButtonRules, "about:rules"), new(T.ButtonFaq, "about:faq")],
+            [new(T.ButtonMenu, "menu:main")]);
+    }
+
+    private static Reply Hours(DialogContext dc)
+    {
+        var hours = Polish.OpeningHours(dc.Centre.OpeningHours);
+        var text = T.ButtonHours + ":\n" + (hours.Count == 0 ? T.HoursNone : string.Join("\n", hours));
+        return Reply.WithRow(text, new(T.ButtonContact, "about:contact"), new(T.ButtonMenu, "menu:main"));
+    }
+
+    private static Reply Contact(DialogContext dc) => Reply.WithRow(
+        $"{dc.Centre.Name}\n📍 {dc.Centre.Address}\n{ContactLines(dc)}",
+        new(T.ButtonHours, "about:hours"), new(T.ButtonMenu, "menu:main"));
+
+    private static Reply Rules(DialogContext dc)
+    {
+        var rules = dc.Centre.HouseRules.OrderBy(r => r.Order).Select(r => "• " + r.Text).ToList();
+        var text = rules.Count == 0 ? T.AboutNoRules : T.AboutRulesTitle + "\n" + string.Join("\n", rules);
+        return Reply.WithRow(text, new(T.ButtonFaq, "about:faq"), new(T.ButtonMenu, "menu:main"));
+    }
+
+    internal static Reply FaqList(DialogContext dc, string title)
+    {
+        var faq = dc.Centre.Faq.OrderBy(f => f.Order).ToList();
+        if (faq.Count == 0)
+            return Reply.WithRow(Polish.Format(T.AboutNoFaq, Polish.ContactChannels(dc.Centre)), new Button(T.ButtonMenu, "menu:main"));
+
+        // Questions can be long: the list is in the text, the buttons carry numbers.
+        var lines = faq.Select((f, i) => $"{i + 1}. {f.Question}");
+        var buttons = faq.Select((f, i) => new Button((i + 1).ToString(CultureInfo.InvariantCulture), $"faq:{f.Id}")).ToList();
+        var rows = buttons.Chunk(4).Select(r => (IReadOnlyList<Button>)r).ToList();
+        rows.Add([new(T.ButtonMenu, "menu:main")]);
+        return new Reply(title + "\n" + string.Join("\n", lines), rows);
+    }
+
+    private static string ContactLines(DialogContext dc) => string.Join("\n", new[]
+    {
+        string.IsNullOrWhiteSpace(dc.Centre.Phone) ? null : Polish.Format(T.AboutPhone, dc.Centre.Phone),
+        string.IsNullOrWhiteSpace(dc.Centre.Email) ? null : Polish.Format(T.AboutEmail, dc.Centre.Email),
+    }.Where(l => l is not null));
+}
+
+/// <summary>One FAQ answer ("faq:{id}"); an id that no longer exists shows the current list instead.</summary>
+public sealed class FaqAnswer : IButtonAction
+{
+    public string Prefix => "faq";
+    public bool LeavesActiveDialog => false;
+
+    public Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
+    {
+        var entry = int.TryParse(argument, out var id) ? dc.Centre.Faq.FirstOrDefault(f => f.Id == id) : null;
+        dc.Say(entry is null
+            ? AboutCentre.FaqList(dc, T.FaqUnknown)
+            : Reply.WithRow($"❓ {entry.Question}\n💬 {entry.Answer}", new(T.ButtonFaq, "about:faq"), new(T.ButtonMenu, "menu:main")));
+        return Task.CompletedTask;
+    }
+}

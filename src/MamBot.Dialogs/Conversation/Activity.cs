@@ -1,0 +1,21 @@
+namespace MamBot.Dialogs.Conversation;
+
+/// <summary>
+/// One thing a resident did, whatever the channel: typed text or pressed a button (payload).
+/// Channels translate their updates into this and nothing else reaches the dialogs.
+/// </summary>
+public sealed record Activity(
+    string Channel,
+    string ChatId,
+    string? Text,
+    string? Payload,
+    DateTimeOffset Timestamp,
+    string? UpdateId = null,
+    string? SenderName = null);
+
+public static class ChannelNames
+{
+    public const string WebChat = "webchat";
+    public const string Telegram = "telegram";
+    public const string Messenger = "messenger";
+}

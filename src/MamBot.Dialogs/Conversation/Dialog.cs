@@ -1,0 +1,21 @@
+namespace MamBot.Dialogs.Conversation;
+
+/// <summary>
+/// A conversation with a beginning and an end (a form, a confirmation). It lives on the stack between turns,
+/// so it keeps everything it needs in its frame, never in fields.
+/// </summary>
+public abstract class Dialog
+{
+    public abstract string Id { get; }
+
+    public abstract Task BeginAsync(DialogContext dc, string? argument, CancellationToken ct);
+
+    /// <summary>The resident answered while this dialog was on top.</summary>
+    public abstract Task ContinueAsync(DialogContext dc, CancellationToken ct);
+
+    /// <summary>A child dialog (a prompt) ended with <paramref name="result"/>.</summary>
+    public virtual Task ResumeAsync(DialogContext dc, string? result, CancellationToken ct) => RepromptAsync(dc, ct);
+
+    /// <summary>Shows the current question again (after a stale button, a help request…).</summary>
+    public abstract Task RepromptAsync(DialogContext dc, CancellationToken ct);
+}

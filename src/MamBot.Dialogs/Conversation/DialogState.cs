@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace MamBot.Dialogs.Conversation;
+
+/// <summary>Where a conversation stands: the dialog stack. Persisted as JSON after every turn.</summary>
+public sealed class ConversationData
+{
+    public List<DialogFrame> Stack { get; set; } = [];
+
+    public string? ToJson() => Stack.Count == 0 ? null : JsonSerializer.Serialize(this);
+
+    public static ConversationData FromJson(string? json) =>
+        string.IsNullOrEmpty(json) ? new() : JsonSerializer.Deserialize<ConversationData>(json) ?? new();
+}
+
+/// <summary>One dialog on the stack: which dialog, the step it waits at, what it has collected, which buttons it offered.</summary>
+public sealed class DialogFrame
+{
+    public string DialogId { get; set; } = "";
+    public string Step { get; set; } = "";
+    public Dictionary<string, string> Values { get; set; } = [];
+
+    /// <summary>Payloads of the buttons this dialog last showed; any other non-global payload is a stale button.</summary>
+    public List<string> Expects { get; set; } = [];
+}

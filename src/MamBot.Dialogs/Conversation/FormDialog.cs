@@ -1,0 +1,132 @@
+using MamBot.Dialogs.Texts;
+
+namespace MamBot.Dialogs.Conversation;
+
+/// <summary>A question of a form: how to ask for it and how to read an answer (a value or a Polish error).</summary>
+public sealed record FormSlot(string Name, Func<DialogContext, Reply> Ask, Func<DialogContext, string, SlotValue> Parse);
+
+public readonly record struct SlotValue(string? Value, string? Error)
+{
+    public static SlotValue Ok(string value) => new(value, null);
+    public static SlotValue Invalid(string error) => new(null, error);
+}
+
+/// <summary>
+/// A slot-filling form: it declares its slots and always asks for the first one still missing, so one
+/// understood sentence ("w piątek o 18 dla 8 osób") can fill several at once and skip their questions.
+/// Buttons made with <see cref="Option"/> answer the slot being asked; "Wstecz" clears the last answer.
+/// </summary>
+public abstract class FormDialog : Dialog
+{
+    public const string BackPayload = "f:back";
+    private const string OptionPrefix = "f=";
+    private const string OrderKey = "_order";
+
+    protected abstract IReadOnlyList<FormSlot> Slots { get; }
+
+    /// <summary>Slots recognised in free text; the default understands nothing and each answer goes to the asked slot.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Understand(DialogContext dc, string text) => new Dictionary<string, string>();
+
+    protected abstract Task CompleteAsync(DialogContext dc, IReadOnlyDictionary<string, string> values, CancellationToken ct);
+
+    public static Button Option(string title, string value) => new(title, OptionPrefix + value);
+
+    public override Task BeginAsync(DialogContext dc, string? argument, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(argument)) Fill(dc, Understand(dc, argument));
+        return AskNextAsync(dc, ct);
+    }
+
+    public override async Task ContinueAsync(DialogContext dc, CancellationToken ct)
+    {
+        var frame = dc.ActiveFrame!;
+        var asked = Slots.First(s => s.Name == frame.Step);
+
+        if (dc.Payload == BackPayload)
+        {
+            GoBack(frame);
+            await AskNextAsync(dc, ct);
+            return;
+        }
+
+        if (dc.Payload is { } payload && payload.StartsWith(OptionPrefix, StringComparison.Ordinal))
+        {
+            // A button offered for this very slot: still validated, since options can go stale inside one step.
+            await AcceptAsync(dc, asked, payload[OptionPrefix.Length..], ct);
+            return;
+        }
+
+        var text = dc.Text ?? "";
+        var understood = Understand(dc, text);
+        if (understood.Count > 0)
+        {
+            Fill(dc, understood);
+            await AskNextAsync(dc, ct);
+            return;
+        }
+        await AcceptAsync(dc, asked, text, ct);
+    }
+
+    public override Task RepromptAsync(DialogContext dc, CancellationToken ct) => AskNextAsync(dc, ct);
+
+    private async Task AcceptAsync(DialogContext dc, FormSlot slot, string answer, CancellationToken ct)
+    {
+        var result = slot.Parse(dc, answer.Trim());
+        if (result.Error is not null)
+        {
+            dc.Say(result.Error);
+        }
+        else
+        {
+            Set(dc.ActiveFrame!, slot.Name, result.Value!);
+        }
+        await AskNextAsync(dc, ct);
+    }
+
+    private void Fill(DialogContext dc, IReadOnlyDictionary<string, string> values)
+    {
+        foreach (var slot in Slots)
+        {
+            if (!values.TryGetValue(slot.Name, out var raw)) continue;
+            var result = slot.Parse(dc, raw);
+            if (result.Error is null) Set(dc.ActiveFrame!, slot.Name, result.Value!);
+            else dc.Say(result.Error);
+        }
+    }
+
+    private async Task AskNextAsync(DialogContext dc, CancellationToken ct)
+    {
+        var frame = dc.ActiveFrame!;
+        var missing = Slots.FirstOrDefault(s => !frame.Values.ContainsKey(s.Name));
+        if (missing is null)
+        {
+            var values = Slots.ToDictionary(s => s.Name, s => frame.Values[s.Name]);
+            await CompleteAsync(dc, values, ct);
+            return;
+        }
+
+        frame.Step = missing.Name;
+        var question = missing.Ask(dc);
+        var rows = question.Buttons.ToList();
+        if (frame.Values.ContainsKey(OrderKey)) rows.Add([new Button(T.ButtonBack, BackPayload)]);
+        frame.Expects = [.. rows.SelectMany(r => r).Select(b => b.Payload)];
+        dc.Say(question with { Buttons = rows });
+    }
+
+    private static void Set(DialogFrame frame, string slot, string value)
+    {
+        frame.Values[slot] = value;
+        var order = frame.Values.GetValueOrDefault(OrderKey, "").Split('|', StringSplitOptions.RemoveEmptyEntries).Where(s => s != slot);
+        frame.Values[OrderKey] = string.Join('|', order.Append(slot));
+    }
+
+    private static void GoBack(DialogFrame frame)
+    {
+        var order = frame.Values.GetValueOrDefault(OrderKey, "").Split('|', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (order.Count == 0) return;
+        frame.Values.Remove(order[^1]);
+        order.RemoveAt(order.Count - 1);
+        if (order.Count == 0) frame.Values.Remove(OrderKey);
+        else frame.Values[OrderKey] = string.Join('|', order);
+    }
+}

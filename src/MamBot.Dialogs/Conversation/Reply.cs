@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace MamBot.Dialogs.Conversation;
+
+/// <summary>What the bot says: text, optional rows of buttons, optional file (.ics, data export).</summary>
+public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons, ReplyFile? File = null)
+{
+    public static Reply Plain(string text) => new(text, []);
+
+    public static Reply WithButtons(string text, params IReadOnlyList<Button>[] rows) => new(text, rows);
+
+    public static Reply WithRow(string text, params Button[] buttons) => new(text, [buttons]);
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    public static Reply FromJson(string json) =>
+        JsonSerializer.Deserialize<Reply>(json, JsonOptions) ?? throw new JsonException("Empty reply body.");
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+}
+
+/// <summary>A button: the title residents see and the short payload we get back (fits Telegram's 64 bytes).</summary>
+public sealed record Button(string Title, string Payload);
+
+public sealed record ReplyFile(string FileName, string ContentType, byte[] Content);

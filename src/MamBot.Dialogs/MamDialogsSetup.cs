@@ -1,0 +1,44 @@
+using MamBot.Dialogs.About;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Menu;
+using MamBot.Dialogs.Settings;
+using MamBot.Dialogs.Welcome;
+using Microsoft.Extensions.DependencyInjection;
+
+[assembly: System.Resources.NeutralResourcesLanguage("pl")]
+
+namespace MamBot.Dialogs;
+
+public static class MamDialogsSetup
+{
+    /// <summary>The conversation engine and every dialog, command and button action (scoped: one turn, one scope).</summary>
+    public static IServiceCollection AddMamDialogs(this IServiceCollection services)
+    {
+        services.AddScoped<ConversationEngine>();
+        services.AddScoped<DialogSet>();
+
+        services.AddScoped<Dialog, ChoicePrompt>();
+        services.AddScoped<Dialog, TextPrompt>();
+        services.AddScoped<Dialog, EraseDataDialog>();
+
+        services.AddScoped<MainMenu>();
+        services.AddScoped<AboutCentre>();
+        services.AddScoped<SettingsActions>();
+        services.AddScoped<WelcomeActions>();
+        services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<MainMenu>());
+        services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<AboutCentre>());
+        services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<SettingsActions>());
+        services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<WelcomeActions>());
+        services.AddScoped<IButtonAction, FaqAnswer>();
+
+        services.AddScoped<ICommand, StartCommand>();
+        services.AddScoped<ICommand, MenuCommand>();
+        services.AddScoped<ICommand, HelpCommand>();
+        services.AddScoped<ICommand, CancelCommand>();
+        services.AddScoped<ICommand, StopCommand>();
+
+        services.AddScoped<FollowUpNudge>();
+        services.AddScoped<DataExportReply>();
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using MamBot.Dialogs.About;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Settings;
+using MamBot.Dialogs.Texts;
+using MamBot.Dialogs.Understanding;
+using MamBot.Dialogs.Welcome;
+
+namespace MamBot.Dialogs.Menu;
+
+/// <summary>The main menu: its buttons ("menu:…") and what free text means when no dialog is waiting for an answer.</summary>
+public sealed class MainMenu(AboutCentre about, SettingsActions settings) : IButtonAction
+{
+    public const string Prefix = "menu";
+    string IButtonAction.Prefix => Prefix;
+    public bool LeavesActiveDialog => true;
+
+    public static Reply Render(string? text = null) => Reply.WithButtons(text ?? T.MenuQuestion,
+        [new(T.MenuBook, "menu:book"), new(T.MenuEvents, "menu:events")],
+        [new(T.MenuIdeas, "menu:ideas"), new(T.MenuSurveys, "menu:surveys")],
+        [new(T.MenuAbout, "menu:about"), new(T.MenuSettings, "menu:settings")]);
+
+    public Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
+    {
+        var contact = Polish.ContactChannels(dc.Centre);
+        switch (argument)
+        {
+            case "book": return NotYet(dc, Polish.Format(T.NotYetBook, contact));
+            case "events": return NotYet(dc, Polish.Format(T.NotYetEvents, contact));
+            case "ideas": return NotYet(dc, Polish.Format(T.NotYetIdeas, contact));
+            case "surveys": return NotYet(dc, T.NotYetSurveys);
+            case "about": return about.HandleAsync(dc, "", ct);
+            case "settings": return settings.HandleAsync(dc, "", ct);
+            default:
+                dc.Say(Render());
+                return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Typed text with nothing in progress: a few plain words lead to the menu items.</summary>
+    public async Task HandleFreeTextAsync(DialogContext dc, CancellationToken ct)
+    {
+        switch (MenuIntents.Match(dc.Text))
+        {
+            case MenuIntent.Greeting when dc.Resident?.HasConsented != true:
+                await WelcomeActions.StartAsync(dc, ct);
+                break;
+            case MenuIntent.Greeting:
+                dc.Say(Render(WelcomeActions.WelcomeBack(dc)));
+                break;
+            case MenuIntent.Book: await HandleAsync(dc, "book", ct); break;
+            case MenuIntent.Events: await HandleAsync(dc, "events", ct); break;
+            case MenuIntent.Ideas: await HandleAsync(dc, "ideas", ct); break;
+            case MenuIntent.Surveys: await HandleAsync(dc, "surveys", ct); break;
+            case MenuIntent.About: await about.HandleAsync(dc, "", ct); break;
+            case MenuIntent.Hours: await about.HandleAsync(dc, "hours", ct); break;
+            case MenuIntent.Contact: await about.HandleAsync(dc, "contact", ct); break;
+            case MenuIntent.Rules: await about.HandleAsync(dc, "rules", ct); break;
+            case MenuIntent.Settings: await settings.HandleAsync(dc, "", ct); break;
+            case MenuIntent.MyData: await settings.HandleAsync(dc, "export", ct); break;
+            case MenuIntent.EraseData: await settings.HandleAsync(dc, "erase", ct); break;
+            default:
+                dc.Say(Render(T.NotUnderstood));
+                break;
+        }
+    }
+
+    private static Task NotYet(DialogContext dc, string text)
+    {
+        dc.Say(Render(text));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using MamBot.Data.Residents;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Texts;
+
+namespace MamBot.Dialogs.Settings;
+
+/// <summary>"Moje dane": a short readable summary and the full record as a JSON file.</summary>
+public sealed class DataExportReply(ResidentDataExport export)
+{
+    private static readonly JsonSerializerOptions FileJson = new()
+    {
+        WriteIndented = true,
+        // Keep Polish letters readable in the file instead of \u0119 escapes.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public async Task<Reply> BuildAsync(DialogContext dc, Resident resident, CancellationToken ct)
+    {
+        var data = await export.ExportAsync(resident.Id, ct) ?? throw new InvalidOperationException("Resident vanished during export.");
+        var zone = dc.TimeZone;
+
+        var lines = new List<string> { T.ExportIntro };
+        lines.Add(data.DisplayName is { Length: > 0 } name ? Polish.Format(T.ExportName, name) : T.ExportNoName);
+        lines.Add(Polish.Format(T.ExportSince, Polish.DateTime(data.CreatedUtc, zone)));
+        lines.AddRange(data.Channels.Select(c => Polish.Format(T.ExportChannel,
+            Polish.ChannelName(c.Channel), Polish.DateTime(c.LastMessageUtc, zone))));
+        lines.AddRange(data.Consents.Select(c => Polish.Format(T.ExportConsent,
+            c.Granted ? T.ExportConsentGranted : T.ExportConsentWithdrawn, Polish.DateTime(c.AtUtc, zone), c.TextVersion)));
+        var kinds = Enum.GetValues<NudgeKind>().ToLookup(resident.Wants, NudgeKindTexts.ButtonWord);
+        if (kinds[true].Any()) lines.Add(Polish.Format(T.ExportNotificationsOn, string.Join(", ", kinds[true])));
+        if (kinds[false].Any()) lines.Add(Polish.Format(T.ExportNotificationsOff, string.Join(", ", kinds[false])));
+        lines.Add(Polish.Format(T.ExportMessages, data.MessagesToYou.Count));
+        lines.Add("");
+        lines.Add(T.ExportFileNote);
+
+        // The file carries message texts, not our internal reply format.
+        var file = data with { MessagesToYou = [.. data.MessagesToYou.Select(m => m with { Body = Reply.FromJson(m.Body).Text })] };
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(file, FileJson);
+        return new Reply(string.Join("\n", lines), [[new(T.ButtonMenu, "menu:main")]], new ReplyFile(T.ExportFileName, "application/json", bytes));
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using MamBot.Data.Centres;
+
+namespace MamBot.Dialogs.Texts;
+
+/// <summary>Polish plural forms, dates and hours, with the names from the resource file (no dependency on ICU data).</summary>
+public static class Polish
+{
+    /// <summary>Digits and separators for string.Format; the words come from resources.</summary>
+    public static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    public static string Format(string template, params object?[] args) => string.Format(Culture, template, args);
+
+    /// <summary>Picks the form for n from "one|few|many": 1 osoba, 2 osoby, 5 osób, 22 osoby, 12 osób.</summary>
+    public static string Plural(long n, string forms)
+    {
+        var f = forms.Split('|');
+        var abs = Math.Abs(n);
+        if (abs == 1) return f[0];
+        var lastDigit = abs % 10;
+        var lastTwo = abs % 100;
+        return lastDigit is >= 2 and <= 4 && lastTwo is < 12 or > 14 ? f[1] : f[2];
+    }
+
+    public static string Count(long n, string forms) => $"{n.ToString(Culture)} {Plural(n, forms)}";
+
+    public static string DayName(DayOfWeek day) => T.DayNames.Split('|')[(int)day];
+
+    public static string MonthGenitive(int month) => T.MonthNamesGenitive.Split('|')[month - 1];
+
+    /// <summary>"piątek, 12 grudnia"</summary>
+    public static string Date(DateOnly date) => $"{DayName(date.DayOfWeek)}, {date.Day} {MonthGenitive(date.Month)}";
+
+    /// <summary>"piątek, 12 grudnia, 18:00" in the centre's time zone (DST included).</summary>
+    public static string DateTime(DateTime utc, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        return $"{Date(DateOnly.FromDateTime(local))}, {Time(TimeOnly.FromDateTime(local))}";
+    }
+
+    public static string Time(TimeOnly time) => time.ToString("HH:mm", Culture);
+
+    /// <summary>Opening hours, one line per run of days with the same hours: "poniedziałek–piątek: 10:00–20:00".</summary>
+    public static IReadOnlyList<string> OpeningHours(IEnumerable<OpeningHours> hours)
+    {
+        var byDay = hours.GroupBy(h => h.Day).ToDictionary(
+            g => g.Key,
+            g => string.Join(", ", g.OrderBy(h => h.Opens).Select(h => $"{Time(h.Opens)}–{Time(h.Closes)}")));
+        if (byDay.Count == 0) return [];
+
+        DayOfWeek[] week = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+        var lines = new List<string>();
+        var start = 0;
+        for (var i = 1; i <= week.Length; i++)
+        {
+            var startHours = byDay.GetValueOrDefault(week[start], T.HoursClosed);
+            if (i < week.Length && byDay.GetValueOrDefault(week[i], T.HoursClosed) == startHours) continue;
+            var days = i - 1 == start ? DayName(week[start]) : $"{DayName(week[start])}–{DayName(week[i - 1])}";
+            lines.Add(string.Format(Culture, T.HoursLine, days, startHours));
+            start = i;
+        }
+        return lines;
+    }
+
+    /// <summary>The line that tells how to reach a person: phone, e-mail and address, whatever the centre has.</summary>
+    public static string HumanContact(Centre centre) =>
+        string.Format(Culture, T.HumanContact, ContactChannels(centre), centre.Address);
+
+    public static string ContactChannels(Centre centre) =>
+        string.Join(", ", new[] { centre.Phone, centre.Email }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
+    public static string ChannelName(string channel) => channel switch
+    {
+        "webchat" => T.ChannelWebChat,
+        "telegram" => T.ChannelTelegram,
+        "messenger" => T.ChannelMessenger,
+        _ => channel,
+    };
+}

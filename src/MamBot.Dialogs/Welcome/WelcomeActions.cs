@@ -1,0 +1,107 @@
+using MamBot.Data.Outbox;
+using MamBot.Data.Residents;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Menu;
+using MamBot.Dialogs.Texts;
+
+namespace MamBot.Dialogs.Welcome;
+
+/// <summary>The first conversation: who we are, how to reach a person, the privacy notice and the consent buttons.</summary>
+public sealed class WelcomeActions(ResidentService residents, FollowUpNudge followUp) : IButtonAction
+{
+    /// <summary>Bump when the privacy notice changes: consent records say which text the resident saw.</summary>
+    public const string PrivacyTextVersion = "privacy-2026-11";
+
+    public const string Prefix = "consent";
+    string IButtonAction.Prefix => Prefix;
+    public bool LeavesActiveDialog => true;
+
+    public static Task StartAsync(DialogContext dc, CancellationToken ct)
+    {
+        dc.CancelAll();
+        if (dc.Resident?.HasConsented == true)
+        {
+            dc.Say(MainMenu.Render(WelcomeBack(dc)));
+            return Task.CompletedTask;
+        }
+        dc.Say(Polish.Format(T.Welcome, dc.Centre.Name, Polish.HumanContact(dc.Centre)));
+        dc.Say(AskForConsent(T.PrivacyNotice));
+        return Task.CompletedTask;
+    }
+
+    public static Reply AskForConsent(string text) => Reply.WithButtons(text,
+        [new(T.ButtonConsentYes, "consent:yes"), new(T.ButtonConsentNo, "consent:no")],
+        [new(T.ButtonPrivacyMore, "consent:info")]);
+
+    public static string WelcomeBack(DialogContext dc) => Polish.Format(T.MenuWelcomeBack,
+        string.IsNullOrWhiteSpace(dc.Resident?.DisplayName) ? "" : ", " + dc.Resident.DisplayName);
+
+    public async Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
+    {
+        switch (argument)
+        {
+            case "yes":
+                await GrantAsync(dc, ct);
+                break;
+            case "no" when dc.Resident?.HasConsented == true:
+                // An old "no" button cannot take back a consent given later; erasure is in the settings.
+                dc.Say(MainMenu.Render(T.ConsentAlready + " " + T.MenuQuestion));
+                break;
+            case "no":
+                dc.Say(Reply.WithRow(T.ConsentDeclined,
+                    new(T.MenuAbout, "menu:about"), new(T.ButtonConsentYes, "consent:yes")));
+                break;
+            default:
+                dc.Say(AskForConsent(Polish.Format(T.PrivacyMore, dc.Centre.Name, Polish.ContactChannels(dc.Centre))));
+                break;
+        }
+    }
+
+    private async Task GrantAsync(DialogContext dc, CancellationToken ct)
+    {
+        if (dc.Resident?.HasConsented == true)
+        {
+            dc.Say(MainMenu.Render(T.ConsentAlready + " " + T.MenuQuestion));
+            return;
+        }
+        var (resident, _) = await residents.GrantConsentAsync(
+            dc.Centre.Id, dc.Activity.Channel, dc.Activity.ChatId, dc.Activity.SenderName, PrivacyTextVersion, ct);
+        dc.Resident = resident;
+        await followUp.QueueAsync(dc, resident, ct);
+        dc.Say(MainMenu.Render(T.ConsentThanks + " " + T.MenuQuestion));
+    }
+}
+
+public sealed class StartCommand : ICommand
+{
+    public IReadOnlyList<string> Names { get; } = ["start"];
+
+    // The argument of "/start <param>" (a deep link from a poster, an event) is kept for the features that use it.
+    public Task HandleAsync(DialogContext dc, string argument, CancellationToken ct) => WelcomeActions.StartAsync(dc, ct);
+}
+
+/// <summary>The day after consent, one message with something worth knowing about the centre (from its FAQ).</summary>
+public sealed class FollowUpNudge(OutboxStore outbox)
+{
+    /// <summary>Next day, at a friendly hour in the centre's time zone.</summary>
+    public static readonly TimeOnly SendAt = new(10, 0);
+
+    public async Task QueueAsync(DialogContext dc, Resident resident, CancellationToken ct)
+    {
+        var fact = dc.Centre.Faq.OrderBy(f => f.Order).FirstOrDefault();
+        if (fact is null) return;
+
+        var zone = dc.TimeZone;
+        var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, zone).DateTime);
+        var due = TimeZoneInfo.ConvertTimeToUtc(localToday.AddDays(1).ToDateTime(SendAt), zone);
+
+        await outbox.EnqueueAsync(new OutboxMessage
+        {
+            IdempotencyKey = $"followup:{resident.Id}",
+            Kind = OutboxKind.FollowUp,
+            ResidentId = resident.Id,
+            DueUtc = due,
+            Body = Reply.Plain(Polish.Format(T.FollowUp, fact.Question, fact.Answer)).ToJson(),
+        }, ct);
+    }
+}

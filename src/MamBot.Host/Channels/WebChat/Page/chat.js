@@ -1,0 +1,97 @@
+// The centre's chat page: sends what the resident types or presses, shows replies and proactive messages.
+(() => {
+  "use strict";
+  const log = document.getElementById("log");
+  const status = document.getElementById("status");
+  const form = document.getElementById("composer");
+  const input = document.getElementById("text");
+  const shown = new Set();
+  const pollMs = 5000;
+
+  const conversationId = localStorage.getItem("mambot.conversation") || newId();
+  localStorage.setItem("mambot.conversation", conversationId);
+  let lastId = 0;
+
+  function newId() {
+    return (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2)).replace(/[^A-Za-z0-9_-]/g, "");
+  }
+
+  function show(message) {
+    if (shown.has(message.id)) return;
+    shown.add(message.id);
+    lastId = Math.max(lastId, message.id);
+    const bubble = document.createElement("div");
+    bubble.className = "msg bot";
+    bubble.textContent = message.text;
+    if (message.file) {
+      const link = document.createElement("a");
+      link.className = "file";
+      link.href = message.file.url;
+      link.download = message.file.name;
+      link.textContent = "📎 " + message.file.name;
+      bubble.appendChild(document.createElement("br"));
+      bubble.appendChild(link);
+    }
+    for (const row of message.buttons || []) {
+      const rowEl = document.createElement("div");
+      rowEl.className = "buttons";
+      for (const b of row) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = b.title;
+        button.addEventListener("click", () => send({ payload: b.payload }, b.title));
+        rowEl.appendChild(button);
+      }
+      bubble.appendChild(rowEl);
+    }
+    log.appendChild(bubble);
+    bubble.scrollIntoView({ block: "end" });
+  }
+
+  function showMine(text) {
+    const bubble = document.createElement("div");
+    bubble.className = "msg me";
+    bubble.textContent = text;
+    log.appendChild(bubble);
+    bubble.scrollIntoView({ block: "end" });
+  }
+
+  async function send(body, echo) {
+    if (echo) showMine(echo);
+    status.textContent = "";
+    try {
+      const response = await fetch(`/api/chat/${conversationId}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ ...body, clientMessageId: newId() }),
+      });
+      const data = await response.json().catch(() => ({}));
+      if (!response.ok) { status.textContent = data.error || "Nie udało się wysłać wiadomości. Spróbuj za chwilę."; return; }
+      data.replies.forEach(show);
+    } catch {
+      status.textContent = "Brak połączenia. Sprawdź internet i spróbuj jeszcze raz.";
+    }
+  }
+
+  async function poll() {
+    try {
+      const response = await fetch(`/api/chat/${conversationId}/messages?after=${lastId}`);
+      if (response.ok) (await response.json()).replies.forEach(show);
+    } catch { /* offline for a moment: the next poll catches up */ }
+  }
+
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = "";
+    send({ text }, text);
+  });
+
+  (async () => {
+    await poll();
+    if (lastId === 0) await send({ text: "/start" });
+    setInterval(() => { if (!document.hidden) poll(); }, pollMs);
+    input.focus();
+  })();
+})();

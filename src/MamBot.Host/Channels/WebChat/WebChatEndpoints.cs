@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MamBot.Data.Outbox;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Texts;
+using MamBot.Host.Outbox;
+
+namespace MamBot.Host.Channels.WebChat;
+
+/// <summary>The JSON API of the centre's chat page: one conversation per browser, identified by an id the page makes up.</summary>
+public static partial class WebChatEndpoints
+{
+    public const int MaxTextLength = 2000;
+    private const int MaxBodyBytes = 16 * 1024;
+    private const int MaxPayloadBytes = 64; // the same limit as Telegram's callback_data
+
+    public static IEndpointRouteBuilder MapWebChatApi(this IEndpointRouteBuilder app)
+    {
+        var chat = app.MapGroup("/api/chat/{conversationId}");
+        chat.MapPost("", PostAsync);
+        chat.MapGet("/messages", GetMessagesAsync);
+        chat.MapGet("/files/{messageId:long}", GetFileAsync);
+        return app;
+    }
+
+    private static async Task<IResult> PostAsync(
+        string conversationId, HttpRequest request, ConversationEngine engine, OutboxDispatcher dispatcher,
+        OutboxStore outbox, TimeProvider time, CancellationToken ct)
+    {
+        if (!IsValidId(conversationId)) return Error(T.ApiBadConversationId);
+        if (request.ContentLength > MaxBodyBytes) return Error(T.ApiBodyTooLarge, StatusCodes.Status413PayloadTooLarge);
+
+        var (body, error) = await ReadAsync(request, ct);
+        if (error is not null) return Error(error);
+
+        var activity = new Activity(ChannelNames.WebChat, conversationId, body!.Text, body.Payload, time.GetUtcNow(), body.ClientMessageId);
+        var turn = await engine.HandleAsync(activity, ct);
+        await dispatcher.DeliverAsync(turn.OutboxIds, ct);
+        var delivered = await outbox.MailboxForAsync(turn.OutboxIds, ct);
+        return Results.Ok(new ChatResponse([.. delivered.Select(m => ToDto(conversationId, m))], turn.IsDuplicate));
+    }
+
+    private static async Task<IResult> GetMessagesAsync(string conversationId, long? after, OutboxStore outbox, CancellationToken ct)
+    {
+        if (!IsValidId(conversationId)) return Error(T.ApiBadConversationId);
+        var messages = await outbox.MailboxAfterAsync(ChannelNames.WebChat, conversationId, after ?? 0, ct);
+        return Results.Ok(new ChatResponse([.. messages.Select(m => ToDto(conversationId, m))], false));
+    }
+
+    private static async Task<IResult> GetFileAsync(string conversationId, long messageId, OutboxStore outbox, CancellationToken ct)
+    {
+        if (!IsValidId(conversationId)) return Error(T.ApiBadConversationId);
+        var message = await outbox.MailboxMessageAsync(ChannelNames.WebChat, conversationId, messageId, ct);
+        if (message is null || Reply.FromJson(message.Body).File is not { } file) return Results.NotFound();
+        return Results.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<(ChatRequest? Body, string? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        ChatRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<ChatRequest>(request.Body, JsonSerializerOptions.Web, ct);
+        }
+        catch (JsonException)
+        {
+            return (null, T.ApiBadJson);
+        }
+
+        var text = string.IsNullOrWhiteSpace(body?.Text) ? null : body.Text.Trim();
+        var payload = string.IsNullOrWhiteSpace(body?.Payload) ? null : body.Payload;
+        if (text is null && payload is null) return (null, T.ApiEmpty);
+        if (text is not null && payload is not null) return (null, T.ApiBoth);
+        if (text?.Length > MaxTextLength) return (null, Polish.Format(T.ApiTextTooLong, Polish.Count(MaxTextLength, T.CharactersForms)));
+        if (payload is not null && Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes) return (null, T.ApiPayloadTooLong);
+        if (body!.ClientMessageId is { } clientId && (clientId.Length > 64 || !IdPattern().IsMatch(clientId)))
+            return (null, T.ApiBadClientMessageId);
+        return (body with { Text = text, Payload = payload }, null);
+    }
+
+    private static MessageDto ToDto(string conversationId, MailboxMessage message)
+    {
+        var reply = Reply.FromJson(message.Body);
+        return new MessageDto(
+            message.Id,
+            reply.Text,
+            [.. reply.Buttons.Select(row => row.Select(b => new ButtonDto(b.Title, b.Payload)).ToList())],
+            reply.File is { } file ? new FileDto(file.FileName, $"/api/chat/{conversationId}/files/{message.Id}") : null);
+    }
+
+    private static bool IsValidId(string id) => id.Length is >= 8 and <= 64 && IdPattern().IsMatch(id);
+
+    private static IResult Error(string message, int status = StatusCodes.Status400BadRequest) =>
+        Results.Json(new { error = message }, statusCode: status);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    private static partial Regex IdPattern();
+
+    private sealed record ChatRequest(string? Text, string? Payload, string? ClientMessageId);
+    private sealed record ChatResponse(IReadOnlyList<MessageDto> Replies, bool Duplicate);
+    private sealed record MessageDto(long Id, string Text, IReadOnlyList<IReadOnlyList<ButtonDto>> Buttons, FileDto? File);
+    private sealed record ButtonDto(string Title, string Payload);
+    private sealed record FileDto(string Name, string Url);
+}

@@ -1,0 +1,18 @@
+using MamBot.Data.Outbox;
+using MamBot.Dialogs.Conversation;
+using MamBot.Host.Outbox;
+
+namespace MamBot.Host.Channels.WebChat;
+
+/// <summary>The web chat page fetches its messages, so delivering is putting the message in its mailbox.</summary>
+public sealed class WebChatSender(OutboxStore outbox) : IChannelSender
+{
+    public string Channel => ChannelNames.WebChat;
+
+    public Task<Delivery> SendAsync(OutboxMessage message, Reply reply, string chatId, CancellationToken ct)
+    {
+        // Saved together with the outbox status by the dispatcher: delivered and marked sent in one transaction.
+        outbox.AddToMailbox(message, Channel, chatId);
+        return Task.FromResult(Delivery.Sent);
+    }
+}

@@ -1,0 +1,22 @@
+using MamBot.Data;
+using MamBot.Data.Outbox;
+using MamBot.Host.Setup;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MamBot.Host.Jobs;
+
+/// <summary>Nightly: forget what we no longer need (old replies, old update ids).</summary>
+public sealed class HousekeepingJob(OutboxStore outbox, MamDbContext db, TimeProvider time, IOptions<JobsOptions> options)
+{
+    public const string Id = "housekeeping";
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var keep = TimeSpan.FromDays(options.Value.KeepRepliesDays);
+        await outbox.PruneRepliesAsync(keep, ct);
+        var cutoff = time.GetUtcNow().UtcDateTime - keep;
+        await db.ProcessedUpdates.Where(u => u.ProcessedUtc < cutoff).ExecuteDeleteAsync(ct);
+        await db.MailboxMessages.Where(m => m.CreatedUtc < cutoff).ExecuteDeleteAsync(ct);
+    }
+}

@@ -1,0 +1,27 @@
+using MamBot.Data.Outbox;
+using MamBot.Dialogs.Conversation;
+
+namespace MamBot.Host.Outbox;
+
+/// <summary>Delivers one outbox message on one platform. Only Host/Channels/* implement it.</summary>
+public interface IChannelSender
+{
+    string Channel { get; }
+
+    Task<Delivery> SendAsync(OutboxMessage message, Reply reply, string chatId, CancellationToken ct);
+}
+
+public enum DeliveryOutcome
+{
+    Sent,
+    /// <summary>The resident blocked us or is gone: stop writing to this chat.</summary>
+    Unreachable,
+    /// <summary>A passing problem (rate limit, network): try again later.</summary>
+    RetryLater,
+    Failed,
+}
+
+public sealed record Delivery(DeliveryOutcome Outcome, string? Reason = null, TimeSpan? RetryAfter = null)
+{
+    public static readonly Delivery Sent = new(DeliveryOutcome.Sent);
+}

@@ -1,0 +1,119 @@
+using MamBot.Data.Outbox;
+using MamBot.Data.Residents;
+using MamBot.Dialogs.Conversation;
+
+namespace MamBot.Host.Outbox;
+
+/// <summary>
+/// Takes queued outbox messages one by one, checks the nudge rules at the moment of sending, and hands each
+/// to its channel. A message is claimed before it is sent, so two dispatchers never send the same one.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    OutboxStore outbox,
+    ResidentService residents,
+    IEnumerable<IChannelSender> senders,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger)
+{
+    private const int MaxAttempts = 5;
+    private static readonly TimeSpan InterruptedAfter = TimeSpan.FromMinutes(10);
+
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        await outbox.FailInterruptedAsync(InterruptedAfter, ct);
+        var due = await outbox.DueIdsAsync(limit: 500, ct);
+        await DeliverAsync(due, ct);
+        return due.Count;
+    }
+
+    /// <summary>Delivers these messages now if they are still queued and due (a turn's replies, right after the turn).</summary>
+    public async Task DeliverAsync(IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        foreach (var id in ids)
+        {
+            ct.ThrowIfCancellationRequested();
+            await DeliverOneAsync(id, ct);
+        }
+    }
+
+    private async Task DeliverOneAsync(long id, CancellationToken ct)
+    {
+        var message = await outbox.ClaimAsync(id, ct);
+        if (message is null) return; // someone else has it, or it is done
+
+        if (message.IsNudge)
+        {
+            var resident = message.ResidentId is { } residentId ? await residents.FindAsync(residentId, ct) : null;
+            if (NudgePolicy.SkipReason(message, resident) is { } reason)
+            {
+                await FinishAsync(message, OutboxStatus.Skipped, reason, ct);
+                return;
+            }
+            var identity = NudgePolicy.ReachableIdentity(resident!)!;
+            message.Channel = identity.Channel;
+            message.ChatId = identity.ExternalId;
+        }
+
+        var sender = senders.FirstOrDefault(s => s.Channel == message.Channel);
+        if (sender is null || message.ChatId is null)
+        {
+            await FinishAsync(message, OutboxStatus.Failed, OutboxReasons.NoChannel, ct);
+            return;
+        }
+
+        Delivery delivery;
+        try
+        {
+            delivery = await sender.SendAsync(message, Reply.FromJson(message.Body), message.ChatId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDeliveryFailed(ex, message.Id, message.Channel);
+            delivery = new Delivery(DeliveryOutcome.RetryLater, ex.GetType().Name);
+        }
+        await RecordAsync(message, delivery, ct);
+    }
+
+    private async Task RecordAsync(OutboxMessage message, Delivery delivery, CancellationToken ct)
+    {
+        switch (delivery.Outcome)
+        {
+            case DeliveryOutcome.Sent:
+                await FinishAsync(message, OutboxStatus.Sent, null, ct);
+                break;
+            case DeliveryOutcome.Unreachable:
+                await MarkUnreachableAsync(message, delivery.Reason, ct);
+                await FinishAsync(message, OutboxStatus.Failed, OutboxReasons.Unreachable, ct);
+                break;
+            case DeliveryOutcome.RetryLater when message.Attempts < MaxAttempts:
+                // Back off 1, 2, 4, 8 minutes unless the platform said how long to wait.
+                var wait = delivery.RetryAfter ?? TimeSpan.FromMinutes(Math.Pow(2, message.Attempts - 1));
+                OutboxStore.Requeue(message, time.GetUtcNow().UtcDateTime + wait, delivery.Reason ?? "retry");
+                await outbox.SaveAsync(ct);
+                break;
+            default:
+                await FinishAsync(message, OutboxStatus.Failed, delivery.Reason, ct);
+                break;
+        }
+    }
+
+    private async Task FinishAsync(OutboxMessage message, OutboxStatus status, string? reason, CancellationToken ct)
+    {
+        outbox.Complete(message, status, reason);
+        await outbox.SaveAsync(ct);
+    }
+
+    private async Task MarkUnreachableAsync(OutboxMessage message, string? reason, CancellationToken ct)
+    {
+        var resident = message.ResidentId is { } id
+            ? await residents.FindAsync(id, ct)
+            : await residents.FindByChatAsync(message.Channel!, message.ChatId!, ct);
+        var identity = resident?.Identities.FirstOrDefault(i => i.Channel == message.Channel && i.ExternalId == message.ChatId);
+        if (identity is null) return;
+        identity.UnreachableSinceUtc = time.GetUtcNow().UtcDateTime;
+        identity.UnreachableReason = reason;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of outbox message {Id} on {Channel} failed")]
+    private partial void LogDeliveryFailed(Exception ex, long id, string? channel);
+}

@@ -1,0 +1,32 @@
+using MamBot.Dialogs;
+using MamBot.Host.Channels.WebChat;
+using MamBot.Host.Outbox;
+using MamBot.Host.Setup;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // appsettings.json sits at the repository root and is copied next to the binaries.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+builder.AddMamStorage();
+builder.Services.AddMamDialogs();
+builder.Services.AddScoped<OutboxDispatcher>();
+builder.AddMamJobs();
+builder.AddWebChat();
+builder.AddMamHealth();
+
+var app = builder.Build();
+
+app.UseMamErrors();
+
+await app.PrepareMamStorageAsync();
+app.ScheduleMamJobs();
+app.MapWebChat();
+app.MapMamHealth();
+
+await app.RunAsync();
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

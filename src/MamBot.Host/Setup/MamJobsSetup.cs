@@ -1,0 +1,53 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using MamBot.Host.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace MamBot.Host.Setup;
+
+public static class MamJobsSetup
+{
+    /// <summary>Hangfire on its own SQLite file, with a server in this process.</summary>
+    public static WebApplicationBuilder AddMamJobs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<JobsOptions>().Bind(builder.Configuration.GetSection(JobsOptions.Section));
+
+        // Our own storage registration: Hangfire's default reads the static JobStorage.Current, which
+        // two hosts in one process (tests) would share.
+        builder.Services.AddSingleton<JobStorage>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            Directory.CreateDirectory(storage.FullDataDirectory);
+            return new SQLiteStorage(storage.JobsDatabase, new SQLiteStorageOptions
+            {
+                QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollSeconds),
+            });
+        });
+        builder.Services.AddHangfire((sp, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
+        builder.Services.AddHangfireServer((sp, server) =>
+        {
+            server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            server.ShutdownTimeout = TimeSpan.FromSeconds(5);
+        });
+
+        builder.Services.AddScoped<OutboxDispatchJob>();
+        builder.Services.AddScoped<HousekeepingJob>();
+        return builder;
+    }
+
+    /// <summary>Recurring jobs are (re)declared at every start: code is the source of truth for their schedule.</summary>
+    public static WebApplication ScheduleMamJobs(this WebApplication app)
+    {
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<HousekeepingJob>(HousekeepingJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(3),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw") });
+        return app;
+    }
+}
