@@ -13,7 +13,7 @@ public static class MenuIntents
     [
         (MenuIntent.EraseData, ["usun moje dane", "usun dane", "skasuj dane", "zapomnij mnie"]),
         (MenuIntent.MyData, ["moje dane", "jakie dane", "co o mnie wiesz"]),
-        (MenuIntent.Hours, ["godzin", "otwart", "czynne", "otwieracie", "zamykacie"]),
+        (MenuIntent.Hours, ["godzin", "otwar", "otwie", "czynne", "zamyka"]),
         (MenuIntent.Contact, ["adres", "gdzie jest", "gdzie jestescie", "kontakt", "telefon", "e-mail", "email", "dojechac", "dojsc"]),
         (MenuIntent.Rules, ["zasad", "regulamin"]),
         (MenuIntent.Book, ["rezerw", "zarezerw", "sala", "sale", "sali"]),

@@ -1,0 +1,76 @@
+namespace MamBot.Dialogs.Tests.Menu;
+
+public class MenuTests
+{
+    [Fact]
+    public async Task About_answers_address_contact_hours_rules_and_faq_from_the_centre_data()
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.PressPayloadAsync("menu:about");
+        Assert.Contains("📍 os. Na Kozłówce, Kraków", chat.Text);
+        Assert.Contains("☎ 12 345 67 89", chat.Text);
+        Assert.Contains("poniedziałek–piątek: 10:00–20:00\nsobota: 10:00–14:00\nniedziela: nieczynne", chat.Text);
+        Assert.Contains("przykładowe dane", chat.Text);
+
+        await chat.PressAsync("Zasady domu");
+        Assert.Contains("• Sprzątamy po sobie.", chat.Text);
+
+        await chat.PressAsync("Częste pytania");
+        Assert.Contains("2. Czy mogę przyjść z dzieckiem?", chat.Text);
+        await chat.PressAsync("2");
+        Assert.Contains("Oczywiście.", chat.Text);
+    }
+
+    [Theory]
+    [InlineData("godziny otwarcia", "Godziny otwarcia:")]
+    [InlineData("O KTOREJ JESTESCIE OTWARCI?", "Godziny otwarcia:")]
+    [InlineData("gdzie jestescie", "📍")]
+    [InlineData("zarezerwuj sale na piatek", "Rezerwacja sal przez czat jeszcze się przygotowuje")]
+    [InlineData("jakie sa wydarzenia", "Kalendarz wydarzeń")]
+    [InlineData("mam pomysl", "Zgłaszanie pomysłów")]
+    [InlineData("zasady", "Zasady domu")]
+    public async Task Plain_words_with_or_without_diacritics_lead_to_the_right_answer(string typed, string expected)
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.SendAsync(typed);
+        Assert.Contains(expected, chat.Text);
+    }
+
+    [Fact]
+    public async Task Features_still_being_built_say_so_politely_and_show_the_menu_again()
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.PressPayloadAsync("menu:surveys");
+        Assert.Contains("Ankiety na czacie jeszcze się przygotowują", chat.Text);
+        chat.ButtonPayload("Zarezerwuj salę");
+    }
+
+    [Fact]
+    public async Task Unclear_text_gets_a_kind_answer_and_the_menu()
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.SendAsync("qwerty asdf");
+        Assert.Contains("Nie do końca rozumiem", chat.Text);
+        chat.ButtonPayload("O MAM");
+    }
+
+    [Fact]
+    public async Task Help_lists_the_commands_and_how_to_reach_a_person()
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.SendAsync("/pomoc");
+        Assert.Contains("/anuluj", chat.Text);
+        Assert.Contains("/stop", chat.Text);
+        Assert.Contains("automatycznym asystentem", chat.Text);
+        Assert.Contains("mam@example.org", chat.Text);
+    }
+
+    [Fact]
+    public async Task A_made_up_button_payload_is_answered_politely()
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.PressPayloadAsync("nonsense:42");
+        Assert.Contains("Ten przycisk jest już nieaktualny.", chat.Text);
+        chat.ButtonPayload("O MAM");
+    }
+}

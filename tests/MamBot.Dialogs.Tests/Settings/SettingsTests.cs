@@ -1,0 +1,133 @@
+using System.Text.Json;
+using MamBot.Data.Residents;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Dialogs.Tests.Settings;
+
+public class SettingsTests
+{
+    private static async Task<TestChat> ConsentedAsync()
+    {
+        var chat = await TestChat.StartAsync();
+        await chat.SendAsync("/start");
+        await chat.PressAsync("Zgadzam się");
+        return chat;
+    }
+
+    [Fact]
+    public async Task A_nudge_kind_can_be_switched_off_and_on_again()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.PressAsync("Ustawienia");
+        Assert.Contains("✅ Ciekawostki o MAM: włączone", chat.Text);
+
+        await chat.PressAsync("Wyłącz ciekawostki");
+        Assert.StartsWith("Wyłączone: Ciekawostki o MAM.", chat.Text);
+        Assert.Contains("❌ Ciekawostki o MAM: wyłączone", chat.Text);
+        Assert.False(await chat.QueryAsync(db => db.NotificationPreferences.Where(p => p.Kind == NudgeKind.Tips).Select(p => p.Enabled).SingleAsync()));
+
+        await chat.PressAsync("Włącz ciekawostki");
+        Assert.True(await chat.QueryAsync(db => db.NotificationPreferences.Where(p => p.Kind == NudgeKind.Tips).Select(p => p.Enabled).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Stop_switches_every_nudge_off_and_still_answers()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.SendAsync("/stop");
+        Assert.Contains("nie będę wysyłać żadnych powiadomień", chat.Text);
+        Assert.Equal(0, await chat.QueryAsync(db => db.NotificationPreferences.CountAsync(p => p.Enabled)));
+
+        await chat.SendAsync("godziny otwarcia");
+        Assert.Contains("Godziny otwarcia:", chat.Text);
+    }
+
+    [Fact]
+    public async Task My_data_is_a_readable_message_and_a_json_file()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.PressAsync("Ustawienia");
+        await chat.PressAsync("Wyłącz podsumowania");
+        await chat.PressAsync("Moje dane");
+
+        var reply = Assert.Single(chat.Last);
+        Assert.Contains("• Imię: Anna", reply.Text);
+        Assert.Contains("środa, 25 listopada, 10:00", reply.Text); // 09:00 UTC shown in Kraków time
+        Assert.Contains("Powiadomienia wyłączone: podsumowania", reply.Text);
+        Assert.Contains("wersja tekstu privacy-2026-11", reply.Text);
+
+        var file = Assert.IsType<MamBot.Dialogs.Conversation.ReplyFile>(reply.File);
+        Assert.Equal("mambot-moje-dane.json", file.FileName);
+        using var json = JsonDocument.Parse(file.Content);
+        Assert.Equal("Anna", json.RootElement.GetProperty("DisplayName").GetString());
+        Assert.False(json.RootElement.GetProperty("Notifications").GetProperty("Digest").GetBoolean());
+        var messages = json.RootElement.GetProperty("MessagesToYou").EnumerateArray().Select(m => m.GetProperty("Body").GetString()).ToList();
+        Assert.Contains(messages, m => m!.StartsWith("Dziękuję! Zgoda zapisana.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Erasure_asks_first_and_then_removes_everything()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.PressAsync("Ustawienia");
+        await chat.PressAsync("Usuń moje dane");
+        Assert.Contains("Tego nie da się cofnąć.", chat.Text);
+        Assert.Equal(1, await chat.QueryAsync(db => db.Residents.CountAsync()));
+
+        await chat.PressAsync("Tak, usuń wszystko");
+        Assert.Contains("Twoje dane zostały usunięte", chat.Text);
+        Assert.Equal(0, await chat.QueryAsync(db => db.Residents.CountAsync()));
+        Assert.Equal(0, await chat.QueryAsync(db => db.ConsentRecords.CountAsync()));
+        Assert.Equal(0, await chat.QueryAsync(db => db.ConversationStates.CountAsync()));
+        Assert.Empty(await chat.NudgesAsync()); // the queued follow-up went too
+        // Only the goodbye itself is left, addressed to the chat and pruned like every reply.
+        Assert.Equal(1, await chat.QueryAsync(db => db.OutboxMessages.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Saying_no_or_something_unclear_to_erasure_deletes_nothing()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.PressPayloadAsync("settings:erase");
+        await chat.SendAsync("hmm, nie wiem");
+        Assert.Contains("Nie rozumiem tej odpowiedzi", chat.Text);
+
+        await chat.SendAsync("nie");
+        Assert.StartsWith("Dobrze, niczego nie usuwam.", chat.Text);
+        Assert.Equal(1, await chat.QueryAsync(db => db.Residents.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_old_erase_button_pressed_after_moving_on_deletes_nothing()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.PressPayloadAsync("settings:erase");
+        var oldYes = chat.ButtonPayload("Tak, usuń wszystko");
+        await chat.SendAsync("/menu");
+
+        await chat.PressPayloadAsync(oldYes);
+        Assert.Contains("Ten przycisk jest już nieaktualny.", chat.Text);
+        Assert.Equal(1, await chat.QueryAsync(db => db.Residents.CountAsync()));
+
+        // Even inside a new erase question, the old button cannot answer it.
+        await chat.PressPayloadAsync("settings:erase");
+        await chat.PressPayloadAsync(oldYes);
+        Assert.Contains("Ten przycisk jest już nieaktualny.", chat.Text);
+        Assert.Contains("Na pewno usunąć", chat.Text);
+        Assert.Equal(1, await chat.QueryAsync(db => db.Residents.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_restart_in_the_middle_of_the_erase_question_keeps_the_conversation()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.PressPayloadAsync("settings:erase");
+        var yes = chat.ButtonPayload("Tak, usuń wszystko");
+
+        await chat.RestartAsync();
+
+        await chat.PressPayloadAsync(yes);
+        Assert.Contains("Twoje dane zostały usunięte", chat.Text);
+        Assert.Equal(0, await chat.QueryAsync(db => db.Residents.CountAsync()));
+    }
+}

@@ -1,0 +1,103 @@
+using MamBot.Data;
+using MamBot.Data.Outbox;
+using MamBot.Dialogs.Conversation;
+using MamBot.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MamBot.Dialogs.Tests;
+
+/// <summary>
+/// A resident talking to the real conversation engine over a real SQLite file: send text, press buttons,
+/// read the replies the engine queued in the outbox. Restart builds everything anew on the same file.
+/// </summary>
+public sealed class TestChat : IAsyncDisposable
+{
+    private readonly TempFolder _folder = new();
+    private ServiceProvider _services;
+    private int _updates;
+
+    public FakeTimeProvider Time { get; } = new(TestCentre.Now);
+    public string Channel { get; }
+    public string ChatId { get; }
+    public IReadOnlyList<Reply> Last { get; private set; } = [];
+
+    private TestChat(string channel, string chatId, Action<IServiceCollection>? extra)
+    {
+        Channel = channel;
+        ChatId = chatId;
+        _extra = extra;
+        _services = Build();
+    }
+
+    private readonly Action<IServiceCollection>? _extra;
+
+    public static async Task<TestChat> StartAsync(string channel = "webchat", string chatId = "chat-anna", Action<IServiceCollection>? extra = null)
+    {
+        var chat = new TestChat(channel, chatId, extra);
+        await chat._services.PrepareDatabaseAsync(TestCentre.Sample(), chat.Time);
+        return chat;
+    }
+
+    private ServiceProvider Build()
+    {
+        var file = _folder.File("mambot.db");
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(Time)
+            .AddMamData(_ => MamDataSetup.ConnectionStringFor(file))
+            .AddMamDialogs();
+        _extra?.Invoke(services);
+        return services.BuildServiceProvider();
+    }
+
+    public Task<IReadOnlyList<Reply>> SendAsync(string text, string? updateId = null, string? senderName = "Anna") =>
+        TurnAsync(new Activity(Channel, ChatId, text, null, Time.GetUtcNow(), updateId ?? NextUpdateId(), senderName));
+
+    public Task<IReadOnlyList<Reply>> PressPayloadAsync(string payload, string? updateId = null) =>
+        TurnAsync(new Activity(Channel, ChatId, null, payload, Time.GetUtcNow(), updateId ?? NextUpdateId(), "Anna"));
+
+    /// <summary>Presses the button with this title in the latest replies, as a resident would.</summary>
+    public Task<IReadOnlyList<Reply>> PressAsync(string title) => PressPayloadAsync(ButtonPayload(title));
+
+    public string ButtonPayload(string title) =>
+        Last.SelectMany(r => r.Buttons).SelectMany(row => row).FirstOrDefault(b => b.Title == title)?.Payload
+        ?? throw new InvalidOperationException($"No button '{title}' in: {string.Join(" / ", Last.SelectMany(r => r.Buttons).SelectMany(b => b).Select(b => b.Title))}");
+
+    public string Text => string.Join("\n---\n", Last.Select(r => r.Text));
+
+    public async Task<IReadOnlyList<Reply>> TurnAsync(Activity activity)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var turn = await scope.ServiceProvider.GetRequiredService<ConversationEngine>().HandleAsync(activity, default);
+        var db = scope.ServiceProvider.GetRequiredService<MamDbContext>();
+        var bodies = await db.OutboxMessages.Where(m => turn.OutboxIds.Contains(m.Id)).OrderBy(m => m.Id).Select(m => m.Body).ToListAsync();
+        Last = [.. bodies.Select(Reply.FromJson)];
+        return Last;
+    }
+
+    public async Task<T> QueryAsync<T>(Func<MamDbContext, Task<T>> query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<MamDbContext>());
+    }
+
+    public Task<List<OutboxMessage>> NudgesAsync() =>
+        QueryAsync(db => db.OutboxMessages.Where(m => m.Kind != OutboxKind.Reply).ToListAsync());
+
+    /// <summary>The process stops and starts again: nothing survives but the database file.</summary>
+    public async Task RestartAsync()
+    {
+        await _services.DisposeAsync();
+        _services = Build();
+        await _services.PrepareDatabaseAsync(TestCentre.Sample(), Time);
+    }
+
+    private string NextUpdateId() => $"u{Interlocked.Increment(ref _updates)}";
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        _folder.Dispose();
+    }
+}
