@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Storage.SQLite;
 using MamBot.Host.Jobs;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,8 @@ public static class MamJobsSetup
                 QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollSeconds),
             });
         });
+        // Likewise the activator: Hangfire's default is the static JobActivator.Current, i.e. the last host's scopes.
+        builder.Services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -1,0 +1,112 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hangfire;
+using Hangfire.Storage;
+using MamBot.Data;
+using MamBot.Tests.Shared;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MamBot.Host.Tests;
+
+/// <summary>
+/// The real host (ASP.NET pipeline, SQLite files, Hangfire server on SQLite) on a temporary data folder,
+/// with a fake clock. A second MamApp on the same folder is the same bot after a restart.
+/// </summary>
+public sealed class MamApp(string dataDirectory, FakeTimeProvider time) : WebApplicationFactory<Program>
+{
+    public FakeTimeProvider Time { get; } = time;
+    public string DataDirectory { get; } = dataDirectory;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Jobs:QueuePollSeconds"] = "0.5",
+        }));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    public async Task<T> QueryAsync<T>(Func<MamDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<MamDbContext>());
+    }
+
+    /// <summary>Fires a recurring job now through Hangfire and waits until a worker has finished it.</summary>
+    public async Task RunRecurringJobAsync(string recurringJobId)
+    {
+        var jobId = ((IRecurringJobManagerV2)Services.GetRequiredService<IRecurringJobManager>()).TriggerJob(recurringJobId)
+            ?? throw new InvalidOperationException($"No recurring job {recurringJobId}.");
+        var storage = Services.GetRequiredService<JobStorage>();
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(60); waited += TimeSpan.FromMilliseconds(200))
+        {
+            using var connection = storage.GetConnection();
+            var state = connection.GetStateData(jobId)?.Name;
+            if (state == "Succeeded") return;
+            if (state == "Failed") throw new InvalidOperationException($"Hangfire job {jobId} failed: {string.Join("; ", connection.GetStateData(jobId)!.Data.Select(d => $"{d.Key}={d.Value}"))}");
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Hangfire did not finish job {jobId} of '{recurringJobId}' within 60 s.");
+    }
+}
+
+/// <summary>A web chat conversation as the page has it: POST what the resident does, read the replies.</summary>
+public sealed class PageChat(HttpClient http, string conversationId)
+{
+    public string ConversationId { get; } = conversationId;
+    public JsonElement Last { get; private set; }
+
+    public Task<JsonElement> SendAsync(string text, string? clientMessageId = null) =>
+        PostAsync(new { text, clientMessageId });
+
+    public Task<JsonElement> PressAsync(string payload) => PostAsync(new { payload });
+
+    public Task<JsonElement> PressTitleAsync(string title) => PressAsync(Button(title));
+
+    private async Task<JsonElement> PostAsync(object body)
+    {
+        var response = await http.PostAsJsonAsync($"/api/chat/{ConversationId}", body);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Last = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return Last;
+    }
+
+    public async Task<JsonElement> MessagesAfterAsync(long after) =>
+        await http.GetFromJsonAsync<JsonElement>($"/api/chat/{ConversationId}/messages?after={after}");
+
+    public string Text => string.Join("\n---\n", Replies(Last).Select(r => r.GetProperty("text").GetString()));
+
+    public static IEnumerable<JsonElement> Replies(JsonElement response) => response.GetProperty("replies").EnumerateArray();
+
+    public string Button(string title) => Replies(Last)
+        .SelectMany(r => r.GetProperty("buttons").EnumerateArray()).SelectMany(row => row.EnumerateArray())
+        .First(b => b.GetProperty("title").GetString() == title).GetProperty("payload").GetString()!;
+}
+
+/// <summary>One test's data folder and clock, shared by the apps it starts (restarts).</summary>
+public sealed class HostTestBed : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly List<MamApp> _apps = [];
+
+    public FakeTimeProvider Time { get; } = new(TestCentre.Now);
+
+    public MamApp Start()
+    {
+        var app = new MamApp(_folder.Path, Time);
+        _apps.Add(app);
+        return app;
+    }
+
+    public void Dispose()
+    {
+        foreach (var app in _apps) app.Dispose();
+        _folder.Dispose();
+    }
+}

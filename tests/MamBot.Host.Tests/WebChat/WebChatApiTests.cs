@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Tests.WebChat;
+
+public class WebChatApiTests
+{
+    [Fact]
+    public async Task The_chat_page_is_served_in_polish_at_the_root()
+    {
+        using var bed = new HostTestBed();
+        using var http = bed.Start().CreateClient();
+
+        var page = await http.GetStringAsync("/");
+        Assert.Contains("<html lang=\"pl\">", page);
+        Assert.Contains("automatycznym asystentem", page);
+        Assert.Contains("aria-live", page);
+        Assert.Contains("fetch(`/api/chat/", await http.GetStringAsync("/chat.js"));
+        Assert.Equal("text/css", (await http.GetAsync("/chat.css")).Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Health_checks_the_database_and_hangfire()
+    {
+        using var bed = new HostTestBed();
+        using var http = bed.Start().CreateClient();
+
+        var response = await http.GetAsync("/healthz");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("hangfire").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_resident_goes_from_start_to_erasure_through_the_page_api()
+    {
+        using var bed = new HostTestBed();
+        var app = bed.Start();
+        var chat = new PageChat(app.CreateClient(), "browser-0001");
+
+        await chat.SendAsync("/start");
+        Assert.Contains("automatyczny asystent", chat.Text);
+        await chat.PressTitleAsync("Zgadzam się");
+        Assert.Contains("Zgoda zapisana", chat.Text);
+        await chat.PressTitleAsync("O MAM");
+        Assert.Contains("Godziny otwarcia:", chat.Text);
+        await chat.PressTitleAsync("Menu");
+        await chat.PressTitleAsync("Ustawienia");
+        Assert.Contains("Ciekawostki o MAM: włączone", chat.Text);
+
+        await chat.PressTitleAsync("Moje dane");
+        var file = PageChat.Replies(chat.Last).Single().GetProperty("file");
+        Assert.Equal("mambot-moje-dane.json", file.GetProperty("name").GetString());
+        using var http = app.CreateClient();
+        var download = await http.GetAsync(file.GetProperty("url").GetString());
+        Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
+        var exported = await download.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("browser-0001", exported.GetProperty("Channels")[0].GetProperty("ChatId").GetString());
+
+        await chat.PressTitleAsync("Menu");
+        await chat.PressTitleAsync("Ustawienia");
+        await chat.PressTitleAsync("Usuń moje dane");
+        await chat.PressTitleAsync("Tak, usuń wszystko");
+        Assert.Contains("Twoje dane zostały usunięte", chat.Text);
+        Assert.Equal(0, await app.QueryAsync(db => db.Residents.CountAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(file.GetProperty("url").GetString())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_reply_can_be_fetched_again_in_order()
+    {
+        using var bed = new HostTestBed();
+        var chat = new PageChat(bed.Start().CreateClient(), "browser-0002");
+        await chat.SendAsync("/start");
+        var ids = PageChat.Replies(chat.Last).Select(r => r.GetProperty("id").GetInt64()).ToList();
+
+        var all = await chat.MessagesAfterAsync(0);
+        Assert.Equal(ids, PageChat.Replies(all).Select(r => r.GetProperty("id").GetInt64()));
+        Assert.Empty(PageChat.Replies(await chat.MessagesAfterAsync(ids[^1])));
+    }
+
+    [Fact]
+    public async Task The_same_client_message_sent_twice_is_handled_once()
+    {
+        using var bed = new HostTestBed();
+        var app = bed.Start();
+        var chat = new PageChat(app.CreateClient(), "browser-0003");
+        await chat.SendAsync("/start");
+        await chat.PressTitleAsync("Zgadzam się");
+        await chat.SendAsync("/stop", clientMessageId: "m-42");
+        Assert.NotEmpty(PageChat.Replies(chat.Last));
+
+        await chat.SendAsync("/stop", clientMessageId: "m-42");
+        Assert.Empty(PageChat.Replies(chat.Last));
+        Assert.True(chat.Last.GetProperty("duplicate").GetBoolean());
+        Assert.Equal(1, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Body.Contains("powiadomie"))));
+    }
+
+    public static TheoryData<string, string, string> BadRequests => new()
+    {
+        { "short", "{\"text\":\"hej\"}", "identyfikator rozmowy" },
+        { "bad$conversation", "{\"text\":\"hej\"}", "identyfikator rozmowy" },
+        { "browser-0004", "{\"text\": \"niedokończony", "oczekiwano JSON" },
+        { "browser-0004", "[1,2,3]", "oczekiwano JSON" },
+        { "browser-0004", "{}", "Wiadomość jest pusta" },
+        { "browser-0004", "{\"text\":\"   \"}", "Wiadomość jest pusta" },
+        { "browser-0004", "{\"text\":\"hej\",\"payload\":\"menu:main\"}", "nie oba naraz" },
+        { "browser-0004", "{\"text\":\"" + new string('a', 2001) + "\"}", "najwyżej 2000 znaków" },
+        { "browser-0004", "{\"payload\":\"" + new string('p', 65) + "\"}", "Nieprawidłowy przycisk" },
+        { "browser-0004", "{\"text\":\"hej\",\"clientMessageId\":\"a b\"}", "clientMessageId" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task Bad_input_gets_a_clear_polish_400_and_changes_nothing(string conversationId, string body, string expected)
+    {
+        using var bed = new HostTestBed();
+        var app = bed.Start();
+        using var http = app.CreateClient();
+
+        var response = await http.PostAsync($"/api/chat/{conversationId}", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString();
+        Assert.Contains(expected, error);
+        Assert.Equal(0, await app.QueryAsync(db => db.OutboxMessages.CountAsync()));
+        Assert.Equal(0, await app.QueryAsync(db => db.ConversationStates.CountAsync()));
+        Assert.Equal(0, await app.QueryAsync(db => db.ProcessedUpdates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_restart_in_the_middle_of_a_question_continues_where_it_stopped()
+    {
+        using var bed = new HostTestBed();
+        var first = bed.Start();
+        var chat = new PageChat(first.CreateClient(), "browser-0005");
+        await chat.PressAsync("consent:yes");
+        await chat.PressAsync("settings:erase");
+        var yes = chat.Button("Tak, usuń wszystko");
+        first.Dispose();
+
+        var second = bed.Start();
+        var again = new PageChat(second.CreateClient(), "browser-0005");
+        await again.PressAsync(yes);
+        Assert.Contains("Twoje dane zostały usunięte", again.Text);
+        Assert.Equal(0, await second.QueryAsync(db => db.Residents.CountAsync()));
+    }
+}
