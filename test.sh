@@ -9,6 +9,14 @@ fail() { echo "ERROR: $*" >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
 command -v dotnet >/dev/null || fail "the .NET 10 SDK is missing: install it from https://dot.net (dotnet-sdk-10.0)."
 dotnet --list-sdks | grep -q '^10\.' || fail "the .NET 10 SDK is required; found: $(dotnet --list-sdks | tr '\n' ' ')"
 
+# The Telegram tests drive the real Telegram.Bot client against the npm emulator telegram-test-api.
+command -v node >/dev/null && command -v npm >/dev/null \
+  || fail "Node.js and npm are needed for the Telegram emulator: install them (Debian: apt-get install nodejs npm)."
+npm install --prefix tests/tools/telegram-emulator --no-audit --no-fund --loglevel=error >/dev/null \
+  || fail "could not install the Telegram emulator (npm install --prefix tests/tools/telegram-emulator)."
+[ -d tests/tools/telegram-emulator/node_modules/telegram-test-api ] \
+  || fail "the Telegram emulator (telegram-test-api) is missing after npm install."
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 dotnet test MamBot.sln --nologo 2>&1 | tee "$log"

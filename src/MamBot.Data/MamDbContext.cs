@@ -18,6 +18,7 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<ConversationState> ConversationStates => Set<ConversationState>();
     public DbSet<ProcessedUpdate> ProcessedUpdates => Set<ProcessedUpdate>();
+    public DbSet<FailedUpdate> FailedUpdates => Set<FailedUpdate>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MailboxMessage> MailboxMessages => Set<MailboxMessage>();
 
@@ -55,6 +56,11 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
 
         modelBuilder.Entity<ConversationState>().HasKey(s => new { s.Channel, s.ChatId });
         modelBuilder.Entity<ProcessedUpdate>().HasKey(u => new { u.Channel, u.UpdateId });
+        modelBuilder.Entity<FailedUpdate>(e =>
+        {
+            e.HasKey(u => new { u.Channel, u.UpdateId });
+            e.HasIndex(u => new { u.Channel, u.ChatId });
+        });
 
         modelBuilder.Entity<OutboxMessage>(e =>
         {

@@ -1,4 +1,5 @@
 using MamBot.Dialogs;
+using MamBot.Host.Channels.Telegram;
 using MamBot.Host.Channels.WebChat;
 using MamBot.Host.Outbox;
 using MamBot.Host.Setup;
@@ -14,7 +15,10 @@ builder.AddMamStorage();
 builder.Services.AddMamDialogs();
 builder.Services.AddScoped<OutboxDispatcher>();
 builder.AddMamJobs();
+builder.Services.AddSingleton<ImmediateDelivery>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ImmediateDelivery>());
 builder.AddWebChat();
+builder.AddTelegram();
 builder.AddMamHealth();
 
 var app = builder.Build();
@@ -24,6 +28,7 @@ app.UseMamErrors();
 await app.PrepareMamStorageAsync();
 app.ScheduleMamJobs();
 app.MapWebChat();
+app.MapTelegram();
 app.MapMamHealth();
 
 await app.RunAsync();

@@ -17,7 +17,8 @@ namespace MamBot.Host.Tests;
 /// The real host (ASP.NET pipeline, SQLite files, Hangfire server on SQLite) on a temporary data folder,
 /// with a fake clock. A second MamApp on the same folder is the same bot after a restart.
 /// </summary>
-public sealed class MamApp(string dataDirectory, FakeTimeProvider time) : WebApplicationFactory<Program>
+public sealed class MamApp(string dataDirectory, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Time { get; } = time;
     public string DataDirectory { get; } = dataDirectory;
@@ -28,8 +29,15 @@ public sealed class MamApp(string dataDirectory, FakeTimeProvider time) : WebApp
         {
             ["Storage:DataDirectory"] = DataDirectory,
             ["Jobs:QueuePollSeconds"] = "0.5",
-        }));
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    /// <summary>Waits until the replies of the last turns have left (they are sent in the background).</summary>
+    public async Task DeliveredAsync()
+    {
+        var delivery = Services.GetRequiredService<MamBot.Host.Outbox.ImmediateDelivery>();
+        for (var i = 0; i < 200 && delivery.IsBusy; i++) await Task.Delay(50);
     }
 
     public async Task<T> QueryAsync<T>(Func<MamDbContext, Task<T>> query)
@@ -97,9 +105,9 @@ public sealed class HostTestBed : IDisposable
 
     public FakeTimeProvider Time { get; } = new(TestCentre.Now);
 
-    public MamApp Start()
+    public MamApp Start(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var app = new MamApp(_folder.Path, Time);
+        var app = new MamApp(_folder.Path, Time, settings);
         _apps.Add(app);
         return app;
     }

@@ -16,3 +16,20 @@ public sealed class ProcessedUpdate
     public required string UpdateId { get; set; }
     public DateTime ProcessedUtc { get; set; }
 }
+
+/// <summary>
+/// An update whose handling kept failing. Kept so that nothing is silently lost, and so that a platform
+/// redelivering it does not loop forever: after a few attempts it is parked here for staff.
+/// </summary>
+public sealed class FailedUpdate
+{
+    public required string Channel { get; set; }
+    public required string UpdateId { get; set; }
+    public string? ChatId { get; set; }
+    public int Attempts { get; set; }
+    public required string LastError { get; set; }
+    public required string RawJson { get; set; }
+    public DateTime FirstFailedUtc { get; set; }
+    public DateTime LastFailedUtc { get; set; }
+    public bool GaveUp { get; set; }
+}

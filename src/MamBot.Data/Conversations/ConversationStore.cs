@@ -37,4 +37,25 @@ public sealed class ConversationStore(MamDbContext db, TimeProvider time)
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Counts one more failed attempt at an update; true when it has failed often enough to give up.</summary>
+    public async Task<bool> RecordFailureAsync(string channel, string updateId, string? chatId, string error, string rawJson, int maxAttempts, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var failed = await db.FailedUpdates.FirstOrDefaultAsync(f => f.Channel == channel && f.UpdateId == updateId, ct);
+        if (failed is null)
+        {
+            failed = new FailedUpdate { Channel = channel, UpdateId = updateId, ChatId = chatId, LastError = error, RawJson = rawJson, FirstFailedUtc = now };
+            db.FailedUpdates.Add(failed);
+        }
+        failed.Attempts++;
+        failed.LastError = error;
+        failed.LastFailedUtc = now;
+        failed.GaveUp = failed.Attempts >= maxAttempts;
+        await db.SaveChangesAsync(ct);
+        return failed.GaveUp;
+    }
+
+    public Task<bool> HasGivenUpAsync(string channel, string updateId, CancellationToken ct) =>
+        db.FailedUpdates.AnyAsync(f => f.Channel == channel && f.UpdateId == updateId && f.GaveUp, ct);
 }

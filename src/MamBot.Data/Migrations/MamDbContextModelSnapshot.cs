@@ -183,6 +183,44 @@ namespace MamBot.Data.Migrations
                     b.ToTable("ConversationStates");
                 });
 
+            modelBuilder.Entity("MamBot.Data.Conversations.FailedUpdate", b =>
+                {
+                    b.Property<string>("Channel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChatId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstFailedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GaveUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastFailedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RawJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Channel", "UpdateId");
+
+                    b.HasIndex("Channel", "ChatId");
+
+                    b.ToTable("FailedUpdates");
+                });
+
             modelBuilder.Entity("MamBot.Data.Conversations.ProcessedUpdate", b =>
                 {
                     b.Property<string>("Channel")

@@ -26,7 +26,9 @@ public class ResidentDataTests
         await outbox.EnqueueAsync(new OutboxMessage { IdempotencyKey = $"nudge:{chatId}", Kind = OutboxKind.FollowUp, ResidentId = resident.Id, Body = "{}" }, default);
         outbox.AddToMailbox(reply, "webchat", chatId);
         await outbox.SaveAsync(default);
-        await scope.ServiceProvider.GetRequiredService<ConversationStore>().SaveAsync("webchat", chatId, "{\"Stack\":[]}", default);
+        var conversations = scope.ServiceProvider.GetRequiredService<ConversationStore>();
+        await conversations.SaveAsync("webchat", chatId, "{\"Stack\":[]}", default);
+        await conversations.RecordFailureAsync("webchat", $"u-{chatId}", chatId, "boom", "{}", 3, default);
     }
 
     [Fact]
@@ -62,6 +64,7 @@ public class ResidentDataTests
         Assert.Equal(0, await db.QueryAsync(d => d.OutboxMessages.CountAsync(m => m.ResidentId == anna.Id || m.ChatId == "chat-anna")));
         Assert.Equal(["chat-jan"], await db.QueryAsync(d => d.MailboxMessages.Select(m => m.ChatId).ToListAsync()));
         Assert.Equal(["chat-jan"], await db.QueryAsync(d => d.ConversationStates.Select(s => s.ChatId).ToListAsync()));
+        Assert.Equal(["chat-jan"], await db.QueryAsync(d => d.FailedUpdates.Select(f => f.ChatId).ToListAsync()));
     }
 
     [Fact]

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using global::Telegram.Bot;
+using global::Telegram.Bot.Types;
+using MamBot.Host.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace MamBot.Host.Channels.Telegram;
+
+public static class TelegramSetup
+{
+    public const string WebhookPath = "/webhooks/telegram";
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>Always registered; everything checks Telegram:BotToken when it runs, so no token means the channel is off.</summary>
+    public static WebApplicationBuilder AddTelegram(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TelegramOptions>()
+            .Bind(builder.Configuration.GetSection(TelegramOptions.Section))
+            .Validate(o => TelegramOptions.Validate(o) is null, "Telegram webhook settings are incomplete: see README, Telegram.")
+            .ValidateOnStart();
+        builder.Services.AddHttpClient(TelegramBot.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(100));
+        builder.Services.AddSingleton<TelegramBot>();
+        builder.Services.AddSingleton<TelegramRateLimiter>();
+        builder.Services.AddSingleton<TelegramStartup>();
+        builder.Services.AddSingleton<TelegramUpdateHandler>();
+        builder.Services.AddScoped<IChannelSender, TelegramSender>();
+        builder.Services.AddHostedService<TelegramPolling>();
+        builder.Services.AddHostedService<TelegramWebhookRegistration>();
+        return builder;
+    }
+
+    public static WebApplication MapTelegram(this WebApplication app)
+    {
+        app.MapPost(WebhookPath, ReceiveAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<TelegramOptions> options, TelegramUpdateHandler handler, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (o is not { Enabled: true, Mode: TelegramMode.Webhook }) return Results.NotFound();
+        if (!SecretMatches(request.Headers[SecretHeader].ToString(), o.WebhookSecret!)) return Results.Unauthorized();
+
+        Update? update;
+        try
+        {
+            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, ct);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest();
+        }
+        if (update is null || update.Id <= 0) return Results.BadRequest();
+
+        // 500 makes Telegram deliver the update again; the handler gives up (and answers 200) after a few tries.
+        return await handler.HandleAsync(update, ct) ? Results.Ok() : Results.StatusCode(StatusCodes.Status500InternalServerError);
+    }
+
+    /// <summary>Constant-time comparison, so the secret cannot be guessed from response times.</summary>
+    private static bool SecretMatches(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using global::Telegram.Bot;
+using global::Telegram.Bot.Types;
+using global::Telegram.Bot.Types.Enums;
+using global::Telegram.Bot.Types.ReplyMarkups;
+using MamBot.Data.Conversations;
+using MamBot.Data.Outbox;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Texts;
+using MamBot.Host.Outbox;
+using Microsoft.Extensions.Options;
+using Activity = MamBot.Dialogs.Conversation.Activity;
+
+namespace MamBot.Host.Channels.Telegram;
+
+/// <summary>
+/// Translates a Telegram update into an activity for the conversation engine and nothing more; the replies go
+/// through the outbox. Returns false when handling failed and the update should be tried again.
+/// </summary>
+public sealed partial class TelegramUpdateHandler(
+    IServiceScopeFactory scopes,
+    TelegramBot bot,
+    ImmediateDelivery delivery,
+    TimeProvider time,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramUpdateHandler> logger)
+{
+    public async Task<bool> HandleAsync(Update update, CancellationToken ct)
+    {
+        var (activity, chat) = Translate(update);
+        if (activity is null || chat is null) return true; // nothing a resident said (edits, joins, …)
+
+        if (update.CallbackQuery is { } callback) await AnswerAsync(callback, ct);
+
+        if (chat.Type != ChatType.Private)
+        {
+            await PointToPrivateChatAsync(update, activity, ct);
+            return true;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var turn = await scope.ServiceProvider.GetRequiredService<ConversationEngine>().HandleAsync(activity, ct);
+            if (turn.IsDuplicate) return true;
+            if (update.CallbackQuery?.Message is { } pressed) await RemoveKeyboardAsync(pressed, ct);
+            delivery.Enqueue(turn.OutboxIds);
+            return true;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // The turn rolled back; count the failure in a fresh context and let the caller retry (bounded).
+            await using var scope = scopes.CreateAsyncScope();
+            var gaveUp = await scope.ServiceProvider.GetRequiredService<ConversationStore>().RecordFailureAsync(
+                ChannelNames.Telegram, activity.UpdateId!, activity.ChatId, ex.GetType().Name + ": " + ex.Message,
+                JsonSerializer.Serialize(update, JsonBotAPI.Options), options.Value.MaxUpdateAttempts, ct);
+            LogUpdateFailed(ex, update.Id, gaveUp);
+            return gaveUp;
+        }
+    }
+
+    private (Activity? Activity, Chat? Chat) Translate(Update update)
+    {
+        var updateId = update.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (update.Message is { } message)
+        {
+            // Stickers and photos arrive without text: the dialogs answer them like unclear text.
+            var text = message.Text ?? message.Caption ?? "";
+            return (new Activity(ChannelNames.Telegram, ChatIdOf(message.Chat), text, null,
+                new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)), updateId, message.From?.FirstName), message.Chat);
+        }
+        if (update.CallbackQuery is { Message: { } source, Data: { } data } callback)
+        {
+            return (new Activity(ChannelNames.Telegram, ChatIdOf(source.Chat), null, data, time.GetUtcNow(), updateId, callback.From.FirstName), source.Chat);
+        }
+        return (null, null);
+    }
+
+    private static string ChatIdOf(Chat chat) => chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>In a group the bot keeps no state and says only where to talk to it, and only when addressed.</summary>
+    private async Task PointToPrivateChatAsync(Update update, Activity activity, CancellationToken ct)
+    {
+        var addressed = update.CallbackQuery is not null || activity.Text?.StartsWith('/') == true
+            || (!string.IsNullOrEmpty(bot.Username) && activity.Text?.Contains("@" + bot.Username, StringComparison.OrdinalIgnoreCase) == true);
+        if (!addressed) return;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var pointer = await scope.ServiceProvider.GetRequiredService<OutboxStore>().EnqueueAsync(new OutboxMessage
+        {
+            IdempotencyKey = $"reply:{ChannelNames.Telegram}:{activity.ChatId}:{activity.UpdateId}:group",
+            Kind = OutboxKind.Reply,
+            Channel = ChannelNames.Telegram,
+            ChatId = activity.ChatId,
+            Body = Reply.Plain(Polish.Format(T.GroupPointer, bot.Username)).ToJson(),
+        }, ct);
+        delivery.Enqueue([pointer.Id]);
+    }
+
+    private async Task AnswerAsync(CallbackQuery callback, CancellationToken ct)
+    {
+        try { await bot.Client.AnswerCallbackQuery(callback.Id, cancellationToken: ct); }
+        catch (Exception ex) when (!ct.IsCancellationRequested) { LogBestEffortFailed(ex, "answerCallbackQuery"); }
+    }
+
+    /// <summary>The pressed message loses its buttons, so the same choice cannot be made twice.</summary>
+    private async Task RemoveKeyboardAsync(Message pressed, CancellationToken ct)
+    {
+        try { await bot.Client.EditMessageReplyMarkup(pressed.Chat.Id, pressed.MessageId, new InlineKeyboardMarkup(Array.Empty<InlineKeyboardButton[]>()), cancellationToken: ct); }
+        catch (Exception ex) when (!ct.IsCancellationRequested) { LogBestEffortFailed(ex, "editMessageReplyMarkup"); }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} failed (given up: {GaveUp})")]
+    private partial void LogUpdateFailed(Exception ex, int updateId, bool gaveUp);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram {Method} failed; carrying on")]
+    private partial void LogBestEffortFailed(Exception ex, string method);
+}

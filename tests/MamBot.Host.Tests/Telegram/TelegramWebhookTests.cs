@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using MamBot.Data.Conversations;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Tests.Telegram;
+
+public class TelegramWebhookTests
+{
+    private const string Secret = "s3cret_Webhook-token";
+
+    private static Dictionary<string, string?> WebhookSettings(string apiBaseUrl, string webhookUrl) => new()
+    {
+        ["Telegram:BotToken"] = TelegramEmulator.Token,
+        ["Telegram:ApiBaseUrl"] = apiBaseUrl,
+        ["Telegram:Mode"] = "Webhook",
+        ["Telegram:WebhookUrl"] = webhookUrl,
+        ["Telegram:WebhookSecret"] = Secret,
+        ["Telegram:ChatMessagesPerSecond"] = "20",
+    };
+
+    /// <summary>A webhook-mode bot whose Bot API is a closed port: enough to test what the endpoint accepts.</summary>
+    private static MamApp StartOffline(HostTestBed bed) =>
+        bed.Start(WebhookSettings($"http://127.0.0.1:{TelegramEmulator.FreePort()}", "https://mam.example.org/webhooks/telegram"));
+
+    private static string Update(int updateId, long chatId, string text) => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        update_id = updateId,
+        message = new
+        {
+            message_id = updateId,
+            date = 1795589215,
+            chat = new { id = chatId, type = "private", first_name = "Jan" },
+            from = new { id = chatId, is_bot = false, first_name = "Jan" },
+            text,
+        },
+    });
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient http, string body, string? secret = Secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (secret is not null) request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        return (await http.SendAsync(request)).StatusCode;
+    }
+
+    [Fact]
+    public async Task The_bot_registers_its_webhook_with_the_secret_and_answers_through_it()
+    {
+        await using var telegram = await TelegramEmulator.StartAsync();
+        using var bed = new HostTestBed();
+        var port = TelegramEmulator.FreePort();
+        var app = bed.Start(WebhookSettings(telegram.BaseUrl, $"http://127.0.0.1:{port}/webhooks/telegram"));
+        app.UseKestrel(port);
+        app.StartServer();
+
+        await telegram.WaitForAsync(() => telegram.Calls.Contains("setWebhook"), "the webhook to be registered");
+        await telegram.SendTextAsync(7001, "/start");
+
+        var welcome = await telegram.ReceiveAsync(7001, count: 2);
+        Assert.Contains("automatyczny asystent", welcome[0].Text);
+        Assert.Contains("WEBHOOK 200", telegram.Output);
+        Assert.DoesNotContain("getUpdates", telegram.Calls);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("wrong-secret")]
+    [InlineData(Secret + "x")]
+    public async Task Without_the_right_secret_the_update_is_refused_and_nothing_happens(string? secret)
+    {
+        using var bed = new HostTestBed();
+        var app = StartOffline(bed);
+        using var http = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(http, Update(1, 7001, "/start"), secret));
+        Assert.Equal(0, await app.QueryAsync(db => db.ProcessedUpdates.CountAsync()));
+        Assert.Equal(0, await app.QueryAsync(db => db.OutboxMessages.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("{\"update_id\": 5, \"message\": ")]
+    [InlineData("not json at all")]
+    [InlineData("{}")]
+    [InlineData("[]")]
+    public async Task A_malformed_update_is_a_400_and_nothing_is_stored(string body)
+    {
+        using var bed = new HostTestBed();
+        var app = StartOffline(bed);
+        using var http = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(http, body));
+        Assert.Equal(0, await app.QueryAsync(db => db.ProcessedUpdates.CountAsync()));
+        Assert.Equal(0, await app.QueryAsync(db => db.OutboxMessages.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_same_update_delivered_twice_is_handled_once()
+    {
+        using var bed = new HostTestBed();
+        var app = StartOffline(bed);
+        using var http = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, Update(41, 7001, "/start")));
+        var replies = await app.QueryAsync(db => db.OutboxMessages.CountAsync());
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, Update(41, 7001, "/start")));
+
+        Assert.Equal(2, replies);
+        Assert.Equal(replies, await app.QueryAsync(db => db.OutboxMessages.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_update_that_keeps_failing_is_retried_a_few_times_then_parked_for_staff()
+    {
+        using var bed = new HostTestBed();
+        var app = StartOffline(bed);
+        using var http = app.CreateClient();
+        await app.QueryAsync(async db =>
+        {
+            db.ConversationStates.Add(new ConversationState { Channel = "telegram", ChatId = "7002", StateJson = "{broken", UpdatedUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.InternalServerError, await PostAsync(http, Update(77, 7002, "menu")));
+        Assert.Equal(HttpStatusCode.InternalServerError, await PostAsync(http, Update(77, 7002, "menu")));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, Update(77, 7002, "menu"))); // Telegram stops redelivering
+
+        var parked = await app.QueryAsync(db => db.FailedUpdates.SingleAsync());
+        Assert.Equal(("77", "7002", 3, true), (parked.UpdateId, parked.ChatId, parked.Attempts, parked.GaveUp));
+        Assert.Contains("\"text\":\"menu\"", parked.RawJson);
+        Assert.Equal(0, await app.QueryAsync(db => db.ProcessedUpdates.CountAsync()));
+
+        // Other chats are not held up.
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(http, Update(78, 7003, "/start")));
+    }
+
+    [Fact]
+    public async Task With_no_token_the_channel_is_off_and_the_host_still_runs()
+    {
+        using var bed = new HostTestBed();
+        var app = bed.Start();
+        using var http = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, await PostAsync(http, Update(1, 7001, "/start")));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+    }
+}
