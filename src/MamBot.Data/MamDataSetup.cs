@@ -26,6 +26,7 @@ public static class MamDataSetup
         services.AddScoped<ResidentDataExport>();
         services.AddScoped<ResidentErasure>();
         services.AddScoped<ConversationStore>();
+        services.AddScoped<InboundStore>();
         services.AddScoped<OutboxStore>();
         return services;
     }

@@ -19,6 +19,7 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     public DbSet<ConversationState> ConversationStates => Set<ConversationState>();
     public DbSet<ProcessedUpdate> ProcessedUpdates => Set<ProcessedUpdate>();
     public DbSet<FailedUpdate> FailedUpdates => Set<FailedUpdate>();
+    public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MailboxMessage> MailboxMessages => Set<MailboxMessage>();
 
@@ -60,6 +61,14 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
         {
             e.HasKey(u => new { u.Channel, u.UpdateId });
             e.HasIndex(u => new { u.Channel, u.ChatId });
+        });
+
+        modelBuilder.Entity<InboundEvent>(e =>
+        {
+            e.HasIndex(i => new { i.Channel, i.EventId }).IsUnique();
+            e.HasIndex(i => new { i.Channel, i.Status, i.Id });
+            e.HasIndex(i => new { i.Channel, i.ChatId });
+            e.Property(i => i.Status).HasConversion<string>();
         });
 
         modelBuilder.Entity<OutboxMessage>(e =>

@@ -1,4 +1,5 @@
 using MamBot.Dialogs;
+using MamBot.Host.Channels.Messenger;
 using MamBot.Host.Channels.Telegram;
 using MamBot.Host.Channels.WebChat;
 using MamBot.Host.Outbox;
@@ -19,6 +20,7 @@ builder.Services.AddSingleton<ImmediateDelivery>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ImmediateDelivery>());
 builder.AddWebChat();
 builder.AddTelegram();
+builder.AddMessenger();
 builder.AddMamHealth();
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ await app.PrepareMamStorageAsync();
 app.ScheduleMamJobs();
 app.MapWebChat();
 app.MapTelegram();
+app.MapMessenger();
 app.MapMamHealth();
 
 await app.RunAsync();

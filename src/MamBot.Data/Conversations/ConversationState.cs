@@ -33,3 +33,22 @@ public sealed class FailedUpdate
     public DateTime LastFailedUtc { get; set; }
     public bool GaveUp { get; set; }
 }
+
+public enum InboundStatus { Pending, Done, Parked }
+
+/// <summary>
+/// A platform event stored the moment it arrives, before we answer the platform, so that a crash after the
+/// answer loses nothing. Unique per channel and event id: a redelivery is stored once.
+/// </summary>
+public sealed class InboundEvent
+{
+    public long Id { get; set; }
+    public required string Channel { get; set; }
+    public required string EventId { get; set; }
+    public required string ChatId { get; set; }
+    public required string RawJson { get; set; }
+    public DateTime ReceivedUtc { get; set; }
+    public InboundStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}

@@ -221,6 +221,53 @@ namespace MamBot.Data.Migrations
                     b.ToTable("FailedUpdates");
                 });
 
+            modelBuilder.Entity("MamBot.Data.Conversations.InboundEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RawJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "ChatId");
+
+                    b.HasIndex("Channel", "EventId")
+                        .IsUnique();
+
+                    b.HasIndex("Channel", "Status", "Id");
+
+                    b.ToTable("InboundEvents");
+                });
+
             modelBuilder.Entity("MamBot.Data.Conversations.ProcessedUpdate", b =>
                 {
                     b.Property<string>("Channel")

@@ -38,6 +38,12 @@ public enum OutboxKind
     /// <summary>An answer to something the resident just wrote: always allowed, never opted out of.</summary>
     Reply,
     FollowUp,
+
+    /// <summary>A reminder of something the resident booked or signed up for (Messenger: CONFIRMED_EVENT_UPDATE).</summary>
+    Reminder,
+
+    /// <summary>News about the resident's own request, e.g. a booking approved (Messenger: ACCOUNT_UPDATE).</summary>
+    AccountUpdate,
 }
 
 public enum OutboxStatus
@@ -66,6 +72,7 @@ public static class OutboxKinds
     public static NudgeKind? PreferenceFor(OutboxKind kind) => kind switch
     {
         OutboxKind.FollowUp => NudgeKind.Tips,
+        OutboxKind.Reminder => NudgeKind.Reminders,
         _ => null,
     };
 }

@@ -133,4 +133,5 @@ public static class OutboxReasons
     public const string Unreachable = "unreachable";
     public const string NoChannel = "channel-not-configured";
     public const string Interrupted = "interrupted";
+    public const string OutsideWindow = "outside-24h-window";
 }

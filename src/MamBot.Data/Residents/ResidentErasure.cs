@@ -17,6 +17,7 @@ public sealed class ResidentErasure(MamDbContext db)
             await db.MailboxMessages.Where(m => m.Channel == chat.Channel && m.ChatId == chat.ExternalId).ExecuteDeleteAsync(ct);
             await db.ConversationStates.Where(s => s.Channel == chat.Channel && s.ChatId == chat.ExternalId).ExecuteDeleteAsync(ct);
             await db.FailedUpdates.Where(f => f.Channel == chat.Channel && f.ChatId == chat.ExternalId).ExecuteDeleteAsync(ct);
+            await db.InboundEvents.Where(e => e.Channel == chat.Channel && e.ChatId == chat.ExternalId).ExecuteDeleteAsync(ct);
         }
         await db.OutboxMessages.Where(m => m.ResidentId == residentId).ExecuteDeleteAsync(ct);
         var deleted = await db.Residents.Where(r => r.Id == residentId).ExecuteDeleteAsync(ct); // identities, consents, preferences cascade

@@ -1,4 +1,5 @@
 using MamBot.Data;
+using MamBot.Data.Conversations;
 using MamBot.Data.Outbox;
 using MamBot.Host.Setup;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace MamBot.Host.Jobs;
 
 /// <summary>Nightly: forget what we no longer need (old replies, old update ids).</summary>
-public sealed class HousekeepingJob(OutboxStore outbox, MamDbContext db, TimeProvider time, IOptions<JobsOptions> options)
+public sealed class HousekeepingJob(OutboxStore outbox, InboundStore inbound, MamDbContext db, TimeProvider time, IOptions<JobsOptions> options)
 {
     public const string Id = "housekeeping";
 
@@ -15,6 +16,7 @@ public sealed class HousekeepingJob(OutboxStore outbox, MamDbContext db, TimePro
     {
         var keep = TimeSpan.FromDays(options.Value.KeepRepliesDays);
         await outbox.PruneRepliesAsync(keep, ct);
+        await inbound.PruneHandledAsync(keep, ct);
         var cutoff = time.GetUtcNow().UtcDateTime - keep;
         await db.ProcessedUpdates.Where(u => u.ProcessedUtc < cutoff).ExecuteDeleteAsync(ct);
         await db.MailboxMessages.Where(m => m.CreatedUtc < cutoff).ExecuteDeleteAsync(ct);

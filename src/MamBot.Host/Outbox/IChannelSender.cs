@@ -18,6 +18,8 @@ public enum DeliveryOutcome
     Unreachable,
     /// <summary>A passing problem (rate limit, network): try again later.</summary>
     RetryLater,
+    /// <summary>The platform's rules do not allow this message now (e.g. Messenger's 24-hour window).</summary>
+    Skipped,
     Failed,
 }
 

@@ -81,6 +81,9 @@ public sealed partial class OutboxDispatcher(
             case DeliveryOutcome.Sent:
                 await FinishAsync(message, OutboxStatus.Sent, null, ct);
                 break;
+            case DeliveryOutcome.Skipped:
+                await FinishAsync(message, OutboxStatus.Skipped, delivery.Reason, ct);
+                break;
             case DeliveryOutcome.Unreachable:
                 await MarkUnreachableAsync(message, delivery.Reason, ct);
                 await FinishAsync(message, OutboxStatus.Failed, OutboxReasons.Unreachable, ct);

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Data.Conversations;
+
+/// <summary>Platform events kept from arrival until they have been handled.</summary>
+public sealed class InboundStore(MamDbContext db, TimeProvider time)
+{
+    /// <summary>Stores the event once; false when this event id was stored before (a redelivery).</summary>
+    public async Task<bool> TryStoreAsync(string channel, string eventId, string chatId, string rawJson, CancellationToken ct)
+    {
+        if (await db.InboundEvents.AnyAsync(e => e.Channel == channel && e.EventId == eventId, ct)) return false;
+        var row = new InboundEvent { Channel = channel, EventId = eventId, ChatId = chatId, RawJson = rawJson, ReceivedUtc = time.GetUtcNow().UtcDateTime };
+        db.InboundEvents.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(row).State = EntityState.Detached; // the same event arrived twice at once: the other one stands
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<InboundEvent>> PendingAsync(string channel, int limit, CancellationToken ct) =>
+        await db.InboundEvents.Where(e => e.Channel == channel && e.Status == InboundStatus.Pending)
+            .OrderBy(e => e.Id).Take(limit).ToListAsync(ct);
+
+    public async Task MarkDoneAsync(long id, CancellationToken ct) =>
+        await db.InboundEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, InboundStatus.Done), ct);
+
+    /// <summary>Counts a failed attempt; after <paramref name="maxAttempts"/> the event is parked for staff.</summary>
+    public async Task RecordFailureAsync(long id, string error, int maxAttempts, CancellationToken ct) =>
+        await db.InboundEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.Attempts, e => e.Attempts + 1)
+            .SetProperty(e => e.LastError, error)
+            .SetProperty(e => e.Status, e => e.Attempts + 1 >= maxAttempts ? InboundStatus.Parked : InboundStatus.Pending), ct);
+
+    /// <summary>Handled events are kept only briefly (they hold what residents wrote).</summary>
+    public Task<int> PruneHandledAsync(TimeSpan keep, CancellationToken ct)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime - keep;
+        return db.InboundEvents.Where(e => e.Status == InboundStatus.Done && e.ReceivedUtc < cutoff).ExecuteDeleteAsync(ct);
+    }
+}

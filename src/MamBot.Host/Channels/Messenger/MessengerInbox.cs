@@ -1,0 +1,64 @@
+using System.Threading.Channels;
+using MamBot.Data.Conversations;
+using MamBot.Dialogs.Conversation;
+using MamBot.Host.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace MamBot.Host.Channels.Messenger;
+
+/// <summary>
+/// Handles stored Messenger events in arrival order, after the webhook has answered Meta. Pending events from
+/// before a crash are picked up at start and every half minute; one that keeps failing is parked.
+/// </summary>
+public sealed partial class MessengerInbox(
+    IServiceScopeFactory scopes, ImmediateDelivery delivery, TimeProvider time, IOptions<MessengerOptions> options, ILogger<MessengerInbox> logger)
+    : BackgroundService
+{
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(30);
+
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await HandlePendingAsync(stoppingToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(Sweep);
+            try { await _wake.Reader.ReadAsync(timeout.Token); }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { /* the periodic sweep */ }
+        }
+    }
+
+    public async Task HandlePendingAsync(CancellationToken ct)
+    {
+        IReadOnlyList<InboundEvent> pending;
+        await using (var scope = scopes.CreateAsyncScope())
+            pending = await scope.ServiceProvider.GetRequiredService<InboundStore>().PendingAsync(ChannelNames.Messenger, 100, ct);
+
+        foreach (var inbound in pending)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<InboundStore>();
+            try
+            {
+                var activity = MessengerEvents.ToActivity(inbound.EventId, inbound.RawJson, time.GetUtcNow());
+                var turn = await scope.ServiceProvider.GetRequiredService<ConversationEngine>().HandleAsync(activity, ct);
+                await store.MarkDoneAsync(inbound.Id, ct);
+                delivery.Enqueue(turn.OutboxIds);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                LogEventFailed(ex, inbound.EventId);
+                await using var failureScope = scopes.CreateAsyncScope();
+                await failureScope.ServiceProvider.GetRequiredService<InboundStore>()
+                    .RecordFailureAsync(inbound.Id, ex.GetType().Name + ": " + ex.Message, options.Value.MaxEventAttempts, ct);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Messenger event {EventId} failed")]
+    private partial void LogEventFailed(Exception ex, string eventId);
+}

@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MamBot.Data.Centres;
+using MamBot.Data.Conversations;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Texts;
+using MamBot.Host.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace MamBot.Host.Channels.Messenger;
+
+public static partial class MessengerSetup
+{
+    public const string WebhookPath = "/webhooks/messenger";
+    public const string SignatureHeader = "X-Hub-Signature-256";
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Always registered; everything checks the Messenger settings when it runs, so without them the channel is off.</summary>
+    public static WebApplicationBuilder AddMessenger(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MessengerOptions>().Bind(builder.Configuration.GetSection(MessengerOptions.Section));
+        builder.Services.AddHttpClient<GraphApiClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddScoped<IChannelSender, MessengerSender>();
+        builder.Services.AddSingleton<MessengerInbox>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MessengerInbox>());
+        builder.Services.AddHostedService<MessengerProfileSetup>();
+        return builder;
+    }
+
+    public static WebApplication MapMessenger(this WebApplication app)
+    {
+        app.MapGet(WebhookPath, Verify);
+        app.MapPost(WebhookPath, ReceiveAsync);
+        return app;
+    }
+
+    /// <summary>Meta's subscription handshake: echo the challenge only for our verify token.</summary>
+    private static IResult Verify(HttpRequest request, IOptions<MessengerOptions> options)
+    {
+        var o = options.Value;
+        var q = request.Query;
+        if (!o.Enabled || q["hub.mode"] != "subscribe" || !SameSecret(q["hub.verify_token"].ToString(), o.VerifyToken!))
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        return Results.Text(q["hub.challenge"].ToString(), "text/plain");
+    }
+
+    /// <summary>Checks the signature, stores the residents' actions, answers 200; the inbox handles them next.</summary>
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<MessengerOptions> options, InboundStore inbound, MessengerInbox inbox, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (!o.Enabled) return Results.NotFound();
+        if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var raw = buffer.ToArray();
+
+        var signature = request.Headers[SignatureHeader].ToString();
+        if (string.IsNullOrEmpty(signature)) return Results.Unauthorized();
+        if (!SignatureMatches(raw, signature, o.AppSecret!)) return Results.StatusCode(StatusCodes.Status403Forbidden);
+
+        JsonElement body;
+        try { body = JsonSerializer.Deserialize<JsonElement>(raw); }
+        catch (JsonException) { return Results.BadRequest(); }
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("object", out var kind) || kind.GetString() != "page")
+            return Results.BadRequest();
+
+        foreach (var (eventId, chatId, item) in MessengerEvents.Actions(body))
+            await inbound.TryStoreAsync(ChannelNames.Messenger, eventId, chatId, item, ct);
+        inbox.Wake();
+        return Results.Text("EVENT_RECEIVED");
+    }
+
+    /// <summary>X-Hub-Signature-256 is "sha256=" + HMAC-SHA256 of the raw body with the app secret.</summary>
+    public static bool SignatureMatches(byte[] body, string header, string appSecret)
+    {
+        const string prefix = "sha256=";
+        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return false;
+        byte[] given;
+        try { given = Convert.FromHexString(header[prefix.Length..]); }
+        catch (FormatException) { return false; }
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body);
+        return CryptographicOperations.FixedTimeEquals(expected, given);
+    }
+
+    private static bool SameSecret(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+}
+
+/// <summary>At start: the Get Started button, a greeting that says this is an automated assistant, and a Polish menu.</summary>
+public sealed partial class MessengerProfileSetup(IServiceScopeFactory scopes, IOptions<MessengerOptions> options, ILogger<MessengerProfileSetup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var centre = await scope.ServiceProvider.GetRequiredService<CentreDirectory>().GetDefaultAsync(cancellationToken);
+        var profile = new JsonObject
+        {
+            ["get_started"] = new JsonObject { ["payload"] = MessengerEvents.GetStartedPayload },
+            ["greeting"] = new JsonArray(new JsonObject { ["locale"] = "default", ["text"] = Polish.Format(T.MessengerGreeting, centre.Name) }),
+            ["persistent_menu"] = new JsonArray(new JsonObject
+            {
+                ["locale"] = "default",
+                ["composer_input_disabled"] = false,
+                ["call_to_actions"] = new JsonArray(
+                    Postback(T.ButtonMenu, "menu:main"), Postback(T.MenuAbout, "menu:about"), Postback(T.MenuSettings, "menu:settings")),
+            }),
+        };
+        try
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<GraphApiClient>().SetProfileAsync(profile, cancellationToken);
+            if (!result.Ok) LogProfileFailed(null, result.Message);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogProfileFailed(ex, ex.Message);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static JsonObject Postback(string title, string payload) => new() { ["type"] = "postback", ["title"] = title, ["payload"] = payload };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Messenger profile (Get Started, menu) not set: {Reason}")]
+    private partial void LogProfileFailed(Exception? ex, string? reason);
+}
