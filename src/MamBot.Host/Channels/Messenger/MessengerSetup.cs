@@ -89,14 +89,17 @@ public static partial class MessengerSetup
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }
 
-/// <summary>At start: the Get Started button, a greeting that says this is an automated assistant, and a Polish menu.</summary>
-public sealed partial class MessengerProfileSetup(IServiceScopeFactory scopes, IOptions<MessengerOptions> options, ILogger<MessengerProfileSetup> logger) : IHostedService
+/// <summary>
+/// At start: the Get Started button, a greeting that says this is an automated assistant, and a Polish menu.
+/// Runs beside the host's start, so an unreachable Graph API never delays the bot.
+/// </summary>
+public sealed partial class MessengerProfileSetup(IServiceScopeFactory scopes, IOptions<MessengerOptions> options, ILogger<MessengerProfileSetup> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
         await using var scope = scopes.CreateAsyncScope();
-        var centre = await scope.ServiceProvider.GetRequiredService<CentreDirectory>().GetDefaultAsync(cancellationToken);
+        var centre = await scope.ServiceProvider.GetRequiredService<CentreDirectory>().GetDefaultAsync(stoppingToken);
         var profile = new JsonObject
         {
             ["get_started"] = new JsonObject { ["payload"] = MessengerEvents.GetStartedPayload },
@@ -111,16 +114,14 @@ public sealed partial class MessengerProfileSetup(IServiceScopeFactory scopes, I
         };
         try
         {
-            var result = await scope.ServiceProvider.GetRequiredService<GraphApiClient>().SetProfileAsync(profile, cancellationToken);
+            var result = await scope.ServiceProvider.GetRequiredService<GraphApiClient>().SetProfileAsync(profile, stoppingToken);
             if (!result.Ok) LogProfileFailed(null, result.Message);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
         {
             LogProfileFailed(ex, ex.Message);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static JsonObject Postback(string title, string payload) => new() { ["type"] = "postback", ["title"] = title, ["payload"] = payload };
 

@@ -91,11 +91,9 @@ public sealed partial class TelegramStartup(TelegramBot bot, IOptions<TelegramOp
     private partial void LogStartupCallFailed(Exception ex, string method);
 }
 
-/// <summary>In webhook mode: registers the webhook with its secret when the host starts.</summary>
-public sealed class TelegramWebhookRegistration(TelegramStartup startup, IOptions<TelegramOptions> options) : IHostedService
+/// <summary>In webhook mode: registers the webhook with its secret, beside the host's start (never delaying it).</summary>
+public sealed class TelegramWebhookRegistration(TelegramStartup startup, IOptions<TelegramOptions> options) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        options.Value is { Enabled: true, Mode: TelegramMode.Webhook } ? startup.PrepareAsync(webhook: true, cancellationToken) : Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value is { Enabled: true, Mode: TelegramMode.Webhook } ? startup.PrepareAsync(webhook: true, stoppingToken) : Task.CompletedTask;
 }
