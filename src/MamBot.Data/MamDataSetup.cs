@@ -1,3 +1,4 @@
+using MamBot.Data.Bookings;
 using MamBot.Data.Centres;
 using MamBot.Data.Conversations;
 using MamBot.Data.Outbox;
@@ -22,6 +23,7 @@ public static class MamDataSetup
     {
         services.AddDbContext<MamDbContext>((sp, o) => o.UseSqlite(connectionString(sp)));
         services.AddScoped<CentreDirectory>();
+        services.AddScoped<BookingService>();
         services.AddScoped<ResidentService>();
         services.AddScoped<ResidentDataExport>();
         services.AddScoped<ResidentErasure>();

@@ -1,4 +1,7 @@
+using MamBot.Data.Bookings;
 using MamBot.Data.Centres;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage;
 using MamBot.Data.Conversations;
 using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
@@ -12,6 +15,8 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     public DbSet<Centre> Centres => Set<Centre>();
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
+    public DbSet<Blackout> Blackouts => Set<Blackout>();
+    public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
@@ -22,6 +27,17 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MailboxMessage> MailboxMessages => Set<MailboxMessage>();
+
+    /// <summary>
+    /// A transaction that takes SQLite's write lock at once (BEGIN IMMEDIATE), so "check, then write" cannot
+    /// interleave with another writer; waiting writers queue for up to the connection's default timeout.
+    /// </summary>
+    public async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken ct)
+    {
+        await Database.OpenConnectionAsync(ct);
+        var transaction = ((SqliteConnection)Database.GetDbConnection()).BeginTransaction(deferred: false);
+        return await Database.UseTransactionAsync(transaction, ct) ?? throw new InvalidOperationException("EF Core refused the transaction.");
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -39,6 +55,18 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
             e.HasMany(c => c.HouseRules).WithOne().HasForeignKey(r => r.CentreId);
             e.HasMany(c => c.Faq).WithOne().HasForeignKey(f => f.CentreId);
             e.HasMany(c => c.Rooms).WithOne().HasForeignKey(r => r.CentreId);
+        });
+        modelBuilder.Entity<Blackout>(e =>
+        {
+            e.HasOne<Centre>().WithMany().HasForeignKey(b => b.CentreId);
+            e.HasIndex(b => new { b.CentreId, b.StartUtc });
+        });
+        modelBuilder.Entity<Booking>(e =>
+        {
+            e.HasOne<Room>().WithMany().HasForeignKey(b => b.RoomId);
+            e.HasIndex(b => new { b.RoomId, b.StartUtc });
+            e.HasIndex(b => b.ResidentId);
+            e.Property(b => b.Status).HasConversion<string>();
         });
 
         modelBuilder.Entity<Resident>(e =>

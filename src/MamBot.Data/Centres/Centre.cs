@@ -14,6 +14,16 @@ public sealed class Centre
     /// <summary>Seeded from appsettings on first start; staff replace it with the real data.</summary>
     public bool IsSample { get; set; }
 
+    /// <summary>Where and how to get the key: told in every booking reminder.</summary>
+    public string KeyPickup { get; set; } = "";
+
+    /// <summary>Fair use: how many upcoming bookings one resident may hold at once.</summary>
+    public int MaxActiveBookingsPerResident { get; set; } = 3;
+
+    /// <summary>Where staff hear about bookings waiting for approval (a channel and chat id), if anywhere.</summary>
+    public string? StaffChannel { get; set; }
+    public string? StaffChatId { get; set; }
+
     public List<OpeningHours> OpeningHours { get; set; } = [];
     public List<HouseRule> HouseRules { get; set; } = [];
     public List<FaqEntry> Faq { get; set; } = [];
@@ -22,11 +32,12 @@ public sealed class Centre
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 }
 
-/// <summary>One opening window on a weekday, in the centre's local time.</summary>
+/// <summary>One opening window on a weekday, in the centre's local time; for one room when RoomId is set.</summary>
 public sealed class OpeningHours
 {
     public int Id { get; set; }
     public int CentreId { get; set; }
+    public int? RoomId { get; set; }
     public DayOfWeek Day { get; set; }
     public TimeOnly Opens { get; set; }
     public TimeOnly Closes { get; set; }
@@ -54,7 +65,31 @@ public sealed class Room
     public int Id { get; set; }
     public int CentreId { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>Other names residents use, comma-separated ("mała, salka").</summary>
+    public string Aliases { get; set; } = "";
     public int Capacity { get; set; }
     public string Description { get; set; } = "";
+    public string Equipment { get; set; } = "";
     public bool RequiresApproval { get; set; }
+    public int MinMinutes { get; set; } = 30;
+    public int MaxMinutes { get; set; } = 240;
+    public int MaxDaysAhead { get; set; } = 60;
+
+    /// <summary>Time kept free between two bookings (airing, tidying, handing over the key).</summary>
+    public int BufferMinutes { get; set; } = 15;
+
+    /// <summary>How long before the start a booking can still be made.</summary>
+    public int MinNoticeMinutes { get; set; } = 60;
+}
+
+/// <summary>A time when a room (or, with no RoomId, every room) cannot be booked: holidays, the centre's own events.</summary>
+public sealed class Blackout
+{
+    public int Id { get; set; }
+    public int CentreId { get; set; }
+    public int? RoomId { get; set; }
+    public DateTime StartUtc { get; set; }
+    public DateTime EndUtc { get; set; }
+    public string Reason { get; set; } = "";
 }

@@ -12,6 +12,8 @@ public sealed class SampleCentre
     public string Phone { get; set; } = "";
     public string Email { get; set; } = "";
     public string TimeZoneId { get; set; } = "Europe/Warsaw";
+    public string KeyPickup { get; set; } = "";
+    public int MaxActiveBookingsPerResident { get; set; } = 3;
 
     /// <summary>Day name (Monday…Sunday) → "10:00-20:00"; a missing day is closed.</summary>
     public Dictionary<string, string> OpeningHours { get; set; } = [];
@@ -29,9 +31,16 @@ public sealed class SampleFaq
 public sealed class SampleRoom
 {
     public string Name { get; set; } = "";
+    public string Aliases { get; set; } = "";
     public int Capacity { get; set; }
     public string Description { get; set; } = "";
+    public string Equipment { get; set; } = "";
     public bool RequiresApproval { get; set; }
+    public int MinMinutes { get; set; } = 30;
+    public int MaxMinutes { get; set; } = 240;
+    public int MaxDaysAhead { get; set; } = 60;
+    public int BufferMinutes { get; set; } = 15;
+    public int MinNoticeMinutes { get; set; } = 60;
 }
 
 internal static class SampleCentreSeeder
@@ -48,6 +57,8 @@ internal static class SampleCentreSeeder
             Phone = sample.Phone,
             Email = sample.Email,
             TimeZoneId = sample.TimeZoneId,
+            KeyPickup = sample.KeyPickup,
+            MaxActiveBookingsPerResident = sample.MaxActiveBookingsPerResident,
             IsSample = true,
             OpeningHours = [.. sample.OpeningHours.Select(ParseHours)],
             HouseRules = [.. sample.HouseRules.Select((text, i) => new HouseRule { Order = i, Text = text })],
@@ -55,9 +66,16 @@ internal static class SampleCentreSeeder
             Rooms = [.. sample.Rooms.Select(r => new Room
             {
                 Name = r.Name,
+                Aliases = r.Aliases,
                 Capacity = r.Capacity,
                 Description = r.Description,
+                Equipment = r.Equipment,
                 RequiresApproval = r.RequiresApproval,
+                MinMinutes = r.MinMinutes,
+                MaxMinutes = r.MaxMinutes,
+                MaxDaysAhead = r.MaxDaysAhead,
+                BufferMinutes = r.BufferMinutes,
+                MinNoticeMinutes = r.MinNoticeMinutes,
             })],
         };
         db.Centres.Add(centre);

@@ -17,6 +17,89 @@ namespace MamBot.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
 
+            modelBuilder.Entity("MamBot.Data.Bookings.Booking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("RoomId", "StartUtc");
+
+                    b.ToTable("Bookings");
+                });
+
+            modelBuilder.Entity("MamBot.Data.Centres.Blackout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId", "StartUtc");
+
+                    b.ToTable("Blackouts");
+                });
+
             modelBuilder.Entity("MamBot.Data.Centres.Centre", b =>
                 {
                     b.Property<int>("Id")
@@ -34,6 +117,13 @@ namespace MamBot.Data.Migrations
                     b.Property<bool>("IsSample")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("KeyPickup")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxActiveBookingsPerResident")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -44,6 +134,12 @@ namespace MamBot.Data.Migrations
 
                     b.Property<string>("Slug")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffChannel")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffChatId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZoneId")
@@ -126,6 +222,9 @@ namespace MamBot.Data.Migrations
                     b.Property<TimeOnly>("Opens")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CentreId");
@@ -139,6 +238,13 @@ namespace MamBot.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Aliases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Capacity")
                         .HasColumnType("INTEGER");
 
@@ -148,6 +254,22 @@ namespace MamBot.Data.Migrations
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Equipment")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxDaysAhead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinNoticeMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -484,6 +606,24 @@ namespace MamBot.Data.Migrations
                     b.HasIndex("CentreId");
 
                     b.ToTable("Residents");
+                });
+
+            modelBuilder.Entity("MamBot.Data.Bookings.Booking", b =>
+                {
+                    b.HasOne("MamBot.Data.Centres.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MamBot.Data.Centres.Blackout", b =>
+                {
+                    b.HasOne("MamBot.Data.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MamBot.Data.Centres.FaqEntry", b =>

@@ -86,6 +86,18 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
                 .SetProperty(m => m.DoneUtc, now), ct);
     }
 
+    /// <summary>Queued messages whose keys start with the prefix will not go out (a cancelled booking's reminders).</summary>
+    public Task<int> SkipQueuedAsync(string keyPrefix, string reason, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Queued && m.IdempotencyKey.StartsWith(keyPrefix))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Skipped)
+                .SetProperty(m => m.StatusReason, reason)
+                .SetProperty(m => m.DoneUtc, now), ct);
+    }
+
     /// <summary>Replies are kept only as long as a conversation needs them (data minimisation).</summary>
     public Task<int> PruneRepliesAsync(TimeSpan keep, CancellationToken ct)
     {
@@ -134,4 +146,6 @@ public static class OutboxReasons
     public const string NoChannel = "channel-not-configured";
     public const string Interrupted = "interrupted";
     public const string OutsideWindow = "outside-24h-window";
+    public const string BookingCancelled = "booking-cancelled";
+    public const string BookingMoved = "booking-moved";
 }

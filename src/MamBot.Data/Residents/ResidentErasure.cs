@@ -20,6 +20,12 @@ public sealed class ResidentErasure(MamDbContext db)
             await db.InboundEvents.Where(e => e.Channel == chat.Channel && e.ChatId == chat.ExternalId).ExecuteDeleteAsync(ct);
         }
         await db.OutboxMessages.Where(m => m.ResidentId == residentId).ExecuteDeleteAsync(ct);
+        // Bookings stay in the centre's figures, without anything that points at the person.
+        await db.Bookings.Where(b => b.ResidentId == residentId).ExecuteUpdateAsync(s => s
+            .SetProperty(b => b.ResidentId, (Guid?)null)
+            .SetProperty(b => b.ContactName, "")
+            .SetProperty(b => b.Phone, (string?)null)
+            .SetProperty(b => b.Purpose, ""), ct);
         var deleted = await db.Residents.Where(r => r.Id == residentId).ExecuteDeleteAsync(ct); // identities, consents, preferences cascade
         db.ChangeTracker.Clear();
         return deleted > 0;

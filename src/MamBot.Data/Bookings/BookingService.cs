@@ -1,0 +1,158 @@
+using MamBot.Data.Centres;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Data.Bookings;
+
+public sealed record NewBooking(int RoomId, Guid ResidentId, DateTime StartUtc, DateTime EndUtc, int People, string Purpose, string ContactName, string? Phone);
+
+/// <summary>The outcome of asking for a time: the booking, or why not and the nearest free start times instead.</summary>
+public sealed record BookingAttempt(Booking? Booking, BookingProblem Problem, IReadOnlyList<DateTime> Alternatives)
+{
+    public bool Succeeded => Booking is not null;
+}
+
+/// <summary>Booking operations. Each write checks and saves inside one SQLite write transaction, so two residents
+/// asking for the same slot at the same moment cannot both get it.</summary>
+public sealed class BookingService(MamDbContext db, TimeProvider time)
+{
+    public async Task<BookingAttempt> RequestAsync(NewBooking request, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginWriteAsync(ct);
+        var (room, centre) = await RoomAsync(request.RoomId, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+
+        var active = await db.Bookings.CountAsync(b => b.ResidentId == request.ResidentId && b.EndUtc > now
+            && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed), ct);
+        if (active >= centre.MaxActiveBookingsPerResident) return new(null, BookingProblem.TooManyActive, []);
+
+        var busy = await BusyAsync(room, request.StartUtc, request.EndUtc, except: null, ct);
+        var problem = BookingRules.Check(centre, room, request.StartUtc, request.EndUtc, request.People, now, busy);
+        if (problem != BookingProblem.None)
+            return new(null, problem, await AlternativesAsync(centre, room, request.StartUtc, request.EndUtc - request.StartUtc, now, ct));
+
+        var booking = new Booking
+        {
+            RoomId = room.Id,
+            ResidentId = request.ResidentId,
+            StartUtc = request.StartUtc,
+            EndUtc = request.EndUtc,
+            People = request.People,
+            Purpose = request.Purpose,
+            ContactName = request.ContactName,
+            Phone = request.Phone,
+            Status = room.RequiresApproval ? BookingStatus.Pending : BookingStatus.Confirmed,
+            CreatedUtc = now,
+        };
+        db.Bookings.Add(booking);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(booking, BookingProblem.None, []);
+    }
+
+    /// <summary>Moves a booking to another time of the same room, under the same rules (its own old slot does not count).</summary>
+    public async Task<BookingAttempt> MoveAsync(int bookingId, DateTime startUtc, DateTime endUtc, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginWriteAsync(ct);
+        var booking = await db.Bookings.FirstAsync(b => b.Id == bookingId, ct);
+        var (room, centre) = await RoomAsync(booking.RoomId, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var busy = await BusyAsync(room, startUtc, endUtc, except: booking.Id, ct);
+        var problem = booking.HoldsTheSlot ? BookingRules.Check(centre, room, startUtc, endUtc, booking.People, now, busy) : BookingProblem.Taken;
+        if (problem != BookingProblem.None)
+            return new(null, problem, await AlternativesAsync(centre, room, startUtc, endUtc - startUtc, now, ct));
+
+        booking.StartUtc = startUtc;
+        booking.EndUtc = endUtc;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(booking, BookingProblem.None, []);
+    }
+
+    public Task<Booking?> ApproveAsync(int bookingId, string? note, CancellationToken ct) =>
+        DecideAsync(bookingId, BookingStatus.Confirmed, note, ct);
+
+    public Task<Booking?> RejectAsync(int bookingId, string? note, CancellationToken ct) =>
+        DecideAsync(bookingId, BookingStatus.Rejected, note, ct);
+
+    /// <summary>Cancels an upcoming booking; a resident may cancel only their own. Null when there is nothing to cancel.</summary>
+    public async Task<Booking?> CancelAsync(int bookingId, Guid? byResident, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Id == bookingId, ct);
+        if (booking is null || !booking.HoldsTheSlot || booking.EndUtc <= now) return null;
+        if (byResident is { } resident && booking.ResidentId != resident) return null;
+        booking.Status = BookingStatus.Cancelled;
+        booking.DecidedUtc = now;
+        await db.SaveChangesAsync(ct);
+        return booking;
+    }
+
+    public async Task<IReadOnlyList<Booking>> UpcomingAsync(Guid residentId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.Bookings.AsNoTracking()
+            .Where(b => b.ResidentId == residentId && b.EndUtc > now && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
+            .OrderBy(b => b.StartUtc)
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Free start times (UTC) on a local day for a booking of this length.</summary>
+    public async Task<IReadOnlyList<DateTime>> FreeStartsAsync(int roomId, DateOnly day, TimeSpan length, CancellationToken ct)
+    {
+        var (room, centre) = await RoomAsync(roomId, ct);
+        var (from, to) = DayInUtc(centre, day);
+        return BookingRules.FreeStarts(centre, room, day, length, time.GetUtcNow().UtcDateTime, await BusyAsync(room, from, to, except: null, ct));
+    }
+
+    private async Task<Booking?> DecideAsync(int bookingId, BookingStatus decision, string? note, CancellationToken ct)
+    {
+        var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Id == bookingId, ct);
+        if (booking is not { Status: BookingStatus.Pending }) return null; // decided already, or cancelled meanwhile
+        booking.Status = decision;
+        booking.DecisionNote = note;
+        booking.DecidedUtc = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return booking;
+    }
+
+    private async Task<(Room Room, Centre Centre)> RoomAsync(int roomId, CancellationToken ct)
+    {
+        var room = await db.Rooms.AsNoTracking().FirstAsync(r => r.Id == roomId, ct);
+        var centre = await db.Centres.AsNoTracking().Include(c => c.OpeningHours).FirstAsync(c => c.Id == room.CentreId, ct);
+        return (room, centre);
+    }
+
+    /// <summary>Bookings (with buffers) and blackouts of the room around the given time.</summary>
+    private async Task<List<Busy>> BusyAsync(Room room, DateTime fromUtc, DateTime toUtc, int? except, CancellationToken ct)
+    {
+        var from = fromUtc.AddDays(-1);
+        var to = toUtc.AddDays(1);
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.RoomId == room.Id && b.Id != except && b.StartUtc < to && b.EndUtc > from
+                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
+            .ToListAsync(ct);
+        var blackouts = await db.Blackouts.AsNoTracking()
+            .Where(x => x.CentreId == room.CentreId && (x.RoomId == null || x.RoomId == room.Id) && x.StartUtc < to && x.EndUtc > from)
+            .ToListAsync(ct);
+        return [.. bookings.Select(b => BookingRules.Occupied(b, room)), .. blackouts.Select(x => new Busy(x.StartUtc, x.EndUtc, IsBlackout: true))];
+    }
+
+    /// <summary>The nearest free starts to the one asked for: that day and the two after, closest first.</summary>
+    private async Task<IReadOnlyList<DateTime>> AlternativesAsync(Centre centre, Room room, DateTime wantedUtc, TimeSpan length, DateTime now, CancellationToken ct)
+    {
+        if (length <= TimeSpan.Zero || length > TimeSpan.FromMinutes(room.MaxMinutes)) return [];
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(wantedUtc, centre.TimeZone));
+        var (from, _) = DayInUtc(centre, day);
+        var (_, to) = DayInUtc(centre, day.AddDays(2));
+        var busy = await BusyAsync(room, from, to, except: null, ct);
+        return [.. Enumerable.Range(0, 3)
+            .SelectMany(d => BookingRules.FreeStarts(centre, room, day.AddDays(d), length, now, busy))
+            .OrderBy(s => Math.Abs((s - wantedUtc).Ticks))
+            .Take(3)
+            .Order()];
+    }
+
+    private static (DateTime From, DateTime To) DayInUtc(Centre centre, DateOnly day) => (
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), centre.TimeZone),
+        TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), centre.TimeZone));
+}
