@@ -38,6 +38,7 @@ public static class MamDialogsSetup
         services.AddScoped<ICommand, StopCommand>();
 
         services.AddScoped<FollowUpNudge>();
+        services.AddScoped<Bookings.BookingDesk>();
         services.AddScoped<DataExportReply>();
         return services;
     }

@@ -1,0 +1,141 @@
+using MamBot.Data;
+using MamBot.Data.Bookings;
+using MamBot.Data.Centres;
+using MamBot.Data.Outbox;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Texts;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Dialogs.Bookings;
+
+/// <summary>
+/// Booking operations with everything that follows them: reminders, the resident hearing staff decisions,
+/// staff hearing about bookings that wait for them. The chat and the admin panel both come through here.
+/// </summary>
+public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, MamDbContext db, TimeProvider time)
+{
+    public static readonly TimeSpan SoonBefore = TimeSpan.FromHours(2);
+
+    public async Task<BookingAttempt> RequestAsync(NewBooking request, CancellationToken ct)
+    {
+        var attempt = await bookings.RequestAsync(request, ct);
+        if (attempt.Booking is { } booking)
+        {
+            if (booking.Status == BookingStatus.Confirmed) await ScheduleRemindersAsync(booking, ct);
+            else await TellStaffAsync(booking, ct);
+        }
+        return attempt;
+    }
+
+    public async Task<Booking?> ApproveAsync(int bookingId, string? note, CancellationToken ct)
+    {
+        var booking = await bookings.ApproveAsync(bookingId, note, ct);
+        if (booking is null) return null;
+        await TellResidentAsync(booking, "decision", T.BookingApproved, null, ct);
+        await ScheduleRemindersAsync(booking, ct);
+        return booking;
+    }
+
+    public async Task<Booking?> RejectAsync(int bookingId, string? note, CancellationToken ct)
+    {
+        var booking = await bookings.RejectAsync(bookingId, note, ct);
+        if (booking is null) return null;
+        var reason = string.IsNullOrWhiteSpace(note) ? "" : Polish.Format(T.BookingReason, note.Trim());
+        await TellResidentAsync(booking, "decision", T.BookingRejected, reason, ct);
+        return booking;
+    }
+
+    /// <summary>Cancels; the resident's own cancellation needs no message, staff's is explained to them.</summary>
+    public async Task<Booking?> CancelAsync(int bookingId, Guid? byResident, CancellationToken ct)
+    {
+        var booking = await bookings.CancelAsync(bookingId, byResident, ct);
+        if (booking is null) return null;
+        await outbox.SkipQueuedAsync(ReminderKeyPrefix(booking.Id), OutboxReasons.BookingCancelled, ct);
+        if (byResident is null)
+        {
+            var (_, centre) = await RoomAsync(booking, ct);
+            await TellResidentAsync(booking, "cancelled", T.BookingCancelledByStaff, Polish.ContactChannels(centre), ct);
+        }
+        return booking;
+    }
+
+    public async Task<BookingAttempt> MoveAsync(int bookingId, DateTime startUtc, DateTime endUtc, CancellationToken ct)
+    {
+        var attempt = await bookings.MoveAsync(bookingId, startUtc, endUtc, ct);
+        if (attempt.Booking is not { } booking) return attempt;
+        await outbox.SkipQueuedAsync(ReminderKeyPrefix(booking.Id), OutboxReasons.BookingMoved, ct);
+        await TellResidentAsync(booking, $"moved:{booking.StartUtc:yyyyMMddHHmm}", T.BookingMoved, null, ct);
+        if (booking.Status == BookingStatus.Confirmed) await ScheduleRemindersAsync(booking, ct);
+        return attempt;
+    }
+
+    /// <summary>The day before at the same wall-clock time (right across a clock change), and two hours before.</summary>
+    private async Task ScheduleRemindersAsync(Booking booking, CancellationToken ct)
+    {
+        if (booking.ResidentId is null) return;
+        var (room, centre) = await RoomAsync(booking, ct);
+        var zone = centre.TimeZone;
+        var localStart = TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, zone);
+        var dayBefore = localStart.AddDays(-1);
+        var dayBeforeUtc = zone.IsInvalidTime(dayBefore) ? booking.StartUtc.AddDays(-1) : TimeZoneInfo.ConvertTimeToUtc(dayBefore, zone);
+        var now = time.GetUtcNow().UtcDateTime;
+
+        foreach (var (name, dueUtc, template) in new[] { ("day", dayBeforeUtc, T.BookingReminderDayBefore), ("soon", booking.StartUtc - SoonBefore, T.BookingReminderSoon) })
+        {
+            if (dueUtc <= now) continue; // booked too late for this one
+            await outbox.EnqueueAsync(new OutboxMessage
+            {
+                // The start is in the key: a moved booking gets new reminders, the old ones are skipped.
+                IdempotencyKey = $"{ReminderKeyPrefix(booking.Id)}{name}:{booking.StartUtc:yyyyMMddHHmm}",
+                Kind = OutboxKind.Reminder,
+                ResidentId = booking.ResidentId,
+                DueUtc = dueUtc,
+                Body = Reply.Plain(Polish.Format(template, When(booking, room, zone), centre.KeyPickup).TrimEnd()).ToJson(),
+            }, ct);
+        }
+    }
+
+    private async Task TellResidentAsync(Booking booking, string what, string template, string? extra, CancellationToken ct)
+    {
+        if (booking.ResidentId is null) return;
+        var (room, centre) = await RoomAsync(booking, ct);
+        await outbox.EnqueueAsync(new OutboxMessage
+        {
+            IdempotencyKey = $"booking:{booking.Id}:{what}",
+            Kind = OutboxKind.AccountUpdate,
+            ResidentId = booking.ResidentId,
+            Body = Reply.Plain(Polish.Format(template, When(booking, room, centre.TimeZone), extra ?? "")).ToJson(),
+        }, ct);
+    }
+
+    private async Task TellStaffAsync(Booking booking, CancellationToken ct)
+    {
+        var (room, centre) = await RoomAsync(booking, ct);
+        if (string.IsNullOrEmpty(centre.StaffChannel) || string.IsNullOrEmpty(centre.StaffChatId)) return; // the admin panel lists them anyway
+        await outbox.EnqueueAsync(new OutboxMessage
+        {
+            IdempotencyKey = $"booking:{booking.Id}:staff",
+            Kind = OutboxKind.Reply, // staff are not residents: no opt-outs apply
+            Channel = centre.StaffChannel,
+            ChatId = centre.StaffChatId,
+            Body = Reply.Plain(Polish.Format(T.StaffNewPending, When(booking, room, centre.TimeZone), booking.ContactName,
+                Polish.Count(booking.People, T.PeopleForms), booking.Purpose)).ToJson(),
+        }, ct);
+    }
+
+    public static string When(Booking booking, Room room, TimeZoneInfo zone)
+    {
+        var start = TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, zone);
+        var end = TimeZoneInfo.ConvertTimeFromUtc(booking.EndUtc, zone);
+        return Polish.Format(T.BookingWhen, Polish.Date(DateOnly.FromDateTime(start)), Polish.Time(TimeOnly.FromDateTime(start)), Polish.Time(TimeOnly.FromDateTime(end)), room.Name);
+    }
+
+    private static string ReminderKeyPrefix(int bookingId) => $"booking:{bookingId}:remind:";
+
+    private async Task<(Room Room, Centre Centre)> RoomAsync(Booking booking, CancellationToken ct)
+    {
+        var room = await db.Rooms.AsNoTracking().FirstAsync(r => r.Id == booking.RoomId, ct);
+        var centre = await db.Centres.AsNoTracking().FirstAsync(c => c.Id == room.CentreId, ct);
+        return (room, centre);
+    }
+}
