@@ -1,6 +1,5 @@
 using MamBot.Data.Bookings;
 using MamBot.Data.Centres;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 using MamBot.Data.Conversations;
 using MamBot.Data.Outbox;
@@ -34,9 +33,11 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     /// </summary>
     public async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken ct)
     {
-        await Database.OpenConnectionAsync(ct);
-        var transaction = ((SqliteConnection)Database.GetDbConnection()).BeginTransaction(deferred: false);
-        return await Database.UseTransactionAsync(transaction, ct) ?? throw new InvalidOperationException("EF Core refused the transaction.");
+        // Inside a conversation turn the turn's transaction already holds the lock: join it, it commits for both.
+        if (Database.CurrentTransaction is not null) return new JoinedTransaction();
+        // Microsoft.Data.Sqlite begins IMMEDIATE unless asked for a deferred transaction; EF owns it, so a
+        // failure rolls back and releases the lock when the transaction is disposed.
+        return await Database.BeginTransactionAsync(ct);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -109,6 +110,17 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
             e.Property(m => m.Status).HasConversion<string>();
         });
         modelBuilder.Entity<MailboxMessage>().HasIndex(m => new { m.Channel, m.ChatId, m.Id });
+    }
+
+    private sealed class JoinedTransaction : IDbContextTransaction
+    {
+        public Guid TransactionId { get; } = Guid.NewGuid();
+        public void Commit() { }
+        public Task CommitAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public void Rollback() { }
+        public Task RollbackAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public void Dispose() { }
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

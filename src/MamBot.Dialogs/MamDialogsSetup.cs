@@ -1,4 +1,5 @@
 using MamBot.Dialogs.About;
+using MamBot.Dialogs.Bookings;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Menu;
 using MamBot.Dialogs.Settings;
@@ -20,6 +21,8 @@ public static class MamDialogsSetup
         services.AddScoped<Dialog, ChoicePrompt>();
         services.AddScoped<Dialog, TextPrompt>();
         services.AddScoped<Dialog, EraseDataDialog>();
+        services.AddScoped<Dialog, BookRoomDialog>();
+        services.AddScoped<Dialog, CancelBookingDialog>();
 
         services.AddScoped<MainMenu>();
         services.AddScoped<AboutCentre>();
@@ -30,6 +33,7 @@ public static class MamDialogsSetup
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<SettingsActions>());
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<WelcomeActions>());
         services.AddScoped<IButtonAction, FaqAnswer>();
+        services.AddScoped<IButtonAction, MyBookings>();
 
         services.AddScoped<ICommand, StartCommand>();
         services.AddScoped<ICommand, MenuCommand>();
@@ -38,7 +42,7 @@ public static class MamDialogsSetup
         services.AddScoped<ICommand, StopCommand>();
 
         services.AddScoped<FollowUpNudge>();
-        services.AddScoped<Bookings.BookingDesk>();
+        services.AddScoped<BookingDesk>();
         services.AddScoped<DataExportReply>();
         return services;
     }

@@ -27,7 +27,7 @@ public sealed class ConversationEngine(
 {
     public async Task<TurnResult> HandleAsync(Activity activity, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteAsync(ct);
 
         if (activity.UpdateId is { } updateId && !await conversations.TryMarkProcessedAsync(activity.Channel, updateId, ct))
             return TurnResult.Duplicate;

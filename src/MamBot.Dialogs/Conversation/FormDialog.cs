@@ -3,7 +3,12 @@ using MamBot.Dialogs.Texts;
 namespace MamBot.Dialogs.Conversation;
 
 /// <summary>A question of a form: how to ask for it and how to read an answer (a value or a Polish error).</summary>
-public sealed record FormSlot(string Name, Func<DialogContext, Reply> Ask, Func<DialogContext, string, SlotValue> Parse);
+public sealed record FormSlot(string Name, Func<DialogContext, CancellationToken, Task<Reply>> Ask, Func<DialogContext, string, CancellationToken, Task<SlotValue>> Parse)
+{
+    /// <summary>A slot whose question and answer need no lookups.</summary>
+    public static FormSlot Of(string name, Func<DialogContext, Reply> ask, Func<DialogContext, string, SlotValue> parse) =>
+        new(name, (dc, _) => Task.FromResult(ask(dc)), (dc, text, _) => Task.FromResult(parse(dc, text)));
+}
 
 public readonly record struct SlotValue(string? Value, string? Error)
 {
@@ -31,10 +36,10 @@ public abstract class FormDialog : Dialog
 
     public static Button Option(string title, string value) => new(title, OptionPrefix + value);
 
-    public override Task BeginAsync(DialogContext dc, string? argument, CancellationToken ct)
+    public override async Task BeginAsync(DialogContext dc, string? argument, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(argument)) Fill(dc, Understand(dc, argument));
-        return AskNextAsync(dc, ct);
+        if (!string.IsNullOrWhiteSpace(argument)) await FillAsync(dc, Understand(dc, argument), ct);
+        await AskNextAsync(dc, ct);
     }
 
     public override async Task ContinueAsync(DialogContext dc, CancellationToken ct)
@@ -56,22 +61,21 @@ public abstract class FormDialog : Dialog
             return;
         }
 
-        var text = dc.Text ?? "";
-        var understood = Understand(dc, text);
-        if (understood.Count > 0)
-        {
-            Fill(dc, understood);
-            await AskNextAsync(dc, ct);
-            return;
-        }
-        await AcceptAsync(dc, asked, text, ct);
+        // The answer is for the question asked; what else the sentence says fills slots still empty.
+        var text = (dc.Text ?? "").Trim();
+        var answer = await asked.Parse(dc, text, ct);
+        var others = Understand(dc, text).Where(u => u.Key != asked.Name && !frame.Values.ContainsKey(u.Key)).ToDictionary();
+        if (answer.Error is null) Set(frame, asked.Name, answer.Value!);
+        else if (others.Count == 0) dc.Say(answer.Error);
+        await FillAsync(dc, others, ct);
+        await AskNextAsync(dc, ct);
     }
 
     public override Task RepromptAsync(DialogContext dc, CancellationToken ct) => AskNextAsync(dc, ct);
 
     private async Task AcceptAsync(DialogContext dc, FormSlot slot, string answer, CancellationToken ct)
     {
-        var result = slot.Parse(dc, answer.Trim());
+        var result = await slot.Parse(dc, answer.Trim(), ct);
         if (result.Error is not null)
         {
             dc.Say(result.Error);
@@ -83,12 +87,12 @@ public abstract class FormDialog : Dialog
         await AskNextAsync(dc, ct);
     }
 
-    private void Fill(DialogContext dc, IReadOnlyDictionary<string, string> values)
+    private async Task FillAsync(DialogContext dc, IReadOnlyDictionary<string, string> values, CancellationToken ct)
     {
         foreach (var slot in Slots)
         {
             if (!values.TryGetValue(slot.Name, out var raw)) continue;
-            var result = slot.Parse(dc, raw);
+            var result = await slot.Parse(dc, raw, ct);
             if (result.Error is null) Set(dc.ActiveFrame!, slot.Name, result.Value!);
             else dc.Say(result.Error);
         }
@@ -106,11 +110,25 @@ public abstract class FormDialog : Dialog
         }
 
         frame.Step = missing.Name;
-        var question = missing.Ask(dc);
+        var question = await missing.Ask(dc, ct);
         var rows = question.Buttons.ToList();
         if (frame.Values.ContainsKey(OrderKey)) rows.Add([new Button(T.ButtonBack, BackPayload)]);
         frame.Expects = [.. rows.SelectMany(r => r).Select(b => b.Payload)];
         dc.Say(question with { Buttons = rows });
+    }
+
+    /// <summary>Forgets some answers (a time taken in the meantime) and asks again from the first missing slot.</summary>
+    protected Task ReaskAsync(DialogContext dc, IEnumerable<string> forget, CancellationToken ct)
+    {
+        var frame = dc.ActiveFrame!;
+        foreach (var slot in forget)
+        {
+            frame.Values.Remove(slot);
+            var order = frame.Values.GetValueOrDefault(OrderKey, "").Split('|', StringSplitOptions.RemoveEmptyEntries).Where(s => s != slot).ToList();
+            if (order.Count == 0) frame.Values.Remove(OrderKey);
+            else frame.Values[OrderKey] = string.Join('|', order);
+        }
+        return AskNextAsync(dc, ct);
     }
 
     private static void Set(DialogFrame frame, string slot, string value)

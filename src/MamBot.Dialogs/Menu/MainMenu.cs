@@ -1,4 +1,5 @@
 using MamBot.Dialogs.About;
+using MamBot.Dialogs.Bookings;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Settings;
 using MamBot.Dialogs.Texts;
@@ -17,14 +18,23 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings) : IBut
     public static Reply Render(string? text = null) => Reply.WithButtons(text ?? T.MenuQuestion,
         [new(T.MenuBook, "menu:book"), new(T.MenuEvents, "menu:events")],
         [new(T.MenuIdeas, "menu:ideas"), new(T.MenuSurveys, "menu:surveys")],
-        [new(T.MenuAbout, "menu:about"), new(T.MenuSettings, "menu:settings")]);
+        [new(T.MenuAbout, "menu:about"), new(T.MenuSettings, "menu:settings")],
+        [new(T.ButtonMyBookings, "bookings:")]);
 
-    public Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
+    public Task HandleAsync(DialogContext dc, string argument, CancellationToken ct) => OpenAsync(dc, argument, null, ct);
+
+    /// <summary>Opens a menu item; <paramref name="sentence"/> is what the resident typed, so a form can start filled.</summary>
+    private Task OpenAsync(DialogContext dc, string argument, string? sentence, CancellationToken ct)
     {
         var contact = Polish.ContactChannels(dc.Centre);
         switch (argument)
         {
-            case "book": return NotYet(dc, Polish.Format(T.NotYetBook, contact));
+            case "book" when dc.Resident?.HasConsented != true:
+                dc.Say(WelcomeActions.AskForConsent(T.ConsentNeeded));
+                return Task.CompletedTask;
+            case "book":
+                dc.CancelAll();
+                return dc.BeginDialogAsync(BookRoomDialog.DialogId, sentence, ct);
             case "events": return NotYet(dc, Polish.Format(T.NotYetEvents, contact));
             case "ideas": return NotYet(dc, Polish.Format(T.NotYetIdeas, contact));
             case "surveys": return NotYet(dc, T.NotYetSurveys);
@@ -47,7 +57,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings) : IBut
             case MenuIntent.Greeting:
                 dc.Say(Render(WelcomeActions.WelcomeBack(dc)));
                 break;
-            case MenuIntent.Book: await HandleAsync(dc, "book", ct); break;
+            case MenuIntent.Book: await OpenAsync(dc, "book", dc.Text, ct); break;
             case MenuIntent.Events: await HandleAsync(dc, "events", ct); break;
             case MenuIntent.Ideas: await HandleAsync(dc, "ideas", ct); break;
             case MenuIntent.Surveys: await HandleAsync(dc, "surveys", ct); break;

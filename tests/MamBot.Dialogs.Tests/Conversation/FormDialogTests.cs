@@ -14,11 +14,11 @@ public partial class FormDialogTests
 
         protected override IReadOnlyList<FormSlot> Slots { get; } =
         [
-            new("day", _ => Reply.WithRow("Na kiedy?", Option("Jutro", "jutro"), Option("W piątek", "piatek")),
+            FormSlot.Of("day", _ => Reply.WithRow("Na kiedy?", Option("Jutro", "jutro"), Option("W piątek", "piatek")),
                 (_, text) => PolishText.Fold(text) is "jutro" or "piatek" or "w piatek" ? SlotValue.Ok(PolishText.Fold(text).Replace("w ", "", StringComparison.Ordinal)) : SlotValue.Invalid("Nie znam takiego dnia. Napisz np. „jutro”.")),
-            new("people", _ => Reply.Plain("Ile osób przyjdzie?"),
+            FormSlot.Of("people", _ => Reply.Plain("Ile osób przyjdzie?"),
                 (_, text) => int.TryParse(text, out var n) && n is >= 1 and <= 10 ? SlotValue.Ok(text) : SlotValue.Invalid("Podaj liczbę od 1 do 10.")),
-            new("purpose", _ => Reply.Plain("W jakim celu?"),
+            FormSlot.Of("purpose", _ => Reply.Plain("W jakim celu?"),
                 (_, text) => text.Length is > 0 and <= 50 ? SlotValue.Ok(text) : SlotValue.Invalid("Napisz krótko, w jakim celu.")),
         ];
 

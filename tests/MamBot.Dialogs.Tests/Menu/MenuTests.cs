@@ -25,7 +25,7 @@ public class MenuTests
     [InlineData("godziny otwarcia", "Godziny otwarcia:")]
     [InlineData("O KTOREJ JESTESCIE OTWARCI?", "Godziny otwarcia:")]
     [InlineData("gdzie jestescie", "📍")]
-    [InlineData("zarezerwuj sale na piatek", "Rezerwacja sal przez czat jeszcze się przygotowuje")]
+    [InlineData("zarezerwuj sale na piatek", "potrzebuję Twojej zgody")]
     [InlineData("jakie sa wydarzenia", "Kalendarz wydarzeń")]
     [InlineData("mam pomysl", "Zgłaszanie pomysłów")]
     [InlineData("zasady", "Zasady domu")]

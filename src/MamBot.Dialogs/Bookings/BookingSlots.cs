@@ -1,0 +1,50 @@
+using System.Globalization;
+using MamBot.Data.Centres;
+using MamBot.Dialogs.Texts;
+using MamBot.Dialogs.Understanding;
+
+namespace MamBot.Dialogs.Bookings;
+
+/// <summary>Reading the booking form's answers: rooms by name or alias in any case ending, and the values' formats.</summary>
+public static class BookingSlots
+{
+    public const string DayFormat = "yyyy-MM-dd";
+    public const string TimeFormat = "HH:mm";
+
+    /// <summary>"małą salę", "w sali małej", "salka", "kuchnię" → the room; several or none → null.</summary>
+    public static Room? FindRoom(IEnumerable<Room> rooms, string text)
+    {
+        var words = PolishText.Fold(text).Split(' ');
+        var found = rooms.Where(room => Names(room).Any(name => words.Any(w => w.Length >= 3 && w.StartsWith(Stem(name), StringComparison.Ordinal)))).ToList();
+        return found.Count == 1 ? found[0] : null;
+    }
+
+    private static IEnumerable<string> Names(Room room) =>
+        room.Aliases.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Append(room.Name.Split(' ')[^1]) // "Sala mała" is known as "mała"
+            .Select(PolishText.Fold)
+            .Where(n => n.Length >= 3 && n != "sala");
+
+    // Polish endings change the last letters: mała → małą, małej; kuchnia → kuchni, kuchnię.
+    private static string Stem(string name) => name.Length > 3 ? name[..^1] : name;
+
+    public static string Day(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
+    public static DateOnly Day(string value) => DateOnly.ParseExact(value, DayFormat, CultureInfo.InvariantCulture);
+    public static string Time(TimeOnly time) => time.ToString(TimeFormat, CultureInfo.InvariantCulture);
+    public static TimeOnly Time(string value) => TimeOnly.ParseExact(value, TimeFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>"jutro (czwartek 26.11)", short enough for a button.</summary>
+    public static string DayButton(DateOnly day, DateOnly today)
+    {
+        var name = day == today ? T.BookToday : day == today.AddDays(1) ? T.BookTomorrow : Polish.DayName(day.DayOfWeek);
+        return $"{name} {day.Day:00}.{day.Month:00}";
+    }
+
+    /// <summary>"1 godz.", "1,5 godz." for length buttons.</summary>
+    public static string LengthButton(int minutes) =>
+        Polish.Format(T.BookLengthButton, (minutes / 60.0).ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ','));
+
+    public static string Minutes(int minutes) => minutes % 60 == 0
+        ? Polish.Count(minutes / 60, T.HoursForms)
+        : Polish.Count(minutes, T.MinutesForms);
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using MamBot.Data;
+using MamBot.Data.Bookings;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Texts;
+using MamBot.Dialogs.Welcome;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Dialogs.Bookings;
+
+/// <summary>"Moje rezerwacje" ("bookings:…"): the upcoming ones, cancelling (asked once more), a calendar file.</summary>
+public sealed class MyBookings(BookingService bookings, MamDbContext db) : IButtonAction
+{
+    public string Prefix => "bookings";
+    public bool LeavesActiveDialog => true;
+
+    public async Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
+    {
+        if (dc.Resident is not { HasConsented: true } resident)
+        {
+            dc.Say(WelcomeActions.AskForConsent(T.ConsentNeeded));
+            return;
+        }
+        var parts = argument.Split(':');
+        var id = parts.Length == 2 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var mine = await bookings.UpcomingAsync(resident.Id, ct);
+        var booking = mine.FirstOrDefault(b => b.Id == id);
+
+        switch (parts[0])
+        {
+            case "cancel" when booking is not null:
+                await dc.BeginDialogAsync(CancelBookingDialog.DialogId, id.ToString(CultureInfo.InvariantCulture), ct);
+                break;
+            case "ics" when booking is not null:
+                var room = await db.Rooms.AsNoTracking().FirstAsync(r => r.Id == booking.RoomId, ct);
+                dc.Say(new Reply(Polish.Format(T.CalendarFileIntro, BookingDesk.When(booking, room, dc.TimeZone)), [],
+                    new ReplyFile($"mam-rezerwacja-{booking.Id}.ics", "text/calendar", Calendar(booking, room.Name, dc))));
+                break;
+            case "cancel" or "ics":
+                dc.Say(T.BookingGone);
+                await ListAsync(dc, mine, ct);
+                break;
+            default:
+                await ListAsync(dc, mine, ct);
+                break;
+        }
+    }
+
+    private async Task ListAsync(DialogContext dc, IReadOnlyList<Booking> mine, CancellationToken ct)
+    {
+        if (mine.Count == 0)
+        {
+            dc.Say(Reply.WithRow(T.MyBookingsNone, new(T.MenuBook, "menu:book"), new(T.ButtonMenu, "menu:main")));
+            return;
+        }
+        var rooms = await db.Rooms.AsNoTracking().ToDictionaryAsync(r => r.Id, ct);
+        var lines = mine.Select(b => "• " + BookingDesk.When(b, rooms[b.RoomId], dc.TimeZone) + (b.Status == BookingStatus.Pending ? T.MyBookingsPending : ""));
+        var rows = mine.Take(5).Select(b =>
+        {
+            var shortWhen = TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, dc.TimeZone).ToString("dd.MM HH:mm", CultureInfo.InvariantCulture);
+            return (IReadOnlyList<Button>)[new(Polish.Format(T.ButtonCancelBooking, shortWhen), $"bookings:cancel:{b.Id}"), new(Polish.Format(T.ButtonCalendar, shortWhen), $"bookings:ics:{b.Id}")];
+        }).ToList();
+        rows.Add([new(T.ButtonMenu, "menu:main")]);
+        dc.Say(new Reply(Polish.Format(T.MyBookingsList, string.Join("\n", lines)), rows));
+    }
+
+    /// <summary>An .ics event in Europe/Warsaw, so phones show the right hour also across a clock change.</summary>
+    private static byte[] Calendar(Booking booking, string roomName, DialogContext dc)
+    {
+        var zone = dc.TimeZone.Id;
+        var calendar = new Ical.Net.Calendar();
+        calendar.AddTimeZone(new VTimeZone(zone));
+        calendar.Events.Add(new CalendarEvent
+        {
+            Uid = $"booking-{booking.Id}@mambot",
+            Summary = $"{roomName} – {dc.Centre.Name}",
+            Location = dc.Centre.Address,
+            Description = booking.Purpose,
+            Start = new CalDateTime(TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, dc.TimeZone), zone),
+            End = new CalDateTime(TimeZoneInfo.ConvertTimeFromUtc(booking.EndUtc, dc.TimeZone), zone),
+        });
+        return Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? "");
+    }
+}
+
+/// <summary>Cancelling asks once more; only "yes" to this question cancels this booking.</summary>
+public sealed class CancelBookingDialog(BookingDesk desk, MamDbContext db) : Dialog
+{
+    public const string DialogId = "bookings.cancel";
+    public override string Id => DialogId;
+
+    public override async Task BeginAsync(DialogContext dc, string? argument, CancellationToken ct)
+    {
+        dc.ActiveFrame!.Values["booking"] = argument!;
+        await AskAsync(dc, ct);
+    }
+
+    public override Task ContinueAsync(DialogContext dc, CancellationToken ct) => AskAsync(dc, ct);
+    public override Task RepromptAsync(DialogContext dc, CancellationToken ct) => AskAsync(dc, ct);
+
+    public override async Task ResumeAsync(DialogContext dc, string? result, CancellationToken ct)
+    {
+        var id = int.Parse(dc.ActiveFrame!.Values["booking"], CultureInfo.InvariantCulture);
+        await dc.EndDialogAsync(null, ct);
+        if (result != "yes")
+        {
+            dc.Say(Reply.WithRow(T.BookingNotCancelled, new(T.ButtonMyBookings, "bookings:"), new(T.ButtonMenu, "menu:main")));
+            return;
+        }
+        var cancelled = await desk.CancelAsync(id, dc.Resident?.Id, ct);
+        dc.Say(cancelled is null
+            ? Reply.WithRow(T.BookingGone, new(T.ButtonMyBookings, "bookings:"), new(T.ButtonMenu, "menu:main"))
+            : Reply.WithRow(Polish.Format(T.BookingCancelled, await WhenAsync(dc, cancelled, ct)), new(T.ButtonMyBookings, "bookings:"), new(T.ButtonMenu, "menu:main")));
+    }
+
+    private async Task AskAsync(DialogContext dc, CancellationToken ct)
+    {
+        var id = int.Parse(dc.ActiveFrame!.Values["booking"], CultureInfo.InvariantCulture);
+        var booking = await db.Bookings.AsNoTracking().FirstAsync(b => b.Id == id, ct);
+        await ChoicePrompt.AskAsync(dc, Polish.Format(T.CancelBookingQuestion, await WhenAsync(dc, booking, ct)),
+            ChoicePrompt.YesNo(T.ButtonCancelYes, T.ButtonCancelNo), ct);
+    }
+
+    private async Task<string> WhenAsync(DialogContext dc, Booking booking, CancellationToken ct) =>
+        BookingDesk.When(booking, await db.Rooms.AsNoTracking().FirstAsync(r => r.Id == booking.RoomId, ct), dc.TimeZone);
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MamBot.Dialogs.Understanding;
+
+/// <summary>
+/// Reads the days, times, lengths and head counts residents type, with or without diacritics:
+/// "jutro", "w piątek", "12.12", "12 grudnia"; "18", "o 18:30", "od 17 do 19", "18-20"; "2 godziny", "90 minut";
+/// "dla 8 osób". Works on simplified text (see <see cref="PolishText.Simplify"/>).
+/// </summary>
+public static partial class PolishDates
+{
+    private static readonly string[] Weekdays = ["niedziel", "poniedzial", "wtor", "srod", "czwart", "piat", "sobot"];
+    private static readonly string[] Months = ["stycz", "lut", "marc", "kwie", "maj", "czerw", "lip", "sierp", "wrzes", "pazdzier", "listopad", "grud"];
+
+    /// <summary>A day relative to today (the centre's local date); the next such weekday, never today, for weekday names.</summary>
+    public static DateOnly? Day(string text, DateOnly today)
+    {
+        var t = Prepare(text);
+        if (t.Contains(" pojutrze ", StringComparison.Ordinal)) return today.AddDays(2);
+        if (t.Contains(" jutro ", StringComparison.Ordinal)) return today.AddDays(1);
+        if (t.Contains(" dzis ", StringComparison.Ordinal) || t.Contains(" dzisiaj ", StringComparison.Ordinal)) return today;
+
+        foreach (Match n in NumericDate().Matches(t))
+        {
+            if (IsDate(n) && Build(today, Int(n.Groups["d"].Value), Int(n.Groups["m"].Value), n.Groups["y"].Value) is { } date) return date;
+        }
+        if (WordDate().Match(t) is { Success: true } w && Array.FindIndex(Months, m => w.Groups["month"].Value.StartsWith(m, StringComparison.Ordinal)) is var month and >= 0
+            && Build(today, Int(w.Groups["d"].Value), month + 1, "") is { } named)
+            return named;
+
+        var next = t.Contains(" przyszl", StringComparison.Ordinal) || t.Contains(" nastepn", StringComparison.Ordinal);
+        for (var i = 0; i < Weekdays.Length; i++)
+        {
+            if (!Regex.IsMatch(t, $@"\b{Weekdays[i]}\w*")) continue;
+            var ahead = ((i - (int)today.DayOfWeek) + 7) % 7;
+            if (ahead == 0) ahead = 7;
+            if (next && ahead < 7 && today.AddDays(ahead).DayOfWeek != DayOfWeek.Sunday && WeekOf(today.AddDays(ahead)) == WeekOf(today)) ahead += 7;
+            return today.AddDays(ahead);
+        }
+        if (t.Contains(" za tydzien ", StringComparison.Ordinal)) return today.AddDays(7);
+        return null;
+    }
+
+    /// <summary>A start time, and an end time when a range was given ("od 17 do 19", "18-20").</summary>
+    public static (TimeOnly Start, TimeOnly? End)? Times(string text)
+    {
+        // Dates first, so that "12.12" is the twelfth of December and not 12:12.
+        var t = NumericDate().Replace(Prepare(text), m => IsDate(m) ? " " : m.Value);
+        if (Range().Match(t) is { Success: true } r && Clock(r.Groups["a"].Value, r.Groups["am"].Value) is { } a && Clock(r.Groups["b"].Value, r.Groups["bm"].Value) is { } b && b > a)
+            return (a, b);
+        if (At().Match(t) is { Success: true } at && Clock(at.Groups["h"].Value, at.Groups["m"].Value) is { } start)
+            return (start, null);
+        if (Bare().Match(t) is { Success: true } bare && Clock(bare.Groups["h"].Value, bare.Groups["m"].Value) is { } only)
+            return (only, null);
+        return null;
+    }
+
+    /// <summary>A length: "2 godziny", "2h", "90 minut", "półtorej godziny", "godzinę", "dwie godziny".</summary>
+    public static TimeSpan? Length(string text)
+    {
+        var t = Prepare(text);
+        if (Minutes().Match(t) is { Success: true } m) return TimeSpan.FromMinutes(int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture));
+        if (t.Contains(" poltorej ", StringComparison.Ordinal)) return TimeSpan.FromMinutes(90);
+        if (Hours().Match(t) is { Success: true } h)
+        {
+            var amount = h.Groups["n"].Value.Replace(',', '.');
+            var hours = double.TryParse(amount, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : NumberWord(amount) ?? 1;
+            return TimeSpan.FromMinutes(Math.Round(hours * 60));
+        }
+        if (Regex.IsMatch(t, @"\bgodzin[aey]?\b")) return TimeSpan.FromHours(1);
+        return null;
+    }
+
+    /// <summary>A head count: "8", "dla 8 osób", "8 os.", "pięć osób".</summary>
+    public static int? People(string text, bool bareNumber)
+    {
+        var t = Prepare(text);
+        if (PeopleWords().Match(t) is { Success: true } p) return int.TryParse(p.Groups["n"].Value, out var n) ? n : NumberWord(p.Groups["n"].Value);
+        if (bareNumber && int.TryParse(t.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var only)) return only;
+        return bareNumber ? NumberWord(t.Trim()) : null;
+    }
+
+    /// <summary>Simplified text padded with spaces, with the punctuation that never belongs to a date or time removed.</summary>
+    private static string Prepare(string text) =>
+        " " + Regex.Replace(PolishText.Simplify(text), @"[;!?""„”()]|,(?!\d)|\.(?=\s|$)", " ") + " ";
+
+    private static int? NumberWord(string word) => word switch
+    {
+        "jeden" or "jedna" or "jedno" or "jednej" or "jednego" => 1,
+        "dwa" or "dwie" or "dwoch" or "dwoje" or "dwojga" => 2,
+        "trzy" or "trzech" or "troje" => 3,
+        "cztery" or "czterech" or "czworo" => 4,
+        "piec" or "pieciu" or "piecioro" => 5,
+        "szesc" or "szesciu" => 6,
+        "siedem" or "siedmiu" => 7,
+        "osiem" or "osmiu" => 8,
+        "dziewiec" or "dziewieciu" => 9,
+        "dziesiec" or "dziesieciu" => 10,
+        _ => null,
+    };
+
+    /// <summary>
+    /// "12.12" is a date, "18.30" a time: no month is 00, 15, 30 or 45, so dotted quarter hours are times
+    /// and every other valid day.month is a date. Slashes and years always mean dates.
+    /// </summary>
+    private static bool IsDate(Match m)
+    {
+        var month = Int(m.Groups["m"].Value);
+        if (month is < 1 or > 12 || Int(m.Groups["d"].Value) is < 1 or > 31) return false;
+        var separator = m.Value[m.Groups["d"].Length];
+        return separator != '-' || m.Groups["y"].Success;
+    }
+
+    private static int Int(string digits) => int.Parse(digits, CultureInfo.InvariantCulture);
+
+    private static TimeOnly? Clock(string hours, string minutes)
+    {
+        var h = int.Parse(hours, CultureInfo.InvariantCulture);
+        var m = string.IsNullOrEmpty(minutes) ? 0 : int.Parse(minutes, CultureInfo.InvariantCulture);
+        if (h == 24 && m == 0) return TimeOnly.MaxValue;
+        return h is >= 0 and < 24 && m is >= 0 and < 60 ? new TimeOnly(h, m) : null;
+    }
+
+    private static DateOnly? Build(DateOnly today, int day, int month, string year)
+    {
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(today.Year + 1, month)) return null;
+        var y = year.Length == 4 ? int.Parse(year, CultureInfo.InvariantCulture) : year.Length == 2 ? 2000 + int.Parse(year, CultureInfo.InvariantCulture) : today.Year;
+        if (day > DateTime.DaysInMonth(y, month)) return null;
+        var date = new DateOnly(y, month, day);
+        // "12.01" typed in December means next January.
+        return year.Length == 0 && date < today ? new DateOnly(y + 1, month, Math.Min(day, DateTime.DaysInMonth(y + 1, month))) : date;
+    }
+
+    private static int WeekOf(DateOnly d) => ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue));
+
+    [GeneratedRegex(@"\b(?<d>\d{1,2})[./-](?<m>\d{1,2})(?:[./-](?<y>\d{4}|\d{2}))?\b")]
+    private static partial Regex NumericDate();
+
+    [GeneratedRegex(@"\b(?<d>\d{1,2})\s+(?<month>[a-z]{3,})")]
+    private static partial Regex WordDate();
+
+    [GeneratedRegex(@"(?:\bod\s+)?\b(?<a>\d{1,2})(?:[:.](?<am>\d{2}))?\s*(?:-|–|do)\s*(?<b>\d{1,2})(?:[:.](?<bm>\d{2}))?\b(?!\s*(?:[./]\d|os|osob|minut|godz|h\b))")]
+    private static partial Regex Range();
+
+    [GeneratedRegex(@"\b(?:o|od|na)\s+(?:godz(?:inie|\.)?\s+)?(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\b(?!\s*(?:os|osob|minut|godzin|h\b|[./]\d))")]
+    private static partial Regex At();
+
+    [GeneratedRegex(@"^\s*(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s*$")]
+    private static partial Regex Bare();
+
+    [GeneratedRegex(@"\b(?<n>\d{2,3})\s*(?:min|minut\w*)\b")]
+    private static partial Regex Minutes();
+
+    [GeneratedRegex(@"\b(?<n>\d+(?:[.,]5)?|jedn\w*|dwie|dwa|trzy|cztery)\s*(?:h\b|godz\w*)")]
+    private static partial Regex Hours();
+
+    [GeneratedRegex(@"\b(?:dla\s+)?(?<n>\d{1,3}|[a-z]+)\s+(?:os\b|osob\w*|osoby|ludzi|uczestnik\w*)")]
+    private static partial Regex PeopleWords();
+}

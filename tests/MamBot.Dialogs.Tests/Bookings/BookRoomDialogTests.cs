@@ -1,0 +1,198 @@
+using System.Text;
+using MamBot.Data.Bookings;
+using MamBot.Data.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MamBot.Dialogs.Tests.Bookings;
+
+/// <summary>Booking a room in chat. Now is Wednesday 25 November 2026, 10:00 in Kraków.</summary>
+public class BookRoomDialogTests
+{
+    private static async Task<TestChat> ConsentedAsync()
+    {
+        var chat = await TestChat.StartAsync();
+        await chat.PressPayloadAsync("consent:yes");
+        return chat;
+    }
+
+    [Fact]
+    public async Task One_typed_sentence_fills_the_form_and_only_the_rest_is_asked()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.SendAsync("chce zarezerwowac mala sale w piatek od 17 do 19 dla 8 osob");
+        Assert.StartsWith("W jakim celu?", chat.Text);
+
+        await chat.SendAsync("próba chóru");
+        Assert.StartsWith("Jak się nazywasz?", chat.Text);
+        await chat.PressAsync("Anna");
+        Assert.StartsWith("Podaj numer telefonu", chat.Text);
+        await chat.SendAsync("pomiń");
+        Assert.Contains("• Sprzątamy po sobie.", chat.Text);
+        await chat.SendAsync("akceptuję");
+
+        Assert.Contains("piątek, 27 listopada, 17:00–19:00, Sala mała", chat.Text);
+        Assert.Contains("Liczba osób: 8 osób", chat.Text);
+        Assert.Contains("Telefon: nie podano", chat.Text);
+        await chat.SendAsync("tak");
+
+        Assert.StartsWith("Gotowe! Zarezerwowane: piątek, 27 listopada, 17:00–19:00, Sala mała.", chat.Text);
+        var booking = await chat.QueryAsync(db => db.Bookings.SingleAsync());
+        Assert.Equal((BookingStatus.Confirmed, 8, "próba chóru", "Anna"), (booking.Status, booking.People, booking.Purpose, booking.ContactName));
+        Assert.Equal(2, await chat.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == OutboxKind.Reminder)));
+        Assert.Equal(0, await chat.QueryAsync(db => db.ConversationStates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Buttons_alone_are_enough()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.PressAsync("Zarezerwuj salę");
+        Assert.Equal("Którą salę chcesz zarezerwować?", chat.Text);
+        await chat.PressAsync("Sala mała (10 os.)");
+        Assert.StartsWith("Na który dzień?", chat.Text);
+        await chat.PressAsync("jutro 26.11");
+        Assert.StartsWith("O której chcesz zacząć? Wolne godziny w czwartek, 26 listopada:", chat.Text);
+        await chat.PressAsync("10:00");
+        Assert.Equal("Na jak długo?", chat.Last.Single().Text);
+        await chat.PressAsync("1,5 godz.");
+        await chat.SendAsync("korepetycje z matematyki");
+        await chat.SendAsync("3");
+        await chat.PressAsync("Anna");
+        await chat.PressAsync("Pomiń");
+        await chat.PressAsync("Akceptuję");
+        Assert.Contains("czwartek, 26 listopada, 10:00–11:30, Sala mała", chat.Text);
+        await chat.PressAsync("Potwierdzam");
+
+        Assert.StartsWith("Gotowe!", chat.Text);
+        Assert.Equal(TimeSpan.FromMinutes(90), await chat.QueryAsync(db => db.Bookings.Select(b => b.EndUtc - b.StartUtc).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Wrong_answers_are_explained_and_change_nothing()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.SendAsync("zarezerwuj sale");
+        await chat.SendAsync("sala na orbicie");
+        Assert.StartsWith("Nie znam takiej sali.", chat.Text);
+        await chat.SendAsync("małą");
+        await chat.SendAsync("w niedzielę");
+        Assert.StartsWith("Tego dnia MAM jest nieczynny.", chat.Text);
+        await chat.SendAsync("wczoraj albo kiedyś");
+        Assert.StartsWith("Nie rozumiem, o który dzień chodzi.", chat.Text);
+        await chat.SendAsync("12 lutego");
+        Assert.StartsWith("Tak daleko jeszcze nie rezerwujemy: najwyżej 60 dni naprzód.", chat.Text);
+        await chat.SendAsync("w piątek");
+        await chat.SendAsync("o 21");
+        Assert.StartsWith("O 21:00 sala nie jest wolna.", chat.Text);
+        await chat.SendAsync("o 18");
+        await chat.SendAsync("7 godzin");
+        Assert.StartsWith("To za długo: najdłużej 4 godziny.", chat.Text);
+        await chat.SendAsync("2 godziny");
+        await chat.SendAsync("spotkanie klubu seniora");
+        await chat.SendAsync("25");
+        Assert.StartsWith("Ta sala mieści najwyżej 10 osób.", chat.Text);
+        await chat.SendAsync("10");
+        await chat.SendAsync("Jan Kowalski");
+        await chat.SendAsync("zadzwoń");
+        Assert.StartsWith("To nie wygląda na numer telefonu.", chat.Text);
+        await chat.SendAsync("600 100 200");
+        await chat.SendAsync("nie wiem");
+        Assert.StartsWith("Żeby zarezerwować salę, trzeba zaakceptować zasady.", chat.Text);
+
+        Assert.Equal(0, await chat.QueryAsync(db => db.Bookings.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_slot_taken_in_the_meantime_offers_the_nearest_free_times_and_asks_again()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.SendAsync("mała sala w piątek od 17 do 19 dla 4 osób");
+        await chat.SendAsync("gra w szachy");
+        await chat.SendAsync("Anna");
+        await chat.SendAsync("pomiń");
+        await chat.SendAsync("akceptuję");
+
+        await chat.QueryAsync(async db =>
+        {
+            var room = await db.Rooms.SingleAsync(r => r.Name == "Sala mała");
+            db.Bookings.Add(new Booking { RoomId = room.Id, ResidentId = Guid.NewGuid(), StartUtc = new DateTime(2026, 11, 27, 16, 0, 0, DateTimeKind.Utc), EndUtc = new DateTime(2026, 11, 27, 17, 0, 0, DateTimeKind.Utc), Status = BookingStatus.Confirmed });
+            return await db.SaveChangesAsync();
+        });
+        await chat.SendAsync("tak");
+
+        // Someone else has 17:00–18:00 now; two hours fit until the quarter-hour buffer before it.
+        Assert.StartsWith("Ktoś właśnie zajął ten termin. Wolne są jeszcze: piątek, 27 listopada: 13:30, 14:00, 14:30.", chat.Text);
+        Assert.Contains("O której chcesz zacząć?", chat.Text);
+        await chat.SendAsync("o 19");
+        Assert.StartsWith("O 19:00 sala nie jest wolna.", chat.Text); // 19:00–21:00 would end after closing
+        await chat.SendAsync("o 14");
+        await chat.SendAsync("tak");
+        Assert.StartsWith("Gotowe! Zarezerwowane: piątek, 27 listopada, 14:00–16:00, Sala mała.", chat.Text);
+    }
+
+    [Fact]
+    public async Task A_room_that_needs_approval_waits_for_staff()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.SendAsync("duza sale w piatek od 17 do 19 dla 20 osob");
+        await chat.SendAsync("zebranie wspólnoty");
+        await chat.SendAsync("Anna");
+        await chat.SendAsync("pomiń");
+        await chat.SendAsync("akceptuję");
+        await chat.SendAsync("tak");
+
+        Assert.StartsWith("Dziękuję! Rezerwacja czeka na potwierdzenie zespołu MAM: piątek, 27 listopada, 17:00–19:00, Sala duża.", chat.Text);
+        Assert.Equal(BookingStatus.Pending, await chat.QueryAsync(db => db.Bookings.Select(b => b.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Without_consent_booking_asks_for_it_first()
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.PressPayloadAsync("menu:book");
+        Assert.StartsWith("Do tego potrzebuję Twojej zgody", chat.Text);
+        Assert.Equal(0, await chat.QueryAsync(db => db.ConversationStates.CountAsync()));
+    }
+
+    [Fact]
+    public async Task My_bookings_lists_cancels_after_asking_and_gives_a_calendar_file()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.SendAsync("mała sala w piątek od 17 do 19 dla 4 osób");
+        foreach (var answer in new[] { "szachy", "Anna", "pomiń", "akceptuję", "tak" }) await chat.SendAsync(answer);
+
+        await chat.PressAsync("Do kalendarza");
+        var file = chat.Last.Single().File!;
+        Assert.EndsWith(".ics", file.FileName);
+        var ics = Encoding.UTF8.GetString(file.Content);
+        Assert.Contains("BEGIN:VEVENT", ics);
+        Assert.Contains("DTSTART;TZID=Europe/Warsaw:20261127T170000", ics);
+        Assert.Contains("BEGIN:VTIMEZONE", ics);
+
+        await chat.PressPayloadAsync("bookings:");
+        Assert.Contains("• piątek, 27 listopada, 17:00–19:00, Sala mała", chat.Text);
+        await chat.PressAsync("Odwołaj 27.11 17:00");
+        Assert.Equal("Na pewno odwołać rezerwację: piątek, 27 listopada, 17:00–19:00, Sala mała?", chat.Text);
+        await chat.PressAsync("Tak, odwołaj");
+        Assert.StartsWith("Rezerwacja odwołana", chat.Text);
+        Assert.Equal(BookingStatus.Cancelled, await chat.QueryAsync(db => db.Bookings.Select(b => b.Status).SingleAsync()));
+        Assert.All(await chat.QueryAsync(db => db.OutboxMessages.Where(m => m.Kind == OutboxKind.Reminder).ToListAsync()),
+            r => Assert.Equal(OutboxStatus.Skipped, r.Status));
+
+        await chat.PressPayloadAsync("bookings:");
+        Assert.StartsWith("Nie masz żadnych nadchodzących rezerwacji.", chat.Text);
+    }
+
+    [Fact]
+    public async Task A_half_filled_booking_survives_a_restart_and_can_go_back()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.SendAsync("mała sala w piątek od 17 do 19");
+        await chat.RestartAsync();
+        await chat.PressAsync("Wstecz");
+        Assert.Equal("Na jak długo?", chat.Text.Split("\n---\n")[0]);
+        await chat.SendAsync("1 godzina");
+        Assert.StartsWith("W jakim celu?", chat.Text);
+    }
+}
