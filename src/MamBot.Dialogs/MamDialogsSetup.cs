@@ -33,7 +33,8 @@ public static class MamDialogsSetup
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<SettingsActions>());
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<WelcomeActions>());
         services.AddScoped<IButtonAction, FaqAnswer>();
-        services.AddScoped<IButtonAction, MyBookings>();
+        services.AddScoped<MyBookings>();
+        services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<MyBookings>());
 
         services.AddScoped<ICommand, StartCommand>();
         services.AddScoped<ICommand, MenuCommand>();

@@ -15,6 +15,10 @@ public sealed class SampleCentre
     public string KeyPickup { get; set; } = "";
     public int MaxActiveBookingsPerResident { get; set; } = 3;
 
+    /// <summary>Where staff hear about bookings waiting for approval, e.g. "telegram" and a staff group's chat id.</summary>
+    public string StaffChannel { get; set; } = "";
+    public string StaffChatId { get; set; } = "";
+
     /// <summary>Day name (Monday…Sunday) → "10:00-20:00"; a missing day is closed.</summary>
     public Dictionary<string, string> OpeningHours { get; set; } = [];
     public List<string> HouseRules { get; set; } = [];
@@ -59,6 +63,8 @@ internal static class SampleCentreSeeder
             TimeZoneId = sample.TimeZoneId,
             KeyPickup = sample.KeyPickup,
             MaxActiveBookingsPerResident = sample.MaxActiveBookingsPerResident,
+            StaffChannel = string.IsNullOrWhiteSpace(sample.StaffChannel) ? null : sample.StaffChannel,
+            StaffChatId = string.IsNullOrWhiteSpace(sample.StaffChatId) ? null : sample.StaffChatId,
             IsSample = true,
             OpeningHours = [.. sample.OpeningHours.Select(ParseHours)],
             HouseRules = [.. sample.HouseRules.Select((text, i) => new HouseRule { Order = i, Text = text })],

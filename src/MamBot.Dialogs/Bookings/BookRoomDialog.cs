@@ -132,7 +132,9 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         if (PolishDates.Times(text) is not { } times) return SlotValue.Invalid(T.BookStartUnknown);
         if (RoomOf(dc) is null || !dc.ActiveFrame!.Values.ContainsKey("day")) return SlotValue.Ok(Time(times.Start)); // checked once room and day are known
         var free = (await FreeStartsAsync(dc, ct)).Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone)));
-        return free.Contains(times.Start) ? SlotValue.Ok(Time(times.Start)) : SlotValue.Invalid(Polish.Format(T.BookStartNotFree, Time(times.Start)));
+        if (free.Contains(times.Start)) return SlotValue.Ok(Time(times.Start));
+        var open = BookingRules.HoursOn(dc.Centre, RoomOf(dc)!, Day(dc.ActiveFrame.Values["day"])).Any(h => times.Start >= h.Opens && times.Start < h.Closes);
+        return SlotValue.Invalid(open ? Polish.Format(T.BookStartNotFree, Time(times.Start)) : T.BookProblemOutsideHours + " " + T.BookStartPickFree);
     }
 
     private async Task<Reply> AskLengthAsync(DialogContext dc, CancellationToken ct)

@@ -9,7 +9,7 @@ using MamBot.Dialogs.Welcome;
 namespace MamBot.Dialogs.Menu;
 
 /// <summary>The main menu: its buttons ("menu:…") and what free text means when no dialog is waiting for an answer.</summary>
-public sealed class MainMenu(AboutCentre about, SettingsActions settings) : IButtonAction
+public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings) : IButtonAction
 {
     public const string Prefix = "menu";
     string IButtonAction.Prefix => Prefix;
@@ -58,6 +58,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings) : IBut
                 dc.Say(Render(WelcomeActions.WelcomeBack(dc)));
                 break;
             case MenuIntent.Book: await OpenAsync(dc, "book", dc.Text, ct); break;
+            case MenuIntent.MyBookings: await myBookings.HandleAsync(dc, "", ct); break;
             case MenuIntent.Events: await HandleAsync(dc, "events", ct); break;
             case MenuIntent.Ideas: await HandleAsync(dc, "ideas", ct); break;
             case MenuIntent.Surveys: await HandleAsync(dc, "surveys", ct); break;

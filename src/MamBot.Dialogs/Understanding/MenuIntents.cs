@@ -1,6 +1,6 @@
 namespace MamBot.Dialogs.Understanding;
 
-public enum MenuIntent { None, Greeting, Book, Events, Ideas, Surveys, About, Hours, Contact, Rules, Settings, MyData, EraseData }
+public enum MenuIntent { None, Greeting, Book, MyBookings, Events, Ideas, Surveys, About, Hours, Contact, Rules, Settings, MyData, EraseData }
 
 /// <summary>
 /// The few words that lead to a menu item, matched on folded text (no diacritics, any case).
@@ -13,10 +13,12 @@ public static class MenuIntents
     [
         (MenuIntent.EraseData, ["usun moje dane", "usun dane", "skasuj dane", "zapomnij mnie"]),
         (MenuIntent.MyData, ["moje dane", "jakie dane", "co o mnie wiesz"]),
+        (MenuIntent.MyBookings, ["moje rezerwacje", "moja rezerwacja", "moich rezerwacji", "odwolaj", "odwolac"]),
+        (MenuIntent.Book, ["rezerw", "zarezerw", "zaklep"]), // "zarezerwuj … na 2 godziny" is a booking, not opening hours
         (MenuIntent.Hours, ["godzin", "otwar", "otwie", "czynne", "zamyka"]),
         (MenuIntent.Contact, ["adres", "gdzie jest", "gdzie jestescie", "kontakt", "telefon", "e-mail", "email", "dojechac", "dojsc"]),
         (MenuIntent.Rules, ["zasad", "regulamin"]),
-        (MenuIntent.Book, ["rezerw", "zarezerw", "sala", "sale", "sali"]),
+        (MenuIntent.Book, ["sala", "sale", "sali", "kuchni"]),
         (MenuIntent.Events, ["wydarzen", "co sie dzieje", "impreza", "imprezy", "zajecia", "warsztat"]),
         (MenuIntent.Ideas, ["pomysl", "inicjatyw"]),
         (MenuIntent.Surveys, ["ankiet"]),

@@ -84,7 +84,7 @@ public class BookRoomDialogTests
         Assert.StartsWith("Tak daleko jeszcze nie rezerwujemy: najwyżej 60 dni naprzód.", chat.Text);
         await chat.SendAsync("w piątek");
         await chat.SendAsync("o 21");
-        Assert.StartsWith("O 21:00 sala nie jest wolna.", chat.Text);
+        Assert.StartsWith("To poza godzinami otwarcia. Wybierz jedną z wolnych godzin.", chat.Text);
         await chat.SendAsync("o 18");
         await chat.SendAsync("7 godzin");
         Assert.StartsWith("To za długo: najdłużej 4 godziny.", chat.Text);
@@ -180,7 +180,7 @@ public class BookRoomDialogTests
         Assert.All(await chat.QueryAsync(db => db.OutboxMessages.Where(m => m.Kind == OutboxKind.Reminder).ToListAsync()),
             r => Assert.Equal(OutboxStatus.Skipped, r.Status));
 
-        await chat.PressPayloadAsync("bookings:");
+        await chat.SendAsync("moje rezerwacje");
         Assert.StartsWith("Nie masz żadnych nadchodzących rezerwacji.", chat.Text);
     }
 

@@ -26,6 +26,8 @@ public class MenuTests
     [InlineData("O KTOREJ JESTESCIE OTWARCI?", "Godziny otwarcia:")]
     [InlineData("gdzie jestescie", "📍")]
     [InlineData("zarezerwuj sale na piatek", "potrzebuję Twojej zgody")]
+    [InlineData("chce zarezerwowac kuchnie na 2 godziny", "potrzebuję Twojej zgody")]
+    [InlineData("moje rezerwacje", "potrzebuję Twojej zgody")]
     [InlineData("jakie sa wydarzenia", "Kalendarz wydarzeń")]
     [InlineData("mam pomysl", "Zgłaszanie pomysłów")]
     [InlineData("zasady", "Zasady domu")]

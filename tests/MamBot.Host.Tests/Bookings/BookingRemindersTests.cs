@@ -153,4 +153,24 @@ public sealed class BookingRemindersTests : IDisposable
         Assert.Equal(new DateTime(2027, 3, 28, 8, 0, 0, DateTimeKind.Utc), due[1]);  // Sunday 10:00 summer time
         Assert.Equal(new DateTime(2027, 3, 28, 10, 0, 0, DateTimeKind.Utc), booking.StartUtc);
     }
+
+    [Fact]
+    public async Task Staff_hear_about_a_booking_that_waits_for_them_on_their_channel()
+    {
+        await _app.QueryAsync(async db =>
+        {
+            var centre = await db.Centres.SingleAsync();
+            centre.StaffChannel = "webchat";
+            centre.StaffChatId = "staff-room-0001";
+            return await db.SaveChangesAsync();
+        });
+        var anna = await ConsentAsync();
+        var large = await RoomAsync("Sala duża");
+        await DeskAsync(d => d.RequestAsync(new NewBooking(large, anna, At(2026, 11, 27, 17), At(2026, 11, 27, 19), 20, "spotkanie wspólnoty", "Anna", null), default));
+        await DispatchAsync();
+
+        var staff = new PageChat(_app.CreateClient(), "staff-room-0001");
+        var notice = PageChat.Replies(await staff.MessagesAfterAsync(0)).Single().GetProperty("text").GetString();
+        Assert.Equal("Nowa rezerwacja czeka na decyzję: piątek, 27 listopada, 17:00–19:00, Sala duża. Anna, 20 osób. Cel: spotkanie wspólnoty.", notice);
+    }
 }

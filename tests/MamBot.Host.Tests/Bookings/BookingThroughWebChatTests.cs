@@ -1,0 +1,41 @@
+using MamBot.Data.Bookings;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Tests.Bookings;
+
+/// <summary>The whole booking flow as the chat page does it, against the sample centre from appsettings.json.</summary>
+public class BookingThroughWebChatTests
+{
+    [Fact]
+    public async Task A_resident_books_the_kitchen_in_words_and_buttons_and_gets_a_calendar_file()
+    {
+        using var bed = new HostTestBed();
+        var app = bed.Start();
+        var chat = new PageChat(app.CreateClient(), "browser-kitchen");
+        await chat.PressAsync("consent:yes");
+
+        await chat.SendAsync("chcę zarezerwować kuchnię jutro o 12 na 2 godziny dla 6 osób");
+        Assert.StartsWith("W jakim celu?", chat.Text);
+        await chat.SendAsync("wspólne gotowanie pierogów");
+        Assert.StartsWith("Jak się nazywasz?", chat.Text);
+        await chat.SendAsync("Halina");
+        await chat.PressTitleAsync("Pomiń");
+        Assert.Contains("Klucz odbierasz i oddajesz u osoby dyżurnej.", chat.Text);
+        await chat.PressTitleAsync("Akceptuję");
+        Assert.Contains("czwartek, 26 listopada, 12:00–14:00, Kuchnia", chat.Text);
+        Assert.Contains("Liczba osób: 6 osób", chat.Text);
+        await chat.PressTitleAsync("Potwierdzam");
+
+        Assert.StartsWith("Gotowe! Zarezerwowane: czwartek, 26 listopada, 12:00–14:00, Kuchnia.", chat.Text);
+        Assert.Contains("Klucz odbierzesz u osoby dyżurnej", chat.Text);
+        var booking = await app.QueryAsync(db => db.Bookings.SingleAsync());
+        Assert.Equal((BookingStatus.Confirmed, "Halina", 6), (booking.Status, booking.ContactName, booking.People));
+
+        await chat.PressTitleAsync("Do kalendarza");
+        var file = PageChat.Replies(chat.Last).Single().GetProperty("file");
+        using var http = app.CreateClient();
+        var ics = await http.GetAsync(file.GetProperty("url").GetString());
+        Assert.Equal("text/calendar", ics.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("DTSTART;TZID=Europe/Warsaw:20261126T120000", await ics.Content.ReadAsStringAsync());
+    }
+}
