@@ -114,14 +114,14 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
             return SlotValue.Invalid(Polish.Format(T.BookProblemTooFarAhead, Polish.Count(room.MaxDaysAhead, T.DaysForms)));
         if (BookingRules.HoursOn(dc.Centre, room, d).Count == 0) return SlotValue.Invalid(T.BookProblemClosed);
         var free = await bookings.FreeStartsAsync(room.Id, d, TimeSpan.FromMinutes(room.MinMinutes), ct);
-        return free.Count == 0 ? SlotValue.Invalid(Polish.Format(T.BookDayFull, Polish.Date(d))) : SlotValue.Ok(Day(d));
+        return free.Count == 0 ? SlotValue.Invalid(Polish.Format(T.BookDayFull, Capitalised(Polish.Date(d)))) : SlotValue.Ok(Day(d));
     }
 
     private async Task<Reply> AskStartAsync(DialogContext dc, CancellationToken ct)
     {
         var starts = await FreeStartsAsync(dc, ct);
         var day = Day(dc.ActiveFrame!.Values["day"]);
-        if (starts.Count == 0) return Reply.Plain(Polish.Format(T.BookStartNotFree, Polish.Date(day)));
+        if (starts.Count == 0) return Reply.Plain(Polish.Format(T.BookDayFull, Capitalised(Polish.Date(day))));
         var local = starts.Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone))).Take(12);
         return new Reply(Polish.Format(T.BookAskStart, Polish.Date(day)),
             [.. local.Chunk(4).Select(row => (IReadOnlyList<Button>)[.. row.Select(t => Option(Time(t), Time(t)))])]);
@@ -202,6 +202,8 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
             v["name"], v["phone"] == "-" ? T.BookNoPhone : v["phone"]);
         return Reply.WithRow(text, Option(T.ButtonConfirm, "yes"), Option(T.ButtonNoThanks, "no"));
     }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static bool Yes(string text) => text == "yes" || PolishText.Fold(text) is "tak" or "akceptuje" or "potwierdzam" or "ok" or "zgoda";
 

@@ -52,7 +52,7 @@ public class BookRoomDialogTests
         await chat.PressAsync("Sala mała (10 os.)");
         Assert.StartsWith("Na który dzień?", chat.Text);
         await chat.PressAsync("jutro 26.11");
-        Assert.StartsWith("O której chcesz zacząć? Wolne godziny w czwartek, 26 listopada:", chat.Text);
+        Assert.StartsWith("O której chcesz zacząć? Wolne godziny – czwartek, 26 listopada:", chat.Text);
         await chat.PressAsync("10:00");
         Assert.Equal("Na jak długo?", chat.Last.Single().Text);
         await chat.PressAsync("1,5 godz.");
