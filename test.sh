@@ -18,7 +18,8 @@ npm install --prefix tests/tools/telegram-emulator --no-audit --no-fund --loglev
   || fail "the Telegram emulator (telegram-test-api) is missing after npm install."
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+export MAMBOT_REPORTS=$(mktemp -d)
+trap 'rm -rf "$log" "$MAMBOT_REPORTS"' EXIT
 dotnet test MamBot.sln --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
@@ -44,5 +45,6 @@ if [ "$skipped" -gt 0 ]; then
   failed=$((failed + skipped))
 fi
 
+cat "$MAMBOT_REPORTS"/*.txt 2>/dev/null   # figures tests report, e.g. the understanding accuracy
 echo "tests: $passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -5,6 +5,8 @@ using MamBot.Host.Channels.WebChat;
 using MamBot.Host.Outbox;
 using MamBot.Host.Setup;
 
+if (UnderstandCommand.Matches(args)) return await UnderstandCommand.RunAsync(args, Console.Out, Console.Error);
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
@@ -35,6 +37,7 @@ app.MapMessenger();
 app.MapMamHealth();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -9,7 +9,7 @@ using MamBot.Dialogs.Welcome;
 namespace MamBot.Dialogs.Menu;
 
 /// <summary>The main menu: its buttons ("menu:…") and what free text means when no dialog is waiting for an answer.</summary>
-public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings) : IButtonAction
+public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings, IEnumerable<ICommand> commands) : IButtonAction
 {
     public const string Prefix = "menu";
     string IButtonAction.Prefix => Prefix;
@@ -46,34 +46,42 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
         }
     }
 
-    /// <summary>Typed text with nothing in progress: a few plain words lead to the menu items.</summary>
+    /// <summary>Typed text with nothing in progress: the offline recognizer says what it means.</summary>
     public async Task HandleFreeTextAsync(DialogContext dc, CancellationToken ct)
     {
+        // Settings and personal data first: "usuń moje dane" must never be read as anything else.
         switch (MenuIntents.Match(dc.Text))
         {
-            case MenuIntent.Greeting when dc.Resident?.HasConsented != true:
-                await WelcomeActions.StartAsync(dc, ct);
-                break;
-            case MenuIntent.Greeting:
-                dc.Say(Render(WelcomeActions.WelcomeBack(dc)));
-                break;
-            case MenuIntent.Book: await OpenAsync(dc, "book", dc.Text, ct); break;
-            case MenuIntent.MyBookings: await myBookings.HandleAsync(dc, "", ct); break;
-            case MenuIntent.Events: await HandleAsync(dc, "events", ct); break;
-            case MenuIntent.Ideas: await HandleAsync(dc, "ideas", ct); break;
-            case MenuIntent.Surveys: await HandleAsync(dc, "surveys", ct); break;
-            case MenuIntent.About: await about.HandleAsync(dc, "", ct); break;
-            case MenuIntent.Hours: await about.HandleAsync(dc, "hours", ct); break;
-            case MenuIntent.Contact: await about.HandleAsync(dc, "contact", ct); break;
-            case MenuIntent.Rules: await about.HandleAsync(dc, "rules", ct); break;
-            case MenuIntent.Settings: await settings.HandleAsync(dc, "", ct); break;
-            case MenuIntent.MyData: await settings.HandleAsync(dc, "export", ct); break;
-            case MenuIntent.EraseData: await settings.HandleAsync(dc, "erase", ct); break;
+            case MenuIntent.EraseData: await settings.HandleAsync(dc, "erase", ct); return;
+            case MenuIntent.MyData: await settings.HandleAsync(dc, "export", ct); return;
+            case MenuIntent.Settings: await settings.HandleAsync(dc, "", ct); return;
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, dc.TimeZone).DateTime);
+        switch (IntentRecognizer.Recognize(dc.Text, today, dc.Centre.Rooms).Intent)
+        {
+            case "greeting" when dc.Resident?.HasConsented != true: await WelcomeActions.StartAsync(dc, ct); break;
+            case "greeting": dc.Say(Render(WelcomeActions.WelcomeBack(dc))); break;
+            case "book_room": await OpenAsync(dc, "book", dc.Text, ct); break;
+            case "my_bookings" or "cancel_booking": await myBookings.HandleAsync(dc, "", ct); break;
+            case "list_events" or "register_event": await HandleAsync(dc, "events", ct); break;
+            case "propose_idea": await HandleAsync(dc, "ideas", ct); break;
+            case "surveys": await HandleAsync(dc, "surveys", ct); break;
+            case "opening_hours": await about.HandleAsync(dc, "hours", ct); break;
+            case "address_contact": await about.HandleAsync(dc, "contact", ct); break;
+            case "house_rules": await about.HandleAsync(dc, "rules", ct); break;
+            case "help": await Command(commands, "pomoc").HandleAsync(dc, "", ct); break;
+            case "stop": await Command(commands, "stop").HandleAsync(dc, "", ct); break;
+            case "talk_to_staff": dc.Say(Render(Polish.Format(T.TalkToStaff, Polish.HumanContact(dc.Centre)))); break;
+            case "thanks": dc.Say(Render(T.Thanks)); break;
             default:
-                dc.Say(Render(T.NotUnderstood));
+                if (MenuIntents.Match(dc.Text) == MenuIntent.About) await about.HandleAsync(dc, "", ct);
+                else dc.Say(Render(T.NotUnderstood));
                 break;
         }
     }
+
+    private static ICommand Command(IEnumerable<ICommand> all, string name) => all.First(c => c.Names.Contains(name));
 
     private static Task NotYet(DialogContext dc, string text)
     {

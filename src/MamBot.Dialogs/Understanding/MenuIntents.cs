@@ -1,10 +1,10 @@
 namespace MamBot.Dialogs.Understanding;
 
-public enum MenuIntent { None, Greeting, Book, MyBookings, Events, Ideas, Surveys, About, Hours, Contact, Rules, Settings, MyData, EraseData }
+public enum MenuIntent { None, EraseData, MyData, Settings, About }
 
 /// <summary>
-/// The few words that lead to a menu item, matched on folded text (no diacritics, any case).
-/// Deliberately small: the full Polish understanding is its own piece of work.
+/// The words for the resident's own data and settings, checked before anything else so that "usuń moje dane"
+/// can never be read as another request; everything else is the <see cref="IntentRecognizer"/>'s.
 /// </summary>
 public static class MenuIntents
 {
@@ -13,18 +13,8 @@ public static class MenuIntents
     [
         (MenuIntent.EraseData, ["usun moje dane", "usun dane", "skasuj dane", "zapomnij mnie"]),
         (MenuIntent.MyData, ["moje dane", "jakie dane", "co o mnie wiesz"]),
-        (MenuIntent.MyBookings, ["moje rezerwacje", "moja rezerwacja", "moich rezerwacji", "odwolaj", "odwolac"]),
-        (MenuIntent.Book, ["rezerw", "zarezerw", "zaklep"]), // "zarezerwuj … na 2 godziny" is a booking, not opening hours
-        (MenuIntent.Hours, ["godzin", "otwar", "otwie", "czynne", "zamyka"]),
-        (MenuIntent.Contact, ["adres", "gdzie jest", "gdzie jestescie", "kontakt", "telefon", "e-mail", "email", "dojechac", "dojsc"]),
-        (MenuIntent.Rules, ["zasad", "regulamin"]),
-        (MenuIntent.Book, ["sala", "sale", "sali", "kuchni"]),
-        (MenuIntent.Events, ["wydarzen", "co sie dzieje", "impreza", "imprezy", "zajecia", "warsztat"]),
-        (MenuIntent.Ideas, ["pomysl", "inicjatyw"]),
-        (MenuIntent.Surveys, ["ankiet"]),
-        (MenuIntent.Settings, ["ustawien", "powiadomien"]),
+        (MenuIntent.Settings, ["ustawien", "powiadomienia wlacz", "wlacz powiadomienia"]),
         (MenuIntent.About, ["o mam", "czym jest mam", "co to jest mam", "informacj"]),
-        (MenuIntent.Greeting, ["czesc", "dzien dobry", "hej", "witam", "witaj", "siema", "dobry wieczor", "halo"]),
     ];
 
     public static MenuIntent Match(string? text)
@@ -33,7 +23,7 @@ public static class MenuIntents
         if (folded.Trim().Length == 0) return MenuIntent.None;
         foreach (var (intent, stems) in Rules)
         {
-            // A stem must start a word: "sala" in "sala" or "salę", never inside "kasala".
+            // A stem must start a word.
             if (stems.Any(s => folded.Contains(" " + s, StringComparison.Ordinal))) return intent;
         }
         return MenuIntent.None;

@@ -47,6 +47,7 @@ public static partial class PolishDates
     {
         // Dates first, so that "12.12" is the twelfth of December and not 12:12.
         var t = NumericDate().Replace(Prepare(text), m => IsDate(m) ? " " : m.Value);
+        t = WordDate().Replace(t, m => Array.Exists(Months, month => m.Groups["month"].Value.StartsWith(month, StringComparison.Ordinal)) ? " " : m.Value);
         if (Range().Match(t) is { Success: true } r && Clock(r.Groups["a"].Value, r.Groups["am"].Value) is { } a && Clock(r.Groups["b"].Value, r.Groups["bm"].Value) is { } b && b > a)
             return (a, b);
         if (At().Match(t) is { Success: true } at && Clock(at.Groups["h"].Value, at.Groups["m"].Value) is { } start)
@@ -68,7 +69,8 @@ public static partial class PolishDates
             var hours = double.TryParse(amount, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : NumberWord(amount) ?? 1;
             return TimeSpan.FromMinutes(Math.Round(hours * 60));
         }
-        if (Regex.IsMatch(t, @"\bgodzin[aey]?\b")) return TimeSpan.FromHours(1);
+        // "na godzinę" is one hour; "godziny otwarcia" is no length at all.
+        if (Regex.IsMatch(t, @"\b(?:na\s+)?godzine\b|\bjedna godzina\b")) return TimeSpan.FromHours(1);
         return null;
     }
 

@@ -1,0 +1,137 @@
+using MamBot.Data.Centres;
+using MamBot.Dialogs.Bookings;
+
+namespace MamBot.Dialogs.Understanding;
+
+/// <summary>What a sentence means: an intent and the slots it carries (absent slots are null).</summary>
+public sealed record Understood(
+    string Intent,
+    string? Room = null,
+    DateOnly? Date = null,
+    TimeOnly? Start = null,
+    TimeOnly? End = null,
+    int? DurationMinutes = null,
+    int? People = null,
+    string? Event = null);
+
+/// <summary>
+/// The offline recognizer (no network): stems of Polish words, matched on folded text, forgiving one typo in
+/// longer words. Intents are tried in order, so the more specific phrase wins ("odwołaj rezerwację" before
+/// "rezerwacja"). Slots come from <see cref="PolishDates"/> and the centre's room names.
+/// </summary>
+public static class IntentRecognizer
+{
+    public const string None = "none";
+
+    private static readonly (string Intent, string[] Phrases)[] Rules =
+    [
+        ("stop", ["stop", "nie pisz", "wylacz powiadomienia", "wypisz mnie", "przestan pisac", "koniec wiadomosci"]),
+        ("cancel_booking", ["odwolaj moja", "odwolac moja", "anuluj moja", "odwolaj rezerw", "odwolac rezerw", "anuluj rezerw", "anulowac rezerw", "rezygnuje z rezerw", "rezygnuje z sali", "odwolaj sale", "odwolac sale"]),
+        ("my_bookings", ["moje rezerw", "moja rezerw", "moich rezerw", "mam rezerw", "co mam zarezerw", "kiedy mam sale", "czy moja rezerw"]),
+        ("register_event", ["zapisz mnie", "zapisac sie", "zapisuje sie", "chce sie zapisac", "chcialabym sie zapisac", "chcialbym sie zapisac", "sie zapisac", "zapisy na", "zapis na"]),
+        ("book_room", ["rezerw", "zarezerw", "zaklep", "wynajac", "wynajem", "potrzebuje sali", "potrzebuje sale", "potrzebuje kuchni", "wolna sala", "wolna sale", "wolne sale", "wolnej sali", "wolny termin"]),
+        ("talk_to_staff", ["z czlowiekiem", "z kims z zespolu", "z pracownik", "z animator", "z osoba", "prawdziwa osob", "zywy czlowiek", "konsultant", "zadzwonic do was", "kontakt z zespol"]),
+        ("opening_hours", ["godzin", "otwar", "otwie", "czynne", "czynny", "zamyka", "do ktorej", "od ktorej"]),
+        ("address_contact", ["adres", "gdzie jest", "gdzie jestesc", "gdzie sie znajd", "jak dojech", "jak dojsc", "trafic", "kontakt", "telefon", "numer do", "e-mail", "email", "mail"]),
+        ("house_rules", ["zasad", "regulamin", "czy mozna", "czy wolno", "zakaz", "alkohol", "zwierz", "psem"]),
+        ("propose_idea", ["pomysl", "inicjatyw", "propozycj", "zaproponowac", "zaproponuj", "chce zorganizowac", "chcialabym zorganizowac", "chcialbym zorganizowac", "zorganizuj"]),
+        ("list_events", ["wydarzen", "co sie dzieje", "impreza", "imprez", "zajecia", "warsztat", "koncert", "spotkania w tym", "kalendarz", "co bedzie", "co jest w"]),
+        ("surveys", ["ankiet", "sonda", "glosowan", "kwestionariusz"]),
+        ("help", ["pomoc", "pomocy", "pomoz", "jak to dziala", "co umiesz", "co potrafisz", "jak z toba", "nie wiem jak", "instrukcj"]),
+        ("thanks", ["dziekuje", "dzieki", "dziekujemy", "dzienki", "thx", "super dzieki", "fajnie dzieki"]),
+        ("greeting", ["czesc", "dzien dobry", "hej", "witam", "witaj", "siema", "dobry wieczor", "halo"]),
+    ];
+
+    public static Understood Recognize(string? text, DateOnly today, IReadOnlyList<Room> rooms)
+    {
+        var folded = PolishText.Fold(text);
+        var intent = Match(folded);
+        var room = BookingSlots.FindRoom(rooms, text ?? "");
+        var times = PolishDates.Times(text ?? "");
+        var length = PolishDates.Length(text ?? "");
+        var day = PolishDates.Day(text ?? "", today);
+        // "rano" is a time only next to a day: "dobry wieczór" is a greeting.
+        var (start, end) = (times?.Start ?? (day is null ? null : PartOfDay(folded)), times?.End);
+        if (length is null && start is { } s && end is { } e) length = e - s;
+        if (end is null && start is { } s2 && length is { } l) end = s2.Add(l);
+
+        // A room or a day with a time, with no other intent, is a booking ("mała sala w piątek o 18").
+        if (intent == None && (room is not null || (start is not null && day is not null))) intent = "book_room";
+
+        return new Understood(
+            intent,
+            room?.Name,
+            day,
+            start,
+            end,
+            length is { } d ? (int)d.TotalMinutes : null,
+            PolishDates.People(text ?? "", bareNumber: false),
+            intent == "register_event" ? EventName(text ?? "") : null);
+    }
+
+    private static string Match(string folded)
+    {
+        if (folded.Length == 0) return None;
+        var padded = " " + folded + " ";
+        var words = folded.Split(' ');
+        foreach (var (intent, phrases) in Rules)
+        {
+            foreach (var phrase in phrases)
+            {
+                // A phrase must start a word: "sala" in "salę", never inside "kasala".
+                if (padded.Contains(" " + phrase, StringComparison.Ordinal)) return intent;
+                // One typo is forgiven in a longer single-word stem ("rezrwacja", "wydarznia").
+                if (!phrase.Contains(' ', StringComparison.Ordinal) && words.Any(w => NearlyStartsWith(w, phrase))) return intent;
+            }
+        }
+        return None;
+    }
+
+    private static bool NearlyStartsWith(string word, string stem)
+    {
+        if (stem.Length < 6 || word.Length < stem.Length - 1) return false;
+        for (var length = stem.Length - 1; length <= Math.Min(word.Length, stem.Length + 1); length++)
+        {
+            if (Distance(word[..length], stem) <= 1) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"rano", "wieczorem": a start when no clock time was given.</summary>
+    private static TimeOnly? PartOfDay(string folded) =>
+        (" " + folded + " ") switch
+        {
+            var t when t.Contains(" rano ", StringComparison.Ordinal) => new TimeOnly(9, 0),
+            var t when t.Contains(" przed poludniem ", StringComparison.Ordinal) => new TimeOnly(10, 0),
+            var t when t.Contains(" po poludniu ", StringComparison.Ordinal) => new TimeOnly(14, 0),
+            var t when t.Contains(" wieczorem ", StringComparison.Ordinal) || t.Contains(" wieczor ", StringComparison.Ordinal) => new TimeOnly(18, 0),
+            _ => null,
+        };
+
+    /// <summary>"zapisz mnie na warsztaty ceramiki w sobotę" → "warsztaty ceramiki".</summary>
+    private static string? EventName(string text)
+    {
+        var simple = PolishText.Simplify(text);
+        var at = simple.IndexOf(" na ", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var words = simple[(at + 4)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .TakeWhile(w => w is not ("w" or "we" or "o" or "na" or "dla" or "jutro" or "dzis" or "prosze") && !char.IsDigit(w[0]))
+            .Select(w => w.Trim(',', '.', '!', '?'));
+        var name = string.Join(' ', words);
+        return name.Length == 0 ? null : name;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using MamBot.Data.Centres;
+using MamBot.Dialogs.Understanding;
+using Xunit.Abstractions;
+
+namespace MamBot.Dialogs.Tests.Understanding;
+
+/// <summary>The offline recognizer against a fixed set of Polish utterances, with the accuracy printed.</summary>
+public class UnderstandingEvaluationTests(ITestOutputHelper output)
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    private static readonly Room[] Rooms =
+    [
+        new() { Id = 1, Name = "Sala duża", Aliases = "duża, główna", Capacity = 30 },
+        new() { Id = 2, Name = "Sala mała", Aliases = "mała, salka", Capacity = 10 },
+        new() { Id = 3, Name = "Kuchnia", Aliases = "kuchnia", Capacity = 8 },
+    ];
+
+    [Fact]
+    public void At_least_95_percent_of_intents_and_90_percent_of_exact_slots_are_right()
+    {
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Understanding", "utterances.tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')).ToList();
+        Assert.True(lines.Count >= 150, $"the evaluation set has only {lines.Count} utterances");
+
+        int intents = 0, slots = 0;
+        foreach (var (text, intent, expected) in lines.Select(l => (l[0], l[1], l.Length > 2 ? l[2] : "")))
+        {
+            var got = IntentRecognizer.Recognize(text, Today, Rooms);
+            var gotSlots = Slots(got);
+            var intentOk = got.Intent == intent;
+            var slotsOk = gotSlots == Normalize(expected);
+            intents += intentOk ? 1 : 0;
+            slots += slotsOk ? 1 : 0;
+            if (!intentOk || !slotsOk) output.WriteLine($"✗ \"{text}\": {got.Intent} [{gotSlots}] expected {intent} [{Normalize(expected)}]");
+        }
+
+        var intentShare = (double)intents / lines.Count;
+        var slotShare = (double)slots / lines.Count;
+        var summary = $"understanding: {lines.Count} utterances, intent {intentShare.ToString("P1", CultureInfo.InvariantCulture)}, exact slots {slotShare.ToString("P1", CultureInfo.InvariantCulture)}";
+        output.WriteLine(summary);
+        // ./test.sh prints the reports folder at the end of the run; xunit keeps passing tests' output to itself.
+        if (Environment.GetEnvironmentVariable("MAMBOT_REPORTS") is { Length: > 0 } reports)
+        {
+            Directory.CreateDirectory(reports);
+            File.WriteAllText(Path.Combine(reports, "understanding.txt"), summary + Environment.NewLine);
+        }
+        Assert.True(intentShare >= 0.95, $"intent accuracy {intentShare:P1} is below 95%");
+        Assert.True(slotShare >= 0.90, $"exact slot accuracy {slotShare:P1} is below 90%");
+    }
+
+    private static string Slots(Understood u) => Normalize(string.Join(';', new[]
+    {
+        u.Room is null ? null : $"room={u.Room}",
+        u.Date is { } d ? $"date={d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : null,
+        u.Start is { } s ? $"start={s.ToString("HH:mm", CultureInfo.InvariantCulture)}" : null,
+        u.End is { } e ? $"end={e.ToString("HH:mm", CultureInfo.InvariantCulture)}" : null,
+        u.DurationMinutes is { } m ? $"durationMinutes={m}" : null,
+        u.People is { } p ? $"people={p}" : null,
+        u.Event is null ? null : $"event={u.Event}",
+    }.Where(x => x is not null)));
+
+    private static string Normalize(string slots) =>
+        string.Join(';', slots.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
+}
