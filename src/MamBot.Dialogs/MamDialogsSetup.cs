@@ -3,6 +3,7 @@ using MamBot.Dialogs.Bookings;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Menu;
 using MamBot.Dialogs.Settings;
+using MamBot.Dialogs.Understanding;
 using MamBot.Dialogs.Welcome;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,9 @@ public static class MamDialogsSetup
     /// <summary>The conversation engine and every dialog, command and button action (scoped: one turn, one scope).</summary>
     public static IServiceCollection AddMamDialogs(this IServiceCollection services)
     {
+        services.AddOptions();
+        services.AddLogging();
+        services.AddScoped<LlmUnderstanding>();
         services.AddScoped<ConversationEngine>();
         services.AddScoped<DialogSet>();
 

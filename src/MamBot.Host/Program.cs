@@ -1,4 +1,5 @@
 using MamBot.Dialogs;
+using MamBot.Dialogs.Understanding;
 using MamBot.Host.Channels.Messenger;
 using MamBot.Host.Channels.Telegram;
 using MamBot.Host.Channels.WebChat;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddMamStorage();
 builder.Services.AddMamDialogs();
+builder.Services.AddOptions<LlmOptions>().Bind(builder.Configuration.GetSection(LlmOptions.Section));
 builder.Services.AddScoped<OutboxDispatcher>();
 builder.AddMamJobs();
 builder.Services.AddSingleton<ImmediateDelivery>();

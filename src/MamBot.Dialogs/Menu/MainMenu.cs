@@ -9,7 +9,7 @@ using MamBot.Dialogs.Welcome;
 namespace MamBot.Dialogs.Menu;
 
 /// <summary>The main menu: its buttons ("menu:…") and what free text means when no dialog is waiting for an answer.</summary>
-public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings, IEnumerable<ICommand> commands) : IButtonAction
+public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings, IEnumerable<ICommand> commands, LlmUnderstanding llm) : IButtonAction
 {
     public const string Prefix = "menu";
     string IButtonAction.Prefix => Prefix;
@@ -57,12 +57,22 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
             case MenuIntent.Settings: await settings.HandleAsync(dc, "", ct); return;
         }
 
+        // The LLM when configured (bounded in time), otherwise or on any failure the offline recognizer.
+        var smart = llm.Enabled ? await llm.UnderstandAsync(dc, dc.Text ?? "", ct) : null;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, dc.TimeZone).DateTime);
-        switch (IntentRecognizer.Recognize(dc.Text, today, dc.Centre.Rooms).Intent)
+        var intent = smart?.Understood.Intent ?? IntentRecognizer.Recognize(dc.Text, today, dc.Centre.Rooms).Intent;
+        switch (intent)
+        {
+            case "off_topic": dc.Say(Render(T.OffTopic)); return;
+            case "opening_hours" or "address_contact" or "house_rules" or "none" when smart?.Answer is { } answer:
+                dc.Say(Render(answer)); // grounded in the centre's data through the read-only functions
+                return;
+        }
+        switch (intent)
         {
             case "greeting" when dc.Resident?.HasConsented != true: await WelcomeActions.StartAsync(dc, ct); break;
             case "greeting": dc.Say(Render(WelcomeActions.WelcomeBack(dc))); break;
-            case "book_room": await OpenAsync(dc, "book", dc.Text, ct); break;
+            case "book_room": await OpenAsync(dc, "book", Phrase(smart?.Understood) + dc.Text, ct); break;
             case "my_bookings" or "cancel_booking": await myBookings.HandleAsync(dc, "", ct); break;
             case "list_events" or "register_event": await HandleAsync(dc, "events", ct); break;
             case "propose_idea": await HandleAsync(dc, "ideas", ct); break;
@@ -79,6 +89,25 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
                 else dc.Say(Render(T.NotUnderstood));
                 break;
         }
+    }
+
+    /// <summary>
+    /// The model's slots as a plain phrase the booking form reads like any sentence ("Sala mała 27.11.2026 od
+    /// 17:00 do 19:00 dla 8 osób"), so forms have one way of being filled and the resident still confirms all.
+    /// </summary>
+    private static string Phrase(Understood? u)
+    {
+        if (u is null) return "";
+        var parts = new List<string?>
+        {
+            u.Room,
+            u.Date?.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            u.Start is { } s && u.End is { } e ? $"od {Polish.Time(s)} do {Polish.Time(e)}" : u.Start is { } only ? $"o {Polish.Time(only)}" : null,
+            u.DurationMinutes is { } m && u.End is null ? $"na {m} minut" : null,
+            u.People is { } p ? $"dla {p} osób" : null,
+        };
+        var phrase = string.Join(' ', parts.Where(x => !string.IsNullOrEmpty(x)));
+        return phrase.Length == 0 ? "" : phrase + " ";
     }
 
     private static ICommand Command(IEnumerable<ICommand> all, string name) => all.First(c => c.Names.Contains(name));
