@@ -12,11 +12,13 @@ public sealed record ResidentExport(
     IReadOnlyList<ExportedConsent> Consents,
     IReadOnlyDictionary<string, bool> Notifications,
     IReadOnlyList<ExportedMessage> MessagesToYou,
+    IReadOnlyList<ExportedBooking> Bookings,
     string? ConversationState);
 
 public sealed record ExportedIdentity(string Channel, string ChatId, DateTime LastMessageUtc, DateTime? UnreachableSinceUtc);
 public sealed record ExportedConsent(string Purpose, bool Granted, string TextVersion, string Channel, DateTime AtUtc);
 public sealed record ExportedMessage(string Kind, string Status, DateTime CreatedUtc, DateTime? DoneUtc, string Body);
+public sealed record ExportedBooking(string Room, DateTime StartUtc, DateTime EndUtc, string Status, string Purpose, int People, string ContactName, string? Phone);
 
 public sealed class ResidentDataExport(MamDbContext db, ResidentService residents)
 {
@@ -29,6 +31,11 @@ public sealed class ResidentDataExport(MamDbContext db, ResidentService resident
         var messages = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.ResidentId == residentId || chats.Contains(m.Channel + "\n" + m.ChatId))
             .OrderBy(m => m.Id)
+            .ToListAsync(ct);
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.ResidentId == residentId)
+            .OrderBy(b => b.StartUtc)
+            .Join(db.Rooms, b => b.RoomId, r => r.Id, (b, r) => new ExportedBooking(r.Name, b.StartUtc, b.EndUtc, b.Status.ToString(), b.Purpose, b.People, b.ContactName, b.Phone))
             .ToListAsync(ct);
         var states = await db.ConversationStates.AsNoTracking()
             .Where(s => chats.Contains(s.Channel + "\n" + s.ChatId))
@@ -43,6 +50,7 @@ public sealed class ResidentDataExport(MamDbContext db, ResidentService resident
             [.. resident.Consents.OrderBy(c => c.AtUtc).Select(c => new ExportedConsent(c.Purpose, c.Granted, c.TextVersion, c.Channel, c.AtUtc))],
             Enum.GetValues<NudgeKind>().ToDictionary(k => k.ToString(), resident.Wants),
             [.. messages.Select(m => new ExportedMessage(m.Kind.ToString(), m.Status.ToString(), m.CreatedUtc, m.DoneUtc, m.Body))],
+            bookings,
             states.Count == 0 ? null : string.Join("\n", states));
     }
 }

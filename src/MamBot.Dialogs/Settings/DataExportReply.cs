@@ -33,6 +33,7 @@ public sealed class DataExportReply(ResidentDataExport export)
         if (kinds[true].Any()) lines.Add(Polish.Format(T.ExportNotificationsOn, string.Join(", ", kinds[true])));
         if (kinds[false].Any()) lines.Add(Polish.Format(T.ExportNotificationsOff, string.Join(", ", kinds[false])));
         lines.Add(Polish.Format(T.ExportMessages, data.MessagesToYou.Count));
+        lines.Add(Polish.Format(T.ExportBookings, data.Bookings.Count));
         lines.Add("");
         lines.Add(T.ExportFileNote);
 

@@ -195,4 +195,19 @@ public class BookRoomDialogTests
         await chat.SendAsync("1 godzina");
         Assert.StartsWith("W jakim celu?", chat.Text);
     }
+
+    [Fact]
+    public async Task My_data_includes_my_bookings()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.SendAsync("mała sala w piątek od 17 do 19 dla 4 osób");
+        foreach (var answer in new[] { "szachy", "Anna", "600 100 200", "akceptuję", "tak" }) await chat.SendAsync(answer);
+
+        await chat.PressPayloadAsync("settings:export");
+
+        Assert.Contains("• Rezerwacje sal (także dawne): 1", chat.Text);
+        using var json = System.Text.Json.JsonDocument.Parse(chat.Last.Single().File!.Content);
+        var booking = json.RootElement.GetProperty("Bookings")[0];
+        Assert.Equal(("Sala mała", "600 100 200", "szachy"), (booking.GetProperty("Room").GetString(), booking.GetProperty("Phone").GetString(), booking.GetProperty("Purpose").GetString()));
+    }
 }
