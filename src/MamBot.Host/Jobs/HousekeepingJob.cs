@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace MamBot.Host.Jobs;
 
-/// <summary>Nightly: forget what we no longer need (old replies, old update ids).</summary>
+/// <summary>Nightly: forget what we no longer need (old replies, web chat history, update ids, abandoned conversations).</summary>
 public sealed class HousekeepingJob(OutboxStore outbox, InboundStore inbound, MamDbContext db, TimeProvider time, IOptions<JobsOptions> options)
 {
     public const string Id = "housekeeping";
@@ -20,5 +20,7 @@ public sealed class HousekeepingJob(OutboxStore outbox, InboundStore inbound, Ma
         var cutoff = time.GetUtcNow().UtcDateTime - keep;
         await db.ProcessedUpdates.Where(u => u.ProcessedUtc < cutoff).ExecuteDeleteAsync(ct);
         await db.MailboxMessages.Where(m => m.CreatedUtc < cutoff).ExecuteDeleteAsync(ct);
+        // A conversation left half-way for a month starts afresh; its answers so far need not be kept.
+        await db.ConversationStates.Where(s => s.UpdatedUtc < cutoff).ExecuteDeleteAsync(ct);
     }
 }

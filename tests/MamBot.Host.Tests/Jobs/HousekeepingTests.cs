@@ -14,10 +14,12 @@ public class HousekeepingTests
         await chat.SendAsync("/start", clientMessageId: "first");
         await chat.PressAsync("consent:yes");
         await chat.PressAsync("settings:off:Tips"); // the follow-up will be skipped, not sent
+        await chat.PressAsync("settings:erase"); // a question left unanswered for a month
 
         bed.Time.Advance(TimeSpan.FromDays(29));
         await app.RunRecurringJobAsync(HousekeepingJob.Id);
         Assert.NotEmpty(PageChat.Replies(await chat.MessagesAfterAsync(0)));
+        Assert.Equal(1, await app.QueryAsync(db => db.ConversationStates.CountAsync(s => s.ChatId == "browser-old")));
 
         bed.Time.Advance(TimeSpan.FromDays(2));
         var late = new PageChat(app.CreateClient(), "browser-new");
@@ -29,5 +31,6 @@ public class HousekeepingTests
         Assert.Equal(0, await app.QueryAsync(db => db.ProcessedUpdates.CountAsync(u => u.UpdateId == "first")));
         Assert.Equal(0, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.ChatId == "browser-old")));
         Assert.Equal(1, await app.QueryAsync(db => db.Residents.CountAsync())); // residents stay until they ask
+        Assert.Equal(0, await app.QueryAsync(db => db.ConversationStates.CountAsync(s => s.ChatId == "browser-old")));
     }
 }
