@@ -1,3 +1,4 @@
+using MamBot.Data.Outbox;
 using MamBot.Dialogs;
 using MamBot.Dialogs.Understanding;
 using MamBot.Host.Channels.Messenger;
@@ -19,6 +20,7 @@ builder.AddMamStorage();
 builder.Services.AddMamDialogs();
 builder.Services.AddOptions<LlmOptions>().Bind(builder.Configuration.GetSection(LlmOptions.Section));
 builder.Services.AddScoped<OutboxDispatcher>();
+builder.Services.AddOptions<NudgeTimingOptions>().Bind(builder.Configuration.GetSection(NudgeTimingOptions.Section));
 builder.AddMamJobs();
 builder.Services.AddSingleton<ImmediateDelivery>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ImmediateDelivery>());

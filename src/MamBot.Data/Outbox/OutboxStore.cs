@@ -86,6 +86,16 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
                 .SetProperty(m => m.DoneUtc, now), ct);
     }
 
+    /// <summary>How many nudges of the given kinds the resident was sent since <paramref name="sinceUtc"/>.</summary>
+    public async Task<int> CountSentAsync(Guid residentId, DateTime sinceUtc, Func<OutboxKind, bool> kinds, CancellationToken ct)
+    {
+        var sent = await db.OutboxMessages
+            .Where(m => m.ResidentId == residentId && m.Status == OutboxStatus.Sent && m.DoneUtc >= sinceUtc)
+            .Select(m => m.Kind)
+            .ToListAsync(ct);
+        return sent.Count(kinds);
+    }
+
     /// <summary>Queued messages whose keys start with the prefix will not go out (a cancelled booking's reminders).</summary>
     public Task<int> SkipQueuedAsync(string keyPrefix, string reason, CancellationToken ct)
     {
@@ -147,5 +157,6 @@ public static class OutboxReasons
     public const string Interrupted = "interrupted";
     public const string OutsideWindow = "outside-24h-window";
     public const string BookingCancelled = "booking-cancelled";
+    public const string Postponed = "postponed-quiet-hours-or-daily-cap";
     public const string BookingMoved = "booking-moved";
 }

@@ -1,4 +1,6 @@
+using MamBot.Data.Centres;
 using MamBot.Data.Outbox;
+using Microsoft.Extensions.Options;
 using MamBot.Data.Residents;
 using MamBot.Dialogs.Conversation;
 
@@ -11,8 +13,10 @@ namespace MamBot.Host.Outbox;
 public sealed partial class OutboxDispatcher(
     OutboxStore outbox,
     ResidentService residents,
+    CentreDirectory centres,
     IEnumerable<IChannelSender> senders,
     TimeProvider time,
+    IOptions<NudgeTimingOptions> timing,
     ILogger<OutboxDispatcher> logger)
 {
     private const int MaxAttempts = 5;
@@ -49,7 +53,18 @@ public sealed partial class OutboxDispatcher(
                 await FinishAsync(message, OutboxStatus.Skipped, reason, ct);
                 return;
             }
-            var identity = NudgePolicy.ReachableIdentity(resident!)!;
+            // Quiet hours and the daily cap postpone, never drop.
+            var now = time.GetUtcNow().UtcDateTime;
+            var zone = (await centres.GetAsync(resident!.CentreId, ct)).TimeZone;
+            var sentToday = await outbox.CountSentAsync(resident.Id, NudgeTiming.StartOfLocalDay(now, zone), NudgeTiming.IsUnsolicited, ct);
+            if (NudgeTiming.PostponeUntil(message, now, zone, sentToday, timing.Value) is { } later)
+            {
+                OutboxStore.Requeue(message, later, OutboxReasons.Postponed);
+                message.Attempts--; // waiting for the morning is not a failed attempt
+                await outbox.SaveAsync(ct);
+                return;
+            }
+            var identity = NudgePolicy.ReachableIdentity(resident)!;
             message.Channel = identity.Channel;
             message.ChatId = identity.ExternalId;
         }

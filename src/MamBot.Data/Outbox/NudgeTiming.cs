@@ -1,0 +1,55 @@
+namespace MamBot.Data.Outbox;
+
+/// <summary>Config section "Nudges": when unsolicited messages may go out.</summary>
+public sealed class NudgeTimingOptions
+{
+    public const string Section = "Nudges";
+
+    /// <summary>Local time from which nothing is sent (what falls inside waits for the morning).</summary>
+    public TimeOnly QuietFrom { get; set; } = new(21, 0);
+    public TimeOnly QuietUntil { get; set; } = new(8, 0);
+
+    /// <summary>At most this many unsolicited nudges a resident gets in one day (reminders they asked for don't count).</summary>
+    public int DailyCap { get; set; } = 2;
+}
+
+/// <summary>
+/// When a nudge may go out: never in quiet hours, and unsolicited ones at most DailyCap a day. A nudge that may
+/// not go now is postponed, not dropped: it waits for the morning or the next day.
+/// </summary>
+public static class NudgeTiming
+{
+    /// <summary>Kinds the resident did not ask for; reminders and news about their own requests are not capped.</summary>
+    public static bool IsUnsolicited(OutboxKind kind) => kind is OutboxKind.FollowUp;
+
+    /// <summary>Null when the nudge may go now; otherwise the UTC time to try again.</summary>
+    public static DateTime? PostponeUntil(OutboxMessage message, DateTime nowUtc, TimeZoneInfo zone, int unsolicitedSentToday, NudgeTimingOptions options)
+    {
+        if (!message.IsNudge) return null;
+        var local = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone);
+        var time = TimeOnly.FromDateTime(local);
+        var today = DateOnly.FromDateTime(local);
+
+        if (InQuiet(time, options))
+        {
+            var morning = time >= options.QuietFrom && options.QuietFrom > options.QuietUntil ? today.AddDays(1) : today;
+            return ToUtc(morning, options.QuietUntil, zone);
+        }
+        if (IsUnsolicited(message.Kind) && unsolicitedSentToday >= options.DailyCap)
+            return ToUtc(today.AddDays(1), options.QuietUntil, zone);
+        return null;
+    }
+
+    /// <summary>The start of the centre's local day containing <paramref name="nowUtc"/>, in UTC (for "sent today").</summary>
+    public static DateTime StartOfLocalDay(DateTime nowUtc, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone)).ToDateTime(TimeOnly.MinValue), zone);
+
+    private static bool InQuiet(TimeOnly time, NudgeTimingOptions o) =>
+        o.QuietFrom > o.QuietUntil ? time >= o.QuietFrom || time < o.QuietUntil : time >= o.QuietFrom && time < o.QuietUntil;
+
+    private static DateTime ToUtc(DateOnly day, TimeOnly at, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(at);
+        return TimeZoneInfo.ConvertTimeToUtc(zone.IsInvalidTime(local) ? local.AddHours(1) : local, zone);
+    }
+}
