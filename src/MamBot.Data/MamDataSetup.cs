@@ -1,6 +1,7 @@
 using MamBot.Data.Bookings;
 using MamBot.Data.Centres;
 using MamBot.Data.Conversations;
+using MamBot.Data.Events;
 using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
 using Microsoft.Data.Sqlite;
@@ -24,6 +25,7 @@ public static class MamDataSetup
         services.AddDbContext<MamDbContext>((sp, o) => o.UseSqlite(connectionString(sp)));
         services.AddScoped<CentreDirectory>();
         services.AddScoped<BookingService>();
+        services.AddScoped<EventService>();
         services.AddScoped<ResidentService>();
         services.AddScoped<ResidentDataExport>();
         services.AddScoped<ResidentErasure>();
@@ -45,6 +47,6 @@ public static class MamDataSetup
         await db.Database.MigrateAsync(ct);
         // WAL lets the web chat read while a job writes.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        await SampleCentreSeeder.SeedIfEmptyAsync(db, sample, ct);
+        await SampleCentreSeeder.SeedIfEmptyAsync(db, sample, time, ct);
     }
 }

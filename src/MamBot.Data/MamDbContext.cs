@@ -2,6 +2,7 @@ using MamBot.Data.Bookings;
 using MamBot.Data.Centres;
 using Microsoft.EntityFrameworkCore.Storage;
 using MamBot.Data.Conversations;
+using MamBot.Data.Events;
 using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,10 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
     public DbSet<Blackout> Blackouts => Set<Blackout>();
     public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<CommunityEvent> Events => Set<CommunityEvent>();
+    public DbSet<EventSignup> EventSignups => Set<EventSignup>();
+    public DbSet<EventFeedback> EventFeedback => Set<EventFeedback>();
+    public DbSet<CategorySubscription> CategorySubscriptions => Set<CategorySubscription>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
@@ -68,6 +73,35 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
             e.HasIndex(b => new { b.RoomId, b.StartUtc });
             e.HasIndex(b => b.ResidentId);
             e.Property(b => b.Status).HasConversion<string>();
+        });
+
+        modelBuilder.Entity<CommunityEvent>(e =>
+        {
+            e.HasOne<Centre>().WithMany().HasForeignKey(x => x.CentreId);
+            e.HasOne<Room>().WithMany().HasForeignKey(x => x.RoomId);
+            e.HasIndex(x => new { x.CentreId, x.StartUtc });
+            e.HasIndex(x => new { x.RoomId, x.StartUtc });
+            e.Property(x => x.Category).HasConversion<string>();
+            e.Property(x => x.Status).HasConversion<string>();
+        });
+        modelBuilder.Entity<EventSignup>(e =>
+        {
+            e.HasOne<CommunityEvent>().WithMany().HasForeignKey(s => s.EventId);
+            e.Property(s => s.Status).HasConversion<string>();
+            // One active place per resident and event, enforced by the database too.
+            e.HasIndex(s => new { s.EventId, s.ResidentId }).IsUnique().HasFilter("\"Status\" <> 'Withdrawn'");
+            e.HasIndex(s => s.ResidentId);
+        });
+        modelBuilder.Entity<EventFeedback>(e =>
+        {
+            e.HasOne<CommunityEvent>().WithMany().HasForeignKey(f => f.EventId);
+            e.HasIndex(f => new { f.EventId, f.ResidentId });
+        });
+        modelBuilder.Entity<CategorySubscription>(e =>
+        {
+            e.HasKey(s => new { s.ResidentId, s.Category });
+            e.HasOne<Resident>().WithMany().HasForeignKey(s => s.ResidentId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(s => s.Category).HasConversion<string>();
         });
 
         modelBuilder.Entity<Resident>(e =>

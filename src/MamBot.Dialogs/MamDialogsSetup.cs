@@ -1,6 +1,7 @@
 using MamBot.Dialogs.About;
 using MamBot.Dialogs.Bookings;
 using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Events;
 using MamBot.Dialogs.Menu;
 using MamBot.Dialogs.Settings;
 using MamBot.Dialogs.Understanding;
@@ -27,6 +28,7 @@ public static class MamDialogsSetup
         services.AddScoped<Dialog, EraseDataDialog>();
         services.AddScoped<Dialog, BookRoomDialog>();
         services.AddScoped<Dialog, CancelBookingDialog>();
+        services.AddScoped<Dialog, EventFeedbackDialog>();
 
         services.AddScoped<MainMenu>();
         services.AddScoped<AboutCentre>();
@@ -39,6 +41,8 @@ public static class MamDialogsSetup
         services.AddScoped<IButtonAction, FaqAnswer>();
         services.AddScoped<MyBookings>();
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<MyBookings>());
+        services.AddScoped<EventsBoard>();
+        services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<EventsBoard>());
 
         services.AddScoped<ICommand, StartCommand>();
         services.AddScoped<ICommand, MenuCommand>();
@@ -48,6 +52,8 @@ public static class MamDialogsSetup
 
         services.AddScoped<FollowUpNudge>();
         services.AddScoped<BookingDesk>();
+        services.AddScoped<EventDesk>();
+        services.AddScoped<WeeklyDigest>();
         services.AddScoped<DataExportReply>();
         return services;
     }

@@ -34,7 +34,7 @@ var app = builder.Build();
 app.UseMamErrors();
 
 await app.PrepareMamStorageAsync();
-app.ScheduleMamJobs();
+await app.ScheduleMamJobsAsync();
 app.MapWebChat();
 app.MapTelegram();
 app.MapMessenger();

@@ -82,6 +82,17 @@ public sealed class TestChat : IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<MamDbContext>());
     }
 
+    /// <summary>Uses a service in its own scope, as the admin panel or a job would.</summary>
+    public async Task<T> UseAsync<TService, T>(Func<TService, Task<T>> use) where TService : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await use(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    /// <summary>Another resident writing from their own chat on the same system.</summary>
+    public Task<IReadOnlyList<Reply>> AsAsync(string chatId, string? text, string? payload = null, string senderName = "Sąsiad") =>
+        TurnAsync(new Activity(Channel, chatId, text, payload, Time.GetUtcNow(), NextUpdateId(), senderName));
+
     public Task<List<OutboxMessage>> NudgesAsync() =>
         QueryAsync(db => db.OutboxMessages.Where(m => m.Kind != OutboxKind.Reply).ToListAsync());
 

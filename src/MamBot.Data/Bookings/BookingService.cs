@@ -1,4 +1,5 @@
 using MamBot.Data.Centres;
+using MamBot.Data.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Data.Bookings;
@@ -122,7 +123,7 @@ public sealed class BookingService(MamDbContext db, TimeProvider time)
         return (room, centre);
     }
 
-    /// <summary>Bookings (with buffers) and blackouts of the room around the given time.</summary>
+    /// <summary>Bookings and events (with buffers) and blackouts of the room around the given time.</summary>
     private async Task<List<Busy>> BusyAsync(Room room, DateTime fromUtc, DateTime toUtc, int? except, CancellationToken ct)
     {
         var from = fromUtc.AddDays(-1);
@@ -134,7 +135,9 @@ public sealed class BookingService(MamDbContext db, TimeProvider time)
         var blackouts = await db.Blackouts.AsNoTracking()
             .Where(x => x.CentreId == room.CentreId && (x.RoomId == null || x.RoomId == room.Id) && x.StartUtc < to && x.EndUtc > from)
             .ToListAsync(ct);
-        return [.. bookings.Select(b => BookingRules.Occupied(b, room)), .. blackouts.Select(x => new Busy(x.StartUtc, x.EndUtc, IsBlackout: true))];
+        var events = await EventService.InRoom(db, room.Id, from, to, except: null).ToListAsync(ct);
+        return [.. bookings.Select(b => BookingRules.Occupied(b, room)), .. blackouts.Select(x => new Busy(x.StartUtc, x.EndUtc, IsBlackout: true)),
+            .. events.Select(e => new Busy(e.StartUtc.AddMinutes(-room.BufferMinutes), e.EndUtc.AddMinutes(room.BufferMinutes), IsBlackout: false))];
     }
 
     /// <summary>The nearest free starts to the one asked for: that day and the two after, closest first.</summary>

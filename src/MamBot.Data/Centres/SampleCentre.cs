@@ -24,6 +24,22 @@ public sealed class SampleCentre
     public List<string> HouseRules { get; set; } = [];
     public List<SampleFaq> Faq { get; set; } = [];
     public List<SampleRoom> Rooms { get; set; } = [];
+    public List<SampleEvent> Events { get; set; } = [];
+}
+
+/// <summary>A weekly sample event, seeded for the next few weeks so "Wydarzenia" shows something on a fresh install.</summary>
+public sealed class SampleEvent
+{
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string Category { get; set; } = "Neighbours";
+    public string Room { get; set; } = "";
+    public string Day { get; set; } = "Thursday";
+    public string Time { get; set; } = "17:00";
+    public int Minutes { get; set; } = 90;
+    public int? Capacity { get; set; }
+    public string Organiser { get; set; } = "";
+    public int Weeks { get; set; } = 4;
 }
 
 public sealed class SampleFaq
@@ -49,7 +65,7 @@ public sealed class SampleRoom
 
 internal static class SampleCentreSeeder
 {
-    public static async Task SeedIfEmptyAsync(MamDbContext db, SampleCentre sample, CancellationToken ct)
+    public static async Task SeedIfEmptyAsync(MamDbContext db, SampleCentre sample, TimeProvider time, CancellationToken ct)
     {
         if (await db.Centres.AnyAsync(ct)) return;
 
@@ -86,6 +102,38 @@ internal static class SampleCentreSeeder
         };
         db.Centres.Add(centre);
         await db.SaveChangesAsync(ct);
+
+        db.Events.AddRange(sample.Events.SelectMany(e => Occurrences(e, centre, time.GetUtcNow().UtcDateTime)));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static IEnumerable<Events.CommunityEvent> Occurrences(SampleEvent sample, Centre centre, DateTime nowUtc)
+    {
+        var zone = centre.TimeZone;
+        var day = Enum.Parse<DayOfWeek>(sample.Day, ignoreCase: true);
+        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone)).AddDays(1);
+        while (first.DayOfWeek != day) first = first.AddDays(1);
+        var at = TimeOnly.Parse(sample.Time, CultureInfo.InvariantCulture);
+        var room = centre.Rooms.FirstOrDefault(r => r.Name == sample.Room);
+        for (var week = 0; week < sample.Weeks; week++)
+        {
+            var start = TimeZoneInfo.ConvertTimeToUtc(first.AddDays(7 * week).ToDateTime(at), zone);
+            yield return new Events.CommunityEvent
+            {
+                CentreId = centre.Id,
+                Title = sample.Title,
+                Description = sample.Description,
+                Category = Enum.Parse<Events.EventCategory>(sample.Category, ignoreCase: true),
+                RoomId = room?.Id,
+                StartUtc = start,
+                EndUtc = start.AddMinutes(sample.Minutes),
+                Capacity = sample.Capacity,
+                Organiser = sample.Organiser,
+                Status = Events.EventStatus.Scheduled,
+                CreatedUtc = nowUtc,
+                IsSample = true,
+            };
+        }
     }
 
     private static OpeningHours ParseHours(KeyValuePair<string, string> entry)

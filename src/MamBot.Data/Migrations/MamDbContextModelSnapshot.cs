@@ -406,6 +406,145 @@ namespace MamBot.Data.Migrations
                     b.ToTable("ProcessedUpdates");
                 });
 
+            modelBuilder.Entity("MamBot.Data.Events.CategorySubscription", b =>
+                {
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResidentId", "Category");
+
+                    b.ToTable("CategorySubscriptions");
+                });
+
+            modelBuilder.Entity("MamBot.Data.Events.CommunityEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoomId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId", "StartUtc");
+
+                    b.HasIndex("RoomId", "StartUtc");
+
+                    b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("MamBot.Data.Events.EventFeedback", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Missed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "ResidentId");
+
+                    b.ToTable("EventFeedback");
+                });
+
+            modelBuilder.Entity("MamBot.Data.Events.EventSignup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PromotedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("EventId", "ResidentId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Withdrawn'");
+
+                    b.ToTable("EventSignups");
+                });
+
             modelBuilder.Entity("MamBot.Data.Outbox.MailboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -466,6 +605,9 @@ namespace MamBot.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdempotencyKey")
@@ -658,6 +800,46 @@ namespace MamBot.Data.Migrations
                     b.HasOne("MamBot.Data.Centres.Centre", null)
                         .WithMany("Rooms")
                         .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MamBot.Data.Events.CategorySubscription", b =>
+                {
+                    b.HasOne("MamBot.Data.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MamBot.Data.Events.CommunityEvent", b =>
+                {
+                    b.HasOne("MamBot.Data.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MamBot.Data.Centres.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId");
+                });
+
+            modelBuilder.Entity("MamBot.Data.Events.EventFeedback", b =>
+                {
+                    b.HasOne("MamBot.Data.Events.CommunityEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MamBot.Data.Events.EventSignup", b =>
+                {
+                    b.HasOne("MamBot.Data.Events.CommunityEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,6 +11,12 @@ public sealed class NudgeTimingOptions
 
     /// <summary>At most this many unsolicited nudges a resident gets in one day (reminders they asked for don't count).</summary>
     public int DailyCap { get; set; } = 2;
+
+    /// <summary>When the weekly digest goes out (cron in the centre's time zone): Monday 10:00.</summary>
+    public string DigestCron { get; set; } = "0 10 * * 1";
+
+    /// <summary>"Jak było?" goes out the morning after an event, at this local time.</summary>
+    public TimeOnly FeedbackAt { get; set; } = new(10, 0);
 }
 
 /// <summary>
@@ -20,7 +26,7 @@ public sealed class NudgeTimingOptions
 public static class NudgeTiming
 {
     /// <summary>Kinds the resident did not ask for; reminders and news about their own requests are not capped.</summary>
-    public static bool IsUnsolicited(OutboxKind kind) => kind is OutboxKind.FollowUp;
+    public static bool IsUnsolicited(OutboxKind kind) => kind is OutboxKind.FollowUp or OutboxKind.Announcement or OutboxKind.Digest or OutboxKind.Feedback;
 
     /// <summary>Null when the nudge may go now; otherwise the UTC time to try again.</summary>
     public static DateTime? PostponeUntil(OutboxMessage message, DateTime nowUtc, TimeZoneInfo zone, int unsolicitedSentToday, NudgeTimingOptions options)
@@ -38,6 +44,13 @@ public static class NudgeTiming
         if (IsUnsolicited(message.Kind) && unsolicitedSentToday >= options.DailyCap)
             return ToUtc(today.AddDays(1), options.QuietUntil, zone);
         return null;
+    }
+
+    /// <summary>The same wall-clock time a day earlier, in UTC (right across a clock change; a skipped hour falls back to 24 h).</summary>
+    public static DateTime DayBefore(DateTime startUtc, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(startUtc, zone).AddDays(-1);
+        return zone.IsInvalidTime(local) ? startUtc.AddDays(-1) : TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 
     /// <summary>The start of the centre's local day containing <paramref name="nowUtc"/>, in UTC (for "sent today").</summary>

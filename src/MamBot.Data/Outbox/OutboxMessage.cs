@@ -24,6 +24,9 @@ public sealed class OutboxMessage
 
     public DateTime CreatedUtc { get; set; }
     public DateTime DueUtc { get; set; }
+
+    /// <summary>After this the message is pointless (an announcement once the event began): skipped, not sent late.</summary>
+    public DateTime? ExpiresUtc { get; set; }
     public OutboxStatus Status { get; set; }
     public string? StatusReason { get; set; }
     public int Attempts { get; set; }
@@ -44,6 +47,18 @@ public enum OutboxKind
 
     /// <summary>News about the resident's own request, e.g. a booking approved (Messenger: ACCOUNT_UPDATE).</summary>
     AccountUpdate,
+
+    /// <summary>A change to an event the resident signed up for: moved, cancelled, a place freed (Messenger: CONFIRMED_EVENT_UPDATE).</summary>
+    EventUpdate,
+
+    /// <summary>A new event in a category the resident chose.</summary>
+    Announcement,
+
+    /// <summary>The weekly digest of the week's events.</summary>
+    Digest,
+
+    /// <summary>"Jak było?" the morning after an event.</summary>
+    Feedback,
 }
 
 public enum OutboxStatus
@@ -73,6 +88,9 @@ public static class OutboxKinds
     {
         OutboxKind.FollowUp => NudgeKind.Tips,
         OutboxKind.Reminder => NudgeKind.Reminders,
+        OutboxKind.Announcement => NudgeKind.Events,
+        OutboxKind.Digest => NudgeKind.Digest,
+        OutboxKind.Feedback => NudgeKind.Surveys,
         _ => null,
     };
 }

@@ -159,4 +159,8 @@ public static class OutboxReasons
     public const string BookingCancelled = "booking-cancelled";
     public const string Postponed = "postponed-quiet-hours-or-daily-cap";
     public const string BookingMoved = "booking-moved";
+    public const string Expired = "expired";
+    public const string EventCancelled = "event-cancelled";
+    public const string EventMoved = "event-moved";
+    public const string SignupWithdrawn = "signup-withdrawn";
 }

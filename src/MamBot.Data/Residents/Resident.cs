@@ -57,6 +57,9 @@ public enum NudgeKind
 {
     Tips,
     Reminders,
+
+    /// <summary>New events in the categories the resident chose (none chosen: none announced).</summary>
+    Events,
     Digest,
     Surveys,
     Ideas,

@@ -13,12 +13,18 @@ public sealed record ResidentExport(
     IReadOnlyDictionary<string, bool> Notifications,
     IReadOnlyList<ExportedMessage> MessagesToYou,
     IReadOnlyList<ExportedBooking> Bookings,
+    IReadOnlyList<ExportedSignup> EventSignups,
+    IReadOnlyList<ExportedFeedback> EventFeedback,
+    IReadOnlyList<string> EventCategories,
     string? ConversationState);
 
 public sealed record ExportedIdentity(string Channel, string ChatId, DateTime LastMessageUtc, DateTime? UnreachableSinceUtc);
 public sealed record ExportedConsent(string Purpose, bool Granted, string TextVersion, string Channel, DateTime AtUtc);
 public sealed record ExportedMessage(string Kind, string Status, DateTime CreatedUtc, DateTime? DoneUtc, string Body);
 public sealed record ExportedBooking(string Room, DateTime StartUtc, DateTime EndUtc, string Status, string Purpose, int People, string ContactName, string? Phone);
+
+public sealed record ExportedSignup(string Event, DateTime StartUtc, string Status, DateTime CreatedUtc);
+public sealed record ExportedFeedback(string Event, int? Rating, bool Missed, string? Comment, DateTime AtUtc);
 
 public sealed class ResidentDataExport(MamDbContext db, ResidentService residents)
 {
@@ -37,6 +43,18 @@ public sealed class ResidentDataExport(MamDbContext db, ResidentService resident
             .OrderBy(b => b.StartUtc)
             .Join(db.Rooms, b => b.RoomId, r => r.Id, (b, r) => new ExportedBooking(r.Name, b.StartUtc, b.EndUtc, b.Status.ToString(), b.Purpose, b.People, b.ContactName, b.Phone))
             .ToListAsync(ct);
+        var signups = await db.EventSignups.AsNoTracking()
+            .Where(x => x.ResidentId == residentId)
+            .Join(db.Events, x => x.EventId, e => e.Id, (x, e) => new { x, e })
+            .OrderBy(j => j.x.CreatedUtc)
+            .Select(j => new ExportedSignup(j.e.Title, j.e.StartUtc, j.x.Status.ToString(), j.x.CreatedUtc))
+            .ToListAsync(ct);
+        var feedback = await db.EventFeedback.AsNoTracking()
+            .Where(f => f.ResidentId == residentId)
+            .Join(db.Events, f => f.EventId, e => e.Id, (f, e) => new ExportedFeedback(e.Title, f.Rating, f.Missed, f.Comment, f.AtUtc))
+            .ToListAsync(ct);
+        var categories = await db.CategorySubscriptions.AsNoTracking()
+            .Where(c => c.ResidentId == residentId).Select(c => c.Category.ToString()).ToListAsync(ct);
         var states = await db.ConversationStates.AsNoTracking()
             .Where(s => chats.Contains(s.Channel + "\n" + s.ChatId))
             .Select(s => s.StateJson)
@@ -51,6 +69,9 @@ public sealed class ResidentDataExport(MamDbContext db, ResidentService resident
             Enum.GetValues<NudgeKind>().ToDictionary(k => k.ToString(), resident.Wants),
             [.. messages.Select(m => new ExportedMessage(m.Kind.ToString(), m.Status.ToString(), m.CreatedUtc, m.DoneUtc, m.Body))],
             bookings,
+            signups,
+            feedback,
+            categories,
             states.Count == 0 ? null : string.Join("\n", states));
     }
 }

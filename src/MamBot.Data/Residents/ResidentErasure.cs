@@ -26,7 +26,10 @@ public sealed class ResidentErasure(MamDbContext db)
             .SetProperty(b => b.ContactName, "")
             .SetProperty(b => b.Phone, (string?)null)
             .SetProperty(b => b.Purpose, ""), ct);
-        var deleted = await db.Residents.Where(r => r.Id == residentId).ExecuteDeleteAsync(ct); // identities, consents, preferences cascade
+        // Event places stay counted, anonymous; the withdrawal of upcoming places happens before (it tells the waiting list).
+        await db.EventSignups.Where(x => x.ResidentId == residentId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ResidentId, (Guid?)null), ct);
+        await db.EventFeedback.Where(f => f.ResidentId == residentId).ExecuteUpdateAsync(s => s.SetProperty(f => f.ResidentId, (Guid?)null), ct);
+        var deleted = await db.Residents.Where(r => r.Id == residentId).ExecuteDeleteAsync(ct); // identities, consents, preferences, category choices cascade
         db.ChangeTracker.Clear();
         return deleted > 0;
     }

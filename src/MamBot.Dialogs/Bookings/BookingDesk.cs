@@ -75,9 +75,7 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Mam
         if (booking.ResidentId is null) return;
         var (room, centre) = await RoomAsync(booking, ct);
         var zone = centre.TimeZone;
-        var localStart = TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, zone);
-        var dayBefore = localStart.AddDays(-1);
-        var dayBeforeUtc = zone.IsInvalidTime(dayBefore) ? booking.StartUtc.AddDays(-1) : TimeZoneInfo.ConvertTimeToUtc(dayBefore, zone);
+        var dayBeforeUtc = NudgeTiming.DayBefore(booking.StartUtc, zone);
         var now = time.GetUtcNow().UtcDateTime;
 
         foreach (var (name, dueUtc, template) in new[] { ("day", dayBeforeUtc, T.BookingReminderDayBefore), ("soon", booking.StartUtc - SoonBefore, T.BookingReminderSoon) })

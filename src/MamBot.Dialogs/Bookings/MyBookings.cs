@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using MamBot.Data;
 using MamBot.Data.Bookings;
 using MamBot.Dialogs.Conversation;
@@ -38,7 +34,8 @@ public sealed class MyBookings(BookingService bookings, MamDbContext db) : IButt
             case "ics" when booking is not null:
                 var room = await db.Rooms.AsNoTracking().FirstAsync(r => r.Id == booking.RoomId, ct);
                 dc.Say(new Reply(Polish.Format(T.CalendarFileIntro, BookingDesk.When(booking, room, dc.TimeZone)), [],
-                    new ReplyFile($"mam-rezerwacja-{booking.Id}.ics", "text/calendar", Calendar(booking, room.Name, dc))));
+                    CalendarFile.Create($"mam-rezerwacja-{booking.Id}.ics", $"booking-{booking.Id}@mambot", $"{room.Name} – {dc.Centre.Name}",
+                        dc.Centre.Address, booking.Purpose, booking.StartUtc, booking.EndUtc, dc.TimeZone)));
                 break;
             case "cancel" or "ics":
                 dc.Say(T.BookingGone);
@@ -66,24 +63,6 @@ public sealed class MyBookings(BookingService bookings, MamDbContext db) : IButt
         }).ToList();
         rows.Add([new(T.ButtonMenu, "menu:main")]);
         dc.Say(new Reply(Polish.Format(T.MyBookingsList, string.Join("\n", lines)), rows));
-    }
-
-    /// <summary>An .ics event in Europe/Warsaw, so phones show the right hour also across a clock change.</summary>
-    private static byte[] Calendar(Booking booking, string roomName, DialogContext dc)
-    {
-        var zone = dc.TimeZone.Id;
-        var calendar = new Ical.Net.Calendar();
-        calendar.AddTimeZone(new VTimeZone(zone));
-        calendar.Events.Add(new CalendarEvent
-        {
-            Uid = $"booking-{booking.Id}@mambot",
-            Summary = $"{roomName} – {dc.Centre.Name}",
-            Location = dc.Centre.Address,
-            Description = booking.Purpose,
-            Start = new CalDateTime(TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, dc.TimeZone), zone),
-            End = new CalDateTime(TimeZoneInfo.ConvertTimeFromUtc(booking.EndUtc, dc.TimeZone), zone),
-        });
-        return Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? "");
     }
 }
 

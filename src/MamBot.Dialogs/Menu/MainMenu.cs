@@ -1,6 +1,8 @@
 using MamBot.Dialogs.About;
 using MamBot.Dialogs.Bookings;
+using MamBot.Data.Events;
 using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Events;
 using MamBot.Dialogs.Settings;
 using MamBot.Dialogs.Texts;
 using MamBot.Dialogs.Understanding;
@@ -9,7 +11,7 @@ using MamBot.Dialogs.Welcome;
 namespace MamBot.Dialogs.Menu;
 
 /// <summary>The main menu: its buttons ("menu:…") and what free text means when no dialog is waiting for an answer.</summary>
-public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings, IEnumerable<ICommand> commands, LlmUnderstanding llm) : IButtonAction
+public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings, EventsBoard events, EventService eventList, IEnumerable<ICommand> commands, LlmUnderstanding llm) : IButtonAction
 {
     public const string Prefix = "menu";
     string IButtonAction.Prefix => Prefix;
@@ -35,7 +37,8 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
             case "book":
                 dc.CancelAll();
                 return dc.BeginDialogAsync(BookRoomDialog.DialogId, sentence, ct);
-            case "events": return NotYet(dc, Polish.Format(T.NotYetEvents, contact));
+            case "events" when sentence is not null: return OpenEventsAsync(dc, sentence, ct);
+            case "events": return events.HandleAsync(dc, "", ct);
             case "ideas": return NotYet(dc, Polish.Format(T.NotYetIdeas, contact));
             case "surveys": return NotYet(dc, T.NotYetSurveys);
             case "about": return about.HandleAsync(dc, "", ct);
@@ -74,7 +77,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
             case "greeting": dc.Say(Render(WelcomeActions.WelcomeBack(dc))); break;
             case "book_room": await OpenAsync(dc, "book", Phrase(smart?.Understood) + dc.Text, ct); break;
             case "my_bookings" or "cancel_booking": await myBookings.HandleAsync(dc, "", ct); break;
-            case "list_events" or "register_event": await HandleAsync(dc, "events", ct); break;
+            case "list_events" or "register_event": await OpenAsync(dc, "events", smart?.Understood.Event + " " + dc.Text, ct); break;
             case "propose_idea": await HandleAsync(dc, "ideas", ct); break;
             case "surveys": await HandleAsync(dc, "surveys", ct); break;
             case "opening_hours": await about.HandleAsync(dc, "hours", ct); break;
@@ -108,6 +111,16 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
         };
         var phrase = string.Join(' ', parts.Where(x => !string.IsNullOrEmpty(x)));
         return phrase.Length == 0 ? "" : phrase + " ";
+    }
+
+    /// <summary>"zapisz mnie na gimnastykę" opens that event; "co jest dla seniorów w przyszłym tygodniu" the matching list.</summary>
+    private async Task OpenEventsAsync(DialogContext dc, string sentence, CancellationToken ct)
+    {
+        var upcoming = await eventList.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct);
+        var query = EventQuery.Parse(sentence, upcoming.Select(s => s.Event).ToList());
+        if (query.EventId is { } id) await events.ShowAsync(dc, id, ct);
+        else if (query.Scope is { } scope) await events.ListAsync(dc, scope, 0, ct);
+        else await events.HandleAsync(dc, "", ct);
     }
 
     private static ICommand Command(IEnumerable<ICommand> all, string name) => all.First(c => c.Names.Contains(name));

@@ -1,8 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using MamBot.Data.Events;
 using MamBot.Data.Residents;
 using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Events;
 using MamBot.Dialogs.Texts;
 
 namespace MamBot.Dialogs.Settings;
@@ -34,6 +36,8 @@ public sealed class DataExportReply(ResidentDataExport export)
         if (kinds[false].Any()) lines.Add(Polish.Format(T.ExportNotificationsOff, string.Join(", ", kinds[false])));
         lines.Add(Polish.Format(T.ExportMessages, data.MessagesToYou.Count));
         lines.Add(Polish.Format(T.ExportBookings, data.Bookings.Count));
+        var categories = data.EventCategories.Select(c => Enum.TryParse<EventCategory>(c, out var cat) ? EventTexts.Category(cat) : c).ToList();
+        lines.Add(Polish.Format(T.ExportEvents, data.EventSignups.Count, data.EventFeedback.Count, categories.Count == 0 ? T.EventAlertsNone : string.Join(", ", categories)));
         lines.Add("");
         lines.Add(T.ExportFileNote);
 

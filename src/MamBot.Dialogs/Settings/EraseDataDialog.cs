@@ -1,11 +1,12 @@
 using MamBot.Data.Residents;
 using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Events;
 using MamBot.Dialogs.Texts;
 
 namespace MamBot.Dialogs.Settings;
 
 /// <summary>Erasure asks once more; only a "yes" to this very question deletes anything.</summary>
-public sealed class EraseDataDialog(ResidentErasure erasure) : Dialog
+public sealed class EraseDataDialog(ResidentErasure erasure, EventDesk events) : Dialog
 {
     public const string DialogId = "settings.erase";
     public override string Id => DialogId;
@@ -25,6 +26,7 @@ public sealed class EraseDataDialog(ResidentErasure erasure) : Dialog
             return;
         }
 
+        await events.WithdrawAllAsync(dc.Resident.Id, ct); // their places go to the waiting lists, who are told
         await erasure.EraseAsync(dc.Resident.Id, ct);
         dc.Forget();
         dc.Say(T.EraseDone);

@@ -10,6 +10,7 @@ public static class NudgeKindTexts
     {
         NudgeKind.Tips => T.KindTips,
         NudgeKind.Reminders => T.KindReminders,
+        NudgeKind.Events => T.KindEvents,
         NudgeKind.Digest => T.KindDigest,
         NudgeKind.Surveys => T.KindSurveys,
         NudgeKind.Ideas => T.KindIdeas,
@@ -20,6 +21,7 @@ public static class NudgeKindTexts
     {
         NudgeKind.Tips => T.KindShortTips,
         NudgeKind.Reminders => T.KindShortReminders,
+        NudgeKind.Events => T.KindShortEvents,
         NudgeKind.Digest => T.KindShortDigest,
         NudgeKind.Surveys => T.KindShortSurveys,
         NudgeKind.Ideas => T.KindShortIdeas,

@@ -35,7 +35,7 @@ public static class IntentRecognizer
         ("address_contact", ["adres", "gdzie jest", "gdzie jestesc", "gdzie sie znajd", "jak dojech", "jak dojsc", "trafic", "kontakt", "telefon", "numer do", "e-mail", "email", "mail"]),
         ("house_rules", ["zasad", "regulamin", "czy mozna", "czy wolno", "zakaz", "alkohol", "zwierz", "psem"]),
         ("propose_idea", ["pomysl", "inicjatyw", "propozycj", "zaproponowac", "zaproponuj", "chce zorganizowac", "chcialabym zorganizowac", "chcialbym zorganizowac", "zorganizuj"]),
-        ("list_events", ["wydarzen", "co sie dzieje", "impreza", "imprez", "zajecia", "warsztat", "koncert", "spotkania w tym", "kalendarz", "co bedzie", "co jest w"]),
+        ("list_events", ["wydarzen", "co sie dzieje", "impreza", "imprez", "zajecia", "warsztat", "koncert", "spotkania w tym", "kalendarz", "co bedzie", "co jest w", "co jest dla", "dla dzieci", "dla seniorow", "dla seniora"]),
         ("surveys", ["ankiet", "sonda", "glosowan", "kwestionariusz"]),
         ("help", ["pomoc", "pomocy", "pomoz", "jak to dziala", "co umiesz", "co potrafisz", "jak z toba", "nie wiem jak", "instrukcj"]),
         ("thanks", ["dziekuje", "dzieki", "dziekujemy", "dzienki", "thx", "super dzieki", "fajnie dzieki"]),

@@ -1,6 +1,8 @@
+using System.Globalization;
 using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
 using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Events;
 using MamBot.Dialogs.Menu;
 using MamBot.Dialogs.Texts;
 
@@ -72,12 +74,19 @@ public sealed class WelcomeActions(ResidentService residents, FollowUpNudge foll
     }
 }
 
-public sealed class StartCommand : ICommand
+/// <summary>"/start", also with a deep link's parameter: "e12" opens event 12 (from a poster, a shared link).</summary>
+public sealed class StartCommand(EventsBoard events) : ICommand
 {
     public IReadOnlyList<string> Names { get; } = ["start"];
 
-    // The argument of "/start <param>" (a deep link from a poster, an event) is kept for the features that use it.
-    public Task HandleAsync(DialogContext dc, string argument, CancellationToken ct) => WelcomeActions.StartAsync(dc, ct);
+    public async Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
+    {
+        var eventId = argument.Length > 1 && argument[0] == 'e' && int.TryParse(argument.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+        if (eventId == 0 || dc.Resident?.HasConsented != true) await WelcomeActions.StartAsync(dc, ct);
+        else dc.CancelAll();
+        // Event details are public: shown before consent too; signing up asks for it.
+        if (eventId > 0) await events.ShowAsync(dc, eventId, ct);
+    }
 }
 
 /// <summary>The day after consent, one message with something worth knowing about the centre (from its FAQ).</summary>

@@ -25,7 +25,7 @@ public sealed partial class OutboxDispatcher(
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
         await outbox.FailInterruptedAsync(InterruptedAfter, ct);
-        var due = await outbox.DueIdsAsync(limit: 500, ct);
+        var due = await outbox.DueIdsAsync(limit: 200, ct);
         await DeliverAsync(due, ct);
         return due.Count;
     }
@@ -45,6 +45,12 @@ public sealed partial class OutboxDispatcher(
         var message = await outbox.ClaimAsync(id, ct);
         if (message is null) return; // someone else has it, or it is done
 
+        if (message.ExpiresUtc is { } expires && time.GetUtcNow().UtcDateTime >= expires)
+        {
+            await FinishAsync(message, OutboxStatus.Skipped, OutboxReasons.Expired, ct);
+            return;
+        }
+
         if (message.IsNudge)
         {
             var resident = message.ResidentId is { } residentId ? await residents.FindAsync(residentId, ct) : null;
@@ -59,6 +65,11 @@ public sealed partial class OutboxDispatcher(
             var sentToday = await outbox.CountSentAsync(resident.Id, NudgeTiming.StartOfLocalDay(now, zone), NudgeTiming.IsUnsolicited, ct);
             if (NudgeTiming.PostponeUntil(message, now, zone, sentToday, timing.Value) is { } later)
             {
+                if (later >= message.ExpiresUtc)
+                {
+                    await FinishAsync(message, OutboxStatus.Skipped, OutboxReasons.Expired, ct);
+                    return;
+                }
                 OutboxStore.Requeue(message, later, OutboxReasons.Postponed);
                 message.Attempts--; // waiting for the morning is not a failed attempt
                 await outbox.SaveAsync(ct);

@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Storage.SQLite;
+using MamBot.Data.Centres;
+using MamBot.Data.Outbox;
 using MamBot.Host.Jobs;
 using Microsoft.Extensions.Options;
 
@@ -41,16 +43,25 @@ public static class MamJobsSetup
 
         builder.Services.AddScoped<OutboxDispatchJob>();
         builder.Services.AddScoped<HousekeepingJob>();
+        builder.Services.AddScoped<WeeklyDigestJob>();
+        builder.Services.AddSingleton<OutboxDispatchJob.Gate>();
         return builder;
     }
 
     /// <summary>Recurring jobs are (re)declared at every start: code is the source of truth for their schedule.</summary>
-    public static WebApplication ScheduleMamJobs(this WebApplication app)
+    public static async Task<WebApplication> ScheduleMamJobsAsync(this WebApplication app)
     {
+        // The centre's clock: "Monday 10:00" means Kraków time, across clock changes.
+        TimeZoneInfo zone;
+        await using (var scope = app.Services.CreateAsyncScope())
+            zone = (await scope.ServiceProvider.GetRequiredService<CentreDirectory>().GetDefaultAsync(CancellationToken.None)).TimeZone;
+        var local = new RecurringJobOptions { TimeZone = zone };
+        var timing = app.Services.GetRequiredService<IOptions<NudgeTimingOptions>>().Value;
+
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
-        recurring.AddOrUpdate<HousekeepingJob>(HousekeepingJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(3),
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw") });
+        recurring.AddOrUpdate<HousekeepingJob>(HousekeepingJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(3), local);
+        recurring.AddOrUpdate<WeeklyDigestJob>(WeeklyDigestJob.Id, job => job.RunAsync(CancellationToken.None), timing.DigestCron, local);
         return app;
     }
 }

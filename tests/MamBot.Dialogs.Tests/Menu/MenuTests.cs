@@ -28,7 +28,7 @@ public class MenuTests
     [InlineData("zarezerwuj sale na piatek", "potrzebuję Twojej zgody")]
     [InlineData("chce zarezerwowac kuchnie na 2 godziny", "potrzebuję Twojej zgody")]
     [InlineData("moje rezerwacje", "potrzebuję Twojej zgody")]
-    [InlineData("jakie sa wydarzenia", "Kalendarz wydarzeń")]
+    [InlineData("jakie sa wydarzenia", "Wydarzenia w MAM są dla wszystkich")]
     [InlineData("mam pomysl", "Zgłaszanie pomysłów")]
     [InlineData("zasady", "Zasady domu")]
     public async Task Plain_words_with_or_without_diacritics_lead_to_the_right_answer(string typed, string expected)

@@ -86,6 +86,22 @@ public sealed class MessengerDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Outside_the_window_a_change_to_a_signed_up_event_goes_tagged_but_announcements_digests_and_questions_do_not()
+    {
+        var anna = await ResidentAsync("psid-events");
+        _bed.Time.Advance(TimeSpan.FromHours(25));
+
+        var moved = await DeliverAsync(Nudge("moved", OutboxKind.EventUpdate, anna));
+        var unsolicited = new List<OutboxMessage>();
+        foreach (var kind in new[] { OutboxKind.Announcement, OutboxKind.Digest, OutboxKind.Feedback })
+            unsolicited.Add(await DeliverAsync(Nudge(kind.ToString(), kind, anna)));
+
+        Assert.Equal(OutboxStatus.Sent, moved.Status);
+        Assert.All(unsolicited, m => Assert.Equal((OutboxStatus.Skipped, OutboxReasons.OutsideWindow), (m.Status, m.StatusReason)));
+        Assert.Equal([("MESSAGE_TAG", "CONFIRMED_EVENT_UPDATE")], _graph.SentTo("psid-events").Select(c => (c.MessagingType, c.Tag)));
+    }
+
+    [Fact]
     public async Task A_reply_that_could_not_leave_within_a_day_is_skipped()
     {
         await using (var scope = _app.Services.CreateAsyncScope())

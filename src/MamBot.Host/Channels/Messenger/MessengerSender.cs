@@ -10,7 +10,7 @@ namespace MamBot.Host.Channels.Messenger;
 
 /// <summary>
 /// Sends through the Send API within Meta's rules: inside the 24-hour window anything; outside it only what a
-/// message tag allows (reminders: CONFIRMED_EVENT_UPDATE, news about the resident's own request: ACCOUNT_UPDATE).
+/// message tag allows (reminders and changes to a signed-up event: CONFIRMED_EVENT_UPDATE, news about the resident's own request: ACCOUNT_UPDATE).
 /// </summary>
 public sealed class MessengerSender(GraphApiClient graph, MamDbContext db, TimeProvider time, IOptions<MessengerOptions> options) : IChannelSender
 {
@@ -51,7 +51,7 @@ public sealed class MessengerSender(GraphApiClient graph, MamDbContext db, TimeP
 
         var tag = message.Kind switch
         {
-            OutboxKind.Reminder => "CONFIRMED_EVENT_UPDATE",
+            OutboxKind.Reminder or OutboxKind.EventUpdate => "CONFIRMED_EVENT_UPDATE",
             OutboxKind.AccountUpdate => "ACCOUNT_UPDATE",
             _ => null,
         };

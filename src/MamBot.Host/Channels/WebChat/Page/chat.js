@@ -90,7 +90,12 @@
 
   (async () => {
     await poll();
-    if (lastId === 0) await send({ text: "/start" });
+    // A shared link like /?start=e12 opens that event once; the parameter is dropped so a reload does not repeat it.
+    const start = new URLSearchParams(location.search).get("start");
+    if (start && /^[A-Za-z0-9_-]{1,64}$/.test(start)) {
+      history.replaceState(null, "", location.pathname);
+      await send({ text: `/start ${start}` });
+    } else if (lastId === 0) await send({ text: "/start" });
     setInterval(() => { if (!document.hidden) poll(); }, pollMs);
     input.focus();
   })();

@@ -1,0 +1,266 @@
+using MamBot.Data.Bookings;
+using MamBot.Data.Centres;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Data.Events;
+
+public sealed record NewEvent(int CentreId, string Title, string Description, DateTime StartUtc, DateTime EndUtc,
+    int? RoomId, EventCategory Category, int? Capacity, string Organiser);
+
+public enum EventProblem { None, NotFound, InThePast, EndBeforeStart, RoomTaken, Cancelled }
+
+/// <summary>The outcome of creating or moving an event: the event, or why not (and what holds the room).</summary>
+public sealed record EventChange(CommunityEvent? Event, EventProblem Problem, IReadOnlyList<Booking> ConflictingBookings, IReadOnlyList<CommunityEvent> ConflictingEvents);
+
+/// <summary>An event with how many are going and waiting.</summary>
+public sealed record EventSummary(CommunityEvent Event, int Going, int Waiting)
+{
+    public int? FreePlaces => Event.Capacity is { } capacity ? Math.Max(0, capacity - Going) : null;
+}
+
+public enum SignupOutcome { Going, Waiting, AlreadyGoing, AlreadyWaiting, Started, Cancelled, NotFound }
+
+public sealed record SignupResult(SignupOutcome Outcome, EventSignup? Signup, EventSummary? Summary);
+
+/// <summary>The withdrawn place, and who moved up from the waiting list into it (if anyone).</summary>
+public sealed record WithdrawResult(EventSignup? Withdrawn, EventSignup? Promoted, CommunityEvent? Event, bool HadAPlace = false);
+
+/// <summary>
+/// Events and sign-ups. Writes run in one SQLite write transaction (BEGIN IMMEDIATE), so "count the places,
+/// then take one" cannot interleave and an event never has more people going than it has places.
+/// </summary>
+public sealed class EventService(MamDbContext db, TimeProvider time)
+{
+    public async Task<EventChange> CreateAsync(NewEvent request, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginWriteAsync(ct);
+        var now = Now;
+        if (request.EndUtc <= request.StartUtc) return Problem(EventProblem.EndBeforeStart);
+        if (request.StartUtc <= now) return Problem(EventProblem.InThePast);
+        if (await ConflictsAsync(request.RoomId, request.StartUtc, request.EndUtc, except: null, ct) is { } conflict) return conflict;
+
+        var created = new CommunityEvent
+        {
+            CentreId = request.CentreId,
+            Title = request.Title.Trim(),
+            Description = request.Description.Trim(),
+            StartUtc = request.StartUtc,
+            EndUtc = request.EndUtc,
+            RoomId = request.RoomId,
+            Category = request.Category,
+            Capacity = request.Capacity,
+            Organiser = request.Organiser.Trim(),
+            Status = EventStatus.Scheduled,
+            CreatedUtc = now,
+        };
+        db.Events.Add(created);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(created, EventProblem.None, [], []);
+    }
+
+    public async Task<EventChange> MoveAsync(int eventId, DateTime startUtc, DateTime endUtc, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginWriteAsync(ct);
+        var moved = await db.Events.FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (moved is null) return Problem(EventProblem.NotFound);
+        if (!moved.IsOn) return Problem(EventProblem.Cancelled);
+        if (endUtc <= startUtc) return Problem(EventProblem.EndBeforeStart);
+        if (startUtc <= Now) return Problem(EventProblem.InThePast);
+        if (await ConflictsAsync(moved.RoomId, startUtc, endUtc, except: moved.Id, ct) is { } conflict) return conflict;
+
+        moved.StartUtc = startUtc;
+        moved.EndUtc = endUtc;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(moved, EventProblem.None, [], []);
+    }
+
+    /// <summary>Cancels the event; null when it is unknown, over or cancelled already.</summary>
+    public async Task<CommunityEvent?> CancelAsync(int eventId, CancellationToken ct)
+    {
+        var cancelled = await db.Events.FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (cancelled is null || !cancelled.IsOn || cancelled.EndUtc <= Now) return null;
+        cancelled.Status = EventStatus.Cancelled;
+        cancelled.CancelledUtc = Now;
+        await db.SaveChangesAsync(ct);
+        return cancelled;
+    }
+
+    public async Task<SignupResult> SignUpAsync(int eventId, Guid residentId, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginWriteAsync(ct);
+        var wanted = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (wanted is null) return new(SignupOutcome.NotFound, null, null);
+        if (!wanted.IsOn) return new(SignupOutcome.Cancelled, null, await SummaryAsync(wanted, ct));
+        if (wanted.StartUtc <= Now) return new(SignupOutcome.Started, null, await SummaryAsync(wanted, ct));
+
+        var existing = await db.EventSignups.FirstOrDefaultAsync(s => s.EventId == eventId && s.ResidentId == residentId && s.Status != SignupStatus.Withdrawn, ct);
+        if (existing is not null)
+            return new(existing.Status == SignupStatus.Going ? SignupOutcome.AlreadyGoing : SignupOutcome.AlreadyWaiting, existing, await SummaryAsync(wanted, ct));
+
+        var going = await db.EventSignups.CountAsync(s => s.EventId == eventId && s.Status == SignupStatus.Going, ct);
+        var signup = new EventSignup
+        {
+            EventId = eventId,
+            ResidentId = residentId,
+            Status = wanted.Capacity is not { } capacity || going < capacity ? SignupStatus.Going : SignupStatus.Waiting,
+            CreatedUtc = Now,
+        };
+        db.EventSignups.Add(signup);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(signup.Status == SignupStatus.Going ? SignupOutcome.Going : SignupOutcome.Waiting, signup, await SummaryAsync(wanted, ct));
+    }
+
+    /// <summary>Gives up a place (or a place in the queue); a freed place goes to the first one waiting.</summary>
+    public async Task<WithdrawResult> WithdrawAsync(int eventId, Guid residentId, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginWriteAsync(ct);
+        var theEvent = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        var signup = await db.EventSignups.FirstOrDefaultAsync(s => s.EventId == eventId && s.ResidentId == residentId && s.Status != SignupStatus.Withdrawn, ct);
+        if (theEvent is null || signup is null || !theEvent.IsOn || theEvent.StartUtc <= Now) return new(null, null, theEvent);
+
+        var freedAPlace = signup.Status == SignupStatus.Going;
+        signup.Status = SignupStatus.Withdrawn;
+        signup.WithdrawnUtc = Now;
+        EventSignup? promoted = null;
+        if (freedAPlace)
+        {
+            promoted = await db.EventSignups.Where(s => s.EventId == eventId && s.Status == SignupStatus.Waiting)
+                .OrderBy(s => s.CreatedUtc).ThenBy(s => s.Id).FirstOrDefaultAsync(ct);
+            if (promoted is not null)
+            {
+                promoted.Status = SignupStatus.Going;
+                promoted.PromotedUtc = Now;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(signup, promoted, theEvent, freedAPlace);
+    }
+
+    public async Task<EventSummary?> FindAsync(int eventId, CancellationToken ct)
+    {
+        var found = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        return found is null ? null : await SummaryAsync(found, ct);
+    }
+
+    /// <summary>Events of the centre that have not ended and start before <paramref name="toUtc"/>, soonest first.</summary>
+    public async Task<IReadOnlyList<EventSummary>> ListAsync(int centreId, DateTime fromUtc, DateTime toUtc, EventCategory? category, CancellationToken ct)
+    {
+        var from = fromUtc < Now ? Now : fromUtc;
+        var events = await db.Events.AsNoTracking()
+            .Where(e => e.CentreId == centreId && e.Status == EventStatus.Scheduled && e.EndUtc > from && e.StartUtc < toUtc
+                && (category == null || e.Category == category))
+            .OrderBy(e => e.StartUtc).ThenBy(e => e.Id)
+            .ToListAsync(ct);
+        return await SummariesAsync(events, ct);
+    }
+
+    /// <summary>The resident's places and queue positions at events that have not ended yet.</summary>
+    public async Task<IReadOnlyList<(EventSummary Summary, EventSignup Signup)>> MineAsync(Guid residentId, CancellationToken ct)
+    {
+        var now = Now;
+        var rows = await db.EventSignups.AsNoTracking()
+            .Where(s => s.ResidentId == residentId && s.Status != SignupStatus.Withdrawn)
+            .Join(db.Events, s => s.EventId, e => e.Id, (s, e) => new { Signup = s, Event = e })
+            .Where(x => x.Event.EndUtc > now && x.Event.Status == EventStatus.Scheduled)
+            .OrderBy(x => x.Event.StartUtc)
+            .ToListAsync(ct);
+        var summaries = await SummariesAsync([.. rows.Select(r => r.Event)], ct);
+        return [.. rows.Select((r, i) => (summaries[i], r.Signup))];
+    }
+
+    public async Task<EventSignup?> SignupOfAsync(int eventId, Guid residentId, CancellationToken ct) =>
+        await db.EventSignups.AsNoTracking().FirstOrDefaultAsync(s => s.EventId == eventId && s.ResidentId == residentId && s.Status != SignupStatus.Withdrawn, ct);
+
+    public async Task<IReadOnlyList<EventSignup>> ActiveSignupsAsync(int eventId, CancellationToken ct) =>
+        await db.EventSignups.AsNoTracking().Where(s => s.EventId == eventId && s.Status != SignupStatus.Withdrawn && s.ResidentId != null)
+            .OrderBy(s => s.Id).ToListAsync(ct);
+
+    /// <summary>The 1-based place in the waiting list.</summary>
+    public Task<int> QueuePositionAsync(EventSignup signup, CancellationToken ct) =>
+        db.EventSignups.CountAsync(s => s.EventId == signup.EventId && s.Status == SignupStatus.Waiting && s.Id <= signup.Id, ct);
+
+    /// <summary>Records "Jak było?" once per resident and event; a later answer replaces the earlier one.</summary>
+    public async Task<EventFeedback> RateAsync(int eventId, Guid residentId, int? rating, CancellationToken ct)
+    {
+        var feedback = await db.EventFeedback.FirstOrDefaultAsync(f => f.EventId == eventId && f.ResidentId == residentId, ct);
+        if (feedback is null)
+        {
+            feedback = new EventFeedback { EventId = eventId, ResidentId = residentId };
+            db.EventFeedback.Add(feedback);
+        }
+        feedback.Rating = rating is >= 1 and <= 5 ? rating : null;
+        feedback.Missed = rating is null;
+        feedback.AtUtc = Now;
+        await db.SaveChangesAsync(ct);
+        return feedback;
+    }
+
+    public async Task CommentAsync(int eventId, Guid residentId, string comment, CancellationToken ct)
+    {
+        var feedback = await db.EventFeedback.FirstOrDefaultAsync(f => f.EventId == eventId && f.ResidentId == residentId, ct);
+        if (feedback is null) return;
+        feedback.Comment = comment;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlySet<EventCategory>> SubscriptionsAsync(Guid residentId, CancellationToken ct) =>
+        (await db.CategorySubscriptions.AsNoTracking().Where(s => s.ResidentId == residentId).Select(s => s.Category).ToListAsync(ct)).ToHashSet();
+
+    public async Task SetSubscriptionAsync(Guid residentId, EventCategory category, bool subscribed, CancellationToken ct)
+    {
+        var existing = await db.CategorySubscriptions.FirstOrDefaultAsync(s => s.ResidentId == residentId && s.Category == category, ct);
+        if (subscribed && existing is null) db.CategorySubscriptions.Add(new CategorySubscription { ResidentId = residentId, Category = category });
+        if (!subscribed && existing is not null) db.CategorySubscriptions.Remove(existing);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public Task ClearSubscriptionsAsync(Guid residentId, CancellationToken ct) =>
+        db.CategorySubscriptions.Where(s => s.ResidentId == residentId).ExecuteDeleteAsync(ct);
+
+    /// <summary>Residents of the centre who asked to hear about new events in this category.</summary>
+    public async Task<IReadOnlyList<Guid>> SubscribersAsync(int centreId, EventCategory category, CancellationToken ct) =>
+        await db.CategorySubscriptions.AsNoTracking()
+            .Where(s => s.Category == category)
+            .Join(db.Residents.Where(r => r.CentreId == centreId), s => s.ResidentId, r => r.Id, (s, r) => r.Id)
+            .ToListAsync(ct);
+
+    /// <summary>Scheduled events in a room around the given time (they block the room for bookings).</summary>
+    public static IQueryable<CommunityEvent> InRoom(MamDbContext db, int roomId, DateTime fromUtc, DateTime toUtc, int? except) =>
+        db.Events.AsNoTracking().Where(e => e.RoomId == roomId && e.Id != except && e.Status == EventStatus.Scheduled && e.StartUtc < toUtc && e.EndUtc > fromUtc);
+
+    private async Task<EventChange?> ConflictsAsync(int? roomId, DateTime startUtc, DateTime endUtc, int? except, CancellationToken ct)
+    {
+        if (roomId is not { } id) return null;
+        var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (room is null) return Problem(EventProblem.NotFound);
+        var buffer = TimeSpan.FromMinutes(room.BufferMinutes);
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.RoomId == id && b.StartUtc < endUtc + buffer && b.EndUtc > startUtc - buffer
+                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
+            .OrderBy(b => b.StartUtc).ToListAsync(ct);
+        var events = await InRoom(db, id, startUtc, endUtc, except).OrderBy(e => e.StartUtc).ToListAsync(ct);
+        return bookings.Count == 0 && events.Count == 0 ? null : new(null, EventProblem.RoomTaken, bookings, events);
+    }
+
+    private async Task<EventSummary> SummaryAsync(CommunityEvent e, CancellationToken ct) => (await SummariesAsync([e], ct))[0];
+
+    private async Task<IReadOnlyList<EventSummary>> SummariesAsync(IReadOnlyList<CommunityEvent> events, CancellationToken ct)
+    {
+        var ids = events.Select(e => e.Id).ToList();
+        var counts = await db.EventSignups.AsNoTracking()
+            .Where(s => ids.Contains(s.EventId) && s.Status != SignupStatus.Withdrawn)
+            .GroupBy(s => new { s.EventId, s.Status })
+            .Select(g => new { g.Key.EventId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(ct);
+        int CountOf(int id, SignupStatus status) => counts.FirstOrDefault(c => c.EventId == id && c.Status == status)?.Count ?? 0;
+        return [.. events.Select(e => new EventSummary(e, CountOf(e.Id, SignupStatus.Going), CountOf(e.Id, SignupStatus.Waiting)))];
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private static EventChange Problem(EventProblem problem) => new(null, problem, [], []);
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using MamBot.Data.Centres;
+using MamBot.Data.Events;
+using MamBot.Data.Outbox;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Texts;
+using Microsoft.Extensions.Options;
+
+namespace MamBot.Dialogs.Events;
+
+/// <summary>
+/// Event operations with everything that follows them, all through the outbox with idempotency keys:
+/// reminders and "Jak było?" for those going, news of a freed place, a move or a cancellation, and
+/// announcements to residents who chose the category. The chat and the admin panel both come through here.
+/// </summary>
+public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDirectory centres, IOptions<NudgeTimingOptions> timing, TimeProvider time)
+{
+    public static readonly TimeSpan SoonBefore = TimeSpan.FromHours(2);
+
+    /// <summary>"Jak było?" is pointless after a few days.</summary>
+    private static readonly TimeSpan FeedbackKeeps = TimeSpan.FromDays(3);
+
+    public async Task<EventChange> CreateAsync(NewEvent request, CancellationToken ct)
+    {
+        var change = await events.CreateAsync(request, ct);
+        if (change.Event is { } created) await AnnounceAsync(created, ct);
+        return change;
+    }
+
+    public async Task<SignupResult> SignUpAsync(int eventId, Guid residentId, CancellationToken ct)
+    {
+        var result = await events.SignUpAsync(eventId, residentId, ct);
+        if (result is { Outcome: SignupOutcome.Going, Signup: { } signup, Summary: { } summary })
+            await ScheduleAsync(summary.Event, signup, ct);
+        return result;
+    }
+
+    public async Task<WithdrawResult> WithdrawAsync(int eventId, Guid residentId, CancellationToken ct)
+    {
+        var result = await events.WithdrawAsync(eventId, residentId, ct);
+        if (result.Withdrawn is { } withdrawn)
+            await outbox.SkipQueuedAsync(SignupKeyPrefix(eventId, withdrawn.Id), OutboxReasons.SignupWithdrawn, ct);
+        if (result is { Promoted: { } promoted, Event: { } theEvent })
+        {
+            var centre = await centres.GetAsync(theEvent.CentreId, ct);
+            await TellAsync(theEvent, promoted, $"promoted:{promoted.Id}",
+                Polish.Format(T.PromotedNotice, theEvent.Title, EventTexts.When(theEvent, centre.TimeZone)), ct);
+            await ScheduleAsync(theEvent, promoted, ct);
+        }
+        return result;
+    }
+
+    /// <summary>Gives up every upcoming place of a resident (before their data is erased), letting the waiting list move up.</summary>
+    public async Task WithdrawAllAsync(Guid residentId, CancellationToken ct)
+    {
+        foreach (var (summary, _) in await events.MineAsync(residentId, ct))
+            await WithdrawAsync(summary.Event.Id, residentId, ct);
+    }
+
+    public async Task<EventChange> MoveAsync(int eventId, DateTime startUtc, DateTime endUtc, CancellationToken ct)
+    {
+        var before = await events.FindAsync(eventId, ct);
+        var change = await events.MoveAsync(eventId, startUtc, endUtc, ct);
+        if (change.Event is not { } moved || before is null) return change;
+
+        // Old reminders carry the old start in their keys: skip them all, then schedule anew for those going.
+        await outbox.SkipQueuedAsync($"event:{eventId}:signup:", OutboxReasons.EventMoved, ct);
+        var centre = await centres.GetAsync(moved.CentreId, ct);
+        var text = Polish.Format(T.EventMovedNotice, moved.Title, EventTexts.When(moved, centre.TimeZone), EventTexts.When(before.Event, centre.TimeZone));
+        foreach (var signup in await events.ActiveSignupsAsync(eventId, ct))
+        {
+            await TellAsync(moved, signup, $"moved:{Stamp(moved.StartUtc)}:{signup.Id}", text, ct);
+            if (signup.Status == SignupStatus.Going) await ScheduleAsync(moved, signup, ct);
+        }
+        return change;
+    }
+
+    public async Task<CommunityEvent?> CancelAsync(int eventId, CancellationToken ct)
+    {
+        var cancelled = await events.CancelAsync(eventId, ct);
+        if (cancelled is null) return null;
+        await outbox.SkipQueuedAsync($"event:{eventId}:", OutboxReasons.EventCancelled, ct);
+        var centre = await centres.GetAsync(cancelled.CentreId, ct);
+        var text = Polish.Format(T.EventCancelledNotice, cancelled.Title, EventTexts.When(cancelled, centre.TimeZone));
+        foreach (var signup in await events.ActiveSignupsAsync(eventId, ct))
+            await outbox.EnqueueAsync(new OutboxMessage
+            {
+                IdempotencyKey = $"event:{eventId}:cancelled:{signup.Id}",
+                Kind = OutboxKind.EventUpdate,
+                ResidentId = signup.ResidentId,
+                Body = Reply.WithRow(text, new Button(T.ButtonSeeEvents, "events:list:w0:0")).ToJson(),
+            }, ct);
+        return cancelled;
+    }
+
+    /// <summary>The day before at the same wall-clock time, two hours before, and "Jak było?" the morning after.</summary>
+    private async Task ScheduleAsync(CommunityEvent e, EventSignup signup, CancellationToken ct)
+    {
+        var centre = await centres.GetAsync(e.CentreId, ct);
+        var zone = centre.TimeZone;
+        var now = time.GetUtcNow().UtcDateTime;
+        var when = EventTexts.When(e, zone);
+        var place = EventTexts.Place(e, centre);
+        Button[] reminderButtons = [new(T.ButtonWithdraw, $"events:leave:{e.Id}"), new(T.ButtonEventDetails, $"events:show:{e.Id}")];
+
+        var dayBeforeUtc = NudgeTiming.DayBefore(e.StartUtc, zone);
+        var localEndDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.EndUtc, zone));
+        var feedbackUtc = TimeZoneInfo.ConvertTimeToUtc(localEndDay.AddDays(1).ToDateTime(timing.Value.FeedbackAt), zone);
+
+        var planned = new (string Name, DateTime DueUtc, DateTime ExpiresUtc, OutboxKind Kind, Reply Body)[]
+        {
+            ("day", dayBeforeUtc, e.StartUtc, OutboxKind.Reminder, Reply.WithRow(Polish.Format(T.EventReminderDayBefore, e.Title, when, place), reminderButtons)),
+            ("soon", e.StartUtc - SoonBefore, e.StartUtc, OutboxKind.Reminder, Reply.WithRow(Polish.Format(T.EventReminderSoon, e.Title, when, place), reminderButtons)),
+            ("feedback", feedbackUtc, feedbackUtc + FeedbackKeeps, OutboxKind.Feedback, FeedbackQuestion(e)),
+        };
+        foreach (var (name, dueUtc, expiresUtc, kind, body) in planned)
+        {
+            if (dueUtc <= now && kind == OutboxKind.Reminder) continue; // signed up too late for this one
+            await outbox.EnqueueAsync(new OutboxMessage
+            {
+                // The start is in the key: a moved event gets new reminders while the old ones stay skipped.
+                IdempotencyKey = $"{SignupKeyPrefix(e.Id, signup.Id)}{name}:{Stamp(e.StartUtc)}",
+                Kind = kind,
+                ResidentId = signup.ResidentId,
+                DueUtc = dueUtc,
+                ExpiresUtc = expiresUtc,
+                Body = body.ToJson(),
+            }, ct);
+        }
+    }
+
+    public static Reply FeedbackQuestion(CommunityEvent e) => new(Polish.Format(T.FeedbackQuestion, e.Title),
+    [
+        [.. Enumerable.Range(1, 5).Select(n => new Button(n.ToString(CultureInfo.InvariantCulture), $"events:rate:{e.Id}:{n}"))],
+        [new(T.ButtonMissedIt, $"events:rate:{e.Id}:0")],
+    ]);
+
+    private async Task AnnounceAsync(CommunityEvent e, CancellationToken ct)
+    {
+        var centre = await centres.GetAsync(e.CentreId, ct);
+        var text = Polish.Format(T.Announcement, EventTexts.Category(e.Category), e.Title, EventTexts.When(e, centre.TimeZone), EventTexts.Place(e, centre));
+        var body = Reply.WithRow(text, new(T.ButtonEventDetails, $"events:show:{e.Id}"), new(T.ButtonSignUp, $"events:join:{e.Id}")).ToJson();
+        foreach (var residentId in await events.SubscribersAsync(e.CentreId, e.Category, ct))
+            await outbox.EnqueueAsync(new OutboxMessage
+            {
+                IdempotencyKey = $"event:{e.Id}:announce:{residentId}",
+                Kind = OutboxKind.Announcement,
+                ResidentId = residentId,
+                ExpiresUtc = e.StartUtc, // an announcement held back by quiet hours or the daily cap must not arrive late
+                Body = body,
+            }, ct);
+    }
+
+    private async Task TellAsync(CommunityEvent e, EventSignup signup, string what, string text, CancellationToken ct) =>
+        await outbox.EnqueueAsync(new OutboxMessage
+        {
+            IdempotencyKey = $"event:{e.Id}:{what}",
+            Kind = OutboxKind.EventUpdate,
+            ResidentId = signup.ResidentId,
+            ExpiresUtc = e.StartUtc,
+            Body = Reply.WithRow(text, new(T.ButtonWithdraw, $"events:leave:{e.Id}"), new(T.ButtonEventCalendar, $"events:ics:{e.Id}")).ToJson(),
+        }, ct);
+
+    private static string SignupKeyPrefix(int eventId, int signupId) => $"event:{eventId}:signup:{signupId}:";
+
+    private static string Stamp(DateTime utc) => utc.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,61 @@
+using MamBot.Data.Centres;
+using MamBot.Data.Events;
+using MamBot.Dialogs.Texts;
+
+namespace MamBot.Dialogs.Events;
+
+/// <summary>How events read in Polish: category names, one-line entries, the details card, the places left.</summary>
+public static class EventTexts
+{
+    public static string Category(EventCategory category) => category switch
+    {
+        EventCategory.Seniors => T.CategorySeniors,
+        EventCategory.Kids => T.CategoryKids,
+        EventCategory.Neighbours => T.CategoryNeighbours,
+        EventCategory.Workshops => T.CategoryWorkshops,
+        EventCategory.Culture => T.CategoryCulture,
+        _ => category.ToString(),
+    };
+
+    /// <summary>"czwartek, 26 listopada, 17:00"</summary>
+    public static string When(CommunityEvent e, TimeZoneInfo zone) => Polish.DateTime(e.StartUtc, zone);
+
+    public static string Place(CommunityEvent e, Centre centre) =>
+        centre.Rooms.FirstOrDefault(r => r.Id == e.RoomId) is { } room ? $"{room.Name}, {centre.Name}" : centre.Name;
+
+    /// <summary>"czwartek, 26 listopada, 17:00 – Kawa sąsiedzka (3 wolne miejsca)"</summary>
+    public static string Line(EventSummary s, TimeZoneInfo zone)
+    {
+        var places = s.FreePlaces switch
+        {
+            null => "",
+            0 => $" ({T.EventFullShort})",
+            var n => $" ({Polish.Format(Polish.Plural(n.Value, T.PlacesLeftShortForms), n.Value)})",
+        };
+        return Polish.Format(T.EventLine, When(s.Event, zone), s.Event.Title, places);
+    }
+
+    public static string Places(EventSummary s)
+    {
+        if (s.FreePlaces is not { } free) return T.EventOpenEntry;
+        if (free > 0) return Polish.Format(Polish.Plural(free, T.PlacesLeftForms), free);
+        var waiting = s.Waiting > 0 ? " " + Polish.Format(T.EventWaitingCount, Polish.Count(s.Waiting, T.PeopleForms)) : "";
+        return T.EventFull + waiting;
+    }
+
+    public static string Card(EventSummary s, Centre centre)
+    {
+        var e = s.Event;
+        var end = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.EndUtc, centre.TimeZone));
+        var lines = new List<string>
+        {
+            $"„{e.Title}”",
+            Polish.Format(T.EventDetailsWhen, When(e, centre.TimeZone), Polish.Time(end)),
+            Polish.Format(T.EventDetailsWhere, Place(e, centre)),
+            Polish.Format(T.EventDetailsCategory, Category(e.Category)),
+        };
+        if (!string.IsNullOrWhiteSpace(e.Organiser)) lines.Add(Polish.Format(T.EventDetailsOrganiser, e.Organiser));
+        if (!string.IsNullOrWhiteSpace(e.Description)) lines.Add("\n" + e.Description);
+        return string.Join("\n", lines);
+    }
+}

@@ -1,0 +1,236 @@
+using System.Globalization;
+using MamBot.Data.Events;
+using MamBot.Data.Residents;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Texts;
+using MamBot.Dialogs.Welcome;
+
+namespace MamBot.Dialogs.Events;
+
+/// <summary>
+/// "Wydarzenia" ("events:…"): this week, next week or a category, paged; details; signing up and withdrawing;
+/// a calendar file; the resident's sign-ups; which categories they want to hear about; "Jak było?" answers.
+/// </summary>
+public sealed class EventsBoard(EventService events, EventDesk desk, ResidentService residents) : IButtonAction
+{
+    public const string Prefix = "events";
+    public const int PageSize = 5;
+    string IButtonAction.Prefix => Prefix;
+    public bool LeavesActiveDialog => true;
+
+    public async Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
+    {
+        var parts = argument.Split(':');
+        var id = parts.Length >= 2 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var n) ? n : 0;
+        switch (parts[0])
+        {
+            case "list" when parts.Length == 3 && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var page):
+                await ListAsync(dc, parts[1], page, ct);
+                return;
+            case "cats":
+                dc.Say(new Reply(T.EventsPickCategory, [.. Enum.GetValues<EventCategory>()
+                    .Select(c => new Button(EventTexts.Category(c), $"events:list:{c}:0")).Chunk(2).Select(r => (IReadOnlyList<Button>)r)]));
+                return;
+            case "show":
+                await ShowAsync(dc, id, ct);
+                return;
+            case "ics" when await events.FindAsync(id, ct) is { } found:
+                var e = found.Event;
+                dc.Say(new Reply(Polish.Format(T.CalendarFileIntro, $"„{e.Title}”, {EventTexts.When(e, dc.TimeZone)}"), [],
+                    CalendarFile.Create($"mam-wydarzenie-{e.Id}.ics", $"event-{e.Id}@mambot", e.Title, EventTexts.Place(e, dc.Centre),
+                        e.Description, e.StartUtc, e.EndUtc, dc.TimeZone)));
+                return;
+        }
+
+        if (parts[0] is not ("join" or "leave" or "mine" or "alerts" or "sub" or "rate"))
+        {
+            dc.Say(Intro());
+            return;
+        }
+        // Everything below is about the resident's own places and choices: consent first.
+        if (dc.Resident is not { HasConsented: true } resident)
+        {
+            dc.Say(WelcomeActions.AskForConsent(T.ConsentNeeded));
+            return;
+        }
+        switch (parts[0])
+        {
+            case "join": await JoinAsync(dc, resident, id, ct); break;
+            case "leave": await LeaveAsync(dc, resident, id, ct); break;
+            case "mine": await MineAsync(dc, resident, ct); break;
+            case "alerts": await AlertsAsync(dc, resident, null, ct); break;
+            case "sub" when Enum.TryParse<EventCategory>(parts.ElementAtOrDefault(1), out var category) && Enum.IsDefined(category):
+                await AlertsAsync(dc, resident, category, ct);
+                break;
+            case "rate" when parts.Length == 3 && int.TryParse(parts[2], CultureInfo.InvariantCulture, out var rating) && rating is >= 0 and <= 5:
+                await dc.BeginDialogAsync(EventFeedbackDialog.DialogId, $"{id}:{rating}", ct);
+                break;
+            default:
+                dc.Say(Intro());
+                break;
+        }
+    }
+
+    public static Reply Intro(string? before = null) => Reply.WithButtons(before is null ? T.EventsIntro : before + "\n\n" + T.EventsIntro,
+        [new(T.ButtonThisWeek, "events:list:w0:0"), new(T.ButtonNextWeek, "events:list:w1:0")],
+        [new(T.ButtonByCategory, "events:cats"), new(T.ButtonMySignups, "events:mine")],
+        [new(T.ButtonEventAlerts, "events:alerts"), new(T.ButtonMenu, "menu:main")]);
+
+    /// <summary>A page of events: "w0" this week, "w1" next week, or a category for the next four weeks.</summary>
+    public async Task ListAsync(DialogContext dc, string scope, int page, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, dc.TimeZone).DateTime);
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        EventCategory? category = Enum.TryParse<EventCategory>(scope, out var c) && Enum.IsDefined(c) ? c : null;
+        var (from, to, scopeText) = scope switch
+        {
+            "w1" => (monday.AddDays(7), monday.AddDays(14), T.ScopeNextWeek),
+            _ when category is { } cat => (today, today.AddDays(28), Polish.Format(T.ScopeCategory, EventTexts.Category(cat))),
+            _ => (today, monday.AddDays(7), T.ScopeThisWeek),
+        };
+        var found = await events.ListAsync(dc.Centre.Id, Utc(from, dc), Utc(to, dc), category, ct);
+        if (found.Count == 0)
+        {
+            dc.Say(Intro(Polish.Format(T.EventsNone, scopeText)));
+            return;
+        }
+
+        var pages = (found.Count + PageSize - 1) / PageSize;
+        page = Math.Clamp(page, 0, pages - 1);
+        var shown = found.Skip(page * PageSize).Take(PageSize).ToList();
+        var lines = shown.Select((s, i) => $"{page * PageSize + i + 1}. {EventTexts.Line(s, dc.TimeZone)}");
+        var text = Polish.Format(T.EventsListHeader, scopeText) + "\n\n" + string.Join("\n", lines) + "\n\n"
+            + (pages > 1 ? Polish.Format(T.EventsPage, page + 1, pages) + " " : "") + T.EventsPickOne;
+
+        var rows = shown.Select((s, i) => new Button($"{page * PageSize + i + 1}. {s.Event.Title}", $"events:show:{s.Event.Id}"))
+            .Chunk(2).Select(r => (IReadOnlyList<Button>)r).ToList();
+        var paging = new List<Button>();
+        if (page > 0) paging.Add(new(T.ButtonPrevPage, $"events:list:{scope}:{page - 1}"));
+        if (page < pages - 1) paging.Add(new(T.ButtonNextPage, $"events:list:{scope}:{page + 1}"));
+        if (paging.Count > 0) rows.Add(paging);
+        var elsewhere = scope switch
+        {
+            "w0" => new Button(T.ButtonNextWeek, "events:list:w1:0"),
+            "w1" => new Button(T.ButtonThisWeek, "events:list:w0:0"),
+            _ => new Button(T.ButtonByCategory, "events:cats"),
+        };
+        rows.Add([elsewhere, new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")]);
+        dc.Say(new Reply(text, rows));
+    }
+
+    /// <summary>The details card with what the resident can do now (also where a deep link lands).</summary>
+    public async Task ShowAsync(DialogContext dc, int eventId, CancellationToken ct)
+    {
+        if (await events.FindAsync(eventId, ct) is not { } summary || summary.Event.CentreId != dc.Centre.Id)
+        {
+            dc.Say(Intro(T.EventNotFound));
+            return;
+        }
+        var e = summary.Event;
+        var signup = dc.Resident is { } r ? await events.SignupOfAsync(e.Id, r.Id, ct) : null;
+        var status = !e.IsOn ? T.EventIsCancelled
+            : e.StartUtc <= dc.Now.UtcDateTime ? T.EventIsOver
+            : signup?.Status == SignupStatus.Going ? T.EventYouAreGoing + "\n" + EventTexts.Places(summary)
+            : signup?.Status == SignupStatus.Waiting ? Polish.Format(T.EventYouAreWaiting, await events.QueuePositionAsync(signup, ct))
+            : EventTexts.Places(summary);
+
+        var actions = new List<Button>();
+        if (e.IsOn && e.StartUtc > dc.Now.UtcDateTime)
+        {
+            actions.Add(signup is not null ? new(T.ButtonWithdraw, $"events:leave:{e.Id}")
+                : summary.FreePlaces == 0 ? new(T.ButtonJoinQueue, $"events:join:{e.Id}")
+                : new(T.ButtonSignUp, $"events:join:{e.Id}"));
+            actions.Add(new(T.ButtonEventCalendar, $"events:ics:{e.Id}"));
+        }
+        dc.Say(new Reply(EventTexts.Card(summary, dc.Centre) + "\n\n" + status,
+            [actions, [new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")]]));
+    }
+
+    private async Task JoinAsync(DialogContext dc, Resident resident, int eventId, CancellationToken ct)
+    {
+        var result = await desk.SignUpAsync(eventId, resident.Id, ct);
+        if (result.Summary is not { } summary)
+        {
+            dc.Say(Intro(T.EventNotFound));
+            return;
+        }
+        var e = summary.Event;
+        var when = EventTexts.When(e, dc.TimeZone);
+        var queue = result.Signup is { Status: SignupStatus.Waiting } waiting ? await events.QueuePositionAsync(waiting, ct) : 0;
+        var text = result.Outcome switch
+        {
+            SignupOutcome.Going => Polish.Format(T.SignedUp, e.Title, when) + " "
+                + (resident.Wants(NudgeKind.Reminders) ? T.SignedUpReminders : T.SignedUpRemindersOff),
+            SignupOutcome.Waiting => Polish.Format(T.SignedUpWaiting, e.Title, queue),
+            SignupOutcome.AlreadyGoing => Polish.Format(T.AlreadyGoing, e.Title),
+            SignupOutcome.AlreadyWaiting => Polish.Format(T.AlreadyWaiting, e.Title, queue),
+            SignupOutcome.Cancelled => Polish.Format(T.SignupCancelled, e.Title),
+            _ => Polish.Format(T.SignupStarted, e.Title),
+        };
+        var buttons = result.Signup is null
+            ? new Button[] { new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main") }
+            : [new(T.ButtonEventCalendar, $"events:ics:{e.Id}"), new(T.ButtonWithdraw, $"events:leave:{e.Id}"), new(T.ButtonEvents, "events:")];
+        dc.Say(Reply.WithRow(text, buttons));
+    }
+
+    private async Task LeaveAsync(DialogContext dc, Resident resident, int eventId, CancellationToken ct)
+    {
+        var found = await events.FindAsync(eventId, ct);
+        if (found is null)
+        {
+            dc.Say(Intro(T.EventNotFound));
+            return;
+        }
+        var result = await desk.WithdrawAsync(eventId, resident.Id, ct);
+        var title = found.Event.Title;
+        var text = result.Withdrawn switch
+        {
+            null when found.Event.StartUtc <= dc.Now.UtcDateTime => T.EventIsOver,
+            null => Polish.Format(T.NothingToWithdraw, title),
+            _ when !result.HadAPlace => Polish.Format(T.WithdrawnFromQueue, title),
+            _ => Polish.Format(T.Withdrawn, title),
+        };
+        dc.Say(Reply.WithRow(text, new(T.ButtonEventDetails, $"events:show:{eventId}"), new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")));
+    }
+
+    private async Task MineAsync(DialogContext dc, Resident resident, CancellationToken ct)
+    {
+        var mine = await events.MineAsync(resident.Id, ct);
+        if (mine.Count == 0)
+        {
+            dc.Say(Intro(T.MySignupsNone));
+            return;
+        }
+        var lines = new List<string>();
+        foreach (var (summary, signup) in mine)
+        {
+            var queue = signup.Status == SignupStatus.Waiting ? Polish.Format(T.MySignupWaiting, await events.QueuePositionAsync(signup, ct)) : "";
+            lines.Add($"• {EventTexts.When(summary.Event, dc.TimeZone)} – {summary.Event.Title}{queue}");
+        }
+        var rows = mine.Take(6).Select(m => new Button(m.Summary.Event.Title, $"events:show:{m.Summary.Event.Id}"))
+            .Chunk(2).Select(r => (IReadOnlyList<Button>)r).ToList();
+        rows.Add([new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")]);
+        dc.Say(new Reply(Polish.Format(T.MySignupsList, string.Join("\n", lines)), rows));
+    }
+
+    /// <summary>Shows the chosen categories; with a category, switches it first (choosing one is the opt-in).</summary>
+    private async Task AlertsAsync(DialogContext dc, Resident resident, EventCategory? toggle, CancellationToken ct)
+    {
+        if (toggle is { } category)
+        {
+            var chosen = (await events.SubscriptionsAsync(resident.Id, ct)).Contains(category);
+            await events.SetSubscriptionAsync(resident.Id, category, !chosen, ct);
+            if (!chosen && !resident.Wants(NudgeKind.Events)) await residents.SetPreferenceAsync(resident, NudgeKind.Events, true, ct);
+        }
+        var now = await events.SubscriptionsAsync(resident.Id, ct);
+        var names = now.Count == 0 || !resident.Wants(NudgeKind.Events) ? T.EventAlertsNone
+            : string.Join(", ", Enum.GetValues<EventCategory>().Where(now.Contains).Select(EventTexts.Category));
+        var rows = Enum.GetValues<EventCategory>()
+            .Select(c => new Button((now.Contains(c) ? "✅ " : "") + EventTexts.Category(c), $"events:sub:{c}"))
+            .Chunk(2).Select(r => (IReadOnlyList<Button>)r).ToList();
+        rows.Add([new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")]);
+        dc.Say(new Reply(Polish.Format(T.EventAlertsIntro, names), rows));
+    }
+
+    private static DateTime Utc(DateOnly day, DialogContext dc) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), dc.TimeZone);
+}

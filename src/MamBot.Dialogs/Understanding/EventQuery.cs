@@ -1,0 +1,51 @@
+using MamBot.Data.Events;
+
+namespace MamBot.Dialogs.Understanding;
+
+/// <summary>What a resident asked about events: one event by its title, a category, or a week (all optional).</summary>
+public sealed record EventQuery(int? EventId, string? Scope)
+{
+    private static readonly (EventCategory Category, string[] Stems)[] CategoryWords =
+    [
+        (EventCategory.Seniors, ["senior", "emeryt"]),
+        (EventCategory.Kids, ["dzieci", "dzieck", "dziecia", "maluch", "rodzin"]),
+        (EventCategory.Neighbours, ["sasiedz", "sasiad"]),
+        (EventCategory.Workshops, ["warsztat"]),
+        (EventCategory.Culture, ["kultur", "koncert", "film", "kino", "teatr", "wystaw", "muzyk"]),
+    ];
+
+    /// <summary>
+    /// A title wins when its distinctive words (not category words) appear in the sentence, for one title only
+    /// ("zapisz mnie na gimnastyke"); else a category word gives that category; else "przyszły tydzień" the next week.
+    /// </summary>
+    public static EventQuery Parse(string? sentence, IReadOnlyList<CommunityEvent> upcoming)
+    {
+        var words = PolishText.Fold(sentence).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var byTitle = upcoming
+            .GroupBy(e => PolishText.Fold(e.Title))
+            .Select(g => (First: g.OrderBy(e => e.StartUtc).First(), Score: Distinctive(g.Key).Count(stem => words.Any(w => w.StartsWith(stem, StringComparison.Ordinal)))))
+            .Where(t => t.Score > 0)
+            .ToList();
+        var best = byTitle.Count == 0 ? 0 : byTitle.Max(t => t.Score);
+        var winners = byTitle.Where(t => t.Score == best).ToList();
+        if (winners.Count == 1) return new(winners[0].First.Id, null);
+
+        var category = CategoryWords.FirstOrDefault(c => c.Stems.Any(stem => words.Any(w => w.StartsWith(stem, StringComparison.Ordinal))));
+        if (category.Stems is not null) return new(null, category.Category.ToString());
+
+        var folded = string.Join(' ', words);
+        if ((folded.Contains("przyszl", StringComparison.Ordinal) || folded.Contains("nastepn", StringComparison.Ordinal)) && folded.Contains("tydz", StringComparison.Ordinal)
+            || folded.Contains("przyszlym tygodniu", StringComparison.Ordinal) || folded.Contains("nastepnym tygodniu", StringComparison.Ordinal))
+            return new(null, "w1");
+        if (folded.Contains("tym tygodniu", StringComparison.Ordinal) || folded.Contains("ten tydzien", StringComparison.Ordinal)
+            || folded.Contains("dzis", StringComparison.Ordinal) || folded.Contains("jutro", StringComparison.Ordinal) || folded.Contains("weekend", StringComparison.Ordinal))
+            return new(null, "w0");
+        return new(null, null);
+    }
+
+    /// <summary>Stems of a title's words that say which event it is (short words and category words say nothing).</summary>
+    private static IEnumerable<string> Distinctive(string foldedTitle) => foldedTitle
+        .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .Where(w => w.Length >= 4 && !CategoryWords.Any(c => c.Stems.Any(s => w.StartsWith(s, StringComparison.Ordinal))))
+        .Select(w => w[..Math.Max(3, w.Length <= 5 ? w.Length - 1 : w.Length - 2)]);
+}
