@@ -2,6 +2,7 @@ using MamBot.Data.Bookings;
 using MamBot.Data.Centres;
 using MamBot.Data.Conversations;
 using MamBot.Data.Events;
+using MamBot.Data.Ideas;
 using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
 using Microsoft.Data.Sqlite;
@@ -26,6 +27,7 @@ public static class MamDataSetup
         services.AddScoped<CentreDirectory>();
         services.AddScoped<BookingService>();
         services.AddScoped<EventService>();
+        services.AddScoped<IdeaService>();
         services.AddScoped<ResidentService>();
         services.AddScoped<ResidentDataExport>();
         services.AddScoped<ResidentErasure>();

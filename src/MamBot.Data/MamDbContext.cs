@@ -3,6 +3,7 @@ using MamBot.Data.Centres;
 using Microsoft.EntityFrameworkCore.Storage;
 using MamBot.Data.Conversations;
 using MamBot.Data.Events;
+using MamBot.Data.Ideas;
 using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     public DbSet<EventSignup> EventSignups => Set<EventSignup>();
     public DbSet<EventFeedback> EventFeedback => Set<EventFeedback>();
     public DbSet<CategorySubscription> CategorySubscriptions => Set<CategorySubscription>();
+    public DbSet<Idea> Ideas => Set<Idea>();
+    public DbSet<IdeaSupport> IdeaSupports => Set<IdeaSupport>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
@@ -102,6 +105,21 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
             e.HasKey(s => new { s.ResidentId, s.Category });
             e.HasOne<Resident>().WithMany().HasForeignKey(s => s.ResidentId).OnDelete(DeleteBehavior.Cascade);
             e.Property(s => s.Category).HasConversion<string>();
+        });
+
+        modelBuilder.Entity<Idea>(e =>
+        {
+            e.HasOne<Centre>().WithMany().HasForeignKey(i => i.CentreId);
+            e.HasIndex(i => new { i.CentreId, i.Status });
+            e.HasIndex(i => i.AuthorId);
+            e.Property(i => i.Status).HasConversion<string>();
+        });
+        modelBuilder.Entity<IdeaSupport>(e =>
+        {
+            e.HasOne<Idea>().WithMany().HasForeignKey(s => s.IdeaId);
+            e.Property(s => s.Kind).HasConversion<string>();
+            // "Popieram" counts once: the database says so too.
+            e.HasIndex(s => new { s.IdeaId, s.ResidentId, s.Kind }).IsUnique();
         });
 
         modelBuilder.Entity<Resident>(e =>

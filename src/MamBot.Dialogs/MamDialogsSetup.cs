@@ -2,6 +2,7 @@ using MamBot.Dialogs.About;
 using MamBot.Dialogs.Bookings;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Events;
+using MamBot.Dialogs.Ideas;
 using MamBot.Dialogs.Menu;
 using MamBot.Dialogs.Settings;
 using MamBot.Dialogs.Understanding;
@@ -29,6 +30,8 @@ public static class MamDialogsSetup
         services.AddScoped<Dialog, BookRoomDialog>();
         services.AddScoped<Dialog, CancelBookingDialog>();
         services.AddScoped<Dialog, EventFeedbackDialog>();
+        services.AddScoped<Dialog, ProposeIdeaDialog>();
+        services.AddScoped<Dialog, OfferHelpDialog>();
 
         services.AddScoped<MainMenu>();
         services.AddScoped<AboutCentre>();
@@ -43,6 +46,7 @@ public static class MamDialogsSetup
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<MyBookings>());
         services.AddScoped<EventsBoard>();
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<EventsBoard>());
+        services.AddScoped<IButtonAction, IdeasBoard>();
 
         services.AddScoped<ICommand, StartCommand>();
         services.AddScoped<ICommand, MenuCommand>();
@@ -53,6 +57,7 @@ public static class MamDialogsSetup
         services.AddScoped<FollowUpNudge>();
         services.AddScoped<BookingDesk>();
         services.AddScoped<EventDesk>();
+        services.AddScoped<IdeaDesk>();
         services.AddScoped<WeeklyDigest>();
         services.AddScoped<DataExportReply>();
         return services;

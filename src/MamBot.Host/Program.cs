@@ -1,3 +1,4 @@
+using MamBot.Data.Ideas;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs;
 using MamBot.Dialogs.Understanding;
@@ -21,6 +22,7 @@ builder.Services.AddMamDialogs();
 builder.Services.AddOptions<LlmOptions>().Bind(builder.Configuration.GetSection(LlmOptions.Section));
 builder.Services.AddScoped<OutboxDispatcher>();
 builder.Services.AddOptions<NudgeTimingOptions>().Bind(builder.Configuration.GetSection(NudgeTimingOptions.Section));
+builder.Services.AddOptions<IdeaOptions>().Bind(builder.Configuration.GetSection(IdeaOptions.Section));
 builder.AddMamJobs();
 builder.Services.AddSingleton<ImmediateDelivery>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ImmediateDelivery>());

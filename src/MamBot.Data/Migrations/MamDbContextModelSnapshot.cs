@@ -545,6 +545,105 @@ namespace MamBot.Data.Migrations
                     b.ToTable("EventSignups");
                 });
 
+            modelBuilder.Entity("MamBot.Data.Ideas.Idea", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorBrings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FlaggedWords")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForWhom")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CentreId", "Status");
+
+                    b.ToTable("Ideas");
+                });
+
+            modelBuilder.Entity("MamBot.Data.Ideas.IdeaSupport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HowToHelp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IdeaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdeaId", "ResidentId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("IdeaSupports");
+                });
+
             modelBuilder.Entity("MamBot.Data.Outbox.MailboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -840,6 +939,24 @@ namespace MamBot.Data.Migrations
                     b.HasOne("MamBot.Data.Events.CommunityEvent", null)
                         .WithMany()
                         .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MamBot.Data.Ideas.Idea", b =>
+                {
+                    b.HasOne("MamBot.Data.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MamBot.Data.Ideas.IdeaSupport", b =>
+                {
+                    b.HasOne("MamBot.Data.Ideas.Idea", null)
+                        .WithMany()
+                        .HasForeignKey("IdeaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -59,6 +59,9 @@ public enum OutboxKind
 
     /// <summary>"Jak było?" the morning after an event.</summary>
     Feedback,
+
+    /// <summary>News about an idea the resident supports (it became an event) or wrote (someone offers help).</summary>
+    IdeaUpdate,
 }
 
 public enum OutboxStatus
@@ -91,6 +94,7 @@ public static class OutboxKinds
         OutboxKind.Announcement => NudgeKind.Events,
         OutboxKind.Digest => NudgeKind.Digest,
         OutboxKind.Feedback => NudgeKind.Surveys,
+        OutboxKind.IdeaUpdate => NudgeKind.Ideas,
         _ => null,
     };
 }

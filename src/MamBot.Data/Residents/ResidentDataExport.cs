@@ -16,6 +16,8 @@ public sealed record ResidentExport(
     IReadOnlyList<ExportedSignup> EventSignups,
     IReadOnlyList<ExportedFeedback> EventFeedback,
     IReadOnlyList<string> EventCategories,
+    IReadOnlyList<ExportedIdea> Ideas,
+    IReadOnlyList<ExportedSupport> IdeasSupported,
     string? ConversationState);
 
 public sealed record ExportedIdentity(string Channel, string ChatId, DateTime LastMessageUtc, DateTime? UnreachableSinceUtc);
@@ -25,6 +27,9 @@ public sealed record ExportedBooking(string Room, DateTime StartUtc, DateTime En
 
 public sealed record ExportedSignup(string Event, DateTime StartUtc, string Status, DateTime CreatedUtc);
 public sealed record ExportedFeedback(string Event, int? Rating, bool Missed, string? Comment, DateTime AtUtc);
+
+public sealed record ExportedIdea(string Title, string Description, string ForWhom, string Needs, string AuthorBrings, string? Contact, string Status, DateTime CreatedUtc);
+public sealed record ExportedSupport(string Idea, string Kind, string? HowToHelp, DateTime AtUtc);
 
 public sealed class ResidentDataExport(MamDbContext db, ResidentService residents)
 {
@@ -55,6 +60,12 @@ public sealed class ResidentDataExport(MamDbContext db, ResidentService resident
             .ToListAsync(ct);
         var categories = await db.CategorySubscriptions.AsNoTracking()
             .Where(c => c.ResidentId == residentId).Select(c => c.Category.ToString()).ToListAsync(ct);
+        var ideas = await db.Ideas.AsNoTracking().Where(i => i.AuthorId == residentId).OrderBy(i => i.CreatedUtc)
+            .Select(i => new ExportedIdea(i.Title, i.Description, i.ForWhom, i.Needs, i.AuthorBrings, i.Contact, i.Status.ToString(), i.CreatedUtc))
+            .ToListAsync(ct);
+        var supported = await db.IdeaSupports.AsNoTracking().Where(x => x.ResidentId == residentId)
+            .Join(db.Ideas, x => x.IdeaId, i => i.Id, (x, i) => new ExportedSupport(i.Title, x.Kind.ToString(), x.HowToHelp, x.AtUtc))
+            .ToListAsync(ct);
         var states = await db.ConversationStates.AsNoTracking()
             .Where(s => chats.Contains(s.Channel + "\n" + s.ChatId))
             .Select(s => s.StateJson)
@@ -72,6 +83,8 @@ public sealed class ResidentDataExport(MamDbContext db, ResidentService resident
             signups,
             feedback,
             categories,
+            ideas,
+            supported,
             states.Count == 0 ? null : string.Join("\n", states));
     }
 }

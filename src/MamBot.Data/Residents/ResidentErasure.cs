@@ -29,6 +29,9 @@ public sealed class ResidentErasure(MamDbContext db)
         // Event places stay counted, anonymous; the withdrawal of upcoming places happens before (it tells the waiting list).
         await db.EventSignups.Where(x => x.ResidentId == residentId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ResidentId, (Guid?)null), ct);
         await db.EventFeedback.Where(f => f.ResidentId == residentId).ExecuteUpdateAsync(s => s.SetProperty(f => f.ResidentId, (Guid?)null), ct);
+        // Ideas stay for the estate, without their author; support stays counted, anonymous.
+        await db.Ideas.Where(i => i.AuthorId == residentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.AuthorId, (Guid?)null).SetProperty(i => i.Contact, (string?)null), ct);
+        await db.IdeaSupports.Where(x => x.ResidentId == residentId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ResidentId, (Guid?)null).SetProperty(x => x.HowToHelp, (string?)null), ct);
         var deleted = await db.Residents.Where(r => r.Id == residentId).ExecuteDeleteAsync(ct); // identities, consents, preferences, category choices cascade
         db.ChangeTracker.Clear();
         return deleted > 0;

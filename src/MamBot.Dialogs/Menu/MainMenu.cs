@@ -3,6 +3,7 @@ using MamBot.Dialogs.Bookings;
 using MamBot.Data.Events;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Events;
+using MamBot.Dialogs.Ideas;
 using MamBot.Dialogs.Settings;
 using MamBot.Dialogs.Texts;
 using MamBot.Dialogs.Understanding;
@@ -28,7 +29,6 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
     /// <summary>Opens a menu item; <paramref name="sentence"/> is what the resident typed, so a form can start filled.</summary>
     private Task OpenAsync(DialogContext dc, string argument, string? sentence, CancellationToken ct)
     {
-        var contact = Polish.ContactChannels(dc.Centre);
         switch (argument)
         {
             case "book" when dc.Resident?.HasConsented != true:
@@ -39,7 +39,12 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
                 return dc.BeginDialogAsync(BookRoomDialog.DialogId, sentence, ct);
             case "events" when sentence is not null: return OpenEventsAsync(dc, sentence, ct);
             case "events": return events.HandleAsync(dc, "", ct);
-            case "ideas": return NotYet(dc, Polish.Format(T.NotYetIdeas, contact));
+            case "ideas" when dc.Resident?.HasConsented == true && sentence is not null:
+                dc.CancelAll();
+                return dc.BeginDialogAsync(ProposeIdeaDialog.DialogId, null, ct);
+            case "ideas":
+                dc.Say(IdeasBoard.Intro());
+                return Task.CompletedTask;
             case "surveys": return NotYet(dc, T.NotYetSurveys);
             case "about": return about.HandleAsync(dc, "", ct);
             case "settings": return settings.HandleAsync(dc, "", ct);
@@ -78,7 +83,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
             case "book_room": await OpenAsync(dc, "book", Phrase(smart?.Understood) + dc.Text, ct); break;
             case "my_bookings" or "cancel_booking": await myBookings.HandleAsync(dc, "", ct); break;
             case "list_events" or "register_event": await OpenAsync(dc, "events", smart?.Understood.Event + " " + dc.Text, ct); break;
-            case "propose_idea": await HandleAsync(dc, "ideas", ct); break;
+            case "propose_idea": await OpenAsync(dc, "ideas", dc.Text, ct); break;
             case "surveys": await HandleAsync(dc, "surveys", ct); break;
             case "opening_hours": await about.HandleAsync(dc, "hours", ct); break;
             case "address_contact": await about.HandleAsync(dc, "contact", ct); break;

@@ -1,0 +1,76 @@
+using MamBot.Data.Ideas;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Menu;
+using MamBot.Dialogs.Texts;
+using MamBot.Dialogs.Understanding;
+
+namespace MamBot.Dialogs.Ideas;
+
+/// <summary>
+/// "Zgłoś pomysł" as a form: title → a few sentences → for whom → what it needs → what the author brings →
+/// may staff get in touch and how → summary → send. Nothing is stored until the resident sends it.
+/// </summary>
+public sealed class ProposeIdeaDialog(IdeaDesk desk) : FormDialog
+{
+    public const string DialogId = "ideas.propose";
+    public override string Id => DialogId;
+
+    protected override IReadOnlyList<FormSlot> Slots { get; } =
+    [
+        FormSlot.Of("title", _ => Reply.Plain(T.IdeaAskTitle), (_, t) => Length(t, 3, 80)),
+        FormSlot.Of("description", _ => Reply.Plain(T.IdeaAskDescription), (_, t) => Length(t, 10, 1000)),
+        FormSlot.Of("forwhom", _ => Reply.WithButtons(T.IdeaAskForWhom,
+            [Option(T.ForWhomEveryone, T.ForWhomEveryone), Option(T.ForWhomSeniors, T.ForWhomSeniors)],
+            [Option(T.ForWhomKids, T.ForWhomKids), Option(T.ForWhomFamilies, T.ForWhomFamilies)],
+            [Option(T.ForWhomYouth, T.ForWhomYouth)]), (_, t) => Length(t, 3, 200)),
+        FormSlot.Of("needs", _ => Reply.WithRow(T.IdeaAskNeeds, Option(T.ButtonNotSureYet, T.ButtonNotSureYet)), (_, t) => Length(t, 2, 1000)),
+        FormSlot.Of("brings", _ => Reply.WithRow(T.IdeaAskBrings, Option(T.ButtonJustTheIdea, T.ButtonJustTheIdea)), (_, t) => Length(t, 2, 1000)),
+        FormSlot.Of("contact", _ => Reply.WithRow(T.IdeaAskContact, Option(T.ButtonContactChat, "chat"), Option(T.ButtonContactNo, "no")), ParseContact),
+        FormSlot.Of("confirm", Summary, (_, t) => t is "yes" or "no" ? SlotValue.Ok(t)
+            : PolishText.Fold(t) is "tak" or "wyslij" or "ok" ? SlotValue.Ok("yes") : SlotValue.Invalid(T.PromptPickOne)),
+    ];
+
+    protected override async Task CompleteAsync(DialogContext dc, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    {
+        await dc.EndDialogAsync(null, ct);
+        if (values["confirm"] != "yes" || dc.Resident is not { } author)
+        {
+            dc.Say(MainMenu.Render(T.IdeaDropped));
+            return;
+        }
+        var contact = values["contact"] switch { "no" => null, var c => c };
+        var idea = await desk.SubmitAsync(new NewIdea(dc.Centre.Id, author.Id, values["title"], values["description"],
+            values["forwhom"], values["needs"], values["brings"], contact), ct);
+        dc.Say(Reply.WithRow(Polish.Format(T.IdeaSent, idea.Title), new(T.ButtonMyIdeas, "ideas:mine"), new(T.ButtonMenu, "menu:main")));
+    }
+
+    private static Reply Summary(DialogContext dc)
+    {
+        var v = dc.ActiveFrame!.Values;
+        var contact = v["contact"] switch { "chat" => T.ContactChat, "no" => T.ContactNo, var c => c };
+        return Reply.WithRow(Polish.Format(T.IdeaSummary, v["title"], v["description"], v["forwhom"], v["needs"], v["brings"], contact),
+            Option(T.ButtonSendIdea, "yes"), Option(T.ButtonNoThanks, "no"));
+    }
+
+    /// <summary>A phone number, an e-mail address, or the buttons' "chat" / "no".</summary>
+    private static SlotValue ParseContact(DialogContext dc, string text)
+    {
+        var t = text.Trim();
+        if (t is "chat" or "no") return SlotValue.Ok(t);
+        var folded = PolishText.Fold(t);
+        if (folded is "nie" or "bez kontaktu") return SlotValue.Ok("no");
+        if (folded is "tak" or "czat" or "przez czat" or "tak przez czat") return SlotValue.Ok("chat");
+        var digits = t.Count(char.IsAsciiDigit);
+        var isPhone = digits is >= 9 and <= 15 && t.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-');
+        var isEmail = t.Length <= 120 && t.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && t.IndexOf('.', at) > at + 1 && !t.Contains(' ', StringComparison.Ordinal);
+        return isPhone || isEmail ? SlotValue.Ok(t) : SlotValue.Invalid(T.IdeaContactBad);
+    }
+
+    private static SlotValue Length(string text, int min, int max)
+    {
+        var t = text.Trim();
+        return t.Length < min ? SlotValue.Invalid(T.PromptTooShort)
+            : t.Length > max ? SlotValue.Invalid(Polish.Format(T.PromptTooLong, Polish.Count(max, T.CharactersForms)))
+            : SlotValue.Ok(t);
+    }
+}
