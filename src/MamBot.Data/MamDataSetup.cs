@@ -5,6 +5,7 @@ using MamBot.Data.Events;
 using MamBot.Data.Ideas;
 using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
+using MamBot.Data.Surveys;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,8 @@ public static class MamDataSetup
         services.AddScoped<BookingService>();
         services.AddScoped<EventService>();
         services.AddScoped<IdeaService>();
+        services.AddScoped<SurveyService>();
+        services.AddScoped<SurveyResults>();
         services.AddScoped<ResidentService>();
         services.AddScoped<ResidentDataExport>();
         services.AddScoped<ResidentErasure>();

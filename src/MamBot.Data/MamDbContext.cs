@@ -6,6 +6,7 @@ using MamBot.Data.Events;
 using MamBot.Data.Ideas;
 using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
+using MamBot.Data.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -24,6 +25,12 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     public DbSet<CategorySubscription> CategorySubscriptions => Set<CategorySubscription>();
     public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<IdeaSupport> IdeaSupports => Set<IdeaSupport>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+    public DbSet<SurveyParticipation> SurveyParticipations => Set<SurveyParticipation>();
+    public DbSet<SurveyDraft> SurveyDrafts => Set<SurveyDraft>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
@@ -120,6 +127,40 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
             e.Property(s => s.Kind).HasConversion<string>();
             // "Popieram" counts once: the database says so too.
             e.HasIndex(s => new { s.IdeaId, s.ResidentId, s.Kind }).IsUnique();
+        });
+
+        modelBuilder.Entity<Survey>(e =>
+        {
+            e.HasOne<Centre>().WithMany().HasForeignKey(s => s.CentreId);
+            e.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(s => s.Audience).HasConversion<string>();
+            e.Property(s => s.AudienceCategory).HasConversion<string>();
+            e.HasIndex(s => new { s.CentreId, s.ClosesUtc });
+        });
+        modelBuilder.Entity<SurveyQuestion>().Property(q => q.Type).HasConversion<string>();
+        modelBuilder.Entity<SurveyResponse>(e =>
+        {
+            // Random ids (assigned by SurveyService), so rows keep no order of answering.
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId);
+            e.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(r => r.SurveyId);
+        });
+        modelBuilder.Entity<SurveyAnswer>(e =>
+        {
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.HasOne<SurveyQuestion>().WithMany().HasForeignKey(a => a.QuestionId);
+        });
+        modelBuilder.Entity<SurveyParticipation>(e =>
+        {
+            e.HasKey(p => new { p.SurveyId, p.ResidentId });
+            e.HasOne<Survey>().WithMany().HasForeignKey(p => p.SurveyId);
+        });
+        modelBuilder.Entity<SurveyDraft>(e =>
+        {
+            e.HasKey(d => new { d.SurveyId, d.ResidentId });
+            e.HasOne<Survey>().WithMany().HasForeignKey(d => d.SurveyId);
+            e.HasOne<Resident>().WithMany().HasForeignKey(d => d.ResidentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Resident>(e =>

@@ -3,6 +3,7 @@ using MamBot.Dialogs.Bookings;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Events;
 using MamBot.Dialogs.Ideas;
+using MamBot.Dialogs.Surveys;
 using MamBot.Dialogs.Menu;
 using MamBot.Dialogs.Settings;
 using MamBot.Dialogs.Understanding;
@@ -32,6 +33,7 @@ public static class MamDialogsSetup
         services.AddScoped<Dialog, EventFeedbackDialog>();
         services.AddScoped<Dialog, ProposeIdeaDialog>();
         services.AddScoped<Dialog, OfferHelpDialog>();
+        services.AddScoped<Dialog, AnswerSurveyDialog>();
 
         services.AddScoped<MainMenu>();
         services.AddScoped<AboutCentre>();
@@ -47,6 +49,8 @@ public static class MamDialogsSetup
         services.AddScoped<EventsBoard>();
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<EventsBoard>());
         services.AddScoped<IButtonAction, IdeasBoard>();
+        services.AddScoped<SurveysBoard>();
+        services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<SurveysBoard>());
 
         services.AddScoped<ICommand, StartCommand>();
         services.AddScoped<ICommand, MenuCommand>();
@@ -58,6 +62,7 @@ public static class MamDialogsSetup
         services.AddScoped<BookingDesk>();
         services.AddScoped<EventDesk>();
         services.AddScoped<IdeaDesk>();
+        services.AddScoped<SurveyDesk>();
         services.AddScoped<WeeklyDigest>();
         services.AddScoped<DataExportReply>();
         return services;

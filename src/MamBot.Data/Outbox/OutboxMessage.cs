@@ -60,6 +60,9 @@ public enum OutboxKind
     /// <summary>"Jak było?" the morning after an event.</summary>
     Feedback,
 
+    /// <summary>An invitation to a survey, or its one reminder.</summary>
+    SurveyInvitation,
+
     /// <summary>News about an idea the resident supports (it became an event) or wrote (someone offers help).</summary>
     IdeaUpdate,
 }
@@ -95,6 +98,7 @@ public static class OutboxKinds
         OutboxKind.Digest => NudgeKind.Digest,
         OutboxKind.Feedback => NudgeKind.Surveys,
         OutboxKind.IdeaUpdate => NudgeKind.Ideas,
+        OutboxKind.SurveyInvitation => NudgeKind.Surveys,
         _ => null,
     };
 }

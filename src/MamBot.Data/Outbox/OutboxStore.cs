@@ -163,4 +163,5 @@ public static class OutboxReasons
     public const string EventCancelled = "event-cancelled";
     public const string EventMoved = "event-moved";
     public const string SignupWithdrawn = "signup-withdrawn";
+    public const string SurveyAnswered = "survey-answered";
 }

@@ -18,6 +18,7 @@ public sealed record ResidentExport(
     IReadOnlyList<string> EventCategories,
     IReadOnlyList<ExportedIdea> Ideas,
     IReadOnlyList<ExportedSupport> IdeasSupported,
+    IReadOnlyList<ExportedSurvey> Surveys,
     string? ConversationState);
 
 public sealed record ExportedIdentity(string Channel, string ChatId, DateTime LastMessageUtc, DateTime? UnreachableSinceUtc);
@@ -30,6 +31,10 @@ public sealed record ExportedFeedback(string Event, int? Rating, bool Missed, st
 
 public sealed record ExportedIdea(string Title, string Description, string ForWhom, string Needs, string AuthorBrings, string? Contact, string Status, DateTime CreatedUtc);
 public sealed record ExportedSupport(string Idea, string Kind, string? HowToHelp, DateTime AtUtc);
+
+/// <summary>A survey taken part in; the answers only when it was not anonymous (anonymous ones are not linked to anyone).</summary>
+public sealed record ExportedSurvey(string Survey, bool Anonymous, IReadOnlyList<ExportedSurveyAnswer> Answers);
+public sealed record ExportedSurveyAnswer(string Question, string? Choices, int? Number, string? Text);
 
 public sealed class ResidentDataExport(MamDbContext db, ResidentService residents)
 {
@@ -66,6 +71,18 @@ public sealed class ResidentDataExport(MamDbContext db, ResidentService resident
         var supported = await db.IdeaSupports.AsNoTracking().Where(x => x.ResidentId == residentId)
             .Join(db.Ideas, x => x.IdeaId, i => i.Id, (x, i) => new ExportedSupport(i.Title, x.Kind.ToString(), x.HowToHelp, x.AtUtc))
             .ToListAsync(ct);
+        var surveys = new List<ExportedSurvey>();
+        var taken = await db.SurveyParticipations.AsNoTracking().Where(p => p.ResidentId == residentId)
+            .Join(db.Surveys, p => p.SurveyId, x => x.Id, (p, x) => x).ToListAsync(ct);
+        foreach (var survey in taken)
+        {
+            var answers = survey.IsAnonymous ? [] : await db.SurveyResponses.AsNoTracking()
+                .Where(r => r.SurveyId == survey.Id && r.ResidentId == residentId)
+                .SelectMany(r => r.Answers)
+                .Join(db.SurveyQuestions, a => a.QuestionId, q => q.Id, (a, q) => new ExportedSurveyAnswer(q.Text, a.Choices, a.Number, a.Text))
+                .ToListAsync(ct);
+            surveys.Add(new ExportedSurvey(survey.Title, survey.IsAnonymous, answers));
+        }
         var states = await db.ConversationStates.AsNoTracking()
             .Where(s => chats.Contains(s.Channel + "\n" + s.ChatId))
             .Select(s => s.StateJson)
@@ -85,6 +102,7 @@ public sealed class ResidentDataExport(MamDbContext db, ResidentService resident
             categories,
             ideas,
             supported,
+            surveys,
             states.Count == 0 ? null : string.Join("\n", states));
     }
 }

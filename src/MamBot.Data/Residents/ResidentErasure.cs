@@ -32,6 +32,9 @@ public sealed class ResidentErasure(MamDbContext db)
         // Ideas stay for the estate, without their author; support stays counted, anonymous.
         await db.Ideas.Where(i => i.AuthorId == residentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.AuthorId, (Guid?)null).SetProperty(i => i.Contact, (string?)null), ct);
         await db.IdeaSupports.Where(x => x.ResidentId == residentId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ResidentId, (Guid?)null).SetProperty(x => x.HowToHelp, (string?)null), ct);
+        // Named survey answers lose their author; who-answered rows go (anonymous answers never had one). Drafts cascade.
+        await db.SurveyResponses.Where(r => r.ResidentId == residentId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ResidentId, (Guid?)null).SetProperty(r => r.SubmittedUtc, (DateTime?)null), ct);
+        await db.SurveyParticipations.Where(p => p.ResidentId == residentId).ExecuteDeleteAsync(ct);
         var deleted = await db.Residents.Where(r => r.Id == residentId).ExecuteDeleteAsync(ct); // identities, consents, preferences, category choices cascade
         db.ChangeTracker.Clear();
         return deleted > 0;

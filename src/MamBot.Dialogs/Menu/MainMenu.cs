@@ -4,6 +4,7 @@ using MamBot.Data.Events;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Events;
 using MamBot.Dialogs.Ideas;
+using MamBot.Dialogs.Surveys;
 using MamBot.Dialogs.Settings;
 using MamBot.Dialogs.Texts;
 using MamBot.Dialogs.Understanding;
@@ -12,7 +13,7 @@ using MamBot.Dialogs.Welcome;
 namespace MamBot.Dialogs.Menu;
 
 /// <summary>The main menu: its buttons ("menu:…") and what free text means when no dialog is waiting for an answer.</summary>
-public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings, EventsBoard events, EventService eventList, IEnumerable<ICommand> commands, LlmUnderstanding llm) : IButtonAction
+public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings, EventsBoard events, EventService eventList, SurveysBoard surveys, IEnumerable<ICommand> commands, LlmUnderstanding llm) : IButtonAction
 {
     public const string Prefix = "menu";
     string IButtonAction.Prefix => Prefix;
@@ -45,7 +46,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
             case "ideas":
                 dc.Say(IdeasBoard.Intro());
                 return Task.CompletedTask;
-            case "surveys": return NotYet(dc, T.NotYetSurveys);
+            case "surveys": return surveys.HandleAsync(dc, "", ct);
             case "about": return about.HandleAsync(dc, "", ct);
             case "settings": return settings.HandleAsync(dc, "", ct);
             default:
@@ -129,10 +130,4 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
     }
 
     private static ICommand Command(IEnumerable<ICommand> all, string name) => all.First(c => c.Names.Contains(name));
-
-    private static Task NotYet(DialogContext dc, string text)
-    {
-        dc.Say(Render(text));
-        return Task.CompletedTask;
-    }
 }

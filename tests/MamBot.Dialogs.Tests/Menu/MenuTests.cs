@@ -39,12 +39,12 @@ public class MenuTests
     }
 
     [Fact]
-    public async Task Features_still_being_built_say_so_politely_and_show_the_menu_again()
+    public async Task Surveys_ask_for_consent_first_because_answers_are_personal_data()
     {
         await using var chat = await TestChat.StartAsync();
         await chat.PressPayloadAsync("menu:surveys");
-        Assert.Contains("Ankiety na czacie jeszcze się przygotowują", chat.Text);
-        chat.ButtonPayload("Zarezerwuj salę");
+        Assert.Contains("potrzebuję Twojej zgody", chat.Text);
+        chat.ButtonPayload("Zgadzam się");
     }
 
     [Fact]

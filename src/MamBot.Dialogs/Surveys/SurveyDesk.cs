@@ -1,0 +1,57 @@
+using MamBot.Data.Centres;
+using MamBot.Data.Outbox;
+using MamBot.Data.Surveys;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Texts;
+
+namespace MamBot.Dialogs.Surveys;
+
+/// <summary>
+/// Survey invitations through the outbox: one invitation at the opening time and one reminder some days later to
+/// each resident in the audience (quiet hours, the daily cap and channel rules apply at delivery); answering
+/// drops that resident's reminder, closing expires what is left.
+/// </summary>
+public sealed class SurveyDesk(SurveyService surveys, OutboxStore outbox, CentreDirectory centres, TimeProvider time)
+{
+    /// <summary>Queues invitations (and reminders) for the survey's audience as it is now. Safe to repeat: new audience members are added.</summary>
+    public async Task<int> InviteAsync(int surveyId, CancellationToken ct)
+    {
+        var survey = await surveys.FindAsync(surveyId, ct) ?? throw new InvalidOperationException($"No survey {surveyId}.");
+        var zone = (await centres.GetAsync(survey.CentreId, ct)).TimeZone;
+        var now = time.GetUtcNow().UtcDateTime;
+        if (survey.ClosesUtc <= now) return 0;
+        var opens = survey.OpensUtc > now ? survey.OpensUtc : now;
+        var closes = Polish.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(survey.ClosesUtc.AddMinutes(-1), zone)));
+        var answer = new Button(T.ButtonAnswerSurvey, $"surveys:start:{survey.Id}");
+        var invitation = Reply.WithRow(Polish.Format(T.SurveyInvitation, survey.Title, survey.Intro, Polish.Count(survey.Questions.Count, T.QuestionsForms), closes), answer).ToJson();
+        var reminder = Reply.WithRow(Polish.Format(T.SurveyReminder, survey.Title, closes), answer).ToJson();
+
+        var invited = 0;
+        foreach (var residentId in await surveys.AudienceAsync(survey, ct))
+        {
+            if (await surveys.HasAnsweredAsync(survey.Id, residentId, ct)) continue;
+            await Queue(survey, residentId, "invite", opens, invitation, ct);
+            if (survey.ReminderAfterDays > 0 && survey.OpensUtc.AddDays(survey.ReminderAfterDays) is var remindAt && remindAt < survey.ClosesUtc)
+                await Queue(survey, residentId, "remind", remindAt > opens ? remindAt : opens.AddDays(survey.ReminderAfterDays), reminder, ct);
+            invited++;
+        }
+        return invited;
+    }
+
+    /// <summary>The resident answered: nothing more about this survey goes to them.</summary>
+    public Task AnsweredAsync(int surveyId, Guid residentId, CancellationToken ct) =>
+        outbox.SkipQueuedAsync(KeyPrefix(surveyId, residentId), OutboxReasons.SurveyAnswered, ct);
+
+    private Task<OutboxMessage> Queue(Survey survey, Guid residentId, string what, DateTime dueUtc, string body, CancellationToken ct) =>
+        outbox.EnqueueAsync(new OutboxMessage
+        {
+            IdempotencyKey = KeyPrefix(survey.Id, residentId) + what,
+            Kind = OutboxKind.SurveyInvitation,
+            ResidentId = residentId,
+            DueUtc = dueUtc,
+            ExpiresUtc = survey.ClosesUtc,
+            Body = body,
+        }, ct);
+
+    private static string KeyPrefix(int surveyId, Guid residentId) => $"survey:{surveyId}:resident:{residentId}:";
+}
