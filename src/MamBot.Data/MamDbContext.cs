@@ -6,6 +6,7 @@ using MamBot.Data.Events;
 using MamBot.Data.Ideas;
 using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
+using MamBot.Data.Staff;
 using MamBot.Data.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -31,6 +32,7 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
     public DbSet<SurveyParticipation> SurveyParticipations => Set<SurveyParticipation>();
     public DbSet<SurveyDraft> SurveyDrafts => Set<SurveyDraft>();
+    public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<ChannelIdentity> ChannelIdentities => Set<ChannelIdentity>();
     public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
@@ -162,6 +164,8 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
             e.HasOne<Survey>().WithMany().HasForeignKey(d => d.SurveyId);
             e.HasOne<Resident>().WithMany().HasForeignKey(d => d.ResidentId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        modelBuilder.Entity<StaffUser>().HasIndex(u => u.Email).IsUnique();
 
         modelBuilder.Entity<Resident>(e =>
         {

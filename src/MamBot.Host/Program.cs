@@ -2,6 +2,7 @@ using MamBot.Data.Ideas;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs;
 using MamBot.Dialogs.Understanding;
+using MamBot.Host.Admin;
 using MamBot.Host.Channels.Messenger;
 using MamBot.Host.Channels.Telegram;
 using MamBot.Host.Channels.WebChat;
@@ -9,6 +10,7 @@ using MamBot.Host.Outbox;
 using MamBot.Host.Setup;
 
 if (UnderstandCommand.Matches(args)) return await UnderstandCommand.RunAsync(args, Console.Out, Console.Error);
+if (AdminCommand.Matches(args)) return await AdminCommand.RunAsync(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -30,6 +32,7 @@ builder.AddWebChat();
 builder.AddTelegram();
 builder.AddMessenger();
 builder.AddMamHealth();
+builder.AddMamAdmin();
 
 var app = builder.Build();
 
@@ -41,6 +44,7 @@ app.MapWebChat();
 app.MapTelegram();
 app.MapMessenger();
 app.MapMamHealth();
+app.MapMamAdmin();
 
 await app.RunAsync();
 return 0;

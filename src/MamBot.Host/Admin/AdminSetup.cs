@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace MamBot.Host.Admin;
+
+/// <summary>The staff panel: Razor Pages under /admin behind a cookie login, and the Hangfire dashboard at /admin/jobs.</summary>
+public static class AdminSetup
+{
+    public const string Scheme = "MamStaff";
+    public const string JobsPath = "/admin/jobs";
+
+    public static WebApplicationBuilder AddMamAdmin(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<StaffAccounts>();
+        builder.Services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
+        {
+            o.LoginPath = "/admin/login";
+            o.AccessDeniedPath = "/admin/login";
+            o.Cookie.Name = "mam-staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // HTTPS in production, plain http on localhost
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        builder.Services.AddAuthorization();
+        // Polish letters as they are in the HTML (not &#x142;): readable source, and what screen readers and tests see.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Admin/Pages";
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Login");
+        });
+        return builder;
+    }
+
+    public static WebApplication MapMamAdmin(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapPost("/admin/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(Scheme);
+            return Results.Redirect("/admin/login");
+        }).RequireAuthorization();
+        app.UseHangfireDashboard(JobsPath, new DashboardOptions
+        {
+            Authorization = [new StaffOnly()],
+            AppPath = "/admin",
+            DashboardTitle = "MamBot – zadania",
+        }, app.Services.GetRequiredService<JobStorage>());
+        return app;
+    }
+
+    /// <summary>The claims of a signed-in staff member.</summary>
+    public static ClaimsPrincipal Principal(Data.Staff.StaffUser user) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new Claim(ClaimTypes.Email, user.Email),
+        new Claim(ClaimTypes.Name, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email : user.DisplayName),
+        new Claim(ClaimTypes.Role, user.Role),
+    ], Scheme));
+
+    /// <summary>Hangfire's dashboard answers 401 unless a staff member is signed in.</summary>
+    private sealed class StaffOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.Identity?.IsAuthenticated == true;
+    }
+}

@@ -1,0 +1,53 @@
+using MamBot.Data;
+using MamBot.Data.Bookings;
+using MamBot.Data.Centres;
+using MamBot.Data.Events;
+using MamBot.Data.Ideas;
+using MamBot.Data.Outbox;
+using MamBot.Dialogs.Texts;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Admin.Pages;
+
+/// <summary>"Dziś": what needs the team's attention today, at a glance.</summary>
+public sealed class IndexModel(MamDbContext db, CentreDirectory centres, TimeProvider time) : PageModel
+{
+    public string Today { get; private set; } = "";
+    public IReadOnlyList<string> BookingsToday { get; private set; } = [];
+    public int PendingApprovals { get; private set; }
+    public IReadOnlyList<string> UpcomingEvents { get; private set; } = [];
+    public IReadOnlyList<string> NewIdeas { get; private set; } = [];
+    public int SurveysRunning { get; private set; }
+    public IReadOnlyDictionary<OutboxStatus, int> NudgesLastWeek { get; private set; } = new Dictionary<OutboxStatus, int>();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var centre = await centres.GetDefaultAsync(ct);
+        var zone = centre.TimeZone;
+        var now = time.GetUtcNow().UtcDateTime;
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
+        var dayStart = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
+        var dayEnd = TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        Today = Polish.Date(day);
+
+        var rooms = centre.Rooms.ToDictionary(r => r.Id, r => r.Name);
+        BookingsToday = [.. (await db.Bookings.AsNoTracking()
+                .Where(b => b.StartUtc >= dayStart && b.StartUtc < dayEnd && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Pending))
+                .OrderBy(b => b.StartUtc).ToListAsync(ct))
+            .Select(b => $"{Polish.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, zone)))}–{Polish.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.EndUtc, zone)))} {rooms.GetValueOrDefault(b.RoomId)}: {b.Purpose}")];
+        PendingApprovals = await db.Bookings.CountAsync(b => b.Status == BookingStatus.Pending && b.EndUtc > now, ct);
+        UpcomingEvents = [.. (await db.Events.AsNoTracking()
+                .Where(e => e.CentreId == centre.Id && e.Status == EventStatus.Scheduled && e.StartUtc >= now && e.StartUtc < now.AddDays(7))
+                .OrderBy(e => e.StartUtc).ToListAsync(ct))
+            .Select(e => $"{Polish.DateTime(e.StartUtc, zone)} – {e.Title}")];
+        NewIdeas = [.. await db.Ideas.AsNoTracking().Where(i => i.CentreId == centre.Id && i.Status == IdeaStatus.New)
+            .OrderBy(i => i.CreatedUtc).Select(i => i.FlaggedWords == null ? i.Title : i.Title + " ⚠️").ToListAsync(ct)];
+        SurveysRunning = await db.Surveys.CountAsync(s => s.CentreId == centre.Id && s.OpensUtc <= now && s.ClosesUtc > now, ct);
+        var weekAgo = now.AddDays(-7);
+        NudgesLastWeek = (await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.Kind != OutboxKind.Reply && m.DoneUtc >= weekAgo)
+                .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => x.Key, x => x.Count);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MamBot.Host.Admin.Pages;
+
+public sealed class LoginModel(StaffAccounts accounts, TimeProvider time) : PageModel
+{
+    [BindProperty] public string Email { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? Error { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await accounts.SignInAsync(Email, Password, ct);
+        switch (result.Outcome)
+        {
+            case SignInOutcome.SignedIn:
+                await HttpContext.SignInAsync(AdminSetup.Scheme, AdminSetup.Principal(result.User!));
+                // Only our own pages: never an open redirect to another site.
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/admin", StringComparison.Ordinal) ? ReturnUrl : "/admin");
+            case SignInOutcome.LockedOut:
+                var minutes = Math.Max(1, (int)Math.Ceiling((result.LockedUntilUtc!.Value - time.GetUtcNow().UtcDateTime).TotalMinutes));
+                Error = $"Zbyt wiele nieudanych prób. Konto jest zablokowane na {minutes} min.";
+                break;
+            default:
+                Error = "Nieprawidłowy e-mail albo hasło.";
+                break;
+        }
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Page();
+    }
+}

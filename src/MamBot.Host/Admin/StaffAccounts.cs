@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using MamBot.Data;
+using MamBot.Data.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Admin;
+
+public enum SignInOutcome { SignedIn, WrongEmailOrPassword, LockedOut }
+
+public sealed record SignInResult(SignInOutcome Outcome, StaffUser? User = null, DateTime? LockedUntilUtc = null);
+
+/// <summary>Staff accounts: hashed passwords (ASP.NET Core Identity's PasswordHasher) and a lockout after repeated failures.</summary>
+public sealed class StaffAccounts(MamDbContext db, TimeProvider time)
+{
+    public const int MaxFailedLogins = 5;
+    public static readonly TimeSpan LockoutFor = TimeSpan.FromMinutes(15);
+    private static readonly PasswordHasher<StaffUser> Hasher = new();
+
+    /// <summary>Creates an account; without a password one is generated (returned once, never stored in clear).</summary>
+    public async Task<(StaffUser User, string Password)> CreateAsync(string email, string role, string? displayName, string? password, CancellationToken ct)
+    {
+        var normalized = Normalize(email);
+        if (!normalized.Contains('@', StringComparison.Ordinal)) throw new ArgumentException($"'{email}' is not an e-mail address.", nameof(email));
+        if (role is not (StaffRoles.Admin or StaffRoles.Animator)) throw new ArgumentException($"Role must be {StaffRoles.Admin} or {StaffRoles.Animator}.", nameof(role));
+        if (await db.StaffUsers.AnyAsync(u => u.Email == normalized, ct)) throw new InvalidOperationException($"An account for {normalized} exists already.");
+        password ??= Generate();
+        if (password.Length < 12) throw new ArgumentException("A password needs at least 12 characters.", nameof(password));
+
+        var user = new StaffUser { Email = normalized, DisplayName = displayName ?? "", Role = role, PasswordHash = "", CreatedUtc = time.GetUtcNow().UtcDateTime };
+        user.PasswordHash = Hasher.HashPassword(user, password);
+        db.StaffUsers.Add(user);
+        await db.SaveChangesAsync(ct);
+        return (user, password);
+    }
+
+    /// <summary>Checks a sign-in; every failure counts toward the lockout, and a locked account says so without checking the password.</summary>
+    public async Task<SignInResult> SignInAsync(string email, string password, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var user = await db.StaffUsers.FirstOrDefaultAsync(u => u.Email == Normalize(email), ct);
+        if (user is null) return new(SignInOutcome.WrongEmailOrPassword);
+        if (user.LockedUntilUtc > now) return new(SignInOutcome.LockedOut, LockedUntilUtc: user.LockedUntilUtc);
+
+        var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            user.FailedLogins++;
+            if (user.FailedLogins >= MaxFailedLogins)
+            {
+                user.LockedUntilUtc = now + LockoutFor;
+                user.FailedLogins = 0;
+            }
+            await db.SaveChangesAsync(ct);
+            return user.LockedUntilUtc > now ? new(SignInOutcome.LockedOut, LockedUntilUtc: user.LockedUntilUtc) : new(SignInOutcome.WrongEmailOrPassword);
+        }
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded) user.PasswordHash = Hasher.HashPassword(user, password!);
+        user.FailedLogins = 0;
+        user.LockedUntilUtc = null;
+        user.LastLoginUtc = now;
+        await db.SaveChangesAsync(ct);
+        return new(SignInOutcome.SignedIn, user);
+    }
+
+    private static string Normalize(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>20 characters from an alphabet without look-alikes (no 0/O, 1/l/I), easy to type from a printout.</summary>
+    private static string Generate() => RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+}

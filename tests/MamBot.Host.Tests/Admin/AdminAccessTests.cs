@@ -1,0 +1,150 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MamBot.Data.Staff;
+using MamBot.Host.Admin;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MamBot.Host.Tests.Admin;
+
+/// <summary>The staff panel's door: login with hashed passwords and lockout, antiforgery, and nothing without login.</summary>
+public sealed partial class AdminAccessTests : IDisposable
+{
+    private const string Password = "sloneczny-Kozlowek-2026";
+    private readonly HostTestBed _bed = new();
+    private readonly MamApp _app;
+    private readonly HttpClient _browser;
+
+    public AdminAccessTests()
+    {
+        _app = _bed.Start();
+        _browser = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    }
+
+    public void Dispose() => _bed.Dispose();
+
+    private async Task CreateStaffAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("Ania@MAM.example", StaffRoles.Animator, "Ania", Password, default);
+    }
+
+    private async Task<HttpResponseMessage> LogInAsync(string email, string password)
+    {
+        var page = await _browser.GetStringAsync("/admin/login");
+        var token = TokenField().Match(page).Groups[1].Value;
+        return await _browser.PostAsync("/admin/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    [Theory]
+    [InlineData("/admin")]
+    [InlineData("/admin/login?ReturnUrl=%2Fadmin")]
+    public async Task Admin_pages_send_a_stranger_to_the_login_page(string path)
+    {
+        var response = await _browser.GetAsync(path);
+        if (path == "/admin")
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/admin/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Panel jest tylko dla zespołu MAM.", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task The_jobs_dashboard_refuses_anyone_not_signed_in()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _browser.GetAsync("/admin/jobs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _browser.GetAsync("/admin/jobs/recurring")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_post_without_the_antiforgery_token_is_refused()
+    {
+        await CreateStaffAsync();
+        var response = await _browser.PostAsync("/admin/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = "ania@mam.example", ["Password"] = Password,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await _browser.GetAsync("/admin")).StatusCode); // still not signed in
+    }
+
+    [Fact]
+    public async Task Signing_in_opens_today_and_the_jobs_dashboard_and_signing_out_closes_them()
+    {
+        await CreateStaffAsync();
+
+        var login = await LogInAsync("ania@mam.example", Password);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/admin", login.Headers.Location!.OriginalString);
+
+        var today = await _browser.GetStringAsync("/admin");
+        Assert.Contains("Dziś, środa, 25 listopada", today);
+        Assert.Contains("Czekają na decyzję", today);
+        Assert.Contains("Kawa sąsiedzka", today); // the sample centre's events this week
+        Assert.Equal(HttpStatusCode.OK, (await _browser.GetAsync("/admin/jobs/recurring")).StatusCode);
+
+        var token = TokenField().Match(today).Groups[1].Value;
+        await _browser.PostAsync("/admin/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, (await _browser.GetAsync("/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_a_quarter_of_an_hour_even_for_the_right_one()
+    {
+        await CreateStaffAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            var wrong = await LogInAsync("ania@mam.example", "zle-haslo-123456");
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            Assert.Contains("Nieprawidłowy e-mail albo hasło.", await wrong.Content.ReadAsStringAsync());
+        }
+        var fifth = await LogInAsync("ania@mam.example", "zle-haslo-123456");
+        Assert.Contains("Konto jest zablokowane na 15 min.", await fifth.Content.ReadAsStringAsync());
+        Assert.Contains("zablokowane", await (await LogInAsync("ania@mam.example", Password)).Content.ReadAsStringAsync());
+
+        _bed.Time.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync("ania@mam.example", Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Passwords_are_stored_only_as_hashes()
+    {
+        await CreateStaffAsync();
+        var stored = await _app.QueryAsync(db => db.StaffUsers.SingleAsync());
+        Assert.Equal("ania@mam.example", stored.Email);
+        Assert.DoesNotContain(Password, stored.PasswordHash, StringComparison.Ordinal);
+        Assert.StartsWith("AQAAAA", stored.PasswordHash, StringComparison.Ordinal); // Identity's v3 hash format
+    }
+
+    [Fact]
+    public async Task The_admin_create_command_makes_an_admin_with_a_generated_password_that_signs_in()
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        using var http = _app.CreateClient(); // the host prepared the database in this folder
+
+        var exit = await AdminCommand.RunAsync(["admin", "create", "--email", "szef@mam.example", $"--Storage:DataDirectory={_app.DataDirectory}"], output, errors);
+
+        Assert.Equal(0, exit);
+        var password = Regex.Match(output.ToString(), "Password \\(shown once, write it down\\): (\\S+)").Groups[1].Value;
+        Assert.Equal(20, password.Length);
+        Assert.Equal(StaffRoles.Admin, (await _app.QueryAsync(db => db.StaffUsers.SingleAsync())).Role);
+        Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync("szef@mam.example", password)).StatusCode);
+
+        Assert.Equal(1, await AdminCommand.RunAsync(["admin", "create", "--email", "szef@mam.example", $"--Storage:DataDirectory={_app.DataDirectory}"], output, errors));
+        Assert.Contains("exists already", errors.ToString());
+        Assert.Equal(2, await AdminCommand.RunAsync(["admin", "create"], output, errors));
+    }
+}
