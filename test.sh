@@ -17,6 +17,17 @@ npm install --prefix tests/tools/telegram-emulator --no-audit --no-fund --loglev
 [ -d tests/tools/telegram-emulator/node_modules/telegram-test-api ] \
   || fail "the Telegram emulator (telegram-test-api) is missing after npm install."
 
+# The admin panel's browser tests drive Debian's Chromium through Microsoft.Playwright (never a downloaded browser).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's chromium for the browser tests…"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || fail "could not install Debian's chromium (apt-get install chromium)."
+  else
+    fail "the browser tests need Debian's Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'."
+  fi
+fi
+
 log=$(mktemp)
 export MAMBOT_REPORTS=$(mktemp -d)
 trap 'rm -rf "$log" "$MAMBOT_REPORTS"' EXIT
