@@ -1,4 +1,9 @@
+using System.Net.Http.Json;
+using MamBot.Data.Bookings;
 using MamBot.Data.Staff;
+using MamBot.Dialogs.Bookings;
+using MamBot.Host.Jobs;
+using Microsoft.EntityFrameworkCore;
 using MamBot.Host.Admin;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -76,5 +81,49 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         // With the browser's cookies, now signed out: the dashboard answers 401 (Chromium shows no page for an empty 401).
         var jobs = await page.Context.APIRequest.GetAsync(_address + "/admin/jobs");
         Assert.Equal(401, jobs.Status);
+    }
+
+    private async Task SignInAsync(IPage page)
+    {
+        await page.GotoAsync(_address + "/admin/login");
+        await page.GetByLabel("E-mail").FillAsync("ania@mam.example");
+        await page.GetByLabel("Hasło").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zaloguj" }).ClickAsync();
+        await page.WaitForURLAsync(_address + "/admin");
+    }
+
+    [Fact]
+    public async Task Approving_a_pending_booking_in_the_panel_brings_the_residents_message_to_their_web_chat()
+    {
+        // A resident on the web chat page (their conversation id lives in the browser), with a booking of the big room waiting.
+        const string conversation = "7d2c0c9e-4e4b-4d1e-9d2a-0f4c1b2a3e5f";
+        using var http = new HttpClient { BaseAddress = new Uri(_address) };
+        (await http.PostAsJsonAsync($"/api/chat/{conversation}", new { payload = "consent:yes" })).EnsureSuccessStatusCode();
+        var krakow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
+        DateTime Friday(int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 27, hour, 0, 0), krakow);
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var resident = await scope.ServiceProvider.GetRequiredService<Data.MamDbContext>().Residents.Select(r => r.Id).SingleAsync();
+            var big = await scope.ServiceProvider.GetRequiredService<Data.MamDbContext>().Rooms.Where(r => r.Name == "Sala duża").Select(r => r.Id).SingleAsync();
+            var attempt = await scope.ServiceProvider.GetRequiredService<BookingDesk>()
+                .RequestAsync(new NewBooking(big, resident, Friday(17), Friday(19), 12, "próba chóru", "Anna", null), default);
+            Assert.Equal(BookingStatus.Pending, attempt.Booking!.Status);
+        }
+
+        var staff = await _browser.NewPageAsync();
+        await SignInAsync(staff);
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Rezerwacje" }).ClickAsync();
+        Assert.Contains("próba chóru (Anna, 12 osób) – czeka na decyzję", await staff.Locator("main").InnerTextAsync());
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Zatwierdź: 17:00–19:00, Sala duża" }).ClickAsync();
+        Assert.Equal("Zatwierdzono. Mieszkaniec dostanie wiadomość.", await staff.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Contains("potwierdzona", await staff.Locator("main").InnerTextAsync());
+
+        await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);
+
+        var residentContext = await _browser.NewContextAsync();
+        await residentContext.AddInitScriptAsync($"localStorage.setItem('mambot.conversation', '{conversation}');");
+        var chat = await residentContext.NewPageAsync();
+        await chat.GotoAsync(_address + "/");
+        await chat.GetByText("✅ Twoja rezerwacja jest potwierdzona: piątek, 27 listopada, 17:00–19:00, Sala duża.").WaitForAsync(new() { Timeout = 15_000 });
     }
 }
