@@ -154,5 +154,5 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
         [.. frame.Values.GetValueOrDefault("sel", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
 
     public static string Closes(DialogContext dc, Survey survey) =>
-        Polish.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(survey.ClosesUtc.AddMinutes(-1), dc.TimeZone)));
+        Polish.DayAndMonth(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(survey.ClosesUtc.AddMinutes(-1), dc.TimeZone)));
 }

@@ -28,6 +28,9 @@ public static class Polish
 
     public static string MonthGenitive(int month) => T.MonthNamesGenitive.Split('|')[month - 1];
 
+    /// <summary>"12 grudnia": reads right after "do", "od", "przed" (a weekday would need another case).</summary>
+    public static string DayAndMonth(DateOnly date) => $"{date.Day} {MonthGenitive(date.Month)}";
+
     /// <summary>"piątek, 12 grudnia"</summary>
     public static string Date(DateOnly date) => $"{DayName(date.DayOfWeek)}, {date.Day} {MonthGenitive(date.Month)}";
 

@@ -153,7 +153,7 @@ public class EventsChatTests
         Assert.All(nudges.Take(3), m => Assert.Equal((OutboxStatus.Skipped, OutboxReasons.EventMoved), (m.Status, m.StatusReason)));
         var fresh = nudges.Skip(3).ToList();
         Assert.Equal(OutboxKind.EventUpdate, fresh[0].Kind);
-        Assert.StartsWith("Zmiana terminu: „Gimnastyka dla seniorów” odbędzie się sobota, 28 listopada, 11:00 (zamiast piątek, 27 listopada, 17:00).", fresh[0].Text());
+        Assert.StartsWith("Zmiana terminu: „Gimnastyka dla seniorów” ma nowy termin: sobota, 28 listopada, 11:00 (poprzednio: piątek, 27 listopada, 17:00).", fresh[0].Text());
         Assert.Equal([At(27, 11), At(28, 9), At(29, 10)], fresh.Skip(1).Select(m => m.DueUtc));
     }
 

@@ -49,7 +49,7 @@ public class SurveysChatTests
         var survey = await CreateAsync(chat);
 
         await chat.PressPayloadAsync("menu:surveys");
-        Assert.Contains("• „MAM dla Ciebie” – 5 pytań, do wtorek, 8 grudnia", chat.Text);
+        Assert.Contains("• „MAM dla Ciebie” – 5 pytań, do 8 grudnia", chat.Text);
         await chat.PressAsync("MAM dla Ciebie");
         Assert.StartsWith("📋 „MAM dla Ciebie”\nChcemy wiedzieć, co robić dalej.\n\n5 pytań. Ankieta jest anonimowa", chat.Text);
         Assert.Contains("Pytanie 1 z 5: Jak często bywasz w MAM?", chat.Text);
@@ -70,7 +70,7 @@ public class SurveysChatTests
         Assert.Contains("(to pytanie można pominąć)", chat.Text);
         await chat.PressAsync("Pomiń");
 
-        Assert.StartsWith("Dziękujemy za udział w ankiecie „MAM dla Ciebie”! Ankieta trwa do wtorek, 8 grudnia. Potem zespół MAM przejrzy odpowiedzi", chat.Text);
+        Assert.StartsWith("Dziękujemy za udział w ankiecie „MAM dla Ciebie”! Ankieta trwa do 8 grudnia. Potem zespół MAM przejrzy odpowiedzi", chat.Text);
         var results = await chat.UseAsync<SurveyResults, SurveyResult?>(r => r.ForAsync(survey.Id, default));
         Assert.Equal(1, results!.Responses);
         Assert.Equal([0, 1, 0], results.Questions[0].Options.Select(o => o.Count));
@@ -226,8 +226,8 @@ public class SurveysChatTests
         var sent = (await chat.NudgesAsync()).Where(m => m.Kind == OutboxKind.SurveyInvitation).OrderBy(m => m.DueUtc).ToList();
         Assert.Equal([TestCentreNow, At(28, 8)], sent.Select(m => m.DueUtc));
         Assert.All(sent, m => Assert.Equal(At(9, 0, month: 12), m.ExpiresUtc));
-        Assert.StartsWith("Dzień dobry! Zespół MAM pyta o zdanie: „MAM dla Ciebie”.\nChcemy wiedzieć, co robić dalej.\n\nTo 5 pytań, ankieta trwa do wtorek, 8 grudnia.", sent[0].Text());
-        Assert.StartsWith("Przypominamy o ankiecie „MAM dla Ciebie”: trwa do wtorek, 8 grudnia", sent[1].Text());
+        Assert.StartsWith("Dzień dobry! Zespół MAM pyta o zdanie: „MAM dla Ciebie”.\nChcemy wiedzieć, co robić dalej.\n\nTo 5 pytań, ankieta trwa do 8 grudnia.", sent[0].Text());
+        Assert.StartsWith("Przypominamy o ankiecie „MAM dla Ciebie”: trwa do 8 grudnia", sent[1].Text());
     }
 
     [Fact]
