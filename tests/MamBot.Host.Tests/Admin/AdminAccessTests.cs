@@ -148,4 +148,26 @@ public sealed partial class AdminAccessTests : IDisposable
         Assert.Contains("exists already", errors.ToString());
         Assert.Equal(2, await AdminCommand.RunAsync(["admin", "create"], output, errors));
     }
+
+    [Fact]
+    public async Task An_event_that_ends_before_it_starts_or_clashes_with_a_booking_is_refused_in_polish_and_nothing_is_stored()
+    {
+        await CreateStaffAsync();
+        await LogInAsync("ania@mam.example", Password);
+        var page = await _browser.GetStringAsync("/admin/events");
+        var token = TokenField().Match(page).Groups[1].Value;
+        var small = await _app.QueryAsync(db => db.Rooms.Where(r => r.Name == "Sala mała").Select(r => r.Id).SingleAsync());
+        Task<HttpResponseMessage> PostAsync(string start, string end) => _browser.PostAsync("/admin/events?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Title"] = "Szachy", ["Form.Day"] = "2026-11-28", ["Form.Start"] = start, ["Form.End"] = end,
+            ["Form.RoomId"] = small.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Form.Category"] = "Neighbours", ["__RequestVerificationToken"] = token,
+        }));
+
+        var backwards = await PostAsync("18:00", "17:00");
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Contains("Koniec musi być po początku.", await backwards.Content.ReadAsStringAsync());
+        var clash = await PostAsync("11:30", "12:30"); // the sample "Planszówki dla dzieci" holds the small room 11:00–13:00
+        Assert.Contains("Sala jest wtedy zajęta: wydarzenie „Planszówki dla dzieci” sobota, 28 listopada, 11:00.", await clash.Content.ReadAsStringAsync());
+        Assert.False(await _app.QueryAsync(db => db.Events.AnyAsync(e => e.Title == "Szachy")));
+    }
 }

@@ -126,4 +126,34 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await chat.GotoAsync(_address + "/");
         await chat.GetByText("✅ Twoja rezerwacja jest potwierdzona: piątek, 27 listopada, 17:00–19:00, Sala duża.").WaitForAsync(new() { Timeout = 15_000 });
     }
+
+    [Fact]
+    public async Task Staff_create_an_event_in_the_form_and_residents_who_chose_its_category_are_told()
+    {
+        const string conversation = "0b8f3c1e-2d4a-4c6b-8e9f-1a2b3c4d5e6f";
+        using var http = new HttpClient { BaseAddress = new Uri(_address) };
+        (await http.PostAsJsonAsync($"/api/chat/{conversation}", new { payload = "consent:yes" })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync($"/api/chat/{conversation}", new { payload = "events:sub:Culture" })).EnsureSuccessStatusCode();
+
+        var staff = await _browser.NewPageAsync();
+        await SignInAsync(staff);
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Wydarzenia" }).ClickAsync();
+        await staff.GetByLabel("Tytuł").FillAsync("Koncert kolęd");
+        await staff.GetByLabel("Opis").FillAsync("Śpiewamy razem, przyjdź z rodziną.");
+        await staff.GetByLabel("Prowadzi").FillAsync("Chór sąsiedzki");
+        await staff.GetByLabel("Dzień").FillAsync("2026-12-04");
+        await staff.GetByLabel("Od", new() { Exact = true }).FillAsync("18:00");
+        await staff.GetByLabel("Do", new() { Exact = true }).FillAsync("19:30");
+        await staff.GetByLabel("Sala").SelectOptionAsync(new SelectOptionValue { Label = "Sala mała" });
+        await staff.GetByLabel("Kategoria").SelectOptionAsync(new SelectOptionValue { Label = "Kultura" });
+        await staff.GetByLabel("Liczba miejsc (puste: bez limitu)").FillAsync("10");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Dodaj wydarzenie" }).ClickAsync();
+
+        Assert.Equal("Dodano „Koncert kolęd”. Osoby, które wybrały tę kategorię, dostaną wiadomość.", await staff.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Contains("piątek, 4 grudnia, 18:00 – Koncert kolęd (Sala mała, MAM Na Kozłówce, Kultura, zapisani: 0/10, rezerwowi: 0)", await staff.Locator("main").InnerTextAsync());
+
+        await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);
+        var messages = await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/chat/{conversation}/messages?after=0");
+        Assert.Contains(messages.GetProperty("replies").EnumerateArray(), r => r.GetProperty("text").GetString()!.StartsWith("Nowe wydarzenie w kategorii „Kultura”:\n\n„Koncert kolęd”\n📅 piątek, 4 grudnia, 18:00", StringComparison.Ordinal));
+    }
 }

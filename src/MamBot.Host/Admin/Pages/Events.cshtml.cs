@@ -1,0 +1,97 @@
+using System.Globalization;
+using MamBot.Data;
+using MamBot.Data.Centres;
+using MamBot.Data.Events;
+using MamBot.Dialogs.Events;
+using MamBot.Dialogs.Texts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Admin.Pages;
+
+/// <summary>"Wydarzenia": the next weeks' events with sign-ups, a form to add one (subscribers are told), and cancelling (those signed up are told).</summary>
+public sealed class EventsModel(MamDbContext db, CentreDirectory centres, EventDesk desk, TimeProvider time) : PageModel
+{
+    public sealed record Row(int Id, string When, string Title, string Place, string Category, string Places);
+
+    public sealed class NewEventForm
+    {
+        public string Title { get; set; } = "";
+        public string Description { get; set; } = "";
+        public string Organiser { get; set; } = "";
+        public DateOnly? Day { get; set; }
+        public TimeOnly? Start { get; set; }
+        public TimeOnly? End { get; set; }
+        public int? RoomId { get; set; }
+        public EventCategory Category { get; set; } = EventCategory.Neighbours;
+        public int? Capacity { get; set; }
+    }
+
+    [BindProperty] public NewEventForm Form { get; set; } = new();
+    [TempData] public string? Message { get; set; }
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public IReadOnlyList<Row> Upcoming { get; private set; } = [];
+    public IReadOnlyList<Room> Rooms { get; private set; } = [];
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        var centre = await centres.GetDefaultAsync(ct);
+        var errors = new List<string>();
+        if (Form.Title.Trim().Length is < 3 or > 120) errors.Add("Podaj tytuł (3–120 znaków).");
+        if (Form.Day is null || Form.Start is null || Form.End is null) errors.Add("Podaj dzień oraz godzinę rozpoczęcia i zakończenia.");
+        if (Form.Capacity is <= 0) errors.Add("Liczba miejsc musi być dodatnia albo pusta (bez limitu).");
+        if (Form.RoomId is { } room && centre.Rooms.All(r => r.Id != room)) errors.Add("Wybierz salę z listy.");
+        if (errors.Count == 0)
+        {
+            var start = TimeZoneInfo.ConvertTimeToUtc(Form.Day!.Value.ToDateTime(Form.Start!.Value), centre.TimeZone);
+            var end = TimeZoneInfo.ConvertTimeToUtc(Form.Day!.Value.ToDateTime(Form.End!.Value), centre.TimeZone);
+            var change = await desk.CreateAsync(new NewEvent(centre.Id, Form.Title, Form.Description, start, end, Form.RoomId, Form.Category, Form.Capacity, Form.Organiser), ct);
+            if (change.Event is { } created)
+            {
+                Message = $"Dodano „{created.Title}”. Osoby, które wybrały tę kategorię, dostaną wiadomość.";
+                return RedirectToPage();
+            }
+            errors.Add(change.Problem switch
+            {
+                EventProblem.InThePast => "Ten termin już minął.",
+                EventProblem.EndBeforeStart => "Koniec musi być po początku.",
+                EventProblem.RoomTaken => "Sala jest wtedy zajęta: " + string.Join("; ",
+                    change.ConflictingBookings.Select(b => $"rezerwacja {Polish.DateTime(b.StartUtc, centre.TimeZone)} ({b.Purpose})")
+                        .Concat(change.ConflictingEvents.Select(e => $"wydarzenie „{e.Title}” {Polish.DateTime(e.StartUtc, centre.TimeZone)}"))) + ".",
+                _ => "Nie udało się dodać wydarzenia.",
+            });
+        }
+        Errors = errors;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
+    {
+        var cancelled = await desk.CancelAsync(id, ct);
+        Message = cancelled is null ? "Tego wydarzenia nie można już odwołać." : $"Odwołano „{cancelled.Title}”. Zapisani dostaną wiadomość.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var centre = await centres.GetDefaultAsync(ct);
+        Rooms = centre.Rooms;
+        var now = time.GetUtcNow().UtcDateTime;
+        var events = await db.Events.AsNoTracking()
+            .Where(e => e.CentreId == centre.Id && e.Status == EventStatus.Scheduled && e.EndUtc > now && e.StartUtc < now.AddDays(28))
+            .OrderBy(e => e.StartUtc).ToListAsync(ct);
+        var ids = events.Select(e => e.Id).ToList();
+        var counts = await db.EventSignups.AsNoTracking().Where(s => ids.Contains(s.EventId) && s.Status != SignupStatus.Withdrawn)
+            .GroupBy(s => new { s.EventId, s.Status }).Select(g => new { g.Key.EventId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        int Count(int id, SignupStatus status) => counts.FirstOrDefault(c => c.EventId == id && c.Status == status)?.Count ?? 0;
+        Upcoming = [.. events.Select(e => new Row(e.Id, Polish.DateTime(e.StartUtc, centre.TimeZone), e.Title, EventTexts.Place(e, centre), EventTexts.Category(e.Category),
+            e.Capacity is { } capacity
+                ? $"zapisani: {Count(e.Id, SignupStatus.Going)}/{capacity.ToString(CultureInfo.InvariantCulture)}, rezerwowi: {Count(e.Id, SignupStatus.Waiting)}"
+                : $"zapisani: {Count(e.Id, SignupStatus.Going)}"))];
+    }
+}
