@@ -155,7 +155,6 @@ public sealed class BookingService(MamDbContext db, TimeProvider time)
             .Order()];
     }
 
-    private static (DateTime From, DateTime To) DayInUtc(Centre centre, DateOnly day) => (
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), centre.TimeZone),
-        TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), centre.TimeZone));
+    private static (DateTime From, DateTime To) DayInUtc(Centre centre, DateOnly day) =>
+        (LocalCalendar.StartUtc(day, centre.TimeZone), LocalCalendar.StartUtc(day.AddDays(1), centre.TimeZone));
 }

@@ -1,3 +1,5 @@
+using MamBot.Data.Centres;
+
 namespace MamBot.Data.Outbox;
 
 /// <summary>Config section "Nudges": when unsolicited messages may go out.</summary>
@@ -54,8 +56,7 @@ public static class NudgeTiming
     }
 
     /// <summary>The start of the centre's local day containing <paramref name="nowUtc"/>, in UTC (for "sent today").</summary>
-    public static DateTime StartOfLocalDay(DateTime nowUtc, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone)).ToDateTime(TimeOnly.MinValue), zone);
+    public static DateTime StartOfLocalDay(DateTime nowUtc, TimeZoneInfo zone) => LocalCalendar.StartUtc(LocalCalendar.Today(nowUtc, zone), zone);
 
     private static bool InQuiet(TimeOnly time, NudgeTimingOptions o) =>
         o.QuietFrom > o.QuietUntil ? time >= o.QuietFrom || time < o.QuietUntil : time >= o.QuietFrom && time < o.QuietUntil;

@@ -4,6 +4,23 @@ namespace MamBot.Data.Outbox;
 
 public sealed class OutboxStore(MamDbContext db, TimeProvider time)
 {
+    /// <summary>
+    /// Queues a message to the centre's staff chat, when it has one (the admin panel lists everything anyway).
+    /// Staff are not residents: it goes as a reply, with no opt-outs or nudge rules.
+    /// </summary>
+    public async Task EnqueueForStaffAsync(Centres.Centre centre, string idempotencyKey, string body, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(centre.StaffChannel) || string.IsNullOrEmpty(centre.StaffChatId)) return;
+        await EnqueueAsync(new OutboxMessage
+        {
+            IdempotencyKey = idempotencyKey,
+            Kind = OutboxKind.Reply,
+            Channel = centre.StaffChannel,
+            ChatId = centre.StaffChatId,
+            Body = body,
+        }, ct);
+    }
+
     /// <summary>Queues a message once: a second call with the same key returns the first row untouched.</summary>
     public async Task<OutboxMessage> EnqueueAsync(OutboxMessage message, CancellationToken ct)
     {

@@ -109,16 +109,8 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Mam
     private async Task TellStaffAsync(Booking booking, CancellationToken ct)
     {
         var (room, centre) = await RoomAsync(booking, ct);
-        if (string.IsNullOrEmpty(centre.StaffChannel) || string.IsNullOrEmpty(centre.StaffChatId)) return; // the admin panel lists them anyway
-        await outbox.EnqueueAsync(new OutboxMessage
-        {
-            IdempotencyKey = $"booking:{booking.Id}:staff",
-            Kind = OutboxKind.Reply, // staff are not residents: no opt-outs apply
-            Channel = centre.StaffChannel,
-            ChatId = centre.StaffChatId,
-            Body = Reply.Plain(Polish.Format(T.StaffNewPending, When(booking, room, centre.TimeZone), booking.ContactName,
-                Polish.Count(booking.People, T.PeopleForms), booking.Purpose)).ToJson(),
-        }, ct);
+        await outbox.EnqueueForStaffAsync(centre, $"booking:{booking.Id}:staff", Reply.Plain(Polish.Format(T.StaffNewPending,
+            When(booking, room, centre.TimeZone), booking.ContactName, Polish.Count(booking.People, T.PeopleForms), booking.Purpose)).ToJson(), ct);
     }
 
     public static string When(Booking booking, Room room, TimeZoneInfo zone)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MamBot.Data.Centres;
 using MamBot.Data.Events;
 using MamBot.Data.Residents;
 using MamBot.Dialogs.Conversation;
@@ -79,8 +80,8 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
     /// <summary>A page of events: "w0" this week, "w1" next week, or a category for the next four weeks.</summary>
     public async Task ListAsync(DialogContext dc, string scope, int page, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, dc.TimeZone).DateTime);
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var today = LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone);
+        var monday = LocalCalendar.MondayOf(today);
         EventCategory? category = Enum.TryParse<EventCategory>(scope, out var c) && Enum.IsDefined(c) ? c : null;
         var (from, to, scopeText) = scope switch
         {
@@ -88,7 +89,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
             _ when category is { } cat => (today, today.AddDays(28), Polish.Format(T.ScopeCategory, EventTexts.Category(cat))),
             _ => (today, monday.AddDays(7), T.ScopeThisWeek),
         };
-        var found = await events.ListAsync(dc.Centre.Id, Utc(from, dc), Utc(to, dc), category, ct);
+        var found = await events.ListAsync(dc.Centre.Id, LocalCalendar.StartUtc(from, dc.TimeZone), LocalCalendar.StartUtc(to, dc.TimeZone), category, ct);
         if (found.Count == 0)
         {
             dc.Say(Intro(Polish.Format(T.EventsNone, scopeText)));
@@ -231,6 +232,4 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         rows.Add([new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")]);
         dc.Say(new Reply(Polish.Format(T.EventAlertsIntro, names), rows));
     }
-
-    private static DateTime Utc(DateOnly day, DialogContext dc) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), dc.TimeZone);
 }

@@ -30,9 +30,8 @@ public sealed class WeeklyDigest(MamDbContext db, EventService events, OutboxSto
     private async Task<int> QueueAsync(Centre centre, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, centre.TimeZone));
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        var weekEndUtc = TimeZoneInfo.ConvertTimeToUtc(monday.AddDays(7).ToDateTime(TimeOnly.MinValue), centre.TimeZone);
+        var monday = LocalCalendar.MondayOf(LocalCalendar.Today(now, centre.TimeZone));
+        var weekEndUtc = LocalCalendar.StartUtc(monday.AddDays(7), centre.TimeZone);
         var week = await events.ListAsync(centre.Id, now, weekEndUtc, category: null, ct);
         if (week.Count == 0) return 0; // no news is not worth a message
 

@@ -122,14 +122,6 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
     private async Task TellStaffAsync(Idea idea, string what, string text, CancellationToken ct)
     {
         var centre = await centres.GetAsync(idea.CentreId, ct);
-        if (string.IsNullOrEmpty(centre.StaffChannel) || string.IsNullOrEmpty(centre.StaffChatId)) return; // the admin panel lists them anyway
-        await outbox.EnqueueAsync(new OutboxMessage
-        {
-            IdempotencyKey = $"idea:{idea.Id}:staff:{what}",
-            Kind = OutboxKind.Reply, // staff are not residents: no opt-outs apply
-            Channel = centre.StaffChannel,
-            ChatId = centre.StaffChatId,
-            Body = Reply.Plain(text).ToJson(),
-        }, ct);
+        await outbox.EnqueueForStaffAsync(centre, $"idea:{idea.Id}:staff:{what}", Reply.Plain(text).ToJson(), ct);
     }
 }

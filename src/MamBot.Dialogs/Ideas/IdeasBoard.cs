@@ -123,11 +123,10 @@ public sealed class OfferHelpDialog(IdeaDesk desk, IdeaService ideas) : Dialog
     public const string DialogId = "ideas.help";
     public override string Id => DialogId;
 
-    public override async Task BeginAsync(DialogContext dc, string? argument, CancellationToken ct)
+    public override Task BeginAsync(DialogContext dc, string? argument, CancellationToken ct)
     {
         dc.ActiveFrame!.Values["idea"] = argument!;
-        var idea = await ideas.FindAsync(int.Parse(argument!, CultureInfo.InvariantCulture), ct);
-        await TextPrompt.AskAsync(dc, Polish.Format(T.IdeaHelpAsk, idea!.Title), 3, 500, ct);
+        return RepromptAsync(dc, ct);
     }
 
     public override Task ContinueAsync(DialogContext dc, CancellationToken ct) => RepromptAsync(dc, ct);

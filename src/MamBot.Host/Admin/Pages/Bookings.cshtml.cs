@@ -23,10 +23,9 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
     {
         var centre = await centres.GetDefaultAsync(ct);
         var zone = centre.TimeZone;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, zone));
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) + 7 * Week);
-        var from = TimeZoneInfo.ConvertTimeToUtc(monday.ToDateTime(TimeOnly.MinValue), zone);
-        var to = TimeZoneInfo.ConvertTimeToUtc(monday.AddDays(7).ToDateTime(TimeOnly.MinValue), zone);
+        var monday = LocalCalendar.MondayOf(LocalCalendar.Today(time.GetUtcNow().UtcDateTime, zone)).AddDays(7 * Week);
+        var from = LocalCalendar.StartUtc(monday, zone);
+        var to = LocalCalendar.StartUtc(monday.AddDays(7), zone);
         Title = $"{Polish.Date(monday)} – {Polish.Date(monday.AddDays(6))}";
 
         var rooms = centre.Rooms.ToDictionary(r => r.Id);

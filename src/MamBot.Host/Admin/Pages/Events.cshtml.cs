@@ -1,17 +1,15 @@
 using System.Globalization;
-using MamBot.Data;
 using MamBot.Data.Centres;
 using MamBot.Data.Events;
 using MamBot.Dialogs.Events;
 using MamBot.Dialogs.Texts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Host.Admin.Pages;
 
 /// <summary>"Wydarzenia": the next weeks' events with sign-ups, a form to add one (subscribers are told), and cancelling (those signed up are told).</summary>
-public sealed class EventsModel(MamDbContext db, CentreDirectory centres, EventDesk desk, TimeProvider time) : PageModel
+public sealed class EventsModel(EventService events, CentreDirectory centres, EventDesk desk, TimeProvider time) : PageModel
 {
     public sealed record Row(int Id, string When, string Title, string Place, string Category, string Places);
 
@@ -82,16 +80,11 @@ public sealed class EventsModel(MamDbContext db, CentreDirectory centres, EventD
         var centre = await centres.GetDefaultAsync(ct);
         Rooms = centre.Rooms;
         var now = time.GetUtcNow().UtcDateTime;
-        var events = await db.Events.AsNoTracking()
-            .Where(e => e.CentreId == centre.Id && e.Status == EventStatus.Scheduled && e.EndUtc > now && e.StartUtc < now.AddDays(28))
-            .OrderBy(e => e.StartUtc).ToListAsync(ct);
-        var ids = events.Select(e => e.Id).ToList();
-        var counts = await db.EventSignups.AsNoTracking().Where(s => ids.Contains(s.EventId) && s.Status != SignupStatus.Withdrawn)
-            .GroupBy(s => new { s.EventId, s.Status }).Select(g => new { g.Key.EventId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
-        int Count(int id, SignupStatus status) => counts.FirstOrDefault(c => c.EventId == id && c.Status == status)?.Count ?? 0;
-        Upcoming = [.. events.Select(e => new Row(e.Id, Polish.DateTime(e.StartUtc, centre.TimeZone), e.Title, EventTexts.Place(e, centre), EventTexts.Category(e.Category),
-            e.Capacity is { } capacity
-                ? $"zapisani: {Count(e.Id, SignupStatus.Going)}/{capacity.ToString(CultureInfo.InvariantCulture)}, rezerwowi: {Count(e.Id, SignupStatus.Waiting)}"
-                : $"zapisani: {Count(e.Id, SignupStatus.Going)}"))];
+        var upcoming = await events.ListAsync(centre.Id, now, now.AddDays(28), category: null, ct);
+        Upcoming = [.. upcoming.Select(x => new Row(x.Event.Id, Polish.DateTime(x.Event.StartUtc, centre.TimeZone), x.Event.Title,
+            EventTexts.Place(x.Event, centre), EventTexts.Category(x.Event.Category),
+            x.Event.Capacity is { } capacity
+                ? $"zapisani: {x.Going}/{capacity.ToString(CultureInfo.InvariantCulture)}, rezerwowi: {x.Waiting}"
+                : $"zapisani: {x.Going}"))];
     }
 }

@@ -26,9 +26,9 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres, TimePro
         var centre = await centres.GetDefaultAsync(ct);
         var zone = centre.TimeZone;
         var now = time.GetUtcNow().UtcDateTime;
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
-        var dayStart = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
-        var dayEnd = TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        var day = LocalCalendar.Today(now, zone);
+        var dayStart = LocalCalendar.StartUtc(day, zone);
+        var dayEnd = LocalCalendar.StartUtc(day.AddDays(1), zone);
         Today = Polish.Date(day);
 
         var rooms = centre.Rooms.ToDictionary(r => r.Id, r => r.Name);
