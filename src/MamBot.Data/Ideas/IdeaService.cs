@@ -5,6 +5,8 @@ namespace MamBot.Data.Ideas;
 public sealed record NewIdea(int CentreId, Guid AuthorId, string Title, string Description, string ForWhom, string Needs, string AuthorBrings, string? Contact);
 
 /// <summary>The outcome of a support: counted now, or counted before; and how many supporters there are.</summary>
+public sealed record IdeaForStaff(Idea Idea, int Supporters, IReadOnlyList<string> HelpOffers);
+
 public sealed record SupportResult(bool Counted, int Supporters, Idea? Idea);
 
 /// <summary>
@@ -163,6 +165,17 @@ public sealed class IdeaService(MamDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<Guid>> FollowersAsync(int ideaId, CancellationToken ct) =>
         await db.IdeaSupports.AsNoTracking().Where(s => s.IdeaId == ideaId && s.ResidentId != null)
             .Select(s => s.ResidentId!.Value).Distinct().ToListAsync(ct);
+
+    /// <summary>Every idea of the centre for staff, new ones first, with supporter counts and the offers of help.</summary>
+    public async Task<IReadOnlyList<IdeaForStaff>> ForStaffAsync(int centreId, CancellationToken ct)
+    {
+        var ideas = await db.Ideas.AsNoTracking().Where(i => i.CentreId == centreId)
+            .OrderBy(i => i.Status == IdeaStatus.New ? 0 : 1).ThenByDescending(i => i.UpdatedUtc).ThenByDescending(i => i.Id).ToListAsync(ct);
+        var supports = await db.IdeaSupports.AsNoTracking().Where(s => db.Ideas.Any(i => i.Id == s.IdeaId && i.CentreId == centreId)).ToListAsync(ct);
+        return [.. ideas.Select(i => new IdeaForStaff(i,
+            supports.Count(s => s.IdeaId == i.Id && s.Kind == SupportKind.Support),
+            [.. supports.Where(s => s.IdeaId == i.Id && s.Kind == SupportKind.Help).OrderBy(s => s.AtUtc).Select(s => s.HowToHelp ?? "")]))];
+    }
 
     public async Task<IReadOnlyList<Idea>> WaitingForReviewAsync(int centreId, CancellationToken ct) =>
         await db.Ideas.AsNoTracking().Where(i => i.CentreId == centreId && i.Status == IdeaStatus.New).OrderBy(i => i.CreatedUtc).ToListAsync(ct);

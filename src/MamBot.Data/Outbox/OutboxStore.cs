@@ -181,4 +181,5 @@ public static class OutboxReasons
     public const string EventMoved = "event-moved";
     public const string SignupWithdrawn = "signup-withdrawn";
     public const string SurveyAnswered = "survey-answered";
+    public const string SurveyClosed = "survey-closed";
 }

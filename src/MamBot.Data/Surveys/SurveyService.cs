@@ -60,6 +60,24 @@ public sealed class SurveyService(MamDbContext db, TimeProvider time)
         return (survey, null);
     }
 
+    /// <summary>The centre's surveys, newest first, with how many have answered each.</summary>
+    public async Task<IReadOnlyList<(Survey Survey, int Responses)>> ListAsync(int centreId, CancellationToken ct)
+    {
+        var surveys = await db.Surveys.AsNoTracking().Include(s => s.Questions).Where(s => s.CentreId == centreId)
+            .OrderByDescending(s => s.OpensUtc).ToListAsync(ct);
+        var counts = await db.SurveyParticipations.GroupBy(p => p.SurveyId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return [.. surveys.Select(s => (s, counts.GetValueOrDefault(s.Id)))];
+    }
+
+    /// <summary>Closes an open (or not yet opened) survey now; false when it had already closed.</summary>
+    public async Task<bool> CloseNowAsync(int surveyId, CancellationToken ct)
+    {
+        var now = Now;
+        return await db.Surveys.Where(s => s.Id == surveyId && s.ClosesUtc > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosesUtc, now).SetProperty(x => x.OpensUtc, x => x.OpensUtc > now ? now : x.OpensUtc), ct) == 1;
+    }
+
     public Task<Survey?> FindAsync(int surveyId, CancellationToken ct) =>
         db.Surveys.AsNoTracking().Include(s => s.Questions.OrderBy(q => q.Order)).FirstOrDefaultAsync(s => s.Id == surveyId, ct);
 

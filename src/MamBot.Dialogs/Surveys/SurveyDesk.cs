@@ -38,6 +38,14 @@ public sealed class SurveyDesk(SurveyService surveys, OutboxStore outbox, Centre
         return invited;
     }
 
+    /// <summary>Staff close the survey early: invitations and reminders not yet sent are dropped.</summary>
+    public async Task<bool> CloseAsync(int surveyId, CancellationToken ct)
+    {
+        if (!await surveys.CloseNowAsync(surveyId, ct)) return false;
+        await outbox.SkipQueuedAsync($"survey:{surveyId}:", OutboxReasons.SurveyClosed, ct);
+        return true;
+    }
+
     /// <summary>The resident answered: nothing more about this survey goes to them.</summary>
     public Task AnsweredAsync(int surveyId, Guid residentId, CancellationToken ct) =>
         outbox.SkipQueuedAsync(KeyPrefix(surveyId, residentId), OutboxReasons.SurveyAnswered, ct);

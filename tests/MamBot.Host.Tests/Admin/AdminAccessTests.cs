@@ -46,6 +46,8 @@ public sealed partial class AdminAccessTests : IDisposable
     [Theory]
     [InlineData("/admin")]
     [InlineData("/admin/bookings")]
+    [InlineData("/admin/surveys/new")]
+    [InlineData("/admin/surveys/1?handler=Csv")]
     [InlineData("/admin/login?ReturnUrl=%2Fadmin")]
     public async Task Admin_pages_send_a_stranger_to_the_login_page(string path)
     {

@@ -156,4 +156,41 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         var messages = await http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/chat/{conversation}/messages?after=0");
         Assert.Contains(messages.GetProperty("replies").EnumerateArray(), r => r.GetProperty("text").GetString()!.StartsWith("Nowe wydarzenie w kategorii „Kultura”:\n\n„Koncert kolęd”\n📅 piątek, 4 grudnia, 18:00", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Staff_build_a_survey_a_resident_answers_it_in_the_web_chat_and_the_answer_shows_in_the_results()
+    {
+        const string conversation = "5e6f7a8b-1c2d-4e3f-9a0b-c1d2e3f4a5b6";
+        using var http = new HttpClient { BaseAddress = new Uri(_address) };
+        (await http.PostAsJsonAsync($"/api/chat/{conversation}", new { payload = "consent:yes" })).EnsureSuccessStatusCode();
+
+        var staff = await _browser.NewPageAsync();
+        await SignInAsync(staff);
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Ankiety" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Link, new() { Name = "+ Nowa ankieta" }).ClickAsync();
+        await staff.GetByLabel("Tytuł").FillAsync("Ferie w MAM");
+        await staff.GetByLabel("Kilka słów na początek").FillAsync("Jedno pytanie o ferie.");
+        await staff.GetByLabel("Treść pytania 1", new() { Exact = true }).FillAsync("Która pora Ci pasuje?");
+        await staff.GetByLabel("Rodzaj odpowiedzi na pytanie 1").SelectOptionAsync(new SelectOptionValue { Label = "jedna odpowiedź z listy" });
+        await staff.GetByLabel("Odpowiedzi do wyboru w pytaniu 1").FillAsync("rano\npo południu\nwieczorem");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Zapisz i zaproś" }).ClickAsync();
+
+        Assert.StartsWith("Zapisano ankietę „Ferie w MAM”. Liczba zaproszonych osób: 1.", await staff.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Equal("odpowiedzi: 0", await staff.Locator("#responses").InnerTextAsync());
+
+        await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);
+        var residentContext = await _browser.NewContextAsync();
+        await residentContext.AddInitScriptAsync($"localStorage.setItem('mambot.conversation', '{conversation}');");
+        var chat = await residentContext.NewPageAsync();
+        await chat.GotoAsync(_address + "/");
+        await chat.GetByText("Dzień dobry! Zespół MAM pyta o zdanie: „Ferie w MAM”.", new() { Exact = false }).WaitForAsync(new() { Timeout = 15_000 });
+        await chat.GetByRole(AriaRole.Button, new() { Name = "Odpowiadam" }).ClickAsync();
+        await chat.GetByRole(AriaRole.Button, new() { Name = "2. po południu" }).ClickAsync();
+        await chat.GetByText("Dziękujemy za udział w ankiecie „Ferie w MAM”!", new() { Exact = false }).WaitForAsync(new() { Timeout = 15_000 });
+
+        await staff.ReloadAsync();
+        Assert.Equal("odpowiedzi: 1", await staff.Locator("#responses").InnerTextAsync());
+        var rows = await staff.Locator("table.bars tr").AllInnerTextsAsync();
+        Assert.Equal(["rano 0 (0%)", "po południu 1 (100%)", "wieczorem 0 (0%)"], rows.Select(r => System.Text.RegularExpressions.Regex.Replace(r, "\\s+", " ").Trim()));
+    }
 }

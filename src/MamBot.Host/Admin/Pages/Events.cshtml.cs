@@ -15,9 +15,9 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
 
     public sealed class NewEventForm
     {
-        public string Title { get; set; } = "";
-        public string Description { get; set; } = "";
-        public string Organiser { get; set; } = "";
+        public string Title { get; set => field = value ?? ""; } = "";
+        public string Description { get; set => field = value ?? ""; } = "";
+        public string Organiser { get; set => field = value ?? ""; } = "";
         public DateOnly? Day { get; set; }
         public TimeOnly? Start { get; set; }
         public TimeOnly? End { get; set; }

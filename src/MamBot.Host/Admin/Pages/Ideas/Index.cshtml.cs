@@ -1,0 +1,72 @@
+using MamBot.Data;
+using MamBot.Data.Centres;
+using MamBot.Data.Events;
+using MamBot.Data.Ideas;
+using MamBot.Dialogs.Ideas;
+using MamBot.Dialogs.Texts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Admin.Pages.Ideas;
+
+/// <summary>"Pomysły": review residents' ideas; change status (the author is told), merge duplicates, link the event an idea became.</summary>
+public sealed class IndexModel(IdeaService ideas, IdeaDesk desk, CentreDirectory centres, MamDbContext db, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<IdeaForStaff> Ideas { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> Events { get; private set; } = [];
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    [TempData] public string? Message { get; set; }
+    [BindProperty(SupportsGet = true)] public bool All { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var centre = await centres.GetDefaultAsync(ct);
+        Zone = centre.TimeZone;
+        var everything = await ideas.ForStaffAsync(centre.Id, ct);
+        // Finished, shelved and merged ideas stay out of the way unless asked for.
+        Ideas = All ? everything : [.. everything.Where(i => i.Idea.Status is not (IdeaStatus.Done or IdeaStatus.Shelved))];
+        var now = time.GetUtcNow().UtcDateTime;
+        Events = [.. (await db.Events.AsNoTracking()
+                .Where(e => e.CentreId == centre.Id && e.Status == EventStatus.Scheduled && e.StartUtc > now)
+                .OrderBy(e => e.StartUtc).Take(50).ToListAsync(ct))
+            .Select(e => (e.Id, $"{Polish.DateTime(e.StartUtc, centre.TimeZone)} – {e.Title}"))];
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(int id, IdeaStatus status, string? reason, CancellationToken ct)
+    {
+        if (status == IdeaStatus.Shelved && string.IsNullOrWhiteSpace(reason))
+            Message = "Odkładając pomysł, napisz krótko dlaczego – autor dostanie to wyjaśnienie.";
+        else
+            Message = await desk.ChangeStatusAsync(id, status, reason, ct) is { } idea
+                ? $"„{idea.Title}”: {IdeaDesk.StatusName(idea.Status)}. Autor dostanie wiadomość."
+                : "Tej zmiany nie można zrobić (status zmienił się w międzyczasie?).";
+        return RedirectToPage(new { All });
+    }
+
+    public async Task<IActionResult> OnPostMergeAsync(int id, int? into, CancellationToken ct)
+    {
+        Message = into is { } target && await desk.MergeAsync(id, target, ct) is { } duplicate
+            ? $"Połączono: „{duplicate.Title}” jest teraz częścią „{duplicate.StatusReason}”. Poparcia przeszły, nikt nie liczy się dwa razy."
+            : "Wybierz inny pomysł, z którym połączyć ten.";
+        return RedirectToPage(new { All });
+    }
+
+    public async Task<IActionResult> OnPostLinkEventAsync(int id, int? eventId, CancellationToken ct)
+    {
+        Message = eventId is { } e && await desk.LinkEventAsync(id, e, ct) is { } idea
+            ? $"„{idea.Title}” jest teraz wydarzeniem. Autor i osoby, które poparły pomysł, dostaną zaproszenie."
+            : "Wybierz wydarzenie z listy (pomysł nie może być odłożony ani zrealizowany).";
+        return RedirectToPage(new { All });
+    }
+
+    /// <summary>The statuses staff may move this idea to.</summary>
+    public static IEnumerable<IdeaStatus> NextStatuses(IdeaStatus from) => Enum.GetValues<IdeaStatus>().Where(to => IdeaService.CanMove(from, to));
+
+    public static string ContactText(string? contact) => contact switch
+    {
+        null or "" => "bez kontaktu",
+        "chat" => "przez czat",
+        _ => contact,
+    };
+}

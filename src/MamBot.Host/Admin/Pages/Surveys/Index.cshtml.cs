@@ -1,0 +1,41 @@
+using MamBot.Data.Centres;
+using MamBot.Data.Surveys;
+using MamBot.Dialogs.Surveys;
+using MamBot.Dialogs.Texts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MamBot.Host.Admin.Pages.Surveys;
+
+/// <summary>"Ankiety": every survey with its state and number of answers; open ones can be closed early.</summary>
+public sealed class IndexModel(SurveyService surveys, SurveyDesk desk, CentreDirectory centres, TimeProvider time) : PageModel
+{
+    public sealed record Row(int Id, string Title, string State, int Questions, int Responses, bool CanClose);
+
+    public IReadOnlyList<Row> Surveys { get; private set; } = [];
+    [TempData] public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var centre = await centres.GetDefaultAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        Surveys = [.. (await surveys.ListAsync(centre.Id, ct)).Select(x => new Row(x.Survey.Id, x.Survey.Title,
+            State(x.Survey, now, centre.TimeZone), x.Survey.Questions.Count, x.Responses, x.Survey.ClosesUtc > now))];
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct)
+    {
+        Message = await desk.CloseAsync(id, ct)
+            ? "Zamknięto ankietę. Niewysłane zaproszenia i przypomnienia nie wyjdą."
+            : "Ta ankieta była już zamknięta.";
+        return RedirectToPage();
+    }
+
+    /// <summary>"trwa do 8 grudnia", "od środa, 2 grudnia, 10:00", "zamknięta 8 grudnia".</summary>
+    public static string State(Survey survey, DateTime now, TimeZoneInfo zone)
+    {
+        var lastDay = Polish.DayAndMonth(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(survey.ClosesUtc.AddMinutes(-1), zone)));
+        if (survey.ClosesUtc <= now) return $"zamknięta ({lastDay})";
+        return survey.OpensUtc > now ? $"otwiera się {Polish.DateTime(survey.OpensUtc, zone)}, do {lastDay}" : $"trwa do {lastDay}";
+    }
+}

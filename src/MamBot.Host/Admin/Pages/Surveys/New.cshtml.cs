@@ -1,0 +1,104 @@
+using MamBot.Data;
+using MamBot.Data.Centres;
+using MamBot.Data.Events;
+using MamBot.Data.Surveys;
+using MamBot.Dialogs.Surveys;
+using MamBot.Dialogs.Texts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Admin.Pages.Surveys;
+
+/// <summary>The survey builder: settings, up to ten questions ("Dodaj pytanie" adds a blank one), then save and invite.</summary>
+public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirectory centres, MamDbContext db, TimeProvider time) : PageModel
+{
+    private const int StartingQuestions = 3;
+
+    [BindProperty] public SurveyForm Form { get; set; } = new();
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> Events { get; private set; } = [];
+    [TempData] public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var centre = await centres.GetDefaultAsync(ct);
+        var today = LocalCalendar.Today(time.GetUtcNow().UtcDateTime, centre.TimeZone);
+        Form = new SurveyForm { OpensDay = today, OpensAt = new TimeOnly(10, 0), ClosesDay = today.AddDays(14) };
+        Form.Questions.AddRange(Enumerable.Range(0, StartingQuestions).Select(_ => new SurveyForm.QuestionForm()));
+        await LoadAsync(centre, ct);
+    }
+
+    /// <summary>Adds an empty question and shows the form again; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostAddQuestionAsync(CancellationToken ct)
+    {
+        if (Form.Questions.Count < SurveyService.MaxQuestions) Form.Questions.Add(new SurveyForm.QuestionForm());
+        ModelState.Clear(); // show the posted values as they are, with the new blank question
+        await LoadAsync(await centres.GetDefaultAsync(ct), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
+    {
+        var centre = await centres.GetDefaultAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = Form.Problems(TimeZoneInfo.ConvertTimeFromUtc(now, centre.TimeZone)).ToList();
+        if (!ModelState.IsValid) errors.Insert(0, "Sprawdź daty i liczby w formularzu.");
+        if (errors.Count == 0)
+        {
+            var opens = LocalCalendar.StartUtc(Form.OpensDay!.Value, centre.TimeZone);
+            if (Form.OpensAt is { } at) opens = TimeZoneInfo.ConvertTimeToUtc(Form.OpensDay.Value.ToDateTime(at), centre.TimeZone);
+            if (opens < now) opens = now;
+            var closes = LocalCalendar.StartUtc(Form.ClosesDay!.Value.AddDays(1), centre.TimeZone); // open through the whole closing day
+            var (survey, problem) = await surveys.CreateAsync(new NewSurvey(centre.Id, Form.Title, Form.Intro, Form.Anonymous, Form.Audience,
+                Form.Audience == SurveyAudience.CategorySubscribers ? Form.Category : null,
+                Form.Audience == SurveyAudience.EventParticipants ? Form.EventId : null,
+                opens, closes, Form.ReminderAfterDays,
+                [.. Form.Questions.Where(q => !q.IsBlank).Select(q => new NewQuestion(q.Text, q.Type, q.Required,
+                    q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice ? q.ChoiceList : null))]), ct);
+            if (survey is not null)
+            {
+                var invited = await desk.InviteAsync(survey.Id, ct);
+                Message = $"Zapisano ankietę „{survey.Title}”. Liczba zaproszonych osób: {invited}. Zaproszenia wyjdą "
+                    + (survey.OpensUtc > now ? $"{Polish.DateTime(survey.OpensUtc, centre.TimeZone)}." : "od razu (w ciszy nocnej – rano).");
+                return RedirectToPage("Results", new { id = survey.Id });
+            }
+            errors.Add(problem switch
+            {
+                "dates" => "Ankieta musi się zamknąć po otwarciu.",
+                "audience" => "Wybierz, do kogo trafi ankieta.",
+                _ => "Nie udało się zapisać ankiety. Sprawdź pytania.",
+            });
+        }
+        Errors = errors;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(centre, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(Centre centre, CancellationToken ct)
+    {
+        // Participants of events from the last month and the next one: surveys usually follow an event.
+        var now = time.GetUtcNow().UtcDateTime;
+        Events = [.. (await db.Events.AsNoTracking()
+                .Where(e => e.CentreId == centre.Id && e.Status == EventStatus.Scheduled && e.StartUtc > now.AddDays(-31) && e.StartUtc < now.AddDays(31))
+                .OrderBy(e => e.StartUtc).ToListAsync(ct))
+            .Select(e => (e.Id, $"{Polish.DateTime(e.StartUtc, centre.TimeZone)} – {e.Title}"))];
+    }
+
+    public static string TypeName(QuestionType type) => type switch
+    {
+        QuestionType.SingleChoice => "jedna odpowiedź z listy",
+        QuestionType.MultipleChoice => "kilka odpowiedzi z listy",
+        QuestionType.Scale => "ocena od 1 do 5",
+        QuestionType.YesNo => "tak / nie",
+        _ => "krótki tekst",
+    };
+
+    public static string AudienceName(SurveyAudience audience) => audience switch
+    {
+        SurveyAudience.CategorySubscribers => "osoby, które wybrały kategorię wydarzeń",
+        SurveyAudience.EventParticipants => "uczestnicy wydarzenia",
+        _ => "wszyscy, którzy zgodzili się na wiadomości",
+    };
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using MamBot.Data.Centres;
+using MamBot.Data.Surveys;
+using MamBot.Dialogs.Texts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MamBot.Host.Admin.Pages.Surveys;
+
+/// <summary>A survey's results: a bar per option with counts and shares, scale averages, the texts, and the CSV.</summary>
+public sealed class ResultsModel(SurveyResults results, CentreDirectory centres, TimeProvider time) : PageModel
+{
+    public SurveyResult Result { get; private set; } = null!;
+    public string State { get; private set; } = "";
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var result = await results.ForAsync(id, ct);
+        if (result is null) return NotFound();
+        Result = result;
+        var centre = await centres.GetAsync(result.Survey.CentreId, ct);
+        State = IndexModel.State(result.Survey, time.GetUtcNow().UtcDateTime, centre.TimeZone);
+        return Page();
+    }
+
+    /// <summary>The answers as a CSV file, with a byte order mark so spreadsheet programs read Polish letters right.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(int id, CancellationToken ct)
+    {
+        if (await results.ForAsync(id, ct) is null) return NotFound();
+        var csv = await results.CsvAsync(id, ct);
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"ankieta-{id}.csv");
+    }
+
+    public static string Percent(double share) => Math.Round(share * 100).ToString("0", Polish.Culture) + "%";
+
+    public static string Average(double average) => average.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("pl-PL"));
+}
