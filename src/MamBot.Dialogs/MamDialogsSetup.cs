@@ -65,6 +65,7 @@ public static class MamDialogsSetup
         services.AddScoped<SurveyDesk>();
         services.AddScoped<WeeklyDigest>();
         services.AddScoped<DataExportReply>();
+        services.AddScoped<PrivacyDesk>();
         return services;
     }
 }

@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using MamBot.Data.Events;
 using MamBot.Data.Residents;
 using MamBot.Dialogs.Conversation;
@@ -10,18 +7,11 @@ using MamBot.Dialogs.Texts;
 namespace MamBot.Dialogs.Settings;
 
 /// <summary>"Moje dane": a short readable summary and the full record as a JSON file.</summary>
-public sealed class DataExportReply(ResidentDataExport export)
+public sealed class DataExportReply(PrivacyDesk privacy)
 {
-    private static readonly JsonSerializerOptions FileJson = new()
-    {
-        WriteIndented = true,
-        // Keep Polish letters readable in the file instead of \u0119 escapes.
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    };
-
     public async Task<Reply> BuildAsync(DialogContext dc, Resident resident, CancellationToken ct)
     {
-        var data = await export.ExportAsync(resident.Id, ct) ?? throw new InvalidOperationException("Resident vanished during export.");
+        var data = await privacy.ExportAsync(resident.Id, ct) ?? throw new InvalidOperationException("Resident vanished during export.");
         var zone = dc.TimeZone;
 
         var lines = new List<string> { T.ExportIntro };
@@ -41,9 +31,6 @@ public sealed class DataExportReply(ResidentDataExport export)
         lines.Add("");
         lines.Add(T.ExportFileNote);
 
-        // The file carries message texts, not our internal reply format.
-        var file = data with { MessagesToYou = [.. data.MessagesToYou.Select(m => m with { Body = Reply.FromJson(m.Body).Text })] };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(file, FileJson);
-        return new Reply(string.Join("\n", lines), [[new(T.ButtonMenu, "menu:main")]], new ReplyFile(T.ExportFileName, "application/json", bytes));
+        return new Reply(string.Join("\n", lines), [[new(T.ButtonMenu, "menu:main")]], new ReplyFile(T.ExportFileName, "application/json", PrivacyDesk.FileOf(data)));
     }
 }

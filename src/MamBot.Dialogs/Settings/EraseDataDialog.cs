@@ -6,7 +6,7 @@ using MamBot.Dialogs.Texts;
 namespace MamBot.Dialogs.Settings;
 
 /// <summary>Erasure asks once more; only a "yes" to this very question deletes anything.</summary>
-public sealed class EraseDataDialog(ResidentErasure erasure, EventDesk events) : Dialog
+public sealed class EraseDataDialog(PrivacyDesk privacy) : Dialog
 {
     public const string DialogId = "settings.erase";
     public override string Id => DialogId;
@@ -26,8 +26,7 @@ public sealed class EraseDataDialog(ResidentErasure erasure, EventDesk events) :
             return;
         }
 
-        await events.WithdrawAllAsync(dc.Resident.Id, ct); // their places go to the waiting lists, who are told
-        await erasure.EraseAsync(dc.Resident.Id, ct);
+        await privacy.EraseAsync(dc.Resident.Id, ct);
         dc.Forget();
         dc.Say(T.EraseDone);
     }
