@@ -1,3 +1,4 @@
+using MamBot.Data.Broadcasts;
 using MamBot.Data.Bookings;
 using MamBot.Data.Centres;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -27,6 +28,7 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<IdeaSupport> IdeaSupports => Set<IdeaSupport>();
     public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
     public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
@@ -140,6 +142,15 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
             e.HasIndex(s => new { s.CentreId, s.ClosesUtc });
         });
         modelBuilder.Entity<SurveyQuestion>().Property(q => q.Type).HasConversion<string>();
+        modelBuilder.Entity<Broadcast>(e =>
+        {
+            e.HasOne<Centre>().WithMany().HasForeignKey(b => b.CentreId);
+            e.Property(b => b.Audience).HasConversion<string>();
+            e.Property(b => b.AudienceCategory).HasConversion<string>();
+            e.Property(b => b.Text).HasMaxLength(Broadcast.MaxLength);
+            e.Ignore(b => b.KeyPrefix);
+            e.HasIndex(b => new { b.CentreId, b.SendAtUtc });
+        });
         modelBuilder.Entity<SurveyResponse>(e =>
         {
             // Random ids (assigned by SurveyService), so rows keep no order of answering.

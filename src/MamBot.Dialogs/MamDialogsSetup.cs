@@ -1,3 +1,4 @@
+using MamBot.Dialogs.Broadcasts;
 using MamBot.Dialogs.About;
 using MamBot.Dialogs.Bookings;
 using MamBot.Dialogs.Conversation;
@@ -63,6 +64,7 @@ public static class MamDialogsSetup
         services.AddScoped<EventDesk>();
         services.AddScoped<IdeaDesk>();
         services.AddScoped<SurveyDesk>();
+        services.AddScoped<BroadcastDesk>();
         services.AddScoped<WeeklyDigest>();
         services.AddScoped<DataExportReply>();
         services.AddScoped<PrivacyDesk>();

@@ -71,6 +71,53 @@ namespace MamBot.Data.Migrations
                     b.ToTable("Bookings");
                 });
 
+            modelBuilder.Entity("MamBot.Data.Broadcasts.Broadcast", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AudienceCategory")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AudienceEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CancelledUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SendAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId", "SendAtUtc");
+
+                    b.ToTable("Broadcasts");
+                });
+
             modelBuilder.Entity("MamBot.Data.Centres.Blackout", b =>
                 {
                     b.Property<int>("Id")
@@ -1064,6 +1111,15 @@ namespace MamBot.Data.Migrations
                     b.HasOne("MamBot.Data.Centres.Room", null)
                         .WithMany()
                         .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MamBot.Data.Broadcasts.Broadcast", b =>
+                {
+                    b.HasOne("MamBot.Data.Centres.Centre", null)
+                        .WithMany()
+                        .HasForeignKey("CentreId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

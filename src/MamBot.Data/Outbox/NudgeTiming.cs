@@ -28,7 +28,8 @@ public sealed class NudgeTimingOptions
 public static class NudgeTiming
 {
     /// <summary>Kinds the resident did not ask for; reminders and news about their own requests are not capped.</summary>
-    public static bool IsUnsolicited(OutboxKind kind) => kind is OutboxKind.FollowUp or OutboxKind.Announcement or OutboxKind.Digest or OutboxKind.Feedback or OutboxKind.SurveyInvitation;
+    public static bool IsUnsolicited(OutboxKind kind) => kind is OutboxKind.FollowUp or OutboxKind.Announcement or OutboxKind.Digest or OutboxKind.Feedback or OutboxKind.SurveyInvitation
+        or OutboxKind.Broadcast;
 
     /// <summary>Null when the nudge may go now; otherwise the UTC time to try again.</summary>
     public static DateTime? PostponeUntil(OutboxMessage message, DateTime nowUtc, TimeZoneInfo zone, int unsolicitedSentToday, NudgeTimingOptions options)

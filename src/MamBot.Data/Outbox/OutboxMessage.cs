@@ -65,6 +65,9 @@ public enum OutboxKind
 
     /// <summary>News about an idea the resident supports (it became an event) or wrote (someone offers help).</summary>
     IdeaUpdate,
+
+    /// <summary>A message from the team to a group of residents ("Ogłoszenia" in the panel).</summary>
+    Broadcast,
 }
 
 public enum OutboxStatus
@@ -99,6 +102,7 @@ public static class OutboxKinds
         OutboxKind.Feedback => NudgeKind.Surveys,
         OutboxKind.IdeaUpdate => NudgeKind.Ideas,
         OutboxKind.SurveyInvitation => NudgeKind.Surveys,
+        OutboxKind.Broadcast => NudgeKind.Tips,
         _ => null,
     };
 }

@@ -182,4 +182,5 @@ public static class OutboxReasons
     public const string SignupWithdrawn = "signup-withdrawn";
     public const string SurveyAnswered = "survey-answered";
     public const string SurveyClosed = "survey-closed";
+    public const string BroadcastCancelled = "broadcast-cancelled";
 }

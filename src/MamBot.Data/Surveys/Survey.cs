@@ -1,10 +1,10 @@
 using MamBot.Data.Events;
+using MamBot.Data.Residents;
 
 namespace MamBot.Data.Surveys;
 
 public enum QuestionType { SingleChoice, MultipleChoice, Scale, YesNo, ShortText }
 
-public enum SurveyAudience { AllConsented, CategorySubscribers, EventParticipants }
 
 /// <summary>A short community survey: 1–10 questions, open between two dates, to an audience, anonymous or not.</summary>
 public sealed class Survey
@@ -14,7 +14,7 @@ public sealed class Survey
     public string Title { get; set; } = "";
     public string Intro { get; set; } = "";
     public bool IsAnonymous { get; set; }
-    public SurveyAudience Audience { get; set; }
+    public Audience Audience { get; set; }
     public EventCategory? AudienceCategory { get; set; }
     public int? AudienceEventId { get; set; }
     public DateTime OpensUtc { get; set; }

@@ -8,7 +8,7 @@ namespace MamBot.Data.Surveys;
 
 public sealed record NewQuestion(string Text, QuestionType Type, bool Required, IReadOnlyList<string>? Choices = null);
 
-public sealed record NewSurvey(int CentreId, string Title, string Intro, bool IsAnonymous, SurveyAudience Audience,
+public sealed record NewSurvey(int CentreId, string Title, string Intro, bool IsAnonymous, Audience Audience,
     EventCategory? AudienceCategory, int? AudienceEventId, DateTime OpensUtc, DateTime ClosesUtc, int ReminderAfterDays, IReadOnlyList<NewQuestion> Questions);
 
 /// <summary>What a resident answered to one question, before it is stored.</summary>
@@ -30,8 +30,8 @@ public sealed class SurveyService(MamDbContext db, TimeProvider time)
         if (request.ClosesUtc <= request.OpensUtc) return (null, "dates");
         if (request.Questions.Any(q => q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice && q.Choices is not { Count: >= 2 and <= 10 }))
             return (null, "choices");
-        if (request.Audience == SurveyAudience.CategorySubscribers && request.AudienceCategory is null
-            || request.Audience == SurveyAudience.EventParticipants && request.AudienceEventId is null) return (null, "audience");
+        if (request.Audience == Audience.CategorySubscribers && request.AudienceCategory is null
+            || request.Audience == Audience.EventParticipants && request.AudienceEventId is null) return (null, "audience");
 
         var survey = new Survey
         {
@@ -82,19 +82,8 @@ public sealed class SurveyService(MamDbContext db, TimeProvider time)
         db.Surveys.AsNoTracking().Include(s => s.Questions.OrderBy(q => q.Order)).FirstOrDefaultAsync(s => s.Id == surveyId, ct);
 
     /// <summary>Consented residents the survey is meant for.</summary>
-    public async Task<IReadOnlyList<Guid>> AudienceAsync(Survey survey, CancellationToken ct)
-    {
-        var residents = await db.Residents.AsNoTracking().Where(r => r.CentreId == survey.CentreId).Include(r => r.Consents).ToListAsync(ct);
-        var consented = residents.Where(r => r.HasConsented).Select(r => r.Id).ToHashSet();
-        IEnumerable<Guid> chosen = survey.Audience switch
-        {
-            SurveyAudience.CategorySubscribers => await db.CategorySubscriptions.Where(s => s.Category == survey.AudienceCategory).Select(s => s.ResidentId).ToListAsync(ct),
-            SurveyAudience.EventParticipants => await db.EventSignups.Where(s => s.EventId == survey.AudienceEventId && s.Status == SignupStatus.Going && s.ResidentId != null)
-                .Select(s => s.ResidentId!.Value).ToListAsync(ct),
-            _ => consented,
-        };
-        return [.. chosen.Where(consented.Contains).Distinct()];
-    }
+    public Task<IReadOnlyList<Guid>> AudienceAsync(Survey survey, CancellationToken ct) =>
+        db.ResidentsInAsync(survey.CentreId, survey.Audience, survey.AudienceCategory, survey.AudienceEventId, ct);
 
     /// <summary>Open surveys this resident may answer and has not answered yet.</summary>
     public async Task<IReadOnlyList<Survey>> OpenForAsync(Resident resident, CancellationToken ct)

@@ -1,3 +1,4 @@
+using MamBot.Data.Residents;
 using MamBot.Data.Events;
 using MamBot.Data.Outbox;
 using MamBot.Data.Surveys;
@@ -20,7 +21,7 @@ public class SurveysChatTests
         new("Co byś zmienił(a)?", QuestionType.ShortText, false),
     ];
 
-    private static async Task<Survey> CreateAsync(TestChat chat, bool anonymous = true, SurveyAudience audience = SurveyAudience.AllConsented,
+    private static async Task<Survey> CreateAsync(TestChat chat, bool anonymous = true, Audience audience = Audience.AllConsented,
         EventCategory? category = null, int? eventId = null, NewQuestion[]? questions = null)
     {
         var centre = await chat.QueryAsync(db => db.Centres.Select(c => c.Id).FirstAsync());
@@ -199,10 +200,10 @@ public class SurveysChatTests
         await chat.ConsentAsAsync("chat-bogdan");
         await chat.AsAsync("chat-bogdan", null, "events:sub:Seniors");
         await chat.AsAsync("chat-declined", null, "consent:no");
-        var seniors = await CreateAsync(chat, audience: SurveyAudience.CategorySubscribers, category: EventCategory.Seniors);
+        var seniors = await CreateAsync(chat, audience: Audience.CategorySubscribers, category: EventCategory.Seniors);
         var gym = await chat.CreateAsync("Gimnastyka", At(24, 10, month: 12));
         await chat.PressPayloadAsync($"events:join:{gym.Id}");
-        var participants = await CreateAsync(chat, audience: SurveyAudience.EventParticipants, eventId: gym.Id);
+        var participants = await CreateAsync(chat, audience: Audience.EventParticipants, eventId: gym.Id);
         var everyone = await CreateAsync(chat);
 
         Assert.Equal(1, await chat.UseAsync<SurveyDesk, int>(d => d.InviteAsync(seniors.Id, default)));
@@ -236,7 +237,7 @@ public class SurveysChatTests
         await using var chat = await TestChat.StartAsync();
         var centre = await chat.QueryAsync(db => db.Centres.Select(c => c.Id).FirstAsync());
         NewSurvey With(IReadOnlyList<NewQuestion> questions, DateTime? closes = null) =>
-            new(centre, "Ankieta", "", true, SurveyAudience.AllConsented, null, null, At(25, 8), closes ?? At(9, 0, month: 12), 3, questions);
+            new(centre, "Ankieta", "", true, Audience.AllConsented, null, null, At(25, 8), closes ?? At(9, 0, month: 12), 3, questions);
 
         var tooMany = Enumerable.Range(0, 11).Select(i => new NewQuestion($"Pytanie {i}", QuestionType.YesNo, true)).ToList();
         Assert.Equal("questions", (await chat.UseAsync<SurveyService, (Survey?, string?)>(s => s.CreateAsync(With(tooMany), default))).Item2);

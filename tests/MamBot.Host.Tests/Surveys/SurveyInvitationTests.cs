@@ -1,3 +1,4 @@
+using MamBot.Data.Residents;
 using MamBot.Data.Outbox;
 using MamBot.Data.Surveys;
 using MamBot.Dialogs.Surveys;
@@ -38,7 +39,7 @@ public sealed class SurveyInvitationTests : IDisposable
         {
             var centre = await scope.ServiceProvider.GetRequiredService<Data.MamDbContext>().Centres.Select(c => c.Id).FirstAsync();
             var (survey, _) = await scope.ServiceProvider.GetRequiredService<SurveyService>().CreateAsync(new NewSurvey(centre, "Godziny otwarcia",
-                "Dwa pytania.", true, SurveyAudience.AllConsented, null, null, At(25, 22), At(30, 22), 2,
+                "Dwa pytania.", true, Audience.AllConsented, null, null, At(25, 22), At(30, 22), 2,
                 [new("Czy godziny Ci pasują?", QuestionType.YesNo, true)]), default);
             await scope.ServiceProvider.GetRequiredService<SurveyDesk>().InviteAsync(survey!.Id, default);
             surveyId = survey.Id;

@@ -1,3 +1,4 @@
+using MamBot.Data.Residents;
 using MamBot.Data;
 using MamBot.Data.Centres;
 using MamBot.Data.Events;
@@ -51,8 +52,8 @@ public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirec
             if (opens < now) opens = now;
             var closes = LocalCalendar.StartUtc(Form.ClosesDay!.Value.AddDays(1), centre.TimeZone); // open through the whole closing day
             var (survey, problem) = await surveys.CreateAsync(new NewSurvey(centre.Id, Form.Title, Form.Intro, Form.Anonymous, Form.Audience,
-                Form.Audience == SurveyAudience.CategorySubscribers ? Form.Category : null,
-                Form.Audience == SurveyAudience.EventParticipants ? Form.EventId : null,
+                Form.Audience == Audience.CategorySubscribers ? Form.Category : null,
+                Form.Audience == Audience.EventParticipants ? Form.EventId : null,
                 opens, closes, Form.ReminderAfterDays,
                 [.. Form.Questions.Where(q => !q.IsBlank).Select(q => new NewQuestion(q.Text, q.Type, q.Required,
                     q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice ? q.ChoiceList : null))]), ct);
@@ -93,12 +94,5 @@ public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirec
         QuestionType.Scale => "ocena od 1 do 5",
         QuestionType.YesNo => "tak / nie",
         _ => "krótki tekst",
-    };
-
-    public static string AudienceName(SurveyAudience audience) => audience switch
-    {
-        SurveyAudience.CategorySubscribers => "osoby, które wybrały kategorię wydarzeń",
-        SurveyAudience.EventParticipants => "uczestnicy wydarzenia",
-        _ => "wszyscy, którzy zgodzili się na wiadomości",
     };
 }

@@ -1,3 +1,4 @@
+using MamBot.Data.Residents;
 using MamBot.Data.Events;
 using MamBot.Data.Surveys;
 
@@ -9,7 +10,7 @@ public sealed class SurveyForm
     public string Title { get; set => field = value ?? ""; } = "";
     public string Intro { get; set => field = value ?? ""; } = "";
     public bool Anonymous { get; set; } = true;
-    public SurveyAudience Audience { get; set; } = SurveyAudience.AllConsented;
+    public Audience Audience { get; set; } = Audience.AllConsented;
     public EventCategory? Category { get; set; }
     public int? EventId { get; set; }
     public DateOnly? OpensDay { get; set; }
@@ -60,8 +61,8 @@ public sealed class SurveyForm
             if (ClosesDay < OpensDay) problems.Add("Ankieta musi się zamknąć po otwarciu.");
             if (ClosesDay < DateOnly.FromDateTime(nowLocal)) problems.Add("Dzień zamknięcia już minął.");
         }
-        if (Audience == SurveyAudience.CategorySubscribers && Category is null) problems.Add("Wybierz kategorię, której subskrybenci dostaną ankietę.");
-        if (Audience == SurveyAudience.EventParticipants && EventId is null) problems.Add("Wybierz wydarzenie, którego uczestnicy dostaną ankietę.");
+        if (Audience == Audience.CategorySubscribers && Category is null) problems.Add("Wybierz kategorię, której subskrybenci dostaną ankietę.");
+        if (Audience == Audience.EventParticipants && EventId is null) problems.Add("Wybierz wydarzenie, którego uczestnicy dostaną ankietę.");
         if (ReminderAfterDays is < 0 or > 30) problems.Add("Przypomnienie: od 0 (bez przypomnienia) do 30 dni.");
         return problems;
     }

@@ -1,0 +1,14 @@
+using MamBot.Data.Residents;
+
+namespace MamBot.Host.Admin;
+
+/// <summary>Polish names the panel shows for values that several pages use.</summary>
+public static class AdminNames
+{
+    public static string Of(Audience audience) => audience switch
+    {
+        Audience.CategorySubscribers => "osoby, które wybrały kategorię wydarzeń",
+        Audience.EventParticipants => "uczestnicy wydarzenia",
+        _ => "wszyscy, którzy zgodzili się na wiadomości",
+    };
+}

@@ -1,0 +1,83 @@
+using MamBot.Data;
+using MamBot.Data.Centres;
+using MamBot.Data.Events;
+using MamBot.Data.Residents;
+using MamBot.Dialogs.Broadcasts;
+using MamBot.Dialogs.Texts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Admin.Pages.Broadcasts;
+
+/// <summary>"Ogłoszenia": write to a group, see the message as residents will and how many get it, send now or later; the history.</summary>
+public sealed class IndexModel(BroadcastDesk desk, CentreDirectory centres, MamDbContext db, TimeProvider time) : PageModel
+{
+    public sealed class BroadcastForm
+    {
+        public string Text { get; set => field = value ?? ""; } = "";
+        public Audience Audience { get; set; } = Audience.AllConsented;
+        public EventCategory? Category { get; set; }
+        public int? EventId { get; set; }
+
+        /// <summary>Empty: right away.</summary>
+        public DateOnly? Day { get; set; }
+        public TimeOnly? At { get; set; }
+    }
+
+    [BindProperty] public BroadcastForm Form { get; set; } = new();
+    public BroadcastPreview? Preview { get; private set; }
+    public IReadOnlyList<BroadcastReport> History { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> Events { get; private set; } = [];
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    [TempData] public string? Message { get; set; }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
+    {
+        var centre = await centres.GetDefaultAsync(ct);
+        Preview = await desk.PreviewAsync(Draft(centre), ct);
+        if (Preview.Problem is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
+    {
+        var centre = await centres.GetDefaultAsync(ct);
+        var (broadcast, problem) = await desk.SendAsync(Draft(centre), User.Identity?.Name ?? "", ct);
+        if (broadcast is null)
+        {
+            Preview = await desk.PreviewAsync(Draft(centre), ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(ct);
+            return Page();
+        }
+        Message = broadcast.SendAtUtc > time.GetUtcNow().UtcDateTime.AddMinutes(1)
+            ? $"Zaplanowano na {Polish.DateTime(broadcast.SendAtUtc, centre.TimeZone)}. Liczba odbiorców: {broadcast.Recipients}."
+            : $"Wysyłamy. Liczba odbiorców: {broadcast.Recipients}. W ciszy nocnej wiadomości poczekają do rana.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
+    {
+        Message = await desk.CancelAsync(id, ct) ? "Wstrzymano. Niewysłane wiadomości nie wyjdą." : "Nic już nie czekało na wysłanie.";
+        return RedirectToPage();
+    }
+
+    private BroadcastDraft Draft(Centre centre) => new(centre.Id, Form.Text, Form.Audience, Form.Category, Form.EventId,
+        Form.Day is { } day ? TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(Form.At ?? new TimeOnly(10, 0)), centre.TimeZone) : null);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var centre = await centres.GetDefaultAsync(ct);
+        Zone = centre.TimeZone;
+        History = await desk.HistoryAsync(centre.Id, 20, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        Events = [.. (await db.Events.AsNoTracking()
+                .Where(e => e.CentreId == centre.Id && e.Status == EventStatus.Scheduled && e.StartUtc > now.AddDays(-31) && e.StartUtc < now.AddDays(31))
+                .OrderBy(e => e.StartUtc).ToListAsync(ct))
+            .Select(e => (e.Id, $"{Polish.DateTime(e.StartUtc, centre.TimeZone)} – {e.Title}"))];
+    }
+}

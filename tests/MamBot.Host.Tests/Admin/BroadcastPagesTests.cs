@@ -1,0 +1,110 @@
+using System.Net;
+using MamBot.Data.Outbox;
+using MamBot.Host.Jobs;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Tests.Admin;
+
+/// <summary>"Ogłoszenia" through the real pipeline: preview and count, sending through the outbox, scheduling, stopping.</summary>
+public sealed class BroadcastPagesTests : IDisposable
+{
+    private const string Text = "W sobotę sprzątamy podwórko. Rękawice i worki są w MAM, zapraszamy o 10:00!";
+    private readonly HostTestBed _bed = new();
+    private readonly MamApp _app;
+
+    public BroadcastPagesTests() => _app = _bed.Start();
+
+    public void Dispose() => _bed.Dispose();
+
+    private async Task<PageChat> ResidentAsync(string conversation, bool consent = true)
+    {
+        var chat = new PageChat(_app.CreateClient(), conversation);
+        await chat.PressAsync(consent ? "consent:yes" : "consent:no");
+        return chat;
+    }
+
+    private async Task<int> ArrivedAsync(PageChat chat) =>
+        PageChat.Replies(await chat.MessagesAfterAsync(0)).Count(r => r.GetProperty("text").GetString()!.Contains("sprzątamy podwórko", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task The_preview_shows_the_message_as_residents_will_read_it_and_counts_only_those_who_can_get_it()
+    {
+        await ResidentAsync("browser-ala");
+        await ResidentAsync("browser-bartek");
+        var quiet = await ResidentAsync("browser-cezary");
+        await quiet.PressAsync("settings:off:Tips");
+        await ResidentAsync("browser-dorota", consent: false);
+        var staff = await StaffSession.SignInAsync(_app);
+        await staff.PageAsync("/admin/broadcasts");
+
+        var preview = await staff.PostAsync("/admin/broadcasts?handler=Preview", ("Form.Text", Text), ("Form.Audience", "AllConsented"));
+
+        var page = StaffSession.Text(await preview.Content.ReadAsStringAsync());
+        Assert.Contains("Liczba odbiorców teraz: 2", page);
+        Assert.Contains($"📣 Wiadomość od zespołu MAM: {Text} Takie wiadomości wyłączysz w „Ustawieniach” (ciekawostki).", page);
+        Assert.Contains("Wyślij (odbiorców: 2)", page);
+        Assert.False(await _app.QueryAsync(db => db.Broadcasts.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task A_broadcast_sent_now_reaches_each_resident_once_and_the_history_counts_it()
+    {
+        var ala = await ResidentAsync("browser-ala");
+        var bartek = await ResidentAsync("browser-bartek");
+        var staff = await StaffSession.SignInAsync(_app);
+
+        var after = StaffSession.Text(await staff.SubmitAsync("/admin/broadcasts?handler=Send", ("Form.Text", Text), ("Form.Audience", "AllConsented")));
+        Assert.Contains("Wysyłamy. Liczba odbiorców: 2.", after);
+
+        await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);
+        await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);
+        Assert.Equal(1, await ArrivedAsync(ala));
+        Assert.Equal(1, await ArrivedAsync(bartek));
+        Assert.Contains("wysłane: 2, czeka: 0, pominięte: 0, błędy: 0", StaffSession.Text(await staff.PageAsync("/admin/broadcasts")));
+        Assert.All(await _app.QueryAsync(db => db.OutboxMessages.Where(m => m.Kind == OutboxKind.Broadcast).ToListAsync()),
+            m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+
+    [Fact]
+    public async Task A_scheduled_broadcast_waits_for_its_time_and_can_be_stopped_before()
+    {
+        var ala = await ResidentAsync("browser-ala");
+        var staff = await StaffSession.SignInAsync(_app);
+
+        var after = StaffSession.Text(await staff.SubmitAsync("/admin/broadcasts?handler=Send",
+            ("Form.Text", Text), ("Form.Audience", "AllConsented"), ("Form.Day", "2026-11-27"), ("Form.At", "18:00")));
+        Assert.Contains("Zaplanowano na piątek, 27 listopada, 18:00. Liczba odbiorców: 1.", after);
+        await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);
+        Assert.Equal(0, await ArrivedAsync(ala));
+
+        var id = await _app.QueryAsync(db => db.Broadcasts.Select(b => b.Id).SingleAsync());
+        var stopped = StaffSession.Text(await staff.SubmitAsync($"/admin/broadcasts?handler=Cancel&id={id}"));
+        Assert.Contains("Wstrzymano. Niewysłane wiadomości nie wyjdą.", stopped);
+        Assert.Contains("wysłane: 0, czeka: 0, pominięte: 1, błędy: 0, wstrzymane", stopped);
+
+        _bed.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 17, 30, 0, TimeSpan.Zero));
+        await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);
+        Assert.Equal(0, await ArrivedAsync(ala));
+    }
+
+    [Fact]
+    public async Task A_too_short_message_a_missing_category_or_a_past_time_is_refused_in_polish_and_nothing_is_queued()
+    {
+        await ResidentAsync("browser-ala");
+        var staff = await StaffSession.SignInAsync(_app);
+
+        async Task<string> RefusedAsync(params (string, string)[] fields)
+        {
+            var response = await staff.PostAsync("/admin/broadcasts?handler=Send", fields);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return StaffSession.Text(await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Contains("Napisz treść ogłoszenia (co najmniej 10 znaków).", await RefusedAsync(("Form.Text", "Hej"), ("Form.Audience", "AllConsented")));
+        Assert.Contains("Wybierz kategorię, której subskrybenci dostaną ogłoszenie.", await RefusedAsync(("Form.Text", Text), ("Form.Audience", "CategorySubscribers")));
+        Assert.Contains("Termin wysyłki już minął.", await RefusedAsync(("Form.Text", Text), ("Form.Audience", "AllConsented"), ("Form.Day", "2026-11-24")));
+        Assert.Contains("Nikt z wybranej grupy nie zgodził się na wiadomości", await RefusedAsync(("Form.Text", Text), ("Form.Audience", "CategorySubscribers"), ("Form.Category", "Kids")));
+        Assert.False(await _app.QueryAsync(db => db.Broadcasts.AnyAsync()));
+        Assert.False(await _app.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == OutboxKind.Broadcast)));
+    }
+}
