@@ -1,3 +1,4 @@
+using MamBot.Data.Report;
 using MamBot.Data.Bookings;
 using MamBot.Data.Centres;
 using MamBot.Data.Conversations;
@@ -31,6 +32,7 @@ public static class MamDataSetup
         services.AddScoped<IdeaService>();
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyResults>();
+        services.AddScoped<PilotReport>();
         services.AddScoped<ResidentService>();
         services.AddScoped<ResidentDataExport>();
         services.AddScoped<ResidentErasure>();

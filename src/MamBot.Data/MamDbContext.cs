@@ -29,6 +29,7 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     public DbSet<IdeaSupport> IdeaSupports => Set<IdeaSupport>();
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<Broadcast> Broadcasts => Set<Broadcast>();
+    public DbSet<MonthlyActivity> MonthlyActivities => Set<MonthlyActivity>();
     public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
@@ -142,6 +143,12 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
             e.HasIndex(s => new { s.CentreId, s.ClosesUtc });
         });
         modelBuilder.Entity<SurveyQuestion>().Property(q => q.Type).HasConversion<string>();
+        modelBuilder.Entity<MonthlyActivity>(e =>
+        {
+            // No foreign key to residents on purpose: the rows outlive an erased resident, anonymously.
+            e.HasIndex(a => new { a.ResidentId, a.Channel, a.Month }).IsUnique();
+            e.HasIndex(a => new { a.CentreId, a.Month });
+        });
         modelBuilder.Entity<Broadcast>(e =>
         {
             e.HasOne<Centre>().WithMany().HasForeignKey(b => b.CentreId);

@@ -858,6 +858,35 @@ namespace MamBot.Data.Migrations
                     b.ToTable("ConsentRecords");
                 });
 
+            modelBuilder.Entity("MamBot.Data.Residents.MonthlyActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId", "Month");
+
+                    b.HasIndex("ResidentId", "Channel", "Month")
+                        .IsUnique();
+
+                    b.ToTable("MonthlyActivities");
+                });
+
             modelBuilder.Entity("MamBot.Data.Residents.NotificationPreference", b =>
                 {
                     b.Property<Guid>("ResidentId")

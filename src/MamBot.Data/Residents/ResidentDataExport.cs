@@ -19,7 +19,8 @@ public sealed record ResidentExport(
     IReadOnlyList<ExportedIdea> Ideas,
     IReadOnlyList<ExportedSupport> IdeasSupported,
     IReadOnlyList<ExportedSurvey> Surveys,
-    string? ConversationState);
+    string? ConversationState,
+    IReadOnlyList<string> MonthsActive);
 
 public sealed record ExportedIdentity(string Channel, string ChatId, DateTime LastMessageUtc, DateTime? UnreachableSinceUtc);
 public sealed record ExportedConsent(string Purpose, bool Granted, string TextVersion, string Channel, DateTime AtUtc);
@@ -103,6 +104,8 @@ public sealed class ResidentDataExport(MamDbContext db, ResidentService resident
             ideas,
             supported,
             surveys,
-            states.Count == 0 ? null : string.Join("\n", states));
+            states.Count == 0 ? null : string.Join("\n", states),
+            [.. (await db.MonthlyActivities.AsNoTracking().Where(a => a.ResidentId == residentId).ToListAsync(ct))
+                .OrderBy(a => a.Month).Select(a => $"{a.Month:yyyy-MM} {a.Channel}")]);
     }
 }

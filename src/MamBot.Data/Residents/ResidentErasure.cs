@@ -35,6 +35,9 @@ public sealed class ResidentErasure(MamDbContext db)
         // Named survey answers lose their author; who-answered rows go (anonymous answers never had one). Drafts cascade.
         await db.SurveyResponses.Where(r => r.ResidentId == residentId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ResidentId, (Guid?)null).SetProperty(r => r.SubmittedUtc, (DateTime?)null), ct);
         await db.SurveyParticipations.Where(p => p.ResidentId == residentId).ExecuteDeleteAsync(ct);
+        // The report's monthly counts stay; a fresh random id links them to nobody.
+        var stranger = Guid.NewGuid();
+        await db.MonthlyActivities.Where(a => a.ResidentId == residentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ResidentId, stranger), ct);
         var deleted = await db.Residents.Where(r => r.Id == residentId).ExecuteDeleteAsync(ct); // identities, consents, preferences, category choices cascade
         db.ChangeTracker.Clear();
         return deleted > 0;

@@ -35,6 +35,7 @@ public sealed class ResidentService(MamDbContext db, TimeProvider time)
             return (resident, false);
         }
 
+        await NoteActivityAsync(resident, channel, ct);
         resident.Consents.Add(new ConsentRecord
         {
             Purpose = ConsentPurpose.Privacy,
@@ -72,7 +73,19 @@ public sealed class ResidentService(MamDbContext db, TimeProvider time)
         // Writing to us again means we can write back.
         identity.UnreachableSinceUtc = null;
         identity.UnreachableReason = null;
+        await NoteActivityAsync(resident, channel, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>One row per resident, channel and month (saved with the caller's changes).</summary>
+    private async Task NoteActivityAsync(Resident resident, string channel, CancellationToken ct)
+    {
+        var zone = await db.Centres.Where(c => c.Id == resident.CentreId).Select(c => c.TimeZoneId).FirstAsync(ct);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById(zone)));
+        var month = new DateOnly(today.Year, today.Month, 1);
+        if (db.MonthlyActivities.Local.Any(a => a.ResidentId == resident.Id && a.Channel == channel && a.Month == month)
+            || await db.MonthlyActivities.AnyAsync(a => a.ResidentId == resident.Id && a.Channel == channel && a.Month == month, ct)) return;
+        db.MonthlyActivities.Add(new MonthlyActivity { CentreId = resident.CentreId, ResidentId = resident.Id, Channel = channel, Month = month });
     }
 
     private IQueryable<Resident> WithDetails() => db.Residents

@@ -1,0 +1,88 @@
+using MamBot.Data.Bookings;
+using MamBot.Data.Centres;
+using MamBot.Data.Events;
+using MamBot.Data.Ideas;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Data.Report;
+
+public sealed record RoomFigures(string Room, int Bookings, double Hours);
+
+public sealed record EventFigures(int Held, int Going, int Waiting, int Came, int Missed, double? AverageRating);
+
+public sealed record SurveyFigures(string Title, int Responses);
+
+/// <summary>One month of the pilot in figures (months are local to the centre).</summary>
+public sealed record MonthFigures(
+    DateOnly Month,
+    IReadOnlyDictionary<string, int> ActiveByChannel,
+    int Active,
+    IReadOnlyDictionary<string, int> NewByChannel,
+    int New,
+    IReadOnlyList<RoomFigures> Rooms,
+    EventFigures Events,
+    IReadOnlyDictionary<IdeaStatus, int> IdeasByStatus,
+    IReadOnlyList<SurveyFigures> Surveys);
+
+/// <summary>
+/// The evidence the centre reports at the end of its pilot, month by month: who used the bot and where,
+/// rooms booked, events attended, ideas and their fate, survey answers. Counts only, never people.
+/// </summary>
+public sealed class PilotReport(MamDbContext db, CentreDirectory centres)
+{
+    public async Task<MonthFigures> ForMonthAsync(int centreId, DateOnly month, CancellationToken ct)
+    {
+        month = new DateOnly(month.Year, month.Month, 1);
+        var zone = (await centres.GetAsync(centreId, ct)).TimeZone;
+        var from = LocalCalendar.StartUtc(month, zone);
+        var to = LocalCalendar.StartUtc(month.AddMonths(1), zone);
+
+        var activity = await db.MonthlyActivities.AsNoTracking().Where(a => a.CentreId == centreId && a.Month <= month).ToListAsync(ct);
+        var thisMonth = activity.Where(a => a.Month == month).ToList();
+        // New: the resident's first month with us; the channel they first wrote on.
+        var firsts = activity.GroupBy(a => a.ResidentId)
+            .Select(g => g.OrderBy(a => a.Month).ThenBy(a => a.Id).First())
+            .Where(a => a.Month == month).ToList();
+
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.CentreId == centreId).OrderBy(r => r.Id).ToListAsync(ct);
+        var bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.Status == BookingStatus.Confirmed && b.StartUtc >= from && b.StartUtc < to).ToListAsync(ct);
+
+        var events = await db.Events.AsNoTracking()
+            .Where(e => e.CentreId == centreId && e.Status == EventStatus.Scheduled && e.StartUtc >= from && e.StartUtc < to)
+            .Select(e => e.Id).ToListAsync(ct);
+        var signups = await db.EventSignups.AsNoTracking().Where(s => events.Contains(s.EventId)).GroupBy(s => s.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var feedback = await db.EventFeedback.AsNoTracking().Where(f => events.Contains(f.EventId)).ToListAsync(ct);
+        var ratings = feedback.Where(f => f.Rating is not null).Select(f => (double)f.Rating!.Value).ToList();
+
+        var ideas = await db.Ideas.AsNoTracking().Where(i => i.CentreId == centreId && i.CreatedUtc >= from && i.CreatedUtc < to)
+            .GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+        var surveys = await db.Surveys.AsNoTracking().Where(s => s.CentreId == centreId && s.OpensUtc >= from && s.OpensUtc < to)
+            .OrderBy(s => s.OpensUtc)
+            .Select(s => new SurveyFigures(s.Title, db.SurveyParticipations.Count(p => p.SurveyId == s.Id))).ToListAsync(ct);
+
+        return new MonthFigures(month,
+            thisMonth.GroupBy(a => a.Channel).ToDictionary(g => g.Key, g => g.Select(a => a.ResidentId).Distinct().Count()),
+            thisMonth.Select(a => a.ResidentId).Distinct().Count(),
+            firsts.GroupBy(a => a.Channel).ToDictionary(g => g.Key, g => g.Count()),
+            firsts.Count,
+            [.. rooms.Select(r => new RoomFigures(r.Name, bookings.Count(b => b.RoomId == r.Id),
+                bookings.Where(b => b.RoomId == r.Id).Sum(b => (b.EndUtc - b.StartUtc).TotalHours)))],
+            new EventFigures(events.Count, signups.GetValueOrDefault(SignupStatus.Going), signups.GetValueOrDefault(SignupStatus.Waiting),
+                ratings.Count, feedback.Count(f => f.Missed), ratings.Count == 0 ? null : ratings.Average()),
+            ideas,
+            surveys);
+    }
+
+    /// <summary>Months from the first one with any resident activity (or this one) up to the given one.</summary>
+    public async Task<IReadOnlyList<DateOnly>> MonthsAsync(int centreId, DateOnly until, CancellationToken ct)
+    {
+        until = new DateOnly(until.Year, until.Month, 1);
+        var first = await db.MonthlyActivities.Where(a => a.CentreId == centreId).OrderBy(a => a.Month).Select(a => (DateOnly?)a.Month).FirstOrDefaultAsync(ct) ?? until;
+        var months = new List<DateOnly>();
+        for (var m = first; m <= until; m = m.AddMonths(1)) months.Add(m);
+        return months;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text;
+using MamBot.Data.Bookings;
+using MamBot.Data.Ideas;
+using MamBot.Dialogs.Bookings;
+using MamBot.Dialogs.Ideas;
+using MamBot.Dialogs.Settings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MamBot.Host.Tests.Admin;
+
+/// <summary>"Raport": a month's figures on the page and all months in one CSV, counts surviving a resident's erasure.</summary>
+public sealed class ReportPageTests : IDisposable
+{
+    private static readonly TimeZoneInfo Krakow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
+    private readonly HostTestBed _bed = new();
+    private readonly MamApp _app;
+
+    public ReportPageTests() => _app = _bed.Start();
+
+    public void Dispose() => _bed.Dispose();
+
+    private async Task<(PageChat Chat, Guid Id)> ResidentAsync(string conversation)
+    {
+        var chat = new PageChat(_app.CreateClient(), conversation);
+        await chat.PressAsync("consent:yes");
+        var id = await _app.QueryAsync(db => db.Residents.Where(r => r.Identities.Any(i => i.ExternalId == conversation)).Select(r => r.Id).SingleAsync());
+        return (chat, id);
+    }
+
+    /// <summary>November: two residents, a two-hour booking of the small room, a sign-up, an idea.</summary>
+    private async Task<Guid> NovemberAsync()
+    {
+        var (ala, alaId) = await ResidentAsync("browser-ala");
+        await ResidentAsync("browser-bartek");
+        DateTime Friday(int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 27, hour, 0, 0), Krakow);
+        var coffee = await _app.QueryAsync(db => db.Events.Where(e => e.Title == "Kawa sąsiedzka").OrderBy(e => e.StartUtc).Select(e => e.Id).FirstAsync());
+        await ala.PressAsync($"events:join:{coffee}");
+        await using var scope = _app.Services.CreateAsyncScope();
+        var small = await scope.ServiceProvider.GetRequiredService<Data.MamDbContext>().Rooms.Where(r => r.Name == "Sala mała").Select(r => r.Id).SingleAsync();
+        var booking = await scope.ServiceProvider.GetRequiredService<BookingDesk>()
+            .RequestAsync(new NewBooking(small, alaId, Friday(17), Friday(19), 4, "korepetycje", "Ala", null), default);
+        Assert.Equal(BookingStatus.Confirmed, booking.Booking!.Status);
+        var centre = await scope.ServiceProvider.GetRequiredService<Data.MamDbContext>().Centres.Select(c => c.Id).FirstAsync();
+        await scope.ServiceProvider.GetRequiredService<IdeaDesk>().SubmitAsync(new NewIdea(centre, alaId, "Klub szachowy", "Gramy w szachy co tydzień.",
+            "dla wszystkich", "szachownice", "uczę grać", null), default);
+        return alaId;
+    }
+
+    [Fact]
+    public async Task The_month_shows_residents_by_channel_room_hours_sign_ups_and_ideas()
+    {
+        await NovemberAsync();
+        var staff = await StaffSession.SignInAsync(_app);
+
+        var page = StaffSession.Text(await staff.PageAsync("/admin/report"));
+
+        Assert.Contains("Raport: listopad 2026", page);
+        Assert.Contains("mieszkańcy aktywni czat na stronie 2 mieszkańcy aktywni razem 2", page);
+        Assert.Contains("nowi mieszkańcy razem 2", page);
+        Assert.Contains("rezerwacje potwierdzone Sala mała 1 godziny rezerwacji Sala mała 2", page);
+        Assert.Contains("wydarzenia zapisani 1", page);
+        Assert.Contains("pomysły zgłoszone nowy, czeka na przejrzenie 1", page);
+        Assert.Contains("wydarzenia średnia ocena –", page);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.Http.GetAsync("/admin/report?month=listopad")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_csv_has_every_month_so_far_and_an_erased_resident_still_counts_as_anonymous()
+    {
+        var alaId = await NovemberAsync();
+        _bed.Time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+        await new PageChat(_app.CreateClient(), "browser-bartek").SendAsync("dzień dobry");
+        await using (var scope = _app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<PrivacyDesk>().EraseAsync(alaId, default);
+        var staff = await StaffSession.SignInAsync(_app);
+
+        var file = await staff.Http.GetAsync("/admin/report?handler=Csv");
+
+        Assert.Equal("raport-pilotazu-2026-12-02.csv", file.Content.Headers.ContentDisposition!.FileNameStar ?? file.Content.Headers.ContentDisposition.FileName);
+        var bytes = await file.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("miesiąc,obszar,pozycja,wartość", lines[0]);
+        Assert.Contains("2026-11,mieszkańcy aktywni,razem,2", lines);
+        Assert.Contains("2026-11,nowi mieszkańcy,czat na stronie,2", lines);
+        Assert.Contains("2026-11,godziny rezerwacji,Sala mała,2", lines);
+        Assert.Contains("2026-12,mieszkańcy aktywni,razem,1", lines);
+        Assert.Contains("2026-12,nowi mieszkańcy,razem,0", lines);
+        Assert.Contains("2026-11,pomysły zgłoszone,\"nowy, czeka na przejrzenie\",1", lines);
+        Assert.Contains("‹ listopad 2026", StaffSession.Text(await staff.PageAsync("/admin/report?month=2026-12")));
+    }
+}
