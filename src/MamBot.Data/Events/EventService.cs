@@ -7,7 +7,13 @@ namespace MamBot.Data.Events;
 public sealed record NewEvent(int CentreId, string Title, string Description, DateTime StartUtc, DateTime EndUtc,
     int? RoomId, EventCategory Category, int? Capacity, string Organiser);
 
-public enum EventProblem { None, NotFound, InThePast, EndBeforeStart, RoomTaken, Cancelled }
+public enum EventProblem { None, NotFound, InThePast, EndBeforeStart, RoomTaken, Cancelled, FewerPlacesThanGoing }
+
+/// <summary>What staff may change about an event without moving it.</summary>
+public sealed record EventDetails(string Title, string Description, string Organiser, EventCategory Category, int? Capacity);
+
+/// <summary>The outcome of editing: the event and who moved up from the waiting list, or why not.</summary>
+public sealed record EventEdit(CommunityEvent? Event, EventProblem Problem, IReadOnlyList<EventSignup> Promoted);
 
 /// <summary>The outcome of creating or moving an event: the event, or why not (and what holds the room).</summary>
 public sealed record EventChange(CommunityEvent? Event, EventProblem Problem, IReadOnlyList<Booking> ConflictingBookings, IReadOnlyList<CommunityEvent> ConflictingEvents);
@@ -74,6 +80,37 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new(moved, EventProblem.None, [], []);
+    }
+
+    /// <summary>
+    /// Changes the description of an upcoming event. Places cannot drop below those already taken (nobody is
+    /// pushed out); more places take people from the waiting list, first come first served.
+    /// </summary>
+    public async Task<EventEdit> EditAsync(int eventId, EventDetails details, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginWriteAsync(ct);
+        var edited = await db.Events.FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (edited is null) return new(null, EventProblem.NotFound, []);
+        if (!edited.IsOn) return new(null, EventProblem.Cancelled, []);
+        if (edited.EndUtc <= Now) return new(null, EventProblem.InThePast, []);
+        var going = await db.EventSignups.CountAsync(s => s.EventId == eventId && s.Status == SignupStatus.Going, ct);
+        if (details.Capacity is { } fewer && fewer < going) return new(null, EventProblem.FewerPlacesThanGoing, []);
+
+        edited.Title = details.Title.Trim();
+        edited.Description = details.Description.Trim();
+        edited.Organiser = details.Organiser.Trim();
+        edited.Category = details.Category;
+        edited.Capacity = details.Capacity;
+        var waiting = db.EventSignups.Where(s => s.EventId == eventId && s.Status == SignupStatus.Waiting).OrderBy(s => s.CreatedUtc).ThenBy(s => s.Id);
+        var promoted = await (details.Capacity is { } capacity ? waiting.Take(capacity - going) : waiting).ToListAsync(ct);
+        foreach (var signup in promoted)
+        {
+            signup.Status = SignupStatus.Going;
+            signup.PromotedUtc = Now;
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(edited, EventProblem.None, promoted);
     }
 
     /// <summary>Cancels the event; null when it is unknown, over or cancelled already.</summary>

@@ -40,14 +40,25 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         var result = await events.WithdrawAsync(eventId, residentId, ct);
         if (result.Withdrawn is { } withdrawn)
             await outbox.SkipQueuedAsync(SignupKeyPrefix(eventId, withdrawn.Id), OutboxReasons.SignupWithdrawn, ct);
-        if (result is { Promoted: { } promoted, Event: { } theEvent })
-        {
-            var centre = await centres.GetAsync(theEvent.CentreId, ct);
-            await TellAsync(theEvent, promoted, $"promoted:{promoted.Id}",
-                Polish.Format(T.PromotedNotice, theEvent.Title, EventTexts.When(theEvent, centre.TimeZone)), ct);
-            await ScheduleAsync(theEvent, promoted, ct);
-        }
+        if (result is { Promoted: { } promoted, Event: { } theEvent }) await TellPromotedAsync(theEvent, promoted, ct);
         return result;
+    }
+
+    /// <summary>Edits an event; those who moved up from the waiting list (more places) are told and get reminders.</summary>
+    public async Task<EventEdit> EditAsync(int eventId, EventDetails details, CancellationToken ct)
+    {
+        var edit = await events.EditAsync(eventId, details, ct);
+        if (edit.Event is not { } edited) return edit;
+        foreach (var promoted in edit.Promoted) await TellPromotedAsync(edited, promoted, ct);
+        return edit;
+    }
+
+    /// <summary>A place came free for someone waiting: they hear it and get the reminders of those going.</summary>
+    private async Task TellPromotedAsync(CommunityEvent theEvent, EventSignup promoted, CancellationToken ct)
+    {
+        var centre = await centres.GetAsync(theEvent.CentreId, ct);
+        await TellAsync(theEvent, promoted, $"promoted:{promoted.Id}", Polish.Format(T.PromotedNotice, theEvent.Title, EventTexts.When(theEvent, centre.TimeZone)), ct);
+        await ScheduleAsync(theEvent, promoted, ct);
     }
 
     /// <summary>Gives up every upcoming place of a resident (before their data is erased), letting the waiting list move up.</summary>

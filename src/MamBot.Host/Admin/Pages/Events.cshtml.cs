@@ -52,15 +52,7 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
                 Message = $"Dodano „{created.Title}”. Osoby, które wybrały tę kategorię, dostaną wiadomość.";
                 return RedirectToPage();
             }
-            errors.Add(change.Problem switch
-            {
-                EventProblem.InThePast => "Ten termin już minął.",
-                EventProblem.EndBeforeStart => "Koniec musi być po początku.",
-                EventProblem.RoomTaken => "Sala jest wtedy zajęta: " + string.Join("; ",
-                    change.ConflictingBookings.Select(b => $"rezerwacja {Polish.DateTime(b.StartUtc, centre.TimeZone)} ({b.Purpose})")
-                        .Concat(change.ConflictingEvents.Select(e => $"wydarzenie „{e.Title}” {Polish.DateTime(e.StartUtc, centre.TimeZone)}"))) + ".",
-                _ => "Nie udało się dodać wydarzenia.",
-            });
+            errors.Add(Explain(change, centre.TimeZone));
         }
         Errors = errors;
         Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -74,6 +66,18 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
         Message = cancelled is null ? "Tego wydarzenia nie można już odwołać." : $"Odwołano „{cancelled.Title}”. Zapisani dostaną wiadomość.";
         return RedirectToPage();
     }
+
+    /// <summary>Why an event could not be added or moved, naming what holds the room.</summary>
+    public static string Explain(EventChange change, TimeZoneInfo zone) => change.Problem switch
+    {
+        EventProblem.InThePast => "Ten termin już minął.",
+        EventProblem.EndBeforeStart => "Koniec musi być po początku.",
+        EventProblem.Cancelled => "To wydarzenie jest odwołane.",
+        EventProblem.RoomTaken => "Sala jest wtedy zajęta: " + string.Join("; ",
+            change.ConflictingBookings.Select(b => $"rezerwacja {Polish.DateTime(b.StartUtc, zone)} ({b.Purpose})")
+                .Concat(change.ConflictingEvents.Select(e => $"wydarzenie „{e.Title}” {Polish.DateTime(e.StartUtc, zone)}"))) + ".",
+        _ => "Nie udało się zapisać wydarzenia.",
+    };
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -1,0 +1,91 @@
+using MamBot.Data.Centres;
+using MamBot.Data.Events;
+using MamBot.Dialogs.Events;
+using MamBot.Dialogs.Texts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MamBot.Host.Admin.Pages;
+
+/// <summary>One event: change its description and places (the waiting list moves up), or move it (those signed up are told, reminders follow).</summary>
+public sealed class EventEditModel(EventService events, EventDesk desk, CentreDirectory centres) : PageModel
+{
+    public sealed class DetailsForm
+    {
+        public string Title { get; set => field = value ?? ""; } = "";
+        public string Description { get; set => field = value ?? ""; } = "";
+        public string Organiser { get; set => field = value ?? ""; } = "";
+        public EventCategory Category { get; set; }
+        public int? Capacity { get; set; }
+    }
+
+    public sealed class MoveForm
+    {
+        public DateOnly? Day { get; set; }
+        public TimeOnly? Start { get; set; }
+        public TimeOnly? End { get; set; }
+    }
+
+    [BindProperty] public DetailsForm Details { get; set; } = new();
+    [BindProperty] public MoveForm Move { get; set; } = new();
+    public EventSummary Summary { get; private set; } = null!;
+    public string When { get; private set; } = "";
+    public string? Error { get; private set; }
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var e = Summary.Event;
+        Details = new DetailsForm { Title = e.Title, Description = e.Description, Organiser = e.Organiser, Category = e.Category, Capacity = e.Capacity };
+        var zone = (await centres.GetAsync(e.CentreId, ct)).TimeZone;
+        var start = TimeZoneInfo.ConvertTimeFromUtc(e.StartUtc, zone);
+        Move = new MoveForm { Day = DateOnly.FromDateTime(start), Start = TimeOnly.FromDateTime(start), End = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.EndUtc, zone)) };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDetailsAsync(int id, CancellationToken ct)
+    {
+        if (Details.Title.Trim().Length is < 3 or > 120) return await RefuseAsync(id, "Podaj tytuł (3–120 znaków).", ct);
+        if (Details.Capacity is <= 0) return await RefuseAsync(id, "Liczba miejsc musi być dodatnia albo pusta (bez limitu).", ct);
+        var edit = await desk.EditAsync(id, new EventDetails(Details.Title, Details.Description, Details.Organiser, Details.Category, Details.Capacity), ct);
+        if (edit.Event is null)
+            return edit.Problem == EventProblem.NotFound ? NotFound() : await RefuseAsync(id, edit.Problem switch
+            {
+                EventProblem.FewerPlacesThanGoing => "Zapisanych jest więcej osób niż nowa liczba miejsc. Nikogo nie wypisujemy – podaj większą liczbę.",
+                EventProblem.Cancelled => "To wydarzenie jest odwołane.",
+                _ => "To wydarzenie już się odbyło.",
+            }, ct);
+        Message = edit.Promoted.Count == 0 ? "Zapisano zmiany." : $"Zapisano zmiany. Z listy rezerwowej weszło osób: {edit.Promoted.Count} – dostaną wiadomość.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, CancellationToken ct)
+    {
+        if (Move.Day is null || Move.Start is null || Move.End is null) return await RefuseAsync(id, "Podaj dzień oraz godzinę rozpoczęcia i zakończenia.", ct);
+        var found = await events.FindAsync(id, ct);
+        if (found is null) return NotFound();
+        var zone = (await centres.GetAsync(found.Event.CentreId, ct)).TimeZone;
+        var change = await desk.MoveAsync(id, TimeZoneInfo.ConvertTimeToUtc(Move.Day.Value.ToDateTime(Move.Start.Value), zone),
+            TimeZoneInfo.ConvertTimeToUtc(Move.Day.Value.ToDateTime(Move.End.Value), zone), ct);
+        if (change.Event is not { } moved) return await RefuseAsync(id, EventsModel.Explain(change, zone), ct);
+        Message = $"Przeniesiono na {EventTexts.When(moved, zone)}. Zapisani dostaną wiadomość, przypomnienia przyjdą w nowym terminie.";
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> RefuseAsync(int id, string error, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Error = error;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await events.FindAsync(id, ct) is not { } summary) return false;
+        Summary = summary;
+        When = EventTexts.When(summary.Event, (await centres.GetAsync(summary.Event.CentreId, ct)).TimeZone);
+        return true;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using MamBot.Data.Events;
+using MamBot.Dialogs.Events;
+using MamBot.Host.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MamBot.Host.Tests.Admin;
+
+/// <summary>Changing an event in the panel: more places let the waiting list in, fewer than taken are refused, moving tells everyone.</summary>
+public sealed class EventPagesTests : IDisposable
+{
+    private static readonly TimeZoneInfo Krakow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
+    private readonly HostTestBed _bed = new();
+    private readonly MamApp _app;
+
+    public EventPagesTests() => _app = _bed.Start();
+
+    public void Dispose() => _bed.Dispose();
+
+    private static DateTime At(int day, int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, 0, 0), Krakow);
+
+    /// <summary>"Szachy" on Monday 30 November 18–20 in the small room, one place: Ala goes, Bartek waits.</summary>
+    private async Task<(int Id, PageChat Ala, PageChat Bartek)> ChessAsync()
+    {
+        int id;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Data.MamDbContext>();
+            var centre = await db.Centres.Select(c => c.Id).FirstAsync();
+            var small = await db.Rooms.Where(r => r.Name == "Sala mała").Select(r => r.Id).SingleAsync();
+            var change = await scope.ServiceProvider.GetRequiredService<EventDesk>().CreateAsync(
+                new NewEvent(centre, "Szachy", "Gramy w szachy.", At(30, 18), At(30, 20), small, EventCategory.Neighbours, 1, "Pan Zbyszek"), default);
+            id = change.Event!.Id;
+        }
+        var ala = new PageChat(_app.CreateClient(), "browser-ala");
+        var bartek = new PageChat(_app.CreateClient(), "browser-bartek");
+        foreach (var chat in new[] { ala, bartek })
+        {
+            await chat.PressAsync("consent:yes");
+            await chat.PressAsync($"events:join:{id}");
+        }
+        Assert.StartsWith("Wszystkie miejsca na „Szachy” są zajęte", bartek.Text, StringComparison.Ordinal);
+        return (id, ala, bartek);
+    }
+
+    private async Task<List<string>> ArrivedAsync(PageChat chat)
+    {
+        await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);
+        return [.. PageChat.Replies(await chat.MessagesAfterAsync(0)).Select(r => r.GetProperty("text").GetString()!)];
+    }
+
+    private static (string, string)[] Details(string capacity) =>
+        [("Details.Title", "Szachy"), ("Details.Description", "Gramy w szachy."), ("Details.Organiser", "Pan Zbyszek"), ("Details.Category", "Neighbours"), ("Details.Capacity", capacity)];
+
+    [Fact]
+    public async Task More_places_let_the_first_waiting_in_and_fewer_than_taken_are_refused()
+    {
+        var (id, _, bartek) = await ChessAsync();
+        var staff = await StaffSession.SignInAsync(_app);
+        Assert.Contains("zapisani: 1/1, rezerwowi: 1", StaffSession.Text(await staff.PageAsync($"/admin/events/{id}")));
+
+        var more = StaffSession.Text(await staff.SubmitAsync($"/admin/events/{id}?handler=Details", Details("3")));
+
+        Assert.Contains("Zapisano zmiany. Z listy rezerwowej weszło osób: 1 – dostaną wiadomość.", more);
+        Assert.Contains("zapisani: 2/3, rezerwowi: 0", more);
+        Assert.Contains(await ArrivedAsync(bartek), t => t.Contains("Szachy", StringComparison.Ordinal) && t.Contains("zwolniło się miejsce", StringComparison.OrdinalIgnoreCase));
+
+        var fewer = await staff.PostAsync($"/admin/events/{id}?handler=Details", Details("1"));
+        Assert.Equal(HttpStatusCode.BadRequest, fewer.StatusCode);
+        Assert.Contains("Zapisanych jest więcej osób niż nowa liczba miejsc.", StaffSession.Text(await fewer.Content.ReadAsStringAsync()));
+        Assert.Equal(3, await _app.QueryAsync(db => db.Events.Where(e => e.Id == id).Select(e => e.Capacity).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Moving_tells_those_signed_up_and_a_taken_room_is_refused_naming_what_holds_it()
+    {
+        var (id, ala, _) = await ChessAsync();
+        var staff = await StaffSession.SignInAsync(_app);
+
+        var clash = await staff.PostAsync($"/admin/events/{id}?handler=Move", ("Move.Day", "2026-11-28"), ("Move.Start", "11:30"), ("Move.End", "12:30"));
+        Assert.Equal(HttpStatusCode.BadRequest, clash.StatusCode);
+        Assert.Contains("Sala jest wtedy zajęta: wydarzenie „Planszówki dla dzieci” sobota, 28 listopada, 11:00.", StaffSession.Text(await clash.Content.ReadAsStringAsync()));
+
+        var moved = StaffSession.Text(await staff.SubmitAsync($"/admin/events/{id}?handler=Move", ("Move.Day", "2026-12-01"), ("Move.Start", "18:00"), ("Move.End", "20:00")));
+
+        Assert.Contains("Przeniesiono na wtorek, 1 grudnia, 18:00. Zapisani dostaną wiadomość", moved);
+        var arrived = await ArrivedAsync(ala);
+        Assert.True(arrived.Any(t => t.Contains("„Szachy” ma nowy termin: wtorek, 1 grudnia, 18:00", StringComparison.Ordinal)), string.Join("\n---\n", arrived));
+        Assert.Equal(At(30, 18), await _app.QueryAsync(db => db.OutboxMessages
+            .Where(m => m.Kind == Data.Outbox.OutboxKind.Reminder && m.Status == Data.Outbox.OutboxStatus.Queued && m.IdempotencyKey.StartsWith($"event:{id}:"))
+            .Select(m => m.DueUtc).OrderBy(d => d).FirstAsync()));
+    }
+}
