@@ -6,6 +6,9 @@ namespace MamBot.Data.Bookings;
 
 public sealed record NewBooking(int RoomId, Guid ResidentId, DateTime StartUtc, DateTime EndUtc, int People, string Purpose, string ContactName, string? Phone);
 
+/// <summary>A booking the team makes at the desk or for the centre's own use: confirmed at once, no resident linked.</summary>
+public sealed record StaffBooking(int RoomId, DateTime StartUtc, DateTime EndUtc, int People, string Purpose, string ContactName, string? Phone);
+
 /// <summary>The outcome of asking for a time: the booking, or why not and the nearest free start times instead.</summary>
 public sealed record BookingAttempt(Booking? Booking, BookingProblem Problem, IReadOnlyList<DateTime> Alternatives)
 {
@@ -42,6 +45,40 @@ public sealed class BookingService(MamDbContext db, TimeProvider time)
             ContactName = request.ContactName,
             Phone = request.Phone,
             Status = room.RequiresApproval ? BookingStatus.Pending : BookingStatus.Confirmed,
+            CreatedUtc = now,
+        };
+        db.Bookings.Add(booking);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(booking, BookingProblem.None, []);
+    }
+
+    /// <summary>
+    /// Staff may book outside the residents' limits (notice, length, how far ahead, opening hours: they open the
+    /// door themselves), but never in the past, over the room's capacity, or over anything that holds the room.
+    /// </summary>
+    public async Task<BookingAttempt> BookForStaffAsync(StaffBooking request, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginWriteAsync(ct);
+        var (room, _) = await RoomAsync(request.RoomId, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (request.StartUtc <= now) return new(null, BookingProblem.InThePast, []);
+        if (request.EndUtc <= request.StartUtc) return new(null, BookingProblem.TooShort, []);
+        if (request.People > room.Capacity) return new(null, BookingProblem.OverCapacity, []);
+        var clash = (await BusyAsync(room, request.StartUtc, request.EndUtc, except: null, ct))
+            .Where(b => request.StartUtc < b.EndUtc && request.EndUtc > b.StartUtc).OrderByDescending(b => b.IsBlackout).ToList();
+        if (clash.Count > 0) return new(null, clash[0].IsBlackout ? BookingProblem.Blackout : BookingProblem.Taken, []);
+
+        var booking = new Booking
+        {
+            RoomId = room.Id,
+            StartUtc = request.StartUtc,
+            EndUtc = request.EndUtc,
+            People = request.People,
+            Purpose = request.Purpose.Trim(),
+            ContactName = request.ContactName.Trim(),
+            Phone = request.Phone,
+            Status = BookingStatus.Confirmed,
             CreatedUtc = now,
         };
         db.Bookings.Add(booking);

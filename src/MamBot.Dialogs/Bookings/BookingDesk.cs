@@ -27,6 +27,9 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Mam
         return attempt;
     }
 
+    /// <summary>A booking made by the team: confirmed, no resident to remind or tell.</summary>
+    public Task<BookingAttempt> BookForStaffAsync(StaffBooking request, CancellationToken ct) => bookings.BookForStaffAsync(request, ct);
+
     public async Task<Booking?> ApproveAsync(int bookingId, string? note, CancellationToken ct)
     {
         var booking = await bookings.ApproveAsync(bookingId, note, ct);

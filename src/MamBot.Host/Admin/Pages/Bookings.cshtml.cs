@@ -12,16 +12,36 @@ namespace MamBot.Host.Admin.Pages;
 /// <summary>"Rezerwacje": a week of bookings by day; pending ones are approved or rejected here and the resident is told.</summary>
 public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, BookingDesk desk, TimeProvider time) : PageModel
 {
-    public sealed record Row(int Id, string When, string Room, string Who, string Purpose, BookingStatus Status);
+    public sealed record Row(int Id, string When, string Room, string Who, string Purpose, BookingStatus Status, bool IsAhead);
+
+    public sealed class StaffBookingForm
+    {
+        public int? RoomId { get; set; }
+        public DateOnly? Day { get; set; }
+        public TimeOnly? Start { get; set; }
+        public TimeOnly? End { get; set; }
+        public int People { get; set; } = 1;
+        public string Purpose { get; set => field = value ?? ""; } = "";
+        public string ContactName { get; set => field = value ?? ""; } = "";
+        public string? Phone { get; set; }
+    }
+
+    [BindProperty] public StaffBookingForm Form { get; set; } = new();
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+    public IReadOnlyList<Room> Rooms { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)] public int Week { get; set; }
     [TempData] public string? Message { get; set; }
     public string Title { get; private set; } = "";
     public IReadOnlyList<(string Day, IReadOnlyList<Row> Rows)> Days { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         var centre = await centres.GetDefaultAsync(ct);
+        Rooms = centre.Rooms;
+        var now = time.GetUtcNow().UtcDateTime;
         var zone = centre.TimeZone;
         var monday = LocalCalendar.MondayOf(LocalCalendar.Today(time.GetUtcNow().UtcDateTime, zone)).AddDays(7 * Week);
         var from = LocalCalendar.StartUtc(monday, zone);
@@ -35,7 +55,7 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
             .Select(g => (Polish.Date(g.Key), (IReadOnlyList<Row>)[.. g.Select(b => new Row(b.Id,
                 $"{Time(b.StartUtc, zone)}–{Time(b.EndUtc, zone)}", rooms.TryGetValue(b.RoomId, out var r) ? r.Name : "?",
                 string.IsNullOrEmpty(b.ContactName) ? "(dane usunięte)" : $"{b.ContactName}, {Polish.Count(b.People, T.PeopleForms)}",
-                b.Purpose, b.Status))]))];
+                b.Purpose, b.Status, b.EndUtc > now))]))];
     }
 
     public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)
@@ -47,6 +67,54 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
     public async Task<IActionResult> OnPostRejectAsync(int id, string? note, CancellationToken ct)
     {
         Message = await desk.RejectAsync(id, note, ct) is null ? "Tej rezerwacji nie można już odrzucić." : "Odrzucono. Mieszkaniec dostanie wiadomość z powodem.";
+        return RedirectToPage(new { Week });
+    }
+
+    /// <summary>A booking made by the team: confirmed at once; the residents' limits (notice, length, hours) do not apply.</summary>
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        var centre = await centres.GetDefaultAsync(ct);
+        var errors = new List<string>();
+        if (Form.RoomId is not { } roomId || centre.Rooms.All(r => r.Id != roomId)) errors.Add("Wybierz salę z listy.");
+        if (Form.Day is null || Form.Start is null || Form.End is null) errors.Add("Podaj dzień oraz godzinę rozpoczęcia i zakończenia.");
+        if (Form.People < 1) errors.Add("Podaj liczbę osób (co najmniej 1).");
+        if (Form.Purpose.Trim().Length is < 3 or > 200) errors.Add("Napisz krótko, w jakim celu (3–200 znaków).");
+        if (Form.ContactName.Trim().Length is < 2 or > 100) errors.Add("Podaj, dla kogo jest rezerwacja (osoba albo grupa).");
+        if (errors.Count == 0)
+        {
+            var attempt = await desk.BookForStaffAsync(new StaffBooking(Form.RoomId!.Value,
+                TimeZoneInfo.ConvertTimeToUtc(Form.Day!.Value.ToDateTime(Form.Start!.Value), centre.TimeZone),
+                TimeZoneInfo.ConvertTimeToUtc(Form.Day!.Value.ToDateTime(Form.End!.Value), centre.TimeZone),
+                Form.People, Form.Purpose, Form.ContactName, string.IsNullOrWhiteSpace(Form.Phone) ? null : Form.Phone.Trim()), ct);
+            if (attempt.Booking is { } booking)
+            {
+                Message = "Zarezerwowano: " + BookingDesk.When(booking, centre.Rooms.First(r => r.Id == booking.RoomId), centre.TimeZone) + ".";
+                var monday = LocalCalendar.MondayOf(LocalCalendar.Today(time.GetUtcNow().UtcDateTime, centre.TimeZone));
+                return RedirectToPage(new { week = (LocalCalendar.MondayOf(Form.Day.Value).DayNumber - monday.DayNumber) / 7 });
+            }
+            errors.Add(attempt.Problem switch
+            {
+                BookingProblem.InThePast => "Ten termin już minął.",
+                BookingProblem.TooShort => "Koniec musi być po początku.",
+                BookingProblem.OverCapacity => "Tyle osób nie zmieści się w tej sali.",
+                BookingProblem.Blackout => "Sala jest wtedy wyłączona z rezerwacji (przerwa).",
+                _ => "Sala jest wtedy zajęta (rezerwacja albo wydarzenie, z przerwą na sprzątanie).",
+            });
+        }
+        Errors = errors;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
+    {
+        Message = await desk.CancelAsync(id, byResident: null, ct) switch
+        {
+            null => "Tej rezerwacji nie można już odwołać.",
+            { ResidentId: null } => "Odwołano.",
+            _ => "Odwołano. Mieszkaniec dostanie wiadomość.",
+        };
         return RedirectToPage(new { Week });
     }
 

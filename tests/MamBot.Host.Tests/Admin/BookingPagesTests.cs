@@ -1,0 +1,95 @@
+using System.Net;
+using MamBot.Data.Bookings;
+using MamBot.Dialogs.Bookings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MamBot.Host.Tests.Admin;
+
+/// <summary>Bookings made by the team: confirmed at once, free of the residents' limits but never over a taken room or its capacity.</summary>
+public sealed class BookingPagesTests : IDisposable
+{
+    private static readonly TimeZoneInfo Krakow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
+    private readonly HostTestBed _bed = new();
+    private readonly MamApp _app;
+
+    public BookingPagesTests() => _app = _bed.Start();
+
+    public void Dispose() => _bed.Dispose();
+
+    private Task<int> RoomAsync(string name) => _app.QueryAsync(db => db.Rooms.Where(r => r.Name == name).Select(r => r.Id).SingleAsync());
+
+    private static (string, string)[] Booking(int room, string day, string start, string end, string people = "12") =>
+    [
+        ("Form.RoomId", room.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Form.Day", day), ("Form.Start", start), ("Form.End", end),
+        ("Form.People", people), ("Form.Purpose", "Zebranie rady osiedla"), ("Form.ContactName", "Rada Osiedla Na Kozłówce"), ("Form.Phone", ""),
+    ];
+
+    [Fact]
+    public async Task The_team_books_an_evening_meeting_after_hours_and_a_resident_can_no_longer_take_that_time()
+    {
+        var big = await RoomAsync("Sala duża");
+        var staff = await StaffSession.SignInAsync(_app);
+
+        // 20:00–22:00 is after opening hours and Sala duża needs a day's notice and approval: none of it binds the team.
+        var week = StaffSession.Text(await staff.SubmitAsync("/admin/bookings?handler=Create", Booking(big, "2026-11-25", "20:00", "22:00")));
+
+        Assert.Contains("Zarezerwowano: środa, 25 listopada, 20:00–22:00, Sala duża.", week);
+        Assert.Contains("20:00–22:00, Sala duża – Zebranie rady osiedla (Rada Osiedla Na Kozłówce, 12 osób) – potwierdzona", week);
+
+        var chat = new PageChat(_app.CreateClient(), "browser-resident");
+        await chat.PressAsync("consent:yes");
+        var residentId = await _app.QueryAsync(db => db.Residents.Select(r => r.Id).SingleAsync());
+        DateTime Friday(int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 27, hour, 0, 0), Krakow);
+        var nextWeek = StaffSession.Text(await staff.SubmitAsync("/admin/bookings?handler=Create", Booking(big, "2026-11-27", "17:00", "19:00")));
+        Assert.Contains("Zarezerwowano: piątek, 27 listopada, 17:00–19:00, Sala duża.", nextWeek);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var attempt = await scope.ServiceProvider.GetRequiredService<BookingDesk>()
+            .RequestAsync(new NewBooking(big, residentId, Friday(18), Friday(20), 5, "próba chóru", "Anna", null), default);
+        Assert.Equal(BookingProblem.Taken, attempt.Problem);
+    }
+
+    [Fact]
+    public async Task Over_the_rooms_capacity_over_an_event_or_in_the_past_is_refused_in_polish_and_nothing_is_stored()
+    {
+        var small = await RoomAsync("Sala mała");
+        var staff = await StaffSession.SignInAsync(_app);
+        var before = await _app.QueryAsync(db => db.Bookings.CountAsync());
+
+        async Task<string> RefusedAsync((string, string)[] form)
+        {
+            var response = await staff.PostAsync("/admin/bookings?handler=Create", form);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return StaffSession.Text(await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Contains("Tyle osób nie zmieści się w tej sali.", await RefusedAsync(Booking(small, "2026-11-26", "12:00", "13:00", people: "25")));
+        Assert.Contains("Sala jest wtedy zajęta", await RefusedAsync(Booking(small, "2026-11-28", "12:00", "13:00", people: "4"))); // Planszówki dla dzieci 11–13
+        Assert.Contains("Ten termin już minął.", await RefusedAsync(Booking(small, "2026-11-24", "12:00", "13:00", people: "4")));
+        Assert.Contains("Koniec musi być po początku.", await RefusedAsync(Booking(small, "2026-11-26", "13:00", "12:00", people: "4")));
+        Assert.Equal(before, await _app.QueryAsync(db => db.Bookings.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_residents_booking_tells_them_and_frees_the_room()
+    {
+        var small = await RoomAsync("Sala mała");
+        var chat = new PageChat(_app.CreateClient(), "browser-resident");
+        await chat.PressAsync("consent:yes");
+        var residentId = await _app.QueryAsync(db => db.Residents.Select(r => r.Id).SingleAsync());
+        DateTime Thursday(int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 26, hour, 0, 0), Krakow);
+        int bookingId;
+        await using (var scope = _app.Services.CreateAsyncScope())
+            bookingId = (await scope.ServiceProvider.GetRequiredService<BookingDesk>()
+                .RequestAsync(new NewBooking(small, residentId, Thursday(12), Thursday(13), 3, "korepetycje", "Ola", null), default)).Booking!.Id;
+        var staff = await StaffSession.SignInAsync(_app);
+
+        var week = StaffSession.Text(await staff.SubmitAsync($"/admin/bookings?handler=Cancel&id={bookingId}&week=0"));
+
+        Assert.Contains("Odwołano. Mieszkaniec dostanie wiadomość.", week);
+        Assert.Contains("12:00–13:00, Sala mała – korepetycje (Ola, 3 osoby) – odwołana", week);
+        await _app.RunRecurringJobAsync(MamBot.Host.Jobs.OutboxDispatchJob.Id);
+        Assert.Contains(PageChat.Replies(await chat.MessagesAfterAsync(0)), r => r.GetProperty("text").GetString()!.Contains("odwoł", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("Zarezerwowano", StaffSession.Text(await staff.SubmitAsync("/admin/bookings?handler=Create", Booking(small, "2026-11-26", "12:00", "13:00", people: "4"))));
+    }
+}
