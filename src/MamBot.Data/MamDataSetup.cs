@@ -1,10 +1,10 @@
-using MamBot.Data.Report;
 using MamBot.Data.Bookings;
 using MamBot.Data.Centres;
 using MamBot.Data.Conversations;
 using MamBot.Data.Events;
 using MamBot.Data.Ideas;
 using MamBot.Data.Outbox;
+using MamBot.Data.Report;
 using MamBot.Data.Residents;
 using MamBot.Data.Surveys;
 using Microsoft.Data.Sqlite;
@@ -33,6 +33,7 @@ public static class MamDataSetup
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyResults>();
         services.AddScoped<PilotReport>();
+        services.AddScoped<CentreSettings>();
         services.AddScoped<ResidentService>();
         services.AddScoped<ResidentDataExport>();
         services.AddScoped<ResidentErasure>();

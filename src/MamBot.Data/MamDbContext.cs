@@ -1,7 +1,6 @@
-using MamBot.Data.Broadcasts;
 using MamBot.Data.Bookings;
+using MamBot.Data.Broadcasts;
 using MamBot.Data.Centres;
-using Microsoft.EntityFrameworkCore.Storage;
 using MamBot.Data.Conversations;
 using MamBot.Data.Events;
 using MamBot.Data.Ideas;
@@ -10,6 +9,7 @@ using MamBot.Data.Residents;
 using MamBot.Data.Staff;
 using MamBot.Data.Surveys;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MamBot.Data;

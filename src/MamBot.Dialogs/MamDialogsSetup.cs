@@ -1,12 +1,12 @@
-using MamBot.Dialogs.Broadcasts;
 using MamBot.Dialogs.About;
 using MamBot.Dialogs.Bookings;
+using MamBot.Dialogs.Broadcasts;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Events;
 using MamBot.Dialogs.Ideas;
-using MamBot.Dialogs.Surveys;
 using MamBot.Dialogs.Menu;
 using MamBot.Dialogs.Settings;
+using MamBot.Dialogs.Surveys;
 using MamBot.Dialogs.Understanding;
 using MamBot.Dialogs.Welcome;
 using Microsoft.Extensions.DependencyInjection;

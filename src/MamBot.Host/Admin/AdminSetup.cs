@@ -14,6 +14,7 @@ public static class AdminSetup
 {
     public const string Scheme = "MamStaff";
     public const string JobsPath = "/admin/jobs";
+    public const string AdminOnly = "admin-only";
 
     public static WebApplicationBuilder AddMamAdmin(this WebApplicationBuilder builder)
     {
@@ -21,15 +22,33 @@ public static class AdminSetup
         builder.Services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
         {
             o.LoginPath = "/admin/login";
-            o.AccessDeniedPath = "/admin/login";
+            o.AccessDeniedPath = "/admin/denied";
             o.Cookie.Name = "mam-staff";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // HTTPS in production, plain http on localhost
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // A removed account or a changed role takes effect at the next request, not when the cookie expires.
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                var id = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+                var user = int.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var staffId)
+                    ? await context.HttpContext.RequestServices.GetRequiredService<StaffAccounts>().FindAsync(staffId, context.HttpContext.RequestAborted)
+                    : null;
+                if (user is null)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(Scheme);
+                }
+                else if (!context.Principal!.IsInRole(user.Role))
+                {
+                    context.ReplacePrincipal(Principal(user));
+                    context.ShouldRenew = true;
+                }
+            };
         });
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(o => o.AddPolicy(AdminOnly, p => p.RequireRole(Data.Staff.StaffRoles.Admin)));
         // Polish letters as they are in the HTML (not &#x142;): readable source, and what screen readers and tests see.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddRazorPages(o =>
@@ -37,6 +56,7 @@ public static class AdminSetup
             o.RootDirectory = "/Admin/Pages";
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AuthorizeFolder("/Settings", AdminOnly); // the centre's settings, rooms and team accounts
         });
         return builder;
     }

@@ -62,6 +62,35 @@ public sealed class StaffAccounts(MamDbContext db, TimeProvider time)
         return new(SignInOutcome.SignedIn, user);
     }
 
+    public async Task<IReadOnlyList<StaffUser>> ListAsync(CancellationToken ct) =>
+        await db.StaffUsers.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+
+    public Task<StaffUser?> FindAsync(int id, CancellationToken ct) => db.StaffUsers.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+
+    /// <summary>A new generated password (shown once), which also lifts a lockout; null for an unknown account.</summary>
+    public async Task<string?> ResetPasswordAsync(int id, CancellationToken ct)
+    {
+        var user = await db.StaffUsers.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null) return null;
+        var password = Generate();
+        user.PasswordHash = Hasher.HashPassword(user, password);
+        user.FailedLogins = 0;
+        user.LockedUntilUtc = null;
+        await db.SaveChangesAsync(ct);
+        return password;
+    }
+
+    /// <summary>Removes an account, but never one's own nor the last admin (someone must be able to manage the team).</summary>
+    public async Task<bool> RemoveAsync(int id, int byId, CancellationToken ct)
+    {
+        var user = await db.StaffUsers.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null || id == byId) return false;
+        if (user.Role == StaffRoles.Admin && await db.StaffUsers.CountAsync(u => u.Role == StaffRoles.Admin, ct) == 1) return false;
+        db.StaffUsers.Remove(user);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     private static string Normalize(string email) => email.Trim().ToLowerInvariant();
 
     /// <summary>20 characters from an alphabet without look-alikes (no 0/O, 1/l/I), easy to type from a printout.</summary>

@@ -1,6 +1,6 @@
-using MamBot.Data.Residents;
 using MamBot.Data.Events;
 using MamBot.Data.Outbox;
+using MamBot.Data.Residents;
 using MamBot.Data.Surveys;
 using MamBot.Dialogs.Surveys;
 using MamBot.Dialogs.Tests.Events;

@@ -21,8 +21,13 @@ public sealed partial class StaffSession
     {
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, role, email.Split('@')[0], Password, default);
+        return await SignInWithPasswordAsync(app, email, Password);
+    }
+
+    public static async Task<StaffSession> SignInWithPasswordAsync(MamApp app, string email, string password)
+    {
         var session = new StaffSession(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
-        var login = await session.PostAsync("/admin/login", ("Email", email), ("Password", Password));
+        var login = await session.PostAsync("/admin/login", ("Email", email), ("Password", password));
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         return session;
     }

@@ -1,5 +1,5 @@
-using MamBot.Data.Residents;
 using MamBot.Data.Outbox;
+using MamBot.Data.Residents;
 using MamBot.Data.Surveys;
 using MamBot.Dialogs.Surveys;
 using MamBot.Host.Jobs;

@@ -1,7 +1,7 @@
-using MamBot.Data.Residents;
 using MamBot.Data;
 using MamBot.Data.Centres;
 using MamBot.Data.Events;
+using MamBot.Data.Residents;
 using MamBot.Data.Surveys;
 using MamBot.Dialogs.Surveys;
 using MamBot.Dialogs.Texts;

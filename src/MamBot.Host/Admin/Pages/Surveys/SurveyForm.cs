@@ -1,5 +1,5 @@
-using MamBot.Data.Residents;
 using MamBot.Data.Events;
+using MamBot.Data.Residents;
 using MamBot.Data.Surveys;
 
 namespace MamBot.Host.Admin.Pages.Surveys;

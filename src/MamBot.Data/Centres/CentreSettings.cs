@@ -1,0 +1,88 @@
+using MamBot.Data.Bookings;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Data.Centres;
+
+public sealed record CentreDetails(string Name, string Address, string Phone, string Email, string KeyPickup,
+    int MaxActiveBookingsPerResident, string? StaffChannel, string? StaffChatId);
+
+public sealed record OpeningWindow(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
+
+public sealed record FaqItem(string Question, string Answer);
+
+public sealed record RoomSettings(string Name, string Aliases, int Capacity, string Description, string Equipment, bool RequiresApproval,
+    int MinMinutes, int MaxMinutes, int MaxDaysAhead, int BufferMinutes, int MinNoticeMinutes);
+
+/// <summary>What staff change about their centre: its details, hours, house rules, FAQ, rooms and blackouts. Residents see it at once.</summary>
+public sealed class CentreSettings(MamDbContext db, TimeProvider time)
+{
+    public async Task SaveAsync(int centreId, CentreDetails details, IReadOnlyList<OpeningWindow> hours, IReadOnlyList<string> houseRules,
+        IReadOnlyList<FaqItem> faq, CancellationToken ct)
+    {
+        var centre = await db.Centres.Include(c => c.OpeningHours).Include(c => c.HouseRules).Include(c => c.Faq)
+            .AsSplitQuery().FirstAsync(c => c.Id == centreId, ct);
+        centre.Name = details.Name.Trim();
+        centre.Address = details.Address.Trim();
+        centre.Phone = details.Phone.Trim();
+        centre.Email = details.Email.Trim();
+        centre.KeyPickup = details.KeyPickup.Trim();
+        centre.MaxActiveBookingsPerResident = details.MaxActiveBookingsPerResident;
+        centre.StaffChannel = string.IsNullOrWhiteSpace(details.StaffChannel) ? null : details.StaffChannel.Trim();
+        centre.StaffChatId = string.IsNullOrWhiteSpace(details.StaffChatId) ? null : details.StaffChatId.Trim();
+        centre.IsSample = false; // the team has made it theirs
+
+        // Room-specific hours stay; the centre's own are replaced.
+        db.RemoveRange(centre.OpeningHours.Where(h => h.RoomId is null));
+        centre.OpeningHours.AddRange(hours.Select(h => new OpeningHours { Day = h.Day, Opens = h.Opens, Closes = h.Closes }));
+        db.RemoveRange(centre.HouseRules);
+        centre.HouseRules.AddRange(houseRules.Select((text, i) => new HouseRule { Order = i, Text = text.Trim() }));
+        db.RemoveRange(centre.Faq);
+        centre.Faq.AddRange(faq.Select((f, i) => new FaqEntry { Order = i, Question = f.Question.Trim(), Answer = f.Answer.Trim() }));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds a room (no id) or changes one; null when the id belongs to no room of the centre.</summary>
+    public async Task<Room?> SaveRoomAsync(int centreId, int? roomId, RoomSettings settings, CancellationToken ct)
+    {
+        var room = roomId is { } id ? await db.Rooms.FirstOrDefaultAsync(r => r.Id == id && r.CentreId == centreId, ct) : new Room { CentreId = centreId, Name = "" };
+        if (room is null) return null;
+        room.Name = settings.Name.Trim();
+        room.Aliases = settings.Aliases.Trim();
+        room.Capacity = settings.Capacity;
+        room.Description = settings.Description.Trim();
+        room.Equipment = settings.Equipment.Trim();
+        room.RequiresApproval = settings.RequiresApproval;
+        room.MinMinutes = settings.MinMinutes;
+        room.MaxMinutes = settings.MaxMinutes;
+        room.MaxDaysAhead = settings.MaxDaysAhead;
+        room.BufferMinutes = settings.BufferMinutes;
+        room.MinNoticeMinutes = settings.MinNoticeMinutes;
+        if (room.Id == 0) db.Rooms.Add(room);
+        await db.SaveChangesAsync(ct);
+        return room;
+    }
+
+    /// <summary>Blocks a room (or all, with no room) for a time; returns the bookings already there, which staff settle with the residents.</summary>
+    public async Task<(Blackout Blackout, IReadOnlyList<Booking> Affected)> AddBlackoutAsync(int centreId, int? roomId, DateTime startUtc, DateTime endUtc,
+        string reason, CancellationToken ct)
+    {
+        var blackout = new Blackout { CentreId = centreId, RoomId = roomId, StartUtc = startUtc, EndUtc = endUtc, Reason = reason.Trim() };
+        db.Blackouts.Add(blackout);
+        await db.SaveChangesAsync(ct);
+        var rooms = db.Rooms.Where(r => r.CentreId == centreId && (roomId == null || r.Id == roomId)).Select(r => r.Id);
+        var affected = await db.Bookings.AsNoTracking()
+            .Where(b => rooms.Contains(b.RoomId) && b.StartUtc < endUtc && b.EndUtc > startUtc
+                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
+            .OrderBy(b => b.StartUtc).ToListAsync(ct);
+        return (blackout, affected);
+    }
+
+    public async Task<bool> RemoveBlackoutAsync(int centreId, int blackoutId, CancellationToken ct) =>
+        await db.Blackouts.Where(b => b.Id == blackoutId && b.CentreId == centreId).ExecuteDeleteAsync(ct) == 1;
+
+    public async Task<IReadOnlyList<Blackout>> UpcomingBlackoutsAsync(int centreId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.Blackouts.AsNoTracking().Where(b => b.CentreId == centreId && b.EndUtc > now).OrderBy(b => b.StartUtc).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using MamBot.Data.Centres;
+using MamBot.Data.Staff;
+using MamBot.Dialogs.Texts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MamBot.Host.Admin.Pages.Settings;
+
+/// <summary>"Konta zespołu" (admin): who can sign in, adding an animator with a generated password, a new password, removing an account.</summary>
+public sealed class StaffModel(StaffAccounts accounts, CentreDirectory centres) : PageModel
+{
+    public IReadOnlyList<StaffUser> Team { get; private set; } = [];
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public string? Error { get; private set; }
+
+    /// <summary>Shown once on the page that created it, never stored in clear nor carried in a cookie.</summary>
+    public (string Email, string Password)? NewPassword { get; private set; }
+    [TempData] public string? Message { get; set; }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAddAsync(string? email, string? name, string? role, CancellationToken ct)
+    {
+        try
+        {
+            var (user, password) = await accounts.CreateAsync(email ?? "", role ?? StaffRoles.Animator, name?.Trim(), null, ct);
+            NewPassword = (user.Email, password);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            Error = e is InvalidOperationException ? "Takie konto już istnieje." : "Podaj poprawny adres e-mail i rolę.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(int id, CancellationToken ct)
+    {
+        var user = await accounts.FindAsync(id, ct);
+        var password = await accounts.ResetPasswordAsync(id, ct);
+        if (user is null || password is null) return NotFound();
+        NewPassword = (user.Email, password);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct)
+    {
+        var me = int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
+        Message = await accounts.RemoveAsync(id, me, ct) ? "Usunięto konto." : "Tego konta nie można usunąć (własne albo ostatni administrator).";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Team = await accounts.ListAsync(ct);
+        Zone = (await centres.GetDefaultAsync(ct)).TimeZone;
+    }
+
+    public string LastLogin(StaffUser user) => user.LastLoginUtc is { } at ? "ostatnio " + Polish.DateTime(at, Zone) : "jeszcze się nie logował(a)";
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MamBot.Data.Bookings;
+using MamBot.Data.Staff;
+using MamBot.Dialogs.Bookings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MamBot.Host.Tests.Admin;
+
+/// <summary>The admin-only part: the centre's details and hours, rooms and blackouts, the team's accounts.</summary>
+public sealed class SettingsPagesTests : IDisposable
+{
+    private static readonly TimeZoneInfo Krakow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
+    private readonly HostTestBed _bed = new();
+    private readonly MamApp _app;
+
+    public SettingsPagesTests() => _app = _bed.Start();
+
+    public void Dispose() => _bed.Dispose();
+
+    private Task<StaffSession> AdminAsync() => StaffSession.SignInAsync(_app, "szef@mam.example", StaffRoles.Admin);
+
+    private static DateTime Friday(int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 27, hour, 0, 0), Krakow);
+
+    private static (string, string)[] Centre(string saturday = "10:00-13:00") =>
+    [
+        ("Form.Name", "MAM Na Kozłówce"), ("Form.Address", "ul. Kozłówecka 1, Kraków"), ("Form.Phone", "12 345 67 89"), ("Form.Email", "mam@kozlowka.example"),
+        ("Form.KeyPickup", "Klucz u dyżurnej."), ("Form.MaxActiveBookingsPerResident", "3"), ("Form.StaffChannel", ""), ("Form.StaffChatId", ""),
+        ("Form.Hours[Monday]", "10:00-20:00"), ("Form.Hours[Tuesday]", "10:00-20:00"), ("Form.Hours[Wednesday]", "10:00-14:00, 16:00-20:00"),
+        ("Form.Hours[Thursday]", "10:00-20:00"), ("Form.Hours[Friday]", "10:00-20:00"), ("Form.Hours[Saturday]", saturday), ("Form.Hours[Sunday]", ""),
+        ("Form.HouseRules", "Sprzątamy po sobie.\r\nCisza po 21:00."),
+        ("Form.Faq[0].Question", "Czy jest Wi-Fi?"), ("Form.Faq[0].Answer", "Tak, hasło wisi przy wejściu."), ("Form.Faq[1].Question", ""), ("Form.Faq[1].Answer", ""),
+    ];
+
+    [Theory]
+    [InlineData("/admin/centre")]
+    [InlineData("/admin/rooms")]
+    [InlineData("/admin/staff")]
+    public async Task An_animator_is_told_the_settings_are_for_the_admin(string path)
+    {
+        var animator = await StaffSession.SignInAsync(_app);
+        var response = await animator.Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var denied = await animator.Http.GetAsync(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Contains("Tę część panelu (ustawienia centrum, sale, konta zespołu) zmienia administrator.", StaffSession.Text(await denied.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await animator.PostAsync("/admin/centre", Centre())).StatusCode);
+        Assert.Equal("MAM Na Kozłówce", await _app.QueryAsync(db => db.Centres.Select(c => c.Name).SingleAsync()));
+        Assert.DoesNotContain("ul. Kozłówecka", await _app.QueryAsync(db => db.Centres.Select(c => c.Address).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task New_hours_and_faq_reach_the_residents_chat_at_once_and_bad_hours_change_nothing()
+    {
+        var admin = await AdminAsync();
+        Assert.Contains("To są jeszcze przykładowe dane z pliku ustawień.", StaffSession.Text(await admin.PageAsync("/admin/centre")));
+
+        var bad = await admin.PostAsync("/admin/centre", Centre(saturday: "od rana"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Godziny (sobota): wpisz np. 10:00-20:00", StaffSession.Text(await bad.Content.ReadAsStringAsync()));
+
+        var saved = StaffSession.Text(await admin.SubmitAsync("/admin/centre", Centre()));
+        Assert.Contains("Zapisano. Mieszkańcy widzą zmiany w czacie od razu.", saved);
+        Assert.DoesNotContain("przykładowe dane", saved);
+
+        var chat = new PageChat(_app.CreateClient(), "browser-resident");
+        await chat.PressAsync("consent:yes");
+        await chat.SendAsync("o której jesteście otwarci w sobotę?");
+        Assert.Contains("10:00–13:00", chat.Text);
+        Assert.Contains("10:00–14:00, 16:00–20:00", chat.Text);
+        await chat.PressAsync("menu:about");
+        Assert.Contains("ul. Kozłówecka 1, Kraków", chat.Text);
+    }
+
+    [Fact]
+    public async Task A_smaller_room_and_a_blackout_bind_residents_and_the_blackout_names_the_bookings_already_there()
+    {
+        var chat = new PageChat(_app.CreateClient(), "browser-resident");
+        await chat.PressAsync("consent:yes");
+        var resident = await _app.QueryAsync(db => db.Residents.Select(r => r.Id).SingleAsync());
+        var small = await _app.QueryAsync(db => db.Rooms.Where(r => r.Name == "Sala mała").Select(r => r.Id).SingleAsync());
+        await using var scope = _app.Services.CreateAsyncScope();
+        var desk = scope.ServiceProvider.GetRequiredService<BookingDesk>();
+        Assert.NotNull((await desk.RequestAsync(new NewBooking(small, resident, Friday(12), Friday(13), 3, "korepetycje", "Ola", null), default)).Booking);
+        var admin = await AdminAsync();
+
+        await admin.SubmitAsync($"/admin/rooms?handler=Room&id={small}",
+            ("Room.Name", "Sala mała"), ("Room.Aliases", "mała, salka"), ("Room.Capacity", "6"), ("Room.Description", "Na rozmowy."), ("Room.Equipment", "stół"),
+            ("Room.RequiresApproval", "false"), ("Room.MinMinutes", "30"), ("Room.MaxMinutes", "180"), ("Room.MaxDaysAhead", "30"), ("Room.BufferMinutes", "15"), ("Room.MinNoticeMinutes", "60"));
+        Assert.Equal(BookingProblem.OverCapacity, (await desk.RequestAsync(new NewBooking(small, resident, Friday(15), Friday(16), 8, "próba", "Ola", null), default)).Problem);
+
+        var rooms = StaffSession.Text(await admin.SubmitAsync("/admin/rooms?handler=Blackout",
+            ("Blackout.RoomId", ""), ("Blackout.FromDay", "2026-11-27"), ("Blackout.FromTime", ""), ("Blackout.ToDay", "2026-11-27"), ("Blackout.ToTime", ""), ("Blackout.Reason", "malowanie")));
+        Assert.Contains("Dodano przerwę. Uwaga, w tym czasie są rezerwacje", rooms);
+        Assert.Contains("piątek, 27 listopada, 12:00–13:00, Sala mała (korepetycje)", rooms);
+        Assert.Contains("piątek, 27 listopada, 00:00 – sobota, 28 listopada, 00:00: wszystkie sale (malowanie)", rooms);
+        Assert.Equal(BookingProblem.Blackout, (await desk.RequestAsync(new NewBooking(small, resident, Friday(16), Friday(17), 2, "próba", "Ola", null), default)).Problem);
+
+        var id = await _app.QueryAsync(db => db.Blackouts.Select(b => b.Id).SingleAsync());
+        Assert.Contains("Usunięto przerwę.", StaffSession.Text(await admin.SubmitAsync($"/admin/rooms?handler=RemoveBlackout&id={id}")));
+        Assert.NotNull((await desk.RequestAsync(new NewBooking(small, resident, Friday(16), Friday(17), 2, "próba", "Ola", null), default)).Booking);
+    }
+
+    [Fact]
+    public async Task An_admin_adds_an_animator_who_signs_in_with_the_shown_password_and_loses_access_when_removed()
+    {
+        var admin = await AdminAsync();
+
+        var page = await admin.PostAsync("/admin/staff?handler=Add", ("email", "Basia@MAM.example"), ("name", "Basia"), ("role", StaffRoles.Animator));
+
+        var html = await page.Content.ReadAsStringAsync();
+        var password = Regex.Match(html, "<code id=\"new-password\">([^<]+)</code>").Groups[1].Value;
+        Assert.Equal(20, password.Length);
+        Assert.Contains("no-store", page.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        var basia = await StaffSession.SignInWithPasswordAsync(_app, "basia@mam.example", password);
+        Assert.Contains("Dziś", StaffSession.Text(await basia.PageAsync("/admin")));
+
+        var basiaId = await _app.QueryAsync(db => db.StaffUsers.Where(u => u.Email == "basia@mam.example").Select(u => u.Id).SingleAsync());
+        Assert.Contains("Usunięto konto.", StaffSession.Text(await admin.SubmitAsync($"/admin/staff?handler=Remove&id={basiaId}")));
+        Assert.Equal(HttpStatusCode.Redirect, (await basia.Http.GetAsync("/admin")).StatusCode); // her cookie no longer opens the panel
+
+        var adminId = await _app.QueryAsync(db => db.StaffUsers.Where(u => u.Email == "szef@mam.example").Select(u => u.Id).SingleAsync());
+        Assert.Contains("Tego konta nie można usunąć", StaffSession.Text(await admin.SubmitAsync($"/admin/staff?handler=Remove&id={adminId}")));
+    }
+}
