@@ -6,6 +6,7 @@ using MamBot.Dialogs.Events;
 using MamBot.Dialogs.Ideas;
 using MamBot.Dialogs.Menu;
 using MamBot.Dialogs.Settings;
+using MamBot.Dialogs.Staff;
 using MamBot.Dialogs.Surveys;
 using MamBot.Dialogs.Understanding;
 using MamBot.Dialogs.Welcome;
@@ -50,6 +51,7 @@ public static class MamDialogsSetup
         services.AddScoped<EventsBoard>();
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<EventsBoard>());
         services.AddScoped<IButtonAction, IdeasBoard>();
+        services.AddScoped<IButtonAction, StaffChatActions>();
         services.AddScoped<SurveysBoard>();
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<SurveysBoard>());
 

@@ -3,6 +3,7 @@ using MamBot.Data.Bookings;
 using MamBot.Data.Centres;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Staff;
 using MamBot.Dialogs.Texts;
 using Microsoft.EntityFrameworkCore;
 
@@ -112,8 +113,9 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Mam
     private async Task TellStaffAsync(Booking booking, CancellationToken ct)
     {
         var (room, centre) = await RoomAsync(booking, ct);
-        await outbox.EnqueueForStaffAsync(centre, $"booking:{booking.Id}:staff", Reply.Plain(Polish.Format(T.StaffNewPending,
-            When(booking, room, centre.TimeZone), booking.ContactName, Polish.Count(booking.People, T.PeopleForms), booking.Purpose)).ToJson(), ct);
+        await outbox.EnqueueForStaffAsync(centre, $"booking:{booking.Id}:staff", Reply.WithRow(Polish.Format(T.StaffNewPending,
+                When(booking, room, centre.TimeZone), booking.ContactName, Polish.Count(booking.People, T.PeopleForms), booking.Purpose),
+            StaffChatActions.Approve(booking.Id), StaffChatActions.Reject(booking.Id)).ToJson(), ct);
     }
 
     public static string When(Booking booking, Room room, TimeZoneInfo zone)

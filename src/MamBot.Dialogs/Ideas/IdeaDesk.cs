@@ -3,6 +3,7 @@ using MamBot.Data.Events;
 using MamBot.Data.Ideas;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Staff;
 using MamBot.Dialogs.Events;
 using MamBot.Dialogs.Texts;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
     {
         var idea = await ideas.SubmitAsync(request, ct);
         var flag = idea.FlaggedWords is { } words ? Polish.Format(T.StaffIdeaFlagged, words) : "";
-        await TellStaffAsync(idea, "new", Polish.Format(T.StaffNewIdea, idea.Title, flag), ct);
+        await TellStaffAsync(idea, "new", Reply.WithRow(Polish.Format(T.StaffNewIdea, idea.Title, flag), StaffChatActions.Publish(idea.Id), StaffChatActions.Talk(idea.Id)), ct);
         return idea;
     }
 
@@ -68,7 +69,7 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
     {
         var result = await ideas.SupportAsync(ideaId, residentId, ct);
         if (result is { Counted: true, Idea: { } idea } && result.Supporters >= options.Value.SupportThreshold)
-            await TellStaffAsync(idea, "threshold", Polish.Format(Polish.Plural(result.Supporters, T.StaffIdeaThresholdForms), result.Supporters, idea.Title), ct);
+            await TellStaffAsync(idea, "threshold", Reply.Plain(Polish.Format(Polish.Plural(result.Supporters, T.StaffIdeaThresholdForms), result.Supporters, idea.Title)), ct);
         return result;
     }
 
@@ -119,9 +120,9 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
         }, ct);
     }
 
-    private async Task TellStaffAsync(Idea idea, string what, string text, CancellationToken ct)
+    private async Task TellStaffAsync(Idea idea, string what, Reply message, CancellationToken ct)
     {
         var centre = await centres.GetAsync(idea.CentreId, ct);
-        await outbox.EnqueueForStaffAsync(centre, $"idea:{idea.Id}:staff:{what}", Reply.Plain(text).ToJson(), ct);
+        await outbox.EnqueueForStaffAsync(centre, $"idea:{idea.Id}:staff:{what}", message.ToJson(), ct);
     }
 }

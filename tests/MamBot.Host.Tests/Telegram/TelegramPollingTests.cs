@@ -105,6 +105,7 @@ public sealed class TelegramPollingTests : IAsyncLifetime
         var pointer = Assert.Single(await _telegram.ReceiveAsync(group));
         Assert.StartsWith("Rozmawiam tylko w prywatnym czacie", pointer.Text);
         Assert.Contains("https://t.me/TestNameBot", pointer.Text);
+        Assert.Contains("identyfikator tej grupy to -100200300", pointer.Text);
         Assert.Equal(0, await _app.QueryAsync(db => db.ConversationStates.CountAsync()));
         Assert.Equal(0, await _app.QueryAsync(db => db.Residents.CountAsync()));
     }

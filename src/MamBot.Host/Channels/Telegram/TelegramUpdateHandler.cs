@@ -32,7 +32,8 @@ public sealed partial class TelegramUpdateHandler(
 
         if (update.CallbackQuery is { } callback) await AnswerAsync(callback, ct);
 
-        if (chat.Type != ChatType.Private)
+        // Groups get only a pointer to a private chat; the one exception is the staff group's decision buttons.
+        if (chat.Type != ChatType.Private && activity.Payload?.StartsWith("staff:", StringComparison.Ordinal) != true)
         {
             await PointToPrivateChatAsync(update, activity, ct);
             return true;
@@ -92,7 +93,7 @@ public sealed partial class TelegramUpdateHandler(
             Kind = OutboxKind.Reply,
             Channel = ChannelNames.Telegram,
             ChatId = activity.ChatId,
-            Body = Reply.Plain(Polish.Format(T.GroupPointer, bot.Username)).ToJson(),
+            Body = Reply.Plain(Polish.Format(T.GroupPointer, bot.Username, activity.ChatId)).ToJson(),
         }, ct);
         delivery.Enqueue([pointer.Id]);
     }

@@ -1,0 +1,52 @@
+using MamBot.Data.Bookings;
+using MamBot.Data.Ideas;
+using MamBot.Dialogs.Bookings;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Ideas;
+using MamBot.Dialogs.Texts;
+
+namespace MamBot.Dialogs.Staff;
+
+/// <summary>
+/// Buttons under the messages the staff chat gets ("staff:approve:12", "staff:reject:12", "staff:publish:7",
+/// "staff:talk:7"). They work only from the centre's staff chat; anywhere else they change nothing.
+/// </summary>
+public sealed class StaffChatActions(BookingDesk bookings, IdeaDesk ideas) : IButtonAction
+{
+    public string Prefix => "staff";
+
+    public bool LeavesActiveDialog => false;
+
+    public static Button Approve(int bookingId) => new(T.ButtonStaffApprove, $"staff:approve:{bookingId}");
+    public static Button Reject(int bookingId) => new(T.ButtonStaffReject, $"staff:reject:{bookingId}");
+    public static Button Publish(int ideaId) => new(T.ButtonStaffPublish, $"staff:publish:{ideaId}");
+    public static Button Talk(int ideaId) => new(T.ButtonStaffInTalks, $"staff:talk:{ideaId}");
+
+    public async Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
+    {
+        var centre = dc.Centre;
+        // Web chat ids are chosen by the browser, so a web chat can never prove it is the staff chat.
+        if (dc.Activity.Channel == ChannelNames.WebChat || dc.Activity.Channel != centre.StaffChannel || dc.Activity.ChatId != centre.StaffChatId)
+        {
+            dc.Say(T.StaffChatOnly);
+            return;
+        }
+        var parts = argument.Split(':');
+        if (parts.Length != 2 || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            dc.Say(T.StaleButton);
+            return;
+        }
+        dc.Say(parts[0] switch
+        {
+            "approve" => await bookings.ApproveAsync(id, null, ct) is { } b ? Polish.Format(T.StaffApprovedInChat, Describe(b, dc)) : T.StaffAlreadyDecided,
+            "reject" => await bookings.RejectAsync(id, null, ct) is { } b ? Polish.Format(T.StaffRejectedInChat, Describe(b, dc)) : T.StaffAlreadyDecided,
+            "publish" => await ideas.ChangeStatusAsync(id, IdeaStatus.Published, null, ct) is { } i ? Polish.Format(T.StaffIdeaPublishedInChat, i.Title) : T.StaffAlreadyDecided,
+            "talk" => await ideas.ChangeStatusAsync(id, IdeaStatus.InTalks, null, ct) is { } i ? Polish.Format(T.StaffIdeaInTalksInChat, i.Title) : T.StaffAlreadyDecided,
+            _ => T.StaleButton,
+        });
+    }
+
+    private static string Describe(Booking booking, DialogContext dc) =>
+        dc.Centre.Rooms.FirstOrDefault(r => r.Id == booking.RoomId) is { } room ? BookingDesk.When(booking, room, dc.TimeZone) : booking.Purpose;
+}
