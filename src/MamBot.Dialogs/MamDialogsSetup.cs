@@ -52,6 +52,7 @@ public static class MamDialogsSetup
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<EventsBoard>());
         services.AddScoped<IButtonAction, IdeasBoard>();
         services.AddScoped<IButtonAction, StaffChatActions>();
+        services.AddScoped<StaffSummaries>();
         services.AddScoped<SurveysBoard>();
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<SurveysBoard>());
 

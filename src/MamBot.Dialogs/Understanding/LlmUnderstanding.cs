@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using MamBot.Data.Bookings;
+using MamBot.Data.Events;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Texts;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,25 @@ public sealed class LlmOptions
     /// <summary>After this the resident gets the offline recognizer's answer instead.</summary>
     public double TimeoutSeconds { get; set; } = 8;
 
+    /// <summary>Staff summaries read more text and may take longer than a resident should wait.</summary>
+    public double SummaryTimeoutSeconds { get; set; } = 60;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Model);
+}
+
+/// <summary>A Semantic Kernel for the configured OpenAI-compatible endpoint.</summary>
+public static class LlmKernel
+{
+    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan }; // callers apply their own timeouts
+
+    public static Kernel Create(LlmOptions o)
+    {
+#pragma warning disable SKEXP0010 // the custom-endpoint overload is what OpenAI-compatible servers need
+        return Kernel.CreateBuilder()
+            .AddOpenAIChatCompletion(o.Model!, new Uri(o.Endpoint!), string.IsNullOrWhiteSpace(o.ApiKey) ? null : o.ApiKey, httpClient: Http)
+            .Build();
+#pragma warning restore SKEXP0010
+    }
 }
 
 /// <summary>What the model made of a sentence, and its answer to a question (grounded in the centre's data).</summary>
@@ -34,10 +53,8 @@ public sealed record LlmUnderstood(Understood Understood, string? Answer);
 /// slots, events); it never books or changes anything. Any error or a slow answer → null, and the caller uses
 /// the offline recognizer.
 /// </summary>
-public sealed partial class LlmUnderstanding(IOptions<LlmOptions> options, BookingService bookings, ILogger<LlmUnderstanding> logger)
-{
-    private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan }; // our own timeout applies
-    private static readonly string[] Intents =
+public sealed partial class LlmUnderstanding(IOptions<LlmOptions> options, BookingService bookings, EventService events, ILogger<LlmUnderstanding> logger)
+{    private static readonly string[] Intents =
         ["book_room", "my_bookings", "cancel_booking", "list_events", "register_event", "propose_idea", "surveys", "opening_hours",
          "address_contact", "house_rules", "help", "talk_to_staff", "greeting", "thanks", "stop"];
 
@@ -51,12 +68,8 @@ public sealed partial class LlmUnderstanding(IOptions<LlmOptions> options, Booki
         timeout.CancelAfter(TimeSpan.FromSeconds(o.TimeoutSeconds));
         try
         {
-#pragma warning disable SKEXP0010 // the custom-endpoint overload is what OpenAI-compatible servers need
-            var kernel = Kernel.CreateBuilder()
-                .AddOpenAIChatCompletion(o.Model!, new Uri(o.Endpoint!), string.IsNullOrWhiteSpace(o.ApiKey) ? null : o.ApiKey, httpClient: Http)
-                .Build();
-#pragma warning restore SKEXP0010
-            kernel.Plugins.AddFromObject(new CentreFacts(dc, bookings), "centre");
+            var kernel = LlmKernel.Create(o);
+            kernel.Plugins.AddFromObject(new CentreFacts(dc, bookings, events), "centre");
 
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, dc.TimeZone).DateTime);
             var history = new ChatHistory(Polish.Format(T.LlmSystemPrompt, dc.Centre.Name, Polish.Date(today) + " " + today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join(", ", Intents)));
@@ -103,7 +116,7 @@ public sealed partial class LlmUnderstanding(IOptions<LlmOptions> options, Booki
 }
 
 /// <summary>The read-only facts the model may look up. Nothing here writes.</summary>
-public sealed class CentreFacts(DialogContext dc, BookingService bookings)
+public sealed class CentreFacts(DialogContext dc, BookingService bookings, EventService events)
 {
     [KernelFunction("faq"), Description("Adres, kontakt, godziny otwarcia, zasady domu i częste pytania centrum.")]
     public string Faq()
@@ -125,6 +138,12 @@ public sealed class CentreFacts(DialogContext dc, BookingService bookings)
         return starts.Count == 0 ? "Brak wolnych godzin." : string.Join(", ", starts.Select(s => Polish.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone)))));
     }
 
-    [KernelFunction("upcoming_events"), Description("Nadchodzące wydarzenia w centrum.")]
-    public static string UpcomingEvents() => "Kalendarz wydarzeń jeszcze się przygotowuje: brak opublikowanych wydarzeń.";
+    [KernelFunction("upcoming_events"), Description("Wydarzenia w centrum w najbliższych dwóch tygodniach: kiedy, co, wolne miejsca.")]
+    public async Task<string> UpcomingEventsAsync()
+    {
+        var now = dc.Now.UtcDateTime;
+        var upcoming = await events.ListAsync(dc.Centre.Id, now, now.AddDays(14), category: null, default);
+        return upcoming.Count == 0 ? "Brak zaplanowanych wydarzeń w najbliższych dwóch tygodniach."
+            : string.Join("\n", upcoming.Select(s => Events.EventTexts.Line(s, dc.TimeZone)));
+    }
 }

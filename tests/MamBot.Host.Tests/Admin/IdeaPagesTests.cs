@@ -53,6 +53,8 @@ public sealed class IdeaPagesTests : IDisposable
         Assert.Contains("Klub szachowy nowy, czeka na przejrzenie · zgłoszony środa, 25 listopada, 10:00 · poparcia: 0", page);
         Assert.Contains("⚠️ Słowa do sprawdzenia: idioto", page);
         Assert.Contains("Kontakt z autorem: 600 100 200", page);
+        Assert.DoesNotContain("Podsumuj", page); // no LLM configured: no summary button, and asking anyway says why
+        Assert.Contains("nie jest on skonfigurowany", StaffSession.Text(await (await staff.PostAsync("/admin/ideas?handler=Summary")).Content.ReadAsStringAsync()));
 
         var after = StaffSession.Text(await staff.SubmitAsync($"/admin/ideas?handler=Status&id={id}", ("status", "Published"), ("reason", "")));
 

@@ -3,6 +3,7 @@ using MamBot.Data.Centres;
 using MamBot.Data.Events;
 using MamBot.Data.Ideas;
 using MamBot.Dialogs.Ideas;
+using MamBot.Dialogs.Staff;
 using MamBot.Dialogs.Texts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,8 +12,11 @@ using Microsoft.EntityFrameworkCore;
 namespace MamBot.Host.Admin.Pages.Ideas;
 
 /// <summary>"Pomysły": review residents' ideas; change status (the author is told), merge duplicates, link the event an idea became.</summary>
-public sealed class IndexModel(IdeaService ideas, IdeaDesk desk, CentreDirectory centres, MamDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(IdeaService ideas, IdeaDesk desk, StaffSummaries summaries, CentreDirectory centres, MamDbContext db, TimeProvider time) : PageModel
 {
+    public bool CanSummarize => summaries.Enabled;
+    public StaffSummary? Summary { get; private set; }
+
     public IReadOnlyList<IdeaForStaff> Ideas { get; private set; } = [];
     public IReadOnlyList<(int Id, string Label)> Events { get; private set; } = [];
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
@@ -31,6 +35,14 @@ public sealed class IndexModel(IdeaService ideas, IdeaDesk desk, CentreDirectory
                 .Where(e => e.CentreId == centre.Id && e.Status == EventStatus.Scheduled && e.StartUtc > now)
                 .OrderBy(e => e.StartUtc).Take(50).ToListAsync(ct))
             .Select(e => (e.Id, $"{Polish.DateTime(e.StartUtc, centre.TimeZone)} – {e.Title}"))];
+    }
+
+    /// <summary>The LLM's summary of ideas waiting for review, shown above the list (not stored).</summary>
+    public async Task<IActionResult> OnPostSummaryAsync(CancellationToken ct)
+    {
+        Summary = await summaries.NewIdeasAsync((await centres.GetDefaultAsync(ct)).Id, ct);
+        await OnGetAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostStatusAsync(int id, IdeaStatus status, string? reason, CancellationToken ct)

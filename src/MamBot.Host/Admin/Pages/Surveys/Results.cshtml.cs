@@ -1,6 +1,7 @@
 using System.Text;
 using MamBot.Data.Centres;
 using MamBot.Data.Surveys;
+using MamBot.Dialogs.Staff;
 using MamBot.Dialogs.Texts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,8 +9,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace MamBot.Host.Admin.Pages.Surveys;
 
 /// <summary>A survey's results: a bar per option with counts and shares, scale averages, the texts, and the CSV.</summary>
-public sealed class ResultsModel(SurveyResults results, CentreDirectory centres, TimeProvider time) : PageModel
+public sealed class ResultsModel(SurveyResults results, StaffSummaries summaries, CentreDirectory centres, TimeProvider time) : PageModel
 {
+    public bool CanSummarize => summaries.Enabled;
+
+    /// <summary>The LLM's summary of one question's text answers, with that question's id.</summary>
+    public (int QuestionId, StaffSummary Summary)? Summary { get; private set; }
+
     public SurveyResult Result { get; private set; } = null!;
     public string State { get; private set; } = "";
     [TempData] public string? Message { get; set; }
@@ -22,6 +28,13 @@ public sealed class ResultsModel(SurveyResults results, CentreDirectory centres,
         var centre = await centres.GetAsync(result.Survey.CentreId, ct);
         State = IndexModel.State(result.Survey, time.GetUtcNow().UtcDateTime, centre.TimeZone);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostSummaryAsync(int id, int question, CancellationToken ct)
+    {
+        var page = await OnGetAsync(id, ct);
+        if (page is PageResult) Summary = (question, await summaries.OpenAnswersAsync(id, question, ct));
+        return page;
     }
 
     /// <summary>The answers as a CSV file, with a byte order mark so spreadsheet programs read Polish letters right.</summary>
