@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 using MamBot.Data.Centres;
 using MamBot.Data.Ideas;
@@ -52,8 +51,7 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
                     await csv.NextRecordAsync();
                 }
         }
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", $"raport-pilotazu-{today:yyyy-MM-dd}.csv");
+        return CsvDownload.Of(text.ToString(), $"raport-pilotazu-{today:yyyy-MM-dd}.csv");
     }
 
     public static IEnumerable<(string Area, string Item, string Value)> Rows(MonthFigures f)

@@ -1,4 +1,3 @@
-using System.Text;
 using MamBot.Data.Centres;
 using MamBot.Data.Surveys;
 using MamBot.Dialogs.Staff;
@@ -37,12 +36,12 @@ public sealed class ResultsModel(SurveyResults results, StaffSummaries summaries
         return page;
     }
 
-    /// <summary>The answers as a CSV file, with a byte order mark so spreadsheet programs read Polish letters right.</summary>
+    /// <summary>The answers as a CSV file.</summary>
     public async Task<IActionResult> OnGetCsvAsync(int id, CancellationToken ct)
     {
         if (await results.ForAsync(id, ct) is null) return NotFound();
         var csv = await results.CsvAsync(id, ct);
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"ankieta-{id}.csv");
+        return CsvDownload.Of(csv, $"ankieta-{id}.csv");
     }
 
     public static string Percent(double share) => Math.Round(share * 100).ToString("0", Polish.Culture) + "%";
