@@ -7,8 +7,8 @@ public static class AdminNames
 {
     public static string Of(Audience audience) => audience switch
     {
-        Audience.CategorySubscribers => "osoby, które wybrały kategorię wydarzeń",
-        Audience.EventParticipants => "uczestnicy wydarzenia",
-        _ => "wszyscy, którzy zgodzili się na wiadomości",
+        Audience.CategorySubscribers => AdminText.AudienceCategory,
+        Audience.EventParticipants => AdminText.AudienceEvent,
+        _ => AdminText.AudienceAll,
     };
 }

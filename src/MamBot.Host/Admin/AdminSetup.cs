@@ -7,6 +7,9 @@ using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
+// The panel's texts (Admin/Texts/AdminTexts.resx) are Polish.
+[assembly: System.Resources.NeutralResourcesLanguage("pl")]
+
 namespace MamBot.Host.Admin;
 
 /// <summary>The staff panel: Razor Pages under /admin behind a cookie login, and the Hangfire dashboard at /admin/jobs.</summary>

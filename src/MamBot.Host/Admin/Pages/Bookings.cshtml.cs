@@ -54,19 +54,19 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
             .GroupBy(b => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, zone)))
             .Select(g => (Polish.Date(g.Key), (IReadOnlyList<Row>)[.. g.Select(b => new Row(b.Id,
                 $"{Time(b.StartUtc, zone)}–{Time(b.EndUtc, zone)}", rooms.TryGetValue(b.RoomId, out var r) ? r.Name : "?",
-                string.IsNullOrEmpty(b.ContactName) ? "(dane usunięte)" : $"{b.ContactName}, {Polish.Count(b.People, T.PeopleForms)}",
+                string.IsNullOrEmpty(b.ContactName) ? AdminText.ContactErased : $"{b.ContactName}, {Polish.Count(b.People, T.PeopleForms)}",
                 b.Purpose, b.Status, b.EndUtc > now))]))];
     }
 
     public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)
     {
-        Message = await desk.ApproveAsync(id, null, ct) is null ? "Tej rezerwacji nie można już zatwierdzić." : "Zatwierdzono. Mieszkaniec dostanie wiadomość.";
+        Message = await desk.ApproveAsync(id, null, ct) is null ? AdminText.BookingCannotApprove : AdminText.BookingApproved;
         return RedirectToPage(new { Week });
     }
 
     public async Task<IActionResult> OnPostRejectAsync(int id, string? note, CancellationToken ct)
     {
-        Message = await desk.RejectAsync(id, note, ct) is null ? "Tej rezerwacji nie można już odrzucić." : "Odrzucono. Mieszkaniec dostanie wiadomość z powodem.";
+        Message = await desk.RejectAsync(id, note, ct) is null ? AdminText.BookingCannotReject : AdminText.BookingRejected;
         return RedirectToPage(new { Week });
     }
 
@@ -75,11 +75,11 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
     {
         var centre = await centres.GetDefaultAsync(ct);
         var errors = new List<string>();
-        if (Form.RoomId is not { } roomId || centre.Rooms.All(r => r.Id != roomId)) errors.Add("Wybierz salę z listy.");
-        if (Form.Day is null || Form.Start is null || Form.End is null) errors.Add("Podaj dzień oraz godzinę rozpoczęcia i zakończenia.");
-        if (Form.People < 1) errors.Add("Podaj liczbę osób (co najmniej 1).");
-        if (Form.Purpose.Trim().Length is < 3 or > 200) errors.Add("Napisz krótko, w jakim celu (3–200 znaków).");
-        if (Form.ContactName.Trim().Length is < 2 or > 100) errors.Add("Podaj, dla kogo jest rezerwacja (osoba albo grupa).");
+        if (Form.RoomId is not { } roomId || centre.Rooms.All(r => r.Id != roomId)) errors.Add(AdminText.PickRoomFromList);
+        if (Form.Day is null || Form.Start is null || Form.End is null) errors.Add(AdminText.GiveDayAndTimes);
+        if (Form.People < 1) errors.Add(AdminText.BookingPeopleAtLeastOne);
+        if (Form.Purpose.Trim().Length is < 3 or > 200) errors.Add(AdminText.BookingPurposeLength);
+        if (Form.ContactName.Trim().Length is < 2 or > 100) errors.Add(AdminText.BookingForWhom);
         if (errors.Count == 0)
         {
             var attempt = await desk.BookForStaffAsync(new StaffBooking(Form.RoomId!.Value,
@@ -88,17 +88,17 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
                 Form.People, Form.Purpose, Form.ContactName, string.IsNullOrWhiteSpace(Form.Phone) ? null : Form.Phone.Trim()), ct);
             if (attempt.Booking is { } booking)
             {
-                Message = "Zarezerwowano: " + BookingDesk.When(booking, centre.Rooms.First(r => r.Id == booking.RoomId), centre.TimeZone) + ".";
+                Message = Polish.Format(AdminText.BookingMade, BookingDesk.When(booking, centre.Rooms.First(r => r.Id == booking.RoomId), centre.TimeZone));
                 var monday = LocalCalendar.MondayOf(LocalCalendar.Today(time.GetUtcNow().UtcDateTime, centre.TimeZone));
                 return RedirectToPage(new { week = (LocalCalendar.MondayOf(Form.Day.Value).DayNumber - monday.DayNumber) / 7 });
             }
             errors.Add(attempt.Problem switch
             {
-                BookingProblem.InThePast => "Ten termin już minął.",
-                BookingProblem.TooShort => "Koniec musi być po początku.",
-                BookingProblem.OverCapacity => "Tyle osób nie zmieści się w tej sali.",
-                BookingProblem.Blackout => "Sala jest wtedy wyłączona z rezerwacji (przerwa).",
-                _ => "Sala jest wtedy zajęta (rezerwacja albo wydarzenie, z przerwą na sprzątanie).",
+                BookingProblem.InThePast => AdminText.TimeHasPassed,
+                BookingProblem.TooShort => AdminText.EndBeforeStart,
+                BookingProblem.OverCapacity => AdminText.BookingOverCapacity,
+                BookingProblem.Blackout => AdminText.BookingBlackout,
+                _ => AdminText.BookingTaken,
             });
         }
         Errors = errors;
@@ -111,19 +111,19 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
     {
         Message = await desk.CancelAsync(id, byResident: null, ct) switch
         {
-            null => "Tej rezerwacji nie można już odwołać.",
-            { ResidentId: null } => "Odwołano.",
-            _ => "Odwołano. Mieszkaniec dostanie wiadomość.",
+            null => AdminText.BookingCannotCancel,
+            { ResidentId: null } => AdminText.BookingCancelled,
+            _ => AdminText.BookingCancelledResidentTold,
         };
         return RedirectToPage(new { Week });
     }
 
     public static string StatusName(BookingStatus status) => status switch
     {
-        BookingStatus.Pending => "czeka na decyzję",
-        BookingStatus.Confirmed => "potwierdzona",
-        BookingStatus.Rejected => "odrzucona",
-        _ => "odwołana",
+        BookingStatus.Pending => AdminText.BookingStatusPending,
+        BookingStatus.Confirmed => AdminText.BookingStatusConfirmed,
+        BookingStatus.Rejected => AdminText.BookingStatusRejected,
+        _ => AdminText.BookingStatusCancelled,
     };
 
     private static string Time(DateTime utc, TimeZoneInfo zone) => Polish.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone)));

@@ -46,30 +46,30 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
 
     public async Task<IActionResult> OnPostDetailsAsync(int id, CancellationToken ct)
     {
-        if (Details.Title.Trim().Length is < 3 or > 120) return await RefuseAsync(id, "Podaj tytuł (3–120 znaków).", ct);
-        if (Details.Capacity is <= 0) return await RefuseAsync(id, "Liczba miejsc musi być dodatnia albo pusta (bez limitu).", ct);
+        if (Details.Title.Trim().Length is < 3 or > 120) return await RefuseAsync(id, AdminText.EventTitleLength, ct);
+        if (Details.Capacity is <= 0) return await RefuseAsync(id, AdminText.PlacesPositiveOrEmpty, ct);
         var edit = await desk.EditAsync(id, new EventDetails(Details.Title, Details.Description, Details.Organiser, Details.Category, Details.Capacity), ct);
         if (edit.Event is null)
             return edit.Problem == EventProblem.NotFound ? NotFound() : await RefuseAsync(id, edit.Problem switch
             {
-                EventProblem.FewerPlacesThanGoing => "Zapisanych jest więcej osób niż nowa liczba miejsc. Nikogo nie wypisujemy – podaj większą liczbę.",
-                EventProblem.Cancelled => "To wydarzenie jest odwołane.",
-                _ => "To wydarzenie już się odbyło.",
+                EventProblem.FewerPlacesThanGoing => AdminText.EventFewerPlacesThanGoing,
+                EventProblem.Cancelled => AdminText.EventIsCancelled,
+                _ => AdminText.EventIsOver,
             }, ct);
-        Message = edit.Promoted.Count == 0 ? "Zapisano zmiany." : $"Zapisano zmiany. Z listy rezerwowej weszło osób: {edit.Promoted.Count} – dostaną wiadomość.";
+        Message = edit.Promoted.Count == 0 ? AdminText.EventChangesSaved : Polish.Format(AdminText.EventChangesSavedPromoted, edit.Promoted.Count);
         return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostMoveAsync(int id, CancellationToken ct)
     {
-        if (Move.Day is null || Move.Start is null || Move.End is null) return await RefuseAsync(id, "Podaj dzień oraz godzinę rozpoczęcia i zakończenia.", ct);
+        if (Move.Day is null || Move.Start is null || Move.End is null) return await RefuseAsync(id, AdminText.GiveDayAndTimes, ct);
         var found = await events.FindAsync(id, ct);
         if (found is null) return NotFound();
         var zone = (await centres.GetAsync(found.Event.CentreId, ct)).TimeZone;
         var change = await desk.MoveAsync(id, TimeZoneInfo.ConvertTimeToUtc(Move.Day.Value.ToDateTime(Move.Start.Value), zone),
             TimeZoneInfo.ConvertTimeToUtc(Move.Day.Value.ToDateTime(Move.End.Value), zone), ct);
         if (change.Event is not { } moved) return await RefuseAsync(id, EventsModel.Explain(change, zone), ct);
-        Message = $"Przeniesiono na {EventTexts.When(moved, zone)}. Zapisani dostaną wiadomość, przypomnienia przyjdą w nowym terminie.";
+        Message = Polish.Format(AdminText.EventMoved, EventTexts.When(moved, zone));
         return RedirectToPage(new { id });
     }
 

@@ -38,10 +38,10 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
     {
         var centre = await centres.GetDefaultAsync(ct);
         var errors = new List<string>();
-        if (Form.Title.Trim().Length is < 3 or > 120) errors.Add("Podaj tytuł (3–120 znaków).");
-        if (Form.Day is null || Form.Start is null || Form.End is null) errors.Add("Podaj dzień oraz godzinę rozpoczęcia i zakończenia.");
-        if (Form.Capacity is <= 0) errors.Add("Liczba miejsc musi być dodatnia albo pusta (bez limitu).");
-        if (Form.RoomId is { } room && centre.Rooms.All(r => r.Id != room)) errors.Add("Wybierz salę z listy.");
+        if (Form.Title.Trim().Length is < 3 or > 120) errors.Add(AdminText.EventTitleLength);
+        if (Form.Day is null || Form.Start is null || Form.End is null) errors.Add(AdminText.GiveDayAndTimes);
+        if (Form.Capacity is <= 0) errors.Add(AdminText.PlacesPositiveOrEmpty);
+        if (Form.RoomId is { } room && centre.Rooms.All(r => r.Id != room)) errors.Add(AdminText.PickRoomFromList);
         if (errors.Count == 0)
         {
             var start = TimeZoneInfo.ConvertTimeToUtc(Form.Day!.Value.ToDateTime(Form.Start!.Value), centre.TimeZone);
@@ -49,7 +49,7 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
             var change = await desk.CreateAsync(new NewEvent(centre.Id, Form.Title, Form.Description, start, end, Form.RoomId, Form.Category, Form.Capacity, Form.Organiser), ct);
             if (change.Event is { } created)
             {
-                Message = $"Dodano „{created.Title}”. Osoby, które wybrały tę kategorię, dostaną wiadomość.";
+                Message = Polish.Format(AdminText.EventAdded, created.Title);
                 return RedirectToPage();
             }
             errors.Add(Explain(change, centre.TimeZone));
@@ -63,20 +63,20 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
     {
         var cancelled = await desk.CancelAsync(id, ct);
-        Message = cancelled is null ? "Tego wydarzenia nie można już odwołać." : $"Odwołano „{cancelled.Title}”. Zapisani dostaną wiadomość.";
+        Message = cancelled is null ? AdminText.EventCannotCancel : Polish.Format(AdminText.EventCancelled, cancelled.Title);
         return RedirectToPage();
     }
 
     /// <summary>Why an event could not be added or moved, naming what holds the room.</summary>
     public static string Explain(EventChange change, TimeZoneInfo zone) => change.Problem switch
     {
-        EventProblem.InThePast => "Ten termin już minął.",
-        EventProblem.EndBeforeStart => "Koniec musi być po początku.",
-        EventProblem.Cancelled => "To wydarzenie jest odwołane.",
-        EventProblem.RoomTaken => "Sala jest wtedy zajęta: " + string.Join("; ",
-            change.ConflictingBookings.Select(b => $"rezerwacja {Polish.DateTime(b.StartUtc, zone)} ({b.Purpose})")
-                .Concat(change.ConflictingEvents.Select(e => $"wydarzenie „{e.Title}” {Polish.DateTime(e.StartUtc, zone)}"))) + ".",
-        _ => "Nie udało się zapisać wydarzenia.",
+        EventProblem.InThePast => AdminText.TimeHasPassed,
+        EventProblem.EndBeforeStart => AdminText.EndBeforeStart,
+        EventProblem.Cancelled => AdminText.EventIsCancelled,
+        EventProblem.RoomTaken => Polish.Format(AdminText.EventRoomTaken, string.Join("; ",
+            change.ConflictingBookings.Select(b => Polish.Format(AdminText.EventClashBooking, Polish.DateTime(b.StartUtc, zone), b.Purpose))
+                .Concat(change.ConflictingEvents.Select(e => Polish.Format(AdminText.EventClashEvent, e.Title, Polish.DateTime(e.StartUtc, zone)))))),
+        _ => AdminText.EventNotSaved,
     };
 
     private async Task LoadAsync(CancellationToken ct)
@@ -88,7 +88,7 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
         Upcoming = [.. upcoming.Select(x => new Row(x.Event.Id, Polish.DateTime(x.Event.StartUtc, centre.TimeZone), x.Event.Title,
             EventTexts.Place(x.Event, centre), EventTexts.Category(x.Event.Category),
             x.Event.Capacity is { } capacity
-                ? $"zapisani: {x.Going}/{capacity.ToString(CultureInfo.InvariantCulture)}, rezerwowi: {x.Waiting}"
-                : $"zapisani: {x.Going}"))];
+                ? Polish.Format(AdminText.EventPlacesLimited, x.Going, capacity, x.Waiting)
+                : Polish.Format(AdminText.EventPlacesOpen, x.Going)))];
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MamBot.Dialogs.Texts;
 
 namespace MamBot.Host.Admin.Pages;
 
@@ -24,10 +25,10 @@ public sealed class LoginModel(StaffAccounts accounts, TimeProvider time) : Page
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/admin", StringComparison.Ordinal) ? ReturnUrl : "/admin");
             case SignInOutcome.LockedOut:
                 var minutes = Math.Max(1, (int)Math.Ceiling((result.LockedUntilUtc!.Value - time.GetUtcNow().UtcDateTime).TotalMinutes));
-                Error = $"Zbyt wiele nieudanych prób. Konto jest zablokowane na {minutes} min.";
+                Error = Polish.Format(AdminText.AccountLocked, minutes);
                 break;
             default:
-                Error = "Nieprawidłowy e-mail albo hasło.";
+                Error = AdminText.WrongEmailOrPassword;
                 break;
         }
         Response.StatusCode = StatusCodes.Status401Unauthorized;

@@ -55,14 +55,14 @@ public sealed class IndexModel(BroadcastDesk desk, CentreDirectory centres, MamD
             return Page();
         }
         Message = broadcast.SendAtUtc > time.GetUtcNow().UtcDateTime.AddMinutes(1)
-            ? $"Zaplanowano na {Polish.DateTime(broadcast.SendAtUtc, centre.TimeZone)}. Liczba odbiorców: {broadcast.Recipients}."
-            : $"Wysyłamy. Liczba odbiorców: {broadcast.Recipients}. W ciszy nocnej wiadomości poczekają do rana.";
+            ? Polish.Format(AdminText.BroadcastScheduled, Polish.DateTime(broadcast.SendAtUtc, centre.TimeZone), broadcast.Recipients)
+            : Polish.Format(AdminText.BroadcastSending, broadcast.Recipients);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
     {
-        Message = await desk.CancelAsync(id, ct) ? "Wstrzymano. Niewysłane wiadomości nie wyjdą." : "Nic już nie czekało na wysłanie.";
+        Message = await desk.CancelAsync(id, ct) ? AdminText.BroadcastStopped : AdminText.BroadcastNothingWaiting;
         return RedirectToPage();
     }
 

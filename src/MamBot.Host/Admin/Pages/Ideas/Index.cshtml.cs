@@ -48,27 +48,27 @@ public sealed class IndexModel(IdeaService ideas, IdeaDesk desk, StaffSummaries 
     public async Task<IActionResult> OnPostStatusAsync(int id, IdeaStatus status, string? reason, CancellationToken ct)
     {
         if (status == IdeaStatus.Shelved && string.IsNullOrWhiteSpace(reason))
-            Message = "Odkładając pomysł, napisz krótko dlaczego – autor dostanie to wyjaśnienie.";
+            Message = AdminText.IdeaShelveNeedsReason;
         else
             Message = await desk.ChangeStatusAsync(id, status, reason, ct) is { } idea
-                ? $"„{idea.Title}”: {IdeaDesk.StatusName(idea.Status)}. Autor dostanie wiadomość."
-                : "Tej zmiany nie można zrobić (status zmienił się w międzyczasie?).";
+                ? Polish.Format(AdminText.IdeaStatusChanged, idea.Title, IdeaDesk.StatusName(idea.Status))
+                : AdminText.IdeaStatusNotChanged;
         return RedirectToPage(new { All });
     }
 
     public async Task<IActionResult> OnPostMergeAsync(int id, int? into, CancellationToken ct)
     {
         Message = into is { } target && await desk.MergeAsync(id, target, ct) is { } duplicate
-            ? $"Połączono: „{duplicate.Title}” jest teraz częścią „{duplicate.StatusReason}”. Poparcia przeszły, nikt nie liczy się dwa razy."
-            : "Wybierz inny pomysł, z którym połączyć ten.";
+            ? Polish.Format(AdminText.IdeaMerged, duplicate.Title, duplicate.StatusReason)
+            : AdminText.IdeaPickAnotherToMerge;
         return RedirectToPage(new { All });
     }
 
     public async Task<IActionResult> OnPostLinkEventAsync(int id, int? eventId, CancellationToken ct)
     {
         Message = eventId is { } e && await desk.LinkEventAsync(id, e, ct) is { } idea
-            ? $"„{idea.Title}” jest teraz wydarzeniem. Autor i osoby, które poparły pomysł, dostaną zaproszenie."
-            : "Wybierz wydarzenie z listy (pomysł nie może być odłożony ani zrealizowany).";
+            ? Polish.Format(AdminText.IdeaLinkedToEvent, idea.Title)
+            : AdminText.IdeaPickEvent;
         return RedirectToPage(new { All });
     }
 
@@ -77,8 +77,8 @@ public sealed class IndexModel(IdeaService ideas, IdeaDesk desk, StaffSummaries 
 
     public static string ContactText(string? contact) => contact switch
     {
-        null or "" => "bez kontaktu",
-        "chat" => "przez czat",
+        null or "" => AdminText.IdeaNoContact,
+        "chat" => AdminText.IdeaContactByChat,
         _ => contact,
     };
 }

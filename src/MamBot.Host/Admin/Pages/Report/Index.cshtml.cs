@@ -26,7 +26,7 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
         ThisMonth = new DateOnly(today.Year, today.Month, 1);
         var month = ThisMonth;
         if (!string.IsNullOrEmpty(Month) && !DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month))
-            return BadRequest("Miesiąc w formacie RRRR-MM, np. 2026-11.");
+            return BadRequest(AdminText.ReportMonthFormat);
         Figures = await report.ForMonthAsync(centre.Id, month, ct);
         return Page();
     }
@@ -39,7 +39,7 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
         await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
         {
-            foreach (var header in new[] { "miesiąc", "obszar", "pozycja", "wartość" }) csv.WriteField(header);
+            foreach (var header in AdminText.ReportColumns.Split('|')) csv.WriteField(header);
             await csv.NextRecordAsync();
             foreach (var month in await report.MonthsAsync(centre.Id, today, ct))
                 foreach (var (area, item, value) in Rows(await report.ForMonthAsync(centre.Id, month, ct)))
@@ -57,23 +57,23 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
     public static IEnumerable<(string Area, string Item, string Value)> Rows(MonthFigures f)
     {
         static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-        foreach (var (channel, n) in f.ActiveByChannel.OrderBy(x => x.Key, StringComparer.Ordinal)) yield return ("mieszkańcy aktywni", Polish.ChannelName(channel), N(n));
-        yield return ("mieszkańcy aktywni", "razem", N(f.Active));
-        foreach (var (channel, n) in f.NewByChannel.OrderBy(x => x.Key, StringComparer.Ordinal)) yield return ("nowi mieszkańcy", Polish.ChannelName(channel), N(n));
-        yield return ("nowi mieszkańcy", "razem", N(f.New));
+        foreach (var (channel, n) in f.ActiveByChannel.OrderBy(x => x.Key, StringComparer.Ordinal)) yield return (AdminText.ReportActive, Polish.ChannelName(channel), N(n));
+        yield return (AdminText.ReportActive, AdminText.ReportTotal, N(f.Active));
+        foreach (var (channel, n) in f.NewByChannel.OrderBy(x => x.Key, StringComparer.Ordinal)) yield return (AdminText.ReportNew, Polish.ChannelName(channel), N(n));
+        yield return (AdminText.ReportNew, AdminText.ReportTotal, N(f.New));
         foreach (var room in f.Rooms)
         {
-            yield return ("rezerwacje potwierdzone", room.Room, N(room.Bookings));
-            yield return ("godziny rezerwacji", room.Room, N(room.Hours));
+            yield return (AdminText.ReportBookings, room.Room, N(room.Bookings));
+            yield return (AdminText.ReportHours, room.Room, N(room.Hours));
         }
-        yield return ("wydarzenia", "odbyte", N(f.Events.Held));
-        yield return ("wydarzenia", "zapisani", N(f.Events.Going));
-        yield return ("wydarzenia", "lista rezerwowa", N(f.Events.Waiting));
-        yield return ("wydarzenia", "byli (z opinii)", N(f.Events.Came));
-        yield return ("wydarzenia", "nie dotarli (z opinii)", N(f.Events.Missed));
-        yield return ("wydarzenia", "średnia ocena", f.Events.AverageRating is { } avg ? avg.ToString("0.0", CultureInfo.InvariantCulture) : "");
-        foreach (var status in Enum.GetValues<IdeaStatus>()) yield return ("pomysły zgłoszone", IdeaDesk.StatusName(status), N(f.IdeasByStatus.GetValueOrDefault(status)));
-        foreach (var survey in f.Surveys) yield return ("ankiety: odpowiedzi", survey.Title, N(survey.Responses));
+        yield return (AdminText.ReportEvents, AdminText.ReportEventsHeld, N(f.Events.Held));
+        yield return (AdminText.ReportEvents, AdminText.ReportSignedUp, N(f.Events.Going));
+        yield return (AdminText.ReportEvents, AdminText.ReportWaiting, N(f.Events.Waiting));
+        yield return (AdminText.ReportEvents, AdminText.ReportCame, N(f.Events.Came));
+        yield return (AdminText.ReportEvents, AdminText.ReportMissed, N(f.Events.Missed));
+        yield return (AdminText.ReportEvents, AdminText.ReportRating, f.Events.AverageRating is { } avg ? avg.ToString("0.0", CultureInfo.InvariantCulture) : "");
+        foreach (var status in Enum.GetValues<IdeaStatus>()) yield return (AdminText.ReportIdeas, IdeaDesk.StatusName(status), N(f.IdeasByStatus.GetValueOrDefault(status)));
+        foreach (var survey in f.Surveys) yield return (AdminText.ReportSurveys, survey.Title, N(survey.Responses));
     }
 
     public static string MonthName(DateOnly month) =>

@@ -31,13 +31,13 @@ public sealed partial class DetailsModel(PrivacyDesk privacy, CentreDirectory ce
         if (!CanErase) return StatusCode(StatusCodes.Status403Forbidden);
         if (!confirmed)
         {
-            Error = "Zaznacz, że mieszkaniec poprosił o usunięcie danych.";
+            Error = AdminText.ErasureNotConfirmed;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
         if (!await privacy.EraseAsync(id, ct)) return NotFound();
         Erased(log, User.Identity!.Name, id);
-        TempData["Message"] = "Usunięto dane mieszkańca. Rezerwacje i zapisy zostają tylko jako anonimowe liczby.";
+        TempData["Message"] = AdminText.ErasureDone;
         return RedirectToPage("Index");
     }
 

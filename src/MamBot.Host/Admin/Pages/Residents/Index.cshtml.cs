@@ -45,5 +45,5 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres) : PageM
     private static string NameOf(string? displayName, string? bookingContact) =>
         !string.IsNullOrWhiteSpace(displayName) ? displayName
         : !string.IsNullOrWhiteSpace(bookingContact) ? bookingContact.Trim()
-        : "(bez imienia)";
+        : AdminText.ResidentWithoutName;
 }

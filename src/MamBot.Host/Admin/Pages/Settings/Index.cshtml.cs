@@ -56,10 +56,10 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings)
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var errors = new List<string>();
-        if (Form.Name.Trim().Length is < 3 or > 100) errors.Add("Podaj nazwę centrum (3–100 znaków).");
-        if (Form.Address.Trim().Length < 5) errors.Add("Podaj adres – mieszkańcy pytają, jak trafić.");
-        if (Form.Phone.Trim().Length == 0 && Form.Email.Trim().Length == 0) errors.Add("Podaj telefon albo e-mail: powitanie mówi, jak skontaktować się z człowiekiem.");
-        if (Form.MaxActiveBookingsPerResident is < 1 or > 20) errors.Add("Limit rezerwacji na osobę: od 1 do 20.");
+        if (Form.Name.Trim().Length is < 3 or > 100) errors.Add(AdminText.CentreNameLength);
+        if (Form.Address.Trim().Length < 5) errors.Add(AdminText.CentreAddressNeeded);
+        if (Form.Phone.Trim().Length == 0 && Form.Email.Trim().Length == 0) errors.Add(AdminText.CentreContactNeeded);
+        if (Form.MaxActiveBookingsPerResident is < 1 or > 20) errors.Add(AdminText.CentreBookingLimit);
         var hours = new List<OpeningWindow>();
         foreach (var day in Week)
         {
@@ -68,11 +68,11 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings)
             foreach (var window in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (Window(day, window) is { } parsed) hours.Add(parsed);
-                else errors.Add($"Godziny ({Dialogs.Texts.Polish.DayName(day)}): wpisz np. 10:00-20:00, a przerwę po przecinku: 10:00-14:00, 16:00-20:00.");
+                else errors.Add(Dialogs.Texts.Polish.Format(AdminText.CentreHoursFormat, Dialogs.Texts.Polish.DayName(day)));
             }
         }
         var faq = Form.Faq.Where(f => !string.IsNullOrWhiteSpace(f.Question)).ToList();
-        if (faq.Any(f => string.IsNullOrWhiteSpace(f.Answer))) errors.Add("Każde pytanie w FAQ potrzebuje odpowiedzi.");
+        if (faq.Any(f => string.IsNullOrWhiteSpace(f.Answer))) errors.Add(AdminText.CentreFaqNeedsAnswer);
         if (errors.Count > 0)
         {
             Errors = errors;
@@ -85,7 +85,7 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings)
             new CentreDetails(Form.Name, Form.Address, Form.Phone, Form.Email, Form.KeyPickup, Form.MaxActiveBookingsPerResident, Form.StaffChannel, Form.StaffChatId),
             hours, [.. Form.HouseRules.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             [.. faq.Select(f => new FaqItem(f.Question!, f.Answer!))], ct);
-        Message = "Zapisano. Mieszkańcy widzą zmiany w czacie od razu.";
+        Message = AdminText.CentreSaved;
         return RedirectToPage();
     }
 

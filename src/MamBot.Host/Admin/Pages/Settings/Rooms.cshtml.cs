@@ -56,18 +56,18 @@ public sealed class RoomsModel(CentreDirectory centres, CentreSettings settings,
     {
         var r = Room;
         var errors = new List<string>();
-        if (r.Name.Trim().Length is < 2 or > 60) errors.Add("Podaj nazwę sali (2–60 znaków).");
-        if (r.Capacity is < 1 or > 500) errors.Add("Pojemność sali: od 1 do 500 osób.");
-        if (r.MinMinutes < 15 || r.MaxMinutes < r.MinMinutes) errors.Add("Rezerwacja: najkrócej co najmniej 15 minut, najdłużej nie krócej niż najkrócej.");
-        if (r.MaxDaysAhead is < 1 or > 365) errors.Add("Rezerwacja z wyprzedzeniem: od 1 do 365 dni.");
-        if (r.BufferMinutes is < 0 or > 240 || r.MinNoticeMinutes is < 0 or > 20_160) errors.Add("Przerwa między rezerwacjami do 240 min, najpóźniej na 14 dni przed.");
+        if (r.Name.Trim().Length is < 2 or > 60) errors.Add(AdminText.RoomNameLength);
+        if (r.Capacity is < 1 or > 500) errors.Add(AdminText.RoomCapacityRange);
+        if (r.MinMinutes < 15 || r.MaxMinutes < r.MinMinutes) errors.Add(AdminText.RoomLengthRange);
+        if (r.MaxDaysAhead is < 1 or > 365) errors.Add(AdminText.RoomDaysAheadRange);
+        if (r.BufferMinutes is < 0 or > 240 || r.MinNoticeMinutes is < 0 or > 20_160) errors.Add(AdminText.RoomBufferRange);
         if (errors.Count > 0) return await RefuseAsync(errors, ct);
 
         var centre = await centres.GetDefaultAsync(ct);
         var saved = await settings.SaveRoomAsync(centre.Id, id, new RoomSettings(r.Name, r.Aliases, r.Capacity, r.Description, r.Equipment,
             r.RequiresApproval, r.MinMinutes, r.MaxMinutes, r.MaxDaysAhead, r.BufferMinutes, r.MinNoticeMinutes), ct);
         if (saved is null) return NotFound();
-        Message = id is null ? $"Dodano salę „{saved.Name}”." : $"Zapisano salę „{saved.Name}”.";
+        Message = Polish.Format(id is null ? AdminText.RoomAdded : AdminText.RoomSaved, saved.Name);
         return RedirectToPage();
     }
 
@@ -75,33 +75,33 @@ public sealed class RoomsModel(CentreDirectory centres, CentreSettings settings,
     {
         var b = Blackout;
         var centre = await centres.GetDefaultAsync(ct);
-        if (b.FromDay is null || b.ToDay is null) return await RefuseAsync(["Podaj, od kiedy do kiedy sale są wyłączone."], ct);
-        if (b.RoomId is { } roomId && centre.Rooms.All(x => x.Id != roomId)) return await RefuseAsync(["Wybierz salę z listy."], ct);
+        if (b.FromDay is null || b.ToDay is null) return await RefuseAsync([AdminText.BlackoutNeedsDays], ct);
+        if (b.RoomId is { } roomId && centre.Rooms.All(x => x.Id != roomId)) return await RefuseAsync([AdminText.PickRoomFromList], ct);
         var start = TimeZoneInfo.ConvertTimeToUtc(b.FromDay.Value.ToDateTime(b.FromTime ?? TimeOnly.MinValue), centre.TimeZone);
         // Without a time the last day counts whole.
         var end = b.ToTime is { } to ? TimeZoneInfo.ConvertTimeToUtc(b.ToDay.Value.ToDateTime(to), centre.TimeZone) : LocalCalendar.StartUtc(b.ToDay.Value.AddDays(1), centre.TimeZone);
-        if (end <= start) return await RefuseAsync(["Koniec przerwy musi być po jej początku."], ct);
-        if (end <= time.GetUtcNow().UtcDateTime) return await RefuseAsync(["Ten czas już minął."], ct);
-        if (b.Reason.Trim().Length is < 3 or > 200) return await RefuseAsync(["Napisz krótko powód (np. „ferie”, „malowanie”) – mieszkańcy go zobaczą."], ct);
+        if (end <= start) return await RefuseAsync([AdminText.BlackoutEndBeforeStart], ct);
+        if (end <= time.GetUtcNow().UtcDateTime) return await RefuseAsync([AdminText.BlackoutPassed], ct);
+        if (b.Reason.Trim().Length is < 3 or > 200) return await RefuseAsync([AdminText.BlackoutReasonLength], ct);
 
         var (_, affected) = await settings.AddBlackoutAsync(centre.Id, b.RoomId, start, end, b.Reason, ct);
         var rooms = centre.Rooms.ToDictionary(x => x.Id);
         Message = affected.Count == 0
-            ? "Dodano przerwę. Nikt nie miał wtedy rezerwacji."
-            : "Dodano przerwę. Uwaga, w tym czasie są rezerwacje – odwołaj je w „Rezerwacjach” albo umów się z mieszkańcami: "
-              + string.Join("; ", affected.Select(x => BookingDesk.When(x, rooms[x.RoomId], centre.TimeZone) + $" ({x.Purpose})")) + ".";
+            ? AdminText.BlackoutAdded
+            : Polish.Format(AdminText.BlackoutAddedOverBookings,
+                string.Join("; ", affected.Select(x => BookingDesk.When(x, rooms[x.RoomId], centre.TimeZone) + $" ({x.Purpose})")));
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRemoveBlackoutAsync(int id, CancellationToken ct)
     {
         var centre = await centres.GetDefaultAsync(ct);
-        Message = await settings.RemoveBlackoutAsync(centre.Id, id, ct) ? "Usunięto przerwę. Sale znów można rezerwować." : "Tej przerwy już nie ma.";
+        Message = await settings.RemoveBlackoutAsync(centre.Id, id, ct) ? AdminText.BlackoutRemoved : AdminText.BlackoutGone;
         return RedirectToPage();
     }
 
     public string BlackoutLine(Blackout b) =>
-        $"{Polish.DateTime(b.StartUtc, Zone)} – {Polish.DateTime(b.EndUtc, Zone)}: {(b.RoomId is { } id ? Rooms.FirstOrDefault(r => r.Id == id)?.Name : "wszystkie sale")} ({b.Reason})";
+        $"{Polish.DateTime(b.StartUtc, Zone)} – {Polish.DateTime(b.EndUtc, Zone)}: {(b.RoomId is { } id ? Rooms.FirstOrDefault(r => r.Id == id)?.Name : AdminText.AllRooms)} ({b.Reason})";
 
     private async Task<IActionResult> RefuseAsync(IReadOnlyList<string> errors, CancellationToken ct)
     {

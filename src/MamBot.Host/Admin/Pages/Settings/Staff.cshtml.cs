@@ -29,7 +29,7 @@ public sealed class StaffModel(StaffAccounts accounts, CentreDirectory centres) 
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            Error = e is InvalidOperationException ? "Takie konto już istnieje." : "Podaj poprawny adres e-mail i rolę.";
+            Error = e is InvalidOperationException ? AdminText.StaffAccountExists : AdminText.StaffBadEmailOrRole;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
         await LoadAsync(ct);
@@ -49,7 +49,7 @@ public sealed class StaffModel(StaffAccounts accounts, CentreDirectory centres) 
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct)
     {
         var me = int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
-        Message = await accounts.RemoveAsync(id, me, ct) ? "Usunięto konto." : "Tego konta nie można usunąć (własne albo ostatni administrator).";
+        Message = await accounts.RemoveAsync(id, me, ct) ? AdminText.StaffRemoved : AdminText.StaffCannotRemove;
         return RedirectToPage();
     }
 
@@ -59,5 +59,5 @@ public sealed class StaffModel(StaffAccounts accounts, CentreDirectory centres) 
         Zone = (await centres.GetDefaultAsync(ct)).TimeZone;
     }
 
-    public string LastLogin(StaffUser user) => user.LastLoginUtc is { } at ? "ostatnio " + Polish.DateTime(at, Zone) : "jeszcze się nie logował(a)";
+    public string LastLogin(StaffUser user) => user.LastLoginUtc is { } at ? Polish.Format(AdminText.StaffLastSignIn, Polish.DateTime(at, Zone)) : AdminText.StaffNeverSignedIn;
 }

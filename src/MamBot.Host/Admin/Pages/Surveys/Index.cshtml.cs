@@ -26,8 +26,8 @@ public sealed class IndexModel(SurveyService surveys, SurveyDesk desk, CentreDir
     public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct)
     {
         Message = await desk.CloseAsync(id, ct)
-            ? "Zamknięto ankietę. Niewysłane zaproszenia i przypomnienia nie wyjdą."
-            : "Ta ankieta była już zamknięta.";
+            ? AdminText.SurveyClosedNow
+            : AdminText.SurveyWasClosed;
         return RedirectToPage();
     }
 
@@ -35,7 +35,7 @@ public sealed class IndexModel(SurveyService surveys, SurveyDesk desk, CentreDir
     public static string State(Survey survey, DateTime now, TimeZoneInfo zone)
     {
         var lastDay = Polish.DayAndMonth(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(survey.ClosesUtc.AddMinutes(-1), zone)));
-        if (survey.ClosesUtc <= now) return $"zamknięta ({lastDay})";
-        return survey.OpensUtc > now ? $"otwiera się {Polish.DateTime(survey.OpensUtc, zone)}, do {lastDay}" : $"trwa do {lastDay}";
+        if (survey.ClosesUtc <= now) return Polish.Format(AdminText.SurveyStateClosed, lastDay);
+        return survey.OpensUtc > now ? Polish.Format(AdminText.SurveyStateUpcoming, Polish.DateTime(survey.OpensUtc, zone), lastDay) : Polish.Format(AdminText.SurveyStateOpen, lastDay);
     }
 }

@@ -44,7 +44,7 @@ public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirec
         var centre = await centres.GetDefaultAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var errors = Form.Problems(TimeZoneInfo.ConvertTimeFromUtc(now, centre.TimeZone)).ToList();
-        if (!ModelState.IsValid) errors.Insert(0, "Sprawdź daty i liczby w formularzu.");
+        if (!ModelState.IsValid) errors.Insert(0, AdminText.SurveyCheckDatesAndNumbers);
         if (errors.Count == 0)
         {
             var opens = LocalCalendar.StartUtc(Form.OpensDay!.Value, centre.TimeZone);
@@ -60,15 +60,15 @@ public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirec
             if (survey is not null)
             {
                 var invited = await desk.InviteAsync(survey.Id, ct);
-                Message = $"Zapisano ankietę „{survey.Title}”. Liczba zaproszonych osób: {invited}. Zaproszenia wyjdą "
-                    + (survey.OpensUtc > now ? $"{Polish.DateTime(survey.OpensUtc, centre.TimeZone)}." : "od razu (w ciszy nocnej – rano).");
+                Message = Polish.Format(AdminText.SurveySaved, survey.Title, invited,
+                    survey.OpensUtc > now ? Polish.DateTime(survey.OpensUtc, centre.TimeZone) + "." : AdminText.SurveyOpensNow);
                 return RedirectToPage("Results", new { id = survey.Id });
             }
             errors.Add(problem switch
             {
-                "dates" => "Ankieta musi się zamknąć po otwarciu.",
-                "audience" => "Wybierz, do kogo trafi ankieta.",
-                _ => "Nie udało się zapisać ankiety. Sprawdź pytania.",
+                "dates" => AdminText.SurveyClosesAfterOpening,
+                "audience" => AdminText.SurveyPickAudience,
+                _ => AdminText.SurveyNotSaved,
             });
         }
         Errors = errors;
@@ -89,10 +89,10 @@ public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirec
 
     public static string TypeName(QuestionType type) => type switch
     {
-        QuestionType.SingleChoice => "jedna odpowiedź z listy",
-        QuestionType.MultipleChoice => "kilka odpowiedzi z listy",
-        QuestionType.Scale => "ocena od 1 do 5",
-        QuestionType.YesNo => "tak / nie",
-        _ => "krótki tekst",
+        QuestionType.SingleChoice => AdminText.QuestionSingleChoice,
+        QuestionType.MultipleChoice => AdminText.QuestionMultipleChoice,
+        QuestionType.Scale => AdminText.QuestionScale,
+        QuestionType.YesNo => AdminText.QuestionYesNo,
+        _ => AdminText.QuestionShortText,
     };
 }

@@ -1,6 +1,7 @@
 using MamBot.Data.Events;
 using MamBot.Data.Residents;
 using MamBot.Data.Surveys;
+using MamBot.Dialogs.Texts;
 
 namespace MamBot.Host.Admin.Pages.Surveys;
 
@@ -40,30 +41,30 @@ public sealed class SurveyForm
     public IReadOnlyList<string> Problems(DateTime nowLocal)
     {
         var problems = new List<string>();
-        if (Title.Trim().Length is < 3 or > 120) problems.Add("Podaj tytuł ankiety (3–120 znaków).");
+        if (Title.Trim().Length is < 3 or > 120) problems.Add(AdminText.SurveyTitleLength);
         var questions = Questions.Where(q => !q.IsBlank).ToList();
-        if (questions.Count == 0) problems.Add("Dodaj co najmniej jedno pytanie.");
-        if (questions.Count > SurveyService.MaxQuestions) problems.Add($"Ankieta może mieć najwyżej {SurveyService.MaxQuestions} pytań.");
+        if (questions.Count == 0) problems.Add(AdminText.SurveyNeedsQuestion);
+        if (questions.Count > SurveyService.MaxQuestions) problems.Add(Polish.Format(AdminText.SurveyTooManyQuestions, SurveyService.MaxQuestions));
         for (var i = 0; i < Questions.Count; i++)
         {
             var q = Questions[i];
             if (q.IsBlank) continue;
-            if (q.Text.Trim().Length > 300) problems.Add($"Pytanie {i + 1} jest za długie (najwyżej 300 znaków).");
+            if (q.Text.Trim().Length > 300) problems.Add(Polish.Format(AdminText.QuestionTooLong, i + 1));
             if (q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice)
             {
-                if (q.ChoiceList.Count is < 2 or > 10) problems.Add($"Pytanie {i + 1}: wpisz od 2 do 10 odpowiedzi, każdą w osobnej linii.");
-                if (q.ChoiceList.Any(c => c.Length > MaxChoiceLength)) problems.Add($"Pytanie {i + 1}: odpowiedź może mieć najwyżej {MaxChoiceLength} znaków.");
+                if (q.ChoiceList.Count is < 2 or > 10) problems.Add(Polish.Format(AdminText.QuestionNeedsChoices, i + 1));
+                if (q.ChoiceList.Any(c => c.Length > MaxChoiceLength)) problems.Add(Polish.Format(AdminText.QuestionChoiceTooLong, i + 1, MaxChoiceLength));
             }
         }
-        if (OpensDay is null || ClosesDay is null) problems.Add("Podaj dzień otwarcia i zamknięcia ankiety.");
+        if (OpensDay is null || ClosesDay is null) problems.Add(AdminText.SurveyNeedsDays);
         else
         {
-            if (ClosesDay < OpensDay) problems.Add("Ankieta musi się zamknąć po otwarciu.");
-            if (ClosesDay < DateOnly.FromDateTime(nowLocal)) problems.Add("Dzień zamknięcia już minął.");
+            if (ClosesDay < OpensDay) problems.Add(AdminText.SurveyClosesAfterOpening);
+            if (ClosesDay < DateOnly.FromDateTime(nowLocal)) problems.Add(AdminText.SurveyClosingDayPassed);
         }
-        if (Audience == Audience.CategorySubscribers && Category is null) problems.Add("Wybierz kategorię, której subskrybenci dostaną ankietę.");
-        if (Audience == Audience.EventParticipants && EventId is null) problems.Add("Wybierz wydarzenie, którego uczestnicy dostaną ankietę.");
-        if (ReminderAfterDays is < 0 or > 30) problems.Add("Przypomnienie: od 0 (bez przypomnienia) do 30 dni.");
+        if (Audience == Audience.CategorySubscribers && Category is null) problems.Add(AdminText.SurveyPickCategory);
+        if (Audience == Audience.EventParticipants && EventId is null) problems.Add(AdminText.SurveyPickEvent);
+        if (ReminderAfterDays is < 0 or > 30) problems.Add(AdminText.SurveyReminderRange);
         return problems;
     }
 }
