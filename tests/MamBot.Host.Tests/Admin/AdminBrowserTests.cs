@@ -5,53 +5,29 @@ using MamBot.Dialogs.Bookings;
 using MamBot.Host.Jobs;
 using Microsoft.EntityFrameworkCore;
 using MamBot.Host.Admin;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace MamBot.Host.Tests.Admin;
 
-/// <summary>
-/// The admin panel in a real browser: Debian's Chromium driven by Microsoft.Playwright against the host on
-/// Kestrel at 127.0.0.1. ./test.sh installs Chromium; without it these tests fail, never skip.
-/// </summary>
+/// <summary>The admin panel in a real browser (see <see cref="BrowserTestBed"/>).</summary>
 public sealed class AdminBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Password = "sloneczny-Kozlowek-2026";
-    private readonly HostTestBed _bed = new();
+    private BrowserTestBed _bed = null!;
     private MamApp _app = null!;
-    private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
     private string _address = "";
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(Chromium), $"Debian's Chromium is missing at {Chromium}: run ./test.sh, which installs it (apt-get install chromium).");
-        _app = _bed.Start(new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" });
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        await using (var scope = _app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("ania@mam.example", StaffRoles.Animator, "Ania", Password, default);
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            // This machine's network is closed: keep Chromium from calling home at start.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _bed = await BrowserTestBed.StartAsync();
+        (_app, _browser, _address) = (_bed.App, _bed.Browser, _bed.Address);
+        await using var scope = _app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("ania@mam.example", StaffRoles.Animator, "Ania", Password, default);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        _bed.Dispose();
-    }
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     [Fact]
     public async Task A_stranger_lands_on_the_login_page_and_a_team_member_signs_in_to_today()

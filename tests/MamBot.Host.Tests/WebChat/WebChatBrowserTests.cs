@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace MamBot.Host.Tests.WebChat;
+
+/// <summary>The web chat page in a real browser (see <see cref="BrowserTestBed"/>).</summary>
+public sealed class WebChatBrowserTests : IAsyncLifetime
+{
+    private BrowserTestBed _bed = null!;
+
+    public async Task InitializeAsync() => _bed = await BrowserTestBed.StartAsync();
+
+    public async Task DisposeAsync() => await _bed.DisposeAsync();
+
+    [Fact]
+    public async Task A_shared_event_link_opens_that_event_once_then_signing_up_asks_for_consent_first()
+    {
+        var coffee = await _bed.App.QueryAsync(db => db.Events.Where(e => e.Title == "Kawa sąsiedzka").OrderBy(e => e.StartUtc).Select(e => e.Id).FirstAsync());
+        var page = await _bed.Browser.NewPageAsync();
+
+        await page.GotoAsync($"{_bed.Address}/?start=e{coffee}");
+
+        await page.GetByText("📅 czwartek, 26 listopada, 17:00–19:00").WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal(_bed.Address + "/", page.Url); // the parameter is gone, so a reload does not open it again
+        await page.ReloadAsync();
+        await page.GetByText("📅 czwartek, 26 listopada, 17:00–19:00").WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal(1, await page.GetByText("📅 czwartek, 26 listopada, 17:00–19:00").CountAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zapisuję się" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zgadzam się" }).Last.WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal(0, await _bed.App.QueryAsync(db => db.EventSignups.CountAsync()));
+    }
+}
