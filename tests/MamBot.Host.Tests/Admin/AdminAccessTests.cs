@@ -46,7 +46,15 @@ public sealed partial class AdminAccessTests : IDisposable
     [Theory]
     [InlineData("/admin")]
     [InlineData("/admin/bookings")]
+    [InlineData("/admin/events/1")]
+    [InlineData("/admin/ideas")]
     [InlineData("/admin/surveys/new")]
+    [InlineData("/admin/residents?q=kowalska")]
+    [InlineData("/admin/broadcasts")]
+    [InlineData("/admin/report?handler=Csv")]
+    [InlineData("/admin/centre")]
+    [InlineData("/admin/rooms")]
+    [InlineData("/admin/staff")]
     [InlineData("/admin/surveys/1?handler=Csv")]
     [InlineData("/admin/login?ReturnUrl=%2Fadmin")]
     public async Task Admin_pages_send_a_stranger_to_the_login_page(string path)
@@ -81,6 +89,24 @@ public sealed partial class AdminAccessTests : IDisposable
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await _browser.GetAsync("/admin")).StatusCode); // still not signed in
+    }
+
+    [Theory]
+    [InlineData("/admin/broadcasts?handler=Send")]
+    [InlineData("/admin/events?handler=Create")]
+    [InlineData("/admin/bookings?handler=Create")]
+    public async Task A_signed_in_form_post_without_the_antiforgery_token_is_refused_and_changes_nothing(string path)
+    {
+        var staff = await StaffSession.SignInAsync(_app, "szef@mam.example", StaffRoles.Admin);
+        var before = await _app.QueryAsync(async db => (await db.Broadcasts.CountAsync(), await db.Events.CountAsync(), await db.Bookings.CountAsync()));
+
+        var response = await staff.Http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Text"] = "Sprzątamy podwórko w sobotę o 10:00!", ["Form.Audience"] = "AllConsented", ["Form.Title"] = "Szachy",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, await _app.QueryAsync(async db => (await db.Broadcasts.CountAsync(), await db.Events.CountAsync(), await db.Bookings.CountAsync())));
     }
 
     [Fact]
