@@ -15,7 +15,6 @@ namespace MamBot.Dialogs.Events;
 public sealed class EventsBoard(EventService events, EventDesk desk, ResidentService residents) : IButtonAction
 {
     public const string Prefix = "events";
-    public const int PageSize = 5;
     string IButtonAction.Prefix => Prefix;
     public bool LeavesActiveDialog => true;
 
@@ -96,19 +95,10 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
             return;
         }
 
-        var pages = (found.Count + PageSize - 1) / PageSize;
-        page = Math.Clamp(page, 0, pages - 1);
-        var shown = found.Skip(page * PageSize).Take(PageSize).ToList();
-        var lines = shown.Select((s, i) => $"{page * PageSize + i + 1}. {EventTexts.Line(s, dc.TimeZone)}");
-        var text = Polish.Format(T.EventsListHeader, scopeText) + "\n\n" + string.Join("\n", lines) + "\n\n"
-            + (pages > 1 ? Polish.Format(T.EventsPage, page + 1, pages) + " " : "") + T.EventsPickOne;
-
-        var rows = shown.Select((s, i) => new Button($"{page * PageSize + i + 1}. {s.Event.Title}", $"events:show:{s.Event.Id}"))
-            .Chunk(2).Select(r => (IReadOnlyList<Button>)r).ToList();
-        var paging = new List<Button>();
-        if (page > 0) paging.Add(new(T.ButtonPrevPage, $"events:list:{scope}:{page - 1}"));
-        if (page < pages - 1) paging.Add(new(T.ButtonNextPage, $"events:list:{scope}:{page + 1}"));
-        if (paging.Count > 0) rows.Add(paging);
+        var list = PagedList.Of(found, page, s => EventTexts.Line(s, dc.TimeZone), s => (s.Event.Title, $"events:show:{s.Event.Id}"), p => $"events:list:{scope}:{p}");
+        var text = Polish.Format(T.EventsListHeader, scopeText) + "\n\n" + string.Join("\n", list.Lines) + "\n\n"
+            + (list.PageNote.Length > 0 ? list.PageNote + " " : "") + T.EventsPickOne;
+        var rows = list.Rows;
         var elsewhere = scope switch
         {
             "w0" => new Button(T.ButtonNextWeek, "events:list:w1:0"),

@@ -11,7 +11,6 @@ namespace MamBot.Dialogs.Ideas;
 public sealed class IdeasBoard(IdeaService ideas, IdeaDesk desk) : IButtonAction
 {
     public const string Prefix = "ideas";
-    public const int PageSize = 5;
     string IButtonAction.Prefix => Prefix;
     public bool LeavesActiveDialog => true;
 
@@ -61,17 +60,10 @@ public sealed class IdeasBoard(IdeaService ideas, IdeaDesk desk) : IButtonAction
             dc.Say(Intro(T.IdeasNone));
             return;
         }
-        var pages = (visible.Count + PageSize - 1) / PageSize;
-        page = Math.Clamp(page, 0, pages - 1);
-        var shown = visible.Skip(page * PageSize).Take(PageSize).ToList();
-        var lines = shown.Select((x, i) => $"{page * PageSize + i + 1}. " + Polish.Format(T.IdeaLine, x.Idea.Title, x.Supporters, IdeaDesk.StatusName(x.Idea.Status)));
-        var text = T.IdeasListHeader + "\n\n" + string.Join("\n", lines) + (pages > 1 ? "\n\n" + Polish.Format(T.EventsPage, page + 1, pages) : "");
-        var rows = shown.Select((x, i) => new Button($"{page * PageSize + i + 1}. {x.Idea.Title}", $"ideas:show:{x.Idea.Id}"))
-            .Chunk(2).Select(r => (IReadOnlyList<Button>)r).ToList();
-        var paging = new List<Button>();
-        if (page > 0) paging.Add(new(T.ButtonPrevPage, $"ideas:list:{page - 1}"));
-        if (page < pages - 1) paging.Add(new(T.ButtonNextPage, $"ideas:list:{page + 1}"));
-        if (paging.Count > 0) rows.Add(paging);
+        var list = PagedList.Of(visible, page, x => Polish.Format(T.IdeaLine, x.Idea.Title, x.Supporters, IdeaDesk.StatusName(x.Idea.Status)),
+            x => (x.Idea.Title, $"ideas:show:{x.Idea.Id}"), p => $"ideas:list:{p}");
+        var text = T.IdeasListHeader + "\n\n" + string.Join("\n", list.Lines) + (list.PageNote.Length > 0 ? "\n\n" + list.PageNote : "");
+        var rows = list.Rows;
         rows.Add([new(T.ButtonProposeIdea, "ideas:propose"), new(T.ButtonMenu, "menu:main")]);
         dc.Say(new Reply(text, rows));
     }
