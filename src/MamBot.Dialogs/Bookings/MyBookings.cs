@@ -16,11 +16,7 @@ public sealed class MyBookings(BookingService bookings, MamDbContext db) : IButt
 
     public async Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
     {
-        if (dc.Resident is not { HasConsented: true } resident)
-        {
-            dc.Say(WelcomeActions.AskForConsent(T.ConsentNeeded));
-            return;
-        }
+        if (WelcomeActions.ConsentedOrAsk(dc) is not { } resident) return;
         var parts = argument.Split(':');
         var id = parts.Length == 2 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var n) ? n : 0;
         var mine = await bookings.UpcomingAsync(resident.Id, ct);

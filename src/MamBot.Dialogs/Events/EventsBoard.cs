@@ -48,11 +48,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
             return;
         }
         // Everything below is about the resident's own places and choices: consent first.
-        if (dc.Resident is not { HasConsented: true } resident)
-        {
-            dc.Say(WelcomeActions.AskForConsent(T.ConsentNeeded));
-            return;
-        }
+        if (WelcomeActions.ConsentedOrAsk(dc) is not { } resident) return;
         switch (parts[0])
         {
             case "join": await JoinAsync(dc, resident, id, ct); break;

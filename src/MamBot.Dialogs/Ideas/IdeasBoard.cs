@@ -31,11 +31,7 @@ public sealed class IdeasBoard(IdeaService ideas, IdeaDesk desk) : IButtonAction
                 return;
         }
 
-        if (dc.Resident is not { HasConsented: true } resident)
-        {
-            dc.Say(WelcomeActions.AskForConsent(T.ConsentNeeded));
-            return;
-        }
+        if (WelcomeActions.ConsentedOrAsk(dc) is not { } resident) return;
         switch (parts[0])
         {
             case "propose": await dc.BeginDialogAsync(ProposeIdeaDialog.DialogId, null, ct); break;

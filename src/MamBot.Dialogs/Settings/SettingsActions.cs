@@ -15,11 +15,7 @@ public sealed class SettingsActions(ResidentService residents, DataExportReply e
 
     public async Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
     {
-        if (dc.Resident is not { HasConsented: true } resident)
-        {
-            dc.Say(WelcomeActions.AskForConsent(T.SettingsNoData));
-            return;
-        }
+        if (WelcomeActions.ConsentedOrAsk(dc, T.SettingsNoData) is not { } resident) return;
 
         var parts = argument.Split(':');
         switch (parts[0])

@@ -16,11 +16,7 @@ public sealed class SurveysBoard(SurveyService surveys) : IButtonAction
 
     public async Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
     {
-        if (dc.Resident is not { HasConsented: true } resident)
-        {
-            dc.Say(WelcomeActions.AskForConsent(T.ConsentNeeded));
-            return;
-        }
+        if (WelcomeActions.ConsentedOrAsk(dc) is not { } resident) return;
         var parts = argument.Split(':');
         if (parts[0] == "start" && parts.Length == 2 && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var id))
         {

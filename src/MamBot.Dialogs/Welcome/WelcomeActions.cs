@@ -35,6 +35,14 @@ public sealed class WelcomeActions(ResidentService residents, FollowUpNudge foll
         [new(T.ButtonConsentYes, "consent:yes"), new(T.ButtonConsentNo, "consent:no")],
         [new(T.ButtonPrivacyMore, "consent:info")]);
 
+    /// <summary>The resident when they have agreed; otherwise asks for consent (saying why) and returns null.</summary>
+    public static Resident? ConsentedOrAsk(DialogContext dc, string? why = null)
+    {
+        if (dc.Resident is { HasConsented: true } resident) return resident;
+        dc.Say(AskForConsent(why ?? T.ConsentNeeded));
+        return null;
+    }
+
     public static string WelcomeBack(DialogContext dc) => Polish.Format(T.MenuWelcomeBack,
         string.IsNullOrWhiteSpace(dc.Resident?.DisplayName) ? "" : ", " + dc.Resident.DisplayName);
 
