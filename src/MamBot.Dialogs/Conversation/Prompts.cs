@@ -94,10 +94,7 @@ public sealed class TextPrompt : Dialog
     {
         var options = JsonSerializer.Deserialize<Options>(dc.ActiveFrame!.Values["options"])!;
         var text = dc.Text?.Trim() ?? "";
-        var error = text.Length < options.MinLength ? T.PromptTooShort
-            : text.Length > options.MaxLength ? Polish.Format(T.PromptTooLong, Polish.Count(options.MaxLength, T.CharactersForms))
-            : null;
-        if (error is not null)
+        if (LengthProblem(text, options.MinLength, options.MaxLength) is { } error)
         {
             dc.Say(error);
             await RepromptAsync(dc, ct);
@@ -113,6 +110,12 @@ public sealed class TextPrompt : Dialog
         dc.Say(options.Question);
         return Task.CompletedTask;
     }
+
+    /// <summary>Why a typed answer is too short or too long, or null when it fits (shared with forms' text slots).</summary>
+    public static string? LengthProblem(string trimmed, int minLength, int maxLength) =>
+        trimmed.Length < minLength ? T.PromptTooShort
+        : trimmed.Length > maxLength ? Polish.Format(T.PromptTooLong, Polish.Count(maxLength, T.CharactersForms))
+        : null;
 
     private sealed record Options(string Question, int MinLength, int MaxLength);
 }

@@ -69,8 +69,6 @@ public sealed class ProposeIdeaDialog(IdeaDesk desk) : FormDialog
     private static SlotValue Length(string text, int min, int max)
     {
         var t = text.Trim();
-        return t.Length < min ? SlotValue.Invalid(T.PromptTooShort)
-            : t.Length > max ? SlotValue.Invalid(Polish.Format(T.PromptTooLong, Polish.Count(max, T.CharactersForms)))
-            : SlotValue.Ok(t);
+        return TextPrompt.LengthProblem(t, min, max) is { } problem ? SlotValue.Invalid(problem) : SlotValue.Ok(t);
     }
 }
