@@ -92,4 +92,28 @@ public sealed class BookingPagesTests : IDisposable
         Assert.Contains(PageChat.Replies(await chat.MessagesAfterAsync(0)), r => r.GetProperty("text").GetString()!.Contains("odwoł", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("Zarezerwowano", StaffSession.Text(await staff.SubmitAsync("/admin/bookings?handler=Create", Booking(small, "2026-11-26", "12:00", "13:00", people: "4"))));
     }
+
+    [Fact]
+    public async Task A_booking_waiting_weeks_ahead_is_listed_for_a_decision_on_the_first_page_and_rejecting_it_tells_the_resident()
+    {
+        var big = await RoomAsync("Sala duża");
+        var chat = new PageChat(_app.CreateClient(), "browser-resident");
+        await chat.PressAsync("consent:yes");
+        var residentId = await _app.QueryAsync(db => db.Residents.Select(r => r.Id).SingleAsync());
+        DateTime InThreeWeeks(int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 12, 18, hour, 0, 0), Krakow);
+        await using (var scope = _app.Services.CreateAsyncScope())
+            Assert.Equal(BookingStatus.Pending, (await scope.ServiceProvider.GetRequiredService<BookingDesk>()
+                .RequestAsync(new NewBooking(big, residentId, InThreeWeeks(17), InThreeWeeks(19), 20, "wigilia klatki", "Basia", null), default)).Booking?.Status);
+        var staff = await StaffSession.SignInAsync(_app);
+
+        var first = StaffSession.Text(await staff.PageAsync("/admin/bookings"));
+        Assert.Contains("Czekają na decyzję piątek, 18 grudnia, 17:00–19:00, Sala duża – wigilia klatki (Basia, 20 osób)", first);
+
+        var bookingId = await _app.QueryAsync(db => db.Bookings.Select(b => b.Id).SingleAsync());
+        var after = StaffSession.Text(await staff.SubmitAsync($"/admin/bookings?handler=Reject&id={bookingId}&week=0", ("note", "sala zajęta przez remont")));
+        Assert.Contains("Czekają na decyzję Nic nie czeka.", after);
+        Assert.Equal(BookingStatus.Rejected, await _app.QueryAsync(db => db.Bookings.Select(b => b.Status).SingleAsync()));
+        await _app.RunRecurringJobAsync(MamBot.Host.Jobs.OutboxDispatchJob.Id);
+        Assert.Contains(PageChat.Replies(await chat.MessagesAfterAsync(0)), r => r.GetProperty("text").GetString()!.Contains("sala zajęta przez remont", StringComparison.Ordinal));
+    }
 }

@@ -34,6 +34,8 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
     [TempData] public string? Message { get; set; }
     public string Title { get; private set; } = "";
     public IReadOnlyList<(string Day, IReadOnlyList<Row> Rows)> Days { get; private set; } = [];
+    /// <summary>Every booking still waiting for the team, whatever week it falls in (the Dziś count leads here).</summary>
+    public IReadOnlyList<Row> Pending { get; private set; } = [];
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -49,13 +51,17 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
         Title = $"{Polish.Date(monday)} – {Polish.Date(monday.AddDays(6))}";
 
         var rooms = centre.Rooms.ToDictionary(r => r.Id);
+        Row ToRow(Booking b, string when) => new(b.Id, when, rooms.TryGetValue(b.RoomId, out var r) ? r.Name : "?",
+            string.IsNullOrEmpty(b.ContactName) ? AdminText.ContactErased : $"{b.ContactName}, {Polish.Count(b.People, T.PeopleForms)}",
+            b.Purpose, b.Status, b.EndUtc > now);
+        string Hours(Booking b) => $"{Time(b.StartUtc, zone)}–{Time(b.EndUtc, zone)}";
+
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.StartUtc >= from && b.StartUtc < to).OrderBy(b => b.StartUtc).ToListAsync(ct);
         Days = [.. bookings
             .GroupBy(b => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, zone)))
-            .Select(g => (Polish.Date(g.Key), (IReadOnlyList<Row>)[.. g.Select(b => new Row(b.Id,
-                $"{Time(b.StartUtc, zone)}–{Time(b.EndUtc, zone)}", rooms.TryGetValue(b.RoomId, out var r) ? r.Name : "?",
-                string.IsNullOrEmpty(b.ContactName) ? AdminText.ContactErased : $"{b.ContactName}, {Polish.Count(b.People, T.PeopleForms)}",
-                b.Purpose, b.Status, b.EndUtc > now))]))];
+            .Select(g => (Polish.Date(g.Key), (IReadOnlyList<Row>)[.. g.Select(b => ToRow(b, Hours(b)))]))];
+        Pending = [.. (await db.Bookings.AsNoTracking().Where(b => b.Status == BookingStatus.Pending && b.EndUtc > now).OrderBy(b => b.StartUtc).ToListAsync(ct))
+            .Select(b => ToRow(b, $"{Polish.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, zone)))}, {Hours(b)}"))];
     }
 
     public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)
