@@ -1,4 +1,5 @@
 using System.Globalization;
+using MamBot.Data.Centres;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Texts;
 
@@ -85,9 +86,11 @@ public sealed class FaqAnswer : IButtonAction
     public Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
     {
         var entry = int.TryParse(argument, out var id) ? dc.Centre.Faq.FirstOrDefault(f => f.Id == id) : null;
-        dc.Say(entry is null
-            ? AboutCentre.FaqList(dc, T.FaqUnknown)
-            : Reply.WithRow($"❓ {entry.Question}\n💬 {entry.Answer}", new(T.ButtonFaq, "about:faq"), new(T.ButtonMenu, "menu:main")));
+        dc.Say(entry is null ? AboutCentre.FaqList(dc, T.FaqUnknown) : Render(entry));
         return Task.CompletedTask;
     }
+
+    /// <summary>The question and its answer, with the way to the other questions (also for a typed question that matched).</summary>
+    public static Reply Render(FaqEntry entry) =>
+        Reply.WithRow($"❓ {entry.Question}\n💬 {entry.Answer}", new(T.ButtonFaq, "about:faq"), new(T.ButtonMenu, "menu:main"));
 }

@@ -4,6 +4,7 @@ using MamBot.Data.Events;
 using MamBot.Data.Residents;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Texts;
+using MamBot.Dialogs.Understanding;
 using MamBot.Dialogs.Welcome;
 
 namespace MamBot.Dialogs.Events;
@@ -72,15 +73,17 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         [new(T.ButtonByCategory, "events:cats"), new(T.ButtonMySignups, "events:mine")],
         [new(T.ButtonEventAlerts, "events:alerts"), new(T.ButtonMenu, "menu:main")]);
 
-    /// <summary>A page of events: "w0" this week, "w1" next week, or a category for the next four weeks.</summary>
+    /// <summary>A page of events: "w0" this week, "w1" next week, "d20261204" one day, or a category for the next four weeks.</summary>
     public async Task ListAsync(DialogContext dc, string scope, int page, CancellationToken ct)
     {
         var today = LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone);
         var monday = LocalCalendar.MondayOf(today);
         EventCategory? category = Enum.TryParse<EventCategory>(scope, out var c) && Enum.IsDefined(c) ? c : null;
+        var day = EventQuery.DayOfScope(scope);
         var (from, to, scopeText) = scope switch
         {
             "w1" => (monday.AddDays(7), monday.AddDays(14), T.ScopeNextWeek),
+            _ when day is { } d => (d, d.AddDays(1), DayText(d, today)),
             _ when category is { } cat => (today, today.AddDays(28), Polish.Format(T.ScopeCategory, EventTexts.Category(cat))),
             _ => (today, monday.AddDays(7), T.ScopeThisWeek),
         };
@@ -99,11 +102,17 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         {
             "w0" => new Button(T.ButtonNextWeek, "events:list:w1:0"),
             "w1" => new Button(T.ButtonThisWeek, "events:list:w0:0"),
+            _ when day is not null => new Button(T.ButtonThisWeek, "events:list:w0:0"),
             _ => new Button(T.ButtonByCategory, "events:cats"),
         };
         rows.Add([elsewhere, new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")]);
         dc.Say(new Reply(text, rows));
     }
+
+    private static string DayText(DateOnly day, DateOnly today) =>
+        day == today ? T.ScopeToday
+        : day == today.AddDays(1) ? T.ScopeTomorrow
+        : Polish.Format(T.ScopeDay, T.DayNamesWithPreposition.Split('|')[(int)day.DayOfWeek], Polish.DayAndMonth(day));
 
     /// <summary>The details card with what the resident can do now (also where a deep link lands).</summary>
     public async Task ShowAsync(DialogContext dc, int eventId, CancellationToken ct)

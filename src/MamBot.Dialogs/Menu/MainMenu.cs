@@ -1,5 +1,6 @@
 using MamBot.Dialogs.About;
 using MamBot.Dialogs.Bookings;
+using MamBot.Data.Centres;
 using MamBot.Data.Events;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Events;
@@ -95,6 +96,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
             case "thanks": dc.Say(Render(T.Thanks)); break;
             default:
                 if (MenuIntents.Match(dc.Text) == MenuIntent.About) await about.HandleAsync(dc, "", ct);
+                else if (FaqMatcher.Find(dc.Text, dc.Centre.Faq) is { } faq) dc.Say(FaqAnswer.Render(faq));
                 else dc.Say(Render(T.NotUnderstood));
                 break;
         }
@@ -123,7 +125,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
     private async Task OpenEventsAsync(DialogContext dc, string sentence, CancellationToken ct)
     {
         var upcoming = await eventList.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct);
-        var query = EventQuery.Parse(sentence, upcoming.Select(s => s.Event).ToList());
+        var query = EventQuery.Parse(sentence, upcoming.Select(s => s.Event).ToList(), LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone));
         if (query.EventId is { } id) await events.ShowAsync(dc, id, ct);
         else if (query.Scope is { } scope) await events.ListAsync(dc, scope, 0, ct);
         else await events.HandleAsync(dc, "", ct);

@@ -2,7 +2,10 @@ using MamBot.Data.Events;
 
 namespace MamBot.Dialogs.Understanding;
 
-/// <summary>What a resident asked about events: one event by its title, a category, or a week (all optional).</summary>
+/// <summary>
+/// What a resident asked about events: one event by its title, a category, a week ("w0", "w1") or a day
+/// ("d20261204"), all optional.
+/// </summary>
 public sealed record EventQuery(int? EventId, string? Scope)
 {
     private static readonly (EventCategory Category, string[] Stems)[] CategoryWords =
@@ -16,9 +19,10 @@ public sealed record EventQuery(int? EventId, string? Scope)
 
     /// <summary>
     /// A title wins when its distinctive words (not category words) appear in the sentence, for one title only
-    /// ("zapisz mnie na gimnastyke"); else a category word gives that category; else "przyszły tydzień" the next week.
+    /// ("zapisz mnie na gimnastyke"); else a category word gives that category; else "przyszły tydzień" the next
+    /// week, "ten tydzień" or "weekend" this one; else a day ("co jest jutro?", "co będzie w piątek").
     /// </summary>
-    public static EventQuery Parse(string? sentence, IReadOnlyList<CommunityEvent> upcoming)
+    public static EventQuery Parse(string? sentence, IReadOnlyList<CommunityEvent> upcoming, DateOnly today)
     {
         var words = PolishText.Fold(sentence).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var byTitle = upcoming
@@ -38,10 +42,17 @@ public sealed record EventQuery(int? EventId, string? Scope)
             || folded.Contains("przyszlym tygodniu", StringComparison.Ordinal) || folded.Contains("nastepnym tygodniu", StringComparison.Ordinal))
             return new(null, "w1");
         if (folded.Contains("tym tygodniu", StringComparison.Ordinal) || folded.Contains("ten tydzien", StringComparison.Ordinal)
-            || folded.Contains("dzis", StringComparison.Ordinal) || folded.Contains("jutro", StringComparison.Ordinal) || folded.Contains("weekend", StringComparison.Ordinal))
+            || folded.Contains("weekend", StringComparison.Ordinal))
             return new(null, "w0");
+        if (PolishDates.Day(sentence ?? "", today) is { } day) return new(null, DayScope(day));
         return new(null, null);
     }
+
+    public static string DayScope(DateOnly day) => "d" + day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static DateOnly? DayOfScope(string scope) =>
+        scope.Length == 9 && scope[0] == 'd' && DateOnly.TryParseExact(scope[1..], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var day) ? day : null;
 
     /// <summary>Stems of a title's words that say which event it is (short words and category words say nothing).</summary>
     private static IEnumerable<string> Distinctive(string foldedTitle) => foldedTitle

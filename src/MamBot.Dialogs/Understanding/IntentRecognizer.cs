@@ -35,10 +35,11 @@ public static class IntentRecognizer
         ("address_contact", ["adres", "gdzie jest", "gdzie jestesc", "gdzie sie znajd", "jak dojech", "jak dojsc", "trafic", "kontakt", "telefon", "numer do", "e-mail", "email", "mail"]),
         ("house_rules", ["zasad", "regulamin", "czy mozna", "czy wolno", "zakaz", "alkohol", "zwierz", "psem"]),
         ("propose_idea", ["pomysl", "inicjatyw", "propozycj", "zaproponowac", "zaproponuj", "chce zorganizowac", "chcialabym zorganizowac", "chcialbym zorganizowac", "zorganizuj"]),
-        ("list_events", ["wydarzen", "co sie dzieje", "impreza", "imprez", "zajecia", "warsztat", "koncert", "spotkania w tym", "kalendarz", "co bedzie", "co jest w", "co jest dla", "dla dzieci", "dla seniorow", "dla seniora"]),
+        ("list_events", ["wydarzen", "co sie dzieje", "impreza", "imprez", "zajecia", "warsztat", "koncert", "spotkania w tym", "kalendarz", "co bedzie", "co jest w", "co jest dla", "co jest dzis", "co jest jutro", "co dzis", "co jutro", "co w ", "co slychac", "co nowego",
+            "tym tygodniu", "przyszlym tygodniu", "nastepnym tygodniu", "w weekend", "dla dzieci", "dla seniorow", "dla seniora"]),
         ("surveys", ["ankiet", "sonda", "glosowan", "kwestionariusz"]),
         ("help", ["pomoc", "pomocy", "pomoz", "jak to dziala", "co umiesz", "co potrafisz", "jak z toba", "nie wiem jak", "instrukcj"]),
-        ("thanks", ["dziekuje", "dzieki", "dziekujemy", "dzienki", "thx", "super dzieki", "fajnie dzieki"]),
+        ("thanks", ["dziekuje", "dzieki", "dziekujemy", "thx", "super dzieki", "fajnie dzieki"]),
         ("greeting", ["czesc", "dzien dobry", "hej", "witam", "witaj", "siema", "dobry wieczor", "halo"]),
     ];
 
@@ -69,20 +70,24 @@ public static class IntentRecognizer
             intent == "register_event" ? EventName(text ?? "") : null);
     }
 
+    // Everyday words one letter away from a stem above, never to be "corrected" into it ("dzieckiem" is not "dzięki").
+    private static readonly string[] NeverCorrected = ["dzieck", "dzieci", "dziecio"];
+
     private static string Match(string folded)
     {
         if (folded.Length == 0) return None;
         var padded = " " + folded + " ";
-        var words = folded.Split(' ');
+        // A phrase must start a word: "sala" in "salę", never inside "kasala". Exact phrases of every intent come
+        // before any forgiven typo, so a typo can never outvote a word typed right.
         foreach (var (intent, phrases) in Rules)
         {
-            foreach (var phrase in phrases)
-            {
-                // A phrase must start a word: "sala" in "salę", never inside "kasala".
-                if (padded.Contains(" " + phrase, StringComparison.Ordinal)) return intent;
-                // One typo is forgiven in a longer single-word stem ("rezrwacja", "wydarznia").
-                if (!phrase.Contains(' ', StringComparison.Ordinal) && words.Any(w => NearlyStartsWith(w, phrase))) return intent;
-            }
+            if (phrases.Any(phrase => padded.Contains(" " + phrase, StringComparison.Ordinal))) return intent;
+        }
+        // One typo is forgiven in a longer single-word stem ("rezrwacja", "wydarznia").
+        var words = folded.Split(' ').Where(w => !NeverCorrected.Any(known => w.StartsWith(known, StringComparison.Ordinal))).ToList();
+        foreach (var (intent, phrases) in Rules)
+        {
+            if (phrases.Any(phrase => !phrase.Contains(' ', StringComparison.Ordinal) && words.Any(w => NearlyStartsWith(w, phrase)))) return intent;
         }
         return None;
     }

@@ -32,7 +32,7 @@ public class BookRoomDialogTests
         await chat.SendAsync("akceptuję");
 
         Assert.Contains("piątek, 27 listopada, 17:00–19:00, Sala mała", chat.Text);
-        Assert.Contains("Liczba osób: 8 osób", chat.Text);
+        Assert.Contains("Liczba osób: 8\n", chat.Text);
         Assert.Contains("Telefon: nie podano", chat.Text);
         await chat.SendAsync("tak");
 

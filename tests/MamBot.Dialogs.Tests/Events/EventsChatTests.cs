@@ -246,6 +246,11 @@ public class EventsChatTests
     [InlineData("co jest dla dzieci?", "Wydarzenia „Dla dzieci” w najbliższych 4 tygodniach:")]
     [InlineData("jakie wydarzenia w przyszlym tygodniu", "Wydarzenia w przyszłym tygodniu:")]
     [InlineData("co sie dzieje w tym tygodniu", "Wydarzenia w tym tygodniu:")]
+    [InlineData("co w tym tygodniu?", "Wydarzenia w tym tygodniu:\n\n1. piątek, 27 listopada, 10:30 – Gimnastyka dla seniorów")]
+    [InlineData("co w przyszłym tygodniu?", "Wydarzenia w przyszłym tygodniu:\n\n1. sobota, 5 grudnia, 11:00 – Planszówki")]
+    [InlineData("co bedzie w piatek", "Wydarzenia w piątek (27 listopada):\n\n1. piątek, 27 listopada, 10:30 – Gimnastyka dla seniorów")]
+    [InlineData("a co jest jutro?", "Wydarzeń jutro na razie nie ma.")]
+    [InlineData("co w sobote 5 grudnia", "Wydarzenia w sobotę (5 grudnia):\n\n1. sobota, 5 grudnia, 11:00 – Planszówki")]
     public async Task Typed_questions_find_the_event_the_category_or_the_week(string typed, string expected)
     {
         await using var chat = await TestChat.StartAsync();

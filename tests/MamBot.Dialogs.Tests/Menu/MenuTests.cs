@@ -38,6 +38,19 @@ public class MenuTests
         Assert.Contains(expected, chat.Text);
     }
 
+    [Theory]
+    [InlineData("ile kosztuje sala?", "❓ Czy za korzystanie z MAM trzeba płacić?\n💬 Nie, MAM jest bezpłatny.")]
+    [InlineData("czy to jest platne", "❓ Czy za korzystanie z MAM trzeba płacić?")]
+    [InlineData("czy mogę przyjść z dzieckiem?", "❓ Czy mogę przyjść z dzieckiem?\n💬 Oczywiście.")]
+    [InlineData("a z wnukiem mozna?", "❓ Czy mogę przyjść z dzieckiem?")]
+    public async Task A_typed_question_the_faq_answers_gets_that_answer_without_consent(string typed, string expected)
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.SendAsync(typed);
+        Assert.StartsWith(expected, chat.Text);
+        chat.ButtonPayload("Częste pytania");
+    }
+
     [Fact]
     public async Task Surveys_ask_for_consent_first_because_answers_are_personal_data()
     {

@@ -23,7 +23,7 @@ public class BookingThroughWebChatTests
         Assert.Contains("Klucz odbierasz i oddajesz u osoby dyżurnej.", chat.Text);
         await chat.PressTitleAsync("Akceptuję");
         Assert.Contains("czwartek, 26 listopada, 12:00–14:00, Kuchnia", chat.Text);
-        Assert.Contains("Liczba osób: 6 osób", chat.Text);
+        Assert.Contains("Liczba osób: 6\n", chat.Text);
         await chat.PressTitleAsync("Potwierdzam");
 
         Assert.StartsWith("Gotowe! Zarezerwowane: czwartek, 26 listopada, 12:00–14:00, Kuchnia.", chat.Text);

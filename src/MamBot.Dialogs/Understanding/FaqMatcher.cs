@@ -1,0 +1,58 @@
+using MamBot.Data.Centres;
+
+namespace MamBot.Dialogs.Understanding;
+
+/// <summary>
+/// Finds the centre's FAQ entry a typed question is about ("ile kosztuje sala?" → "Czy za korzystanie z MAM trzeba
+/// płacić?"), offline: the question and each FAQ question are reduced to word stems, words of one meaning share a
+/// stem, and the entry sharing the most wins. Staff write the FAQ, so nothing here knows its entries.
+/// </summary>
+public static class FaqMatcher
+{
+    // Words that say nothing about what is asked (question words, "MAM", modal verbs).
+    private static readonly HashSet<string> Ignored =
+    [
+        "czy", "moge", "mozna", "mozemy", "jest", "trzeba", "musze", "mam", "mamy", "macie", "jak", "jaki", "jaka", "jakie", "ile",
+        "gdzie", "kiedy", "prosze", "chce", "chcialbym", "chcialabym", "bardzo", "tego", "tym", "jestem", "mnie", "sobie", "swoje",
+        "przyjsc", "przyjde", "przychodzic", "korzystac", "korzystanie", "korzystania",
+    ];
+
+    // Words of one meaning, so a question finds an entry worded differently.
+    private static readonly string[][] SameMeaning =
+    [
+        ["plac", "platn", "koszt", "cena", "ceny", "cenn", "darm", "bezplat", "oplat", "pieniadz", "zlot"],
+        ["dzieck", "dzieci", "dziecm", "syn", "corka", "corki", "wnuk", "malu"],
+        ["zorganiz", "organiz", "poprowadz"],
+        ["zwierz", "pies", "psem", "psa", "kot"],
+        ["wifi", "internet", "siec"],
+        ["parking", "parkow", "samochod", "autem"],
+    ];
+
+    public static FaqEntry? Find(string? text, IReadOnlyList<FaqEntry> faq)
+    {
+        var asked = Stems(text);
+        if (asked.Count == 0) return null;
+        var scored = faq.Select(f => (Entry: f, Score: Stems(f.Question).Intersect(asked).Count())).Where(s => s.Score > 0).ToList();
+        if (scored.Count == 0) return null;
+        var best = scored.Max(s => s.Score);
+        var winners = scored.Where(s => s.Score == best).ToList();
+        return winners.Count == 1 ? winners[0].Entry : null; // a tie says the question is not clear enough to guess
+    }
+
+    private static HashSet<string> Stems(string? text) =>
+    [
+        .. PolishText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length >= 3 && !Ignored.Contains(w))
+            .Select(Stem)
+            .Where(s => s.Length >= 4),
+    ];
+
+    private static string Stem(string word)
+    {
+        foreach (var group in SameMeaning)
+        {
+            if (group.Any(s => word.StartsWith(s, StringComparison.Ordinal))) return "=" + group[0] + "=";
+        }
+        return word.Length <= 5 ? word : word[..5];
+    }
+}
