@@ -8,7 +8,8 @@ namespace MamBot.Data.Report;
 
 public sealed record RoomFigures(string Room, int Bookings, double Hours);
 
-public sealed record EventFigures(int Held, int Going, int Waiting, int Came, int Missed, double? AverageRating);
+/// <summary>Held: events of the month that have begun by now; Planned: those still ahead (a month in progress has both).</summary>
+public sealed record EventFigures(int Held, int Planned, int Going, int Waiting, int Came, int Missed, double? AverageRating);
 
 public sealed record SurveyFigures(string Title, int Responses);
 
@@ -28,7 +29,7 @@ public sealed record MonthFigures(
 /// The evidence the centre reports at the end of its pilot, month by month: who used the bot and where,
 /// rooms booked, events attended, ideas and their fate, survey answers. Counts only, never people.
 /// </summary>
-public sealed class PilotReport(MamDbContext db, CentreDirectory centres)
+public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimeProvider time)
 {
     public async Task<MonthFigures> ForMonthAsync(int centreId, DateOnly month, CancellationToken ct)
     {
@@ -50,10 +51,13 @@ public sealed class PilotReport(MamDbContext db, CentreDirectory centres)
 
         var events = await db.Events.AsNoTracking()
             .Where(e => e.CentreId == centreId && e.Status == EventStatus.Scheduled && e.StartUtc >= from && e.StartUtc < to)
-            .Select(e => e.Id).ToListAsync(ct);
-        var signups = await db.EventSignups.AsNoTracking().Where(s => events.Contains(s.EventId)).GroupBy(s => s.Status)
+            .Select(e => new { e.Id, e.StartUtc }).ToListAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var held = events.Count(e => e.StartUtc <= now);
+        var eventIds = events.Select(e => e.Id).ToList();
+        var signups = await db.EventSignups.AsNoTracking().Where(s => eventIds.Contains(s.EventId)).GroupBy(s => s.Status)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var feedback = await db.EventFeedback.AsNoTracking().Where(f => events.Contains(f.EventId)).ToListAsync(ct);
+        var feedback = await db.EventFeedback.AsNoTracking().Where(f => eventIds.Contains(f.EventId)).ToListAsync(ct);
         var ratings = feedback.Where(f => f.Rating is not null).Select(f => (double)f.Rating!.Value).ToList();
 
         var ideas = await db.Ideas.AsNoTracking().Where(i => i.CentreId == centreId && i.CreatedUtc >= from && i.CreatedUtc < to)
@@ -70,7 +74,7 @@ public sealed class PilotReport(MamDbContext db, CentreDirectory centres)
             firsts.Count,
             [.. rooms.Select(r => new RoomFigures(r.Name, bookings.Count(b => b.RoomId == r.Id),
                 bookings.Where(b => b.RoomId == r.Id).Sum(b => (b.EndUtc - b.StartUtc).TotalHours)))],
-            new EventFigures(events.Count, signups.GetValueOrDefault(SignupStatus.Going), signups.GetValueOrDefault(SignupStatus.Waiting),
+            new EventFigures(held, events.Count - held, signups.GetValueOrDefault(SignupStatus.Going), signups.GetValueOrDefault(SignupStatus.Waiting),
                 ratings.Count, feedback.Count(f => f.Missed), ratings.Count == 0 ? null : ratings.Average()),
             ideas,
             surveys);

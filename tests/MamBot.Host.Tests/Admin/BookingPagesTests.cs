@@ -36,6 +36,8 @@ public sealed class BookingPagesTests : IDisposable
 
         Assert.Contains("Zarezerwowano: środa, 25 listopada, 20:00–22:00, Sala duża.", week);
         Assert.Contains("20:00–22:00, Sala duża – Zebranie rady osiedla (Rada Osiedla Na Kozłówce, 12 osób) – potwierdzona", week);
+        // The week also shows the events that hold rooms, among the bookings of their day.
+        Assert.Contains("czwartek, 26 listopada 17:00–19:00, Sala duża – wydarzenie „Kawa sąsiedzka”", week);
 
         var chat = new PageChat(_app.CreateClient(), "browser-resident");
         await chat.PressAsync("consent:yes");

@@ -60,7 +60,7 @@ public sealed class ReportPageTests : IDisposable
         Assert.Contains("mieszkańcy aktywni czat na stronie 2 mieszkańcy aktywni razem 2", page);
         Assert.Contains("nowi mieszkańcy razem 2", page);
         Assert.Contains("rezerwacje potwierdzone Sala mała 1 godziny rezerwacji Sala mała 2", page);
-        Assert.Contains("wydarzenia zapisani 1", page);
+        Assert.Contains("wydarzenia odbyte 0 wydarzenia zaplanowane 2 wydarzenia zapisani 1", page); // Kawa 26.11, Planszówki 28.11
         Assert.Contains("pomysły zgłoszone nowy, czeka na przejrzenie 1", page);
         Assert.Contains("wydarzenia średnia ocena –", page);
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.Http.GetAsync("/admin/report?month=listopad")).StatusCode);
@@ -86,6 +86,8 @@ public sealed class ReportPageTests : IDisposable
         Assert.Contains("2026-11,mieszkańcy aktywni,razem,2", lines);
         Assert.Contains("2026-11,nowi mieszkańcy,czat na stronie,2", lines);
         Assert.Contains("2026-11,godziny rezerwacji,Sala mała,2", lines);
+        Assert.Contains("2026-11,wydarzenia,odbyte,2", lines); // by 2 December both November events have taken place
+        Assert.Contains("2026-11,wydarzenia,zaplanowane,0", lines);
         Assert.Contains("2026-12,mieszkańcy aktywni,razem,1", lines);
         Assert.Contains("2026-12,nowi mieszkańcy,razem,0", lines);
         Assert.Contains("2026-11,pomysły zgłoszone,\"nowy, czeka na przejrzenie\",1", lines);

@@ -43,7 +43,7 @@ public sealed class ResidentPagesTests : IDisposable
         var staff = await StaffSession.SignInAsync(_app);
 
         var found = StaffSession.Text(await staff.PageAsync("/admin/residents?q=zaneta%20kolodziej"));
-        Assert.Contains("W bazie: 1.", found);
+        Assert.Contains("W bazie: 1 osoba.", found);
         Assert.Contains("Żaneta Kołodziej 600 700 800 – czat na stronie, od środa, 25 listopada, 10:00", found);
         Assert.Contains("Nikogo nie znaleziono.", StaffSession.Text(await staff.PageAsync("/admin/residents?q=Nowak")));
         Assert.Contains("Żaneta Kołodziej 600 700 800 – czat", StaffSession.Text(await staff.PageAsync("/admin/residents?q=browser-zan"))); // the chat id finds her too
@@ -91,7 +91,7 @@ public sealed class ResidentPagesTests : IDisposable
         var after = StaffSession.Text(await admin.SubmitAsync($"/admin/residents/{id}?handler=Erase", ("confirmed", "true")));
 
         Assert.Contains("Usunięto dane mieszkańca.", after);
-        Assert.Contains("W bazie: 0.", after);
+        Assert.Contains("W bazie: 0 osób.", after);
         var friday = TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 27, 17, 0, 0), Krakow);
         var booking = await _app.QueryAsync(db => db.Bookings.SingleAsync(b => b.StartUtc == friday));
         Assert.Equal((null, "", null), (booking.ResidentId, booking.ContactName, booking.Phone));

@@ -1,6 +1,7 @@
 using MamBot.Data;
 using MamBot.Data.Bookings;
 using MamBot.Data.Centres;
+using MamBot.Data.Events;
 using MamBot.Dialogs.Bookings;
 using MamBot.Dialogs.Texts;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,9 @@ namespace MamBot.Host.Admin.Pages;
 public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, BookingDesk desk, TimeProvider time) : PageModel
 {
     public sealed record Row(int Id, string When, string Room, string Who, string Purpose, BookingStatus Status, bool IsAhead);
+
+    /// <summary>An event that holds a room that week, shown beside the bookings so the week shows what the rooms are used for.</summary>
+    public sealed record EventRow(int Id, string When, string Room, string Title);
 
     public sealed class StaffBookingForm
     {
@@ -33,7 +37,8 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
     [BindProperty(SupportsGet = true)] public int Week { get; set; }
     [TempData] public string? Message { get; set; }
     public string Title { get; private set; } = "";
-    public IReadOnlyList<(string Day, IReadOnlyList<Row> Rows)> Days { get; private set; } = [];
+    /// <summary>Each day of the week with something on it: bookings and events in rooms, by start time (one of the two is set).</summary>
+    public IReadOnlyList<(string Day, IReadOnlyList<(Row? Booking, EventRow? Event)> Entries)> Days { get; private set; } = [];
     /// <summary>Every booking still waiting for the team, whatever week it falls in (the Dziś count leads here).</summary>
     public IReadOnlyList<Row> Pending { get; private set; } = [];
 
@@ -54,14 +59,19 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
         Row ToRow(Booking b, string when) => new(b.Id, when, rooms.TryGetValue(b.RoomId, out var r) ? r.Name : "?",
             string.IsNullOrEmpty(b.ContactName) ? AdminText.ContactErased : $"{b.ContactName}, {Polish.Count(b.People, T.PeopleForms)}",
             b.Purpose, b.Status, b.EndUtc > now);
-        string Hours(Booking b) => $"{Time(b.StartUtc, zone)}–{Time(b.EndUtc, zone)}";
-
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.StartUtc >= from && b.StartUtc < to).OrderBy(b => b.StartUtc).ToListAsync(ct);
-        Days = [.. bookings
-            .GroupBy(b => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, zone)))
-            .Select(g => (Polish.Date(g.Key), (IReadOnlyList<Row>)[.. g.Select(b => ToRow(b, Hours(b)))]))];
+        var events = await db.Events.AsNoTracking()
+            .Where(e => e.CentreId == centre.Id && e.RoomId != null && e.Status == EventStatus.Scheduled && e.StartUtc >= from && e.StartUtc < to)
+            .OrderBy(e => e.StartUtc).ToListAsync(ct);
+        DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
+        string Span(DateTime startUtc, DateTime endUtc) => $"{Time(startUtc, zone)}–{Time(endUtc, zone)}";
+        var entries = bookings.Select(b => (b.StartUtc, Booking: (Row?)ToRow(b, Span(b.StartUtc, b.EndUtc)), Event: (EventRow?)null))
+            .Concat(events.Select(e => (e.StartUtc, Booking: (Row?)null,
+                Event: (EventRow?)new EventRow(e.Id, Span(e.StartUtc, e.EndUtc), rooms.TryGetValue(e.RoomId!.Value, out var r) ? r.Name : "?", e.Title))));
+        Days = [.. entries.OrderBy(x => x.StartUtc).GroupBy(x => LocalDay(x.StartUtc))
+            .Select(g => (Polish.Date(g.Key), (IReadOnlyList<(Row?, EventRow?)>)[.. g.Select(x => (x.Booking, x.Event))]))];
         Pending = [.. (await db.Bookings.AsNoTracking().Where(b => b.Status == BookingStatus.Pending && b.EndUtc > now).OrderBy(b => b.StartUtc).ToListAsync(ct))
-            .Select(b => ToRow(b, $"{Polish.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, zone)))}, {Hours(b)}"))];
+            .Select(b => ToRow(b, $"{Polish.Date(LocalDay(b.StartUtc))}, {Span(b.StartUtc, b.EndUtc)}"))];
     }
 
     public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)

@@ -67,6 +67,7 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
             yield return (AdminText.ReportHours, room.Room, N(room.Hours));
         }
         yield return (AdminText.ReportEvents, AdminText.ReportEventsHeld, N(f.Events.Held));
+        yield return (AdminText.ReportEvents, AdminText.ReportEventsPlanned, N(f.Events.Planned));
         yield return (AdminText.ReportEvents, AdminText.ReportSignedUp, N(f.Events.Going));
         yield return (AdminText.ReportEvents, AdminText.ReportWaiting, N(f.Events.Waiting));
         yield return (AdminText.ReportEvents, AdminText.ReportCame, N(f.Events.Came));
