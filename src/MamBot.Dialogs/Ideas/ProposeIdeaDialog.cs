@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MamBot.Data.Ideas;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Menu;
@@ -10,7 +11,7 @@ namespace MamBot.Dialogs.Ideas;
 /// "Zgłoś pomysł" as a form: title → a few sentences → for whom → what it needs → what the author brings →
 /// may staff get in touch and how → summary → send. Nothing is stored until the resident sends it.
 /// </summary>
-public sealed class ProposeIdeaDialog(IdeaDesk desk) : FormDialog
+public sealed partial class ProposeIdeaDialog(IdeaDesk desk) : FormDialog
 {
     public const string DialogId = "ideas.propose";
     public override string Id => DialogId;
@@ -29,6 +30,19 @@ public sealed class ProposeIdeaDialog(IdeaDesk desk) : FormDialog
         FormSlot.Of("confirm", Summary, (_, t) => t is "yes" or "no" ? SlotValue.Ok(t)
             : PolishText.Fold(t) is "tak" or "wyslij" or "ok" ? SlotValue.Ok("yes") : SlotValue.Invalid(T.PromptPickOne)),
     ];
+
+    /// <summary>"mam pomysł na warsztaty szycia" names the idea, so the form goes on to the description.</summary>
+    protected override IReadOnlyDictionary<string, string> Understand(DialogContext dc, string text)
+    {
+        var named = IdeaName().Match(text);
+        var title = named.Success ? named.Groups["title"].Value.Trim().TrimEnd('.', '!', '?', ',') : "";
+        return title.Length is >= 3 and <= 80
+            ? new Dictionary<string, string> { ["title"] = char.ToUpper(title[0], Polish.Culture) + title[1..] }
+            : new Dictionary<string, string>();
+    }
+
+    [GeneratedRegex(@"\bpomys[lł]\w*\s+(?:na|o)\s+(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IdeaName();
 
     protected override async Task CompleteAsync(DialogContext dc, IReadOnlyDictionary<string, string> values, CancellationToken ct)
     {

@@ -43,7 +43,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
             case "events": return events.HandleAsync(dc, "", ct);
             case "ideas" when dc.Resident?.HasConsented == true && sentence is not null:
                 dc.CancelAll();
-                return dc.BeginDialogAsync(ProposeIdeaDialog.DialogId, null, ct);
+                return dc.BeginDialogAsync(ProposeIdeaDialog.DialogId, sentence, ct);
             case "ideas":
                 dc.Say(IdeasBoard.Intro());
                 return Task.CompletedTask;

@@ -58,16 +58,25 @@ public class IdeasChatTests
     }
 
     [Fact]
+    public async Task Typing_just_that_I_have_an_idea_asks_for_its_name()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.SendAsync("mam pomysl!");
+        Assert.StartsWith("Jak nazwiesz swój pomysł?", chat.Text);
+    }
+
+    [Fact]
     public async Task Typing_that_I_want_to_organise_something_opens_the_form_and_no_sends_nothing()
     {
         await using var chat = await ConsentedAsync();
         await chat.SendAsync("mam pomysł na warsztaty szycia");
-        Assert.StartsWith("Jak nazwiesz swój pomysł?", chat.Text);
-        foreach (var answer in new[] { "Warsztaty szycia", "Uczymy się szyć na maszynie." }) await chat.SendAsync(answer);
+        Assert.StartsWith("Opisz go w kilku zdaniach", chat.Text); // the sentence named the idea
+        await chat.SendAsync("Uczymy się szyć na maszynie.");
         await chat.PressAsync("Dla seniorów");
         await chat.PressAsync("Nie wiem jeszcze");
         await chat.PressAsync("Na razie pomysł");
         await chat.PressAsync("Nie");
+        Assert.Contains("💡 „Warsztaty szycia”\nUczymy się szyć na maszynie.", chat.Text);
         Assert.Contains("📞 Kontakt: bez kontaktu", chat.Text);
         await chat.PressAsync("Anuluj");
 
