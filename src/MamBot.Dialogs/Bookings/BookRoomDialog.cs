@@ -122,9 +122,25 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         var starts = await FreeStartsAsync(dc, ct);
         var day = Day(dc.ActiveFrame!.Values["day"]);
         if (starts.Count == 0) return Reply.Plain(Polish.Format(T.BookDayFull, Capitalised(Polish.Date(day))));
-        var local = starts.Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone))).Take(12);
-        return new Reply(Polish.Format(T.BookAskStart, Polish.Date(day)),
-            [.. local.Chunk(4).Select(row => (IReadOnlyList<Button>)[.. row.Select(t => Option(Time(t), Time(t)))])]);
+        var local = starts.Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone))).ToList();
+        var shown = ButtonsOverTheDay(local);
+        var question = Polish.Format(T.BookAskStart, Polish.Date(day));
+        if (shown.Count < local.Count) question += "\n" + T.BookAskStartTypeOther;
+        return new Reply(question, [.. shown.Chunk(4).Select(row => (IReadOnlyList<Button>)[.. row.Select(t => Option(Time(t), Time(t)))])]);
+    }
+
+    /// <summary>
+    /// At most 12 start buttons, spread over the whole day (a free day has 20 half-hours): the full hours when
+    /// there are enough of them, every n-th otherwise; the times between can be typed.
+    /// </summary>
+    private static List<TimeOnly> ButtonsOverTheDay(List<TimeOnly> free)
+    {
+        const int Most = 12;
+        if (free.Count <= Most) return free;
+        var full = free.Where(t => t.Minute == 0).ToList();
+        var pool = full.Count >= Most / 2 ? full : free;
+        if (pool.Count <= Most) return pool;
+        return [.. Enumerable.Range(0, Most).Select(i => pool[i * pool.Count / Most])];
     }
 
     private async Task<SlotValue> ParseStartAsync(DialogContext dc, string text, CancellationToken ct)

@@ -52,7 +52,10 @@ public class BookRoomDialogTests
         await chat.PressAsync("Sala mała (10 os.)");
         Assert.StartsWith("Na który dzień?", chat.Text);
         await chat.PressAsync("jutro 26.11");
-        Assert.StartsWith("O której chcesz zacząć? Wolne godziny – czwartek, 26 listopada:", chat.Text);
+        Assert.StartsWith("O której chcesz zacząć? Wolne godziny – czwartek, 26 listopada:\nInną wolną godzinę możesz wpisać, np. „17:30”.", chat.Text);
+        // A free day has 20 half-hours: the buttons are its full hours, evening included.
+        Assert.Equal(["10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "16:00", "17:00", "18:00", "19:00"],
+            chat.Last.Single().Buttons.SelectMany(row => row).Select(b => b.Title).Where(t => t.Contains(':', StringComparison.Ordinal)));
         await chat.PressAsync("10:00");
         Assert.Equal("Na jak długo?", chat.Last.Single().Text);
         await chat.PressAsync("1,5 godz.");
