@@ -214,7 +214,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         var room = RoomOf(dc)!;
         var (start, end) = Span(dc, v);
         var when = BookingDesk.When(new Booking { StartUtc = start, EndUtc = end }, room, dc.TimeZone);
-        var text = Polish.Format(T.BookSummary, when, v["purpose"], int.Parse(v["people"], Polish.Culture),
+        var text = Polish.Format(T.BookSummary, when, v["purpose"], v["people"],
             v["name"], v["phone"] == "-" ? T.BookNoPhone : v["phone"]);
         return Reply.WithRow(text, Option(T.ButtonConfirm, "yes"), Option(T.ButtonNoThanks, "no"));
     }

@@ -112,7 +112,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
     private static string DayText(DateOnly day, DateOnly today) =>
         day == today ? T.ScopeToday
         : day == today.AddDays(1) ? T.ScopeTomorrow
-        : Polish.Format(T.ScopeDay, T.DayNamesWithPreposition.Split('|')[(int)day.DayOfWeek], Polish.DayAndMonth(day));
+        : Polish.Format(T.ScopeDay, Polish.OnDay(day.DayOfWeek), Polish.DayAndMonth(day));
 
     /// <summary>The details card with what the resident can do now (also where a deep link lands).</summary>
     public async Task ShowAsync(DialogContext dc, int eventId, CancellationToken ct)

@@ -26,6 +26,9 @@ public static class Polish
 
     public static string DayName(DayOfWeek day) => T.DayNames.Split('|')[(int)day];
 
+    /// <summary>"w piątek", "we wtorek", "w środę".</summary>
+    public static string OnDay(DayOfWeek day) => T.DayNamesWithPreposition.Split('|')[(int)day];
+
     public static string MonthGenitive(int month) => T.MonthNamesGenitive.Split('|')[month - 1];
 
     /// <summary>"12 grudnia": reads right after "do", "od", "przed" (a weekday would need another case).</summary>
