@@ -127,6 +127,13 @@ public static class NudgeDrain
     }
 }
 
+/// <summary>One clock for the load generator and the Bot API stand-in, so latencies subtract cleanly.</summary>
+internal static class LoadClock
+{
+    private static readonly Stopwatch Clock = Stopwatch.StartNew();
+    public static TimeSpan Now => Clock.Elapsed;
+}
+
 /// <summary>A minimal Bot API on 127.0.0.1 that keeps Telegram's sending limits and counts what it accepted and refused.</summary>
 internal sealed class LoopbackBotApi : IAsyncDisposable
 {
@@ -135,6 +142,7 @@ internal sealed class LoopbackBotApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DateTime> _lastPerChat = new();
     private readonly ConcurrentDictionary<string, int> _perChat = new();
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<TimeSpan>> _arrivals = new();
     private DateTime _first, _last;
     private int _accepted, _tooMany, _perChatViolations, _messageId;
 
@@ -147,6 +155,10 @@ internal sealed class LoopbackBotApi : IAsyncDisposable
     public int Duplicates => _perChat.Values.Count(v => v > 1);
     public (DateTime First, DateTime Last) FirstAndLastAccepted => (_first, _last);
     public double SecondsSinceLastSend => _last == default ? 0 : (DateTime.UtcNow - _last).TotalSeconds;
+
+    /// <summary>When each accepted message reached this chat, on <see cref="LoadClock"/>.</summary>
+    public IReadOnlyList<TimeSpan> ArrivalsAt(string chatId) => _arrivals.TryGetValue(chatId, out var a) ? [.. a] : [];
+    public int AcceptedFor(Func<string, bool> chats) => _arrivals.Where(a => chats(a.Key)).Sum(a => a.Value.Count);
 
     public static async Task<LoopbackBotApi> StartAsync()
     {
@@ -169,6 +181,7 @@ internal sealed class LoopbackBotApi : IAsyncDisposable
         switch (method.ToLowerInvariant())
         {
             case "getme": return Ok(new { id = 123456, is_bot = true, first_name = "MamBot", username = "mam_bench_bot" });
+            case "setwebhook" or "deletewebhook" or "setmycommands" or "answercallbackquery": return Ok(true);
             case "getupdates":
                 await Task.Delay(1000);
                 return Ok(Array.Empty<object>());
@@ -195,6 +208,7 @@ internal sealed class LoopbackBotApi : IAsyncDisposable
             _lastSecond.Enqueue(now);
             _lastPerChat[chatId] = now;
             _perChat.AddOrUpdate(chatId, 1, (_, n) => n + 1);
+            _arrivals.GetOrAdd(chatId, _ => new ConcurrentQueue<TimeSpan>()).Enqueue(LoadClock.Now);
             if (_accepted++ == 0) _first = now;
             _last = now;
             return Ok(new { message_id = ++_messageId, date = new DateTimeOffset(now).ToUnixTimeSeconds(), chat = new { id = long.Parse(chatId, CultureInfo.InvariantCulture), type = "private" }, text = "ok" });

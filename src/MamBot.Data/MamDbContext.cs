@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MamBot.Data.Bookings;
 using MamBot.Data.Broadcasts;
 using MamBot.Data.Centres;
@@ -49,16 +50,49 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
 
     /// <summary>
     /// A transaction that takes SQLite's write lock at once (BEGIN IMMEDIATE), so "check, then write" cannot
-    /// interleave with another writer; waiting writers queue for up to the connection's default timeout.
+    /// interleave with another writer. Writers of this process first queue on an in-process gate: SQLite's own
+    /// wait for a busy lock (Microsoft.Data.Sqlite retries every 150 ms) would add whole sleeps to a turn.
     /// </summary>
     public async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken ct)
     {
         // Inside a conversation turn the turn's transaction already holds the lock: join it, it commits for both.
         if (Database.CurrentTransaction is not null) return new JoinedTransaction();
-        // Microsoft.Data.Sqlite begins IMMEDIATE unless asked for a deferred transaction; EF owns it, so a
-        // failure rolls back and releases the lock when the transaction is disposed.
-        return await Database.BeginTransactionAsync(ct);
+        var gate = WriteGate;
+        await gate.WaitAsync(ct);
+        try
+        {
+            // Microsoft.Data.Sqlite begins IMMEDIATE unless asked for a deferred transaction; EF owns it, so a
+            // failure rolls back and releases the lock when the transaction is disposed.
+            return new GatedTransaction(await Database.BeginTransactionAsync(ct), gate);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
     }
+
+    /// <summary>A save outside a write transaction is a short write transaction of its own: it queues at the gate too.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var gate = WriteGate;
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new();
+
+    /// <summary>One gate per database file in this process.</summary>
+    private SemaphoreSlim WriteGate => WriteGates.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -225,6 +259,54 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
             e.Property(m => m.Status).HasConversion<string>();
         });
         modelBuilder.Entity<MailboxMessage>().HasIndex(m => new { m.Channel, m.ChatId, m.Id });
+    }
+
+    /// <summary>The write transaction; the gate opens for the next writer once it is committed, rolled back or disposed.</summary>
+    private sealed class GatedTransaction(IDbContextTransaction inner, SemaphoreSlim gate) : IDbContextTransaction
+    {
+        private int _released;
+        public Guid TransactionId => inner.TransactionId;
+
+        public void Commit()
+        {
+            try { inner.Commit(); }
+            finally { Release(); }
+        }
+
+        public async Task CommitAsync(CancellationToken cancellationToken = default)
+        {
+            try { await inner.CommitAsync(cancellationToken); }
+            finally { Release(); }
+        }
+
+        public void Rollback()
+        {
+            try { inner.Rollback(); }
+            finally { Release(); }
+        }
+
+        public async Task RollbackAsync(CancellationToken cancellationToken = default)
+        {
+            try { await inner.RollbackAsync(cancellationToken); }
+            finally { Release(); }
+        }
+
+        public void Dispose()
+        {
+            try { inner.Dispose(); }
+            finally { Release(); }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try { await inner.DisposeAsync(); }
+            finally { Release(); }
+        }
+
+        private void Release()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
+        }
     }
 
     private sealed class JoinedTransaction : IDbContextTransaction

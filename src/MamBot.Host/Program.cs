@@ -22,12 +22,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddMamStorage();
 builder.Services.AddMamDialogs();
 builder.Services.AddOptions<LlmOptions>().Bind(builder.Configuration.GetSection(LlmOptions.Section));
-builder.Services.AddScoped<OutboxDispatcher>();
 builder.Services.AddOptions<NudgeTimingOptions>().Bind(builder.Configuration.GetSection(NudgeTimingOptions.Section));
 builder.Services.AddOptions<IdeaOptions>().Bind(builder.Configuration.GetSection(IdeaOptions.Section));
 builder.AddMamJobs();
-builder.Services.AddSingleton<ImmediateDelivery>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<ImmediateDelivery>());
+builder.AddMamDelivery();
 builder.AddWebChat();
 builder.AddTelegram();
 builder.AddMessenger();

@@ -36,8 +36,15 @@ public sealed class MamApp(string dataDirectory, FakeTimeProvider time, IReadOnl
     /// <summary>Waits until the replies of the last turns have left (they are sent in the background).</summary>
     public async Task DeliveredAsync()
     {
-        var delivery = Services.GetRequiredService<MamBot.Host.Outbox.ImmediateDelivery>();
-        for (var i = 0; i < 200 && delivery.IsBusy; i++) await Task.Delay(50);
+        var lanes = Services.GetRequiredService<MamBot.Host.Outbox.DeliveryLanes>();
+        for (var i = 0; i < 200 && lanes.IsBusy; i++) await Task.Delay(50);
+    }
+
+    /// <summary>Runs the outbox-dispatch job's code now, in this call: everything due goes through the lanes.</summary>
+    public async Task DispatchDueAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MamBot.Host.Jobs.OutboxDispatchJob>().RunAsync(default);
     }
 
     public async Task<T> QueryAsync<T>(Func<MamDbContext, Task<T>> query)

@@ -77,6 +77,9 @@ public enum OutboxStatus
     Sent,
     Skipped,
     Failed,
+
+    /// <summary>The host died while sending it: it may or may not have arrived (never sent again if proactive).</summary>
+    Unknown,
 }
 
 /// <summary>A delivered message kept for channels that fetch their messages (the web chat page polls).</summary>

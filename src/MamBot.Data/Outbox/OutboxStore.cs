@@ -44,16 +44,27 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
         }
     }
 
-    public async Task<IReadOnlyList<long>> DueIdsAsync(int limit, CancellationToken ct)
+    /// <summary>What is due now, oldest first, with what a delivery lane needs to know about each.</summary>
+    public async Task<IReadOnlyList<DueMessage>> DueAsync(int limit, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         return await db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Queued && m.DueUtc <= now)
             .OrderBy(m => m.DueUtc).ThenBy(m => m.Id)
-            .Select(m => m.Id)
+            .Select(m => new DueMessage(m.Id, m.Kind, m.Channel, m.ChatId, m.ResidentId))
             .Take(limit)
             .ToListAsync(ct);
     }
+
+    /// <summary>The replies a turn queued, in order (a repeated request gets the same answer again).</summary>
+    public async Task<IReadOnlyList<long>> ReplyIdsOfTurnAsync(string channel, string chatId, string turnKey, CancellationToken ct)
+    {
+        var prefix = ReplyKeyPrefix(channel, chatId, turnKey);
+        return await db.OutboxMessages.Where(m => m.Kind == OutboxKind.Reply && m.IdempotencyKey.StartsWith(prefix))
+            .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+    }
+
+    public static string ReplyKeyPrefix(string channel, string chatId, string turnKey) => $"reply:{channel}:{chatId}:{turnKey}:";
 
     /// <summary>Takes a queued message for delivery; only one caller can win it.</summary>
     public async Task<OutboxMessage?> ClaimAsync(long id, CancellationToken ct)
@@ -88,19 +99,26 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
     }
 
     /// <summary>
-    /// A message left "sending" by a crash may or may not have reached the resident. We never send twice,
-    /// so it is marked failed for staff to see instead of being retried.
+    /// A message left "sending" by a crash may or may not have reached the resident. A reply is sent once more
+    /// (a resident must not lose the answer to their own message; a repeat is the lesser harm), but only once;
+    /// a proactive message is never repeated: its fate is recorded as unknown, for staff to see as such.
     /// </summary>
-    public Task<int> FailInterruptedAsync(TimeSpan olderThan, CancellationToken ct)
+    /// <param name="claimedBeforeUtc">Claims older than this belong to no running delivery.</param>
+    public async Task<(int Resent, int Unknown)> ResolveInterruptedAsync(DateTime claimedBeforeUtc, CancellationToken ct)
     {
-        var cutoff = time.GetUtcNow().UtcDateTime - olderThan;
         var now = time.GetUtcNow().UtcDateTime;
-        return db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Sending && m.ClaimedUtc < cutoff)
+        var interrupted = db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sending && m.ClaimedUtc < claimedBeforeUtc);
+        var resent = await interrupted
+            .Where(m => m.Kind == OutboxKind.Reply && m.StatusReason != OutboxReasons.ResentAfterCrash)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Failed)
-                .SetProperty(m => m.StatusReason, OutboxReasons.Interrupted)
-                .SetProperty(m => m.DoneUtc, now), ct);
+                .SetProperty(m => m.Status, OutboxStatus.Queued)
+                .SetProperty(m => m.StatusReason, OutboxReasons.ResentAfterCrash)
+                .SetProperty(m => m.DueUtc, now), ct);
+        var unknown = await interrupted.ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Unknown)
+            .SetProperty(m => m.StatusReason, OutboxReasons.Interrupted)
+            .SetProperty(m => m.DoneUtc, now), ct);
+        return (resent, unknown);
     }
 
     /// <summary>How many nudges of the given kinds the resident was sent since <paramref name="sinceUtc"/>.</summary>
@@ -163,6 +181,9 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
         db.MailboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Channel == channel && m.ChatId == chatId && m.Id == id, ct);
 }
 
+/// <summary>A due message as a delivery lane sees it.</summary>
+public sealed record DueMessage(long Id, OutboxKind Kind, string? Channel, string? ChatId, Guid? ResidentId);
+
 /// <summary>Why a message was skipped or failed: codes that the admin panel puts into words.</summary>
 public static class OutboxReasons
 {
@@ -172,6 +193,7 @@ public static class OutboxReasons
     public const string Unreachable = "unreachable";
     public const string NoChannel = "channel-not-configured";
     public const string Interrupted = "interrupted";
+    public const string ResentAfterCrash = "resent-after-crash";
     public const string OutsideWindow = "outside-24h-window";
     public const string BookingCancelled = "booking-cancelled";
     public const string Postponed = "postponed-quiet-hours-or-daily-cap";

@@ -15,7 +15,8 @@ public sealed record BroadcastDraft(int CentreId, string Text, Audience Audience
 public sealed record BroadcastPreview(string Message, int Recipients, string? Problem);
 
 /// <summary>A broadcast with how its copies fared so far.</summary>
-public sealed record BroadcastReport(Broadcast Broadcast, int Sent, int Waiting, int Skipped, int Failed);
+/// <summary>Unknown: copies a crash interrupted mid-send, which may well have arrived (not counted as failures).</summary>
+public sealed record BroadcastReport(Broadcast Broadcast, int Sent, int Waiting, int Skipped, int Failed, int Unknown);
 
 /// <summary>
 /// "Ogłoszenia": the team writes to a group of residents through the outbox, so quiet hours, the daily cap,
@@ -96,7 +97,8 @@ public sealed class BroadcastDesk(MamDbContext db, OutboxStore outbox, TimeProvi
                 .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
             reports.Add(new BroadcastReport(b, counts.GetValueOrDefault(OutboxStatus.Sent),
                 counts.GetValueOrDefault(OutboxStatus.Queued) + counts.GetValueOrDefault(OutboxStatus.Sending),
-                counts.GetValueOrDefault(OutboxStatus.Skipped), counts.GetValueOrDefault(OutboxStatus.Failed)));
+                counts.GetValueOrDefault(OutboxStatus.Skipped), counts.GetValueOrDefault(OutboxStatus.Failed),
+                counts.GetValueOrDefault(OutboxStatus.Unknown)));
         }
         return reports;
     }

@@ -30,7 +30,7 @@ public sealed class ConversationEngine(
         await using var transaction = await db.BeginWriteAsync(ct);
 
         if (activity.UpdateId is { } updateId && !await conversations.TryMarkProcessedAsync(activity.Channel, updateId, ct))
-            return TurnResult.Duplicate;
+            return new TurnResult(await outbox.ReplyIdsOfTurnAsync(activity.Channel, activity.ChatId, updateId, ct), IsDuplicate: true);
 
         var resident = await residents.FindByChatAsync(activity.Channel, activity.ChatId, ct);
         if (resident is not null) await residents.TouchAsync(resident, activity.Channel, activity.ChatId, ct);
@@ -118,7 +118,7 @@ public sealed class ConversationEngine(
         {
             var message = await outbox.EnqueueAsync(new OutboxMessage
             {
-                IdempotencyKey = $"reply:{dc.Activity.Channel}:{dc.Activity.ChatId}:{turnKey}:{i}",
+                IdempotencyKey = OutboxStore.ReplyKeyPrefix(dc.Activity.Channel, dc.Activity.ChatId, turnKey) + i,
                 Kind = OutboxKind.Reply,
                 Channel = dc.Activity.Channel,
                 ChatId = dc.Activity.ChatId,
@@ -130,8 +130,8 @@ public sealed class ConversationEngine(
     }
 }
 
-/// <summary>The outbox rows holding this turn's replies, in order; none when the update was a duplicate.</summary>
-public sealed record TurnResult(IReadOnlyList<long> OutboxIds, bool IsDuplicate)
-{
-    public static readonly TurnResult Duplicate = new([], true);
-}
+/// <summary>
+/// The outbox rows holding this turn's replies, in order. For a repeated update: the rows its first handling
+/// queued, so a reply a crash kept from leaving can still go, and a repeated web request gets the same answer.
+/// </summary>
+public sealed record TurnResult(IReadOnlyList<long> OutboxIds, bool IsDuplicate);

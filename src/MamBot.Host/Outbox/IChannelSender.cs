@@ -8,7 +8,10 @@ public interface IChannelSender
 {
     string Channel { get; }
 
-    Task<Delivery> SendAsync(OutboxMessage message, Reply reply, string chatId, CancellationToken ct);
+    /// <summary>True when delivering is a write to our own database, done in the claim's transaction (the web chat).</summary>
+    bool DeliversInDatabase => false;
+
+    Task<Delivery> SendAsync(OutboxMessage message, Reply reply, string chatId, SendPriority priority, CancellationToken ct);
 }
 
 public enum DeliveryOutcome

@@ -1,3 +1,4 @@
+using MamBot.Data;
 using MamBot.Data.Centres;
 using MamBot.Data.Outbox;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ namespace MamBot.Host.Outbox;
 /// to its channel. A message is claimed before it is sent, so two dispatchers never send the same one.
 /// </summary>
 public sealed partial class OutboxDispatcher(
+    MamDbContext db,
     OutboxStore outbox,
     ResidentService residents,
     CentreDirectory centres,
@@ -20,35 +22,51 @@ public sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
 {
     private const int MaxAttempts = 5;
-    private static readonly TimeSpan InterruptedAfter = TimeSpan.FromMinutes(10);
 
-    public async Task<int> DispatchDueAsync(CancellationToken ct)
-    {
-        await outbox.FailInterruptedAsync(InterruptedAfter, ct);
-        var due = await outbox.DueIdsAsync(limit: 200, ct);
-        await DeliverAsync(due, ct);
-        return due.Count;
-    }
-
-    /// <summary>Delivers these messages now if they are still queued and due (a turn's replies, right after the turn).</summary>
+    /// <summary>Delivers these messages now, one after another, if they are still queued and due (a web chat turn's replies).</summary>
     public async Task DeliverAsync(IReadOnlyList<long> ids, CancellationToken ct)
     {
-        foreach (var id in ids)
+        for (var i = 0; i < ids.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
-            await DeliverOneAsync(id, ct);
+            await DeliverOneAsync(ids[i], i == 0 ? SendPriority.FirstReply : SendPriority.Reply, ct);
         }
     }
 
-    private async Task DeliverOneAsync(long id, CancellationToken ct)
+    /// <summary>
+    /// Claims and checks the message in one write transaction. A channel that delivers into our own database (the
+    /// web chat's mailbox) delivers and records in that same transaction, so it is never half-sent; any other
+    /// channel sends after the claim is committed, and a crash in between leaves a row recovery can resolve.
+    /// </summary>
+    public async Task DeliverOneAsync(long id, SendPriority priority, CancellationToken ct)
     {
+        await using var transaction = await db.BeginWriteAsync(ct);
         var message = await outbox.ClaimAsync(id, ct);
         if (message is null) return; // someone else has it, or it is done
 
+        var sender = await PrepareAsync(message, ct);
+        if (sender is null)
+        {
+            await transaction.CommitAsync(ct);
+            return;
+        }
+        if (sender.DeliversInDatabase)
+        {
+            await RecordAsync(message, await SendAsync(sender, message, priority, ct), ct);
+            await transaction.CommitAsync(ct);
+            return;
+        }
+        await transaction.CommitAsync(ct);
+        await RecordAsync(message, await SendAsync(sender, message, priority, ct), ct);
+    }
+
+    /// <summary>Applies the nudge rules and picks the channel; null when the message was finished or postponed instead.</summary>
+    private async Task<IChannelSender?> PrepareAsync(OutboxMessage message, CancellationToken ct)
+    {
         if (message.ExpiresUtc is { } expires && time.GetUtcNow().UtcDateTime >= expires)
         {
             await FinishAsync(message, OutboxStatus.Skipped, OutboxReasons.Expired, ct);
-            return;
+            return null;
         }
 
         if (message.IsNudge)
@@ -57,7 +75,7 @@ public sealed partial class OutboxDispatcher(
             if (NudgePolicy.SkipReason(message, resident) is { } reason)
             {
                 await FinishAsync(message, OutboxStatus.Skipped, reason, ct);
-                return;
+                return null;
             }
             // Quiet hours and the daily cap postpone, never drop.
             var now = time.GetUtcNow().UtcDateTime;
@@ -68,36 +86,39 @@ public sealed partial class OutboxDispatcher(
                 if (later >= message.ExpiresUtc)
                 {
                     await FinishAsync(message, OutboxStatus.Skipped, OutboxReasons.Expired, ct);
-                    return;
+                    return null;
                 }
                 OutboxStore.Requeue(message, later, OutboxReasons.Postponed);
                 message.Attempts--; // waiting for the morning is not a failed attempt
                 await outbox.SaveAsync(ct);
-                return;
+                return null;
             }
             var identity = NudgePolicy.ReachableIdentity(resident)!;
             message.Channel = identity.Channel;
             message.ChatId = identity.ExternalId;
+            await outbox.SaveAsync(ct); // where it goes is part of the claim: recovery needs to know
         }
 
         var sender = senders.FirstOrDefault(s => s.Channel == message.Channel);
         if (sender is null || message.ChatId is null)
         {
             await FinishAsync(message, OutboxStatus.Failed, OutboxReasons.NoChannel, ct);
-            return;
+            return null;
         }
+        return sender;
+    }
 
-        Delivery delivery;
+    private async Task<Delivery> SendAsync(IChannelSender sender, OutboxMessage message, SendPriority priority, CancellationToken ct)
+    {
         try
         {
-            delivery = await sender.SendAsync(message, Reply.FromJson(message.Body), message.ChatId, ct);
+            return await sender.SendAsync(message, Reply.FromJson(message.Body), message.ChatId!, priority, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogDeliveryFailed(ex, message.Id, message.Channel);
-            delivery = new Delivery(DeliveryOutcome.RetryLater, ex.GetType().Name);
+            return new Delivery(DeliveryOutcome.RetryLater, ex.GetType().Name);
         }
-        await RecordAsync(message, delivery, ct);
     }
 
     private async Task RecordAsync(OutboxMessage message, Delivery delivery, CancellationToken ct)

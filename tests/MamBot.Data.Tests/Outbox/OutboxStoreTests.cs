@@ -51,26 +51,49 @@ public class OutboxStoreTests
         var later = await outbox.EnqueueAsync(Reply("later", db.Time.GetUtcNow().UtcDateTime.AddHours(1)), default);
         var now = await outbox.EnqueueAsync(Reply("now"), default);
 
-        Assert.Equal([now.Id], await outbox.DueIdsAsync(10, default));
+        Assert.Equal([now.Id], (await outbox.DueAsync(10, default)).Select(m => m.Id));
         db.Time.Advance(TimeSpan.FromHours(1));
-        Assert.Equal([now.Id, later.Id], await outbox.DueIdsAsync(10, default));
+        Assert.Equal([now.Id, later.Id], (await outbox.DueAsync(10, default)).Select(m => m.Id));
     }
 
     [Fact]
-    public async Task A_message_left_sending_by_a_crash_is_marked_failed_and_never_resent()
+    public async Task After_a_crash_a_reply_is_sent_once_more_but_a_nudge_is_never_resent_and_counts_as_unknown()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var scope = db.Scope();
+        var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+        var reply = await outbox.EnqueueAsync(Reply("reply"), default);
+        var nudge = await outbox.EnqueueAsync(new OutboxMessage
+        {
+            IdempotencyKey = "nudge", Kind = OutboxKind.Broadcast, ResidentId = Guid.NewGuid(), Body = "{}",
+        }, default);
+        await outbox.ClaimAsync(reply.Id, default);
+        await outbox.ClaimAsync(nudge.Id, default); // ...and the process dies here
+
+        db.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal((1, 1), await outbox.ResolveInterruptedAsync(db.Time.GetUtcNow().UtcDateTime, default));
+
+        var stored = await db.QueryAsync(d => d.OutboxMessages.OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal((OutboxStatus.Queued, OutboxReasons.ResentAfterCrash), (stored[0].Status, stored[0].StatusReason));
+        Assert.Equal((OutboxStatus.Unknown, OutboxReasons.Interrupted), (stored[1].Status, stored[1].StatusReason));
+        Assert.Equal([reply.Id], (await outbox.DueAsync(10, default)).Select(m => m.Id));
+
+        await outbox.ClaimAsync(reply.Id, default); // the resend dies too: no third try
+        Assert.Equal((0, 1), await outbox.ResolveInterruptedAsync(db.Time.GetUtcNow().UtcDateTime.AddSeconds(1), default));
+        Assert.Empty(await outbox.DueAsync(10, default));
+    }
+
+    [Fact]
+    public async Task A_claim_younger_than_the_cut_off_belongs_to_a_running_delivery_and_is_left_alone()
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var scope = db.Scope();
         var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
         var message = await outbox.EnqueueAsync(Reply("k"), default);
-        await outbox.ClaimAsync(message.Id, default); // ...and the process dies here
+        await outbox.ClaimAsync(message.Id, default);
 
-        db.Time.Advance(TimeSpan.FromMinutes(11));
-        Assert.Equal(1, await outbox.FailInterruptedAsync(TimeSpan.FromMinutes(10), default));
-
-        var stored = await db.QueryAsync(d => d.OutboxMessages.SingleAsync());
-        Assert.Equal((OutboxStatus.Failed, OutboxReasons.Interrupted), (stored.Status, stored.StatusReason));
-        Assert.Empty(await outbox.DueIdsAsync(10, default));
+        Assert.Equal((0, 0), await outbox.ResolveInterruptedAsync(db.Time.GetUtcNow().UtcDateTime.AddMinutes(-10), default));
+        Assert.Equal(OutboxStatus.Sending, await db.QueryAsync(d => d.OutboxMessages.Select(m => m.Status).SingleAsync()));
     }
 
     [Fact]

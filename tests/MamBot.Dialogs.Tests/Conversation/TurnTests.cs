@@ -5,14 +5,15 @@ namespace MamBot.Dialogs.Tests.Conversation;
 public class TurnTests
 {
     [Fact]
-    public async Task A_redelivered_update_is_handled_once()
+    public async Task A_redelivered_update_is_handled_once_and_points_to_the_replies_of_its_first_handling()
     {
         await using var chat = await TestChat.StartAsync();
         await chat.PressPayloadAsync("consent:yes", updateId: "tg-1001");
+        var first = chat.Text;
         Assert.NotEmpty(chat.Last);
 
         await chat.PressPayloadAsync("consent:yes", updateId: "tg-1001");
-        Assert.Empty(chat.Last);
+        Assert.Equal(first, chat.Text);
         Assert.Equal(1, await chat.QueryAsync(db => db.ConsentRecords.CountAsync()));
         Assert.Equal(1, await chat.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == Data.Outbox.OutboxKind.Reply)));
     }

@@ -44,8 +44,7 @@ public sealed class BookingRemindersTests : IDisposable
 
     private async Task DispatchAsync()
     {
-        await using var scope = _app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(default);
+        await _app.DispatchDueAsync();
     }
 
     private async Task<List<string>> PageTextsAsync(string containing) =>

@@ -45,8 +45,7 @@ public sealed class NudgeTimingTests : IDisposable
     private async Task DispatchAtAsync(DateTime utc)
     {
         _bed.Time.SetUtcNow(utc);
-        await using var scope = _app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(default);
+        await _app.DispatchDueAsync();
     }
 
     private Task<OutboxMessage> RowAsync(string key) => _app.QueryAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.IdempotencyKey == key));

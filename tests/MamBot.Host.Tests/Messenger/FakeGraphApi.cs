@@ -20,7 +20,12 @@ public sealed class FakeGraphApi : IAsyncDisposable
     private readonly ConcurrentQueue<GraphCall> _calls = new();
     private readonly ConcurrentDictionary<string, Queue<(int Status, object Body)>> _scripted = new();
 
+    /// <summary>Tags Meta retired on 2026-04-27: a send carrying one fails with error 100.</summary>
+    public static readonly string[] RetiredTags = ["CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE", "ACCOUNT_UPDATE"];
+    private int _retiredTagRefusals;
+
     public string BaseUrl => _app.Urls.Single();
+    public int RetiredTagRefusals => Volatile.Read(ref _retiredTagRefusals);
     public IReadOnlyList<GraphCall> Calls => [.. _calls];
 
     private FakeGraphApi(WebApplication app) => _app = app;
@@ -48,18 +53,28 @@ public sealed class FakeGraphApi : IAsyncDisposable
         string? recipient;
         JsonElement? json = null;
         string? fileName = null;
+        string? tag;
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync();
             recipient = JsonDocument.Parse(form["recipient"].ToString()).RootElement.GetProperty("id").GetString();
             fileName = form.Files.SingleOrDefault()?.FileName;
+            tag = form.TryGetValue("tag", out var t) ? t.ToString() : null;
         }
         else
         {
             json = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
             recipient = json.Value.TryGetProperty("recipient", out var r) ? r.GetProperty("id").GetString() : null;
+            tag = json.Value.TryGetProperty("tag", out var t) ? t.GetString() : null;
         }
-        _calls.Enqueue(new GraphCall(version, edge, request.Query["access_token"].ToString(), recipient, json, fileName));
+        _calls.Enqueue(new GraphCall(version, edge, request.Query["access_token"].ToString(), recipient, json, fileName, tag));
+
+        if (tag is not null && RetiredTags.Contains(tag))
+        {
+            Interlocked.Increment(ref _retiredTagRefusals);
+            return Results.Json(new { error = new { message = "(#100) Tag is no longer supported", type = "OAuthException", code = 100, fbtrace_id = "x" } },
+                statusCode: 400);
+        }
 
         if (recipient is not null && _scripted.TryGetValue(recipient, out var queue) && queue.TryDequeue(out var error))
             return Results.Json(error.Body, statusCode: error.Status);
@@ -90,11 +105,10 @@ public sealed class FakeGraphApi : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
 
-public sealed record GraphCall(string Version, string Edge, string AccessToken, string? Recipient, JsonElement? Json, string? FileName)
+public sealed record GraphCall(string Version, string Edge, string AccessToken, string? Recipient, JsonElement? Json, string? FileName, string? Tag)
 {
     public string? Text => Json?.GetProperty("message").TryGetProperty("text", out var t) == true ? t.GetString() : null;
     public string? MessagingType => Json?.GetProperty("messaging_type").GetString();
-    public string? Tag => Json?.TryGetProperty("tag", out var t) == true ? t.GetString() : null;
 
     public IReadOnlyList<(string Title, string Payload)> QuickReplies =>
         Json?.GetProperty("message").TryGetProperty("quick_replies", out var q) == true

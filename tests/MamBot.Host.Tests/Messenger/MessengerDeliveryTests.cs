@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MamBot.Host.Tests.Messenger;
 
-/// <summary>What the bot may send on Messenger and when: Meta's 24-hour window, message tags, limits, errors.</summary>
+/// <summary>What the bot may send on Messenger and when: Meta's 24-hour window (no retired tags), limits, errors.</summary>
 public sealed class MessengerDeliveryTests : IAsyncLifetime
 {
     private readonly HostTestBed _bed = new();
@@ -25,6 +25,7 @@ public sealed class MessengerDeliveryTests : IAsyncLifetime
             ["Messenger:AppSecret"] = FakeGraphApi.AppSecret,
             ["Messenger:VerifyToken"] = FakeGraphApi.VerifyToken,
             ["Messenger:GraphApiBaseUrl"] = _graph.BaseUrl,
+            ["Nudges:DailyCap"] = "100", // every kind goes in one day here: the cap has tests of its own
         });
         _ = _app.Services;
     }
@@ -68,37 +69,47 @@ public sealed class MessengerDeliveryTests : IAsyncLifetime
         Assert.Equal(("UPDATE", null), (call.MessagingType, call.Tag));
     }
 
+    private static readonly OutboxKind[] NudgeKinds = [.. Enum.GetValues<OutboxKind>().Where(k => k != OutboxKind.Reply)];
+
     [Fact]
-    public async Task Outside_the_window_only_tagged_reminders_and_account_updates_go_the_rest_is_skipped()
+    public async Task Outside_the_window_nothing_goes_not_even_reminders_and_no_request_ever_carries_a_retired_tag()
     {
-        var anna = await ResidentAsync("psid-late");
-        _bed.Time.Advance(TimeSpan.FromHours(25));
+        var early = await ResidentAsync("psid-early");
+        var late = await ResidentAsync("psid-late");
+        _bed.Time.Advance(TimeSpan.FromHours(23));
+        var inside = new List<OutboxMessage>();
+        foreach (var kind in NudgeKinds) inside.Add(await DeliverAsync(Nudge("in-" + kind, kind, early)));
+        _bed.Time.Advance(TimeSpan.FromHours(2));
+        var outside = new List<OutboxMessage>();
+        foreach (var kind in NudgeKinds) outside.Add(await DeliverAsync(Nudge("out-" + kind, kind, late)));
 
-        var tip = await DeliverAsync(Nudge("tip", OutboxKind.FollowUp, anna));
-        var reminder = await DeliverAsync(Nudge("reminder", OutboxKind.Reminder, anna));
-        var account = await DeliverAsync(Nudge("account", OutboxKind.AccountUpdate, anna));
-
-        Assert.Equal((OutboxStatus.Skipped, OutboxReasons.OutsideWindow), (tip.Status, tip.StatusReason));
-        Assert.Equal(OutboxStatus.Sent, reminder.Status);
-        Assert.Equal(OutboxStatus.Sent, account.Status);
-        var calls = _graph.SentTo("psid-late");
-        Assert.Equal([("MESSAGE_TAG", "CONFIRMED_EVENT_UPDATE"), ("MESSAGE_TAG", "ACCOUNT_UPDATE")], calls.Select(c => (c.MessagingType, c.Tag)));
+        Assert.All(inside, m => Assert.Equal(OutboxStatus.Sent, m.Status));
+        Assert.All(outside, m => Assert.Equal((OutboxStatus.Skipped, OutboxReasons.OutsideWindow), (m.Status, m.StatusReason)));
+        Assert.Empty(_graph.SentTo("psid-late"));
+        Assert.All(_graph.SentTo("psid-early"), c => Assert.Equal(("UPDATE", null), (c.MessagingType, c.Tag)));
+        Assert.DoesNotContain(_graph.Calls, c => c.Tag is not null);
+        Assert.Equal(0, _graph.RetiredTagRefusals);
     }
 
     [Fact]
-    public async Task Outside_the_window_a_change_to_a_signed_up_event_goes_tagged_but_announcements_digests_and_questions_do_not()
+    public async Task The_window_is_measured_from_the_residents_last_message()
     {
-        var anna = await ResidentAsync("psid-events");
-        _bed.Time.Advance(TimeSpan.FromHours(25));
+        var anna = await ResidentAsync("psid-back");
+        _bed.Time.Advance(TimeSpan.FromHours(23));
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var residents = scope.ServiceProvider.GetRequiredService<ResidentService>();
+            await residents.TouchAsync((await residents.FindAsync(anna, default))!, "messenger", "psid-back", default);
+            await scope.ServiceProvider.GetRequiredService<Data.MamDbContext>().SaveChangesAsync();
+        }
+        _bed.Time.Advance(TimeSpan.FromHours(3)); // 26 h after consent, 3 h after her last message
 
-        var moved = await DeliverAsync(Nudge("moved", OutboxKind.EventUpdate, anna));
-        var unsolicited = new List<OutboxMessage>();
-        foreach (var kind in new[] { OutboxKind.Announcement, OutboxKind.Digest, OutboxKind.Feedback })
-            unsolicited.Add(await DeliverAsync(Nudge(kind.ToString(), kind, anna)));
+        var reminder = await DeliverAsync(Nudge("reminder", OutboxKind.Reminder, anna));
 
-        Assert.Equal(OutboxStatus.Sent, moved.Status);
-        Assert.All(unsolicited, m => Assert.Equal((OutboxStatus.Skipped, OutboxReasons.OutsideWindow), (m.Status, m.StatusReason)));
-        Assert.Equal([("MESSAGE_TAG", "CONFIRMED_EVENT_UPDATE")], _graph.SentTo("psid-events").Select(c => (c.MessagingType, c.Tag)));
+        Assert.Equal(OutboxStatus.Sent, reminder.Status);
+        _bed.Time.Advance(TimeSpan.FromHours(21)); // 24 h after her last message
+        var late = await DeliverAsync(Nudge("late", OutboxKind.Reminder, anna));
+        Assert.Equal((OutboxStatus.Skipped, OutboxReasons.OutsideWindow), (late.Status, late.StatusReason));
     }
 
     [Fact]
@@ -110,8 +121,7 @@ public sealed class MessengerDeliveryTests : IAsyncLifetime
                 IdempotencyKey = "old-reply", Channel = "messenger", ChatId = "psid-x", Body = Reply.Plain("Dzień dobry").ToJson(),
             }, default);
         _bed.Time.Advance(TimeSpan.FromHours(25));
-        await using (var scope = _app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(default);
+        await _app.DispatchDueAsync();
 
         var reply = await _app.QueryAsync(db => db.OutboxMessages.SingleAsync());
         Assert.Equal((OutboxStatus.Skipped, OutboxReasons.OutsideWindow), (reply.Status, reply.StatusReason));

@@ -1,14 +1,9 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using MamBot.Data.Centres;
 using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
 using MamBot.Dialogs.Conversation;
 using MamBot.Host.Outbox;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,55 +12,17 @@ namespace MamBot.Host.Tests.Telegram;
 /// <summary>Delivery against a loopback stand-in for the Bot API that answers 429 and 403 like Telegram does.</summary>
 public sealed class TelegramDeliveryTests : IAsyncLifetime
 {
-    private const long Blocked = 666;
-    private WebApplication _stub = null!;
-    private readonly ConcurrentQueue<(string Method, long ChatId, TimeSpan At)> _calls = new();
-    private readonly ConcurrentDictionary<string, string> _lastBody = new();
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private int _tooManyRequestsLeft;
+    private const long Blocked = BotApiStub.Blocked;
+    private BotApiStub _stub = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _stub = builder.Build();
-        _stub.MapPost("/bot{token}/{method}", async (string method, HttpRequest request) =>
-        {
-            long chatId;
-            if (request.HasFormContentType)
-            {
-                // Files come as multipart, like Telegram expects them.
-                var form = await request.ReadFormAsync();
-                chatId = long.Parse(form["chat_id"].ToString(), System.Globalization.CultureInfo.InvariantCulture);
-                _lastBody[method] = string.Join(";", form.Files.Select(f => $"{f.FileName}:{f.Length}"));
-            }
-            else
-            {
-                var body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
-                chatId = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("chat_id", out var c) ? c.GetInt64() : 0;
-                _lastBody[method] = body.GetRawText();
-            }
-            _calls.Enqueue((method, chatId, _clock.Elapsed));
-            return method switch
-            {
-                "sendMessage" when chatId == Blocked => Results.Json(new { ok = false, error_code = 403, description = "Forbidden: bot was blocked by the user" }, statusCode: 403),
-                "sendMessage" when Interlocked.Decrement(ref _tooManyRequestsLeft) >= 0 =>
-                    Results.Json(new { ok = false, error_code = 429, description = "Too Many Requests: retry after 1", parameters = new { retry_after = 1 } }, statusCode: 429),
-                "sendMessage" or "sendDocument" => Results.Json(new { ok = true, result = new { message_id = _calls.Count, date = 1795589215, chat = new { id = chatId, type = "private" }, text = "ok" } }),
-                "getUpdates" => Results.Json(new { ok = true, result = Array.Empty<object>() }),
-                "getMe" => Results.Json(new { ok = true, result = new { id = 1, is_bot = true, first_name = "MamBot", username = "MamBot" } }),
-                _ => Results.Json(new { ok = true, result = true }),
-            };
-        });
-        await _stub.StartAsync();
-    }
+    public async Task InitializeAsync() => _stub = await BotApiStub.StartAsync();
 
     public async Task DisposeAsync() => await _stub.DisposeAsync();
 
     private MamApp Start(HostTestBed bed, string chatRate = "20") => bed.Start(new Dictionary<string, string?>
     {
         ["Telegram:BotToken"] = TelegramEmulator.Token,
-        ["Telegram:ApiBaseUrl"] = _stub.Urls.Single(),
+        ["Telegram:ApiBaseUrl"] = _stub.Url,
         ["Telegram:ChatMessagesPerSecond"] = chatRate,
     });
 
@@ -85,15 +42,14 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverAsync(ids, default);
     }
 
-    private IReadOnlyList<(string Method, long ChatId, TimeSpan At)> Sends(long chatId) =>
-        [.. _calls.Where(c => c.Method == "sendMessage" && c.ChatId == chatId)];
+    private IReadOnlyList<BotApiCall> Sends(long chatId) => _stub.Sends(chatId);
 
     [Fact]
     public async Task A_429_is_waited_out_for_retry_after_and_the_message_goes_once()
     {
         using var bed = new HostTestBed();
         var app = Start(bed);
-        _tooManyRequestsLeft = 1;
+        _stub.RefuseNext(1);
 
         var id = await QueueReplyAsync(app, 5001, "r-429");
         await DeliverAsync(app, id);
@@ -174,10 +130,10 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime
 
         await DeliverAsync(app, id);
 
-        Assert.Equal(["sendMessage", "sendDocument"], _calls.Where(c => c.ChatId == 5004).Select(c => c.Method));
-        Assert.Equal("mambot-moje-dane.json:7", _lastBody["sendDocument"]);
-        for (var i = 0; i < 100 && !_lastBody.ContainsKey("setMyCommands"); i++) await Task.Delay(100);
-        var commands = JsonDocument.Parse(_lastBody["setMyCommands"]).RootElement.GetProperty("commands").EnumerateArray()
+        Assert.Equal(["sendMessage", "sendDocument"], _stub.Calls.Where(c => c.ChatId == 5004).Select(c => c.Method));
+        Assert.Equal("mambot-moje-dane.json:7", _stub.LastBody["sendDocument"]);
+        for (var i = 0; i < 100 && !_stub.LastBody.ContainsKey("setMyCommands"); i++) await Task.Delay(100);
+        var commands = JsonDocument.Parse(_stub.LastBody["setMyCommands"]).RootElement.GetProperty("commands").EnumerateArray()
             .ToDictionary(c => c.GetProperty("command").GetString()!, c => c.GetProperty("description").GetString());
         Assert.Equal(["start", "menu", "pomoc", "anuluj", "stop"], commands.Keys);
         Assert.Equal("Menu główne", commands["menu"]);

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using MamBot.Data.Outbox;
+using MamBot.Dialogs.Conversation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MamBot.Host.Tests.WebChat;
 
@@ -84,7 +87,7 @@ public class WebChatApiTests
     }
 
     [Fact]
-    public async Task The_same_client_message_sent_twice_is_handled_once()
+    public async Task The_same_client_message_sent_twice_is_handled_once_and_answered_with_the_same_replies()
     {
         using var bed = new HostTestBed();
         var app = bed.Start();
@@ -92,12 +95,53 @@ public class WebChatApiTests
         await chat.SendAsync("/start");
         await chat.PressTitleAsync("Zgadzam się");
         await chat.SendAsync("/stop", clientMessageId: "m-42");
-        Assert.NotEmpty(PageChat.Replies(chat.Last));
+        var first = PageChat.Replies(chat.Last).Select(r => r.GetRawText()).ToList();
+        Assert.NotEmpty(first);
 
         await chat.SendAsync("/stop", clientMessageId: "m-42");
-        Assert.Empty(PageChat.Replies(chat.Last));
+        Assert.Equal(first, PageChat.Replies(chat.Last).Select(r => r.GetRawText()));
         Assert.True(chat.Last.GetProperty("duplicate").GetBoolean());
         Assert.Equal(1, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Body.Contains("powiadomie"))));
+        Assert.Equal(first.Count, await app.QueryAsync(db => db.MailboxMessages.CountAsync(m => m.Body.Contains("powiadomie"))));
+    }
+
+    [Fact]
+    public async Task A_turn_whose_replies_a_crash_kept_from_the_mailbox_is_answered_after_the_restart()
+    {
+        using var bed = new HostTestBed();
+        var before = bed.Start();
+        await using (var scope = before.Services.CreateAsyncScope())
+        {
+            // The turn commits, then the host dies before the replies reach the mailbox.
+            var activity = new Activity("webchat", "browser-0009", "/start", null, bed.Time.GetUtcNow(), "browser-0009/m-1");
+            await scope.ServiceProvider.GetRequiredService<ConversationEngine>().HandleAsync(activity, default);
+        }
+        before.Dispose();
+
+        var after = bed.Start();
+        var chat = new PageChat(after.CreateClient(), "browser-0009");
+        await chat.SendAsync("/start", clientMessageId: "m-1"); // the page sends the same message again
+
+        Assert.True(chat.Last.GetProperty("duplicate").GetBoolean());
+        Assert.Contains("automatyczny asystent", chat.Text);
+        var mailbox = PageChat.Replies(await chat.MessagesAfterAsync(0)).Select(r => r.GetRawText()).ToList();
+        Assert.Equal(mailbox, PageChat.Replies(chat.Last).Select(r => r.GetRawText()));
+        Assert.Equal(0, await after.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status != OutboxStatus.Sent)));
+    }
+
+    [Fact]
+    public async Task A_client_message_id_counts_within_its_own_conversation_only()
+    {
+        using var bed = new HostTestBed();
+        var app = bed.Start();
+        var ola = new PageChat(app.CreateClient(), "browser-ola1");
+        var jan = new PageChat(app.CreateClient(), "browser-jan1");
+
+        await ola.SendAsync("/start", clientMessageId: "1");
+        await jan.SendAsync("/start", clientMessageId: "1");
+
+        Assert.False(jan.Last.GetProperty("duplicate").GetBoolean());
+        Assert.Contains("automatyczny asystent", jan.Text);
     }
 
     public static TheoryData<string, string, string> BadRequests => new()

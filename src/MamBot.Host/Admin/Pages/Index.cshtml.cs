@@ -21,6 +21,9 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres, TimePro
     public int SurveysRunning { get; private set; }
     public IReadOnlyDictionary<OutboxStatus, int> NudgesLastWeek { get; private set; } = new Dictionary<OutboxStatus, int>();
 
+    /// <summary>Skipped because Messenger allows nothing more than 24 hours after the resident's last message.</summary>
+    public int OutsideMessengerWindow { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var centre = await centres.GetDefaultAsync(ct);
@@ -49,5 +52,7 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres, TimePro
                 .Where(m => m.Kind != OutboxKind.Reply && m.DoneUtc >= weekAgo)
                 .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(x => x.Key, x => x.Count);
+        OutsideMessengerWindow = await db.OutboxMessages.CountAsync(
+            m => m.Kind != OutboxKind.Reply && m.DoneUtc >= weekAgo && m.StatusReason == OutboxReasons.OutsideWindow, ct);
     }
 }

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using MamBot.Data.Conversations;
 using MamBot.Dialogs.Conversation;
-using MamBot.Host.Outbox;
+using MamBot.Host.Turns;
 using Microsoft.Extensions.Options;
 
 namespace MamBot.Host.Channels.Messenger;
@@ -11,7 +11,7 @@ namespace MamBot.Host.Channels.Messenger;
 /// before a crash are picked up at start and every half minute; one that keeps failing is parked.
 /// </summary>
 public sealed partial class MessengerInbox(
-    IServiceScopeFactory scopes, ImmediateDelivery delivery, TimeProvider time, IOptions<MessengerOptions> options, ILogger<MessengerInbox> logger)
+    IServiceScopeFactory scopes, TurnIntake intake, TimeProvider time, IOptions<MessengerOptions> options, ILogger<MessengerInbox> logger)
     : BackgroundService
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -45,9 +45,8 @@ public sealed partial class MessengerInbox(
             try
             {
                 var activity = MessengerEvents.ToActivity(inbound.EventId, inbound.RawJson, time.GetUtcNow());
-                var turn = await scope.ServiceProvider.GetRequiredService<ConversationEngine>().HandleAsync(activity, ct);
+                await intake.RunAsync(scope.ServiceProvider, activity, ct);
                 await store.MarkDoneAsync(inbound.Id, ct);
-                delivery.Enqueue(turn.OutboxIds);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {

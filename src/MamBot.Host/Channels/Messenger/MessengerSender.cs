@@ -9,8 +9,10 @@ using Microsoft.Extensions.Options;
 namespace MamBot.Host.Channels.Messenger;
 
 /// <summary>
-/// Sends through the Send API within Meta's rules: inside the 24-hour window anything; outside it only what a
-/// message tag allows (reminders and changes to a signed-up event: CONFIRMED_EVENT_UPDATE, news about the resident's own request: ACCOUNT_UPDATE).
+/// Sends through the Send API within Meta's rules: only inside the 24-hour window that the resident's last
+/// message opened. Meta retired the tags that let reminders out of the window (CONFIRMED_EVENT_UPDATE,
+/// POST_PURCHASE_UPDATE, ACCOUNT_UPDATE, on 2026-04-27; sends with them fail with error 100), and HUMAN_AGENT is
+/// for a person's replies only, so outside the window a message is skipped as "outside-24h-window".
 /// </summary>
 public sealed class MessengerSender(GraphApiClient graph, MamDbContext db, TimeProvider time, IOptions<MessengerOptions> options) : IChannelSender
 {
@@ -18,44 +20,35 @@ public sealed class MessengerSender(GraphApiClient graph, MamDbContext db, TimeP
 
     public string Channel => ChannelNames.Messenger;
 
-    public async Task<Delivery> SendAsync(OutboxMessage message, Reply reply, string chatId, CancellationToken ct)
+    public async Task<Delivery> SendAsync(OutboxMessage message, Reply reply, string chatId, SendPriority priority, CancellationToken ct)
     {
         if (!options.Value.Enabled) return new Delivery(DeliveryOutcome.Failed, OutboxReasons.NoChannel);
-        var (type, tag) = await RuleForAsync(message, chatId, ct);
+        var type = await MessagingTypeAsync(message, chatId, ct);
         if (type is null) return new Delivery(DeliveryOutcome.Skipped, OutboxReasons.OutsideWindow);
 
         var parts = MessengerMessages.From(reply);
         for (var i = 0; i < parts.Count; i++)
         {
-            var sent = Outcome(await graph.SendTextAsync(chatId, parts[i], type, tag, ct));
+            var sent = Outcome(await graph.SendTextAsync(chatId, parts[i], type, null, ct));
             // Once a part is out, retrying would repeat it: later failures are final.
             if (sent.Outcome != DeliveryOutcome.Sent) return i == 0 ? sent : sent with { Outcome = DeliveryOutcome.Failed };
         }
 
-        if (reply.File is { } file && !(await graph.SendFileAsync(chatId, file.FileName, file.ContentType, file.Content, type, tag, ct)).Ok)
-            await graph.SendTextAsync(chatId, new MessengerMessage(Polish.Format(T.FileNotDelivered, file.FileName), []), type, tag, ct);
+        if (reply.File is { } file && !(await graph.SendFileAsync(chatId, file.FileName, file.ContentType, file.Content, type, null, ct)).Ok)
+            await graph.SendTextAsync(chatId, new MessengerMessage(Polish.Format(T.FileNotDelivered, file.FileName), []), type, null, ct);
         return Delivery.Sent;
     }
 
-    /// <summary>The messaging type and tag this message may use now, or no type when Meta's rules forbid sending it.</summary>
-    private async Task<(string? Type, string? Tag)> RuleForAsync(OutboxMessage message, string chatId, CancellationToken ct)
+    /// <summary>RESPONSE for a reply, UPDATE for anything else, or null when the 24-hour window is closed.</summary>
+    private async Task<string?> MessagingTypeAsync(OutboxMessage message, string chatId, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        if (message.Kind == OutboxKind.Reply)
-            return now - message.CreatedUtc < Window ? ("RESPONSE", null) : (null, null);
-
         var lastInbound = await db.ChannelIdentities
             .Where(i => i.Channel == ChannelNames.Messenger && i.ExternalId == chatId)
             .Select(i => (DateTime?)i.LastInboundUtc).FirstOrDefaultAsync(ct);
-        if (lastInbound is { } last && now - last < Window) return ("UPDATE", null);
-
-        var tag = message.Kind switch
-        {
-            OutboxKind.Reminder or OutboxKind.EventUpdate => "CONFIRMED_EVENT_UPDATE",
-            OutboxKind.AccountUpdate => "ACCOUNT_UPDATE",
-            _ => null,
-        };
-        return tag is null ? (null, null) : ("MESSAGE_TAG", tag);
+        // Before consent nobody is stored: a reply's own row was made when the resident wrote.
+        if (message.Kind == OutboxKind.Reply && (lastInbound is null || message.CreatedUtc > lastInbound)) lastInbound = message.CreatedUtc;
+        if (lastInbound is not { } last || time.GetUtcNow().UtcDateTime - last >= Window) return null;
+        return message.Kind == OutboxKind.Reply ? "RESPONSE" : "UPDATE";
     }
 
     /// <summary>Graph API errors: gone for good, not allowed now, try later, or failed.</summary>

@@ -1,55 +1,41 @@
 using System.Diagnostics;
+using MamBot.Host.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace MamBot.Host.Channels.Telegram;
 
 /// <summary>
-/// Paces sends to Telegram's limits: a global rate and a per-chat rate, plus a pause for everyone after a 429.
-/// Each caller reserves the next free slot, so waiting is fair and nobody spins. Wall-clock time on purpose:
-/// the limits are Telegram's, not the app's (tests fake the app's clock).
+/// Paces sends to Telegram's limits in two steps. First a chat waits for its own slot (about one message a
+/// second): only that chat's lane waits, nobody else. Then it takes a slot of the bot-wide budget (about 30 a
+/// second), which is handed out best priority first, so a resident's reply overtakes a running broadcast.
+/// Wall-clock time on purpose: the limits are Telegram's, not the app's (tests fake the app's clock).
 /// </summary>
 /// <remarks>
 /// Telegram counts arrivals, which happen somewhere between our start and our finish of a request. So besides
 /// even spacing, a send starts only a full second after the finish of the send N places back (N = the global
-/// rate): any N+1 arrivals are then more than a second apart however the latencies vary. The load benchmark
-/// drew 429s at the edge of the limit with start-to-start spacing alone.
+/// rate): any N+1 arrivals are then more than a second apart however the latencies vary.
 /// </remarks>
 public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options)
 {
     // Telegram's second is measured on Telegram's clock: a small margin covers clock drift and jitter.
     private static readonly long OneSecond = Stopwatch.Frequency + Stopwatch.Frequency / 100;
+    private static readonly TimeSpan LongestPumpSleep = TimeSpan.FromMilliseconds(50);
+    private const int ForgetChatsAbove = 10_000;
+
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, long> _nextForChat = [];
+    private readonly Dictionary<string, ChatPace> _chats = [];
     private readonly Queue<long> _recentFinishes = new();
+    private readonly PriorityQueue<TaskCompletionSource, (SendPriority, long)> _waiting = new();
+    private long _arrivals;
     private long _nextGlobal;
     private long _pausedUntil;
     private int _inFlight;
+    private bool _pumping;
 
-    public async Task WaitTurnAsync(string chatId, CancellationToken ct)
+    public async Task WaitTurnAsync(string chatId, SendPriority priority, CancellationToken ct)
     {
-        var now = Stopwatch.GetTimestamp();
-        long start;
-        lock (_gate)
-        {
-            start = Math.Max(Math.Max(now, _nextGlobal), Math.Max(_pausedUntil, _nextForChat.GetValueOrDefault(chatId)));
-            start = Math.Max(start, WindowOpensAt());
-            _nextGlobal = start + Interval(options.Value.MessagesPerSecond);
-            _nextForChat[chatId] = start + Interval(options.Value.ChatMessagesPerSecond);
-            _inFlight++;
-            if (_nextForChat.Count > 10_000) Forget(now);
-        }
-        var wait = Stopwatch.GetElapsedTime(now, start);
-        if (wait <= TimeSpan.Zero) return;
-        try
-        {
-            // Task.Delay counts whole milliseconds, truncated: round up so a turn never starts early.
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), ct);
-        }
-        catch (OperationCanceledException)
-        {
-            lock (_gate) _inFlight--; // no send follows, so no Done
-            throw;
-        }
+        await WaitForChatAsync(chatId, ct);
+        await WaitForBudgetAsync(priority, ct);
     }
 
     /// <summary>A send to the chat has finished (or failed): its next message waits a full per-chat interval from now.</summary>
@@ -58,18 +44,107 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options)
         var now = Stopwatch.GetTimestamp();
         lock (_gate)
         {
-            _nextForChat[chatId] = Math.Max(_nextForChat.GetValueOrDefault(chatId), now + Interval(options.Value.ChatMessagesPerSecond));
+            var chat = Chat(chatId);
+            chat.Next = Math.Max(chat.Next, now + Interval(options.Value.ChatMessagesPerSecond));
+            chat.LastFinish = now;
             _inFlight = Math.Max(0, _inFlight - 1);
             _recentFinishes.Enqueue(now);
             while (_recentFinishes.Count > Window) _recentFinishes.Dequeue();
         }
     }
 
-    /// <summary>Telegram said "retry after": nobody sends until then (flood limits are per bot).</summary>
-    public void PauseAll(TimeSpan retryAfter)
+    /// <summary>
+    /// Telegram said "retry after". Its answer does not say which limit was hit: a chat that was just written to
+    /// hit its own limit and waits alone; otherwise the bot-wide limit was hit and everyone waits.
+    /// </summary>
+    /// <returns>True when every chat waits.</returns>
+    public bool TooManyRequests(string chatId, TimeSpan retryAfter)
     {
-        lock (_gate) _pausedUntil = Math.Max(_pausedUntil, Stopwatch.GetTimestamp() + (long)(retryAfter.TotalSeconds * Stopwatch.Frequency));
+        var now = Stopwatch.GetTimestamp();
+        var until = now + (long)(retryAfter.TotalSeconds * Stopwatch.Frequency);
+        lock (_gate)
+        {
+            var chat = Chat(chatId);
+            var chatWasBusy = chat.LastFinish > 0 && now - chat.LastFinish < 2 * OneSecond;
+            chat.PausedUntil = Math.Max(chat.PausedUntil, until);
+            if (chatWasBusy) return false;
+            _pausedUntil = Math.Max(_pausedUntil, until);
+            return true;
+        }
     }
+
+    private async Task WaitForChatAsync(string chatId, CancellationToken ct)
+    {
+        var now = Stopwatch.GetTimestamp();
+        long start;
+        lock (_gate)
+        {
+            var chat = Chat(chatId);
+            start = Math.Max(now, Math.Max(chat.Next, chat.PausedUntil));
+            chat.Next = start + Interval(options.Value.ChatMessagesPerSecond);
+            if (_chats.Count > ForgetChatsAbove) ForgetIdleChats(now);
+        }
+        await DelayUntilAsync(now, start, ct);
+    }
+
+    private async Task WaitForBudgetAsync(SendPriority priority, CancellationToken ct)
+    {
+        var turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (_waiting.Count == 0 && OpensAt() <= now)
+            {
+                Reserve(now);
+                return;
+            }
+            _waiting.Enqueue(turn, (priority, _arrivals++));
+            if (!_pumping)
+            {
+                _pumping = true;
+                _ = Task.Run(PumpAsync, CancellationToken.None);
+            }
+        }
+        await using (ct.Register(() => turn.TrySetCanceled(ct)))
+            await turn.Task;
+    }
+
+    /// <summary>Hands out the budget's slots to the waiting sends, best priority first, as they open.</summary>
+    private async Task PumpAsync()
+    {
+        while (true)
+        {
+            TimeSpan sleep;
+            lock (_gate)
+            {
+                var now = Stopwatch.GetTimestamp();
+                while (_waiting.TryPeek(out var first, out _) && first.Task.IsCompleted) _waiting.Dequeue(); // cancelled
+                if (_waiting.Count == 0)
+                {
+                    _pumping = false;
+                    return;
+                }
+                var opens = OpensAt();
+                if (opens <= now)
+                {
+                    // A send cancelled between the check and here takes no slot.
+                    if (_waiting.Dequeue().TrySetResult()) Reserve(now);
+                    continue;
+                }
+                // A finish can open the window earlier than computed now: look again soon.
+                sleep = TimeSpan.FromTicks(Math.Min(Stopwatch.GetElapsedTime(now, opens).Ticks, LongestPumpSleep.Ticks));
+            }
+            await Task.Delay(RoundUp(sleep));
+        }
+    }
+
+    private void Reserve(long now)
+    {
+        _nextGlobal = now + Interval(options.Value.MessagesPerSecond);
+        _inFlight++;
+    }
+
+    private long OpensAt() => Math.Max(Math.Max(_nextGlobal, _pausedUntil), WindowOpensAt());
 
     private int Window => Math.Max(1, (int)Math.Floor(options.Value.MessagesPerSecond));
 
@@ -81,10 +156,33 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options)
         return _recentFinishes.Count >= back ? _recentFinishes.ElementAt(_recentFinishes.Count - back) + OneSecond : 0;
     }
 
+    private ChatPace Chat(string chatId)
+    {
+        if (!_chats.TryGetValue(chatId, out var chat)) _chats[chatId] = chat = new ChatPace();
+        return chat;
+    }
+
+    private void ForgetIdleChats(long now)
+    {
+        var idle = _chats.Where(e => e.Value.Next < now && e.Value.PausedUntil < now && now - e.Value.LastFinish > 2 * OneSecond);
+        foreach (var chat in idle.Select(e => e.Key).ToList()) _chats.Remove(chat);
+    }
+
+    private static async Task DelayUntilAsync(long now, long start, CancellationToken ct)
+    {
+        var wait = Stopwatch.GetElapsedTime(now, start);
+        if (wait > TimeSpan.Zero) await Task.Delay(RoundUp(wait), ct);
+    }
+
+    // Task.Delay counts whole milliseconds, truncated: round up so a turn never starts early.
+    private static TimeSpan RoundUp(TimeSpan wait) => TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
+
     private static long Interval(double perSecond) => perSecond <= 0 ? 0 : (long)(Stopwatch.Frequency / perSecond);
 
-    private void Forget(long now)
+    private sealed class ChatPace
     {
-        foreach (var chat in _nextForChat.Where(e => e.Value < now).Select(e => e.Key).ToList()) _nextForChat.Remove(chat);
+        public long Next;
+        public long PausedUntil;
+        public long LastFinish;
     }
 }

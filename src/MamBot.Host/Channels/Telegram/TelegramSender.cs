@@ -23,7 +23,7 @@ public sealed partial class TelegramSender(TelegramBot bot, TelegramRateLimiter 
 
     public string Channel => ChannelNames.Telegram;
 
-    public async Task<Delivery> SendAsync(OutboxMessage message, Reply reply, string chatId, CancellationToken ct)
+    public async Task<Delivery> SendAsync(OutboxMessage message, Reply reply, string chatId, SendPriority priority, CancellationToken ct)
     {
         if (!bot.Enabled) return new Delivery(DeliveryOutcome.Failed, OutboxReasons.NoChannel);
         var chat = new ChatId(long.Parse(chatId, System.Globalization.CultureInfo.InvariantCulture));
@@ -33,19 +33,19 @@ public sealed partial class TelegramSender(TelegramBot bot, TelegramRateLimiter 
         {
             var keyboard = i == parts.Count - 1 ? Keyboard(reply) : null;
             var part = parts[i];
-            var sent = await CallAsync(chatId, () => bot.Client.SendMessage(chat, part, replyMarkup: keyboard, cancellationToken: ct), ct);
+            var sent = await CallAsync(chatId, priority, () => bot.Client.SendMessage(chat, part, replyMarkup: keyboard, cancellationToken: ct), ct);
             // Once a part is out, retrying the message would repeat it: later failures are final.
             if (sent.Outcome != DeliveryOutcome.Sent) return i == 0 ? sent : sent with { Outcome = DeliveryOutcome.Failed };
         }
 
         if (reply.File is { } file)
         {
-            var document = await CallAsync(chatId, () =>
+            var document = await CallAsync(chatId, priority, () =>
                 bot.Client.SendDocument(chat, InputFile.FromStream(new MemoryStream(file.Content), file.FileName), cancellationToken: ct), ct);
             if (document.Outcome != DeliveryOutcome.Sent)
             {
                 LogFileFailed(file.FileName, document.Reason);
-                await CallAsync(chatId, () => bot.Client.SendMessage(chat, Polish.Format(T.FileNotDelivered, file.FileName), cancellationToken: ct), ct);
+                await CallAsync(chatId, priority, () => bot.Client.SendMessage(chat, Polish.Format(T.FileNotDelivered, file.FileName), cancellationToken: ct), ct);
             }
         }
         return Delivery.Sent;
@@ -62,12 +62,12 @@ public sealed partial class TelegramSender(TelegramBot bot, TelegramRateLimiter 
         return new InlineKeyboardMarkup(reply.Buttons.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Title, b.Payload))));
     }
 
-    /// <summary>One Bot API call within the rate limits; a short 429 is waited out here, a long one goes back to the outbox.</summary>
-    private async Task<Delivery> CallAsync(string chatId, Func<Task> call, CancellationToken ct)
+    /// <summary>One Bot API call within the rate limits; a short 429 is waited out in this chat's lane, a long one goes back to the outbox.</summary>
+    private async Task<Delivery> CallAsync(string chatId, SendPriority priority, Func<Task> call, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await limiter.WaitTurnAsync(chatId, ct);
+            await limiter.WaitTurnAsync(chatId, priority, ct);
             try
             {
                 await call();
@@ -76,8 +76,8 @@ public sealed partial class TelegramSender(TelegramBot bot, TelegramRateLimiter 
             catch (ApiRequestException e) when (e.ErrorCode == 429)
             {
                 var retryAfter = TimeSpan.FromSeconds(e.Parameters?.RetryAfter ?? 1);
-                limiter.PauseAll(retryAfter);
-                LogRateLimited(retryAfter.TotalSeconds);
+                var everyone = limiter.TooManyRequests(chatId, retryAfter);
+                LogRateLimited(retryAfter.TotalSeconds, everyone);
                 if (retryAfter > LongestWaitInPlace || attempt >= 3)
                     return new Delivery(DeliveryOutcome.RetryLater, "telegram-429", retryAfter);
             }
@@ -100,8 +100,8 @@ public sealed partial class TelegramSender(TelegramBot bot, TelegramRateLimiter 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram asked us to wait {Seconds} s (429)")]
-    private partial void LogRateLimited(double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram asked us to wait {Seconds} s (429); every chat waits: {Everyone}")]
+    private partial void LogRateLimited(double seconds, bool everyone);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram did not take the document {FileName}: {Reason}")]
     private partial void LogFileFailed(string fileName, string? reason);

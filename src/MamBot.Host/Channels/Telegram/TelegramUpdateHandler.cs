@@ -8,6 +8,7 @@ using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Texts;
 using MamBot.Host.Outbox;
+using MamBot.Host.Turns;
 using Microsoft.Extensions.Options;
 using Activity = MamBot.Dialogs.Conversation.Activity;
 
@@ -20,7 +21,8 @@ namespace MamBot.Host.Channels.Telegram;
 public sealed partial class TelegramUpdateHandler(
     IServiceScopeFactory scopes,
     TelegramBot bot,
-    ImmediateDelivery delivery,
+    TurnIntake intake,
+    DeliveryLanes lanes,
     TimeProvider time,
     IOptions<TelegramOptions> options,
     ILogger<TelegramUpdateHandler> logger)
@@ -42,10 +44,8 @@ public sealed partial class TelegramUpdateHandler(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var turn = await scope.ServiceProvider.GetRequiredService<ConversationEngine>().HandleAsync(activity, ct);
-            if (turn.IsDuplicate) return true;
-            if (update.CallbackQuery?.Message is { } pressed) await RemoveKeyboardAsync(pressed, ct);
-            delivery.Enqueue(turn.OutboxIds);
+            var turn = await intake.RunAsync(scope.ServiceProvider, activity, ct);
+            if (turn is { IsDuplicate: false } && update.CallbackQuery?.Message is { } pressed) await RemoveKeyboardAsync(pressed, ct);
             return true;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
@@ -95,7 +95,7 @@ public sealed partial class TelegramUpdateHandler(
             ChatId = activity.ChatId,
             Body = Reply.Plain(Polish.Format(T.GroupPointer, bot.Username, activity.ChatId)).ToJson(),
         }, ct);
-        delivery.Enqueue([pointer.Id]);
+        lanes.EnqueueReplies(ChannelNames.Telegram, activity.ChatId, [pointer.Id]);
     }
 
     private async Task AnswerAsync(CallbackQuery callback, CancellationToken ct)

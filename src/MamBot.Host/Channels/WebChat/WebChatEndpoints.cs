@@ -5,6 +5,7 @@ using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Texts;
 using MamBot.Host.Outbox;
+using MamBot.Host.Turns;
 
 namespace MamBot.Host.Channels.WebChat;
 
@@ -25,17 +26,25 @@ public static partial class WebChatEndpoints
     }
 
     private static async Task<IResult> PostAsync(
-        string conversationId, HttpRequest request, ConversationEngine engine, OutboxDispatcher dispatcher,
-        OutboxStore outbox, TimeProvider time, CancellationToken ct)
+        string conversationId, HttpRequest request, HttpResponse response, ConversationEngine engine, OutboxDispatcher dispatcher,
+        OutboxStore outbox, ChatFloodGuard flood, TimeProvider time, CancellationToken ct)
     {
         if (!IsValidId(conversationId)) return Error(T.ApiBadConversationId);
         if (request.ContentLength > MaxBodyBytes) return Error(T.ApiBodyTooLarge, StatusCodes.Status413PayloadTooLarge);
 
         var (body, error) = await ReadAsync(request, ct);
         if (error is not null) return Error(error);
+        if (flood.Check(ChannelNames.WebChat, conversationId) != FloodVerdict.Allow)
+        {
+            response.Headers.RetryAfter = "30";
+            return Error(T.FloodSlowDown, StatusCodes.Status429TooManyRequests);
+        }
 
-        var activity = new Activity(ChannelNames.WebChat, conversationId, body!.Text, body.Payload, time.GetUtcNow(), body.ClientMessageId);
+        // A client's message id is unique within its conversation only: two browsers may well pick the same one.
+        var updateId = body!.ClientMessageId is { } clientId ? conversationId + "/" + clientId : null;
+        var activity = new Activity(ChannelNames.WebChat, conversationId, body.Text, body.Payload, time.GetUtcNow(), updateId);
         var turn = await engine.HandleAsync(activity, ct);
+        // Delivering is writing to the mailbox: done here, so the answer carries the replies (a repeat: the same ones).
         await dispatcher.DeliverAsync(turn.OutboxIds, ct);
         var delivered = await outbox.MailboxForAsync(turn.OutboxIds, ct);
         return Results.Ok(new ChatResponse([.. delivered.Select(m => ToDto(conversationId, m))], turn.IsDuplicate));

@@ -9,9 +9,11 @@ public sealed class WebChatSender(OutboxStore outbox) : IChannelSender
 {
     public string Channel => ChannelNames.WebChat;
 
-    public Task<Delivery> SendAsync(OutboxMessage message, Reply reply, string chatId, CancellationToken ct)
+    public bool DeliversInDatabase => true;
+
+    public Task<Delivery> SendAsync(OutboxMessage message, Reply reply, string chatId, SendPriority priority, CancellationToken ct)
     {
-        // Saved together with the outbox status by the dispatcher: delivered and marked sent in one transaction.
+        // Saved together with the claim and the "sent" mark by the dispatcher: one transaction, never half-sent.
         outbox.AddToMailbox(message, Channel, chatId);
         return Task.FromResult(Delivery.Sent);
     }

@@ -7,6 +7,7 @@
   const input = document.getElementById("text");
   const shown = new Set();
   const pollMs = 5000;
+  const retryDelaysMs = [1000, 2000, 4000, 8000];
 
   const conversationId = localStorage.getItem("mambot.conversation") || newId();
   localStorage.setItem("mambot.conversation", conversationId);
@@ -56,20 +57,32 @@
     bubble.scrollIntoView({ block: "end" });
   }
 
+  // A message keeps its id across retries: if the bot restarted mid-way, it answers the same message once.
   async function send(body, echo) {
     if (echo) showMine(echo);
     status.textContent = "";
-    try {
-      const response = await fetch(`/api/chat/${conversationId}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ ...body, clientMessageId: newId() }),
-      });
+    const message = JSON.stringify({ ...body, clientMessageId: newId() });
+    for (let attempt = 0; ; attempt++) {
+      let response = null;
+      try {
+        response = await fetch(`/api/chat/${conversationId}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: message,
+        });
+      } catch { /* no connection: retried below */ }
+      const retry = !response || response.status >= 500;
+      if (retry && attempt < retryDelaysMs.length) {
+        status.textContent = "Łączę ponownie…";
+        await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[attempt]));
+        continue;
+      }
+      if (!response) { status.textContent = "Brak połączenia. Sprawdź internet i spróbuj jeszcze raz."; return; }
       const data = await response.json().catch(() => ({}));
       if (!response.ok) { status.textContent = data.error || "Nie udało się wysłać wiadomości. Spróbuj za chwilę."; return; }
+      status.textContent = "";
       data.replies.forEach(show);
-    } catch {
-      status.textContent = "Brak połączenia. Sprawdź internet i spróbuj jeszcze raz.";
+      return;
     }
   }
 

@@ -1,0 +1,21 @@
+using MamBot.Host.Turns;
+
+namespace MamBot.Host.Outbox;
+
+public static class DeliverySetup
+{
+    /// <summary>The outbox's way out: per-chat lanes, the dispatcher, and the flood guard in front of the turns.</summary>
+    public static WebApplicationBuilder AddMamDelivery(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DeliveryOptions>().Bind(builder.Configuration.GetSection(DeliveryOptions.Section))
+            .Validate(o => o.ProactiveInFlight > 0, "Delivery:ProactiveInFlight must be at least 1.").ValidateOnStart();
+        builder.Services.AddOptions<FloodOptions>().Bind(builder.Configuration.GetSection(FloodOptions.Section))
+            .Validate(o => o.Burst >= 0 && o.PerMinute >= 0, "Flood:Burst and Flood:PerMinute must not be negative.").ValidateOnStart();
+        builder.Services.AddScoped<OutboxDispatcher>();
+        builder.Services.AddSingleton<DeliveryLanes>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryLanes>());
+        builder.Services.AddSingleton<ChatFloodGuard>();
+        builder.Services.AddSingleton<TurnIntake>();
+        return builder;
+    }
+}

@@ -1,0 +1,43 @@
+using MamBot.Data.Outbox;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Texts;
+using MamBot.Host.Outbox;
+
+namespace MamBot.Host.Turns;
+
+/// <summary>
+/// What the pushing channels (Telegram, Messenger) do around a resident's turn: the flood guard before it,
+/// the chat's delivery lane after it.
+/// </summary>
+public sealed class TurnIntake(ChatFloodGuard flood, DeliveryLanes lanes)
+{
+    /// <summary>
+    /// Runs the turn in the caller's scope and hands its replies to the chat's lane (for a repeated update: the
+    /// replies of its first handling that have not left yet). Null when the message was ignored as a flood.
+    /// </summary>
+    public async Task<TurnResult?> RunAsync(IServiceProvider services, Activity activity, CancellationToken ct)
+    {
+        var turn = flood.Check(activity.Channel, activity.ChatId) switch
+        {
+            FloodVerdict.Ignore => null,
+            FloodVerdict.SlowDown => await SlowDownAsync(services.GetRequiredService<OutboxStore>(), activity, ct),
+            _ => await services.GetRequiredService<ConversationEngine>().HandleAsync(activity, ct),
+        };
+        if (turn is not null) lanes.EnqueueReplies(activity.Channel, activity.ChatId, turn.OutboxIds);
+        return turn;
+    }
+
+    private static async Task<TurnResult> SlowDownAsync(OutboxStore outbox, Activity activity, CancellationToken ct)
+    {
+        var turnKey = activity.UpdateId ?? Guid.NewGuid().ToString("N");
+        var line = await outbox.EnqueueAsync(new OutboxMessage
+        {
+            IdempotencyKey = OutboxStore.ReplyKeyPrefix(activity.Channel, activity.ChatId, turnKey) + "flood",
+            Kind = OutboxKind.Reply,
+            Channel = activity.Channel,
+            ChatId = activity.ChatId,
+            Body = Reply.Plain(T.FloodSlowDown).ToJson(),
+        }, ct);
+        return new TurnResult([line.Id], IsDuplicate: false);
+    }
+}

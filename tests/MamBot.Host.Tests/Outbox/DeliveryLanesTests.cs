@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using MamBot.Data.Centres;
+using MamBot.Data.Outbox;
+using MamBot.Data.Residents;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Texts;
+using MamBot.Host.Outbox;
+using MamBot.Host.Tests.Telegram;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MamBot.Host.Tests.Outbox;
+
+/// <summary>
+/// The way out of the outbox as residents notice it: their replies come at once whatever else the bot is
+/// sending, a flooding chat waits alone, a chat's messages keep their order. Telegram in webhook mode against a
+/// loopback Bot API stand-in that records when each message arrives.
+/// </summary>
+public sealed class DeliveryLanesTests : IAsyncLifetime
+{
+    private const string Secret = "lanes_secret";
+    private readonly HostTestBed _bed = new();
+    private BotApiStub _stub = null!;
+    private int _nextUpdateId = 1000;
+
+    public async Task InitializeAsync() => _stub = await BotApiStub.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        _bed.Dispose();
+        await _stub.DisposeAsync();
+    }
+
+    private MamApp Start(params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = TelegramEmulator.Token,
+            ["Telegram:ApiBaseUrl"] = _stub.Url,
+            ["Telegram:Mode"] = "Webhook",
+            ["Telegram:WebhookUrl"] = "https://mam.example.org/webhooks/telegram",
+            ["Telegram:WebhookSecret"] = Secret,
+            ["Nudges:QuietFrom"] = "00:00", // no quiet hours: these tests are about the channel, not the clock
+            ["Nudges:QuietUntil"] = "00:00",
+        };
+        foreach (var (key, value) in extra) settings[key] = value;
+        return _bed.Start(settings);
+    }
+
+    /// <summary>A resident writes: the update goes to the webhook; returns when it was posted on the stub's clock.</summary>
+    private async Task<TimeSpan> WriteAsync(HttpClient http, long chatId, string text)
+    {
+        var update = JsonSerializer.Serialize(new
+        {
+            update_id = Interlocked.Increment(ref _nextUpdateId),
+            message = new
+            {
+                message_id = _nextUpdateId, date = 1795589215, text,
+                chat = new { id = chatId, type = "private", first_name = "Ola" },
+                from = new { id = chatId, is_bot = false, first_name = "Ola" },
+            },
+        });
+        var posted = _stub.Now;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+        return posted;
+    }
+
+    private static async Task<IReadOnlyList<OutboxMessage>> OutboxOfAsync(MamApp app, long chatId) =>
+        await app.QueryAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ChatId == chatId.ToString(CultureInfo.InvariantCulture)).OrderBy(m => m.Id).ToListAsync());
+
+    [Fact]
+    public async Task A_flooding_chat_is_told_once_to_slow_down_and_waits_alone_while_other_residents_are_answered_at_once()
+    {
+        var app = Start(("Flood:Burst", "4"));
+        var http = app.CreateClient();
+        const long flooder = 9001;
+
+        for (var i = 0; i < 40; i++) await WriteAsync(http, flooder, "hej " + i);
+        var others = new Dictionary<long, TimeSpan>();
+        for (long chat = 9101; chat <= 9105; chat++) others[chat] = await WriteAsync(http, chat, "/start");
+
+        foreach (var (chat, posted) in others)
+        {
+            var first = (await _stub.WaitForSendsAsync(chat, 1))[0];
+            Assert.True(first.At - posted < TimeSpan.FromSeconds(1), $"chat {chat} waited {first.At - posted} for its first reply");
+        }
+
+        // The flooder: four turns answered, then one polite line, the other 36 messages ignored.
+        var queued = await OutboxOfAsync(app, flooder);
+        Assert.Equal(5, queued.Select(m => m.IdempotencyKey.Split(':')[3]).Distinct().Count());
+        Assert.Equal(T.FloodSlowDown, Reply.FromJson(queued[^1].Body).Text);
+        var received = await _stub.WaitForSendsAsync(flooder, queued.Count, TimeSpan.FromSeconds(30));
+        Assert.Equal(queued.Select(m => Reply.FromJson(m.Body).Text), received.Select(c => c.Text));
+        for (var i = 1; i < received.Count; i++)
+            Assert.True(received[i].At - received[i - 1].At >= TimeSpan.FromSeconds(0.95), $"message {i} came {received[i].At - received[i - 1].At} after the one before");
+    }
+
+    [Fact]
+    public async Task A_residents_first_reply_overtakes_a_running_broadcast()
+    {
+        var app = Start(("Telegram:MessagesPerSecond", "10"));
+        var http = app.CreateClient();
+        const int copies = 60;
+        await QueueBroadcastAsync(app, Enumerable.Range(0, copies).Select(i => 20_000L + i).ToList());
+
+        var draining = Task.Run(app.DispatchDueAsync);
+        await WaitAsync(() => _stub.Calls.Count(c => c.Method == "sendMessage" && c.ChatId >= 20_000) >= 10, "the broadcast to be under way");
+        var posted = await WriteAsync(http, 9200, "/start");
+
+        var first = (await _stub.WaitForSendsAsync(9200, 1))[0];
+        var broadcastLeft = copies - _stub.Calls.Count(c => c.Method == "sendMessage" && c.ChatId >= 20_000 && c.At <= first.At);
+        Assert.True(first.At - posted < TimeSpan.FromSeconds(1), $"the reply waited {first.At - posted} behind the broadcast");
+        Assert.True(broadcastLeft > 10, $"the broadcast was nearly over ({broadcastLeft} left): the test did not overlap");
+        await draining;
+        await WaitAsync(() => _stub.Calls.Count(c => c.Method == "sendMessage" && c.ChatId >= 20_000) == copies, "the whole broadcast");
+    }
+
+    [Fact]
+    public async Task A_chats_messages_arrive_in_order_even_when_the_minutely_dispatch_runs_at_the_same_time()
+    {
+        var app = Start(("Telegram:ChatMessagesPerSecond", "5"));
+        var ids = new List<long>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+            for (var i = 0; i < 6; i++)
+                ids.Add((await outbox.EnqueueAsync(new OutboxMessage
+                {
+                    IdempotencyKey = $"reply:telegram:7100:u1:{i}", Channel = "telegram", ChatId = "7100", Body = Reply.Plain($"część {i}").ToJson(),
+                }, default)).Id);
+        }
+
+        var dispatch = Task.Run(app.DispatchDueAsync);
+        app.Services.GetRequiredService<DeliveryLanes>().EnqueueReplies("telegram", "7100", ids);
+        await dispatch;
+
+        var received = await _stub.WaitForSendsAsync(7100, 6);
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"część {i}"), received.Select(c => c.Text));
+    }
+
+    [Fact]
+    public async Task After_a_crash_a_reply_is_sent_once_more_and_a_broadcast_copy_is_never_repeated_but_shown_as_unknown()
+    {
+        var before = Start();
+        long replyId;
+        await using (var scope = before.Services.CreateAsyncScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+            replyId = (await outbox.EnqueueAsync(new OutboxMessage
+            {
+                IdempotencyKey = "reply:telegram:7201:u9:0", Channel = "telegram", ChatId = "7201", Body = Reply.Plain("Twoja odpowiedź").ToJson(),
+            }, default)).Id;
+            await outbox.ClaimAsync(replyId, default);
+        }
+        var copy = (await QueueBroadcastAsync(before, [7202]))[0];
+        await using (var scope = before.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<OutboxStore>().ClaimAsync(copy, default); // both were being sent…
+        before.Dispose(); // …when the host died
+        _bed.Time.Advance(TimeSpan.FromSeconds(1));
+
+        var after = Start();
+        _ = after.Services;
+
+        var resent = await _stub.WaitForSendsAsync(7201, 1);
+        Assert.Equal("Twoja odpowiedź", resent.Single().Text);
+        var rows = await after.QueryAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+        Assert.Equal(OutboxStatus.Sent, rows.Single(m => m.Id == replyId).Status);
+        Assert.Equal((OutboxStatus.Unknown, OutboxReasons.Interrupted), rows.Single(m => m.Id == copy) is var c ? (c.Status, c.StatusReason) : default);
+        Assert.Empty(_stub.Sends(7202));
+
+        var staff = await Admin.StaffSession.SignInAsync(after);
+        Assert.Contains("nie wiadomo, czy doszły (przerwa w pracy bota w trakcie wysyłki):\n        1", await staff.PageAsync("/admin"));
+    }
+
+    private async Task<IReadOnlyList<long>> QueueBroadcastAsync(MamApp app, IReadOnlyList<long> chatIds)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var centre = await scope.ServiceProvider.GetRequiredService<CentreDirectory>().GetDefaultAsync(default);
+        var residents = scope.ServiceProvider.GetRequiredService<ResidentService>();
+        var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+        var ids = new List<long>();
+        foreach (var chatId in chatIds)
+        {
+            var chat = chatId.ToString(CultureInfo.InvariantCulture);
+            var (resident, _) = await residents.GrantConsentAsync(centre.Id, "telegram", chat, "Ola", "privacy-2026-11", default);
+            ids.Add((await outbox.EnqueueAsync(new OutboxMessage
+            {
+                IdempotencyKey = "broadcast:1:" + chat, Kind = OutboxKind.Broadcast, ResidentId = resident.Id,
+                Body = Reply.Plain("W sobotę sprzątamy skwer – zapraszamy!").ToJson(),
+            }, default)).Id);
+        }
+        return ids;
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited 20 s for {what}.");
+            await Task.Delay(20);
+        }
+    }
+}
