@@ -189,5 +189,5 @@ public sealed class DeliveryOptions
     public const string Section = "Delivery";
 
     /// <summary>How many proactive messages may be on their way at once (replies are never held back by this).</summary>
-    public int ProactiveInFlight { get; set; } = 64;
+    public int ProactiveInFlight { get; set; } = 8;
 }

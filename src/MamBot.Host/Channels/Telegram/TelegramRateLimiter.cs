@@ -93,9 +93,9 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options)
         lock (_gate)
         {
             var now = Stopwatch.GetTimestamp();
-            if (_waiting.Count == 0 && OpensAt() <= now)
+            if (_waiting.Count == 0 && OpensAt() is var opens && opens <= now)
             {
-                Reserve(now);
+                Reserve(now, opens);
                 return;
             }
             _waiting.Enqueue(turn, (priority, _arrivals++));
@@ -128,7 +128,7 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options)
                 if (opens <= now)
                 {
                     // A send cancelled between the check and here takes no slot.
-                    if (_waiting.Dequeue().TrySetResult()) Reserve(now);
+                    if (_waiting.Dequeue().TrySetResult()) Reserve(now, opens);
                     continue;
                 }
                 // A finish can open the window earlier than computed now: look again soon.
@@ -138,9 +138,11 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options)
         }
     }
 
-    private void Reserve(long now)
+    /// <summary>Spacing counts from when the slot opened, not when a timer got round to it: late wake-ups do not add up.</summary>
+    private void Reserve(long now, long opened)
     {
-        _nextGlobal = now + Interval(options.Value.MessagesPerSecond);
+        var interval = Interval(options.Value.MessagesPerSecond);
+        _nextGlobal = (now - opened < interval ? opened : now) + interval;
         _inFlight++;
     }
 
