@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using MamBot.Data;
 using MamBot.Data.Outbox;
@@ -132,7 +131,7 @@ public static class CrashLoad
     private sealed class HostProcess(string folder, string botApiUrl)
     {
         private Process? _process;
-        private readonly int _port = FreePort();
+        private readonly int _port = DeliveryLoad.FreePort();
 
         public string Url => $"http://127.0.0.1:{_port}";
         public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
@@ -176,12 +175,5 @@ public static class CrashLoad
             _process?.Kill();
             _process?.WaitForExit();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -127,7 +127,7 @@ public static class DeliveryLoad
         return factory;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

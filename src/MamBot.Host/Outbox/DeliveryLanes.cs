@@ -30,7 +30,7 @@ public sealed partial class DeliveryLanes(
     public void EnqueueReplies(string channel, string chatId, IReadOnlyList<long> outboxIds)
     {
         for (var i = 0; i < outboxIds.Count; i++)
-            Add(new LaneItem(outboxIds[i], LaneItem.ChatLane(channel, chatId), i == 0 ? SendPriority.FirstReply : SendPriority.Reply));
+            Add(new LaneItem(outboxIds[i], LaneItem.ChatLane(channel, chatId), SendPriorities.OfReply(i)));
     }
 
     /// <summary>
@@ -42,8 +42,7 @@ public sealed partial class DeliveryLanes(
         if (item.Priority != SendPriority.Proactive) return Add(item);
         var slots = ProactiveSlots;
         await slots.WaitAsync(ct);
-        var done = Add(item, slots);
-        return done;
+        return Add(item, slots);
     }
 
     /// <summary>
@@ -170,7 +169,7 @@ public sealed record LaneItem(long Id, string Lane, SendPriority Priority)
         var lane = due.Channel is { } channel && due.ChatId is { } chat ? ChatLane(channel, chat)
             : due.ResidentId is { } resident ? ResidentLane(resident)
             : "outbox:" + due.Id;
-        return new LaneItem(due.Id, lane, due.Kind == OutboxKind.Reply ? SendPriority.Reply : SendPriority.Proactive);
+        return new LaneItem(due.Id, lane, SendPriorities.Of(due.Kind));
     }
 
     /// <summary>A nudge's chat is chosen when it is sent; until then it queues in its resident's lane.</summary>

@@ -29,7 +29,7 @@ public sealed partial class OutboxDispatcher(
         for (var i = 0; i < ids.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
-            await DeliverOneAsync(ids[i], i == 0 ? SendPriority.FirstReply : SendPriority.Reply, ct);
+            await DeliverOneAsync(ids[i], SendPriorities.OfReply(i), ct);
         }
     }
 

@@ -17,7 +17,9 @@ public enum SendPriority
 
 public static class SendPriorities
 {
-    public static SendPriority Of(OutboxMessage message, bool firstOfTurn = false) =>
-        message.Kind != OutboxKind.Reply ? SendPriority.Proactive
-        : firstOfTurn ? SendPriority.FirstReply : SendPriority.Reply;
+    /// <summary>A turn's replies, by their place in the turn.</summary>
+    public static SendPriority OfReply(int index) => index == 0 ? SendPriority.FirstReply : SendPriority.Reply;
+
+    /// <summary>A queued row whose place in its turn is not known any more (picked up by the dispatch job).</summary>
+    public static SendPriority Of(OutboxKind kind) => kind == OutboxKind.Reply ? SendPriority.Reply : SendPriority.Proactive;
 }

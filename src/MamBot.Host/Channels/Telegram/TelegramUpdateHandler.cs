@@ -89,7 +89,7 @@ public sealed partial class TelegramUpdateHandler(
         await using var scope = scopes.CreateAsyncScope();
         var pointer = await scope.ServiceProvider.GetRequiredService<OutboxStore>().EnqueueAsync(new OutboxMessage
         {
-            IdempotencyKey = $"reply:{ChannelNames.Telegram}:{activity.ChatId}:{activity.UpdateId}:group",
+            IdempotencyKey = OutboxStore.ReplyKeyPrefix(ChannelNames.Telegram, activity.ChatId, activity.UpdateId!) + "group",
             Kind = OutboxKind.Reply,
             Channel = ChannelNames.Telegram,
             ChatId = activity.ChatId,
