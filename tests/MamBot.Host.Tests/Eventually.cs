@@ -1,0 +1,18 @@
+namespace MamBot.Host.Tests;
+
+/// <summary>Waits for something the host does in the background, failing loudly after a deadline.</summary>
+public static class Eventually
+{
+    public static Task HoldsAsync(Func<bool> condition, string what) =>
+        HoldsAsync(() => Task.FromResult(condition()), what);
+
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited 20 s for {what}.");
+            await Task.Delay(20);
+        }
+    }
+}
