@@ -26,6 +26,7 @@ public static class MamDataSetup
     public static IServiceCollection AddMamData(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
         services.AddDbContext<MamDbContext>((sp, o) => o.UseSqlite(connectionString(sp)));
+        services.AddScoped<Health.WriteProbeStore>();
         services.AddScoped<CentreDirectory>();
         services.AddScoped<BookingService>();
         services.AddScoped<EventService>();

@@ -47,6 +47,7 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     public DbSet<InboundEvent> InboundEvents => Set<InboundEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MailboxMessage> MailboxMessages => Set<MailboxMessage>();
+    public DbSet<Health.WriteProbe> WriteProbes => Set<Health.WriteProbe>();
 
     /// <summary>
     /// A transaction that takes SQLite's write lock at once (BEGIN IMMEDIATE), so "check, then write" cannot
@@ -103,6 +104,7 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Health.WriteProbe>(e => e.HasKey(p => p.Host));
         modelBuilder.Entity<Centre>(e =>
         {
             e.HasIndex(c => c.Slug).IsUnique();

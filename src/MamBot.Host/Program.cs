@@ -45,7 +45,7 @@ app.MapMamHealth();
 app.MapMamAdmin();
 
 await app.RunAsync();
-return 0;
+return app.ExitCode();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

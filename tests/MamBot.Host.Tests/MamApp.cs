@@ -17,7 +17,8 @@ namespace MamBot.Host.Tests;
 /// The real host (ASP.NET pipeline, SQLite files, Hangfire server on SQLite) on a temporary data folder,
 /// with a fake clock. A second MamApp on the same folder is the same bot after a restart.
 /// </summary>
-public sealed class MamApp(string dataDirectory, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class MamApp(
+    string dataDirectory, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Time { get; } = time;
@@ -30,7 +31,11 @@ public sealed class MamApp(string dataDirectory, FakeTimeProvider time, IReadOnl
             ["Storage:DataDirectory"] = DataDirectory,
             ["Jobs:QueuePollSeconds"] = "0.5",
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Time);
+            services?.Invoke(s);
+        });
     }
 
     /// <summary>Waits until the replies of the last turns have left (they are sent in the background).</summary>
@@ -112,9 +117,9 @@ public sealed class HostTestBed : IDisposable
 
     public FakeTimeProvider Time { get; } = new(TestCentre.Now);
 
-    public MamApp Start(IReadOnlyDictionary<string, string?>? settings = null)
+    public MamApp Start(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var app = new MamApp(_folder.Path, Time, settings);
+        var app = new MamApp(_folder.Path, Time, settings, services);
         _apps.Add(app);
         return app;
     }

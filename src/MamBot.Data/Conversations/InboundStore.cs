@@ -16,7 +16,7 @@ public sealed class InboundStore(MamDbContext db, TimeProvider time)
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (!StorageFault.Is(ex)) // a full disk must not pass for a duplicate
         {
             db.Entry(row).State = EntityState.Detached; // the same event arrived twice at once: the other one stands
             return false;

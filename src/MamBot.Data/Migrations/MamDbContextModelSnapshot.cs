@@ -592,6 +592,19 @@ namespace MamBot.Data.Migrations
                     b.ToTable("EventSignups");
                 });
 
+            modelBuilder.Entity("MamBot.Data.Health.WriteProbe", b =>
+                {
+                    b.Property<string>("Host")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Host");
+
+                    b.ToTable("WriteProbes");
+                });
+
             modelBuilder.Entity("MamBot.Data.Ideas.Idea", b =>
                 {
                     b.Property<int>("Id")

@@ -36,7 +36,7 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
             await db.SaveChangesAsync(ct);
             return message;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (!StorageFault.Is(ex))
         {
             // Another writer queued the same key between our check and insert: theirs stands.
             db.Entry(message).State = EntityState.Detached;

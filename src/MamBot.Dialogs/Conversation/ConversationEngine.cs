@@ -7,14 +7,17 @@ using MamBot.Dialogs.Menu;
 using MamBot.Dialogs.Texts;
 using MamBot.Dialogs.Understanding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace MamBot.Dialogs.Conversation;
 
 /// <summary>
 /// Runs one turn: activity in, replies queued in the outbox, all in one transaction, so a turn either
 /// happened completely (state, domain changes, replies) or not at all, and a redelivered update is a no-op.
+/// A turn that fails in our code is answered with an apology and the conversation starts afresh; a storage
+/// fault is thrown to the channel, which tries the update again later.
 /// </summary>
-public sealed class ConversationEngine(
+public sealed partial class ConversationEngine(
     MamDbContext db,
     ConversationStore conversations,
     ResidentService residents,
@@ -23,19 +26,36 @@ public sealed class ConversationEngine(
     DialogSet dialogs,
     IEnumerable<IButtonAction> buttonActions,
     IEnumerable<ICommand> commands,
-    MainMenu menu)
+    MainMenu menu,
+    LlmUnderstanding llm,
+    ILogger<ConversationEngine> logger)
 {
     public async Task<TurnResult> HandleAsync(Activity activity, CancellationToken ct)
+    {
+        await UnderstandFirstAsync(activity, ct);
+        try
+        {
+            return await RunTurnAsync(activity, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && !StorageFault.Is(ex))
+        {
+            LogTurnFailed(ex, activity.Channel, activity.ChatId, activity.UpdateId);
+            db.ChangeTracker.Clear(); // the failed turn's changes were rolled back with its transaction
+            return await RecoverAsync(activity, ct);
+        }
+    }
+
+    private async Task<TurnResult> RunTurnAsync(Activity activity, CancellationToken ct)
     {
         await using var transaction = await db.BeginWriteAsync(ct);
 
         if (activity.UpdateId is { } updateId && !await conversations.TryMarkProcessedAsync(activity.Channel, updateId, ct))
-            return new TurnResult(await outbox.ReplyIdsOfTurnAsync(activity.Channel, activity.ChatId, updateId, ct), IsDuplicate: true);
+            return await DuplicateAsync(activity, updateId, ct);
 
         var resident = await residents.FindByChatAsync(activity.Channel, activity.ChatId, ct);
         if (resident is not null) await residents.TouchAsync(resident, activity.Channel, activity.ChatId, ct);
         var centre = resident is null ? await centres.GetDefaultAsync(ct) : await centres.GetAsync(resident.CentreId, ct);
-        var state = ConversationData.FromJson(await conversations.LoadAsync(activity.Channel, activity.ChatId, ct));
+        var state = ReadState(await conversations.LoadAsync(activity.Channel, activity.ChatId, ct));
 
         var dc = new DialogContext(activity, centre, resident, state, dialogs);
         await RouteAsync(dc, ct);
@@ -44,6 +64,62 @@ public sealed class ConversationEngine(
         var ids = await QueueRepliesAsync(dc, ct);
         await transaction.CommitAsync(ct);
         return new TurnResult(ids, IsDuplicate: false);
+    }
+
+    /// <summary>
+    /// The apology and the main menu, with the conversation reset and the update recorded as handled, so it is
+    /// neither retried into the same fault nor leaves the resident stuck in a broken step.
+    /// </summary>
+    private async Task<TurnResult> RecoverAsync(Activity activity, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginWriteAsync(ct);
+        if (activity.UpdateId is { } updateId && !await conversations.TryMarkProcessedAsync(activity.Channel, updateId, ct))
+            return await DuplicateAsync(activity, updateId, ct);
+
+        await conversations.SaveAsync(activity.Channel, activity.ChatId, null, ct);
+        var dc = new DialogContext(activity, await centres.GetDefaultAsync(ct), null, new ConversationData(), dialogs);
+        dc.Say(MainMenu.Render(T.TurnFailed));
+        var ids = await QueueRepliesAsync(dc, ct);
+        await transaction.CommitAsync(ct);
+        return new TurnResult(ids, IsDuplicate: false);
+    }
+
+    private async Task<TurnResult> DuplicateAsync(Activity activity, string updateId, CancellationToken ct) =>
+        new(await outbox.ReplyIdsOfTurnAsync(activity.Channel, activity.ChatId, updateId, ct), IsDuplicate: true);
+
+    /// <summary>A stack naming a dialog this version does not have is as unreadable as broken JSON.</summary>
+    private ConversationData ReadState(string? json)
+    {
+        var state = ConversationData.FromJson(json);
+        if (state.Stack.FirstOrDefault(f => dialogs.TryFind(f.DialogId) is null) is { } unknown)
+            throw new InvalidDataException($"The saved conversation names an unknown dialog '{unknown.DialogId}'.");
+        return state;
+    }
+
+    /// <summary>
+    /// Free text for the main menu goes to the LLM (seconds) here, before the turn takes the write lock, so no
+    /// other resident waits for this one's model. The turn reads the answer; it never calls the model itself.
+    /// </summary>
+    private async Task UnderstandFirstAsync(Activity activity, CancellationToken ct)
+    {
+        if (!llm.Enabled || activity.Payload is not null || string.IsNullOrWhiteSpace(activity.Text)) return;
+        if (FindCommand(activity.Text).Command is not null || MainMenu.IsSettingsRequest(activity.Text)) return;
+        try
+        {
+            var state = ConversationData.FromJson(await conversations.LoadAsync(activity.Channel, activity.ChatId, ct));
+            if (state.Stack.Count > 0) return; // a dialog in progress reads the text itself
+            var resident = await residents.FindByChatAsync(activity.Channel, activity.ChatId, ct);
+            var centre = resident is null ? await centres.GetDefaultAsync(ct) : await centres.GetAsync(resident.CentreId, ct);
+            await llm.PrepareAsync(new DialogContext(activity, centre, resident, state, dialogs), ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && !StorageFault.Is(ex))
+        {
+            // E.g. an unreadable state: the turn goes on without the model and recovers from it there.
+        }
+        finally
+        {
+            db.ChangeTracker.Clear(); // the turn reads everything again under its lock
+        }
     }
 
     private async Task RouteAsync(DialogContext dc, CancellationToken ct)
@@ -128,6 +204,9 @@ public sealed class ConversationEngine(
         }
         return ids;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed in conversation {Channel}:{ChatId} (update {UpdateId}); apologised and started afresh")]
+    private partial void LogTurnFailed(Exception ex, string channel, string chatId, string? updateId);
 }
 
 /// <summary>

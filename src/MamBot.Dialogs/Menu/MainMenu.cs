@@ -56,6 +56,10 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
         }
     }
 
+    /// <summary>Settings and personal data are matched offline, first: "usuń moje dane" never goes to the model.</summary>
+    public static bool IsSettingsRequest(string? text) =>
+        MenuIntents.Match(text) is MenuIntent.EraseData or MenuIntent.MyData or MenuIntent.Settings;
+
     /// <summary>Typed text with nothing in progress: the offline recognizer says what it means.</summary>
     public async Task HandleFreeTextAsync(DialogContext dc, CancellationToken ct)
     {
@@ -67,8 +71,8 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
             case MenuIntent.Settings: await settings.HandleAsync(dc, "", ct); return;
         }
 
-        // The LLM when configured (bounded in time), otherwise or on any failure the offline recognizer.
-        var smart = llm.Enabled ? await llm.UnderstandAsync(dc, dc.Text ?? "", ct) : null;
+        // The LLM's reading, asked before the turn took the write lock; otherwise or on any failure the offline recognizer.
+        var smart = llm.Prepared(dc.Text);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, dc.TimeZone).DateTime);
         var intent = smart?.Understood.Intent ?? IntentRecognizer.Recognize(dc.Text, today, dc.Centre.Rooms).Intent;
         switch (intent)

@@ -54,13 +54,23 @@ public sealed record LlmUnderstood(Understood Understood, string? Answer);
 /// the offline recognizer.
 /// </summary>
 public sealed partial class LlmUnderstanding(IOptions<LlmOptions> options, BookingService bookings, EventService events, ILogger<LlmUnderstanding> logger)
-{    private static readonly string[] Intents =
+{
+    private static readonly string[] Intents =
         ["book_room", "my_bookings", "cancel_booking", "list_events", "register_event", "propose_idea", "surveys", "opening_hours",
          "address_contact", "house_rules", "help", "talk_to_staff", "greeting", "thanks", "stop"];
 
+    private (string Text, LlmUnderstood? Understood)? _prepared;
+
     public bool Enabled => options.Value.Enabled;
 
-    public async Task<LlmUnderstood?> UnderstandAsync(DialogContext dc, string text, CancellationToken ct)
+    /// <summary>Asks the model before the turn takes the write lock; the turn reads the answer with <see cref="Prepared"/>.</summary>
+    public async Task PrepareAsync(DialogContext dc, CancellationToken ct) =>
+        _prepared = (dc.Text ?? "", await UnderstandAsync(dc, dc.Text ?? "", ct));
+
+    /// <summary>What the model made of this text, if it was asked before the turn; null means the offline recognizer.</summary>
+    public LlmUnderstood? Prepared(string? text) => _prepared is { } p && p.Text == (text ?? "") ? p.Understood : null;
+
+    private async Task<LlmUnderstood?> UnderstandAsync(DialogContext dc, string text, CancellationToken ct)
     {
         var o = options.Value;
         if (!o.Enabled) return null;

@@ -30,6 +30,15 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     private FakeGraphApi(WebApplication app) => _app = app;
 
+    /// <summary>The host's Messenger settings for this fake.</summary>
+    public Dictionary<string, string?> Settings() => new()
+    {
+        ["Messenger:PageAccessToken"] = PageToken,
+        ["Messenger:AppSecret"] = AppSecret,
+        ["Messenger:VerifyToken"] = VerifyToken,
+        ["Messenger:GraphApiBaseUrl"] = BaseUrl,
+    };
+
     public static async Task<FakeGraphApi> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -9,44 +9,43 @@ public static class MessengerEvents
 {
     public const string GetStartedPayload = "GET_STARTED";
 
-    /// <summary>The residents' actions in a webhook body; echoes, deliveries and reads are not among them.</summary>
+    /// <summary>The residents' actions in a webhook body; echoes, deliveries, reads and anything malformed are not among them.</summary>
     public static IEnumerable<(string EventId, string ChatId, string Raw)> Actions(JsonElement body)
     {
-        if (!body.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array) yield break;
+        if (!Has(body, "entry", out var entries) || entries.ValueKind != JsonValueKind.Array) yield break;
         foreach (var entry in entries.EnumerateArray())
         {
-            if (!entry.TryGetProperty("messaging", out var items) || items.ValueKind != JsonValueKind.Array) continue;
+            if (!Has(entry, "messaging", out var items) || items.ValueKind != JsonValueKind.Array) continue;
             foreach (var item in items.EnumerateArray())
             {
-                if (Str(item, "sender", "id") is not { } sender) continue;
-                var stamp = item.TryGetProperty("timestamp", out var t) ? t.ToString() : "";
+                if (Str(item, "sender", "id") is not { Length: > 0 and <= 64 } sender) continue;
+                var stamp = Has(item, "timestamp", out var t) ? t.GetRawText() : "";
                 string? id = null;
-                if (item.TryGetProperty("message", out var message))
-                    id = message.TryGetProperty("is_echo", out var echo) && echo.ValueKind == JsonValueKind.True ? null : Str(message, "mid");
-                else if (item.TryGetProperty("postback", out var postback))
+                if (Has(item, "message", out var message))
+                    id = Has(message, "is_echo", out var echo) && echo.ValueKind == JsonValueKind.True ? null : Str(message, "mid");
+                else if (Has(item, "postback", out var postback) && postback.ValueKind == JsonValueKind.Object)
                     id = Str(postback, "mid") ?? $"postback:{sender}:{stamp}";
-                else if (item.TryGetProperty("referral", out _))
+                else if (Has(item, "referral", out var referral) && referral.ValueKind == JsonValueKind.Object)
                     id = $"referral:{sender}:{stamp}";
-                if (id is not null) yield return (id, sender, item.GetRawText());
+                if (id is not null && id.Length <= 200) yield return (id, sender, item.GetRawText());
             }
         }
     }
 
     /// <summary>The activity an action means: text, a quick reply or postback payload, or a start link (Get Started, m.me?ref=).</summary>
-    public static Activity ToActivity(string eventId, string raw, DateTimeOffset fallbackTime)
+    public static Activity ToActivity(string eventId, string raw, DateTimeOffset now)
     {
         using var doc = JsonDocument.Parse(raw);
         var item = doc.RootElement;
         var sender = Str(item, "sender", "id")!;
-        var at = item.TryGetProperty("timestamp", out var t) && t.TryGetInt64(out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : fallbackTime;
 
         string? text = null, payload = null;
-        if (item.TryGetProperty("message", out var message))
+        if (Has(item, "message", out var message))
         {
             payload = Str(message, "quick_reply", "payload");
             if (payload is null) text = Str(message, "text") ?? "";
         }
-        else if (item.TryGetProperty("postback", out var postback))
+        else if (Has(item, "postback", out var postback))
         {
             var value = Str(postback, "payload") ?? "";
             if (value == GetStartedPayload) text = StartWith(Str(postback, "referral", "ref"));
@@ -56,23 +55,44 @@ public static class MessengerEvents
         {
             text = StartWith(Str(item, "referral", "ref"));
         }
-        return new Activity(ChannelNames.Messenger, sender, text, payload, at, eventId);
+        return new Activity(ChannelNames.Messenger, sender, text, payload, SentAt(item, now), eventId);
+    }
+
+    /// <summary>When the resident wrote ("jutro" means the day after that); a time far from now is not believed.</summary>
+    private static DateTimeOffset SentAt(JsonElement item, DateTimeOffset now)
+    {
+        if (!Has(item, "timestamp", out var t) || !t.TryGetInt64(out var ms)) return now;
+        if (ms < 0 || ms > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()) return now;
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        return (now - at).Duration() < TimeSpan.FromDays(1) ? at : now;
     }
 
     private static string StartWith(string? reference) => string.IsNullOrWhiteSpace(reference) ? "/start" : "/start " + reference;
+
+    private static bool Has(JsonElement e, string name, out JsonElement value)
+    {
+        value = default;
+        return e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out value);
+    }
 
     private static string? Str(JsonElement e, params string[] path)
     {
         foreach (var name in path)
         {
-            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out e)) return null;
+            if (!Has(e, name, out e)) return null;
         }
         return e.ValueKind switch
         {
-            JsonValueKind.String => e.GetString(),
+            JsonValueKind.String => StringOf(e),
             JsonValueKind.Number => e.GetRawText(),
             _ => null,
         };
     }
 
+    /// <summary>An escaped lone surrogate ("\ud800") is valid JSON but no valid text: read as nothing.</summary>
+    private static string? StringOf(JsonElement e)
+    {
+        try { return e.GetString(); }
+        catch (InvalidOperationException) { return null; }
+    }
 }

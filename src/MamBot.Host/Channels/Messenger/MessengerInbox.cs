@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using MamBot.Data;
 using MamBot.Data.Conversations;
 using MamBot.Dialogs.Conversation;
 using MamBot.Host.Turns;
@@ -24,7 +25,14 @@ public sealed partial class MessengerInbox(
         if (!options.Value.Enabled) return;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await HandlePendingAsync(stoppingToken);
+            try
+            {
+                await HandlePendingAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogSweepFailed(ex); // e.g. the storage cannot be read: the next sweep tries again
+            }
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(Sweep);
             try { await _wake.Reader.ReadAsync(timeout.Token); }
@@ -32,6 +40,10 @@ public sealed partial class MessengerInbox(
         }
     }
 
+    /// <summary>
+    /// Handles the stored events in order. A storage fault stops the round (the events stay pending for the next
+    /// sweep, never parked: the fault is not theirs); any other failure is counted and parks the event after a few.
+    /// </summary>
     public async Task HandlePendingAsync(CancellationToken ct)
     {
         IReadOnlyList<InboundEvent> pending;
@@ -48,7 +60,7 @@ public sealed partial class MessengerInbox(
                 await intake.RunAsync(scope.ServiceProvider, activity, ct);
                 await store.MarkDoneAsync(inbound.Id, ct);
             }
-            catch (Exception ex) when (!ct.IsCancellationRequested)
+            catch (Exception ex) when (!ct.IsCancellationRequested && !StorageFault.Is(ex))
             {
                 LogEventFailed(ex, inbound.EventId);
                 await using var failureScope = scopes.CreateAsyncScope();
@@ -57,6 +69,9 @@ public sealed partial class MessengerInbox(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Messenger events wait: handling them failed; the next sweep tries again")]
+    private partial void LogSweepFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Messenger event {EventId} failed")]
     private partial void LogEventFailed(Exception ex, string eventId);

@@ -64,7 +64,7 @@ public static partial class MessengerSetup
         JsonElement body;
         try { body = JsonSerializer.Deserialize<JsonElement>(raw); }
         catch (JsonException) { return Results.BadRequest(); }
-        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("object", out var kind) || kind.GetString() != "page")
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("object", out var kind) || kind.ValueKind != JsonValueKind.String || !kind.ValueEquals("page"))
             return Results.BadRequest();
 
         foreach (var (eventId, chatId, item) in MessengerEvents.Actions(body))

@@ -5,14 +5,17 @@ using Microsoft.Extensions.Options;
 namespace MamBot.Host.Channels.Telegram;
 
 /// <summary>
-/// Long polling: works on a laptop with no public address. Updates are handled one by one, in order;
-/// one that keeps failing is retried a few times, then parked, and polling moves on.
+/// Long polling: works on a laptop with no public address. Chats are handled side by side, each chat's updates
+/// in order, so one slow chat holds up no other. An update that cannot be handled yet (the storage cannot write)
+/// is tried again, waiting a little longer each time (at most 30 s); one that keeps failing otherwise is parked.
+/// The loop never dies: any other failure is logged and polling goes on.
 /// </summary>
 public sealed partial class TelegramPolling(
     TelegramBot bot, TelegramStartup startup, TelegramUpdateHandler handler, IOptions<TelegramOptions> options, ILogger<TelegramPolling> logger)
     : BackgroundService
 {
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
+    private const int ChatsInParallel = 16;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,32 +24,45 @@ public sealed partial class TelegramPolling(
 
         await startup.PrepareAsync(webhook: false, stoppingToken);
         int? offset = null;
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            global::Telegram.Bot.Types.Update[] updates;
             try
             {
-                updates = await bot.Client.GetUpdates(offset, limit: 100, timeout: o.PollingTimeoutSeconds, allowedUpdates: Wanted, cancellationToken: stoppingToken);
+                var updates = await bot.Client.GetUpdates(offset, limit: 100, timeout: o.PollingTimeoutSeconds, allowedUpdates: Wanted, cancellationToken: stoppingToken);
+                failures = 0;
+                await HandleAsync(updates, stoppingToken);
+                // Confirmed only now: after a crash Telegram sends what was not handled again.
+                if (updates.Length > 0) offset = updates[^1].Id + 1;
+                // A server that answers at once instead of long-polling (a local Bot API, a test emulator) is not hammered.
+                else await Task.Delay(TimeSpan.FromMilliseconds(300), stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogPollFailed(ex);
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-                continue;
+                await BackOffAsync(++failures, stoppingToken);
             }
-
-            foreach (var update in updates)
-            {
-                for (var attempt = 1; !await handler.HandleAsync(update, stoppingToken); attempt++)
-                    await Task.Delay(TimeSpan.FromSeconds(attempt), stoppingToken);
-                offset = update.Id + 1;
-            }
-            // A server that answers at once instead of long-polling (a local Bot API, a test emulator) is not hammered.
-            if (updates.Length == 0) await Task.Delay(TimeSpan.FromMilliseconds(300), stoppingToken);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates failed; trying again in 5 s")]
+    private async Task HandleAsync(global::Telegram.Bot.Types.Update[] updates, CancellationToken ct)
+    {
+        var chats = updates.GroupBy(u => TelegramUpdateHandler.ChatOf(u) ?? -u.Id);
+        await Parallel.ForEachAsync(chats, new ParallelOptions { MaxDegreeOfParallelism = ChatsInParallel, CancellationToken = ct }, async (chat, token) =>
+        {
+            foreach (var update in chat)
+            {
+                for (var attempt = 1; !await handler.HandleAsync(update, token); attempt++)
+                    await BackOffAsync(attempt, token);
+            }
+        });
+    }
+
+    /// <summary>1, 2, 4, 8, 16, then every 30 seconds.</summary>
+    private static Task BackOffAsync(int failures, CancellationToken ct) =>
+        Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5) - 1))), ct);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram polling failed; trying again shortly")]
     private partial void LogPollFailed(Exception ex);
 }
 

@@ -3,6 +3,7 @@ using global::Telegram.Bot;
 using global::Telegram.Bot.Types;
 using global::Telegram.Bot.Types.Enums;
 using global::Telegram.Bot.Types.ReplyMarkups;
+using MamBot.Data;
 using MamBot.Data.Conversations;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
@@ -16,7 +17,8 @@ namespace MamBot.Host.Channels.Telegram;
 
 /// <summary>
 /// Translates a Telegram update into an activity for the conversation engine and nothing more; the replies go
-/// through the outbox. Returns false when handling failed and the update should be tried again.
+/// through the outbox. Returns false when the update should be tried again later: always after a storage
+/// fault (it says nothing about the update), and a few times after any other failure, which is then parked.
 /// </summary>
 public sealed partial class TelegramUpdateHandler(
     IServiceScopeFactory scopes,
@@ -28,6 +30,26 @@ public sealed partial class TelegramUpdateHandler(
     ILogger<TelegramUpdateHandler> logger)
 {
     public async Task<bool> HandleAsync(Update update, CancellationToken ct)
+    {
+        try
+        {
+            return await HandleOnceAsync(update, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && StorageFault.Is(ex))
+        {
+            LogStorageFault(ex, update.Id);
+            return false;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            return await RecordFailureAsync(update, ex, ct);
+        }
+    }
+
+    /// <summary>The chat an update belongs to, or null for kinds the bot does not handle.</summary>
+    public static long? ChatOf(Update update) => update.Message?.Chat?.Id ?? update.CallbackQuery?.Message?.Chat?.Id;
+
+    private async Task<bool> HandleOnceAsync(Update update, CancellationToken ct)
     {
         var (activity, chat) = Translate(update);
         if (activity is null || chat is null) return true; // nothing a resident said (edits, joins, …)
@@ -41,40 +63,56 @@ public sealed partial class TelegramUpdateHandler(
             return true;
         }
 
+        await using var scope = scopes.CreateAsyncScope();
+        var turn = await intake.RunAsync(scope.ServiceProvider, activity, ct);
+        if (turn is { IsDuplicate: false } && update.CallbackQuery?.Message is { } pressed) await RemoveKeyboardAsync(pressed, ct);
+        return true;
+    }
+
+    /// <summary>The turn rolled back; count the failure in a fresh context. True (parked) after a few tries.</summary>
+    private async Task<bool> RecordFailureAsync(Update update, Exception ex, CancellationToken ct)
+    {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var turn = await intake.RunAsync(scope.ServiceProvider, activity, ct);
-            if (turn is { IsDuplicate: false } && update.CallbackQuery?.Message is { } pressed) await RemoveKeyboardAsync(pressed, ct);
-            return true;
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            // The turn rolled back; count the failure in a fresh context and let the caller retry (bounded).
-            await using var scope = scopes.CreateAsyncScope();
             var gaveUp = await scope.ServiceProvider.GetRequiredService<ConversationStore>().RecordFailureAsync(
-                ChannelNames.Telegram, activity.UpdateId!, activity.ChatId, ex.GetType().Name + ": " + ex.Message,
+                ChannelNames.Telegram, update.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ChatOf(update)?.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.GetType().Name + ": " + ex.Message,
                 JsonSerializer.Serialize(update, JsonBotAPI.Options), options.Value.MaxUpdateAttempts, ct);
             LogUpdateFailed(ex, update.Id, gaveUp);
             return gaveUp;
+        }
+        catch (Exception recordError) when (!ct.IsCancellationRequested && StorageFault.Is(recordError))
+        {
+            LogStorageFault(recordError, update.Id);
+            return false;
         }
     }
 
     private (Activity? Activity, Chat? Chat) Translate(Update update)
     {
         var updateId = update.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (update.Message is { } message)
+        if (update.Message is { Chat: not null } message)
         {
             // Stickers and photos arrive without text: the dialogs answer them like unclear text.
             var text = message.Text ?? message.Caption ?? "";
             return (new Activity(ChannelNames.Telegram, ChatIdOf(message.Chat), text, null,
-                new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)), updateId, message.From?.FirstName), message.Chat);
+                Plausible(message.Date), updateId, message.From?.FirstName), message.Chat);
         }
-        if (update.CallbackQuery is { Message: { } source, Data: { } data } callback)
+        if (update.CallbackQuery is { Message.Chat: not null, Data: { } data } callback)
         {
-            return (new Activity(ChannelNames.Telegram, ChatIdOf(source.Chat), null, data, time.GetUtcNow(), updateId, callback.From.FirstName), source.Chat);
+            var source = callback.Message!.Chat;
+            return (new Activity(ChannelNames.Telegram, ChatIdOf(source), null, data, time.GetUtcNow(), updateId, callback.From?.FirstName), source);
         }
         return (null, null);
+    }
+
+    /// <summary>When the resident wrote ("jutro" means the day after that); a date far from now is not believed.</summary>
+    private DateTimeOffset Plausible(DateTime sent)
+    {
+        var now = time.GetUtcNow();
+        var at = new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc));
+        return (now - at).Duration() < TimeSpan.FromDays(1) ? at : now;
     }
 
     private static string ChatIdOf(Chat chat) => chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -113,6 +151,9 @@ public sealed partial class TelegramUpdateHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} failed (given up: {GaveUp})")]
     private partial void LogUpdateFailed(Exception ex, int updateId, bool gaveUp);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} waits: the storage cannot write; tried again later")]
+    private partial void LogStorageFault(Exception ex, int updateId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram {Method} failed; carrying on")]
     private partial void LogBestEffortFailed(Exception ex, string method);

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using MamBot.Data.Conversations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Tests.Turns;
+
+/// <summary>What a resident hears when a turn fails, and what the host does when the storage cannot write.</summary>
+public sealed class TurnFaultTests
+{
+    [Fact]
+    public async Task A_state_this_version_cannot_read_is_answered_with_an_apology_and_the_menu_in_web_chat()
+    {
+        using var bed = new HostTestBed();
+        var app = bed.Start();
+        var chat = new PageChat(app.CreateClient(), "browser-broken");
+        await chat.SendAsync("/start");
+        await chat.PressTitleAsync("Zgadzam się");
+        await chat.PressTitleAsync("Zarezerwuj salę");
+        // A deploy renamed the step the resident was waiting at.
+        await app.QueryAsync(db => db.ConversationStates.ExecuteUpdateAsync(s => s.SetProperty(c => c.StateJson, c => c.StateJson!.Replace("\"Step\":\"", "\"Step\":\"old-"))));
+
+        await chat.SendAsync("Sala duża", clientMessageId: "m1");
+
+        Assert.StartsWith("Przepraszam, coś poszło nie tak po mojej stronie. Zacznijmy od nowa", chat.Text);
+        Assert.Equal("menu:book", chat.Button("Zarezerwuj salę"));
+        Assert.Equal(0, await app.QueryAsync(db => db.ConversationStates.CountAsync()));
+        var again = await chat.SendAsync("Sala duża", clientMessageId: "m1"); // the page resends: the same answer, once
+        Assert.True(again.GetProperty("duplicate").GetBoolean());
+        Assert.StartsWith("Przepraszam", chat.Text);
+
+        await chat.PressTitleAsync("Zarezerwuj salę");
+        Assert.Contains("sal", chat.Text); // the form starts afresh
+    }
+
+    [Fact]
+    public async Task With_the_disk_full_a_message_is_refused_politely_health_says_not_ready_and_nothing_is_lost()
+    {
+        using var bed = new HostTestBed();
+        var disk = new DiskFull();
+        var app = bed.Start(services: disk.AddTo);
+        var http = app.CreateClient();
+        var chat = new PageChat(http, "browser-disk");
+        await chat.SendAsync("/start");
+
+        disk.IsFull = true;
+        var refused = await http.PostAsJsonAsync("/api/chat/browser-disk", new { text = "/pomoc", clientMessageId = "d1" });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("60", refused.Headers.GetValues("Retry-After").Single());
+        Assert.Contains("nie mogę teraz niczego zapisać", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+
+        var ready = await http.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("database or disk is full", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/live")).StatusCode);
+        Assert.Equal(0, await app.QueryAsync(db => db.ProcessedUpdates.CountAsync(u => u.UpdateId == "browser-disk/d1")));
+
+        disk.IsFull = false;
+        await chat.SendAsync("/pomoc", clientMessageId: "d1"); // what the page does after a 503
+        Assert.Contains("Jak ze mną rozmawiać", chat.Text);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_fails_when_the_data_folder_has_too_little_room()
+    {
+        using var bed = new HostTestBed();
+        using var http = bed.Start(new Dictionary<string, string?> { ["Health:MinFreeDiskMegabytes"] = "1000000000" }).CreateClient();
+
+        var ready = await http.GetAsync("/healthz");
+        var disk = (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("disk");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("MB free in the data folder, below 1000000000 MB", disk.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Messenger_events_are_refused_with_503_while_the_disk_is_full_so_meta_sends_them_again()
+    {
+        await using var graph = await Messenger.FakeGraphApi.StartAsync();
+        using var bed = new HostTestBed();
+        var disk = new DiskFull();
+        var app = bed.Start(graph.Settings(), disk.AddTo);
+        var http = app.CreateClient();
+        var body = JsonSerializer.Serialize(new
+        {
+            @object = "page",
+            entry = new[] { new { id = "page", time = 1, messaging = new[] { new
+            {
+                sender = new { id = "psid-disk" }, recipient = new { id = "page" },
+                timestamp = bed.Time.GetUtcNow().ToUnixTimeMilliseconds(), message = new { mid = "m-disk", text = "/pomoc" },
+            } } } },
+        });
+
+        disk.IsFull = true;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await SignedPostAsync(http, body)).StatusCode);
+        disk.IsFull = false;
+        Assert.Equal(HttpStatusCode.OK, (await SignedPostAsync(http, body)).StatusCode);
+        Assert.Contains("Jak ze mną rozmawiać", (await graph.WaitForSendsAsync("psid-disk", 1))[0].Text);
+    }
+
+    private static async Task<HttpResponseMessage> SignedPostAsync(HttpClient http, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/messenger") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Hub-Signature-256", Messenger.FakeGraphApi.Sign(body));
+        return await http.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task While_one_resident_waits_for_a_slow_llm_other_residents_buttons_are_answered()
+    {
+        var modelMayAnswer = new TaskCompletionSource();
+        var modelAsked = new TaskCompletionSource();
+        await using var llm = await SlowLlmAsync(modelAsked, modelMayAnswer.Task);
+        using var bed = new HostTestBed();
+        var app = bed.Start(new Dictionary<string, string?>
+        {
+            ["Llm:Endpoint"] = llm.Urls.Single() + "/v1", ["Llm:Model"] = "bielik", ["Llm:TimeoutSeconds"] = "30",
+        });
+        var http = app.CreateClient();
+
+        var waiting = new PageChat(http, "browser-llm").SendAsync("chciałabym coś zrobić dla sąsiadów");
+        await modelAsked.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // The model has not answered; ten other residents press buttons and get their answers meanwhile.
+        var others = Enumerable.Range(0, 10).Select(async i =>
+        {
+            var other = new PageChat(http, $"browser-other-{i}");
+            await other.PressAsync("menu:about");
+            return other.Text;
+        }).ToList();
+        var answered = await Task.WhenAll(others).WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.All(answered, text => Assert.Contains("Godziny otwarcia:", text));
+        Assert.False(waiting.IsCompleted);
+
+        modelMayAnswer.SetResult();
+        await waiting.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>An OpenAI-compatible endpoint on loopback that answers only when the test lets it.</summary>
+    private static async Task<WebApplication> SlowLlmAsync(TaskCompletionSource asked, Task mayAnswer)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var server = builder.Build();
+        server.MapPost("/v1/chat/completions", async (CancellationToken ct) =>
+        {
+            asked.TrySetResult();
+            await mayAnswer.WaitAsync(ct);
+            return Results.Json(new
+            {
+                id = "chatcmpl-1", @object = "chat.completion", created = 1795589215, model = "bielik",
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = """{"intent":"propose_idea","slots":{}}""" }, finish_reason = "stop" } },
+                usage = new { prompt_tokens = 10, completion_tokens = 5, total_tokens = 15 },
+            });
+        });
+        await server.StartAsync();
+        return server;
+    }
+}
