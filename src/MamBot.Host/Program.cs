@@ -8,6 +8,7 @@ using MamBot.Host.Channels.Telegram;
 using MamBot.Host.Channels.WebChat;
 using MamBot.Host.Outbox;
 using MamBot.Host.Setup;
+using MamBot.Host.Turns;
 
 if (UnderstandCommand.Matches(args)) return await UnderstandCommand.RunAsync(args, Console.Out, Console.Error);
 if (AdminCommand.Matches(args)) return await AdminCommand.RunAsync(args, Console.Out, Console.Error);
@@ -26,6 +27,7 @@ builder.Services.AddOptions<NudgeTimingOptions>().Bind(builder.Configuration.Get
 builder.Services.AddOptions<IdeaOptions>().Bind(builder.Configuration.GetSection(IdeaOptions.Section));
 builder.AddMamJobs();
 builder.AddMamDelivery();
+builder.AddMamTurnAdmission();
 builder.AddWebChat();
 builder.AddTelegram();
 builder.AddMessenger();
@@ -35,6 +37,7 @@ builder.AddMamAdmin();
 var app = builder.Build();
 
 app.UseMamErrors();
+app.UseRateLimiter();
 
 await app.PrepareMamStorageAsync();
 await app.ScheduleMamJobsAsync();

@@ -171,7 +171,8 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         if (RoomOf(dc) is not { } room) return SlotValue.Ok(length.ToString(Polish.Culture));
         if (length < room.MinMinutes) return SlotValue.Invalid(Polish.Format(T.BookProblemTooShort, Minutes(room.MinMinutes)));
         if (length > room.MaxMinutes) return SlotValue.Invalid(Polish.Format(T.BookProblemTooLong, Minutes(room.MaxMinutes)));
-        if (dc.ActiveFrame!.Values.ContainsKey("start") && !await FitsAsync(dc, length, ct))
+        var known = dc.ActiveFrame!.Values;
+        if (known.ContainsKey("start") && known.ContainsKey("day") && !await FitsAsync(dc, length, ct))
             return SlotValue.Invalid(Polish.Format(T.BookStartNotFree, dc.ActiveFrame.Values["start"]));
         return SlotValue.Ok(length.ToString(Polish.Culture));
     }

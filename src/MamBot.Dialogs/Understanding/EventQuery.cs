@@ -50,9 +50,10 @@ public sealed record EventQuery(int? EventId, string? Scope)
 
     public static string DayScope(DateOnly day) => "d" + day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The day of a "d20261204" scope; a forged one far outside the calendar we use (d99991231) is none.</summary>
     public static DateOnly? DayOfScope(string scope) =>
         scope.Length == 9 && scope[0] == 'd' && DateOnly.TryParseExact(scope[1..], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out var day) ? day : null;
+            System.Globalization.DateTimeStyles.None, out var day) && PolishDates.IsPlausibleYear(day.Year) ? day : null;
 
     /// <summary>Stems of a title's words that say which event it is (short words and category words say nothing).</summary>
     private static IEnumerable<string> Distinctive(string foldedTitle) => foldedTitle

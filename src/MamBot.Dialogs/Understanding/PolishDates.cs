@@ -57,6 +57,8 @@ public static partial class PolishDates
         return null;
     }
 
+    private const int MaxHours = 24 * 7;
+
     /// <summary>A length: "2 godziny", "2h", "90 minut", "półtorej godziny", "godzinę", "dwie godziny".</summary>
     public static TimeSpan? Length(string text)
     {
@@ -67,7 +69,7 @@ public static partial class PolishDates
         {
             var amount = h.Groups["n"].Value.Replace(',', '.');
             var hours = double.TryParse(amount, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : NumberWord(amount) ?? 1;
-            return TimeSpan.FromMinutes(Math.Round(hours * 60));
+            return hours <= MaxHours ? TimeSpan.FromMinutes(Math.Round(hours * 60)) : null; // "9999999999999 godzin" is no length
         }
         // "na godzinę" is one hour; "godziny otwarcia" is no length at all.
         if (Regex.IsMatch(t, @"\b(?:na\s+)?godzine\b|\bjedna godzina\b")) return TimeSpan.FromHours(1);
@@ -124,11 +126,14 @@ public static partial class PolishDates
         return h is >= 0 and < 24 && m is >= 0 and < 60 ? new TimeOnly(h, m) : null;
     }
 
+    /// <summary>Years a centre's calendar can mean; "1.1.0000" or a forged "d99991231" is no date at all.</summary>
+    public static bool IsPlausibleYear(int year) => year is >= 2000 and <= 2999;
+
     private static DateOnly? Build(DateOnly today, int day, int month, string year)
     {
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(today.Year + 1, month)) return null;
         var y = year.Length == 4 ? int.Parse(year, CultureInfo.InvariantCulture) : year.Length == 2 ? 2000 + int.Parse(year, CultureInfo.InvariantCulture) : today.Year;
-        if (day > DateTime.DaysInMonth(y, month)) return null;
+        if (!IsPlausibleYear(y) || day > DateTime.DaysInMonth(y, month)) return null;
         var date = new DateOnly(y, month, day);
         // "12.01" typed in December means next January.
         return year.Length == 0 && date < today ? new DateOnly(y + 1, month, Math.Min(day, DateTime.DaysInMonth(y + 1, month))) : date;

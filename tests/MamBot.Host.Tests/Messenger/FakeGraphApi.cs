@@ -30,6 +30,14 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     private FakeGraphApi(WebApplication app) => _app = app;
 
+    /// <summary>Posts a webhook body to the host signed as Meta signs it.</summary>
+    public async Task<HttpResponseMessage> PostSignedAsync(HttpClient host, string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/messenger") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Hub-Signature-256", Sign(body));
+        return await host.SendAsync(request);
+    }
+
     /// <summary>The host's Messenger settings for this fake.</summary>
     public Dictionary<string, string?> Settings() => new()
     {

@@ -1,11 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using MamBot.Data.Conversations;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Host.Tests.Turns;
@@ -97,34 +93,21 @@ public sealed class TurnFaultTests
         });
 
         disk.IsFull = true;
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await SignedPostAsync(http, body)).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await graph.PostSignedAsync(http, body)).StatusCode);
         disk.IsFull = false;
-        Assert.Equal(HttpStatusCode.OK, (await SignedPostAsync(http, body)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await graph.PostSignedAsync(http, body)).StatusCode);
         Assert.Contains("Jak ze mną rozmawiać", (await graph.WaitForSendsAsync("psid-disk", 1))[0].Text);
-    }
-
-    private static async Task<HttpResponseMessage> SignedPostAsync(HttpClient http, string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/messenger") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Hub-Signature-256", Messenger.FakeGraphApi.Sign(body));
-        return await http.SendAsync(request);
     }
 
     [Fact]
     public async Task While_one_resident_waits_for_a_slow_llm_other_residents_buttons_are_answered()
     {
-        var modelMayAnswer = new TaskCompletionSource();
-        var modelAsked = new TaskCompletionSource();
-        await using var llm = await SlowLlmAsync(modelAsked, modelMayAnswer.Task);
+        await using var llm = await SlowLlm.StartAsync();
         using var bed = new HostTestBed();
-        var app = bed.Start(new Dictionary<string, string?>
-        {
-            ["Llm:Endpoint"] = llm.Urls.Single() + "/v1", ["Llm:Model"] = "bielik", ["Llm:TimeoutSeconds"] = "30",
-        });
-        var http = app.CreateClient();
+        var http = bed.Start(llm.Settings()).CreateClient();
 
         var waiting = new PageChat(http, "browser-llm").SendAsync("chciałabym coś zrobić dla sąsiadów");
-        await modelAsked.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await llm.Asked;
 
         // The model has not answered; ten other residents press buttons and get their answers meanwhile.
         var others = Enumerable.Range(0, 10).Select(async i =>
@@ -137,28 +120,30 @@ public sealed class TurnFaultTests
         Assert.All(answered, text => Assert.Contains("Godziny otwarcia:", text));
         Assert.False(waiting.IsCompleted);
 
-        modelMayAnswer.SetResult();
+        llm.Answer();
         await waiting.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
-    /// <summary>An OpenAI-compatible endpoint on loopback that answers only when the test lets it.</summary>
-    private static async Task<WebApplication> SlowLlmAsync(TaskCompletionSource asked, Task mayAnswer)
+    [Fact]
+    public async Task Past_the_bound_on_turns_in_flight_a_message_is_refused_at_once_and_goes_through_when_sent_again()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var server = builder.Build();
-        server.MapPost("/v1/chat/completions", async (CancellationToken ct) =>
-        {
-            asked.TrySetResult();
-            await mayAnswer.WaitAsync(ct);
-            return Results.Json(new
-            {
-                id = "chatcmpl-1", @object = "chat.completion", created = 1795589215, model = "bielik",
-                choices = new[] { new { index = 0, message = new { role = "assistant", content = """{"intent":"propose_idea","slots":{}}""" }, finish_reason = "stop" } },
-                usage = new { prompt_tokens = 10, completion_tokens = 5, total_tokens = 15 },
-            });
-        });
-        await server.StartAsync();
-        return server;
+        await using var llm = await SlowLlm.StartAsync();
+        using var bed = new HostTestBed();
+        var app = bed.Start(llm.Settings(("Turns:MaxConcurrent", "1"), ("Turns:MaxQueued", "0")));
+        var http = app.CreateClient();
+        var busy = new PageChat(http, "browser-busy").SendAsync("chciałabym coś zrobić dla sąsiadów");
+        await llm.Asked; // the only place is taken
+
+        var refused = await http.PostAsJsonAsync("/api/chat/browser-next", new { payload = "menu:about", clientMessageId = "n1" });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("2", refused.Headers.GetValues("Retry-After").Single());
+        Assert.Contains("Bardzo dużo osób pisze do mnie", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+        Assert.Equal(0, await app.QueryAsync(db => db.ProcessedUpdates.CountAsync(u => u.UpdateId == "browser-next/n1")));
+
+        llm.Answer();
+        await busy.WaitAsync(TimeSpan.FromSeconds(20));
+        var next = new PageChat(http, "browser-next");
+        await next.PressAsync("menu:about");
+        Assert.Contains("Godziny otwarcia:", next.Text);
     }
 }

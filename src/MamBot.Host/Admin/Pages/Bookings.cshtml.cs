@@ -35,6 +35,7 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
     public IReadOnlyList<Room> Rooms { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)] public int Week { get; set; }
+    private const int MaxWeeksAway = 520;
     [TempData] public string? Message { get; set; }
     public string Title { get; private set; } = "";
     /// <summary>Each day of the week with something on it: bookings and events in rooms, by start time (one of the two is set).</summary>
@@ -50,6 +51,7 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
         Rooms = centre.Rooms;
         var now = time.GetUtcNow().UtcDateTime;
         var zone = centre.TimeZone;
+        Week = Math.Clamp(Week, -MaxWeeksAway, MaxWeeksAway); // ?week=999999 is no calendar anyone keeps
         var monday = LocalCalendar.MondayOf(LocalCalendar.Today(time.GetUtcNow().UtcDateTime, zone)).AddDays(7 * Week);
         var from = LocalCalendar.StartUtc(monday, zone);
         var to = LocalCalendar.StartUtc(monday.AddDays(7), zone);

@@ -61,7 +61,7 @@ public static class MessengerEvents
     /// <summary>When the resident wrote ("jutro" means the day after that); a time far from now is not believed.</summary>
     private static DateTimeOffset SentAt(JsonElement item, DateTimeOffset now)
     {
-        if (!Has(item, "timestamp", out var t) || !t.TryGetInt64(out var ms)) return now;
+        if (!Has(item, "timestamp", out var t) || t.ValueKind != JsonValueKind.Number || !t.TryGetInt64(out var ms)) return now;
         if (ms < 0 || ms > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()) return now;
         var at = DateTimeOffset.FromUnixTimeMilliseconds(ms);
         return (now - at).Duration() < TimeSpan.FromDays(1) ? at : now;

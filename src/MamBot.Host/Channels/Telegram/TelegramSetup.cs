@@ -33,7 +33,7 @@ public static class TelegramSetup
 
     public static WebApplication MapTelegram(this WebApplication app)
     {
-        app.MapPost(WebhookPath, ReceiveAsync);
+        app.MapPost(WebhookPath, ReceiveAsync).RequireRateLimiting(Turns.TurnAdmission.Policy);
         return app;
     }
 
@@ -48,9 +48,9 @@ public static class TelegramSetup
         {
             update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, ct);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidOperationException or NotSupportedException)
         {
-            return Results.BadRequest();
+            return Results.BadRequest(); // not an update Telegram would send (e.g. a date beyond the calendar)
         }
         if (update is null || update.Id <= 0) return Results.BadRequest();
 

@@ -19,7 +19,7 @@ public static partial class WebChatEndpoints
     public static IEndpointRouteBuilder MapWebChatApi(this IEndpointRouteBuilder app)
     {
         var chat = app.MapGroup("/api/chat/{conversationId}");
-        chat.MapPost("", PostAsync);
+        chat.MapPost("", PostAsync).RequireRateLimiting(TurnAdmission.Policy);
         chat.MapGet("/messages", GetMessagesAsync);
         chat.MapGet("/files/{messageId:long}", GetFileAsync);
         return app;

@@ -25,7 +25,8 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
         var today = LocalCalendar.Today(time.GetUtcNow().UtcDateTime, centre.TimeZone);
         ThisMonth = new DateOnly(today.Year, today.Month, 1);
         var month = ThisMonth;
-        if (!string.IsNullOrEmpty(Month) && !DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month))
+        if (!string.IsNullOrEmpty(Month) && (!DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month)
+            || !Dialogs.Understanding.PolishDates.IsPlausibleYear(month.Year)))
             return BadRequest(AdminText.ReportMonthFormat);
         Figures = await report.ForMonthAsync(centre.Id, month, ct);
         return Page();
