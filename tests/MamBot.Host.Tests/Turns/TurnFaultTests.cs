@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MamBot.Data.Conversations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace MamBot.Host.Tests.Turns;
 
@@ -145,5 +147,43 @@ public sealed class TurnFaultTests
         var next = new PageChat(http, "browser-next");
         await next.PressAsync("menu:about");
         Assert.Contains("Godziny otwarcia:", next.Text);
+    }
+}
+
+/// <summary>A background service dying of an error: the host stops, and says so with its exit code.</summary>
+public sealed class HostExitTests
+{
+    [Fact]
+    public async Task A_background_service_that_dies_stops_the_host_with_a_non_zero_exit_code()
+    {
+        using var bed = new HostTestBed();
+        var dying = new DyingService();
+        var app = bed.Start(services: s => s.AddHostedService(_ => dying));
+        var hosted = app.Services.GetServices<IHostedService>().ToList();
+        var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+
+        dying.Die();
+        await Eventually.HoldsAsync(() => stopping.IsCancellationRequested, "the host to stop");
+        Assert.Equal(1, Setup.ErrorSetup.ExitCodeOf(hosted));
+    }
+
+    [Fact]
+    public void A_host_whose_services_are_well_exits_with_zero()
+    {
+        using var bed = new HostTestBed();
+        Assert.Equal(0, Setup.ErrorSetup.ExitCodeOf(bed.Start().Services));
+    }
+
+    private sealed class DyingService : BackgroundService
+    {
+        private readonly TaskCompletionSource _die = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Die() => _die.TrySetResult();
+
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            await _die.Task.WaitAsync(stoppingToken);
+            throw new InvalidOperationException("a fatal error no loop could go on from");
+        }
     }
 }

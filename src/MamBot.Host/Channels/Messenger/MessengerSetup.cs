@@ -98,6 +98,18 @@ public sealed partial class MessengerProfileSetup(IServiceScopeFactory scopes, I
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
+        try
+        {
+            await SetProfileAsync(stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested) // never worth stopping the bot for
+        {
+            LogProfileFailed(ex, ex.Message);
+        }
+    }
+
+    private async Task SetProfileAsync(CancellationToken stoppingToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var centre = await scope.ServiceProvider.GetRequiredService<CentreDirectory>().GetDefaultAsync(stoppingToken);
         var profile = new JsonObject
@@ -112,15 +124,8 @@ public sealed partial class MessengerProfileSetup(IServiceScopeFactory scopes, I
                     Postback(T.ButtonMenu, "menu:main"), Postback(T.MenuAbout, "menu:about"), Postback(T.MenuSettings, "menu:settings")),
             }),
         };
-        try
-        {
-            var result = await scope.ServiceProvider.GetRequiredService<GraphApiClient>().SetProfileAsync(profile, stoppingToken);
-            if (!result.Ok) LogProfileFailed(null, result.Message);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
-        {
-            LogProfileFailed(ex, ex.Message);
-        }
+        var result = await scope.ServiceProvider.GetRequiredService<GraphApiClient>().SetProfileAsync(profile, stoppingToken);
+        if (!result.Ok) LogProfileFailed(null, result.Message);
     }
 
     private static JsonObject Postback(string title, string payload) => new() { ["type"] = "postback", ["title"] = title, ["payload"] = payload };
