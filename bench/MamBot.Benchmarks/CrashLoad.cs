@@ -149,6 +149,7 @@ public static class CrashLoad
                 ["Nudges__QuietFrom"] = "00:00",
                 ["Nudges__QuietUntil"] = "00:00",
                 ["Jobs__QueuePollSeconds"] = "1",
+                ["Flood__Burst"] = "0", // each resident writes every 50 ms here: a crash test, not a flood test
                 ["Logging__LogLevel__Default"] = "Warning",
             }) start.Environment[key] = value;
             _process = Process.Start(start)!;

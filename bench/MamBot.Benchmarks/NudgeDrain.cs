@@ -138,7 +138,7 @@ internal static class LoadClock
 internal sealed class LoopbackBotApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly Queue<DateTime> _lastSecond = new();
+    private readonly Dictionary<string, Queue<DateTime>> _lastSecondByBot = []; // Telegram's limits are per bot
     private readonly ConcurrentDictionary<string, DateTime> _lastPerChat = new();
     private readonly ConcurrentDictionary<string, int> _perChat = new();
     private readonly Lock _gate = new();
@@ -172,7 +172,7 @@ internal sealed class LoopbackBotApi : IAsyncDisposable
         return api;
     }
 
-    private async Task<IResult> HandleAsync(string method, HttpRequest request)
+    private async Task<IResult> HandleAsync(string token, string method, HttpRequest request)
     {
         var body = request.HasFormContentType ? "" : await new StreamReader(request.Body).ReadToEndAsync();
         var form = request.HasFormContentType ? (await request.ReadFormAsync()).ToDictionary(f => f.Key, f => f.Value.ToString())
@@ -185,28 +185,30 @@ internal sealed class LoopbackBotApi : IAsyncDisposable
             case "getupdates":
                 await Task.Delay(1000);
                 return Ok(Array.Empty<object>());
-            case "sendmessage": return Send(form.GetValueOrDefault("chat_id") ?? "0");
+            case "sendmessage": return Send(token, form.GetValueOrDefault("chat_id") ?? "0");
             default: return Ok(true);
         }
     }
 
-    private IResult Send(string chatId)
+    private IResult Send(string token, string chatId)
     {
         lock (_gate)
         {
             var now = DateTime.UtcNow;
-            while (_lastSecond.Count > 0 && now - _lastSecond.Peek() >= TimeSpan.FromSeconds(1)) _lastSecond.Dequeue();
-            var chatTooSoon = _lastPerChat.TryGetValue(chatId, out var previous) && now - previous < TimeSpan.FromSeconds(1);
-            if (_lastSecond.Count >= 30 || chatTooSoon)
+            if (!_lastSecondByBot.TryGetValue(token, out var lastSecond)) _lastSecondByBot[token] = lastSecond = new();
+            while (lastSecond.Count > 0 && now - lastSecond.Peek() >= TimeSpan.FromSeconds(1)) lastSecond.Dequeue();
+            var chat = token + "/" + chatId;
+            var chatTooSoon = _lastPerChat.TryGetValue(chat, out var previous) && now - previous < TimeSpan.FromSeconds(1);
+            if (lastSecond.Count >= 30 || chatTooSoon)
             {
                 _tooMany++;
                 if (Environment.GetEnvironmentVariable("DRAIN_DEBUG") == "1")
-                    Console.WriteLine($"429 at {now:HH:mm:ss.fff}: {_lastSecond.Count} in the last second, oldest {(now - _lastSecond.Peek()).TotalMilliseconds:F1} ms ago, chat too soon {chatTooSoon}");
+                    Console.WriteLine($"429 at {now:HH:mm:ss.fff}: {lastSecond.Count} in the last second, oldest {(now - lastSecond.Peek()).TotalMilliseconds:F1} ms ago, chat too soon {chatTooSoon}");
                 if (chatTooSoon) _perChatViolations++;
                 return Results.Json(new { ok = false, error_code = 429, description = "Too Many Requests: retry after 1", parameters = new { retry_after = 1 } }, statusCode: 429);
             }
-            _lastSecond.Enqueue(now);
-            _lastPerChat[chatId] = now;
+            lastSecond.Enqueue(now);
+            _lastPerChat[chat] = now;
             _perChat.AddOrUpdate(chatId, 1, (_, n) => n + 1);
             _arrivals.GetOrAdd(chatId, _ => new ConcurrentQueue<TimeSpan>()).Enqueue(LoadClock.Now);
             if (_accepted++ == 0) _first = now;
