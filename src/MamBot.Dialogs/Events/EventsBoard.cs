@@ -189,6 +189,45 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         dc.Say(Reply.WithRow(text, new(T.ButtonEventDetails, $"events:show:{eventId}"), new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")));
     }
 
+    /// <summary>
+    /// "wypisz mnie z gimnastyki", "nie przyjdę w czwartek": the resident's own place, found by title or day like a
+    /// sign-up, given up after one question (the yes is the "Rezygnuję" button's action). Several places and no
+    /// clue which: the resident picks from their sign-ups.
+    /// </summary>
+    public async Task LeaveBySentenceAsync(DialogContext dc, string sentence, CancellationToken ct)
+    {
+        if (WelcomeActions.ConsentedOrAsk(dc) is not { } resident) return;
+        var mine = (await events.MineAsync(resident.Id, ct)).Select(m => m.Summary.Event).ToList();
+        var today = LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone);
+        var upcoming = await events.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct);
+        var named = EventQuery.Parse(sentence, [.. upcoming.Select(u => u.Event).Concat(mine).DistinctBy(e => e.Id)], today);
+
+        if (named.EventId is { } id && mine.All(e => e.Id != id))
+        {
+            var title = upcoming.Select(u => u.Event).Concat(mine).First(e => e.Id == id).Title;
+            dc.Say(Intro(Polish.Format(T.LeaveNotSignedUp, title)));
+            return;
+        }
+        var candidates = named.EventId is { } chosen ? mine.Where(e => e.Id == chosen).ToList()
+            : named.Scope is { } scope && EventQuery.DayOfScope(scope) is { } day
+                ? mine.Where(e => LocalCalendar.Today(e.StartUtc, dc.TimeZone) == day).ToList()
+                : mine;
+        if (mine.Count == 0 || candidates.Count == 0)
+        {
+            dc.Say(Intro(mine.Count == 0 ? T.MySignupsNone : T.LeaveNothingThatDay));
+            return;
+        }
+        if (candidates.Count > 1)
+        {
+            dc.Say(T.LeaveWhich);
+            await MineAsync(dc, resident, ct);
+            return;
+        }
+        var e = candidates[0];
+        dc.Say(Reply.WithRow(Polish.Format(T.LeaveConfirm, e.Title, EventTexts.When(e, dc.TimeZone)),
+            new Button(T.ButtonLeaveYes, $"events:leave:{e.Id}"), new Button(T.ButtonLeaveNo, $"events:show:{e.Id}")));
+    }
+
     private async Task MineAsync(DialogContext dc, Resident resident, CancellationToken ct)
     {
         var mine = await events.MineAsync(resident.Id, ct);

@@ -88,6 +88,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
             case "greeting": dc.Say(Render(WelcomeActions.WelcomeBack(dc))); break;
             case "book_room": await OpenAsync(dc, "book", Phrase(smart?.Understood) + dc.Text, ct); break;
             case "my_bookings" or "cancel_booking": await myBookings.HandleAsync(dc, "", ct); break;
+            case "leave_event": await events.LeaveBySentenceAsync(dc, smart?.Understood.Event + " " + dc.Text, ct); break;
             case "list_events" or "register_event": await OpenAsync(dc, "events", smart?.Understood.Event + " " + dc.Text, ct); break;
             case "propose_idea": await OpenAsync(dc, "ideas", dc.Text, ct); break;
             case "surveys": await HandleAsync(dc, "surveys", ct); break;

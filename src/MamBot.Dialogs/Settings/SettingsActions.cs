@@ -25,6 +25,10 @@ public sealed class SettingsActions(ResidentService residents, DataExportReply e
                 await residents.SetPreferenceAsync(resident, kind, enable, ct);
                 dc.Say(Render(resident, Polish.Format(enable ? T.SettingsSwitchedOn : T.SettingsSwitchedOff, NudgeKindTexts.Described(kind))));
                 break;
+            case "stop":
+                await residents.SetAllPreferencesAsync(resident, enabled: false, ct);
+                dc.Say(Render(resident, T.StopDone));
+                break;
             case "export":
                 dc.Say(await export.BuildAsync(dc, resident, ct));
                 break;
@@ -56,20 +60,20 @@ public sealed class SettingsActions(ResidentService residents, DataExportReply e
     }
 }
 
-/// <summary>/stop: all nudges off at once; answers keep working.</summary>
-public sealed class StopCommand(ResidentService residents) : ICommand
+/// <summary>/stop: all nudges off, after one question saying what stops and how to turn it back on; answers keep working.</summary>
+public sealed class StopCommand : ICommand
 {
     public IReadOnlyList<string> Names { get; } = ["stop"];
 
-    public async Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
+    public Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
     {
         dc.CancelAll();
-        if (dc.Resident is not { } resident)
+        if (dc.Resident is null)
         {
             dc.Say(T.StopNoData);
-            return;
+            return Task.CompletedTask;
         }
-        await residents.SetAllPreferencesAsync(resident, enabled: false, ct);
-        dc.Say(SettingsActions.Render(resident, T.StopDone));
+        dc.Say(Reply.WithRow(T.StopConfirm, new Button(T.ButtonStopYes, "settings:stop"), new Button(T.ButtonStopNo, "menu:main")));
+        return Task.CompletedTask;
     }
 }

@@ -25,8 +25,14 @@ public static class IntentRecognizer
 
     private static readonly (string Intent, string[] Phrases)[] Rules =
     [
-        ("stop", ["stop", "nie pisz", "wylacz powiadomienia", "wypisz mnie", "przestan pisac", "koniec wiadomosci"]),
+        ("stop", ["stop", "nie pisz", "wylacz powiadomienia", "wypisz mnie ze wszystk", "wypisz mnie z powiadom", "wypisz mnie z wiadomosc",
+            "przestan pisac", "koniec wiadomosci"]),
         ("cancel_booking", ["odwolaj moja", "odwolac moja", "anuluj moja", "odwolaj rezerw", "odwolac rezerw", "anuluj rezerw", "anulowac rezerw", "rezygnuje z rezerw", "rezygnuje z sali", "odwolaj sale", "odwolac sale"]),
+        // Giving up one place; "wypisz mnie" alone, or "ze wszystkiego", is the stop below.
+        ("leave_event", ["wypisz mnie z", "wypisz mnie na", "wypiszcie mnie", "wypisac sie", "wypisuje sie", "skresl mnie", "wykresl mnie",
+            "nie przyjde", "nie bede mogl", "nie bede mogla", "nie moge przyjsc", "nie dam rady przyjsc", "nie dam rady na", "rezygnuje z udzialu",
+            "rezygnuje z zajec", "rezygnuje z wydarzen", "odwolaj moj zapis", "anuluj moj zapis", "anuluj zapis", "wycofuje sie", "wycofaj mnie"]),
+        ("stop", ["wypisz mnie"]),
         ("my_bookings", ["moje rezerw", "moja rezerw", "moich rezerw", "mam rezerw", "co mam zarezerw", "kiedy mam sale", "czy moja rezerw"]),
         ("register_event", ["zapisz mnie", "zapisac sie", "zapisuje sie", "chce sie zapisac", "chcialabym sie zapisac", "chcialbym sie zapisac", "sie zapisac", "zapisy na", "zapis na"]),
         ("book_room", ["rezerw", "zarezerw", "zaklep", "wynajac", "wynajem", "potrzebuje sali", "potrzebuje sale", "potrzebuje kuchni", "wolna sala", "wolna sale", "wolne sale", "wolnej sali", "wolny termin"]),
@@ -56,6 +62,9 @@ public static class IntentRecognizer
         if (length is null && start is { } s && end is { } e) length = e - s;
         if (end is null && start is { } s2 && length is { } l) end = s2.Add(l);
 
+        // Switching everything off never answers a sentence about one thing ("nie piszcie mi o rezerwacjach").
+        if (intent == "stop" && StopNeverAbout.Any(stem => folded.Contains(stem, StringComparison.Ordinal))) intent = None;
+
         // A room or a day with a time, with no other intent, is a booking ("mała sala w piątek o 18").
         if (intent == None && (room is not null || (start is not null && day is not null))) intent = "book_room";
 
@@ -67,8 +76,12 @@ public static class IntentRecognizer
             end,
             length is { } d ? (int)d.TotalMinutes : null,
             PolishDates.People(text ?? "", bareNumber: false),
-            intent == "register_event" ? EventName(text ?? "") : null);
+            intent is "register_event" or "leave_event" ? EventName(text ?? "") : null);
     }
+
+    private static readonly string[] NameFollows = [" na ", " z ", " ze "];
+    private static readonly string[] NotAName = ["udzialu", "zapisu", "listy", "wszystkiego"];
+    private static readonly string[] StopNeverAbout = ["rezerw", "pomysl", "wydarzen", "zajec", "zapis", "ankiet"];
 
     // Everyday words one letter away from a stem above, never to be "corrected" into it ("dzieckiem" is not "dzięki").
     private static readonly string[] NeverCorrected = ["dzieck", "dzieci", "dziecio"];
@@ -113,17 +126,18 @@ public static class IntentRecognizer
             _ => null,
         };
 
-    /// <summary>"zapisz mnie na warsztaty ceramiki w sobotę" → "warsztaty ceramiki".</summary>
+    /// <summary>"zapisz mnie na warsztaty ceramiki w sobotę" → "warsztaty ceramiki"; "wypisz mnie z gimnastyki" → "gimnastyki".</summary>
     private static string? EventName(string text)
     {
-        var simple = PolishText.Simplify(text);
-        var at = simple.IndexOf(" na ", StringComparison.Ordinal);
-        if (at < 0) return null;
-        var words = simple[(at + 4)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        var simple = PolishText.Simplify(text) + " ";
+        var at = NameFollows.Select(p => (Index: simple.IndexOf(p, StringComparison.Ordinal), p.Length))
+            .Where(p => p.Index >= 0).OrderBy(p => p.Index).FirstOrDefault();
+        if (at.Length == 0) return null;
+        var words = simple[(at.Index + at.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .TakeWhile(w => w is not ("w" or "we" or "o" or "na" or "dla" or "jutro" or "dzis" or "prosze") && !char.IsDigit(w[0]))
             .Select(w => w.Trim(',', '.', '!', '?'));
         var name = string.Join(' ', words);
-        return name.Length == 0 ? null : name;
+        return name.Length == 0 || NotAName.Contains(name) ? null : name; // "rezygnuję z udziału" names nothing
     }
 
     private static int Distance(string a, string b)

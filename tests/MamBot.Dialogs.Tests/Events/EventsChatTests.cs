@@ -74,6 +74,56 @@ public class EventsChatTests
         Assert.Empty(await chat.QueryAsync(db => db.EventSignups.ToListAsync()));
     }
 
+    [Theory]
+    [InlineData("wypisz mnie z gimnastyki")]
+    [InlineData("nie przyjde na gimnastyke")]
+    [InlineData("nie dam rady przyjść w piątek")]
+    public async Task Giving_up_a_place_in_words_asks_once_and_leaves_every_notification_on(string sentence)
+    {
+        await using var chat = await ConsentedAsync();
+        var gym = await chat.CreateAsync("Gimnastyka dla seniorów", At(27, 17), capacity: 12);
+        await chat.CreateAsync("Kawa sąsiedzka", At(28, 11), category: EventCategory.Neighbours);
+        await chat.PressPayloadAsync($"events:join:{gym.Id}");
+
+        await chat.SendAsync(sentence);
+        Assert.Equal("Czy mam Cię wypisać z wydarzenia „Gimnastyka dla seniorów” (piątek, 27 listopada, 17:00)?", chat.Text);
+        await chat.PressAsync("Tak, wypisz mnie");
+
+        Assert.StartsWith("Twoje miejsce na wydarzenie „Gimnastyka dla seniorów” jest zwolnione.", chat.Text); // as after "Rezygnuję"
+        Assert.Equal(SignupStatus.Withdrawn, await chat.QueryAsync(db => db.EventSignups.Select(x => x.Status).SingleAsync()));
+        Assert.Equal(0, await chat.QueryAsync(db => db.NotificationPreferences.CountAsync(p => !p.Enabled)));
+    }
+
+    [Fact]
+    public async Task A_sentence_about_an_event_without_a_place_says_so_and_changes_nothing()
+    {
+        await using var chat = await ConsentedAsync();
+        var gym = await chat.CreateAsync("Gimnastyka dla seniorów", At(27, 17), capacity: 12);
+        await chat.CreateAsync("Warsztaty ceramiki", At(28, 11), category: EventCategory.Workshops);
+        await chat.PressPayloadAsync($"events:join:{gym.Id}");
+
+        await chat.SendAsync("wypisz mnie z ceramiki");
+
+        Assert.StartsWith("Nie masz zapisu na wydarzenie „Warsztaty ceramiki”.", chat.Text);
+        Assert.Equal(SignupStatus.Going, await chat.QueryAsync(db => db.EventSignups.Select(x => x.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task With_several_places_and_no_clue_which_the_resident_picks_from_their_sign_ups()
+    {
+        await using var chat = await ConsentedAsync();
+        var gym = await chat.CreateAsync("Gimnastyka dla seniorów", At(27, 17), capacity: 12);
+        var coffee = await chat.CreateAsync("Kawa sąsiedzka", At(28, 11), category: EventCategory.Neighbours);
+        await chat.PressPayloadAsync($"events:join:{gym.Id}");
+        await chat.PressPayloadAsync($"events:join:{coffee.Id}");
+
+        await chat.SendAsync("nie przyjdę");
+
+        Assert.StartsWith("Z którego wydarzenia mam Cię wypisać?", chat.Text);
+        Assert.Equal($"events:show:{coffee.Id}", chat.ButtonPayload("Kawa sąsiedzka"));
+        Assert.Equal(2, await chat.QueryAsync(db => db.EventSignups.CountAsync(x => x.Status == SignupStatus.Going)));
+    }
+
     [Fact]
     public async Task Signing_up_queues_reminders_the_day_before_and_two_hours_before_and_how_was_it_the_morning_after()
     {
@@ -114,7 +164,7 @@ public class EventsChatTests
         Assert.Equal(3, (await chat.EventNudgesAsync()).Count); // only Anna's
 
         await chat.PressPayloadAsync($"events:leave:{gym.Id}");
-        Assert.StartsWith("Twoje miejsce na „Gimnastyka dla seniorów” jest zwolnione.", chat.Text);
+        Assert.StartsWith("Twoje miejsce na wydarzenie „Gimnastyka dla seniorów” jest zwolnione.", chat.Text);
 
         var nudges = await chat.EventNudgesAsync();
         var bogdan = await chat.QueryAsync(db => db.ChannelIdentities.Where(i => i.ExternalId == "chat-bogdan").Select(i => i.ResidentId).SingleAsync());

@@ -31,10 +31,17 @@ public class SettingsTests
     }
 
     [Fact]
-    public async Task Stop_switches_every_nudge_off_and_still_answers()
+    public async Task Stop_asks_once_saying_what_stops_then_switches_every_nudge_off_and_still_answers()
     {
         await using var chat = await ConsentedAsync();
         await chat.SendAsync("/stop");
+        Assert.StartsWith("Czy wyłączyć wszystkie wiadomości od MAM? Nie dostaniesz przypomnień o swoich rezerwacjach i zapisach", chat.Text);
+        Assert.Contains("włączysz z powrotem w „Ustawieniach”", chat.Text);
+        await chat.PressAsync("Nie, zostaw");
+        Assert.Equal(0, await chat.QueryAsync(db => db.NotificationPreferences.CountAsync(p => !p.Enabled)));
+
+        await chat.SendAsync("stop");
+        await chat.PressAsync("Tak, wyłącz wszystko");
         Assert.Contains("nie będę wysyłać żadnych powiadomień", chat.Text);
         Assert.Equal(0, await chat.QueryAsync(db => db.NotificationPreferences.CountAsync(p => p.Enabled)));
 

@@ -101,8 +101,8 @@ public class WebChatApiTests
         await chat.SendAsync("/stop", clientMessageId: "m-42");
         Assert.Equal(first, PageChat.Replies(chat.Last).Select(r => r.GetRawText()));
         Assert.True(chat.Last.GetProperty("duplicate").GetBoolean());
-        Assert.Equal(1, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Body.Contains("powiadomie"))));
-        Assert.Equal(first.Count, await app.QueryAsync(db => db.MailboxMessages.CountAsync(m => m.Body.Contains("powiadomie"))));
+        Assert.Equal(1, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Body.Contains("Nie dostaniesz"))));
+        Assert.Equal(first.Count, await app.QueryAsync(db => db.MailboxMessages.CountAsync(m => m.Body.Contains("Nie dostaniesz"))));
     }
 
     [Fact]
