@@ -64,6 +64,10 @@ public sealed class TestChat : IAsyncDisposable
         Last.SelectMany(r => r.Buttons).SelectMany(row => row).FirstOrDefault(b => b.Title == title)?.Payload
         ?? throw new InvalidOperationException($"No button '{title}' in: {string.Join(" / ", Last.SelectMany(r => r.Buttons).SelectMany(b => b).Select(b => b.Title))}");
 
+    public string ButtonTitle(string payload) =>
+        Last.SelectMany(r => r.Buttons).SelectMany(row => row).FirstOrDefault(b => b.Payload == payload)?.Title
+        ?? throw new InvalidOperationException($"No button for '{payload}'.");
+
     public string Text => string.Join("\n---\n", Last.Select(r => r.Text));
 
     public async Task<IReadOnlyList<Reply>> TurnAsync(Activity activity)
@@ -75,6 +79,10 @@ public sealed class TestChat : IAsyncDisposable
         Last = [.. bodies.Select(Reply.FromJson)];
         return Last;
     }
+
+    /// <summary>Whether a dialog (a form, a question) is waiting for this chat's answer.</summary>
+    public async Task<bool> InProgressAsync() => await QueryAsync(async db =>
+        (await db.ConversationStates.Select(s => s.StateJson).ToListAsync()).Any(json => ConversationData.FromJson(json).Stack.Count > 0));
 
     public async Task<T> QueryAsync<T>(Func<MamDbContext, Task<T>> query)
     {

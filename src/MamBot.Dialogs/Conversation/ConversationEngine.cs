@@ -56,9 +56,13 @@ public sealed partial class ConversationEngine(
         if (resident is not null) await residents.TouchAsync(resident, activity.Channel, activity.ChatId, ct);
         var centre = resident is null ? await centres.GetDefaultAsync(ct) : await centres.GetAsync(resident.CentreId, ct);
         var state = ReadState(await conversations.LoadAsync(activity.Channel, activity.ChatId, ct));
+        if (activity.Payload is null && TypedButtons.Pressed(activity.Text, state) is { } pressed)
+            activity = activity with { Text = null, Payload = pressed };
 
         var dc = new DialogContext(activity, centre, resident, state, dialogs);
         await RouteAsync(dc, ct);
+        // Kept for residents who consented, or inside a dialog: declining keeps nothing at all.
+        state.Screen = dc.Resident?.HasConsented == true || state.Stack.Count > 0 ? TypedButtons.OnScreen(dc.Replies) : null;
 
         await conversations.SaveAsync(activity.Channel, activity.ChatId, dc.Forgotten ? null : state.ToJson(), ct);
         var ids = await QueueRepliesAsync(dc, ct);
@@ -107,7 +111,8 @@ public sealed partial class ConversationEngine(
         try
         {
             var state = ConversationData.FromJson(await conversations.LoadAsync(activity.Channel, activity.ChatId, ct));
-            if (state.Stack.Count > 0) return; // a dialog in progress reads the text itself
+            // A dialog in progress reads the text itself; a typed button title is that button.
+            if (state.Stack.Count > 0 || TypedButtons.Pressed(activity.Text, state) is not null) return;
             var resident = await residents.FindByChatAsync(activity.Channel, activity.ChatId, ct);
             var centre = resident is null ? await centres.GetDefaultAsync(ct) : await centres.GetAsync(resident.CentreId, ct);
             await llm.PrepareAsync(new DialogContext(activity, centre, resident, state, dialogs), ct);

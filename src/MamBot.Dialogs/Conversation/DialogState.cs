@@ -2,12 +2,15 @@ using System.Text.Json;
 
 namespace MamBot.Dialogs.Conversation;
 
-/// <summary>Where a conversation stands: the dialog stack. Persisted as JSON after every turn.</summary>
+/// <summary>Where a conversation stands: the dialog stack and the buttons on the screen. Persisted as JSON after every turn.</summary>
 public sealed class ConversationData
 {
     public List<DialogFrame> Stack { get; set; } = [];
 
-    public string? ToJson() => Stack.Count == 0 ? null : JsonSerializer.Serialize(this);
+    /// <summary>The buttons of the last message, by the words that press them (see <see cref="TypedButtons"/>).</summary>
+    public Dictionary<string, string>? Screen { get; set; }
+
+    public string? ToJson() => Stack.Count == 0 && Screen is null ? null : JsonSerializer.Serialize(this);
 
     public static ConversationData FromJson(string? json) =>
         string.IsNullOrEmpty(json) ? new() : JsonSerializer.Deserialize<ConversationData>(json) ?? new();

@@ -26,7 +26,7 @@ public class TurnTests
         await chat.PressPayloadAsync("settings:erase");
         await chat.SendAsync("/anuluj");
         Assert.StartsWith("Dobrze, przerwane.", chat.Text);
-        Assert.Equal(0, await chat.QueryAsync(db => db.ConversationStates.CountAsync()));
+        Assert.False(await chat.InProgressAsync());
 
         await chat.SendAsync("anuluj");
         Assert.StartsWith("Nic nie było w toku.", chat.Text);

@@ -75,6 +75,21 @@ public class EventsChatTests
     }
 
     [Theory]
+    [InlineData("zapisz mnie")]
+    [InlineData("tak")]
+    [InlineData("Biorę udział!")]
+    public async Task On_an_events_card_saying_yes_in_words_signs_up_like_the_button(string typed)
+    {
+        await using var chat = await ConsentedAsync();
+        var gym = await chat.CreateAsync("Gimnastyka dla seniorów", At(27, 17), capacity: 12);
+        await chat.PressPayloadAsync($"events:show:{gym.Id}");
+
+        await chat.SendAsync(typed);
+
+        Assert.Equal("Gotowe, masz miejsce: „Gimnastyka dla seniorów”, piątek, 27 listopada, 17:00. Przypomnę Ci dzień wcześniej i 2 godziny przed.", chat.Text);
+    }
+
+    [Theory]
     [InlineData("wypisz mnie z gimnastyki")]
     [InlineData("nie przyjde na gimnastyke")]
     [InlineData("nie dam rady przyjść w piątek")]

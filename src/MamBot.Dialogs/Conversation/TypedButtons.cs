@@ -1,0 +1,55 @@
+using MamBot.Dialogs.Understanding;
+
+namespace MamBot.Dialogs.Conversation;
+
+/// <summary>
+/// Typing what a button on the screen says acts as pressing it ("moje zapisy", "wyłącz ciekawostki", "dwa" for
+/// "2"); "wstecz", "cofnij" or "wróć" is the form's back button, and "zapisz mnie", "tak" or "biorę udział" the
+/// sign-up on an event's card. The screen is the last message with buttons.
+/// </summary>
+public static class TypedButtons
+{
+    private static readonly string[] BackWords = ["wstecz", "cofnij", "wroc", "powrot", "do tylu", "cofnij sie", "wroc sie"];
+    // Other words for a button, by its payload's start: on an event's card "zapisz mnie" is "Zapisuję się".
+    private static readonly (string PayloadStart, string[] Words)[] Aliases =
+    [
+        ("events:join:", ["zapisz mnie", "tak", "biore udzial", "wezme udzial", "chce sie zapisac", "zapisuje sie", "prosze mnie zapisac", "dopisz mnie"]),
+    ];
+    private static readonly string[] NumberWords = ["zero", "jeden", "dwa", "trzy", "cztery", "piec", "szesc", "siedem", "osiem", "dziewiec", "dziesiec"];
+
+    /// <summary>The buttons now on the screen, by the words that press them.</summary>
+    public static Dictionary<string, string>? OnScreen(IReadOnlyList<Reply> replies)
+    {
+        var last = replies.LastOrDefault(r => r.Buttons.Count > 0);
+        if (last is null) return null;
+        var byWords = new Dictionary<string, string>();
+        foreach (var button in last.Buttons.SelectMany(row => row))
+            byWords.TryAdd(Words(button.Title), button.Payload);
+        return byWords;
+    }
+
+    /// <summary>
+    /// The payload of the button the resident typed, if the text is exactly one. Outside a dialog the main menu's
+    /// own words are left to the recognizer: typed "mam pomysł" starts an idea, where the button shows the board.
+    /// </summary>
+    public static string? Pressed(string? text, ConversationData state)
+    {
+        var screen = state.Screen;
+        if (screen is null || string.IsNullOrWhiteSpace(text) || text.Length > 60) return null;
+        var words = Words(text);
+        if (screen.TryGetValue(words, out var payload))
+            return state.Stack.Count == 0 && payload.StartsWith("menu:", StringComparison.Ordinal) ? null : payload;
+        if (BackWords.Contains(words) && screen.ContainsValue(FormDialog.BackPayload)) return FormDialog.BackPayload;
+        foreach (var (start, aliases) in Aliases)
+        {
+            var target = screen.Values.Where(p => p.StartsWith(start, StringComparison.Ordinal)).Distinct().ToList();
+            if (target.Count == 1 && aliases.Contains(words)) return target[0];
+        }
+        var number = Array.IndexOf(NumberWords, words);
+        return number >= 0 && screen.TryGetValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture), out var digit) ? digit : null;
+    }
+
+    /// <summary>Folded letters and digits only: "‹ Wcześniej" and "wczesniej" are the same words.</summary>
+    private static string Words(string text) =>
+        string.Join(' ', PolishText.Fold(new string([.. text.Select(c => char.IsLetterOrDigit(c) ? c : ' ')])).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}
