@@ -29,19 +29,29 @@ public static class Polish
     /// <summary>"w piątek", "we wtorek", "w środę".</summary>
     public static string OnDay(DayOfWeek day) => T.DayNamesWithPreposition.Split('|')[(int)day];
 
+    /// <summary>The weekday in the case the words before it need (see <see cref="DayCase"/>).</summary>
+    public static string DayName(DayOfWeek day, DayCase form) => form switch
+    {
+        DayCase.Accusative => T.DayNamesAccusative.Split('|')[(int)day],
+        DayCase.Genitive => T.DayNamesGenitive.Split('|')[(int)day],
+        DayCase.OnDay => OnDay(day),
+        _ => DayName(day),
+    };
+
     public static string MonthGenitive(int month) => T.MonthNamesGenitive.Split('|')[month - 1];
 
     /// <summary>"12 grudnia": reads right after "do", "od", "przed" (a weekday would need another case).</summary>
     public static string DayAndMonth(DateOnly date) => $"{date.Day} {MonthGenitive(date.Month)}";
 
-    /// <summary>"piątek, 12 grudnia"</summary>
-    public static string Date(DateOnly date) => $"{DayName(date.DayOfWeek)}, {date.Day} {MonthGenitive(date.Month)}";
+    /// <summary>"piątek, 12 grudnia"; after "na" "środę, 2 grudnia", after "od" "wtorku, 1 grudnia", alone "we wtorek, 1 grudnia".</summary>
+    public static string Date(DateOnly date, DayCase form = DayCase.Nominative) =>
+        $"{DayName(date.DayOfWeek, form)}, {date.Day} {MonthGenitive(date.Month)}";
 
-    /// <summary>"piątek, 12 grudnia, 18:00" in the centre's time zone (DST included).</summary>
-    public static string DateTime(DateTime utc, TimeZoneInfo zone)
+    /// <summary>"piątek, 12 grudnia, 18:00" in the centre's time zone (DST included), the weekday in the case asked.</summary>
+    public static string DateTime(DateTime utc, TimeZoneInfo zone, DayCase form = DayCase.Nominative)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
-        return $"{Date(DateOnly.FromDateTime(local))}, {Time(TimeOnly.FromDateTime(local))}";
+        return $"{Date(DateOnly.FromDateTime(local), form)}, {Time(TimeOnly.FromDateTime(local))}";
     }
 
     public static string Time(TimeOnly time) => time.ToString("HH:mm", Culture);
@@ -82,4 +92,20 @@ public static class Polish
         "messenger" => T.ChannelMessenger,
         _ => channel,
     };
+}
+
+/// <summary>The case a weekday takes from the words before it.</summary>
+public enum DayCase
+{
+    /// <summary>"piątek, 12 grudnia" as a label or after a colon.</summary>
+    Nominative,
+
+    /// <summary>After "na": "przeniesiono na środę".</summary>
+    Accusative,
+
+    /// <summary>After "od", "do": "od wtorku".</summary>
+    Genitive,
+
+    /// <summary>With its own preposition, after a word that needs none: "ostatnio we wtorek", "zgłoszony w środę".</summary>
+    OnDay,
 }

@@ -23,6 +23,29 @@ public class PolishTests
 
     private static readonly TimeZoneInfo Krakow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
 
+    [Theory]
+    [InlineData(DayOfWeek.Wednesday, DayCase.Nominative, "środa")]
+    [InlineData(DayOfWeek.Wednesday, DayCase.Accusative, "środę")]
+    [InlineData(DayOfWeek.Tuesday, DayCase.Genitive, "wtorku")]
+    [InlineData(DayOfWeek.Tuesday, DayCase.OnDay, "we wtorek")]
+    [InlineData(DayOfWeek.Sunday, DayCase.Accusative, "niedzielę")]
+    [InlineData(DayOfWeek.Sunday, DayCase.Genitive, "niedzieli")]
+    [InlineData(DayOfWeek.Saturday, DayCase.OnDay, "w sobotę")]
+    [InlineData(DayOfWeek.Monday, DayCase.Genitive, "poniedziałku")]
+    public void A_weekday_takes_the_case_the_words_before_it_need(DayOfWeek day, DayCase form, string expected) =>
+        Assert.Equal(expected, Polish.DayName(day, form));
+
+    [Fact]
+    public void Sentences_with_a_date_after_a_preposition_read_right()
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
+        var wednesday = new DateTime(2026, 12, 2, 17, 0, 0, DateTimeKind.Utc);
+        var tuesday = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+        Assert.Equal("Przeniesiono na środę, 2 grudnia, 18:00", "Przeniesiono na " + Polish.DateTime(wednesday, zone, DayCase.Accusative));
+        Assert.Equal("w bazie od wtorku, 1 grudnia, 10:00", "w bazie od " + Polish.DateTime(tuesday, zone, DayCase.Genitive));
+        Assert.Equal("ostatnio we wtorek, 1 grudnia, 10:00", "ostatnio " + Polish.DateTime(tuesday, zone, DayCase.OnDay));
+    }
+
     [Fact]
     public void Dates_read_like_polish_and_show_krakow_time_in_winter_and_summer()
     {

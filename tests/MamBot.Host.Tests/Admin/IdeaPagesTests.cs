@@ -50,7 +50,7 @@ public sealed class IdeaPagesTests : IDisposable
         var staff = await StaffSession.SignInAsync(_app);
 
         var page = StaffSession.Text(await staff.PageAsync("/admin/ideas"));
-        Assert.Contains("Klub szachowy nowy, czeka na przejrzenie · zgłoszony środa, 25 listopada, 10:00 · poparcia: 0", page);
+        Assert.Contains("Klub szachowy nowy, czeka na przejrzenie · zgłoszony w środę, 25 listopada, 10:00 · poparcia: 0", page);
         Assert.Contains("⚠️ Słowa do sprawdzenia: idioto", page);
         Assert.Contains("Kontakt z autorem: 600 100 200", page);
         Assert.DoesNotContain("Podsumuj", page); // no LLM configured: no summary button, and asking anyway says why

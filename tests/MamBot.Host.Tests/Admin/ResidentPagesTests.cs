@@ -44,7 +44,7 @@ public sealed class ResidentPagesTests : IDisposable
 
         var found = StaffSession.Text(await staff.PageAsync("/admin/residents?q=zaneta%20kolodziej"));
         Assert.Contains("W bazie: 1 osoba.", found);
-        Assert.Contains("Żaneta Kołodziej 600 700 800 – czat na stronie, od środa, 25 listopada, 10:00", found);
+        Assert.Contains("Żaneta Kołodziej 600 700 800 – czat na stronie, od środy, 25 listopada, 10:00", found);
         Assert.Contains("Nikogo nie znaleziono.", StaffSession.Text(await staff.PageAsync("/admin/residents?q=Nowak")));
         Assert.Contains("Żaneta Kołodziej 600 700 800 – czat", StaffSession.Text(await staff.PageAsync("/admin/residents?q=browser-zan"))); // the chat id finds her too
 

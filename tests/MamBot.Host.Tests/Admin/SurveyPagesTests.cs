@@ -125,7 +125,7 @@ public sealed class SurveyPagesTests : IDisposable
         var staff = await StaffSession.SignInAsync(_app);
         await staff.SubmitAsync("/admin/surveys/new?handler=Save", Survey("2026-11-27", TwoQuestions));
         var surveyId = await _app.QueryAsync(db => db.Surveys.Select(s => s.Id).SingleAsync());
-        Assert.Contains("Ferie w MAM – otwiera się piątek, 27 listopada, 10:00, do 6 grudnia", StaffSession.Text(await staff.PageAsync("/admin/surveys")));
+        Assert.Contains("Ferie w MAM – otwiera się w piątek, 27 listopada, 10:00, do 6 grudnia", StaffSession.Text(await staff.PageAsync("/admin/surveys")));
 
         var list = await staff.SubmitAsync($"/admin/surveys?handler=Close&id={surveyId}");
 

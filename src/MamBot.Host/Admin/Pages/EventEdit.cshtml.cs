@@ -69,7 +69,7 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
         var change = await desk.MoveAsync(id, TimeZoneInfo.ConvertTimeToUtc(Move.Day.Value.ToDateTime(Move.Start.Value), zone),
             TimeZoneInfo.ConvertTimeToUtc(Move.Day.Value.ToDateTime(Move.End.Value), zone), ct);
         if (change.Event is not { } moved) return await RefuseAsync(id, EventsModel.Explain(change, zone), ct);
-        Message = Polish.Format(AdminText.EventMoved, EventTexts.When(moved, zone));
+        Message = Polish.Format(AdminText.EventMoved, Polish.DateTime(moved.StartUtc, zone, DayCase.Accusative));
         return RedirectToPage(new { id });
     }
 

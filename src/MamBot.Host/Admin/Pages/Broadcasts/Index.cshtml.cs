@@ -55,7 +55,7 @@ public sealed class IndexModel(BroadcastDesk desk, CentreDirectory centres, MamD
             return Page();
         }
         Message = broadcast.SendAtUtc > time.GetUtcNow().UtcDateTime.AddMinutes(1)
-            ? Polish.Format(AdminText.BroadcastScheduled, Polish.DateTime(broadcast.SendAtUtc, centre.TimeZone), broadcast.Recipients)
+            ? Polish.Format(AdminText.BroadcastScheduled, Polish.DateTime(broadcast.SendAtUtc, centre.TimeZone, DayCase.Accusative), broadcast.Recipients)
             : Polish.Format(AdminText.BroadcastSending, broadcast.Recipients);
         return RedirectToPage();
     }

@@ -39,7 +39,7 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres) : PageM
             .Take(MaxShown)
             .Select(r => new Row(r.Id, NameOf(r.DisplayName, bookingContacts[r.Id].FirstOrDefault()),
                 string.Join(", ", r.Identities.Select(i => Polish.ChannelName(i.Channel))),
-                Polish.DateTime(r.CreatedUtc, centre.TimeZone), r.HasConsented))];
+                Polish.DateTime(r.CreatedUtc, centre.TimeZone, DayCase.Genitive), r.HasConsented))];
     }
 
     private static string NameOf(string? displayName, string? bookingContact) =>

@@ -59,5 +59,5 @@ public sealed class StaffModel(StaffAccounts accounts, CentreDirectory centres) 
         Zone = (await centres.GetDefaultAsync(ct)).TimeZone;
     }
 
-    public string LastLogin(StaffUser user) => user.LastLoginUtc is { } at ? Polish.Format(AdminText.StaffLastSignIn, Polish.DateTime(at, Zone)) : AdminText.StaffNeverSignedIn;
+    public string LastLogin(StaffUser user) => user.LastLoginUtc is { } at ? Polish.Format(AdminText.StaffLastSignIn, Polish.DateTime(at, Zone, DayCase.OnDay)) : AdminText.StaffNeverSignedIn;
 }

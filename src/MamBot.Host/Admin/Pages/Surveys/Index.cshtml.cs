@@ -31,11 +31,11 @@ public sealed class IndexModel(SurveyService surveys, SurveyDesk desk, CentreDir
         return RedirectToPage();
     }
 
-    /// <summary>"trwa do 8 grudnia", "od środa, 2 grudnia, 10:00", "zamknięta 8 grudnia".</summary>
+    /// <summary>"trwa do 8 grudnia", "otwiera się w środę, 2 grudnia, 10:00, do 8 grudnia", "zamknięta (8 grudnia)".</summary>
     public static string State(Survey survey, DateTime now, TimeZoneInfo zone)
     {
         var lastDay = Polish.DayAndMonth(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(survey.ClosesUtc.AddMinutes(-1), zone)));
         if (survey.ClosesUtc <= now) return Polish.Format(AdminText.SurveyStateClosed, lastDay);
-        return survey.OpensUtc > now ? Polish.Format(AdminText.SurveyStateUpcoming, Polish.DateTime(survey.OpensUtc, zone), lastDay) : Polish.Format(AdminText.SurveyStateOpen, lastDay);
+        return survey.OpensUtc > now ? Polish.Format(AdminText.SurveyStateUpcoming, Polish.DateTime(survey.OpensUtc, zone, DayCase.OnDay), lastDay) : Polish.Format(AdminText.SurveyStateOpen, lastDay);
     }
 }
