@@ -205,7 +205,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         if (named.EventId is { } id && mine.All(e => e.Id != id))
         {
             var title = upcoming.Select(u => u.Event).Concat(mine).First(e => e.Id == id).Title;
-            dc.Say(Intro(Polish.Format(T.LeaveNotSignedUp, title)));
+            dc.Say(Intro(Polish.Format(T.NothingToWithdraw, title)));
             return;
         }
         var candidates = named.EventId is { } chosen ? mine.Where(e => e.Id == chosen).ToList()

@@ -154,10 +154,10 @@ public class EventsChatTests
         Assert.Equal([OutboxKind.Reminder, OutboxKind.Reminder, OutboxKind.Feedback], nudges.Select(m => m.Kind));
         Assert.StartsWith("⏰ Przypomnienie: jutro „Gimnastyka dla seniorów”\n📅 piątek, 27 listopada, 17:00", nudges[0].Text());
         Assert.StartsWith("⏰ Już za 2 godziny: „Gimnastyka dla seniorów”", nudges[1].Text());
-        Assert.StartsWith("Jak było na „Gimnastyka dla seniorów”? Oceń od 1", nudges[2].Text());
+        Assert.StartsWith("Jak było na wydarzeniu „Gimnastyka dla seniorów”? Oceń od 1", nudges[2].Text());
 
         await chat.PressPayloadAsync($"events:join:{gym.Id}");
-        Assert.Equal("Masz już miejsce na „Gimnastyka dla seniorów”.", chat.Text);
+        Assert.Equal("Masz już miejsce na wydarzenie „Gimnastyka dla seniorów”.", chat.Text);
         Assert.Equal(3, (await chat.EventNudgesAsync()).Count);
 
         await chat.PressPayloadAsync($"events:show:{gym.Id}");
@@ -175,7 +175,7 @@ public class EventsChatTests
         await chat.AsAsync("chat-bogdan", null, $"events:show:{gym.Id}");
         Assert.Contains("Wszystkie miejsca są zajęte.", chat.Text);
         await chat.AsAsync("chat-bogdan", null, chat.ButtonPayload("Na listę rezerwową"));
-        Assert.Equal("Wszystkie miejsca na „Gimnastyka dla seniorów” są zajęte, więc jesteś na liście rezerwowej (miejsce 1). Gdy zwolni się miejsce, od razu dam Ci znać.", chat.Text);
+        Assert.Equal("Wszystkie miejsca na wydarzenie „Gimnastyka dla seniorów” są zajęte, więc jesteś na liście rezerwowej (miejsce 1). Gdy zwolni się miejsce, od razu dam Ci znać.", chat.Text);
         Assert.Equal(3, (await chat.EventNudgesAsync()).Count); // only Anna's
 
         await chat.PressPayloadAsync($"events:leave:{gym.Id}");
@@ -186,7 +186,7 @@ public class EventsChatTests
         Assert.All(nudges.Where(m => m.ResidentId != bogdan), m => Assert.Equal((OutboxStatus.Skipped, OutboxReasons.SignupWithdrawn), (m.Status, m.StatusReason)));
         var toBogdan = nudges.Where(m => m.ResidentId == bogdan).ToList();
         Assert.Equal([OutboxKind.EventUpdate, OutboxKind.Reminder, OutboxKind.Reminder, OutboxKind.Feedback], toBogdan.Select(m => m.Kind));
-        Assert.StartsWith("Dobra wiadomość! Zwolniło się miejsce na „Gimnastyka dla seniorów” (piątek, 27 listopada, 17:00) i jest Twoje.", toBogdan[0].Text());
+        Assert.StartsWith("Dobra wiadomość! Zwolniło się miejsce na wydarzenie „Gimnastyka dla seniorów” (piątek, 27 listopada, 17:00) i jest Twoje.", toBogdan[0].Text());
     }
 
     [Fact]
@@ -199,9 +199,9 @@ public class EventsChatTests
         await chat.PressPayloadAsync($"events:join:{gym.Id}");
 
         await chat.PressPayloadAsync($"events:leave:{gym.Id}");
-        Assert.Equal("Nie jesteś już na liście rezerwowej na „Gimnastyka dla seniorów”.", chat.Text);
+        Assert.Equal("Nie jesteś już na liście rezerwowej na wydarzenie „Gimnastyka dla seniorów”.", chat.Text);
         await chat.PressPayloadAsync($"events:leave:{gym.Id}");
-        Assert.Equal("Nie masz zapisu na „Gimnastyka dla seniorów”.", chat.Text);
+        Assert.Equal("Nie masz zapisu na wydarzenie „Gimnastyka dla seniorów”.", chat.Text);
         Assert.DoesNotContain(await chat.EventNudgesAsync(), m => m.Kind == OutboxKind.EventUpdate);
     }
 

@@ -124,7 +124,7 @@ public class IdeasChatTests
         await chat.ConsentAsAsync("chat-bogdan");
 
         await chat.AsAsync("chat-bogdan", null, $"ideas:help:{idea.Id}");
-        Assert.StartsWith("Jak chcesz pomóc przy „Wspólne sadzenie kwiatów”?", chat.Text);
+        Assert.StartsWith("Jak chcesz pomóc przy pomyśle „Wspólne sadzenie kwiatów”?", chat.Text);
         await chat.AsAsync("chat-bogdan", "mogę przynieść sadzonki");
         Assert.StartsWith("Dziękujemy! Przekażemy to autorowi", chat.Text);
 

@@ -40,7 +40,7 @@ public sealed class EventPagesTests : IDisposable
             await chat.PressAsync("consent:yes");
             await chat.PressAsync($"events:join:{id}");
         }
-        Assert.StartsWith("Wszystkie miejsca na „Szachy” są zajęte", bartek.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Wszystkie miejsca na wydarzenie „Szachy” są zajęte", bartek.Text, StringComparison.Ordinal);
         return (id, ala, bartek);
     }
 
