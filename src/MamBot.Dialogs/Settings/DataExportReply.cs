@@ -20,7 +20,7 @@ public sealed class DataExportReply(PrivacyDesk privacy)
         lines.AddRange(data.Channels.Select(c => Polish.Format(T.ExportChannel,
             Polish.ChannelName(c.Channel), Polish.DateTime(c.LastMessageUtc, zone))));
         lines.AddRange(data.Consents.Select(c => Polish.Format(T.ExportConsent,
-            c.Granted ? T.ExportConsentGranted : T.ExportConsentWithdrawn, Polish.DateTime(c.AtUtc, zone), c.TextVersion)));
+            c.Granted ? T.ExportConsentGranted : T.ExportConsentWithdrawn, Polish.DateTime(c.AtUtc, zone))));
         var kinds = Enum.GetValues<NudgeKind>().ToLookup(resident.Wants, NudgeKindTexts.ButtonWord);
         if (kinds[true].Any()) lines.Add(Polish.Format(T.ExportNotificationsOn, string.Join(", ", kinds[true])));
         if (kinds[false].Any()) lines.Add(Polish.Format(T.ExportNotificationsOff, string.Join(", ", kinds[false])));

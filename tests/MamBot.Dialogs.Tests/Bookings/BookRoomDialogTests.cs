@@ -80,7 +80,7 @@ public class BookRoomDialogTests
         Assert.StartsWith("Nie znam takiej sali.", chat.Text);
         await chat.SendAsync("małą");
         await chat.SendAsync("w niedzielę");
-        Assert.StartsWith("Tego dnia MAM jest nieczynny.", chat.Text);
+        Assert.StartsWith("Tego dnia MAM jest nieczynne.", chat.Text);
         await chat.SendAsync("wczoraj albo kiedyś");
         Assert.StartsWith("Nie rozumiem, o który dzień chodzi.", chat.Text);
         await chat.SendAsync("12 lutego");

@@ -20,6 +20,8 @@ public class SettingsTests
         await using var chat = await ConsentedAsync();
         await chat.PressAsync("Ustawienia");
         Assert.Contains("✅ Ciekawostki o MAM: włączone", chat.Text);
+        Assert.Equal("settings:off:Events", chat.ButtonPayload("Wyłącz zapowiedzi"));
+        Assert.Equal("settings:off:Ideas", chat.ButtonPayload("Wyłącz wieści"));
 
         await chat.PressAsync("Wyłącz ciekawostki");
         Assert.StartsWith("Wyłączone: Ciekawostki o MAM.", chat.Text);
@@ -61,7 +63,9 @@ public class SettingsTests
         Assert.Contains("• Imię: Anna", reply.Text);
         Assert.Contains("środa, 25 listopada, 10:00", reply.Text); // 09:00 UTC shown in Kraków time
         Assert.Contains("Powiadomienia wyłączone: podsumowania", reply.Text);
-        Assert.Contains("wersja tekstu privacy-2026-11", reply.Text);
+        Assert.Contains("• Zgoda na przetwarzanie danych: udzielona (środa, 25 listopada, 10:00)", reply.Text);
+        Assert.DoesNotContain("privacy-", reply.Text); // no jargon: the version stays in the file
+        Assert.DoesNotContain("JSON", reply.Text);
 
         var file = Assert.IsType<MamBot.Dialogs.Conversation.ReplyFile>(reply.File);
         Assert.Equal("mambot-moje-dane.json", file.FileName);
