@@ -14,8 +14,9 @@ public sealed record PagedList(int Page, int Pages, IReadOnlyList<string> Lines,
     public string PageNote => Pages > 1 ? Polish.Format(T.EventsPage, Page + 1, Pages) : "";
 
     /// <param name="pagePayload">The payload that shows a given page (zero-based).</param>
+    /// <param name="numberButtons">False when the button titles tell the items apart themselves (events by date).</param>
     public static PagedList Of<TItem>(IReadOnlyList<TItem> items, int page, Func<TItem, string> line,
-        Func<TItem, (string Title, string Payload)> button, Func<int, string> pagePayload)
+        Func<TItem, (string Title, string Payload)> button, Func<int, string> pagePayload, bool numberButtons = true)
     {
         var pages = Math.Max(1, (items.Count + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 0, pages - 1);
@@ -24,7 +25,7 @@ public sealed record PagedList(int Page, int Pages, IReadOnlyList<string> Lines,
         var rows = shown.Select((item, i) =>
             {
                 var (title, payload) = button(item);
-                return new Button($"{first + i + 1}. {title}", payload);
+                return new Button(numberButtons ? $"{first + i + 1}. {title}" : title, payload);
             })
             .Chunk(2).Select(r => (IReadOnlyList<Button>)r).ToList();
         var paging = new List<Button>();

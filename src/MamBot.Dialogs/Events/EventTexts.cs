@@ -20,6 +20,10 @@ public static class EventTexts
     /// <summary>"czwartek, 26 listopada, 17:00"</summary>
     public static string When(CommunityEvent e, TimeZoneInfo zone) => Polish.DateTime(e.StartUtc, zone);
 
+    /// <summary>"czw. 26.11 · Gimnastyka dla seniorów": the date first, so weekly events with one title are told apart
+    /// even where a platform shortens the title.</summary>
+    public static string ButtonTitle(CommunityEvent e, TimeZoneInfo zone) => $"{Polish.ShortDate(e.StartUtc, zone)} · {e.Title}";
+
     public static string Place(CommunityEvent e, Centre centre) =>
         centre.Rooms.FirstOrDefault(r => r.Id == e.RoomId) is { } room ? $"{room.Name}, {centre.Name}" : centre.Name;
 

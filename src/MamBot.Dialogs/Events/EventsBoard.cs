@@ -94,7 +94,8 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
             return;
         }
 
-        var list = PagedList.Of(found, page, s => EventTexts.Line(s, dc.TimeZone), s => (s.Event.Title, $"events:show:{s.Event.Id}"), p => $"events:list:{scope}:{p}");
+        var list = PagedList.Of(found, page, s => EventTexts.Line(s, dc.TimeZone),
+            s => (EventTexts.ButtonTitle(s.Event, dc.TimeZone), $"events:show:{s.Event.Id}"), p => $"events:list:{scope}:{p}", numberButtons: false);
         var text = Polish.Format(T.EventsListHeader, scopeText) + "\n\n" + string.Join("\n", list.Lines) + "\n\n"
             + (list.PageNote.Length > 0 ? list.PageNote + " " : "") + T.EventsPickOne;
         var rows = list.Rows;
@@ -242,7 +243,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
             var queue = signup.Status == SignupStatus.Waiting ? Polish.Format(T.MySignupWaiting, await events.QueuePositionAsync(signup, ct)) : "";
             lines.Add($"• {EventTexts.When(summary.Event, dc.TimeZone)} – {summary.Event.Title}{queue}");
         }
-        var rows = mine.Take(6).Select(m => new Button(m.Summary.Event.Title, $"events:show:{m.Summary.Event.Id}"))
+        var rows = mine.Take(6).Select(m => new Button(EventTexts.ButtonTitle(m.Summary.Event, dc.TimeZone), $"events:show:{m.Summary.Event.Id}"))
             .Chunk(2).Select(r => (IReadOnlyList<Button>)r).ToList();
         rows.Add([new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")]);
         dc.Say(new Reply(Polish.Format(T.MySignupsList, string.Join("\n", lines)), rows));

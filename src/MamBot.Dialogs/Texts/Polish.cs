@@ -56,6 +56,13 @@ public static class Polish
 
     public static string Time(TimeOnly time) => time.ToString("HH:mm", Culture);
 
+    /// <summary>"czw. 26.11" in the centre's time zone: for buttons, where there is little room.</summary>
+    public static string ShortDate(DateTime utc, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        return $"{T.DayNamesShort.Split('|')[(int)local.DayOfWeek]} {local.Day}.{local.Month:D2}";
+    }
+
     /// <summary>Opening hours, one line per run of days with the same hours: "poniedziałek–piątek: 10:00–20:00".</summary>
     public static IReadOnlyList<string> OpeningHours(IEnumerable<OpeningHours> hours)
     {

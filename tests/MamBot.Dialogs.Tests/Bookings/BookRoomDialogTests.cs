@@ -165,7 +165,7 @@ public class BookRoomDialogTests
         await chat.SendAsync("mała sala w piątek od 17 do 19 dla 4 osób");
         foreach (var answer in new[] { "szachy", "Anna", "pomiń", "akceptuję", "tak" }) await chat.SendAsync(answer);
 
-        await chat.PressAsync("Do kalendarza");
+        await chat.PressAsync("Dodaj do kalendarza");
         var file = chat.Last.Single().File!;
         Assert.EndsWith(".ics", file.FileName);
         var ics = Encoding.UTF8.GetString(file.Content);

@@ -25,6 +25,7 @@ public class EventsChatTests
         Assert.Contains("1. czwartek, 26 listopada, 10:30 – Gimnastyka dla seniorów (2 wolne miejsca)", chat.Text);
         Assert.Contains("2. piątek, 27 listopada, 17:00 – Kawa sąsiedzka", chat.Text);
         Assert.DoesNotContain("Koncert", chat.Text);
+        chat.ButtonPayload("czw. 26.11 · Gimnastyka dla seniorów"); // buttons tell weekly events apart by date
 
         await chat.PressAsync("Następny tydzień");
         Assert.Contains("1. środa, 2 grudnia, 18:00 – Koncert kolęd (40 wolnych miejsc)", chat.Text);
@@ -135,7 +136,7 @@ public class EventsChatTests
         await chat.SendAsync("nie przyjdę");
 
         Assert.StartsWith("Z którego wydarzenia mam Cię wypisać?", chat.Text);
-        Assert.Equal($"events:show:{coffee.Id}", chat.ButtonPayload("Kawa sąsiedzka"));
+        Assert.Equal($"events:show:{coffee.Id}", chat.ButtonPayload("sob. 28.11 · Kawa sąsiedzka"));
         Assert.Equal(2, await chat.QueryAsync(db => db.EventSignups.CountAsync(x => x.Status == SignupStatus.Going)));
     }
 

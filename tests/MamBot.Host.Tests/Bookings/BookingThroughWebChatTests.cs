@@ -31,7 +31,7 @@ public class BookingThroughWebChatTests
         var booking = await app.QueryAsync(db => db.Bookings.SingleAsync());
         Assert.Equal((BookingStatus.Confirmed, "Halina", 6), (booking.Status, booking.ContactName, booking.People));
 
-        await chat.PressTitleAsync("Do kalendarza");
+        await chat.PressTitleAsync("Dodaj do kalendarza");
         var file = PageChat.Replies(chat.Last).Single().GetProperty("file");
         using var http = app.CreateClient();
         var ics = await http.GetAsync(file.GetProperty("url").GetString());

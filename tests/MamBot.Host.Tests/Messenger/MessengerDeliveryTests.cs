@@ -188,6 +188,8 @@ public sealed class MessengerDeliveryTests : IAsyncLifetime
     {
         var fits = MessengerMessages.From(Reply.WithRow("?", new Button("Przypomnienia o rezerwacjach", "a"), new Button("Menu", "b"))).Single();
         Assert.Equal([("Przypomnienia o…", "a"), ("Menu", "b")], fits.QuickReplies);
+        var dated = MessengerMessages.From(Reply.WithRow("?", new Button("czw. 26.11 · Gimnastyka dla seniorów", "e"), new Button("Menu", "b"))).Single();
+        Assert.Equal("czw. 26.11 · Gimnas…", dated.QuickReplies[0].Title); // the date and a start of the title, not the date alone
 
         var many = Enumerable.Range(1, 15).Select(i => new Button($"Pytanie {i}", $"faq:{i}")).ToArray();
         var numbered = MessengerMessages.From(Reply.WithRow("Częste pytania:", many)).Single();

@@ -38,11 +38,14 @@ public static class MessengerMessages
         return [.. parts.Select((p, i) => new MessengerMessage(p, i == parts.Count - 1 ? quick : []))];
     }
 
-    /// <summary>Cuts a long title at a word and marks the cut: "Przypomnienia o rezerwacjach" → "Przypomnienia o…".</summary>
+    /// <summary>
+    /// Cuts a long title at a word and marks the cut: "Przypomnienia o rezerwacjach" → "Przypomnienia o…". When the
+    /// word would take too much with it, it is cut inside: "czw. 26.11 · Gimnastyka…" → "czw. 26.11 · Gimnas…".
+    /// </summary>
     public static string Shorten(string title)
     {
         if (title.Length <= MaxTitle) return title;
         var cut = title.LastIndexOf(' ', MaxTitle - 1);
-        return (cut > MaxTitle / 2 ? title[..cut] : title[..(MaxTitle - 1)]).TrimEnd() + "…";
+        return (cut >= MaxTitle - 6 ? title[..cut] : title[..(MaxTitle - 1)]).TrimEnd() + "…";
     }
 }
