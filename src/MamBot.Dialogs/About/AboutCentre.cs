@@ -2,6 +2,7 @@ using System.Globalization;
 using MamBot.Data.Centres;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Texts;
+using MamBot.Dialogs.Understanding;
 
 namespace MamBot.Dialogs.About;
 
@@ -48,6 +49,21 @@ public sealed class AboutCentre : IButtonAction
     private static Reply Contact(DialogContext dc) => Reply.WithRow(
         $"{dc.Centre.Name}\n📍 {dc.Centre.Address}\n{ContactLines(dc)}",
         new(T.ButtonHours, "about:hours"), new(T.ButtonMenu, "menu:main"));
+
+    /// <summary>
+    /// A question about the rules: with no subject ("jakie są zasady?") all of them; otherwise the FAQ entry or the
+    /// rules about that subject, and when none speaks of it, that plainly, with whom to ask.
+    /// </summary>
+    public static Reply RulesFor(DialogContext dc, string? question)
+    {
+        var subject = FaqMatcher.Subject(question);
+        if (subject.Count == 0) return Rules(dc);
+        if (FaqMatcher.Find(question, dc.Centre.Faq) is { } faq) return FaqAnswer.Render(faq);
+        var about = dc.Centre.HouseRules.OrderBy(r => r.Order).Where(r => FaqMatcher.Mentions(r.Text, subject)).Select(r => "• " + r.Text).ToList();
+        if (about.Count > 0)
+            return Reply.WithRow(T.AboutRulesTitle + "\n" + string.Join("\n", about), new Button(T.ButtonRules, "about:rules"), new Button(T.ButtonMenu, "menu:main"));
+        return Reply.WithRow(Polish.Format(T.RulesSilent, Polish.HumanContact(dc.Centre)), new Button(T.ButtonRules, "about:rules"), new Button(T.ButtonMenu, "menu:main"));
+    }
 
     private static Reply Rules(DialogContext dc)
     {

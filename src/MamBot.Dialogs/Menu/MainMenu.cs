@@ -94,7 +94,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
             case "surveys": await HandleAsync(dc, "surveys", ct); break;
             case "opening_hours": await about.HandleAsync(dc, "hours", ct); break;
             case "address_contact": await about.HandleAsync(dc, "contact", ct); break;
-            case "house_rules": await about.HandleAsync(dc, "rules", ct); break;
+            case "house_rules": dc.Say(AboutCentre.RulesFor(dc, dc.Text)); break;
             case "help": await Command(commands, "pomoc").HandleAsync(dc, "", ct); break;
             case "stop": await Command(commands, "stop").HandleAsync(dc, "", ct); break;
             case "talk_to_staff": dc.Say(Render(Polish.Format(T.TalkToStaff, Polish.HumanContact(dc.Centre)))); break;

@@ -39,6 +39,15 @@ public static class FaqMatcher
         return winners.Count == 1 ? winners[0].Entry : null; // a tie says the question is not clear enough to guess
     }
 
+    // Stems that say a question is about the rules, not what it is about ("czy wolno…", "zasady").
+    private static readonly HashSet<string> RuleWords = ["zasad", "regul", "wolno", "zakaz", "dozwo", "zabro"];
+
+    /// <summary>What a rules question is about: "czy mogę przyjść z psem?" → the animals stem; "jakie są zasady?" → nothing.</summary>
+    public static IReadOnlySet<string> Subject(string? question) => Stems(question).Where(s => !RuleWords.Contains(s)).ToHashSet();
+
+    /// <summary>Whether a text (a house rule) speaks of the subject.</summary>
+    public static bool Mentions(string text, IReadOnlySet<string> subject) => Stems(text).Overlaps(subject);
+
     private static HashSet<string> Stems(string? text) =>
     [
         .. PolishText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)

@@ -38,6 +38,29 @@ public class MenuTests
         Assert.Contains(expected, chat.Text);
     }
 
+    [Fact]
+    public async Task A_rules_question_the_rules_do_not_speak_of_says_so_and_who_to_ask()
+    {
+        await using var chat = await TestChat.StartAsync();
+
+        await chat.SendAsync("czy mogę przyjść z psem?");
+
+        Assert.StartsWith("Zasady MAM nic o tym nie mówią. Najlepiej zapytaj zespół.", chat.Text);
+        Assert.DoesNotContain("Sprzątamy po sobie.", chat.Text);
+        Assert.Equal("about:rules", chat.ButtonPayload("Zasady domu"));
+    }
+
+    [Fact]
+    public async Task A_rules_question_about_one_subject_shows_only_the_rule_about_it()
+    {
+        await using var chat = await TestChat.StartAsync();
+
+        await chat.SendAsync("czy wolno sprzątać po 22?");
+
+        Assert.Contains("• Sprzątamy po sobie.", chat.Text);
+        Assert.DoesNotContain("Cisza po 21:00.", chat.Text);
+    }
+
     [Theory]
     [InlineData("ile kosztuje sala?", "❓ Czy za korzystanie z MAM trzeba płacić?\n💬 Nie, MAM jest bezpłatny.")]
     [InlineData("czy to jest platne", "❓ Czy za korzystanie z MAM trzeba płacić?")]
