@@ -96,6 +96,26 @@ public sealed class BookingPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_booking_whose_contact_was_erased_says_so_once_in_the_week()
+    {
+        var small = await RoomAsync("Sala mała");
+        var chat = new PageChat(_app.CreateClient(), "browser-erased");
+        await chat.PressAsync("consent:yes");
+        var residentId = await _app.QueryAsync(db => db.Residents.Select(r => r.Id).SingleAsync());
+        var start = TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 26, 12, 0, 0), Krakow);
+        await using (var scope = _app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<BookingDesk>()
+                .RequestAsync(new NewBooking(small, residentId, start, start.AddHours(1), 3, "korepetycje", "Ola", null), default);
+        await _app.QueryAsync(db => db.Bookings.ExecuteUpdateAsync(b => b.SetProperty(x => x.ContactName, ""))); // as erasure leaves it
+        var staff = await StaffSession.SignInAsync(_app);
+
+        var week = StaffSession.Text(await staff.PageAsync("/admin/bookings"));
+
+        Assert.Contains("Sala mała – korepetycje (dane usunięte)", week);
+        Assert.DoesNotContain("((", week);
+    }
+
+    [Fact]
     public async Task A_booking_waiting_weeks_ahead_is_listed_for_a_decision_on_the_first_page_and_rejecting_it_tells_the_resident()
     {
         var big = await RoomAsync("Sala duża");
