@@ -60,9 +60,8 @@ public sealed class AboutCentre : IButtonAction
         if (subject.Count == 0) return Rules(dc);
         if (FaqMatcher.Find(question, dc.Centre.Faq) is { } faq) return FaqAnswer.Render(faq);
         var about = dc.Centre.HouseRules.OrderBy(r => r.Order).Where(r => FaqMatcher.Mentions(r.Text, subject)).Select(r => "• " + r.Text).ToList();
-        if (about.Count > 0)
-            return Reply.WithRow(T.AboutRulesTitle + "\n" + string.Join("\n", about), new Button(T.ButtonRules, "about:rules"), new Button(T.ButtonMenu, "menu:main"));
-        return Reply.WithRow(Polish.Format(T.RulesSilent, Polish.HumanContact(dc.Centre)), new Button(T.ButtonRules, "about:rules"), new Button(T.ButtonMenu, "menu:main"));
+        var text = about.Count > 0 ? T.AboutRulesTitle + "\n" + string.Join("\n", about) : Polish.Format(T.RulesSilent, Polish.HumanContact(dc.Centre));
+        return Reply.WithRow(text, new Button(T.ButtonRules, "about:rules"), new Button(T.ButtonMenu, "menu:main"));
     }
 
     private static Reply Rules(DialogContext dc)

@@ -14,8 +14,10 @@ public sealed record BroadcastDraft(int CentreId, string Text, Audience Audience
 /// <summary>What the residents will read, to how many it goes now, or why it cannot go.</summary>
 public sealed record BroadcastPreview(string Message, int Recipients, string? Problem);
 
-/// <summary>A broadcast with how its copies fared so far.</summary>
-/// <summary>Unknown: copies a crash interrupted mid-send, which may well have arrived (not counted as failures).</summary>
+/// <summary>
+/// A broadcast with how its copies fared so far. Unknown: copies a crash interrupted mid-send, which may well have
+/// arrived (not counted as failures).
+/// </summary>
 public sealed record BroadcastReport(Broadcast Broadcast, int Sent, int Waiting, int Skipped, int Failed, int Unknown);
 
 /// <summary>

@@ -54,7 +54,7 @@ public sealed partial class ConversationEngine(
 
         var resident = await residents.FindByChatAsync(activity.Channel, activity.ChatId, ct);
         if (resident is not null) await residents.TouchAsync(resident, activity.Channel, activity.ChatId, ct);
-        var centre = resident is null ? await centres.GetDefaultAsync(ct) : await centres.GetAsync(resident.CentreId, ct);
+        var centre = await CentreOfAsync(resident, ct);
         var state = ReadState(await conversations.LoadAsync(activity.Channel, activity.ChatId, ct));
         if (activity.Payload is null && TypedButtons.Pressed(activity.Text, state) is { } pressed)
             activity = activity with { Text = null, Payload = pressed };
@@ -91,6 +91,10 @@ public sealed partial class ConversationEngine(
     private async Task<TurnResult> DuplicateAsync(Activity activity, string updateId, CancellationToken ct) =>
         new(await outbox.ReplyIdsOfTurnAsync(activity.Channel, activity.ChatId, updateId, ct), IsDuplicate: true);
 
+    /// <summary>The resident's centre; before consent (no resident yet) the default one.</summary>
+    private Task<Centre> CentreOfAsync(Resident? resident, CancellationToken ct) =>
+        resident is null ? centres.GetDefaultAsync(ct) : centres.GetAsync(resident.CentreId, ct);
+
     /// <summary>A stack naming a dialog this version does not have is as unreadable as broken JSON.</summary>
     private ConversationData ReadState(string? json)
     {
@@ -114,7 +118,7 @@ public sealed partial class ConversationEngine(
             // A dialog in progress reads the text itself; a typed button title is that button.
             if (state.Stack.Count > 0 || TypedButtons.Pressed(activity.Text, state) is not null) return;
             var resident = await residents.FindByChatAsync(activity.Channel, activity.ChatId, ct);
-            var centre = resident is null ? await centres.GetDefaultAsync(ct) : await centres.GetAsync(resident.CentreId, ct);
+            var centre = await CentreOfAsync(resident, ct);
             await llm.PrepareAsync(new DialogContext(activity, centre, resident, state, dialogs), ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && !StorageFault.Is(ex))

@@ -15,7 +15,6 @@ public static class TypedButtons
     [
         ("events:join:", ["zapisz mnie", "tak", "biore udzial", "wezme udzial", "chce sie zapisac", "zapisuje sie", "prosze mnie zapisac", "dopisz mnie"]),
     ];
-    private static readonly string[] NumberWords = ["zero", "jeden", "dwa", "trzy", "cztery", "piec", "szesc", "siedem", "osiem", "dziewiec", "dziesiec"];
 
     /// <summary>The buttons now on the screen, by the words that press them.</summary>
     public static Dictionary<string, string>? OnScreen(IReadOnlyList<Reply> replies)
@@ -45,11 +44,11 @@ public static class TypedButtons
             var target = screen.Values.Where(p => p.StartsWith(start, StringComparison.Ordinal)).Distinct().ToList();
             if (target.Count == 1 && aliases.Contains(words)) return target[0];
         }
-        var number = Array.IndexOf(NumberWords, words);
-        return number >= 0 && screen.TryGetValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture), out var digit) ? digit : null;
+        return PolishDates.NumberWord(words) is { } number
+            && screen.TryGetValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture), out var digit) ? digit : null;
     }
 
     /// <summary>Folded letters and digits only: "‹ Wcześniej" and "wczesniej" are the same words.</summary>
     private static string Words(string text) =>
-        string.Join(' ', PolishText.Fold(new string([.. text.Select(c => char.IsLetterOrDigit(c) ? c : ' ')])).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        PolishText.Fold(new string([.. text.Select(c => char.IsLetterOrDigit(c) ? c : ' ')]));
 }

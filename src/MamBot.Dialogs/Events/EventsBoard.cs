@@ -201,12 +201,12 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         var mine = (await events.MineAsync(resident.Id, ct)).Select(m => m.Summary.Event).ToList();
         var today = LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone);
         var upcoming = await events.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct);
-        var named = EventQuery.Parse(sentence, [.. upcoming.Select(u => u.Event).Concat(mine).DistinctBy(e => e.Id)], today);
+        List<CommunityEvent> nameable = [.. upcoming.Select(u => u.Event).Concat(mine).DistinctBy(e => e.Id)];
+        var named = EventQuery.Parse(sentence, nameable, today);
 
         if (named.EventId is { } id && mine.All(e => e.Id != id))
         {
-            var title = upcoming.Select(u => u.Event).Concat(mine).First(e => e.Id == id).Title;
-            dc.Say(Intro(Polish.Format(T.NothingToWithdraw, title)));
+            dc.Say(Intro(Polish.Format(T.NothingToWithdraw, nameable.First(e => e.Id == id).Title)));
             return;
         }
         var candidates = named.EventId is { } chosen ? mine.Where(e => e.Id == chosen).ToList()

@@ -89,7 +89,8 @@ public static partial class PolishDates
     private static string Prepare(string text) =>
         " " + Regex.Replace(PolishText.Simplify(text), @"[;!?""„”()]|,(?!\d)|\.(?=\s|$)", " ") + " ";
 
-    private static int? NumberWord(string word) => word switch
+    /// <summary>A folded number word, 1 to 10, in the forms residents type: "dwa", "dwie", "pięciu".</summary>
+    internal static int? NumberWord(string word) => word switch
     {
         "jeden" or "jedna" or "jedno" or "jednej" or "jednego" => 1,
         "dwa" or "dwie" or "dwoch" or "dwoje" or "dwojga" => 2,

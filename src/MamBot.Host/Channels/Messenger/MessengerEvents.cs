@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MamBot.Dialogs.Conversation;
+using MamBot.Host.Turns;
 
 namespace MamBot.Host.Channels.Messenger;
 
@@ -55,16 +56,15 @@ public static class MessengerEvents
         {
             text = StartWith(Str(item, "referral", "ref"));
         }
-        return new Activity(ChannelNames.Messenger, sender, text, payload, SentAt(item, now), eventId);
+        return new Activity(ChannelNames.Messenger, sender, text, payload, SentAtOf(item, now), eventId);
     }
 
-    /// <summary>When the resident wrote ("jutro" means the day after that); a time far from now is not believed.</summary>
-    private static DateTimeOffset SentAt(JsonElement item, DateTimeOffset now)
+    /// <summary>The event's timestamp, when it is a time at all (see <see cref="SentAt.OrNow"/>).</summary>
+    private static DateTimeOffset SentAtOf(JsonElement item, DateTimeOffset now)
     {
         if (!Has(item, "timestamp", out var t) || t.ValueKind != JsonValueKind.Number || !t.TryGetInt64(out var ms)) return now;
         if (ms < 0 || ms > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()) return now;
-        var at = DateTimeOffset.FromUnixTimeMilliseconds(ms);
-        return (now - at).Duration() < TimeSpan.FromDays(1) ? at : now;
+        return SentAt.OrNow(DateTimeOffset.FromUnixTimeMilliseconds(ms), now);
     }
 
     private static string StartWith(string? reference) => string.IsNullOrWhiteSpace(reference) ? "/start" : "/start " + reference;

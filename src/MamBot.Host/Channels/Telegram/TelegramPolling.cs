@@ -7,7 +7,7 @@ namespace MamBot.Host.Channels.Telegram;
 /// <summary>
 /// Long polling: works on a laptop with no public address. Chats are handled side by side, each chat's updates
 /// in order, so one slow chat holds up no other. An update that cannot be handled yet (the storage cannot write)
-/// is tried again, waiting a little longer each time (at most 30 s); one that keeps failing otherwise is parked.
+/// is tried again, waiting a little longer each time (at most 16 s); one that keeps failing otherwise is parked.
 /// The loop never dies: any other failure is logged and polling goes on.
 /// </summary>
 public sealed partial class TelegramPolling(
@@ -58,9 +58,9 @@ public sealed partial class TelegramPolling(
         });
     }
 
-    /// <summary>1, 2, 4, 8, 16, then every 30 seconds.</summary>
+    /// <summary>1, 2, 4, 8, then every 16 seconds.</summary>
     private static Task BackOffAsync(int failures, CancellationToken ct) =>
-        Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5) - 1))), ct);
+        Task.Delay(TimeSpan.FromSeconds(1 << (Math.Clamp(failures, 1, 5) - 1)), ct);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram polling failed; trying again shortly")]
     private partial void LogPollFailed(Exception ex);

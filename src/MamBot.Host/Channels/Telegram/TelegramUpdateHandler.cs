@@ -97,7 +97,8 @@ public sealed partial class TelegramUpdateHandler(
             // Stickers and photos arrive without text: the dialogs answer them like unclear text.
             var text = message.Text ?? message.Caption ?? "";
             return (new Activity(ChannelNames.Telegram, ChatIdOf(message.Chat), text, null,
-                Plausible(message.Date), updateId, message.From?.FirstName), message.Chat);
+                SentAt.OrNow(new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)), time.GetUtcNow()),
+                updateId, message.From?.FirstName), message.Chat);
         }
         if (update.CallbackQuery is { Message.Chat: not null, Data: { } data } callback)
         {
@@ -105,14 +106,6 @@ public sealed partial class TelegramUpdateHandler(
             return (new Activity(ChannelNames.Telegram, ChatIdOf(source), null, data, time.GetUtcNow(), updateId, callback.From?.FirstName), source);
         }
         return (null, null);
-    }
-
-    /// <summary>When the resident wrote ("jutro" means the day after that); a date far from now is not believed.</summary>
-    private DateTimeOffset Plausible(DateTime sent)
-    {
-        var now = time.GetUtcNow();
-        var at = new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc));
-        return (now - at).Duration() < TimeSpan.FromDays(1) ? at : now;
     }
 
     private static string ChatIdOf(Chat chat) => chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
