@@ -50,7 +50,8 @@ public static class MamDialogsSetup
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<MyBookings>());
         services.AddScoped<EventsBoard>();
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<EventsBoard>());
-        services.AddScoped<IButtonAction, IdeasBoard>();
+        services.AddScoped<IdeasBoard>();
+        services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<IdeasBoard>());
         services.AddScoped<IButtonAction, StaffChatActions>();
         services.AddScoped<StaffSummaries>();
         services.AddScoped<SurveysBoard>();

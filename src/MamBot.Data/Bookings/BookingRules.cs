@@ -85,6 +85,35 @@ public static class BookingRules
         return starts;
     }
 
+    /// <summary>
+    /// Why no start of this length is free on a local day: the rule that stops most of the day's half hours,
+    /// the later one when two stop as many (the evening is what notice leaves last). None when one is free.
+    /// </summary>
+    public static BookingProblem DayProblem(Centre centre, Room room, DateOnly day, TimeSpan length, DateTime nowUtc, IReadOnlyList<Busy> busy)
+    {
+        var zone = centre.TimeZone;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone));
+        if (day < today) return BookingProblem.InThePast;
+        if (day.DayNumber - today.DayNumber > room.MaxDaysAhead) return BookingProblem.TooFarAhead;
+        var hours = HoursOn(centre, room, day);
+        if (hours.Count == 0) return BookingProblem.Closed;
+        var problems = new List<BookingProblem>();
+        foreach (var (opens, closes) in hours)
+        {
+            for (var local = day.ToDateTime(opens); local + length <= day.ToDateTime(closes); local += SlotStep)
+            {
+                if (zone.IsInvalidTime(local)) continue;
+                var startUtc = TimeZoneInfo.ConvertTimeToUtc(local, zone);
+                var problem = Check(centre, room, startUtc, startUtc + length, 0, nowUtc, busy);
+                if (problem == BookingProblem.None) return problem;
+                problems.Add(problem);
+            }
+        }
+        if (problems.Count == 0) return BookingProblem.TooLong; // the day is shorter than the length asked
+        return problems.Select((p, i) => (p, i)).GroupBy(x => x.p)
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(x => x.i)).First().Key;
+    }
+
     /// <summary>What a booking occupies for others: its time plus the room's buffer on both sides.</summary>
     public static Busy Occupied(Booking booking, Room room) => new(
         booking.StartUtc.AddMinutes(-room.BufferMinutes), booking.EndUtc.AddMinutes(room.BufferMinutes), IsBlackout: false);

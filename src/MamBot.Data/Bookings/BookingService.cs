@@ -134,6 +134,34 @@ public sealed class BookingService(MamDbContext db, TimeProvider time)
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// What would stop this booking (nothing is written), and when it is stopped, the nearest starts of the same
+    /// length that every rule allows: so a refusal can name its real reason and offer times that will work.
+    /// </summary>
+    public async Task<BookingAttempt> CheckAsync(int roomId, DateTime startUtc, TimeSpan length, int people, CancellationToken ct)
+    {
+        var (room, centre) = await RoomAsync(roomId, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var busy = await BusyAsync(room, startUtc, startUtc + length, except: null, ct);
+        var problem = BookingRules.Check(centre, room, startUtc, startUtc + length, people, now, busy);
+        return problem == BookingProblem.None
+            ? new(null, problem, [])
+            : new(null, problem, await AlternativesAsync(centre, room, startUtc, length, now, ct));
+    }
+
+    /// <summary>
+    /// Why a local day has no start for this length: the rule that stops most of its times (too little notice
+    /// for tomorrow evening, closed on Sunday, all taken), or None when some time is free.
+    /// </summary>
+    public async Task<BookingProblem> DayProblemAsync(int roomId, DateOnly day, TimeSpan length, CancellationToken ct)
+    {
+        var (room, centre) = await RoomAsync(roomId, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var (from, to) = DayInUtc(centre, day);
+        var busy = await BusyAsync(room, from, to, except: null, ct);
+        return BookingRules.DayProblem(centre, room, day, length, now, busy);
+    }
+
     /// <summary>Free start times (UTC) on a local day for a booking of this length.</summary>
     public async Task<IReadOnlyList<DateTime>> FreeStartsAsync(int roomId, DateOnly day, TimeSpan length, CancellationToken ct)
     {
@@ -177,16 +205,24 @@ public sealed class BookingService(MamDbContext db, TimeProvider time)
             .. events.Select(e => new Busy(e.StartUtc.AddMinutes(-room.BufferMinutes), e.EndUtc.AddMinutes(room.BufferMinutes), IsBlackout: false))];
     }
 
-    /// <summary>The nearest free starts to the one asked for: that day and the two after, closest first.</summary>
+    /// <summary>
+    /// The three free starts nearest to the one asked for, within a week from that day that bookings may reach
+    /// (from today, up to the room's last bookable day), closest first then in time order.
+    /// </summary>
     private async Task<IReadOnlyList<DateTime>> AlternativesAsync(Centre centre, Room room, DateTime wantedUtc, TimeSpan length, DateTime now, CancellationToken ct)
     {
-        if (length <= TimeSpan.Zero || length > TimeSpan.FromMinutes(room.MaxMinutes)) return [];
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(wantedUtc, centre.TimeZone));
-        var (from, _) = DayInUtc(centre, day);
-        var (_, to) = DayInUtc(centre, day.AddDays(2));
+        if (length < TimeSpan.FromMinutes(room.MinMinutes) || length > TimeSpan.FromMinutes(room.MaxMinutes)) return [];
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, centre.TimeZone));
+        var last = today.AddDays(room.MaxDaysAhead);
+        var wanted = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(wantedUtc, centre.TimeZone));
+        var first = wanted < today ? today : wanted > last ? last.AddDays(-6) : wanted;
+        if (first < today) first = today;
+        var days = Enumerable.Range(0, 7).Select(first.AddDays).Where(d => d <= last).ToList();
+        var (from, _) = DayInUtc(centre, days[0]);
+        var (_, to) = DayInUtc(centre, days[^1]);
         var busy = await BusyAsync(room, from, to, except: null, ct);
-        return [.. Enumerable.Range(0, 3)
-            .SelectMany(d => BookingRules.FreeStarts(centre, room, day.AddDays(d), length, now, busy))
+        return [.. days
+            .SelectMany(d => BookingRules.FreeStarts(centre, room, d, length, now, busy))
             .OrderBy(s => Math.Abs((s - wantedUtc).Ticks))
             .Take(3)
             .Order()];

@@ -27,7 +27,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         new("length", AskLengthAsync, ParseLengthAsync),
         FormSlot.Of("purpose", _ => Reply.Plain(T.BookAskPurpose), (_, t) => t.Length is >= 3 and <= 200 ? SlotValue.Ok(t) : SlotValue.Invalid(T.BookPurposeBad)),
         FormSlot.Of("people", AskPeople, ParsePeople),
-        FormSlot.Of("name", AskName, (_, t) => t.Length is >= 2 and <= 60 ? SlotValue.Ok(t) : SlotValue.Invalid(T.BookNameBad)),
+        FormSlot.Of("name", AskName, ParseName),
         FormSlot.Of("phone", _ => Reply.WithRow(T.BookAskPhone, Option(T.ButtonSkip, "-")), ParsePhone),
         FormSlot.Of("rules", AskRules, (_, t) => Yes(t) ? SlotValue.Ok("yes") : SlotValue.Invalid(T.BookRulesNeeded)),
         FormSlot.Of("confirm", Summary, (_, t) => Yes(t) ? SlotValue.Ok("yes") : t == "no" ? SlotValue.Ok("no") : SlotValue.Invalid(T.PromptPickOne)),
@@ -46,6 +46,26 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         if (PolishDates.Length(text) is { } length) found["length"] = ((int)length.TotalMinutes).ToString(Polish.Culture);
         if (PolishDates.People(text, bareNumber: false) is { } people) found["people"] = people.ToString(Polish.Culture);
         return found;
+    }
+
+    protected override bool IsFreeText(string slot) => slot is "purpose" or "name";
+
+    /// <summary>"Rozumiem: Sala mała, piątek 4 grudnia, 17:00–19:00, 8 osób." from what the form holds so far.</summary>
+    protected override string? Echo(DialogContext dc)
+    {
+        var v = dc.ActiveFrame!.Values;
+        var parts = new List<string>();
+        if (RoomOf(dc) is { } room) parts.Add(room.Name);
+        if (v.TryGetValue("day", out var day)) parts.Add(Polish.DayName(Day(day).DayOfWeek) + " " + Polish.DayAndMonth(Day(day)));
+        if (v.TryGetValue("start", out var start))
+        {
+            parts.Add(v.TryGetValue("length", out var length)
+                ? $"{start}–{Time(Time(start).AddMinutes(int.Parse(length, Polish.Culture)))}"
+                : Polish.Format(T.BookEchoFrom, start));
+        }
+        else if (v.TryGetValue("length", out var length)) parts.Add(Minutes(int.Parse(length, Polish.Culture)));
+        if (v.TryGetValue("people", out var people)) parts.Add(Polish.Count(int.Parse(people, Polish.Culture), T.PeopleForms));
+        return parts.Count == 0 ? null : Polish.Format(T.BookEcho, string.Join(", ", parts));
     }
 
     protected override async Task CompleteAsync(DialogContext dc, IReadOnlyDictionary<string, string> values, CancellationToken ct)
@@ -72,7 +92,8 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
             return;
         }
 
-        dc.Say(ProblemText(attempt.Problem, room, dc) + Alternatives(attempt, dc));
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(start, dc.TimeZone));
+        dc.Say(BookingRefusals.Explain(attempt.Problem, dc.Centre, room, day) + BookingRefusals.Alternatives(attempt.Alternatives, dc.TimeZone));
         if (attempt.Problem == BookingProblem.TooManyActive)
         {
             await dc.EndDialogAsync(null, ct);
@@ -110,11 +131,13 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         if (day is not { } d) return SlotValue.Invalid(T.BookDayUnknown);
         if (d < Today(dc)) return SlotValue.Invalid(T.BookProblemInThePast);
         if (RoomOf(dc) is not { } room) return SlotValue.Ok(Day(d));
-        if (d.DayNumber - Today(dc).DayNumber > room.MaxDaysAhead)
-            return SlotValue.Invalid(Polish.Format(T.BookProblemTooFarAhead, Polish.Count(room.MaxDaysAhead, T.DaysForms)));
-        if (BookingRules.HoursOn(dc.Centre, room, d).Count == 0) return SlotValue.Invalid(T.BookProblemClosed);
-        var free = await bookings.FreeStartsAsync(room.Id, d, TimeSpan.FromMinutes(room.MinMinutes), ct);
-        return free.Count == 0 ? SlotValue.Invalid(Polish.Format(T.BookDayFull, Capitalised(Polish.Date(d)))) : SlotValue.Ok(Day(d));
+        var problem = await bookings.DayProblemAsync(room.Id, d, TimeSpan.FromMinutes(room.MinMinutes), ct);
+        return problem switch
+        {
+            BookingProblem.None => SlotValue.Ok(Day(d)),
+            BookingProblem.Taken => SlotValue.Invalid(Polish.Format(T.BookDayFull, Capitalised(Polish.Date(d)))),
+            _ => SlotValue.Invalid(Polish.Format(T.BookDayRefused, BookingRefusals.Explain(problem, dc.Centre, room, d))),
+        };
     }
 
     private async Task<Reply> AskStartAsync(DialogContext dc, CancellationToken ct)
@@ -147,10 +170,9 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
     {
         if (PolishDates.Times(text) is not { } times) return SlotValue.Invalid(T.BookStartUnknown);
         if (RoomOf(dc) is null || !dc.ActiveFrame!.Values.ContainsKey("day")) return SlotValue.Ok(Time(times.Start)); // checked once room and day are known
-        var free = (await FreeStartsAsync(dc, ct)).Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone)));
-        if (free.Contains(times.Start)) return SlotValue.Ok(Time(times.Start));
-        var open = BookingRules.HoursOn(dc.Centre, RoomOf(dc)!, Day(dc.ActiveFrame.Values["day"])).Any(h => times.Start >= h.Opens && times.Start < h.Closes);
-        return SlotValue.Invalid(open ? Polish.Format(T.BookStartNotFree, Time(times.Start)) : T.BookProblemOutsideHours + " " + T.BookStartPickFree);
+        var length = dc.ActiveFrame.Values.TryGetValue("length", out var l) ? int.Parse(l, Polish.Culture) : RoomOf(dc)!.MinMinutes;
+        var refusal = await RefusalAsync(dc, times.Start, length, ct);
+        return refusal is null ? SlotValue.Ok(Time(times.Start)) : SlotValue.Invalid(refusal);
     }
 
     private async Task<Reply> AskLengthAsync(DialogContext dc, CancellationToken ct)
@@ -172,9 +194,9 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         if (length < room.MinMinutes) return SlotValue.Invalid(Polish.Format(T.BookProblemTooShort, Minutes(room.MinMinutes)));
         if (length > room.MaxMinutes) return SlotValue.Invalid(Polish.Format(T.BookProblemTooLong, Minutes(room.MaxMinutes)));
         var known = dc.ActiveFrame!.Values;
-        if (known.ContainsKey("start") && known.ContainsKey("day") && !await FitsAsync(dc, length, ct))
-            return SlotValue.Invalid(Polish.Format(T.BookStartNotFree, dc.ActiveFrame.Values["start"]));
-        return SlotValue.Ok(length.ToString(Polish.Culture));
+        var refusal = known.TryGetValue("start", out var start) && known.ContainsKey("day")
+            ? await RefusalAsync(dc, Time(start), length, ct) : null;
+        return refusal is null ? SlotValue.Ok(length.ToString(Polish.Culture)) : SlotValue.Invalid(refusal);
     }
 
     private static Reply AskPeople(DialogContext dc) => Reply.Plain(Polish.Format(T.BookAskPeople, Polish.Count(RoomOf(dc)!.Capacity, T.PeopleForms)));
@@ -182,10 +204,11 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
     private static SlotValue ParsePeople(DialogContext dc, string text)
     {
         if (PolishDates.People(text, bareNumber: true) is not { } people || people < 1) return SlotValue.Invalid(T.BookPeopleUnknown);
-        var capacity = RoomOf(dc)?.Capacity ?? int.MaxValue;
-        return people > capacity
-            ? SlotValue.Invalid(Polish.Format(T.BookProblemOverCapacity, Polish.Count(capacity, T.PeopleForms)))
-            : SlotValue.Ok(people.ToString(Polish.Culture));
+        if (RoomOf(dc) is not { } room || people <= room.Capacity) return SlotValue.Ok(people.ToString(Polish.Culture));
+        // The rule, and where such a group fits: "Ta sala mieści najwyżej 10 osób. Sala duża mieści 30 osób."
+        var bigger = dc.Centre.Rooms.Where(r => r.Capacity >= people).OrderBy(r => r.Capacity).FirstOrDefault();
+        var refusal = Polish.Format(T.BookProblemOverCapacity, Polish.Count(room.Capacity, T.PeopleForms));
+        return SlotValue.Invalid(bigger is null ? refusal : refusal + " " + Polish.Format(T.BookRoomHolds, bigger.Name, Polish.Count(bigger.Capacity, T.PeopleForms)));
     }
 
     private static Reply AskName(DialogContext dc)
@@ -193,6 +216,11 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         var known = dc.Resident?.DisplayName ?? dc.Activity.SenderName;
         return string.IsNullOrWhiteSpace(known) || known.Length > 20 ? Reply.Plain(T.BookAskName) : Reply.WithRow(T.BookAskName, Option(known, known));
     }
+
+    /// <summary>A name has letters and no digits: "20" typed at this step was meant for something else.</summary>
+    private static SlotValue ParseName(DialogContext dc, string text) =>
+        text.Length is >= 2 and <= 60 && text.Count(char.IsLetter) >= 2 && !text.Any(char.IsDigit)
+            ? SlotValue.Ok(text) : SlotValue.Invalid(T.BookNameBad);
 
     private static SlotValue ParsePhone(DialogContext dc, string text)
     {
@@ -243,37 +271,25 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         return bookings.FreeStartsAsync(room.Id, Day(v["day"]), TimeSpan.FromMinutes(length), ct);
     }
 
+    /// <summary>Null when the room is free from this start for this long; otherwise the real rule and times that work.</summary>
+    private async Task<string?> RefusalAsync(DialogContext dc, TimeOnly start, int minutes, CancellationToken ct)
+    {
+        var room = RoomOf(dc)!;
+        var day = Day(dc.ActiveFrame!.Values["day"]);
+        var startUtc = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(start), dc.TimeZone);
+        var check = await bookings.CheckAsync(room.Id, startUtc, TimeSpan.FromMinutes(minutes), 0, ct);
+        if (check.Problem == BookingProblem.None) return null;
+        var why = check.Problem == BookingProblem.Taken ? Polish.Format(T.BookStartNotFree, Time(start)) : BookingRefusals.Explain(check.Problem, dc.Centre, room, day);
+        return check.Alternatives.Count == 0
+            ? Polish.Format(T.BookTimeRefused, why)
+            : why + BookingRefusals.Alternatives(check.Alternatives, dc.TimeZone);
+    }
+
     private async Task<bool> FitsAsync(DialogContext dc, int minutes, CancellationToken ct)
     {
         var v = dc.ActiveFrame!.Values;
         var free = await bookings.FreeStartsAsync(RoomOf(dc)!.Id, Day(v["day"]), TimeSpan.FromMinutes(minutes), ct);
         var start = TimeZoneInfo.ConvertTimeToUtc(Day(v["day"]).ToDateTime(Time(v["start"])), dc.TimeZone);
         return free.Contains(start);
-    }
-
-    private static string ProblemText(BookingProblem problem, Room room, DialogContext dc) => problem switch
-    {
-        BookingProblem.InThePast => T.BookProblemInThePast,
-        BookingProblem.TooLittleNotice => T.BookProblemTooLittleNotice,
-        BookingProblem.TooFarAhead => Polish.Format(T.BookProblemTooFarAhead, Polish.Count(room.MaxDaysAhead, T.DaysForms)),
-        BookingProblem.Closed => T.BookProblemClosed,
-        BookingProblem.OutsideHours => T.BookProblemOutsideHours,
-        BookingProblem.TooShort => Polish.Format(T.BookProblemTooShort, Minutes(room.MinMinutes)),
-        BookingProblem.TooLong => Polish.Format(T.BookProblemTooLong, Minutes(room.MaxMinutes)),
-        BookingProblem.OverCapacity => Polish.Format(T.BookProblemOverCapacity, Polish.Count(room.Capacity, T.PeopleForms)),
-        BookingProblem.Blackout => T.BookProblemBlackout,
-        BookingProblem.TooManyActive => Polish.Format(T.BookProblemTooManyActive, Polish.Count(dc.Centre.MaxActiveBookingsPerResident, T.BookingsForms)),
-        _ => T.BookProblemTaken,
-    };
-
-    /// <summary>"piątek, 27 listopada: 13:30, 14:00; sobota, 28 listopada: 10:00".</summary>
-    private static string Alternatives(BookingAttempt attempt, DialogContext dc)
-    {
-        if (attempt.Alternatives.Count == 0) return "";
-        var byDay = attempt.Alternatives
-            .Select(a => TimeZoneInfo.ConvertTimeFromUtc(a, dc.TimeZone))
-            .GroupBy(local => DateOnly.FromDateTime(local))
-            .Select(day => $"{Polish.Date(day.Key)}: {string.Join(", ", day.Select(t => Polish.Time(TimeOnly.FromDateTime(t))))}");
-        return " " + Polish.Format(T.BookAlternatives, string.Join("; ", byDay));
     }
 }

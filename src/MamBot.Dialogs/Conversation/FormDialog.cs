@@ -32,13 +32,19 @@ public abstract class FormDialog : Dialog
     /// <summary>Slots recognised in free text; the default understands nothing and each answer goes to the asked slot.</summary>
     protected virtual IReadOnlyDictionary<string, string> Understand(DialogContext dc, string text) => new Dictionary<string, string>();
 
+    /// <summary>One short line of what a typed sentence filled ("Rozumiem: Sala mała, piątek 4 grudnia…"), or null.</summary>
+    protected virtual string? Echo(DialogContext dc) => null;
+
+    /// <summary>A free-text answer (a purpose, a name) that is only other slots ("będzie nas 6") is not taken as it.</summary>
+    protected virtual bool IsFreeText(string slot) => false;
+
     protected abstract Task CompleteAsync(DialogContext dc, IReadOnlyDictionary<string, string> values, CancellationToken ct);
 
     public static Button Option(string title, string value) => new(title, OptionPrefix + value);
 
     public override async Task BeginAsync(DialogContext dc, string? argument, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(argument)) await FillAsync(dc, Understand(dc, argument), ct);
+        if (!string.IsNullOrWhiteSpace(argument) && await FillAsync(dc, Understand(dc, argument), ct) >= 2) SayEcho(dc);
         await AskNextAsync(dc, ct);
     }
 
@@ -63,11 +69,13 @@ public abstract class FormDialog : Dialog
 
         // The answer is for the question asked; what else the sentence says fills slots still empty.
         var text = (dc.Text ?? "").Trim();
-        var answer = await asked.Parse(dc, text, ct);
-        var others = Understand(dc, text).Where(u => u.Key != asked.Name && !frame.Values.ContainsKey(u.Key)).ToDictionary();
+        var understood = Understand(dc, text);
+        var others = understood.Where(u => u.Key != asked.Name && !frame.Values.ContainsKey(u.Key)).ToDictionary();
+        var onlyOthers = IsFreeText(asked.Name) && others.Count > 0 && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4;
+        var answer = onlyOthers ? SlotValue.Invalid("") : await asked.Parse(dc, text, ct);
         if (answer.Error is null) Set(frame, asked.Name, answer.Value!);
         else if (others.Count == 0) dc.Say(answer.Error);
-        await FillAsync(dc, others, ct);
+        if (await FillAsync(dc, others, ct) > 0) SayEcho(dc);
         await AskNextAsync(dc, ct);
     }
 
@@ -87,15 +95,27 @@ public abstract class FormDialog : Dialog
         await AskNextAsync(dc, ct);
     }
 
-    private async Task FillAsync(DialogContext dc, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    /// <summary>Fills the slots a sentence carried, in the form's order; says why any is refused. Returns how many were taken.</summary>
+    private async Task<int> FillAsync(DialogContext dc, IReadOnlyDictionary<string, string> values, CancellationToken ct)
     {
+        var taken = 0;
         foreach (var slot in Slots)
         {
             if (!values.TryGetValue(slot.Name, out var raw)) continue;
             var result = await slot.Parse(dc, raw, ct);
-            if (result.Error is null) Set(dc.ActiveFrame!, slot.Name, result.Value!);
+            if (result.Error is null)
+            {
+                Set(dc.ActiveFrame!, slot.Name, result.Value!);
+                taken++;
+            }
             else dc.Say(result.Error);
         }
+        return taken;
+    }
+
+    private void SayEcho(DialogContext dc)
+    {
+        if (Echo(dc) is { Length: > 0 } line) dc.Say(line);
     }
 
     private async Task AskNextAsync(DialogContext dc, CancellationToken ct)

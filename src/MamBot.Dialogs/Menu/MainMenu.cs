@@ -14,7 +14,7 @@ using MamBot.Dialogs.Welcome;
 namespace MamBot.Dialogs.Menu;
 
 /// <summary>The main menu: its buttons ("menu:…") and what free text means when no dialog is waiting for an answer.</summary>
-public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings, EventsBoard events, EventService eventList, SurveysBoard surveys, IEnumerable<ICommand> commands, LlmUnderstanding llm) : IButtonAction
+public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings, EventsBoard events, IdeasBoard ideas, EventService eventList, SurveysBoard surveys, IEnumerable<ICommand> commands, LlmUnderstanding llm) : IButtonAction
 {
     public const string Prefix = "menu";
     string IButtonAction.Prefix => Prefix;
@@ -91,6 +91,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
             case "leave_event": await events.LeaveBySentenceAsync(dc, smart?.Understood.Event + " " + dc.Text, ct); break;
             case "list_events" or "register_event": await OpenAsync(dc, "events", smart?.Understood.Event + " " + dc.Text, ct); break;
             case "propose_idea": await OpenAsync(dc, "ideas", dc.Text, ct); break;
+            case "browse_ideas": await ideas.HandleAsync(dc, "list:0", ct); break;
             case "surveys": await HandleAsync(dc, "surveys", ct); break;
             case "opening_hours": await about.HandleAsync(dc, "hours", ct); break;
             case "address_contact": await about.HandleAsync(dc, "contact", ct); break;

@@ -15,13 +15,18 @@ public sealed record Understood(
     string? Event = null);
 
 /// <summary>
-/// The offline recognizer (no network): stems of Polish words, matched on folded text, forgiving one typo in
-/// longer words. Intents are tried in order, so the more specific phrase wins ("odwołaj rezerwację" before
-/// "rezerwacja"). Slots come from <see cref="PolishDates"/> and the centre's room names.
+/// The offline recognizer (no network). The intent comes from the trained <see cref="IntentClassifier"/> when it is
+/// sure; otherwise from hand-written rules: stems of Polish words matched on folded text, forgiving one typo,
+/// tried in order so the more specific phrase wins ("odwołaj rezerwację" before "rezerwacja"). Rules also keep
+/// the overrides (a "stop" never about one thing; a room or a day and time is a booking). Slots come from
+/// <see cref="PolishDates"/> and the centre's room names.
 /// </summary>
 public static class IntentRecognizer
 {
     public const string None = "none";
+
+    /// <summary>How sure the classifier must be to overrule the rules; below <see cref="Plausible"/> it is not heard.</summary>
+    private const double Confident = 0.6, Plausible = 0.4;
 
     private static readonly (string Intent, string[] Phrases)[] Rules =
     [
@@ -40,6 +45,9 @@ public static class IntentRecognizer
         ("opening_hours", ["godzin", "otwar", "otwie", "czynne", "czynny", "zamyka", "do ktorej", "od ktorej"]),
         ("address_contact", ["adres", "gdzie jest", "gdzie jestesc", "gdzie sie znajd", "jak dojech", "jak dojsc", "trafic", "kontakt", "telefon", "numer do", "e-mail", "email", "mail"]),
         ("house_rules", ["zasad", "regulamin", "czy mozna", "czy wolno", "zakaz", "alkohol", "zwierz", "psem"]),
+        // Reading what neighbours proposed; only proposing one's own ("mam pomysł") opens the form.
+        ("browse_ideas", ["pomysly sasiadow", "pomysly innych", "pomyslow sasiadow", "pomyslow innych", "jakie sa pomysly", "jakie pomysly", "co proponuja",
+            "zobaczyc pomysly", "pokaz pomysly", "przejrzec pomysly", "lista pomyslow", "inicjatywy sasiadow", "czyje pomysly", "pomysly mieszkancow", "pomysly na osiedl"]),
         ("propose_idea", ["pomysl", "inicjatyw", "propozycj", "zaproponowac", "zaproponuj", "chce zorganizowac", "chcialabym zorganizowac", "chcialbym zorganizowac", "zorganizuj"]),
         ("list_events", ["wydarzen", "co sie dzieje", "impreza", "imprez", "zajecia", "warsztat", "koncert", "spotkania w tym", "kalendarz", "co bedzie", "co jest w", "co jest dla", "co jest dzis", "co jest jutro", "co dzis", "co jutro", "co w ", "co slychac", "co nowego",
             "tym tygodniu", "przyszlym tygodniu", "nastepnym tygodniu", "w weekend", "dla dzieci", "dla seniorow", "dla seniora"]),
@@ -52,7 +60,7 @@ public static class IntentRecognizer
     public static Understood Recognize(string? text, DateOnly today, IReadOnlyList<Room> rooms)
     {
         var folded = PolishText.Fold(text);
-        var intent = Match(folded);
+        var intent = Decide(folded);
         var room = BookingSlots.FindRoom(rooms, text ?? "");
         var times = PolishDates.Times(text ?? "");
         var length = PolishDates.Length(text ?? "");
@@ -86,7 +94,18 @@ public static class IntentRecognizer
     // Everyday words one letter away from a stem above, never to be "corrected" into it ("dzieckiem" is not "dzięki").
     private static readonly string[] NeverCorrected = ["dzieck", "dzieci", "dziecio"];
 
-    private static string Match(string folded)
+    private static string Decide(string folded)
+    {
+        if (folded.Length == 0) return None;
+        var rule = RulesOnly(folded);
+        var (guess, probability) = IntentClassifier.Default.Predict(folded);
+        if (probability >= Confident) return guess;
+        if (rule != None) return rule;
+        return probability >= Plausible ? guess : None;
+    }
+
+    /// <summary>The hand-written rules alone (the evaluation prints them beside the whole recognizer).</summary>
+    internal static string RulesOnly(string folded)
     {
         if (folded.Length == 0) return None;
         var padded = " " + folded + " ";
@@ -130,14 +149,21 @@ public static class IntentRecognizer
     private static string? EventName(string text)
     {
         var simple = PolishText.Simplify(text) + " ";
-        var at = NameFollows.Select(p => (Index: simple.IndexOf(p, StringComparison.Ordinal), p.Length))
-            .Where(p => p.Index >= 0).OrderBy(p => p.Index).FirstOrDefault();
-        if (at.Length == 0) return null;
-        var words = simple[(at.Index + at.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .TakeWhile(w => w is not ("w" or "we" or "o" or "na" or "dla" or "jutro" or "dzis" or "prosze") && !char.IsDigit(w[0]))
-            .Select(w => w.Trim(',', '.', '!', '?'));
-        var name = string.Join(' ', words);
-        return name.Length == 0 || NotAName.Contains(name) ? null : name; // "rezygnuję z udziału" names nothing
+        // "skreślcie mnie z listy na wycieczkę": the name follows the first preposition that is not before "listy".
+        foreach (var at in NameFollows.SelectMany(p => Positions(simple, p).Select(i => i + p.Length)).Order())
+        {
+            var words = simple[at..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .TakeWhile(w => w is not ("w" or "we" or "o" or "na" or "dla" or "jutro" or "dzis" or "prosze") && !char.IsDigit(w[0]))
+                .Select(w => w.Trim(',', '.', '!', '?'));
+            var name = string.Join(' ', words);
+            if (name.Length > 0 && !NotAName.Contains(name)) return name;
+        }
+        return null; // "rezygnuję z udziału" names nothing
+    }
+
+    private static IEnumerable<int> Positions(string text, string part)
+    {
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + 1, StringComparison.Ordinal)) yield return i;
     }
 
     private static int Distance(string a, string b)

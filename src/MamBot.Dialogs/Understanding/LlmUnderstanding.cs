@@ -56,7 +56,7 @@ public sealed record LlmUnderstood(Understood Understood, string? Answer);
 public sealed partial class LlmUnderstanding(IOptions<LlmOptions> options, BookingService bookings, EventService events, ILogger<LlmUnderstanding> logger)
 {
     private static readonly string[] Intents =
-        ["book_room", "my_bookings", "cancel_booking", "list_events", "register_event", "leave_event", "propose_idea", "surveys", "opening_hours",
+        ["book_room", "my_bookings", "cancel_booking", "list_events", "register_event", "leave_event", "propose_idea", "browse_ideas", "surveys", "opening_hours",
          "address_contact", "house_rules", "help", "talk_to_staff", "greeting", "thanks", "stop"];
 
     private (string Text, LlmUnderstood? Understood)? _prepared;

@@ -52,6 +52,9 @@ public static partial class PolishDates
             return (a, b);
         if (At().Match(t) is { Success: true } at && Clock(at.Groups["h"].Value, at.Groups["m"].Value) is { } start)
             return (start, null);
+        // A clock time anywhere once dates are gone: "w piątek 18.30", "czwartek 17:30".
+        if (ClockTime().Match(t) is { Success: true } clock && Clock(clock.Groups["h"].Value, clock.Groups["m"].Value) is { } written)
+            return (written, null);
         if (Bare().Match(t) is { Success: true } bare && Clock(bare.Groups["h"].Value, bare.Groups["m"].Value) is { } only)
             return (only, null);
         return null;
@@ -97,11 +100,11 @@ public static partial class PolishDates
         "trzy" or "trzech" or "troje" => 3,
         "cztery" or "czterech" or "czworo" => 4,
         "piec" or "pieciu" or "piecioro" => 5,
-        "szesc" or "szesciu" => 6,
-        "siedem" or "siedmiu" => 7,
-        "osiem" or "osmiu" => 8,
-        "dziewiec" or "dziewieciu" => 9,
-        "dziesiec" or "dziesieciu" => 10,
+        "szesc" or "szesciu" or "szescioro" => 6,
+        "siedem" or "siedmiu" or "siedmioro" => 7,
+        "osiem" or "osmiu" or "osmioro" => 8,
+        "dziewiec" or "dziewieciu" or "dziewiecioro" => 9,
+        "dziesiec" or "dziesieciu" or "dziesiecioro" => 10,
         _ => null,
     };
 
@@ -154,6 +157,9 @@ public static partial class PolishDates
     [GeneratedRegex(@"\b(?:o|od|na)\s+(?:godz(?:inie|\.)?\s+)?(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\b(?!\s*(?:os|osob|minut|godzin|h\b|[./]\d))")]
     private static partial Regex At();
 
+    [GeneratedRegex(@"\b(?<h>\d{1,2})[:.](?<m>\d{2})\b(?!\s*[./]\d)")]
+    private static partial Regex ClockTime();
+
     [GeneratedRegex(@"^\s*(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s*$")]
     private static partial Regex Bare();
 
@@ -163,6 +169,6 @@ public static partial class PolishDates
     [GeneratedRegex(@"\b(?<n>\d+(?:[.,]5)?|jedn\w*|dwie|dwa|trzy|cztery)\s*(?:h\b|godz\w*)")]
     private static partial Regex Hours();
 
-    [GeneratedRegex(@"\b(?:dla\s+)?(?<n>\d{1,3}|[a-z]+)\s+(?:os\b|osob\w*|osoby|ludzi|uczestnik\w*)")]
+    [GeneratedRegex(@"\b(?:dla\s+)?(?<n>\d{1,3}|[a-z]+)\s+(?:os\b|osob\w*|osoby|ludzi|uczestnik\w*)|\b(?:bedzie|przyjdzie)\s+nas\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?:bedzie|jest)\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b")]
     private static partial Regex PeopleWords();
 }

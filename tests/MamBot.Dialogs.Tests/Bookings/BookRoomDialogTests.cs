@@ -21,7 +21,8 @@ public class BookRoomDialogTests
     {
         await using var chat = await ConsentedAsync();
         await chat.SendAsync("chce zarezerwowac mala sale w piatek od 17 do 19 dla 8 osob");
-        Assert.StartsWith("W jakim celu?", chat.Text);
+        Assert.Equal("Rozumiem: Sala mała, piątek 27 listopada, 17:00–19:00, 8 osób.", chat.Last[0].Text);
+        Assert.StartsWith("W jakim celu?", chat.Last[1].Text);
 
         await chat.SendAsync("próba chóru");
         Assert.StartsWith("Jak się nazywasz?", chat.Text);
@@ -80,21 +81,21 @@ public class BookRoomDialogTests
         Assert.StartsWith("Nie znam takiej sali.", chat.Text);
         await chat.SendAsync("małą");
         await chat.SendAsync("w niedzielę");
-        Assert.StartsWith("Tego dnia MAM jest nieczynne.", chat.Text);
+        Assert.StartsWith("W niedzielę MAM jest nieczynne. Wybierz inny dzień.", chat.Text);
         await chat.SendAsync("wczoraj albo kiedyś");
         Assert.StartsWith("Nie rozumiem, o który dzień chodzi.", chat.Text);
         await chat.SendAsync("12 lutego");
         Assert.StartsWith("Tak daleko jeszcze nie rezerwujemy: najwyżej 60 dni naprzód.", chat.Text);
         await chat.SendAsync("w piątek");
         await chat.SendAsync("o 21");
-        Assert.StartsWith("To poza godzinami otwarcia. Wybierz jedną z wolnych godzin.", chat.Text);
+        Assert.StartsWith("W piątek salę można zarezerwować od 10:00 do 20:00. Wolne są jeszcze: piątek, 27 listopada: 18:30, 19:00, 19:30.", chat.Text);
         await chat.SendAsync("o 18");
         await chat.SendAsync("7 godzin");
         Assert.StartsWith("To za długo: najdłużej 4 godziny.", chat.Text);
         await chat.SendAsync("2 godziny");
         await chat.SendAsync("spotkanie klubu seniora");
         await chat.SendAsync("25");
-        Assert.StartsWith("Ta sala mieści najwyżej 10 osób.", chat.Text);
+        Assert.StartsWith("Ta sala mieści najwyżej 10 osób. Sala duża mieści 30 osób.", chat.Text);
         await chat.SendAsync("10");
         await chat.SendAsync("Jan Kowalski");
         await chat.SendAsync("zadzwoń");
@@ -128,10 +129,48 @@ public class BookRoomDialogTests
         Assert.StartsWith("Ktoś właśnie zajął ten termin. Wolne są jeszcze: piątek, 27 listopada: 13:30, 14:00, 14:30.", chat.Text);
         Assert.Contains("O której chcesz zacząć?", chat.Text);
         await chat.SendAsync("o 19");
-        Assert.StartsWith("O 19:00 sala nie jest wolna.", chat.Text); // 19:00–21:00 would end after closing
+        // 19:00–21:00 would end after closing: that is the rule named, not "taken".
+        Assert.StartsWith("W piątek salę można zarezerwować od 10:00 do 20:00. Wolne są jeszcze: piątek, 27 listopada: 13:30, 14:00, 14:30.", chat.Text);
         await chat.SendAsync("o 14");
         await chat.SendAsync("tak");
         Assert.StartsWith("Gotowe! Zarezerwowane: piątek, 27 listopada, 14:00–16:00, Sala mała.", chat.Text);
+    }
+
+    [Fact]
+    public async Task A_refusal_names_the_real_rule_and_offers_times_that_satisfy_every_rule()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.QueryAsync(async db =>
+        {
+            (await db.Rooms.SingleAsync(r => r.Name == "Sala mała")).MinNoticeMinutes = 24 * 60;
+            return await db.SaveChangesAsync();
+        });
+        chat.Time.SetUtcNow(new DateTimeOffset(2026, 11, 25, 21, 40, 0, TimeSpan.Zero)); // Wednesday 22:40 in Kraków
+
+        await chat.SendAsync("zarezerwuj małą salę jutro");
+        Assert.Contains("Salę trzeba zarezerwować co najmniej 24 godziny wcześniej. Wybierz inny dzień.", chat.Text);
+        Assert.DoesNotContain("nie ma już wolnego czasu", chat.Text);
+
+        // Saturday the centre closes at 14:00: 90 minutes from 13:30 do not fit, and the times offered do.
+        await chat.SendAsync("w sobotę o 13:30 na 90 minut");
+        Assert.Contains("W sobotę salę można zarezerwować od 10:00 do 14:00. Wolne są jeszcze: sobota, 28 listopada: 11:30, 12:00, 12:30.", chat.Text);
+        Assert.DoesNotContain("zajęta", chat.Text);
+    }
+
+    [Fact]
+    public async Task The_head_count_fills_at_any_step_and_a_number_is_not_a_name()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.SendAsync("mała sala w piątek od 17 do 19");
+        await chat.SendAsync("będzie nas 6");
+        Assert.Equal("Rozumiem: Sala mała, piątek 27 listopada, 17:00–19:00, 6 osób.", chat.Last[0].Text);
+        Assert.StartsWith("W jakim celu?", chat.Last[1].Text); // "będzie nas 6" is not the purpose
+        await chat.SendAsync("próba chóru");
+        Assert.StartsWith("Jak się nazywasz?", chat.Text); // the head count is not asked again
+        await chat.SendAsync("20");
+        Assert.StartsWith("Napisz, proszę, imię i nazwisko, np. „Anna Kowalska”.", chat.Text);
+        await chat.SendAsync("Anna Nowak");
+        Assert.StartsWith("Podaj numer telefonu", chat.Text);
     }
 
     [Fact]

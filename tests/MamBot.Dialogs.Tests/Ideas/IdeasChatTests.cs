@@ -85,6 +85,23 @@ public class IdeasChatTests
     }
 
     [Fact]
+    public async Task Asking_for_neighbours_ideas_lists_them_and_only_having_an_idea_opens_the_form()
+    {
+        await using var chat = await ConsentedAsync();
+        var idea = await ProposeAsync(chat);
+        await PublishAsync(chat, idea.Id);
+
+        await chat.SendAsync("pomysły sąsiadów");
+        Assert.Contains("1. „Wspólne sadzenie kwiatów” – poparcie: 0 (opublikowany)", chat.Text);
+        Assert.False(await chat.InProgressAsync());
+        await chat.SendAsync("jakie sa pomysly na osiedlu?");
+        Assert.Contains("„Wspólne sadzenie kwiatów”", chat.Text);
+
+        await chat.SendAsync("mam pomysł na kiermasz");
+        Assert.True(await chat.InProgressAsync());
+    }
+
+    [Fact]
     public async Task Only_published_ideas_can_be_seen_and_supported_once_and_the_author_hears_of_every_step()
     {
         await using var chat = await ConsentedAsync();

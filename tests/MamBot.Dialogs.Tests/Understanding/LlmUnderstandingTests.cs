@@ -81,7 +81,8 @@ public sealed class LlmUnderstandingTests : IAsyncLifetime
         await chat.SendAsync("potrzebowałabym jakiegoś miejsca na spotkanie w piątek, może ta mniejsza");
 
         // The model's room and day fill the form; the resident is asked the rest and nothing is booked by the model.
-        Assert.StartsWith("O której chcesz zacząć? Wolne godziny – piątek, 27 listopada:", chat.Text);
+        Assert.Equal("Rozumiem: Sala mała, piątek 27 listopada.", chat.Last[0].Text);
+        Assert.StartsWith("O której chcesz zacząć? Wolne godziny – piątek, 27 listopada:", chat.Last[1].Text);
         Assert.Equal(0, await chat.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Bookings)));
     }
 

@@ -15,7 +15,7 @@ public class BookingThroughWebChatTests
         await chat.PressAsync("consent:yes");
 
         await chat.SendAsync("chcę zarezerwować kuchnię jutro o 12 na 2 godziny dla 6 osób");
-        Assert.StartsWith("W jakim celu?", chat.Text);
+        Assert.StartsWith("Rozumiem: Kuchnia, czwartek 26 listopada, 12:00–14:00, 6 osób.\n---\nW jakim celu?", chat.Text);
         await chat.SendAsync("wspólne gotowanie pierogów");
         Assert.StartsWith("Jak się nazywasz?", chat.Text);
         await chat.SendAsync("Halina");
