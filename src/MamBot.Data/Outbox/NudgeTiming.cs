@@ -31,10 +31,20 @@ public static class NudgeTiming
     public static bool IsUnsolicited(OutboxKind kind) => kind is OutboxKind.FollowUp or OutboxKind.Announcement or OutboxKind.Digest or OutboxKind.Feedback or OutboxKind.SurveyInvitation
         or OutboxKind.Broadcast;
 
+    /// <summary>
+    /// Quiet hours hold nudges, not news a resident is waiting for right now: a staff decision on their booking
+    /// or a change to an event they are going to (a freed place for tonight) goes out at once.
+    /// </summary>
+    public static bool WaitsForQuietHours(OutboxKind kind) => kind is not (OutboxKind.Reply or OutboxKind.AccountUpdate or OutboxKind.EventUpdate);
+
+    /// <summary>When a nudge of this kind queued now would first go out: null for now, else the end of quiet hours.</summary>
+    public static DateTime? FirstChance(OutboxKind kind, DateTime nowUtc, TimeZoneInfo zone, NudgeTimingOptions options) =>
+        PostponeUntil(new OutboxMessage { IdempotencyKey = "", Body = "", Kind = kind }, nowUtc, zone, 0, options);
+
     /// <summary>Null when the nudge may go now; otherwise the UTC time to try again.</summary>
     public static DateTime? PostponeUntil(OutboxMessage message, DateTime nowUtc, TimeZoneInfo zone, int unsolicitedSentToday, NudgeTimingOptions options)
     {
-        if (!message.IsNudge) return null;
+        if (!WaitsForQuietHours(message.Kind)) return null;
         var local = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone);
         var time = TimeOnly.FromDateTime(local);
         var today = DateOnly.FromDateTime(local);

@@ -105,7 +105,7 @@ public static class OutboxKinds
         OutboxKind.Feedback => NudgeKind.Surveys,
         OutboxKind.IdeaUpdate => NudgeKind.Ideas,
         OutboxKind.SurveyInvitation => NudgeKind.Surveys,
-        OutboxKind.Broadcast => NudgeKind.Tips,
+        OutboxKind.Broadcast => NudgeKind.Announcements,
         _ => null,
     };
 }

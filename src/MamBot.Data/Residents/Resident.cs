@@ -63,6 +63,9 @@ public enum NudgeKind
     Digest,
     Surveys,
     Ideas,
+
+    /// <summary>The team's announcements to residents ("Ogłoszenia MAM"): a closure must reach those who turned tips off.</summary>
+    Announcements,
 }
 
 public sealed class NotificationPreference

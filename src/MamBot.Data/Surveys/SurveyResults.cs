@@ -10,7 +10,10 @@ public sealed record QuestionResult(SurveyQuestion Question, int Answered, IRead
 /// <summary>An option (or scale point, or yes/no) with how many chose it and their share of those who answered.</summary>
 public sealed record OptionResult(string Label, int Count, double Share);
 
-public sealed record SurveyResult(Survey Survey, int Responses, IReadOnlyList<QuestionResult> Questions);
+/// <summary>Who answered a named survey and when; an anonymous survey has none.</summary>
+public sealed record Respondent(string Name, DateTime? SubmittedUtc);
+
+public sealed record SurveyResult(Survey Survey, int Responses, IReadOnlyList<QuestionResult> Questions, IReadOnlyList<Respondent> Respondents);
 
 /// <summary>Results for staff: the arithmetic, and a CSV the admin panel offers for download.</summary>
 public sealed class SurveyResults(MamDbContext db, SurveyService surveys)
@@ -21,8 +24,23 @@ public sealed class SurveyResults(MamDbContext db, SurveyService surveys)
         if (survey is null) return null;
         var responses = await ResponsesAsync(surveyId, ct);
         var answers = responses.SelectMany(r => r.Answers).ToList();
-        return new SurveyResult(survey, responses.Count, [.. survey.Questions.Select(q => Of(q, [.. answers.Where(a => a.QuestionId == q.Id)]))]);
+        var names = await NamesAsync(survey, responses, ct);
+        return new SurveyResult(survey, responses.Count, [.. survey.Questions.Select(q => Of(q, [.. answers.Where(a => a.QuestionId == q.Id)]))],
+            [.. responses.Where(_ => !survey.IsAnonymous).OrderBy(r => r.SubmittedUtc).Select(r => names[r.Id])]);
     }
+
+    /// <summary>A named survey's respondents by response; never read for an anonymous one.</summary>
+    private async Task<Dictionary<long, Respondent>> NamesAsync(Survey survey, List<SurveyResponse> responses, CancellationToken ct)
+    {
+        if (survey.IsAnonymous) return [];
+        var ids = responses.Where(r => r.ResidentId is not null).Select(r => r.ResidentId!.Value).Distinct().ToList();
+        var people = await db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.DisplayName, ct);
+        return responses.ToDictionary(r => r.Id, r => new Respondent(
+            r.ResidentId is { } id && people.TryGetValue(id, out var name) ? (string.IsNullOrWhiteSpace(name) ? Unnamed : name) : Erased,
+            r.SubmittedUtc is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null));
+    }
+
+    private const string Unnamed = "(bez imienia)", Erased = "(dane usunięte)";
 
     private static QuestionResult Of(SurveyQuestion q, List<SurveyAnswer> given)
     {
@@ -46,7 +64,14 @@ public sealed class SurveyResults(MamDbContext db, SurveyService surveys)
         var responses = await ResponsesAsync(surveyId, ct);
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
         await using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
+        var names = await NamesAsync(survey, responses, ct);
+        var zone = (await db.Centres.AsNoTracking().FirstAsync(c => c.Id == survey.CentreId, ct)).TimeZone;
         csv.WriteField("odpowiedź");
+        if (!survey.IsAnonymous)
+        {
+            csv.WriteField("kto");
+            csv.WriteField("kiedy");
+        }
         foreach (var q in survey.Questions) csv.WriteField(q.Text);
         await csv.NextRecordAsync();
         // Anonymous responses have random ids: ordering by id keeps the file from reflecting the order of answering.
@@ -54,6 +79,12 @@ public sealed class SurveyResults(MamDbContext db, SurveyService surveys)
         foreach (var response in responses.OrderBy(r => r.Id))
         {
             csv.WriteField(++number);
+            if (!survey.IsAnonymous)
+            {
+                csv.WriteField(names[response.Id].Name);
+                var at = names[response.Id].SubmittedUtc is { } utc ? TimeZoneInfo.ConvertTimeFromUtc(utc, zone) : (DateTime?)null;
+                csv.WriteField(at?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "");
+            }
             foreach (var q in survey.Questions)
                 csv.WriteField(response.Answers.FirstOrDefault(a => a.QuestionId == q.Id) is { } a ? Words(q, a) : "");
             await csv.NextRecordAsync();

@@ -85,9 +85,11 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         if (attempt.Booking is { } booking)
         {
             var when = BookingDesk.When(booking, room, dc.TimeZone);
+            var promise = await desk.PromiseAsync(booking, dc.Resident, ct);
             await dc.EndDialogAsync(null, ct);
             dc.Say(Reply.WithRow(
-                booking.Status == BookingStatus.Pending ? Polish.Format(T.BookPending, when) : Polish.Format(T.BookConfirmed, when, dc.Centre.KeyPickup).Replace("\n\n", "\n", StringComparison.Ordinal),
+                booking.Status == BookingStatus.Pending ? Polish.Format(T.BookPending, when)
+                    : Polish.Format(T.BookConfirmed, when, dc.Centre.KeyPickup, promise).Replace("\n\n", "\n", StringComparison.Ordinal).TrimEnd(),
                 new(T.ButtonAddToCalendar, $"bookings:ics:{booking.Id}"), new(T.ButtonMyBookings, "bookings:"), new(T.ButtonMenu, "menu:main")));
             return;
         }

@@ -2,6 +2,7 @@ using MamBot.Data;
 using MamBot.Data.Bookings;
 using MamBot.Data.Centres;
 using MamBot.Data.Outbox;
+using MamBot.Data.Residents;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Staff;
 using MamBot.Dialogs.Texts;
@@ -35,8 +36,9 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Mam
     {
         var booking = await bookings.ApproveAsync(bookingId, note, ct);
         if (booking is null) return null;
-        await TellResidentAsync(booking, "decision", T.BookingApproved, null, ct);
         await ScheduleRemindersAsync(booking, ct);
+        var resident = await db.Residents.AsNoTracking().Include(r => r.Consents).Include(r => r.Preferences).FirstOrDefaultAsync(r => r.Id == booking.ResidentId, ct);
+        await TellResidentAsync(booking, "decision", T.BookingApproved, await PromiseAsync(booking, resident, ct), ct);
         return booking;
     }
 
@@ -106,7 +108,7 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Mam
             IdempotencyKey = $"booking:{booking.Id}:{what}",
             Kind = OutboxKind.AccountUpdate,
             ResidentId = booking.ResidentId,
-            Body = Reply.Plain(Polish.Format(template, When(booking, room, centre.TimeZone), extra ?? "")).ToJson(),
+            Body = Reply.Plain(Polish.Format(template, When(booking, room, centre.TimeZone), extra ?? "").TrimEnd()).ToJson(),
         }, ct);
     }
 
@@ -117,6 +119,10 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Mam
                 When(booking, room, centre.TimeZone), booking.ContactName, Polish.Count(booking.People, T.PeopleForms), booking.Purpose),
             StaffChatActions.Approve(booking.Id), StaffChatActions.Reject(booking.Id)).ToJson(), ct);
     }
+
+    /// <summary>The reminders queued for this booking, as the confirmation may promise them.</summary>
+    public Task<string> PromiseAsync(Booking booking, Resident? resident, CancellationToken ct) =>
+        ReminderPromise.ForAsync(db, ReminderKeyPrefix(booking.Id), resident, ct);
 
     public static string When(Booking booking, Room room, TimeZoneInfo zone)
     {

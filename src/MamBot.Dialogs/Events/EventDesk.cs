@@ -1,7 +1,9 @@
 using System.Globalization;
+using MamBot.Data;
 using MamBot.Data.Centres;
 using MamBot.Data.Events;
 using MamBot.Data.Outbox;
+using MamBot.Data.Residents;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Texts;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,7 @@ namespace MamBot.Dialogs.Events;
 /// reminders and "Jak było?" for those going, news of a freed place, a move or a cancellation, and
 /// announcements to residents who chose the category. The chat and the admin panel both come through here.
 /// </summary>
-public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDirectory centres, IOptions<NudgeTimingOptions> timing, TimeProvider time)
+public sealed class EventDesk(EventService events, OutboxStore outbox, MamDbContext db, CentreDirectory centres, IOptions<NudgeTimingOptions> timing, TimeProvider time)
 {
     public static readonly TimeSpan SoonBefore = TimeSpan.FromHours(2);
 
@@ -86,13 +88,15 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         return change;
     }
 
-    public async Task<CommunityEvent?> CancelAsync(int eventId, CancellationToken ct)
+    /// <summary>Cancels the event; everyone going or waiting hears it at once, with the team's reason when given.</summary>
+    public async Task<CommunityEvent?> CancelAsync(int eventId, CancellationToken ct, string? reason = null)
     {
         var cancelled = await events.CancelAsync(eventId, ct);
         if (cancelled is null) return null;
         await outbox.SkipQueuedAsync($"event:{eventId}:", OutboxReasons.EventCancelled, ct);
         var centre = await centres.GetAsync(cancelled.CentreId, ct);
         var text = Polish.Format(T.EventCancelledNotice, cancelled.Title, EventTexts.When(cancelled, centre.TimeZone));
+        if (!string.IsNullOrWhiteSpace(reason)) text += " " + Polish.Format(T.EventCancelledReason, reason.Trim());
         foreach (var signup in await events.ActiveSignupsAsync(eventId, ct))
             await outbox.EnqueueAsync(new OutboxMessage
             {
@@ -171,6 +175,10 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
             ExpiresUtc = e.StartUtc,
             Body = Reply.WithRow(text, new(T.ButtonWithdraw, $"events:leave:{e.Id}"), new(T.ButtonEventCalendar, $"events:ics:{e.Id}")).ToJson(),
         }, ct);
+
+    /// <summary>The reminders queued for this place, as the confirmation may promise them.</summary>
+    public Task<string> PromiseAsync(EventSignup signup, Resident resident, CancellationToken ct) =>
+        ReminderPromise.ForAsync(db, SignupKeyPrefix(signup.EventId, signup.Id), resident, ct);
 
     private static string SignupKeyPrefix(int eventId, int signupId) => $"event:{eventId}:signup:{signupId}:";
 

@@ -154,10 +154,10 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         var e = summary.Event;
         var when = EventTexts.When(e, dc.TimeZone);
         var queue = result.Signup is { Status: SignupStatus.Waiting } waiting ? await events.QueuePositionAsync(waiting, ct) : 0;
+        var promise = result.Signup is { } going ? await desk.PromiseAsync(going, resident, ct) : "";
         var text = result.Outcome switch
         {
-            SignupOutcome.Going => Polish.Format(T.SignedUp, e.Title, when) + " "
-                + (resident.Wants(NudgeKind.Reminders) ? T.SignedUpReminders : T.SignedUpRemindersOff),
+            SignupOutcome.Going => (Polish.Format(T.SignedUp, e.Title, when) + " " + promise).TrimEnd(),
             SignupOutcome.Waiting => Polish.Format(T.SignedUpWaiting, e.Title, queue),
             SignupOutcome.AlreadyGoing => Polish.Format(T.AlreadyGoing, e.Title),
             SignupOutcome.AlreadyWaiting => Polish.Format(T.AlreadyWaiting, e.Title, queue),

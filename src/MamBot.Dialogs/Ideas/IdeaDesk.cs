@@ -32,7 +32,7 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
         return idea;
     }
 
-    public Task<Idea?> PublishAsync(int ideaId, CancellationToken ct) => ChangeStatusAsync(ideaId, IdeaStatus.Published, null, ct);
+    public Task<Idea?> PublishAsync(int ideaId, CancellationToken ct, string? note = null) => ChangeStatusAsync(ideaId, IdeaStatus.Published, note, ct);
 
     public async Task<Idea?> MergeAsync(int duplicateId, int intoId, CancellationToken ct)
     {
@@ -98,15 +98,22 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
         _ => T.IdeaStatusShelved,
     };
 
-    private static string News(Idea idea) => idea.Status switch
+    /// <summary>What the status means for the author, with the team's note when they wrote one.</summary>
+    private static string News(Idea idea)
     {
-        IdeaStatus.InTalks => T.IdeaNewsInTalks,
-        IdeaStatus.Published => T.IdeaNewsPublished,
-        IdeaStatus.InProgress => T.IdeaNewsInProgress,
-        IdeaStatus.Done => T.IdeaNewsDone,
-        IdeaStatus.Shelved => Polish.Format(T.IdeaNewsShelved, idea.StatusReason),
-        _ => StatusName(idea.Status),
-    };
+        var news = idea.Status switch
+        {
+            IdeaStatus.InTalks => T.IdeaNewsInTalks,
+            IdeaStatus.Published => T.IdeaNewsPublished,
+            IdeaStatus.InProgress => T.IdeaNewsInProgress,
+            IdeaStatus.Done => T.IdeaNewsDone,
+            IdeaStatus.Shelved => Polish.Format(T.IdeaNewsShelved, idea.StatusReason),
+            _ => StatusName(idea.Status),
+        };
+        return idea.Status != IdeaStatus.Shelved && !string.IsNullOrWhiteSpace(idea.StatusReason)
+            ? news + "\n" + Polish.Format(T.IdeaTeamNote, idea.StatusReason.Trim())
+            : news;
+    }
 
     private async Task TellAuthorAsync(Idea idea, string news, CancellationToken ct)
     {

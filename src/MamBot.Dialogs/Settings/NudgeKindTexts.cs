@@ -14,6 +14,7 @@ public static class NudgeKindTexts
         NudgeKind.Digest => T.KindDigest,
         NudgeKind.Surveys => T.KindSurveys,
         NudgeKind.Ideas => T.KindIdeas,
+        NudgeKind.Announcements => T.KindAnnouncements,
         _ => kind.ToString(),
     };
 
@@ -25,6 +26,7 @@ public static class NudgeKindTexts
         NudgeKind.Digest => T.KindShortDigest,
         NudgeKind.Surveys => T.KindShortSurveys,
         NudgeKind.Ideas => T.KindShortIdeas,
+        NudgeKind.Announcements => T.KindShortAnnouncements,
         _ => kind.ToString(),
     };
 }

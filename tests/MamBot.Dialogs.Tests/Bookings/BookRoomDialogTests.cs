@@ -158,6 +158,35 @@ public class BookRoomDialogTests
     }
 
     [Fact]
+    public async Task The_confirmation_promises_only_the_reminders_that_are_queued()
+    {
+        await using var chat = await ConsentedAsync();
+        chat.Time.SetUtcNow(new DateTimeOffset(2026, 11, 25, 21, 40, 0, TimeSpan.Zero)); // Wednesday 22:40: the day before has passed
+        await BookAsync(chat, "mała sala jutro od 18 do 19 dla 4 osób");
+        Assert.Contains("Przypomnę Ci 2 godziny przed.", chat.Text);
+        Assert.DoesNotContain("dzień wcześniej", chat.Text);
+        Assert.Equal(["soon"], await chat.QueryAsync(db => db.OutboxMessages.Where(m => m.Kind == OutboxKind.Reminder)
+            .Select(m => m.IdempotencyKey).ToListAsync()).ContinueWith(t => t.Result.Select(k => k.Split(':')[3]).ToList()));
+
+        // After "stop" nothing is promised: reminders are off and the resident is told where to turn them on.
+        await chat.PressPayloadAsync("settings:stop");
+        await BookAsync(chat, "mała sala w piątek od 12 do 13 dla 4 osób");
+        Assert.Contains("Przypomnienia masz wyłączone; włączysz je w „Ustawieniach”.", chat.Text);
+        Assert.DoesNotContain("Przypomnę", chat.Text);
+    }
+
+    private static async Task BookAsync(TestChat chat, string sentence)
+    {
+        await chat.SendAsync(sentence);
+        await chat.SendAsync("spotkanie sąsiadów");
+        await chat.SendAsync("Anna Nowak");
+        await chat.SendAsync("pomiń");
+        await chat.SendAsync("akceptuję");
+        await chat.SendAsync("tak");
+        Assert.StartsWith("Gotowe!", chat.Text);
+    }
+
+    [Fact]
     public async Task The_head_count_fills_at_any_step_and_a_number_is_not_a_name()
     {
         await using var chat = await ConsentedAsync();

@@ -113,7 +113,7 @@ public class IdeasChatTests
         await chat.AsAsync("chat-bogdan", null, $"ideas:show:{idea.Id}");
         Assert.Contains("Tego pomysłu nie ma na liście", chat.Text);
 
-        await PublishAsync(chat, idea.Id);
+        await chat.UseAsync<IdeaDesk, Idea?>(d => d.PublishAsync(idea.Id, default, "Zapraszamy w czwartek, ustalimy miejsce."));
         await chat.AsAsync("chat-bogdan", null, "ideas:list:0");
         Assert.Contains("1. „Wspólne sadzenie kwiatów” – poparcie: 0 (opublikowany)", chat.Text);
         await chat.AsAsync("chat-bogdan", null, $"ideas:show:{idea.Id}");
@@ -127,7 +127,8 @@ public class IdeasChatTests
         var news = (await chat.NudgesAsync()).Where(m => m.Kind == OutboxKind.AccountUpdate).Select(m => m.Text()).ToList();
         Assert.Equal(
         [
-            "Wieści o Twoim pomyśle „Wspólne sadzenie kwiatów”: jest już widoczny dla sąsiadów. Mogą go poprzeć i zaoferować pomoc.",
+            "Wieści o Twoim pomyśle „Wspólne sadzenie kwiatów”: jest już widoczny dla sąsiadów. Mogą go poprzeć i zaoferować pomoc.\n"
+                + "Zespół MAM dodaje: Zapraszamy w czwartek, ustalimy miejsce.",
             "Wieści o Twoim pomyśle „Wspólne sadzenie kwiatów”: na razie odkładamy go na później. Powód: brak miejsca na rabaty",
         ], news);
     }

@@ -155,6 +155,13 @@ public class SurveysChatTests
         var taken = Assert.Single(export!.Surveys);
         Assert.False(taken.Anonymous);
         Assert.Contains(taken.Answers, a => a.Text == "Dłużej w soboty");
+
+        // Staff see who answered a named survey, on the results page and in the CSV (Kraków time).
+        var results = (await chat.UseAsync<SurveyResults, SurveyResult?>(r => r.ForAsync(survey.Id, default)))!;
+        Assert.Equal([new Respondent("Anna", TestCentreNow)], results.Respondents);
+        var csv = await chat.UseAsync<SurveyResults, string>(r => r.CsvAsync(survey.Id, default));
+        Assert.StartsWith("odpowiedź,kto,kiedy,Jak często bywasz w MAM?", csv);
+        Assert.Contains("1,Anna,2026-11-25 10:00,Co miesiąc", csv);
     }
 
     private static readonly DateTime TestCentreNow = MamBot.Tests.Shared.TestCentre.Now.UtcDateTime;
@@ -179,6 +186,7 @@ public class SurveysChatTests
         var results = (await chat.UseAsync<SurveyResults, SurveyResult?>(r => r.ForAsync(survey.Id, default)))!;
 
         Assert.Equal(3, results.Responses);
+        Assert.Empty(results.Respondents); // anonymous: never who
         Assert.Equal([("Co tydzień", 1), ("Co miesiąc", 2), ("Rzadziej", 0)], results.Questions[0].Options.Select(o => (o.Label, o.Count)));
         Assert.Equal(2.0 / 3, results.Questions[0].Options[1].Share, 3);
         Assert.Equal([1, 2, 1], results.Questions[1].Options.Select(o => o.Count)); // Anna: warsztaty + sport; the two typed "2": koncerty

@@ -93,7 +93,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await staff.OpenFromMenuAsync("Rezerwacje");
         Assert.Contains("próba chóru (Anna, 12 osób) – czeka na decyzję", await staff.Locator("main").InnerTextAsync());
         await staff.GetByRole(AriaRole.Button, new() { Name = "Zatwierdź: piątek, 27 listopada, 17:00–19:00, Sala duża" }).ClickAsync();
-        Assert.Equal("Zatwierdzono. Mieszkaniec dostanie wiadomość.", await staff.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Equal("Zatwierdzono. Mieszkaniec dostanie wiadomość od razu (także wieczorem).", await staff.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Contains("potwierdzona", await staff.Locator("main").InnerTextAsync());
 
         await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);

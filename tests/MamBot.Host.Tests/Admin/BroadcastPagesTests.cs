@@ -32,7 +32,9 @@ public sealed class BroadcastPagesTests : IDisposable
         await ResidentAsync("browser-ala");
         await ResidentAsync("browser-bartek");
         var quiet = await ResidentAsync("browser-cezary");
-        await quiet.PressAsync("settings:off:Tips");
+        await quiet.PressAsync("settings:off:Announcements");
+        var noTips = await ResidentAsync("browser-edyta");
+        await noTips.PressAsync("settings:off:Tips"); // tips off: announcements (a closure) still reach her
         await ResidentAsync("browser-dorota", consent: false);
         var staff = await StaffSession.SignInAsync(_app);
         await staff.PageAsync("/admin/broadcasts");
@@ -40,9 +42,9 @@ public sealed class BroadcastPagesTests : IDisposable
         var preview = await staff.PostAsync("/admin/broadcasts?handler=Preview", ("Form.Text", Text), ("Form.Audience", "AllConsented"));
 
         var page = StaffSession.Text(await preview.Content.ReadAsStringAsync());
-        Assert.Contains("Liczba odbiorców teraz: 2", page);
-        Assert.Contains($"📣 Wiadomość od zespołu MAM: {Text} Takie wiadomości wyłączysz w „Ustawieniach” (ciekawostki).", page);
-        Assert.Contains("Wyślij (odbiorców: 2)", page);
+        Assert.Contains("Liczba odbiorców teraz: 3", page);
+        Assert.Contains($"📣 Ogłoszenie MAM: {Text} Ogłoszenia wyłączysz w „Ustawieniach”.", page);
+        Assert.Contains("Wyślij (odbiorców: 3)", page);
         Assert.False(await _app.QueryAsync(db => db.Broadcasts.AnyAsync()));
     }
 
@@ -63,6 +65,24 @@ public sealed class BroadcastPagesTests : IDisposable
         Assert.Contains("wysłane: 2, czeka: 0, pominięte: 0, błędy: 0", StaffSession.Text(await staff.PageAsync("/admin/broadcasts")));
         Assert.All(await _app.QueryAsync(db => db.OutboxMessages.Where(m => m.Kind == OutboxKind.Broadcast).ToListAsync()),
             m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+
+    [Fact]
+    public async Task A_broadcast_sent_in_quiet_hours_says_in_the_panel_when_residents_get_it()
+    {
+        var ala = await ResidentAsync("browser-ala");
+        _bed.Time.SetUtcNow(new DateTimeOffset(2026, 11, 25, 21, 30, 0, TimeSpan.Zero)); // 22:30 in Kraków
+        var staff = await StaffSession.SignInAsync(_app);
+
+        var after = StaffSession.Text(await staff.SubmitAsync("/admin/broadcasts?handler=Send", ("Form.Text", Text), ("Form.Audience", "AllConsented")));
+
+        Assert.Contains("Teraz trwa cisza nocna: ogłoszenie wyjdzie w czwartek, 26 listopada, 08:00. Liczba odbiorców: 1.", after);
+        await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);
+        var held = await _app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Kind == OutboxKind.Broadcast));
+        Assert.Equal((OutboxStatus.Queued, new DateTime(2026, 11, 26, 7, 0, 0)), (held.Status, held.DueUtc));
+        _bed.Time.SetUtcNow(new DateTimeOffset(2026, 11, 26, 7, 0, 0, TimeSpan.Zero));
+        await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);
+        await Eventually.HoldsAsync(async () => await ArrivedAsync(ala) == 1, "the announcement arrives at 8:00");
     }
 
     [Fact]

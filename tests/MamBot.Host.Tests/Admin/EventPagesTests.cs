@@ -54,6 +54,24 @@ public sealed class EventPagesTests : IDisposable
         [("Details.Title", "Szachy"), ("Details.Description", "Gramy w szachy."), ("Details.Organiser", "Pan Zbyszek"), ("Details.Category", "Neighbours"), ("Details.Capacity", capacity)];
 
     [Fact]
+    public async Task Cancelling_asks_once_and_the_reason_reaches_everyone_signed_up()
+    {
+        var (id, ala, bartek) = await ChessAsync();
+        var staff = await StaffSession.SignInAsync(_app);
+
+        // The list has no one-click cancel: "Odwołaj…" opens the question with the reason field.
+        var list = await staff.PageAsync("/admin/events");
+        Assert.Contains("<summary aria-label=\"Odwołaj: Szachy", list);
+        Assert.Contains("Odwołać „Szachy” (poniedziałek, 30 listopada, 18:00)? Zapisani dostaną wiadomość od razu.", StaffSession.Text(list));
+
+        var after = StaffSession.Text(await staff.SubmitAsync($"/admin/events?handler=Cancel&id={id}", ("reason", "Pan Zbyszek jest chory.")));
+        Assert.Contains("Odwołano „Szachy”.", after);
+        var notice = "Przykro nam: wydarzenie „Szachy” (poniedziałek, 30 listopada, 18:00) zostało odwołane. Powód: Pan Zbyszek jest chory.";
+        Assert.Contains(notice, await ArrivedAsync(ala));
+        Assert.Contains(notice, await ArrivedAsync(bartek));
+    }
+
+    [Fact]
     public async Task More_places_let_the_first_waiting_in_and_fewer_than_taken_are_refused()
     {
         var (id, _, bartek) = await ChessAsync();

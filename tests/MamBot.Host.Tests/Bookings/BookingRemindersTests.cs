@@ -107,7 +107,7 @@ public sealed class BookingRemindersTests : IDisposable
         await DeskAsync(d => d.RejectAsync(second.Id, "w poniedziałek sala jest w remoncie", default));
         await DispatchAsync();
 
-        Assert.Equal("✅ Twoja rezerwacja jest potwierdzona: piątek, 27 listopada, 17:00–19:00, Sala duża. Przypomnę Ci o niej dzień wcześniej.",
+        Assert.Equal("✅ Twoja rezerwacja jest potwierdzona: piątek, 27 listopada, 17:00–19:00, Sala duża. Przypomnę Ci dzień wcześniej i 2 godziny przed.",
             Assert.Single(await PageTextsAsync("potwierdzona")));
         var rejected = Assert.Single(await PageTextsAsync("nie może przyjąć"));
         Assert.Contains("poniedziałek, 30 listopada, 17:00–19:00, Sala duża. Powód: w poniedziałek sala jest w remoncie", rejected);

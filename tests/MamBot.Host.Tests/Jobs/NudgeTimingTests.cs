@@ -71,6 +71,21 @@ public sealed class NudgeTimingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_staff_decision_or_a_freed_place_goes_out_in_the_evening_at_once()
+    {
+        var anna = await ResidentAsync();
+        await QueueAsync(anna, "decision", OutboxKind.AccountUpdate, At(25, 22, 0));
+        await QueueAsync(anna, "freed-place", OutboxKind.EventUpdate, At(25, 22, 0));
+        await QueueAsync(anna, "tip", OutboxKind.FollowUp, At(25, 22, 0));
+
+        await DispatchAtAsync(At(25, 22, 0));
+
+        Assert.Equal(OutboxStatus.Sent, (await RowAsync("decision")).Status);
+        Assert.Equal(OutboxStatus.Sent, (await RowAsync("freed-place")).Status);
+        Assert.Equal((OutboxStatus.Queued, At(26, 8, 0)), ((await RowAsync("tip")).Status, (await RowAsync("tip")).DueUtc));
+    }
+
+    [Fact]
     public async Task At_most_two_unsolicited_nudges_a_day_and_reminders_do_not_count()
     {
         var anna = await ResidentAsync();

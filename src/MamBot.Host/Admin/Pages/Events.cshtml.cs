@@ -60,9 +60,10 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
+    /// <summary>Reached only from the confirmation under "Odwołaj…", with the optional reason the participants get.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(int id, string? reason, CancellationToken ct)
     {
-        var cancelled = await desk.CancelAsync(id, ct);
+        var cancelled = await desk.CancelAsync(id, ct, reason is { Length: > 300 } ? reason[..300] : reason);
         Message = cancelled is null ? AdminText.EventCannotCancel : Polish.Format(AdminText.EventCancelled, cancelled.Title);
         return RedirectToPage();
     }

@@ -1,17 +1,19 @@
 using MamBot.Data;
 using MamBot.Data.Centres;
 using MamBot.Data.Events;
+using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
 using MamBot.Dialogs.Broadcasts;
 using MamBot.Dialogs.Texts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MamBot.Host.Admin.Pages.Broadcasts;
 
 /// <summary>"Ogłoszenia": write to a group, see the message as residents will and how many get it, send now or later; the history.</summary>
-public sealed class IndexModel(BroadcastDesk desk, CentreDirectory centres, MamDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(BroadcastDesk desk, CentreDirectory centres, MamDbContext db, IOptions<NudgeTimingOptions> timing, TimeProvider time) : PageModel
 {
     public sealed class BroadcastForm
     {
@@ -54,9 +56,15 @@ public sealed class IndexModel(BroadcastDesk desk, CentreDirectory centres, MamD
             await LoadAsync(ct);
             return Page();
         }
-        Message = broadcast.SendAtUtc > time.GetUtcNow().UtcDateTime.AddMinutes(1)
-            ? Polish.Format(AdminText.BroadcastScheduled, Polish.DateTime(broadcast.SendAtUtc, centre.TimeZone, DayCase.Accusative), broadcast.Recipients)
-            : Polish.Format(AdminText.BroadcastSending, broadcast.Recipients);
+        // Staff see when residents really get it: quiet hours hold announcements until the morning.
+        var now = time.GetUtcNow().UtcDateTime;
+        var at = broadcast.SendAtUtc > now ? broadcast.SendAtUtc : now;
+        var zone = centre.TimeZone;
+        Message = NudgeTiming.FirstChance(OutboxKind.Broadcast, at, zone, timing.Value) is { } morning
+            ? Polish.Format(AdminText.BroadcastAfterQuiet, Polish.DateTime(morning, zone, DayCase.OnDay), broadcast.Recipients)
+            : broadcast.SendAtUtc > now.AddMinutes(1)
+                ? Polish.Format(AdminText.BroadcastScheduled, Polish.DateTime(broadcast.SendAtUtc, zone, DayCase.Accusative), broadcast.Recipients)
+                : Polish.Format(AdminText.BroadcastSending, broadcast.Recipients);
         return RedirectToPage();
     }
 

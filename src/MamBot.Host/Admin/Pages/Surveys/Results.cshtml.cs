@@ -17,6 +17,7 @@ public sealed class ResultsModel(SurveyResults results, StaffSummaries summaries
 
     public SurveyResult Result { get; private set; } = null!;
     public string State { get; private set; } = "";
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -25,6 +26,7 @@ public sealed class ResultsModel(SurveyResults results, StaffSummaries summaries
         if (result is null) return NotFound();
         Result = result;
         var centre = await centres.GetAsync(result.Survey.CentreId, ct);
+        Zone = centre.TimeZone;
         State = IndexModel.State(result.Survey, time.GetUtcNow().UtcDateTime, centre.TimeZone);
         return Page();
     }
