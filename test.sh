@@ -28,6 +28,17 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The calendar tests read our .ics files with Debian's python3-icalendar, a parser nobody here wrote.
+if ! /usr/bin/python3 -c 'import icalendar' 2>/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's python3-icalendar for the calendar tests…"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-icalendar >/dev/null) \
+      || fail "could not install Debian's python3-icalendar (apt-get install python3-icalendar)."
+  else
+    fail "the calendar tests need Debian's python3-icalendar: run 'sudo apt-get install python3-icalendar'."
+  fi
+fi
+
 log=$(mktemp)
 export MAMBOT_REPORTS=$(mktemp -d)
 trap 'rm -rf "$log" "$MAMBOT_REPORTS"' EXIT

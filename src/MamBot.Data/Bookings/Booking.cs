@@ -21,6 +21,9 @@ public sealed class Booking
     public DateTime? DecidedUtc { get; set; }
     public string? DecisionNote { get; set; }
 
+    /// <summary>Grows with every change a calendar shows (moved, decided, cancelled): the SEQUENCE of its .ics file.</summary>
+    public int CalendarSequence { get; set; }
+
     public bool HoldsTheSlot => Status is BookingStatus.Pending or BookingStatus.Confirmed;
     public TimeSpan Length => EndUtc - StartUtc;
 }

@@ -101,6 +101,7 @@ public sealed class BookingService(MamDbContext db, TimeProvider time)
 
         booking.StartUtc = startUtc;
         booking.EndUtc = endUtc;
+        booking.CalendarSequence++;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new(booking, BookingProblem.None, []);
@@ -121,6 +122,7 @@ public sealed class BookingService(MamDbContext db, TimeProvider time)
         if (byResident is { } resident && booking.ResidentId != resident) return null;
         booking.Status = BookingStatus.Cancelled;
         booking.DecidedUtc = now;
+        booking.CalendarSequence++;
         await db.SaveChangesAsync(ct);
         return booking;
     }
@@ -176,6 +178,7 @@ public sealed class BookingService(MamDbContext db, TimeProvider time)
         if (booking is not { Status: BookingStatus.Pending }) return null; // decided already, or cancelled meanwhile
         booking.Status = decision;
         booking.DecisionNote = note;
+        booking.CalendarSequence++;
         booking.DecidedUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return booking;

@@ -24,6 +24,9 @@ public sealed class CommunityEvent
     public EventStatus Status { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime? CancelledUtc { get; set; }
+
+    /// <summary>Grows with every change a calendar shows (moved, renamed, cancelled): the SEQUENCE of its .ics file.</summary>
+    public int CalendarSequence { get; set; }
     public bool IsSample { get; set; }
 
     public bool IsOn => Status == EventStatus.Scheduled;

@@ -77,6 +77,7 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
 
         moved.StartUtc = startUtc;
         moved.EndUtc = endUtc;
+        moved.CalendarSequence++;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new(moved, EventProblem.None, [], []);
@@ -96,6 +97,7 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
         var going = await db.EventSignups.CountAsync(s => s.EventId == eventId && s.Status == SignupStatus.Going, ct);
         if (details.Capacity is { } fewer && fewer < going) return new(null, EventProblem.FewerPlacesThanGoing, []);
 
+        if (edited.Title != details.Title.Trim() || edited.Description != details.Description.Trim()) edited.CalendarSequence++;
         edited.Title = details.Title.Trim();
         edited.Description = details.Description.Trim();
         edited.Organiser = details.Organiser.Trim();
@@ -120,6 +122,7 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
         if (cancelled is null || !cancelled.IsOn || cancelled.EndUtc <= Now) return null;
         cancelled.Status = EventStatus.Cancelled;
         cancelled.CancelledUtc = Now;
+        cancelled.CalendarSequence++;
         await db.SaveChangesAsync(ct);
         return cancelled;
     }

@@ -23,6 +23,9 @@ namespace MamBot.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ContactName")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -470,6 +473,9 @@ namespace MamBot.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalendarSequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("CancelledUtc")

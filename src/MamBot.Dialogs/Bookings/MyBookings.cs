@@ -27,11 +27,8 @@ public sealed class MyBookings(BookingService bookings, MamDbContext db) : IButt
             case "cancel" when booking is not null:
                 await dc.BeginDialogAsync(CancelBookingDialog.DialogId, id.ToString(CultureInfo.InvariantCulture), ct);
                 break;
-            case "ics" when booking is not null:
-                var room = await db.Rooms.AsNoTracking().FirstAsync(r => r.Id == booking.RoomId, ct);
-                dc.Say(new Reply(Polish.Format(T.CalendarFileIntro, BookingDesk.When(booking, room, dc.TimeZone)), [],
-                    CalendarFile.Create($"mam-rezerwacja-{booking.Id}.ics", $"booking-{booking.Id}@mambot", $"{room.Name} – {dc.Centre.Name}",
-                        dc.Centre.Address, booking.Purpose, booking.StartUtc, booking.EndUtc, dc.TimeZone)));
+            case "ics" when await CalendarOfAsync(dc, resident.Id, id, ct) is { } file:
+                dc.Say(file);
                 break;
             case "cancel" or "ics":
                 dc.Say(T.BookingGone);
@@ -41,6 +38,28 @@ public sealed class MyBookings(BookingService bookings, MamDbContext db) : IButt
                 await ListAsync(dc, mine, ct);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The resident's own booking as a calendar file: tentative while staff decide, confirmed, or (cancelled or
+    /// refused, still ahead) a cancelling file that takes it off the phone's calendar.
+    /// </summary>
+    private async Task<Reply?> CalendarOfAsync(DialogContext dc, Guid residentId, int id, CancellationToken ct)
+    {
+        var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id && b.ResidentId == residentId, ct);
+        if (booking is null || booking.EndUtc <= dc.Now.UtcDateTime) return null;
+        var room = await db.Rooms.AsNoTracking().FirstAsync(r => r.Id == booking.RoomId, ct);
+        var state = booking.Status switch
+        {
+            BookingStatus.Pending => CalendarState.Tentative,
+            BookingStatus.Confirmed => CalendarState.Confirmed,
+            _ => CalendarState.Cancelled,
+        };
+        var when = BookingDesk.When(booking, room, dc.TimeZone);
+        var entry = new CalendarEntry($"booking-{booking.Id}@mambot", booking.CalendarSequence, state, $"{room.Name} – {dc.Centre.Name}",
+            dc.Centre.Address, booking.Purpose, booking.StartUtc, booking.EndUtc);
+        return new Reply(Polish.Format(state == CalendarState.Cancelled ? T.CalendarFileRemoves : T.CalendarFileIntro, when), [],
+            CalendarFile.Create($"mam-rezerwacja-{booking.Id}.ics", entry, dc.TimeZone, dc.Now.UtcDateTime));
     }
 
     private async Task ListAsync(DialogContext dc, IReadOnlyList<Booking> mine, CancellationToken ct)
@@ -89,7 +108,8 @@ public sealed class CancelBookingDialog(BookingDesk desk, MamDbContext db) : Dia
         var cancelled = await desk.CancelAsync(id, dc.Resident?.Id, ct);
         dc.Say(cancelled is null
             ? Reply.WithRow(T.BookingGone, new(T.ButtonMyBookings, "bookings:"), new(T.ButtonMenu, "menu:main"))
-            : Reply.WithRow(Polish.Format(T.BookingCancelled, await WhenAsync(dc, cancelled, ct)), new(T.ButtonMyBookings, "bookings:"), new(T.ButtonMenu, "menu:main")));
+            : Reply.WithRow(Polish.Format(T.BookingCancelled, await WhenAsync(dc, cancelled, ct)),
+                new(T.ButtonRemoveFromCalendar, $"bookings:ics:{cancelled.Id}"), new(T.ButtonMyBookings, "bookings:"), new(T.ButtonMenu, "menu:main")));
     }
 
     private async Task AskAsync(DialogContext dc, CancellationToken ct)

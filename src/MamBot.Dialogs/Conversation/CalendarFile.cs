@@ -1,27 +1,58 @@
 using System.Text;
+using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using MamBot.Dialogs.Texts;
 
 namespace MamBot.Dialogs.Conversation;
 
-/// <summary>An .ics file with one event in the centre's time zone, so phones show the right hour also across a clock change.</summary>
+public enum CalendarState { Tentative, Confirmed, Cancelled }
+
+/// <summary>
+/// One booking or event as a calendar sees it. The UID never changes and the sequence grows with every change,
+/// so importing a newer file updates the entry (or, cancelled, removes it) instead of adding a second one.
+/// </summary>
+public sealed record CalendarEntry(string Uid, int Sequence, CalendarState State, string Summary, string Location, string Description,
+    DateTime StartUtc, DateTime EndUtc);
+
+/// <summary>
+/// An .ics file in the centre's time zone with a complete VTIMEZONE (standard and summer time), so phones show
+/// the right hour across a clock change, and two alarms (a day and 2 hours before) so the phone reminds the
+/// resident even where the bot cannot write.
+/// </summary>
 public static class CalendarFile
 {
-    public static ReplyFile Create(string fileName, string uid, string summary, string location, string description,
-        DateTime startUtc, DateTime endUtc, TimeZoneInfo zone)
+    public static ReplyFile Create(string fileName, CalendarEntry entry, TimeZoneInfo zone, DateTime nowUtc)
     {
-        var calendar = new Ical.Net.Calendar();
-        calendar.AddTimeZone(new VTimeZone(zone.Id));
-        calendar.Events.Add(new CalendarEvent
+        var calendar = new Calendar { Method = entry.State == CalendarState.Cancelled ? "CANCEL" : "PUBLISH" };
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Id, entry.StartUtc.AddYears(-1), includeHistoricalData: false));
+        var happening = new CalendarEvent
         {
-            Uid = uid,
-            Summary = summary,
-            Location = location,
-            Description = description,
-            Start = new CalDateTime(TimeZoneInfo.ConvertTimeFromUtc(startUtc, zone), zone.Id),
-            End = new CalDateTime(TimeZoneInfo.ConvertTimeFromUtc(endUtc, zone), zone.Id),
-        });
+            Uid = entry.Uid,
+            Sequence = entry.Sequence,
+            Status = entry.State switch
+            {
+                CalendarState.Tentative => EventStatus.Tentative,
+                CalendarState.Cancelled => EventStatus.Cancelled,
+                _ => EventStatus.Confirmed,
+            },
+            Summary = entry.Summary,
+            Location = entry.Location,
+            Description = entry.Description,
+            DtStamp = new CalDateTime(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)),
+            Start = new CalDateTime(TimeZoneInfo.ConvertTimeFromUtc(entry.StartUtc, zone), zone.Id),
+            End = new CalDateTime(TimeZoneInfo.ConvertTimeFromUtc(entry.EndUtc, zone), zone.Id),
+        };
+        if (entry.State != CalendarState.Cancelled)
+        {
+            happening.Alarms.Add(Alarm(Duration.FromDays(-1), Polish.Format(T.CalendarAlarmDayBefore, entry.Summary)));
+            happening.Alarms.Add(Alarm(Duration.FromHours(-2), Polish.Format(T.CalendarAlarmSoon, entry.Summary)));
+        }
+        calendar.Events.Add(happening);
         return new ReplyFile(fileName, "text/calendar", Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? ""));
     }
+
+    private static Alarm Alarm(Duration before, string text) =>
+        new() { Action = AlarmAction.Display, Description = text, Trigger = new Trigger(before) };
 }

@@ -103,7 +103,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, MamDbCont
                 IdempotencyKey = $"event:{eventId}:cancelled:{signup.Id}",
                 Kind = OutboxKind.EventUpdate,
                 ResidentId = signup.ResidentId,
-                Body = Reply.WithRow(text, new Button(T.ButtonSeeEvents, "events:list:w0:0")).ToJson(),
+                Body = Reply.WithRow(text, new Button(T.ButtonRemoveFromCalendar, $"events:ics:{eventId}"), new Button(T.ButtonSeeEvents, "events:list:w0:0")).ToJson(),
             }, ct);
         return cancelled;
     }

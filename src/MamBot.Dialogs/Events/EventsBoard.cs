@@ -36,10 +36,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
                 await ShowAsync(dc, id, ct);
                 return;
             case "ics" when await events.FindAsync(id, ct) is { } found:
-                var e = found.Event;
-                dc.Say(new Reply(Polish.Format(T.CalendarFileIntro, $"„{e.Title}”, {EventTexts.When(e, dc.TimeZone)}"), [],
-                    CalendarFile.Create($"mam-wydarzenie-{e.Id}.ics", $"event-{e.Id}@mambot", e.Title, EventTexts.Place(e, dc.Centre),
-                        e.Description, e.StartUtc, e.EndUtc, dc.TimeZone)));
+                dc.Say(await CalendarOfAsync(dc, found.Event, ct));
                 return;
         }
 
@@ -141,6 +138,18 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         }
         dc.Say(new Reply(EventTexts.Card(summary, dc.Centre) + "\n\n" + status,
             [actions, [new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")]]));
+    }
+
+    /// <summary>An event as a calendar file: tentative on the waiting list, cancelled (taken off the calendar) when called off.</summary>
+    private async Task<Reply> CalendarOfAsync(DialogContext dc, CommunityEvent e, CancellationToken ct)
+    {
+        var mine = dc.Resident is { } resident ? await events.SignupOfAsync(e.Id, resident.Id, ct) : null;
+        var state = !e.IsOn ? CalendarState.Cancelled : mine is { Status: SignupStatus.Waiting } ? CalendarState.Tentative : CalendarState.Confirmed;
+        var entry = new CalendarEntry($"event-{e.Id}@mambot", e.CalendarSequence, state, e.Title, EventTexts.Place(e, dc.Centre),
+            e.Description, e.StartUtc, e.EndUtc);
+        var what = $"„{e.Title}”, {EventTexts.When(e, dc.TimeZone)}";
+        return new Reply(Polish.Format(state == CalendarState.Cancelled ? T.CalendarFileRemoves : T.CalendarFileIntro, what), [],
+            CalendarFile.Create($"mam-wydarzenie-{e.Id}.ics", entry, dc.TimeZone, dc.Now.UtcDateTime));
     }
 
     private async Task JoinAsync(DialogContext dc, Resident resident, int eventId, CancellationToken ct)
