@@ -52,6 +52,29 @@ public sealed class IdeaService(MamDbContext db, TimeProvider time)
         return idea;
     }
 
+    /// <summary>The lengths the chat's form allows, kept when staff correct a title or a description.</summary>
+    public const int MaxTitle = 80, MaxDescription = 1000;
+
+    /// <summary>
+    /// Staff correct the title and description before neighbours see them (a typo, a name that should not be
+    /// public); the word filter looks again. Null once the idea is published or when a field is out of bounds.
+    /// </summary>
+    public async Task<Idea?> EditAsync(int ideaId, string title, string description, CancellationToken ct)
+    {
+        var idea = await db.Ideas.FirstOrDefaultAsync(i => i.Id == ideaId, ct);
+        if (idea is not { Status: IdeaStatus.New or IdeaStatus.InTalks }) return null;
+        title = title.Trim();
+        description = description.Trim();
+        if (title.Length is < 3 or > MaxTitle || description.Length is < 10 or > MaxDescription) return null;
+        idea.Title = title;
+        idea.Description = description;
+        var flagged = IdeaWordFilter.Check(idea.Title, idea.Description, idea.ForWhom, idea.Needs, idea.AuthorBrings);
+        idea.FlaggedWords = flagged.Count == 0 ? null : string.Join(", ", flagged);
+        idea.UpdatedUtc = Now;
+        await db.SaveChangesAsync(ct);
+        return idea;
+    }
+
     /// <summary>Moves an idea to a status that may follow; odłożone needs a reason. Null when the move is not allowed.</summary>
     public async Task<Idea?> ChangeStatusAsync(int ideaId, IdeaStatus status, string? reason, CancellationToken ct)
     {

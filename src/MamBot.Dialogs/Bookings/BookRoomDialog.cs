@@ -123,7 +123,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         {
             if ((await bookings.FreeStartsAsync(room.Id, d, TimeSpan.FromMinutes(room.MinMinutes), ct)).Count > 0) days.Add(d);
         }
-        if (days.Count == 0) return Reply.Plain(Polish.Format(T.BookNoFreeDays, Polish.ContactChannels(dc.Centre)));
+        if (days.Count == 0) return Reply.Plain(Polish.Format(T.BookNoFreeDays, Polish.ContactChannels(dc.Centre), room.Name));
         return new Reply(T.BookAskDay, [.. days.Chunk(2).Select(row => (IReadOnlyList<Button>)[.. row.Select(d => Option(DayButton(d, today), Day(d)))])]);
     }
 
@@ -137,7 +137,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         return problem switch
         {
             BookingProblem.None => SlotValue.Ok(Day(d)),
-            BookingProblem.Taken => SlotValue.Invalid(Polish.Format(T.BookDayFull, Capitalised(Polish.Date(d)))),
+            BookingProblem.Taken => SlotValue.Invalid(Polish.Format(T.BookDayFull, Capitalised(Polish.Date(d)), room.Name)),
             _ => SlotValue.Invalid(Polish.Format(T.BookDayRefused, BookingRefusals.Explain(problem, dc.Centre, room, d))),
         };
     }
@@ -146,7 +146,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
     {
         var starts = await FreeStartsAsync(dc, ct);
         var day = Day(dc.ActiveFrame!.Values["day"]);
-        if (starts.Count == 0) return Reply.Plain(Polish.Format(T.BookDayFull, Capitalised(Polish.Date(day))));
+        if (starts.Count == 0) return Reply.Plain(Polish.Format(T.BookDayFull, Capitalised(Polish.Date(day)), RoomOf(dc)!.Name));
         var local = starts.Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone))).ToList();
         var shown = ButtonsOverTheDay(local);
         var question = Polish.Format(T.BookAskStart, Polish.Date(day));
@@ -209,7 +209,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         if (RoomOf(dc) is not { } room || people <= room.Capacity) return SlotValue.Ok(people.ToString(Polish.Culture));
         // The rule, and where such a group fits: "Ta sala mieści najwyżej 10 osób. Sala duża mieści 30 osób."
         var bigger = dc.Centre.Rooms.Where(r => r.Capacity >= people).OrderBy(r => r.Capacity).FirstOrDefault();
-        var refusal = Polish.Format(T.BookProblemOverCapacity, Polish.Count(room.Capacity, T.PeopleForms));
+        var refusal = Polish.Format(T.BookProblemOverCapacity, Polish.Count(room.Capacity, T.PeopleForms), room.Name);
         return SlotValue.Invalid(bigger is null ? refusal : refusal + " " + Polish.Format(T.BookRoomHolds, bigger.Name, Polish.Count(bigger.Capacity, T.PeopleForms)));
     }
 

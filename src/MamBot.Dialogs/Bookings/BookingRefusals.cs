@@ -19,7 +19,7 @@ public static class BookingRefusals
         BookingProblem.OutsideHours => Polish.Format(T.BookProblemOutsideHours, Capitalised(Polish.OnDay(day.DayOfWeek)), Hours(centre, room, day)),
         BookingProblem.TooShort => Polish.Format(T.BookProblemTooShort, BookingSlots.Minutes(room.MinMinutes)),
         BookingProblem.TooLong => Polish.Format(T.BookProblemTooLong, BookingSlots.Minutes(room.MaxMinutes)),
-        BookingProblem.OverCapacity => Polish.Format(T.BookProblemOverCapacity, Polish.Count(room.Capacity, T.PeopleForms)),
+        BookingProblem.OverCapacity => Polish.Format(T.BookProblemOverCapacity, Polish.Count(room.Capacity, T.PeopleForms), room.Name),
         BookingProblem.Blackout => T.BookProblemBlackout,
         BookingProblem.TooManyActive => Polish.Format(T.BookProblemTooManyActive, Polish.Count(centre.MaxActiveBookingsPerResident, T.BookingsForms)),
         _ => T.BookProblemTaken,

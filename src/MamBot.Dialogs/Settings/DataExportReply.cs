@@ -31,6 +31,14 @@ public sealed class DataExportReply(PrivacyDesk privacy)
         lines.Add("");
         lines.Add(T.ExportFileNote);
 
-        return new Reply(string.Join("\n", lines), [[new(T.ButtonMenu, "menu:main")]], new ReplyFile(T.ExportFileName, "application/json", PrivacyDesk.FileOf(data)));
+        return new Reply(string.Join("\n", lines), [[new(T.ButtonExportMachine, "settings:export:file"), new(T.ButtonMenu, "menu:main")]],
+            DataExportFile.Readable(data, dc.Centre.Name, zone, dc.Now.UtcDateTime));
+    }
+
+    /// <summary>The same record for moving it to another service (RODO art. 20): the machine-readable file.</summary>
+    public async Task<Reply> MachineReadableAsync(Resident resident, CancellationToken ct)
+    {
+        var data = await privacy.ExportAsync(resident.Id, ct) ?? throw new InvalidOperationException("Resident vanished during export.");
+        return new Reply(T.ExportMachineIntro, [[new(T.ButtonMenu, "menu:main")]], new ReplyFile(T.ExportFileName, "application/json", PrivacyDesk.FileOf(data)));
     }
 }

@@ -29,6 +29,9 @@ public sealed class SettingsActions(ResidentService residents, DataExportReply e
                 await residents.SetAllPreferencesAsync(resident, enabled: false, ct);
                 dc.Say(Render(resident, T.StopDone));
                 break;
+            case "export" when parts.Length == 2 && parts[1] == "file":
+                dc.Say(await export.MachineReadableAsync(resident, ct));
+                break;
             case "export":
                 dc.Say(await export.BuildAsync(dc, resident, ct));
                 break;

@@ -87,6 +87,11 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
         }));
     }
 
+    /// <summary>"Oceń od 1 (bardzo źle) do 5 (bardzo dobrze).", or with the two ends staff wrote for this question.</summary>
+    private static string ScaleHint(SurveyQuestion q) => q.Choices is [var low, var high]
+        ? Polish.Format(T.SurveyScale, low, high)
+        : Polish.Format(T.SurveyScale, T.SurveyScaleLow, T.SurveyScaleHigh);
+
     private static void Ask(DialogContext dc, Survey survey, SurveyQuestion q, int answered)
     {
         var frame = dc.ActiveFrame!;
@@ -98,7 +103,7 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
             QuestionType.SingleChoice => (T.SurveyPickOne, q.Choices.Select((c, i) => Press($"{i + 1}. {c}", $"c:{i}")).Chunk(1).ToList()),
             QuestionType.MultipleChoice => (T.SurveyPickMany, q.Choices.Select((c, i) => Press((selection.Contains(i) ? "☑ " : "☐ ") + c, $"t:{i}")).Chunk(1)
                 .Append([Press(T.ButtonDone, "done")]).ToList()),
-            QuestionType.Scale => (T.SurveyScale, [Enumerable.Range(1, 5).Select(n => Press(n.ToString(CultureInfo.InvariantCulture), $"n:{n}")).ToArray()]),
+            QuestionType.Scale => (ScaleHint(q), [Enumerable.Range(1, 5).Select(n => Press(n.ToString(CultureInfo.InvariantCulture), $"n:{n}")).ToArray()]),
             QuestionType.YesNo => (T.SurveyPickOne, [[Press(T.ButtonYes, "n:1"), Press(T.ButtonNo, "n:0")]]),
             _ => (T.SurveyTypeAnswer, new List<Button[]>()),
         };
@@ -132,7 +137,7 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
             case QuestionType.Scale:
                 var scale = pressed?.StartsWith("n:", StringComparison.Ordinal) == true ? int.Parse(pressed[2..], CultureInfo.InvariantCulture)
                     : int.TryParse(folded, out var s) ? s : 0;
-                return scale is >= 1 and <= 5 ? (new GivenAnswer(Number: scale), null) : (null, T.SurveyScale);
+                return scale is >= 1 and <= 5 ? (new GivenAnswer(Number: scale), null) : (null, ScaleHint(q));
             case QuestionType.YesNo:
                 var yes = pressed == "n:1" || folded is "tak" or "t";
                 var no = pressed == "n:0" || folded is "nie" or "n";

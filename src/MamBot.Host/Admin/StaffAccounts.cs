@@ -14,6 +14,7 @@ public sealed record SignInResult(SignInOutcome Outcome, StaffUser? User = null,
 public sealed class StaffAccounts(MamDbContext db, TimeProvider time)
 {
     public const int MaxFailedLogins = 5;
+    public const int MinPasswordLength = 12;
     public static readonly TimeSpan LockoutFor = TimeSpan.FromMinutes(15);
     private static readonly PasswordHasher<StaffUser> Hasher = new();
 
@@ -25,7 +26,7 @@ public sealed class StaffAccounts(MamDbContext db, TimeProvider time)
         if (role is not (StaffRoles.Admin or StaffRoles.Animator)) throw new ArgumentException($"Role must be {StaffRoles.Admin} or {StaffRoles.Animator}.", nameof(role));
         if (await db.StaffUsers.AnyAsync(u => u.Email == normalized, ct)) throw new InvalidOperationException($"An account for {normalized} exists already.");
         password ??= Generate();
-        if (password.Length < 12) throw new ArgumentException("A password needs at least 12 characters.", nameof(password));
+        if (password.Length < MinPasswordLength) throw new ArgumentException($"A password needs at least {MinPasswordLength} characters.", nameof(password));
 
         var user = new StaffUser { Email = normalized, DisplayName = displayName ?? "", Role = role, PasswordHash = "", CreatedUtc = time.GetUtcNow().UtcDateTime };
         user.PasswordHash = Hasher.HashPassword(user, password);
@@ -65,14 +66,19 @@ public sealed class StaffAccounts(MamDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<StaffUser>> ListAsync(CancellationToken ct) =>
         await db.StaffUsers.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
 
+    public Task<StaffUser?> FindByEmailAsync(string email, CancellationToken ct) =>
+        db.StaffUsers.AsNoTracking().FirstOrDefaultAsync(u => u.Email == Normalize(email), ct);
+
     public Task<StaffUser?> FindAsync(int id, CancellationToken ct) => db.StaffUsers.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
 
     /// <summary>A new generated password (shown once), which also lifts a lockout; null for an unknown account.</summary>
-    public async Task<string?> ResetPasswordAsync(int id, CancellationToken ct)
+    /// <remarks>With <paramref name="chosen"/> the admin sets that password (at least 12 characters) instead.</remarks>
+    public async Task<string?> ResetPasswordAsync(int id, CancellationToken ct, string? chosen = null)
     {
         var user = await db.StaffUsers.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return null;
-        var password = Generate();
+        if (chosen is { Length: < MinPasswordLength }) throw new ArgumentException($"A password needs at least {MinPasswordLength} characters.", nameof(chosen));
+        var password = chosen ?? Generate();
         user.PasswordHash = Hasher.HashPassword(user, password);
         user.FailedLogins = 0;
         user.LockedUntilUtc = null;

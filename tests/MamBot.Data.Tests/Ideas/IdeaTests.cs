@@ -76,6 +76,11 @@ public class IdeaTests
     [Theory]
     [InlineData("Sprzątanie trawnika", "Ten kurwidołek pod blokiem trzeba ogarnąć", "kurwidolek")]
     [InlineData("Turniej szachowy", "Dla każdego, kto lubi myśleć. Zapraszam idiotów też", "idiotow")]
+    [InlineData("Ławki", "Te k*rwa ławki są do niczego", "k*rwa")]
+    [InlineData("Plac zabaw", "Jakiś pojebany pomysł z tym płotem", "pojebany")]
+    [InlineData("Sprzątanie", "Wszędzie GÓWNO po psach", "gowno")]
+    [InlineData("Sprzątanie", "wszedzie g0wno po psach, ch.j z tym", "g0wno, ch.j")]
+    [InlineData("Parking", "spierdalać z samochodami z trawnika", "spierdalac")]
     public async Task Rude_words_flag_an_idea_for_review_but_never_reject_it(string title, string description, string flagged)
     {
         await using var db = await TestDatabase.CreateAsync();
@@ -88,7 +93,7 @@ public class IdeaTests
     public async Task Plain_ideas_about_pedals_or_shoes_are_not_flagged()
     {
         await using var db = await TestDatabase.CreateAsync();
-        var idea = await SubmitAsync(db, "Naprawa rowerów", "Wymienimy pedały, łańcuchy i dętki. Przynieś swój rower.");
+        var idea = await SubmitAsync(db, "Naprawa rowerów", "Wymienimy pedały, łańcuchy i dętki. Przynieś swój rower, zaproś ciotkę. Zbiórka o 10.30.");
         Assert.Null(idea.FlaggedWords);
     }
 

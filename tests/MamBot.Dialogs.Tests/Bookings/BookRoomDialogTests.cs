@@ -49,7 +49,7 @@ public class BookRoomDialogTests
     {
         await using var chat = await ConsentedAsync();
         await chat.PressAsync("Zarezerwuj salę");
-        Assert.Equal("Którą salę chcesz zarezerwować?", chat.Text);
+        Assert.Equal("Co chcesz zarezerwować?", chat.Text);
         await chat.PressAsync("Sala mała (10 os.)");
         Assert.StartsWith("Na który dzień?", chat.Text);
         await chat.PressAsync("jutro 26.11");
@@ -78,7 +78,7 @@ public class BookRoomDialogTests
         await using var chat = await ConsentedAsync();
         await chat.SendAsync("zarezerwuj sale");
         await chat.SendAsync("sala na orbicie");
-        Assert.StartsWith("Nie znam takiej sali.", chat.Text);
+        Assert.StartsWith("Nie znam takiego miejsca.", chat.Text);
         await chat.SendAsync("małą");
         await chat.SendAsync("w niedzielę");
         Assert.StartsWith("W niedzielę MAM jest nieczynne. Wybierz inny dzień.", chat.Text);
@@ -88,14 +88,14 @@ public class BookRoomDialogTests
         Assert.StartsWith("Tak daleko jeszcze nie rezerwujemy: najwyżej 60 dni naprzód.", chat.Text);
         await chat.SendAsync("w piątek");
         await chat.SendAsync("o 21");
-        Assert.StartsWith("W piątek salę można zarezerwować od 10:00 do 20:00. Wolne są jeszcze: piątek, 27 listopada: 18:30, 19:00, 19:30.", chat.Text);
+        Assert.StartsWith("W piątek można rezerwować od 10:00 do 20:00. Wolne są jeszcze: piątek, 27 listopada: 18:30, 19:00, 19:30.", chat.Text);
         await chat.SendAsync("o 18");
         await chat.SendAsync("7 godzin");
         Assert.StartsWith("To za długo: najdłużej 4 godziny.", chat.Text);
         await chat.SendAsync("2 godziny");
         await chat.SendAsync("spotkanie klubu seniora");
         await chat.SendAsync("25");
-        Assert.StartsWith("Ta sala mieści najwyżej 10 osób. Sala duża mieści 30 osób.", chat.Text);
+        Assert.StartsWith("Sala mała mieści najwyżej 10 osób. Sala duża mieści 30 osób.", chat.Text);
         await chat.SendAsync("10");
         await chat.SendAsync("Jan Kowalski");
         await chat.SendAsync("zadzwoń");
@@ -130,7 +130,7 @@ public class BookRoomDialogTests
         Assert.Contains("O której chcesz zacząć?", chat.Text);
         await chat.SendAsync("o 19");
         // 19:00–21:00 would end after closing: that is the rule named, not "taken".
-        Assert.StartsWith("W piątek salę można zarezerwować od 10:00 do 20:00. Wolne są jeszcze: piątek, 27 listopada: 13:30, 14:00, 14:30.", chat.Text);
+        Assert.StartsWith("W piątek można rezerwować od 10:00 do 20:00. Wolne są jeszcze: piątek, 27 listopada: 13:30, 14:00, 14:30.", chat.Text);
         await chat.SendAsync("o 14");
         await chat.SendAsync("tak");
         Assert.StartsWith("Gotowe! Zarezerwowane: piątek, 27 listopada, 14:00–16:00, Sala mała.", chat.Text);
@@ -148,12 +148,12 @@ public class BookRoomDialogTests
         chat.Time.SetUtcNow(new DateTimeOffset(2026, 11, 25, 21, 40, 0, TimeSpan.Zero)); // Wednesday 22:40 in Kraków
 
         await chat.SendAsync("zarezerwuj małą salę jutro");
-        Assert.Contains("Salę trzeba zarezerwować co najmniej 24 godziny wcześniej. Wybierz inny dzień.", chat.Text);
+        Assert.Contains("Rezerwować trzeba co najmniej 24 godziny wcześniej. Wybierz inny dzień.", chat.Text);
         Assert.DoesNotContain("nie ma już wolnego czasu", chat.Text);
 
         // Saturday the centre closes at 14:00: 90 minutes from 13:30 do not fit, and the times offered do.
         await chat.SendAsync("w sobotę o 13:30 na 90 minut");
-        Assert.Contains("W sobotę salę można zarezerwować od 10:00 do 14:00. Wolne są jeszcze: sobota, 28 listopada: 11:30, 12:00, 12:30.", chat.Text);
+        Assert.Contains("W sobotę można rezerwować od 10:00 do 14:00. Wolne są jeszcze: sobota, 28 listopada: 11:30, 12:00, 12:30.", chat.Text);
         Assert.DoesNotContain("zajęta", chat.Text);
     }
 
@@ -277,6 +277,9 @@ public class BookRoomDialogTests
         await chat.PressPayloadAsync("settings:export");
 
         Assert.Contains("• Rezerwacje sal (także dawne): 1", chat.Text);
+        Assert.Contains("Rezerwacje:\n• piątek, 27 listopada, 17:00–19:00, Sala mała – potwierdzona. Cel: szachy. Liczba osób: 4. Imię i nazwisko: Anna. Telefon: 600 100 200.",
+            System.Text.Encoding.UTF8.GetString(chat.Last.Single().File!.Content));
+        await chat.PressPayloadAsync("settings:export:file");
         using var json = System.Text.Json.JsonDocument.Parse(chat.Last.Single().File!.Content);
         var booking = json.RootElement.GetProperty("Bookings")[0];
         Assert.Equal(("Sala mała", "600 100 200", "szachy"), (booking.GetProperty("Room").GetString(), booking.GetProperty("Phone").GetString(), booking.GetProperty("Purpose").GetString()));

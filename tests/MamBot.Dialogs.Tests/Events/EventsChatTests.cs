@@ -75,6 +75,19 @@ public class EventsChatTests
         Assert.Empty(await chat.QueryAsync(db => db.EventSignups.ToListAsync()));
     }
 
+    [Fact]
+    public async Task An_open_event_says_anyone_may_come_and_signing_up_is_for_a_reminder()
+    {
+        await using var chat = await ConsentedAsync();
+        var coffee = await chat.CreateAsync("Kawa sąsiedzka", At(27, 17));
+
+        await chat.PressPayloadAsync($"events:show:{coffee.Id}");
+
+        Assert.Contains("Wstęp wolny, bez limitu miejsc: możesz po prostu przyjść. Jeśli chcesz przypomnienie, naciśnij „Zapisuję się”.", chat.Text);
+        Assert.DoesNotContain("bez zapisów", chat.Text);
+        Assert.Equal("events:join:" + coffee.Id, chat.ButtonPayload("Zapisuję się"));
+    }
+
     [Theory]
     [InlineData("zapisz mnie")]
     [InlineData("tak")]
@@ -357,6 +370,10 @@ public class EventsChatTests
         await chat.PressPayloadAsync("settings:export");
 
         Assert.Contains("• Zapisy na wydarzenia: 1; odpowiedzi „Jak było?”: 0; wybrane kategorie wydarzeń: Dla dzieci", chat.Text);
+        var readable = System.Text.Encoding.UTF8.GetString(chat.Last.Single().File!.Content);
+        Assert.Contains("• „Gimnastyka dla seniorów”, piątek, 27 listopada, 17:00 – masz miejsce", readable);
+        Assert.Contains("Zapowiedzi wydarzeń z kategorii:\n• Dla dzieci", readable);
+        await chat.PressPayloadAsync("settings:export:file");
         var json = System.Text.Encoding.UTF8.GetString(chat.Last.Single().File!.Content);
         Assert.Contains("\"Event\": \"Gimnastyka dla seniorów\"", json);
         Assert.Contains("\"Kids\"", json);

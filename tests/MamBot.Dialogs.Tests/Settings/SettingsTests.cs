@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MamBot.Data.Residents;
+using MamBot.Dialogs.Tests.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Dialogs.Tests.Settings;
@@ -52,9 +53,14 @@ public class SettingsTests
     }
 
     [Fact]
-    public async Task My_data_is_a_readable_message_and_a_json_file()
+    public async Task My_data_is_a_readable_message_a_polish_file_and_a_file_to_move_it()
     {
         await using var chat = await ConsentedAsync();
+        await chat.PressPayloadAsync("events:sub:Seniors");
+        var gym = await chat.CreateAsync("Gimnastyka", EventsFixture.At(27, 17));
+        await chat.PressPayloadAsync($"events:join:{gym.Id}");
+        await chat.PressPayloadAsync($"events:leave:{gym.Id}");
+        await chat.PressAsync("Menu");
         await chat.PressAsync("Ustawienia");
         await chat.PressAsync("Wyłącz podsumowania");
         await chat.PressAsync("Moje dane");
@@ -67,7 +73,20 @@ public class SettingsTests
         Assert.DoesNotContain("privacy-", reply.Text); // no jargon: the version stays in the file
         Assert.DoesNotContain("JSON", reply.Text);
 
-        var file = Assert.IsType<MamBot.Dialogs.Conversation.ReplyFile>(reply.File);
+        // The file a resident reads: Polish words and Kraków times, nothing in English.
+        var readable = Assert.IsType<MamBot.Dialogs.Conversation.ReplyFile>(reply.File);
+        Assert.Equal(("mam-moje-dane.txt", "text/plain"), (readable.FileName, readable.ContentType));
+        var text = System.Text.Encoding.UTF8.GetString(readable.Content);
+        Assert.Contains("Twoje dane w MAM Na Kozłówce", text);
+        Assert.Contains("• „Gimnastyka”, piątek, 27 listopada, 17:00 – wypisano", text);
+        Assert.Contains("• Dla seniorów", text);
+        Assert.Contains("• Podsumowania tygodnia (w poniedziałki): wyłączone", text);
+        Assert.Contains("Zgoda na przetwarzanie danych: udzielona (środa, 25 listopada, 10:00)", text);
+        foreach (var english in new[] { "Seniors", "Withdrawn", "Going", "Sent", "Digest", "UTC", "webchat" })
+            Assert.DoesNotContain(english, text);
+
+        await chat.PressAsync("Plik dla programów");
+        var file = Assert.IsType<MamBot.Dialogs.Conversation.ReplyFile>(Assert.Single(chat.Last).File);
         Assert.Equal("mambot-moje-dane.json", file.FileName);
         using var json = JsonDocument.Parse(file.Content);
         Assert.Equal("Anna", json.RootElement.GetProperty("DisplayName").GetString());

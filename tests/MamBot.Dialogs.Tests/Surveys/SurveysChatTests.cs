@@ -65,7 +65,7 @@ public class SurveysChatTests
         await chat.PressAsync("☑ Warsztaty"); // changed my mind
         await chat.PressAsync("Gotowe");
         await chat.SendAsync("7");
-        Assert.StartsWith("Oceń od 1 (wcale) do 5 (bardzo).", chat.Text);
+        Assert.StartsWith("Oceń od 1 (bardzo źle) do 5 (bardzo dobrze).", chat.Text);
         await chat.PressAsync("5");
         await chat.SendAsync("tak");
         Assert.Contains("(to pytanie można pominąć)", chat.Text);
@@ -78,6 +78,17 @@ public class SurveysChatTests
         Assert.Equal([0, 1, 0], results.Questions[1].Options.Select(o => o.Count));
         Assert.Equal(5, results.Questions[2].Average);
         Assert.Equal(0, results.Questions[4].Answered);
+    }
+
+    [Fact]
+    public async Task A_scale_says_what_its_ends_mean_in_the_words_staff_chose()
+    {
+        await using var chat = await ConsentedAsync();
+        var survey = await CreateAsync(chat, questions: [new("Jak bardzo chcesz zajęć w niedziele?", QuestionType.Scale, true, ["wcale", "bardzo"])]);
+        await chat.PressPayloadAsync($"surveys:start:{survey.Id}");
+        Assert.Contains("Oceń od 1 (wcale) do 5 (bardzo).", chat.Text);
+        await chat.SendAsync("dziesięć");
+        Assert.StartsWith("Oceń od 1 (wcale) do 5 (bardzo).", chat.Text);
     }
 
     [Fact]

@@ -178,6 +178,42 @@ public sealed partial class AdminAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task The_last_admin_who_forgot_the_password_gets_a_new_one_from_the_server_command()
+    {
+        await CreateStaffAsync();
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        for (var i = 0; i < StaffAccounts.MaxFailedLogins; i++) await LogInAsync("ania@mam.example", "nie-pamietam-hasla");
+
+        var exit = await AdminCommand.RunAsync(["admin", "reset-password", "--email", "Ania@MAM.example", $"--Storage:DataDirectory={_app.DataDirectory}"], output, errors);
+
+        Assert.Equal(0, exit);
+        var fresh = Regex.Match(output.ToString(), "New password for ania@mam.example \\(shown once, write it down\\): (\\S+)").Groups[1].Value;
+        Assert.Equal(20, fresh.Length);
+        Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync("ania@mam.example", fresh)).StatusCode); // the lockout is lifted too
+        Assert.Equal(1, await AdminCommand.RunAsync(["admin", "reset-password", "--email", "nikt@mam.example", $"--Storage:DataDirectory={_app.DataDirectory}"], output, errors));
+        Assert.Contains("No staff account for nikt@mam.example", errors.ToString());
+    }
+
+    [Fact]
+    public async Task An_admin_sets_a_team_members_password_in_the_panel_and_a_short_one_is_refused()
+    {
+        var admin = await StaffSession.SignInAsync(_app, "szef@mam.example", StaffRoles.Admin);
+        await using (var scope = _app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("basia@mam.example", StaffRoles.Animator, "Basia", Password, default);
+        var basia = await _app.QueryAsync(db => db.StaffUsers.Where(u => u.Email == "basia@mam.example").Select(u => u.Id).SingleAsync());
+        Assert.Contains("Nowe hasło dla basia@mam.example (co najmniej 12 znaków; puste – wygenerujemy je)", StaffSession.Text(await admin.PageAsync("/admin/staff")));
+
+        var tooShort = await admin.PostAsync($"/admin/staff?handler=Reset&id={basia}", ("password", "krotkie"));
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.Contains("Hasło musi mieć co najmniej 12 znaków.", StaffSession.Text(await tooShort.Content.ReadAsStringAsync()));
+
+        var set = await admin.PostAsync($"/admin/staff?handler=Reset&id={basia}", ("password", "Wiosna na Kozlowce 2027"));
+        Assert.Contains("Ustawiono nowe hasło dla basia@mam.example.", StaffSession.Text(await set.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync("basia@mam.example", "Wiosna na Kozlowce 2027")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_event_that_ends_before_it_starts_or_clashes_with_a_booking_is_refused_in_polish_and_nothing_is_stored()
     {
         await CreateStaffAsync();

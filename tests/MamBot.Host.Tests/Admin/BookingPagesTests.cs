@@ -125,11 +125,11 @@ public sealed class BookingPagesTests : IDisposable
         DateTime InThreeWeeks(int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 12, 18, hour, 0, 0), Krakow);
         await using (var scope = _app.Services.CreateAsyncScope())
             Assert.Equal(BookingStatus.Pending, (await scope.ServiceProvider.GetRequiredService<BookingDesk>()
-                .RequestAsync(new NewBooking(big, residentId, InThreeWeeks(17), InThreeWeeks(19), 20, "wigilia klatki", "Basia", null), default)).Booking?.Status);
+                .RequestAsync(new NewBooking(big, residentId, InThreeWeeks(17), InThreeWeeks(19), 20, "wigilia klatki", "Basia", "600 700 800"), default)).Booking?.Status);
         var staff = await StaffSession.SignInAsync(_app);
 
         var first = StaffSession.Text(await staff.PageAsync("/admin/bookings"));
-        Assert.Contains("Czekają na decyzję piątek, 18 grudnia, 17:00–19:00, Sala duża – wigilia klatki (Basia, 20 osób)", first);
+        Assert.Contains("Czekają na decyzję piątek, 18 grudnia, 17:00–19:00, Sala duża – wigilia klatki (Basia, tel. 600 700 800, 20 osób)", first);
 
         var bookingId = await _app.QueryAsync(db => db.Bookings.Select(b => b.Id).SingleAsync());
         var after = StaffSession.Text(await staff.SubmitAsync($"/admin/bookings?handler=Reject&id={bookingId}&week=0", ("note", "sala zajęta przez remont")));

@@ -54,6 +54,25 @@ public sealed class EventPagesTests : IDisposable
         [("Details.Title", "Szachy"), ("Details.Description", "Gramy w szachy."), ("Details.Organiser", "Pan Zbyszek"), ("Details.Category", "Neighbours"), ("Details.Capacity", capacity)];
 
     [Fact]
+    public async Task Today_lists_this_weeks_events_until_sunday_as_the_chat_does()
+    {
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var centre = await scope.ServiceProvider.GetRequiredService<Data.MamDbContext>().Centres.Select(c => c.Id).FirstAsync();
+            var desk = scope.ServiceProvider.GetRequiredService<EventDesk>();
+            foreach (var (title, day) in new[] { ("Niedzielny spacer", 29), ("Poniedziałkowe szachy", 30) })
+                await desk.CreateAsync(new NewEvent(centre, title, "Opis.", At(day, 12), At(day, 13), null, EventCategory.Neighbours, null, "Zespół MAM"), default);
+        }
+        var staff = await StaffSession.SignInAsync(_app);
+
+        var today = StaffSession.Text(await staff.PageAsync("/admin"));
+
+        var week = today[today.IndexOf("Wydarzenia w tym tygodniu", StringComparison.Ordinal)..];
+        Assert.Contains("niedziela, 29 listopada, 12:00 – Niedzielny spacer", week);
+        Assert.DoesNotContain("Poniedziałkowe szachy", week); // Monday is next week, on Dziś as in the chat
+    }
+
+    [Fact]
     public async Task Cancelling_asks_once_and_the_reason_reaches_everyone_signed_up()
     {
         var (id, ala, bartek) = await ChessAsync();

@@ -66,6 +66,29 @@ public sealed class IdeaPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task Staff_correct_the_title_and_text_before_publishing_and_the_filter_looks_again()
+    {
+        var author = await ResidentAsync("browser-author");
+        var id = await ProposeAsync(author, "klub szachwy", "Gramy w szachy, pan Kowalski z 5 to kurwa mistrz.");
+        var staff = await StaffSession.SignInAsync(_app);
+        Assert.Contains("⚠️ Słowa do sprawdzenia: kurwa", StaffSession.Text(await staff.PageAsync("/admin/ideas")));
+
+        var after = StaffSession.Text(await staff.SubmitAsync($"/admin/ideas?handler=Edit&id={id}",
+            ("title", "Klub szachowy"), ("description", "Gramy w szachy, zapraszamy wszystkich, także początkujących.")));
+
+        Assert.Contains("Zapisano poprawki w pomyśle „Klub szachowy”.", after);
+        Assert.DoesNotContain("Słowa do sprawdzenia", after);
+        await staff.SubmitAsync($"/admin/ideas?handler=Status&id={id}", ("status", "Published"), ("reason", "Zapraszamy we wtorki."));
+        Assert.Contains("Wieści o Twoim pomyśle „Klub szachowy”: jest już widoczny dla sąsiadów. Mogą go poprzeć i zaoferować pomoc.\nZespół MAM dodaje: Zapraszamy we wtorki.",
+            await ArrivedAsync(author));
+
+        // Once neighbours see it, the text is theirs as published: no more corrections.
+        var refused = StaffSession.Text(await staff.SubmitAsync($"/admin/ideas?handler=Edit&id={id}", ("title", "Inny tytuł"), ("description", "Zupełnie inny opis pomysłu.")));
+        Assert.Contains("Nie zapisano", refused);
+        Assert.Equal("Klub szachowy", await _app.QueryAsync(db => db.Ideas.Select(i => i.Title).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Shelving_needs_a_reason_which_then_reaches_the_author_and_the_idea_leaves_the_current_list()
     {
         var author = await ResidentAsync("browser-author");

@@ -146,7 +146,7 @@ public sealed class TelegramPollingTests : IAsyncLifetime
 
         var messages = await _telegram.ReceiveAsync(Anna, count: 2);
         Assert.StartsWith("Oto wszystko, co o Tobie wiem:", messages[0].Text);
-        Assert.StartsWith("Nie udało się wysłać pliku „mambot-moje-dane.json”", messages[1].Text);
+        Assert.StartsWith("Nie udało się wysłać pliku „mam-moje-dane.txt”", messages[1].Text);
         Assert.Contains("sendDocument", _telegram.Calls);
     }
 }

@@ -55,10 +55,18 @@ public class WebChatApiTests
         await chat.PressTitleAsync("Ustawienia");
         Assert.Contains("Ciekawostki o MAM: włączone", chat.Text);
 
+        bed.Time.Advance(TimeSpan.FromMinutes(1)); // a person reads before pressing on: the flood guard stays out of it
         await chat.PressTitleAsync("Moje dane");
+        var readable = PageChat.Replies(chat.Last).Single().GetProperty("file");
+        Assert.Equal("mam-moje-dane.txt", readable.GetProperty("name").GetString());
+        using var http = app.CreateClient();
+        var page = await http.GetAsync(readable.GetProperty("url").GetString());
+        Assert.Equal("text/plain", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Czaty:\n• Czat: czat na stronie", await page.Content.ReadAsStringAsync());
+
+        await chat.PressTitleAsync("Plik dla programów");
         var file = PageChat.Replies(chat.Last).Single().GetProperty("file");
         Assert.Equal("mambot-moje-dane.json", file.GetProperty("name").GetString());
-        using var http = app.CreateClient();
         var download = await http.GetAsync(file.GetProperty("url").GetString());
         Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
         var exported = await download.Content.ReadFromJsonAsync<JsonElement>();

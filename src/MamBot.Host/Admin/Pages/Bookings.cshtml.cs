@@ -59,7 +59,8 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
 
         var rooms = centre.Rooms.ToDictionary(r => r.Id);
         Row ToRow(Booking b, string when) => new(b.Id, when, rooms.TryGetValue(b.RoomId, out var r) ? r.Name : "?",
-            string.IsNullOrEmpty(b.ContactName) ? AdminText.ContactErased : $"{b.ContactName}, {Polish.Count(b.People, T.PeopleForms)}",
+            string.IsNullOrEmpty(b.ContactName) ? AdminText.ContactErased
+                : $"{b.ContactName}, {(string.IsNullOrWhiteSpace(b.Phone) ? "" : Polish.Format(AdminText.BookingPhone, b.Phone) + ", ")}{Polish.Count(b.People, T.PeopleForms)}",
             b.Purpose, b.Status, b.EndUtc > now);
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.StartUtc >= from && b.StartUtc < to).OrderBy(b => b.StartUtc).ToListAsync(ct);
         var events = await db.Events.AsNoTracking()

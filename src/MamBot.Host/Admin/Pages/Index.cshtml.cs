@@ -40,8 +40,10 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres, TimePro
                 .OrderBy(b => b.StartUtc).ToListAsync(ct))
             .Select(b => $"{Polish.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, zone)))}–{Polish.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.EndUtc, zone)))} {rooms.GetValueOrDefault(b.RoomId)}: {b.Purpose}")];
         PendingApprovals = await db.Bookings.CountAsync(b => b.Status == BookingStatus.Pending && b.EndUtc > now, ct);
+        // "This week" is what the chat calls it: from now until Sunday night, Kraków time.
+        var nextMonday = LocalCalendar.StartUtc(LocalCalendar.MondayOf(day).AddDays(7), zone);
         UpcomingEvents = [.. (await db.Events.AsNoTracking()
-                .Where(e => e.CentreId == centre.Id && e.Status == EventStatus.Scheduled && e.StartUtc >= now && e.StartUtc < now.AddDays(7))
+                .Where(e => e.CentreId == centre.Id && e.Status == EventStatus.Scheduled && e.StartUtc >= now && e.StartUtc < nextMonday)
                 .OrderBy(e => e.StartUtc).ToListAsync(ct))
             .Select(e => $"{Polish.DateTime(e.StartUtc, zone)} – {e.Title}")];
         NewIdeas = [.. await db.Ideas.AsNoTracking().Where(i => i.CentreId == centre.Id && i.Status == IdeaStatus.New)

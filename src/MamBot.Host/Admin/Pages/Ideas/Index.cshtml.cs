@@ -56,6 +56,14 @@ public sealed class IndexModel(IdeaService ideas, IdeaDesk desk, StaffSummaries 
         return RedirectToPage(new { All });
     }
 
+    public async Task<IActionResult> OnPostEditAsync(int id, string? title, string? description, CancellationToken ct)
+    {
+        Message = await ideas.EditAsync(id, title ?? "", description ?? "", ct) is { } idea
+            ? Polish.Format(AdminText.IdeaEdited, idea.Title)
+            : Polish.Format(AdminText.IdeaNotEdited, IdeaService.MaxTitle, IdeaService.MaxDescription);
+        return RedirectToPage(new { All });
+    }
+
     public async Task<IActionResult> OnPostMergeAsync(int id, int? into, CancellationToken ct)
     {
         Message = into is { } target && await desk.MergeAsync(id, target, ct) is { } duplicate

@@ -36,12 +36,22 @@ public sealed class StaffModel(StaffAccounts accounts, CentreDirectory centres) 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostResetAsync(int id, CancellationToken ct)
+    /// <summary>A new password for a team member: the one the admin typed (at least 12 characters), or a generated one.</summary>
+    public async Task<IActionResult> OnPostResetAsync(int id, string? password, CancellationToken ct)
     {
         var user = await accounts.FindAsync(id, ct);
-        var password = await accounts.ResetPasswordAsync(id, ct);
-        if (user is null || password is null) return NotFound();
-        NewPassword = (user.Email, password);
+        if (user is null) return NotFound();
+        var chosen = string.IsNullOrWhiteSpace(password) ? null : password.Trim();
+        if (chosen is { Length: < StaffAccounts.MinPasswordLength })
+        {
+            Error = Polish.Format(AdminText.StaffPasswordTooShort, StaffAccounts.MinPasswordLength);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(ct);
+            return Page();
+        }
+        var set = await accounts.ResetPasswordAsync(id, ct, chosen);
+        if (chosen is null) NewPassword = (user.Email, set!);
+        else Message = Polish.Format(AdminText.StaffPasswordSet, user.Email);
         await LoadAsync(ct);
         return Page();
     }

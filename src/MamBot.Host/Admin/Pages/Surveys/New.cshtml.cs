@@ -56,7 +56,8 @@ public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirec
                 Form.Audience == Audience.EventParticipants ? Form.EventId : null,
                 opens, closes, Form.ReminderAfterDays,
                 [.. Form.Questions.Where(q => !q.IsBlank).Select(q => new NewQuestion(q.Text, q.Type, q.Required,
-                    q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice ? q.ChoiceList : null))]), ct);
+                    q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice || q.Type == QuestionType.Scale && q.ChoiceList.Count == 2
+                        ? q.ChoiceList : null))]), ct);
             if (survey is not null)
             {
                 var invited = await desk.InviteAsync(survey.Id, ct);

@@ -1,0 +1,86 @@
+using System.Text;
+using MamBot.Data.Bookings;
+using MamBot.Data.Events;
+using MamBot.Data.Ideas;
+using MamBot.Data.Outbox;
+using MamBot.Data.Residents;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Events;
+using MamBot.Dialogs.Ideas;
+using MamBot.Dialogs.Texts;
+
+namespace MamBot.Dialogs.Settings;
+
+/// <summary>
+/// "Moje dane" as a file a resident can read: Polish headings and words (no "Seniors", "Withdrawn"), times in
+/// the centre's zone. The same record stays available as a machine-readable file for moving it elsewhere.
+/// </summary>
+public static class DataExportFile
+{
+    public static ReplyFile Readable(ResidentExport data, string centreName, TimeZoneInfo zone, DateTime nowUtc)
+    {
+        var text = new StringBuilder();
+        void Line(string line = "") => text.Append(line).Append('\n');
+        void Section(string title, IEnumerable<string> items)
+        {
+            var list = items.ToList();
+            Line();
+            Line(title);
+            if (list.Count == 0) Line("• " + T.ExportFileNothing);
+            foreach (var item in list) Line("• " + item.TrimStart('•', ' '));
+        }
+        string When(DateTime utc) => Polish.DateTime(utc, zone);
+
+        Line(Polish.Format(T.ExportFileTitle, centreName));
+        Line(Polish.Format(T.ExportFileAsOf, When(nowUtc)));
+        Line();
+        Line((data.DisplayName is { Length: > 0 } name ? Polish.Format(T.ExportName, name) : T.ExportNoName).TrimStart('•', ' '));
+        Line(Polish.Format(T.ExportSince, When(data.CreatedUtc)).TrimStart('•', ' '));
+        Section(T.ExportFileChats, data.Channels.Select(c => Polish.Format(T.ExportChannel, Polish.ChannelName(c.Channel), When(c.LastMessageUtc))));
+        Section(T.ExportFileConsents, data.Consents.Select(c => Polish.Format(T.ExportConsent,
+            c.Granted ? T.ExportConsentGranted : T.ExportConsentWithdrawn, When(c.AtUtc))));
+        Section(T.ExportFileNotifications, data.Notifications.Select(n => (Kind: Enum.Parse<NudgeKind>(n.Key), On: n.Value))
+            .Select(n => $"{NudgeKindTexts.Described(n.Kind)}: {(n.On ? T.ExportFileOn : T.ExportFileOff)}"));
+        Section(T.ExportFileBookings, data.Bookings.Select(b => Polish.Format(T.ExportFileBooking,
+            When(b.StartUtc), Polish.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.EndUtc, zone))), b.Room,
+            BookingStatusName(b.Status), b.Purpose, b.People, b.ContactName, b.Phone ?? T.BookNoPhone)));
+        Section(T.ExportFileSignups, data.EventSignups.Select(s => Polish.Format(T.ExportFileSignup, s.Event, When(s.StartUtc), SignupStatusName(s.Status))));
+        Section(T.ExportFileFeedback, data.EventFeedback.Select(f => Polish.Format(T.ExportFileRating, f.Event,
+            f.Missed ? T.ExportFileMissed : f.Rating?.ToString(Polish.Culture) ?? "–", f.Comment ?? "")));
+        Section(T.ExportFileCategories, data.EventCategories.Select(c => Enum.TryParse<EventCategory>(c, out var cat) ? EventTexts.Category(cat) : c));
+        Section(T.ExportFileIdeas, data.Ideas.Select(i => Polish.Format(T.ExportFileIdea, i.Title, IdeaDesk.StatusName(Enum.Parse<IdeaStatus>(i.Status)),
+            When(i.CreatedUtc), i.Description)));
+        Section(T.ExportFileSupported, data.IdeasSupported.Select(s => Polish.Format(
+            s.Kind == nameof(SupportKind.Help) ? T.ExportFileHelp : T.ExportFileSupport, s.Idea, s.HowToHelp ?? "")));
+        Section(T.ExportFileSurveys, data.Surveys.Select(s => s.Anonymous
+            ? Polish.Format(T.ExportFileSurveyAnonymous, s.Survey)
+            : Polish.Format(T.ExportFileSurveyNamed, s.Survey, string.Join("; ", s.Answers.Select(a => $"{a.Question} {a.Text ?? a.Number?.ToString(Polish.Culture) ?? a.Choices}")))));
+        Section(Polish.Format(T.ExportFileMessages, data.MessagesToYou.Count), data.MessagesToYou.Select(m => Polish.Format(T.ExportFileMessage,
+            When(m.DoneUtc ?? m.CreatedUtc), MessageStatusName(m.Status), Reply.FromJson(m.Body).Text.ReplaceLineEndings(" "))));
+        return new ReplyFile(T.ExportReadableFileName, "text/plain", Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    private static string BookingStatusName(string status) => Enum.Parse<BookingStatus>(status) switch
+    {
+        BookingStatus.Pending => T.ExportBookingPending,
+        BookingStatus.Confirmed => T.ExportBookingConfirmed,
+        BookingStatus.Rejected => T.ExportBookingRejected,
+        _ => T.ExportBookingCancelled,
+    };
+
+    private static string SignupStatusName(string status) => Enum.Parse<SignupStatus>(status) switch
+    {
+        SignupStatus.Going => T.ExportSignupGoing,
+        SignupStatus.Waiting => T.ExportSignupWaiting,
+        _ => T.ExportSignupWithdrawn,
+    };
+
+    private static string MessageStatusName(string status) => Enum.Parse<OutboxStatus>(status) switch
+    {
+        OutboxStatus.Sent => T.ExportMessageSent,
+        OutboxStatus.Skipped => T.ExportMessageSkipped,
+        OutboxStatus.Failed => T.ExportMessageFailed,
+        OutboxStatus.Unknown => T.ExportMessageUnknown,
+        _ => T.ExportMessageWaiting,
+    };
+}
