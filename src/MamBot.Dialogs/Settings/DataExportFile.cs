@@ -46,7 +46,8 @@ public static class DataExportFile
             BookingStatusName(b.Status), b.Purpose, b.People, b.ContactName, b.Phone ?? T.BookNoPhone)));
         Section(T.ExportFileSignups, data.EventSignups.Select(s => Polish.Format(T.ExportFileSignup, s.Event, When(s.StartUtc), SignupStatusName(s.Status))));
         Section(T.ExportFileFeedback, data.EventFeedback.Select(f => Polish.Format(T.ExportFileRating, f.Event,
-            f.Missed ? T.ExportFileMissed : f.Rating?.ToString(Polish.Culture) ?? "–", f.Comment ?? "")));
+            f.Missed ? T.ExportFileMissed : f.Rating?.ToString(Polish.Culture) ?? "–",
+            string.IsNullOrWhiteSpace(f.Comment) ? "" : Polish.Format(T.ExportFileComment, f.Comment))));
         Section(T.ExportFileCategories, data.EventCategories.Select(c => Enum.TryParse<EventCategory>(c, out var cat) ? EventTexts.Category(cat) : c));
         Section(T.ExportFileIdeas, data.Ideas.Select(i => Polish.Format(T.ExportFileIdea, i.Title, IdeaDesk.StatusName(Enum.Parse<IdeaStatus>(i.Status)),
             When(i.CreatedUtc), i.Description)));
