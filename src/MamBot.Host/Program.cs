@@ -7,6 +7,7 @@ using MamBot.Host.Channels.Messenger;
 using MamBot.Host.Channels.Telegram;
 using MamBot.Host.Channels.WebChat;
 using MamBot.Host.Outbox;
+using MamBot.Host.Security;
 using MamBot.Host.Setup;
 using MamBot.Host.Turns;
 
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
+builder.AddMamSecurity();
 builder.AddMamStorage();
 builder.Services.AddMamDialogs();
 builder.Services.AddOptions<LlmOptions>().Bind(builder.Configuration.GetSection(LlmOptions.Section));
@@ -37,6 +39,7 @@ builder.AddMamAdmin();
 var app = builder.Build();
 
 app.UseMamErrors();
+app.UseMamSecurity();
 app.UseRateLimiter();
 
 await app.PrepareMamStorageAsync();

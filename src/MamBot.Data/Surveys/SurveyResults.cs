@@ -63,7 +63,7 @@ public sealed class SurveyResults(MamDbContext db, SurveyService surveys)
         var survey = await surveys.FindAsync(surveyId, ct) ?? throw new InvalidOperationException($"No survey {surveyId}.");
         var responses = await ResponsesAsync(surveyId, ct);
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using var csv = new CsvWriter(text, CultureInfo.InvariantCulture);
+        await using var csv = CsvFiles.Writer(text);
         var names = await NamesAsync(survey, responses, ct);
         var zone = (await db.Centres.AsNoTracking().FirstAsync(c => c.Id == survey.CentreId, ct)).TimeZone;
         csv.WriteField("odpowiedź");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 // The panel's texts (Admin/Texts/AdminTexts.resx) are Polish.
@@ -69,14 +70,18 @@ public static class AdminSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
-        app.MapPost("/admin/logout", async (HttpContext http) =>
+        app.MapPost("/admin/logout", async (HttpContext http, IAntiforgery antiforgery) =>
         {
+            // A page elsewhere must not be able to sign staff out: the form's token is required here too.
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             await http.SignOutAsync(Scheme);
             return Results.Redirect("/admin/login");
         }).RequireAuthorization();
         app.UseHangfireDashboard(JobsPath, new DashboardOptions
         {
             Authorization = [new StaffOnly()],
+            // Animators may look; only admins may trigger, delete or remove jobs (they are registered again at start).
+            IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(Data.Staff.StaffRoles.Admin),
             AppPath = "/admin",
             DashboardTitle = "MamBot – zadania",
         }, app.Services.GetRequiredService<JobStorage>());

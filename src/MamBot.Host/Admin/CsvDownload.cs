@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace MamBot.Host.Admin;
 
-/// <summary>CSV files for spreadsheets: UTF-8 with a byte order mark, or Excel shows Polish letters garbled.</summary>
+/// <summary>CSV files for spreadsheets (written by <see cref="Data.CsvFiles"/>): UTF-8 with a byte order mark, or Excel shows Polish letters garbled.</summary>
 public static class CsvDownload
 {
     public static FileContentResult Of(string csv, string fileName) =>

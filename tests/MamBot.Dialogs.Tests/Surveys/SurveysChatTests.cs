@@ -80,6 +80,25 @@ public class SurveysChatTests
         Assert.Equal(0, results.Questions[4].Answered);
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://zly.example\",\"kliknij\")")]
+    [InlineData("+cmd|' /C calc'!A0")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1:A9)")]
+    public async Task An_answer_that_looks_like_a_formula_is_text_in_the_csv(string answer)
+    {
+        await using var chat = await ConsentedAsync();
+        var survey = await CreateAsync(chat, questions: [new("Co byś zmienił(a)?", QuestionType.ShortText, true)]);
+        await chat.PressPayloadAsync($"surveys:start:{survey.Id}");
+        await chat.SendAsync(answer);
+
+        var csv = await chat.UseAsync<SurveyResults, string>(r => r.CsvAsync(survey.Id, default));
+
+        var cell = csv.Split('\n')[1].TrimEnd('\r').Split(';', 2)[1];
+        Assert.StartsWith("'", cell.TrimStart('"'));
+        Assert.Contains(answer.Replace("\"", "\"\"", StringComparison.Ordinal), cell);
+    }
+
     [Fact]
     public async Task A_scale_says_what_its_ends_mean_in_the_words_staff_chose()
     {
@@ -171,8 +190,8 @@ public class SurveysChatTests
         var results = (await chat.UseAsync<SurveyResults, SurveyResult?>(r => r.ForAsync(survey.Id, default)))!;
         Assert.Equal([new Respondent("Anna", TestCentreNow)], results.Respondents);
         var csv = await chat.UseAsync<SurveyResults, string>(r => r.CsvAsync(survey.Id, default));
-        Assert.StartsWith("odpowiedź,kto,kiedy,Jak często bywasz w MAM?", csv);
-        Assert.Contains("1,Anna,2026-11-25 10:00,Co miesiąc", csv);
+        Assert.StartsWith("odpowiedź;kto;kiedy;Jak często bywasz w MAM?", csv);
+        Assert.Contains("1;Anna;2026-11-25 10:00;Co miesiąc", csv);
     }
 
     private static readonly DateTime TestCentreNow = MamBot.Tests.Shared.TestCentre.Now.UtcDateTime;
@@ -207,9 +226,9 @@ public class SurveysChatTests
 
         var csv = await chat.UseAsync<SurveyResults, string>(r => r.CsvAsync(survey.Id, default));
         var lines = csv.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal("odpowiedź,Jak często bywasz w MAM?,Co Cię interesuje?,Jak oceniasz godziny otwarcia?,Czy polecisz MAM sąsiadom?,Co byś zmienił(a)?", lines[0]);
+        Assert.Equal("odpowiedź;Jak często bywasz w MAM?;Co Cię interesuje?;Jak oceniasz godziny otwarcia?;Czy polecisz MAM sąsiadom?;Co byś zmienił(a)?", lines[0]);
         Assert.Equal(4, lines.Count);
-        Assert.Contains("Co miesiąc,Warsztaty; Sport,4,tak,Dłużej w soboty", csv);
+        Assert.Contains("Co miesiąc;\"Warsztaty; Sport\";4;tak;Dłużej w soboty", csv);
     }
 
     [Fact]

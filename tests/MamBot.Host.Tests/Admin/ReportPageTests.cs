@@ -82,15 +82,15 @@ public sealed class ReportPageTests : IDisposable
         var bytes = await file.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("miesiąc,obszar,pozycja,wartość", lines[0]);
-        Assert.Contains("2026-11,mieszkańcy aktywni,razem,2", lines);
-        Assert.Contains("2026-11,nowi mieszkańcy,czat na stronie,2", lines);
-        Assert.Contains("2026-11,godziny rezerwacji,Sala mała,2", lines);
-        Assert.Contains("2026-11,wydarzenia,odbyte,2", lines); // by 2 December both November events have taken place
-        Assert.Contains("2026-11,wydarzenia,zaplanowane,0", lines);
-        Assert.Contains("2026-12,mieszkańcy aktywni,razem,1", lines);
-        Assert.Contains("2026-12,nowi mieszkańcy,razem,0", lines);
-        Assert.Contains("2026-11,pomysły zgłoszone,\"nowy, czeka na przejrzenie\",1", lines);
+        Assert.Equal("miesiąc;obszar;pozycja;wartość", lines[0]);
+        Assert.Contains("2026-11;mieszkańcy aktywni;razem;2", lines);
+        Assert.Contains("2026-11;nowi mieszkańcy;czat na stronie;2", lines);
+        Assert.Contains("2026-11;godziny rezerwacji;Sala mała;2", lines);
+        Assert.Contains("2026-11;wydarzenia;odbyte;2", lines); // by 2 December both November events have taken place
+        Assert.Contains("2026-11;wydarzenia;zaplanowane;0", lines);
+        Assert.Contains("2026-12;mieszkańcy aktywni;razem;1", lines);
+        Assert.Contains("2026-12;nowi mieszkańcy;razem;0", lines);
+        Assert.Contains("2026-11;pomysły zgłoszone;nowy, czeka na przejrzenie;1", lines);
         Assert.Contains("‹ listopad 2026", StaffSession.Text(await staff.PageAsync("/admin/report?month=2026-12")));
     }
 }

@@ -112,10 +112,10 @@ public sealed class SurveyPagesTests : IDisposable
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("odpowiedź,Która pora Ci pasuje?,Jak oceniasz zajęcia w tym roku?", lines[0]);
+        Assert.Equal("odpowiedź;Która pora Ci pasuje?;Jak oceniasz zajęcia w tym roku?", lines[0]);
         // Rows are numbered in the random order of anonymous responses, not in the order of answering.
-        Assert.Equal(["1", "2"], lines[1..].Select(l => l.Split(',')[0]));
-        Assert.Equal(["po południu,4", "po południu,5"], lines[1..].Select(l => l[(l.IndexOf(',', StringComparison.Ordinal) + 1)..]).Order(StringComparer.Ordinal));
+        Assert.Equal(["1", "2"], lines[1..].Select(l => l.Split(';')[0]));
+        Assert.Equal(["po południu;4", "po południu;5"], lines[1..].Select(l => l[(l.IndexOf(';', StringComparison.Ordinal) + 1)..]).Order(StringComparer.Ordinal));
     }
 
     [Fact]

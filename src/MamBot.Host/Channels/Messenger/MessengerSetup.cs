@@ -1,3 +1,4 @@
+using MamBot.Host.Security;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -51,11 +52,7 @@ public static partial class MessengerSetup
     {
         var o = options.Value;
         if (!o.Enabled) return Results.NotFound();
-        if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
-        var raw = buffer.ToArray();
+        if (await BoundedBody.ReadAsync(request, MaxBodyBytes, ct) is not { } raw) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
 
         var signature = request.Headers[SignatureHeader].ToString();
         if (string.IsNullOrEmpty(signature)) return Results.Unauthorized();

@@ -1,3 +1,4 @@
+using MamBot.Host.Security;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -37,16 +38,20 @@ public static class TelegramSetup
         return app;
     }
 
+    /// <summary>An update is a few kilobytes; Telegram never sends a megabyte.</summary>
+    private const int MaxBodyBytes = 1024 * 1024;
+
     private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<TelegramOptions> options, TelegramUpdateHandler handler, CancellationToken ct)
     {
         var o = options.Value;
         if (o is not { Enabled: true, Mode: TelegramMode.Webhook }) return Results.NotFound();
         if (!SecretMatches(request.Headers[SecretHeader].ToString(), o.WebhookSecret!)) return Results.Unauthorized();
 
+        if (await BoundedBody.ReadAsync(request, MaxBodyBytes, ct) is not { } raw) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(request.Body, JsonBotAPI.Options, ct);
+            update = JsonSerializer.Deserialize<Update>(raw, JsonBotAPI.Options);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or InvalidOperationException or NotSupportedException)
         {

@@ -1,3 +1,4 @@
+using MamBot.Host.Security;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -30,9 +31,9 @@ public static partial class WebChatEndpoints
         OutboxStore outbox, ChatFloodGuard flood, TimeProvider time, CancellationToken ct)
     {
         if (!IsValidId(conversationId)) return Error(T.ApiBadConversationId);
-        if (request.ContentLength > MaxBodyBytes) return Error(T.ApiBodyTooLarge, StatusCodes.Status413PayloadTooLarge);
+        if (await BoundedBody.ReadAsync(request, MaxBodyBytes, ct) is not { } raw) return Error(T.ApiBodyTooLarge, StatusCodes.Status413PayloadTooLarge);
 
-        var (body, error) = await ReadAsync(request, ct);
+        var (body, error) = Read(raw);
         if (error is not null) return Error(error);
         if (flood.Check(ChannelNames.WebChat, conversationId) != FloodVerdict.Allow)
         {
@@ -65,12 +66,12 @@ public static partial class WebChatEndpoints
         return Results.File(file.Content, file.ContentType, file.FileName);
     }
 
-    private static async Task<(ChatRequest? Body, string? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
+    private static (ChatRequest? Body, string? Error) Read(byte[] raw)
     {
         ChatRequest? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<ChatRequest>(request.Body, JsonSerializerOptions.Web, ct);
+            body = JsonSerializer.Deserialize<ChatRequest>(raw, JsonSerializerOptions.Web);
         }
         catch (JsonException)
         {

@@ -38,7 +38,7 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
         var centre = await centres.GetDefaultAsync(ct);
         var today = LocalCalendar.Today(time.GetUtcNow().UtcDateTime, centre.TimeZone);
         await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        await using (var csv = Data.CsvFiles.Writer(text))
         {
             foreach (var header in AdminText.ReportColumns.Split('|')) csv.WriteField(header);
             await csv.NextRecordAsync();

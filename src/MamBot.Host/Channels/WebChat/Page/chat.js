@@ -14,7 +14,8 @@
   let lastId = 0;
 
   function newId() {
-    return (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2)).replace(/[^A-Za-z0-9_-]/g, "");
+    // 128 random bits from the browser's cryptographic generator (also on plain HTTP, unlike randomUUID).
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, "0")).join("");
   }
 
   function show(message) {
