@@ -10,6 +10,17 @@ public sealed class ResidentService(MamDbContext db, TimeProvider time)
     public Task<Resident?> FindAsync(Guid residentId, CancellationToken ct) =>
         WithDetails().FirstOrDefaultAsync(r => r.Id == residentId, ct);
 
+    /// <summary>The longest name kept from a channel profile (a Telegram first name can be 10,000 characters).</summary>
+    public const int MaxDisplayName = 60;
+
+    /// <summary>A profile name as kept: trimmed, at most <see cref="MaxDisplayName"/> characters, none when empty.</summary>
+    public static string? NameFromChannel(string? name)
+    {
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) return null;
+        return trimmed.Length <= MaxDisplayName ? trimmed : trimmed[..MaxDisplayName].TrimEnd();
+    }
+
     /// <summary>Records consent; on the first one the person becomes a resident with every nudge kind on.</summary>
     public async Task<(Resident Resident, bool IsNew)> GrantConsentAsync(
         int centreId, string channel, string chatId, string? displayName, string textVersion, CancellationToken ct)
@@ -23,7 +34,7 @@ public sealed class ResidentService(MamDbContext db, TimeProvider time)
             {
                 Id = Guid.NewGuid(),
                 CentreId = centreId,
-                DisplayName = displayName,
+                DisplayName = NameFromChannel(displayName),
                 CreatedUtc = now,
                 Identities = [new ChannelIdentity { Channel = channel, ExternalId = chatId, LastInboundUtc = now }],
                 Preferences = [.. Enum.GetValues<NudgeKind>().Select(k => new NotificationPreference { Kind = k, Enabled = true })],

@@ -26,6 +26,13 @@ public sealed class EventFeedbackDialog(EventService events) : Dialog
             dc.Say(MainMenu.Render(found is null ? T.EventNotFound : T.FeedbackTooEarly));
             return;
         }
+        // Only those who had a place rate it: an event's average is not anyone's to set.
+        if (await events.SignupOfAsync(eventId, dc.Resident.Id, ct) is not { Status: SignupStatus.Going })
+        {
+            await dc.EndDialogAsync(null, ct);
+            dc.Say(MainMenu.Render(T.FeedbackOnlyParticipants));
+            return;
+        }
 
         await events.RateAsync(eventId, dc.Resident.Id, rating == 0 ? null : rating, ct);
         if (rating == 0)

@@ -169,6 +169,6 @@ public static partial class PolishDates
     [GeneratedRegex(@"\b(?<n>\d+(?:[.,]5)?|jedn\w*|dwie|dwa|trzy|cztery)\s*(?:h\b|godz\w*)")]
     private static partial Regex Hours();
 
-    [GeneratedRegex(@"\b(?:dla\s+)?(?<n>\d{1,3}|[a-z]+)\s+(?:os\b|osob\w*|osoby|ludzi|uczestnik\w*)|\b(?:bedzie|przyjdzie)\s+nas\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?:bedzie|jest)\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b")]
+    [GeneratedRegex(@"\b(?:dla\s+)?(?<![-−])(?<n>\d{1,3}|[a-z]+)\s+(?:os\b|osob\w*|osoby|ludzi|uczestnik\w*)|\b(?:bedzie|przyjdzie)\s+nas\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?:bedzie|jest)\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b")]
     private static partial Regex PeopleWords();
 }

@@ -26,6 +26,7 @@ public static class AdminCommand
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings, ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.AddMamStorage();
+        builder.Services.AddSingleton<SignInGuard>();
         builder.Services.AddScoped<StaffAccounts>();
         await using var app = builder.Build();
         await app.PrepareMamStorageAsync();

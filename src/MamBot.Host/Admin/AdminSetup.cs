@@ -22,6 +22,7 @@ public static class AdminSetup
 
     public static WebApplicationBuilder AddMamAdmin(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<SignInGuard>();
         builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
         {

@@ -6,17 +6,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Host.Admin;
 
-public enum SignInOutcome { SignedIn, WrongEmailOrPassword, LockedOut }
+public enum SignInOutcome { SignedIn, WrongEmailOrPassword, TooManyFailures }
 
-public sealed record SignInResult(SignInOutcome Outcome, StaffUser? User = null, DateTime? LockedUntilUtc = null);
+public sealed record SignInResult(SignInOutcome Outcome, StaffUser? User = null, TimeSpan? Wait = null);
 
-/// <summary>Staff accounts: hashed passwords (ASP.NET Core Identity's PasswordHasher) and a lockout after repeated failures.</summary>
-public sealed class StaffAccounts(MamDbContext db, TimeProvider time)
+/// <summary>
+/// Staff accounts: hashed passwords (ASP.NET Core Identity's PasswordHasher). Guessing is slowed per address by
+/// <see cref="SignInGuard"/>; no account is ever locked, and every failure reads and takes the same.
+/// </summary>
+public sealed class StaffAccounts(MamDbContext db, TimeProvider time, SignInGuard guard)
 {
-    public const int MaxFailedLogins = 5;
     public const int MinPasswordLength = 12;
-    public static readonly TimeSpan LockoutFor = TimeSpan.FromMinutes(15);
     private static readonly PasswordHasher<StaffUser> Hasher = new();
+
+    // An unknown e-mail is checked against this hash too, so it takes as long as a wrong password.
+    private static readonly StaffUser Nobody = new() { Email = "", DisplayName = "", Role = "", PasswordHash = "" };
+    private static readonly string NobodysHash = Hasher.HashPassword(Nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
 
     /// <summary>Creates an account; without a password one is generated (returned once, never stored in clear).</summary>
     public async Task<(StaffUser User, string Password)> CreateAsync(string email, string role, string? displayName, string? password, CancellationToken ct)
@@ -35,31 +40,28 @@ public sealed class StaffAccounts(MamDbContext db, TimeProvider time)
         return (user, password);
     }
 
-    /// <summary>Checks a sign-in; every failure counts toward the lockout, and a locked account says so without checking the password.</summary>
-    public async Task<SignInResult> SignInAsync(string email, string password, CancellationToken ct)
+    /// <summary>
+    /// Checks a sign-in from an address. An address that failed too often for this e-mail (or for many) waits; the
+    /// owner elsewhere does not. Unknown e-mail and wrong password are one outcome, with one hash check each.
+    /// </summary>
+    public async Task<SignInResult> SignInAsync(string email, string password, string address, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var user = await db.StaffUsers.FirstOrDefaultAsync(u => u.Email == Normalize(email), ct);
-        if (user is null) return new(SignInOutcome.WrongEmailOrPassword);
-        if (user.LockedUntilUtc > now) return new(SignInOutcome.LockedOut, LockedUntilUtc: user.LockedUntilUtc);
+        var normalized = Normalize(email);
+        if (guard.WaitFor(normalized, address) is { } wait) return new(SignInOutcome.TooManyFailures, Wait: wait);
 
-        var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
-        if (verdict == PasswordVerificationResult.Failed)
+        var user = await db.StaffUsers.FirstOrDefaultAsync(u => u.Email == normalized, ct);
+        var verdict = Hasher.VerifyHashedPassword(user ?? Nobody, user?.PasswordHash ?? NobodysHash, password ?? "");
+        if (user is null || verdict == PasswordVerificationResult.Failed)
         {
-            user.FailedLogins++;
-            if (user.FailedLogins >= MaxFailedLogins)
-            {
-                user.LockedUntilUtc = now + LockoutFor;
-                user.FailedLogins = 0;
-            }
-            await db.SaveChangesAsync(ct);
-            return user.LockedUntilUtc > now ? new(SignInOutcome.LockedOut, LockedUntilUtc: user.LockedUntilUtc) : new(SignInOutcome.WrongEmailOrPassword);
+            guard.Failed(normalized, address);
+            return new(SignInOutcome.WrongEmailOrPassword);
         }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded) user.PasswordHash = Hasher.HashPassword(user, password!);
         user.FailedLogins = 0;
         user.LockedUntilUtc = null;
-        user.LastLoginUtc = now;
+        user.LastLoginUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        guard.Succeeded(normalized, address);
         return new(SignInOutcome.SignedIn, user);
     }
 

@@ -187,6 +187,20 @@ public class BookRoomDialogTests
     }
 
     [Fact]
+    public async Task A_negative_head_count_is_no_head_count_and_a_huge_profile_name_is_cut()
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.TurnAsync(new MamBot.Dialogs.Conversation.Activity(chat.Channel, chat.ChatId, null, "consent:yes", chat.Time.GetUtcNow(), "u-consent", new string('A', 10_000)));
+        Assert.Equal(60, (await chat.QueryAsync(db => db.Residents.SingleAsync())).DisplayName!.Length);
+
+        await chat.SendAsync("mała sala w piątek od 17 do 19 dla -5 osób");
+        Assert.DoesNotContain("5 osób", chat.Text);
+        await chat.SendAsync("próba chóru");
+        await chat.SendAsync("-5");
+        Assert.StartsWith("Napisz, proszę, liczbę osób", chat.Text);
+    }
+
+    [Fact]
     public async Task The_head_count_fills_at_any_step_and_a_number_is_not_a_name()
     {
         await using var chat = await ConsentedAsync();

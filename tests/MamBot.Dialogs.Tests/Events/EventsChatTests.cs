@@ -307,10 +307,28 @@ public class EventsChatTests
     }
 
     [Fact]
+    public async Task Only_those_who_had_a_place_rate_an_event()
+    {
+        await using var chat = await ConsentedAsync();
+        var gym = await chat.CreateAsync("Gimnastyka dla seniorów", At(25, 12));
+        await chat.ConsentAsAsync("chat-bogdan");
+        await chat.AsAsync("chat-bogdan", null, $"events:join:{gym.Id}");
+        await chat.AsAsync("chat-bogdan", null, $"events:leave:{gym.Id}");
+        chat.Time.SetUtcNow(At(26, 10));
+
+        await chat.PressPayloadAsync($"events:rate:{gym.Id}:1"); // Anna never signed up
+        Assert.StartsWith("Oceniać mogą tylko osoby, które były zapisane na to wydarzenie.", chat.Text);
+        await chat.AsAsync("chat-bogdan", null, $"events:rate:{gym.Id}:1"); // Bogdan gave his place up
+        Assert.StartsWith("Oceniać mogą tylko osoby, które były zapisane na to wydarzenie.", chat.Text);
+        Assert.Equal(0, await chat.QueryAsync(db => db.EventFeedback.CountAsync()));
+    }
+
+    [Fact]
     public async Task The_word_after_a_rating_can_be_skipped()
     {
         await using var chat = await ConsentedAsync();
         var gym = await chat.CreateAsync("Kawa sąsiedzka", At(25, 12), category: EventCategory.Neighbours);
+        await chat.PressPayloadAsync($"events:join:{gym.Id}");
         chat.Time.SetUtcNow(At(26, 10));
 
         await chat.PressPayloadAsync($"events:rate:{gym.Id}:5");

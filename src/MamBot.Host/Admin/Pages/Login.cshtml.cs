@@ -5,7 +5,7 @@ using MamBot.Dialogs.Texts;
 
 namespace MamBot.Host.Admin.Pages;
 
-public sealed class LoginModel(StaffAccounts accounts, TimeProvider time) : PageModel
+public sealed class LoginModel(StaffAccounts accounts) : PageModel
 {
     [BindProperty] public string Email { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -16,17 +16,19 @@ public sealed class LoginModel(StaffAccounts accounts, TimeProvider time) : Page
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await accounts.SignInAsync(Email, Password, ct);
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var result = await accounts.SignInAsync(Email, Password, address, ct);
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:
                 await HttpContext.SignInAsync(AdminSetup.Scheme, AdminSetup.Principal(result.User!));
                 // Only our own pages: never an open redirect to another site.
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/admin", StringComparison.Ordinal) ? ReturnUrl : "/admin");
-            case SignInOutcome.LockedOut:
-                var minutes = Math.Max(1, (int)Math.Ceiling((result.LockedUntilUtc!.Value - time.GetUtcNow().UtcDateTime).TotalMinutes));
-                Error = Polish.Format(AdminText.AccountLocked, minutes);
-                break;
+            case SignInOutcome.TooManyFailures:
+                // About this address, whatever e-mail was typed: it tells nothing about which accounts exist.
+                Error = Polish.Format(AdminText.TooManyFailures, Math.Max(1, (int)Math.Ceiling(result.Wait!.Value.TotalMinutes)));
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return Page();
             default:
                 Error = AdminText.WrongEmailOrPassword;
                 break;
