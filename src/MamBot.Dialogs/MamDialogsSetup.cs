@@ -72,6 +72,7 @@ public static class MamDialogsSetup
         services.AddScoped<WeeklyDigest>();
         services.AddScoped<DataExportReply>();
         services.AddScoped<PrivacyDesk>();
+        services.AddScoped<ResidentRetention>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using MamBot.Data.Ideas;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs;
+using MamBot.Dialogs.Settings;
 using MamBot.Dialogs.Understanding;
 using MamBot.Host.Admin;
 using MamBot.Host.Channels.Messenger;
@@ -27,6 +28,7 @@ builder.Services.AddMamDialogs();
 builder.Services.AddOptions<LlmOptions>().Bind(builder.Configuration.GetSection(LlmOptions.Section));
 builder.Services.AddOptions<NudgeTimingOptions>().Bind(builder.Configuration.GetSection(NudgeTimingOptions.Section));
 builder.Services.AddOptions<IdeaOptions>().Bind(builder.Configuration.GetSection(IdeaOptions.Section));
+builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section));
 builder.AddMamJobs();
 builder.AddMamDelivery();
 builder.AddMamTurnAdmission();

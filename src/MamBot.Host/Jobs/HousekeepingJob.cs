@@ -1,14 +1,18 @@
 using MamBot.Data;
 using MamBot.Data.Conversations;
 using MamBot.Data.Outbox;
+using MamBot.Dialogs.Settings;
 using MamBot.Host.Setup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MamBot.Host.Jobs;
 
-/// <summary>Nightly: forget what we no longer need (old replies, web chat history, update ids, abandoned conversations).</summary>
-public sealed class HousekeepingJob(OutboxStore outbox, InboundStore inbound, MamDbContext db, TimeProvider time, IOptions<JobsOptions> options)
+/// <summary>
+/// Nightly: forget what we no longer need (old replies, web chat history, update ids, abandoned conversations,
+/// residents silent for too long after a notice).
+/// </summary>
+public sealed class HousekeepingJob(OutboxStore outbox, InboundStore inbound, MamDbContext db, ResidentRetention retention, TimeProvider time, IOptions<JobsOptions> options)
 {
     public const string Id = "housekeeping";
 
@@ -22,5 +26,6 @@ public sealed class HousekeepingJob(OutboxStore outbox, InboundStore inbound, Ma
         await db.MailboxMessages.Where(m => m.CreatedUtc < cutoff).ExecuteDeleteAsync(ct);
         // A conversation left half-way for a month starts afresh; its answers so far need not be kept.
         await db.ConversationStates.Where(s => s.UpdatedUtc < cutoff).ExecuteDeleteAsync(ct);
+        await retention.RunAsync(ct);
     }
 }
