@@ -54,6 +54,16 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     /// interleave with another writer. Writers of this process first queue on an in-process gate: SQLite's own
     /// wait for a busy lock (Microsoft.Data.Sqlite retries every 150 ms) would add whole sleeps to a turn.
     /// </summary>
+    /// <summary>
+    /// Moves the write-ahead log into the database file and empties it, so deleted rows survive in neither (with
+    /// secure_delete on, their pages are zeroed). Inside a turn's transaction it waits for the nightly run.
+    /// </summary>
+    public async Task ForgetDeletedBytesAsync(CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is not null) return;
+        await Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+    }
+
     public async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken ct)
     {
         // Inside a conversation turn the turn's transaction already holds the lock: join it, it commits for both.

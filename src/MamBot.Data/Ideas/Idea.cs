@@ -32,7 +32,7 @@ public sealed class Idea
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 
-    public bool IsVisible => Status is IdeaStatus.Published or IdeaStatus.InProgress or IdeaStatus.Done;
+    public bool IsVisible => Status is IdeaStatus.Published or IdeaStatus.InProgress or IdeaStatus.Done && Title != Residents.ResidentErasure.ErasedIdeaTitle;
 }
 
 public enum SupportKind { Support, Help }

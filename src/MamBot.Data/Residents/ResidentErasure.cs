@@ -5,6 +5,17 @@ namespace MamBot.Data.Residents;
 /// <summary>Erasure on request (RODO art. 17): the resident and everything that points at them or their chats.</summary>
 public sealed class ResidentErasure(MamDbContext db)
 {
+    /// <summary>Messages (and their copies in web chat mailboxes) whose key starts so: they carried the person's words.</summary>
+    private async Task DeleteMessagesAsync(string keyPrefix, CancellationToken ct)
+    {
+        var messages = db.OutboxMessages.Where(m => m.IdempotencyKey.StartsWith(keyPrefix));
+        await db.MailboxMessages.Where(x => messages.Any(m => m.Id == x.OutboxMessageId)).ExecuteDeleteAsync(ct);
+        await messages.ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>What an erased author's idea is called: it stays counted, its words go.</summary>
+    public const string ErasedIdeaTitle = "(pomysł bez danych autora)";
+
     public async Task<bool> EraseAsync(Guid residentId, CancellationToken ct)
     {
         var identities = await db.ChannelIdentities.Where(i => i.ResidentId == residentId)
@@ -20,6 +31,11 @@ public sealed class ResidentErasure(MamDbContext db)
             await db.InboundEvents.Where(e => e.Channel == chat.Channel && e.ChatId == chat.ExternalId).ExecuteDeleteAsync(ct);
         }
         await db.OutboxMessages.Where(m => m.ResidentId == residentId).ExecuteDeleteAsync(ct);
+        // Staff notices about the person's bookings name them; help offers they made carry their words to the author.
+        foreach (var bookingId in await db.Bookings.Where(b => b.ResidentId == residentId).Select(b => b.Id).ToListAsync(ct))
+            await DeleteMessagesAsync($"booking:{bookingId}:", ct);
+        foreach (var (ideaId, offerId) in await db.IdeaSupports.Where(x => x.ResidentId == residentId).Select(x => ValueTuple.Create(x.IdeaId, x.Id)).ToListAsync(ct))
+            await DeleteMessagesAsync($"idea:{ideaId}:help:{offerId}:", ct);
         // Bookings stay in the centre's figures, without anything that points at the person.
         await db.Bookings.Where(b => b.ResidentId == residentId).ExecuteUpdateAsync(s => s
             .SetProperty(b => b.ResidentId, (Guid?)null)
@@ -28,11 +44,21 @@ public sealed class ResidentErasure(MamDbContext db)
             .SetProperty(b => b.Purpose, ""), ct);
         // Event places stay counted, anonymous; the withdrawal of upcoming places happens before (it tells the waiting list).
         await db.EventSignups.Where(x => x.ResidentId == residentId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ResidentId, (Guid?)null), ct);
-        await db.EventFeedback.Where(f => f.ResidentId == residentId).ExecuteUpdateAsync(s => s.SetProperty(f => f.ResidentId, (Guid?)null), ct);
-        // Ideas stay for the estate, without their author; support stays counted, anonymous.
-        await db.Ideas.Where(i => i.AuthorId == residentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.AuthorId, (Guid?)null).SetProperty(i => i.Contact, (string?)null), ct);
+        await db.EventFeedback.Where(f => f.ResidentId == residentId).ExecuteUpdateAsync(s => s
+            .SetProperty(f => f.ResidentId, (Guid?)null).SetProperty(f => f.Comment, (string?)null), ct);
+        // Ideas stay counted for the estate, without their author and without the words they wrote.
+        foreach (var ideaId in await db.Ideas.Where(i => i.AuthorId == residentId).Select(i => i.Id).ToListAsync(ct))
+            await DeleteMessagesAsync($"idea:{ideaId}:", ct); // the staff's notices and the news that quoted it
+        await db.Ideas.Where(i => i.AuthorId == residentId).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.AuthorId, (Guid?)null).SetProperty(i => i.Contact, (string?)null)
+            .SetProperty(i => i.Title, ErasedIdeaTitle).SetProperty(i => i.Description, "").SetProperty(i => i.ForWhom, "")
+            .SetProperty(i => i.Needs, "").SetProperty(i => i.AuthorBrings, "").SetProperty(i => i.FlaggedWords, (string?)null)
+            .SetProperty(i => i.StatusReason, (string?)null), ct);
         await db.IdeaSupports.Where(x => x.ResidentId == residentId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ResidentId, (Guid?)null).SetProperty(x => x.HowToHelp, (string?)null), ct);
-        // Named survey answers lose their author; who-answered rows go (anonymous answers never had one). Drafts cascade.
+        // Named survey answers lose their author and their typed words (choices and scales stay counted); who-answered
+        // rows go (anonymous answers never had one). Drafts cascade.
+        await db.SurveyAnswers.Where(a => db.SurveyResponses.Any(r => r.Id == a.ResponseId && r.ResidentId == residentId))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, (string?)null), ct);
         await db.SurveyResponses.Where(r => r.ResidentId == residentId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ResidentId, (Guid?)null).SetProperty(r => r.SubmittedUtc, (DateTime?)null), ct);
         await db.SurveyParticipations.Where(p => p.ResidentId == residentId).ExecuteDeleteAsync(ct);
         // The report's monthly counts stay; a fresh random id links them to nobody.
@@ -40,6 +66,7 @@ public sealed class ResidentErasure(MamDbContext db)
         await db.MonthlyActivities.Where(a => a.ResidentId == residentId).ExecuteUpdateAsync(s => s.SetProperty(a => a.ResidentId, stranger), ct);
         var deleted = await db.Residents.Where(r => r.Id == residentId).ExecuteDeleteAsync(ct); // identities, consents, preferences, category choices cascade
         db.ChangeTracker.Clear();
+        await db.ForgetDeletedBytesAsync(ct);
         return deleted > 0;
     }
 }

@@ -120,6 +120,21 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Mam
             StaffChatActions.Approve(booking.Id), StaffChatActions.Reject(booking.Id)).ToJson(), ct);
     }
 
+    /// <summary>
+    /// Before an erasure: the resident's upcoming bookings are cancelled so the rooms are free, and the team hears
+    /// which times came free, without who had them.
+    /// </summary>
+    public async Task CancelUpcomingForErasureAsync(Guid residentId, CancellationToken ct)
+    {
+        foreach (var upcoming in await bookings.UpcomingAsync(residentId, ct))
+        {
+            if (await bookings.CancelAsync(upcoming.Id, residentId, ct) is not { } cancelled) continue;
+            var (room, centre) = await RoomAsync(cancelled, ct);
+            await outbox.EnqueueForStaffAsync(centre, $"booking:{cancelled.Id}:freed-by-erasure",
+                Reply.Plain(Polish.Format(T.StaffBookingFreedByErasure, When(cancelled, room, centre.TimeZone))).ToJson(), ct);
+        }
+    }
+
     /// <summary>The reminders queued for this booking, as the confirmation may promise them.</summary>
     public Task<string> PromiseAsync(Booking booking, Resident? resident, CancellationToken ct) =>
         ReminderPromise.ForAsync(db, ReminderKeyPrefix(booking.Id), resident, ct);

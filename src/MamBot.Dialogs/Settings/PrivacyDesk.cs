@@ -8,7 +8,7 @@ using MamBot.Dialogs.Events;
 namespace MamBot.Dialogs.Settings;
 
 /// <summary>A resident's RODO requests, whether asked in the chat or at the centre's desk: the data file and erasure.</summary>
-public sealed class PrivacyDesk(ResidentDataExport export, ResidentErasure erasure, EventDesk events)
+public sealed class PrivacyDesk(ResidentDataExport export, ResidentErasure erasure, EventDesk events, Bookings.BookingDesk bookings)
 {
     private static readonly JsonSerializerOptions FileJson = new()
     {
@@ -23,10 +23,14 @@ public sealed class PrivacyDesk(ResidentDataExport export, ResidentErasure erasu
     public static byte[] FileOf(ResidentExport data) => JsonSerializer.SerializeToUtf8Bytes(
         data with { MessagesToYou = [.. data.MessagesToYou.Select(m => m with { Body = Reply.FromJson(m.Body).Text })] }, FileJson);
 
-    /// <summary>Gives up upcoming event places first (the waiting lists move up and are told), then erases the resident.</summary>
+    /// <summary>
+    /// Gives up upcoming event places first (the waiting lists move up and are told) and cancels upcoming bookings
+    /// (the rooms come free, the team is told without a name), then erases the resident.
+    /// </summary>
     public async Task<bool> EraseAsync(Guid residentId, CancellationToken ct)
     {
         await events.WithdrawAllAsync(residentId, ct);
+        await bookings.CancelUpcomingForErasureAsync(residentId, ct);
         return await erasure.EraseAsync(residentId, ct);
     }
 }

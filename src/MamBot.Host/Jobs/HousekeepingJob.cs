@@ -27,5 +27,6 @@ public sealed class HousekeepingJob(OutboxStore outbox, InboundStore inbound, Ma
         // A conversation left half-way for a month starts afresh; its answers so far need not be kept.
         await db.ConversationStates.Where(s => s.UpdatedUtc < cutoff).ExecuteDeleteAsync(ct);
         await retention.RunAsync(ct);
+        await db.ForgetDeletedBytesAsync(ct); // also for erasures asked in a chat turn, whose transaction could not
     }
 }

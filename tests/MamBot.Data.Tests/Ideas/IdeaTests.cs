@@ -98,7 +98,7 @@ public class IdeaTests
     }
 
     [Fact]
-    public async Task Erasing_the_author_keeps_the_idea_and_its_support_without_anyone_attached()
+    public async Task Erasing_the_author_keeps_the_idea_counted_and_its_support_without_anyone_or_their_words()
     {
         await using var db = await TestDatabase.CreateAsync();
         var author = Guid.NewGuid();
@@ -115,7 +115,8 @@ public class IdeaTests
         await using (var scope = db.Scope()) await scope.ServiceProvider.GetRequiredService<ResidentErasure>().EraseAsync(author, default);
 
         var kept = await db.QueryAsync(d => d.Ideas.SingleAsync());
-        Assert.Equal(("Wspólne sadzenie kwiatów", (Guid?)null), (kept.Title, kept.AuthorId));
+        // Counted still, with its status; without its author and without the words the author wrote.
+        Assert.Equal((ResidentErasure.ErasedIdeaTitle, "", IdeaStatus.Published, (Guid?)null), (kept.Title, kept.Description, kept.Status, kept.AuthorId));
         Assert.Equal(1, await WithAsync(db, s => s.SupportersAsync(idea.Id, default)));
         Assert.False(await db.QueryAsync(d => d.IdeaSupports.AnyAsync(x => x.ResidentId == author)));
     }

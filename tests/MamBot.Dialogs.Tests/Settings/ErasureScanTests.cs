@@ -1,0 +1,119 @@
+using System.Text;
+using MamBot.Data;
+using MamBot.Data.Bookings;
+using MamBot.Data.Events;
+using MamBot.Data.Ideas;
+using MamBot.Data.Residents;
+using MamBot.Data.Surveys;
+using MamBot.Dialogs.Bookings;
+using MamBot.Dialogs.Events;
+using MamBot.Dialogs.Ideas;
+using MamBot.Dialogs.Settings;
+using MamBot.Dialogs.Tests.Events;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Dialogs.Tests.Settings;
+
+/// <summary>
+/// A resident who used every feature asks to be erased: afterwards no table, and no byte of the database file or
+/// its write-ahead log, holds their name, phone, chat id or what they wrote; their future booking is cancelled.
+/// </summary>
+public class ErasureScanTests
+{
+    private const string Chat = "chat-halina-7q2x";
+    private const string Name = "Halina Zielińska";
+    private const string Phone = "600 713 822";
+    private const string Words = "sekretne-slowa-haliny";
+
+    [Fact]
+    public async Task After_erasure_nothing_of_the_person_is_left_in_any_table_or_in_the_files()
+    {
+        await using var chat = await TestChat.StartAsync(chatId: Chat);
+        await chat.TurnAsync(new MamBot.Dialogs.Conversation.Activity(chat.Channel, Chat, null, "consent:yes", chat.Time.GetUtcNow(), "u-consent", Name));
+        var halina = await chat.QueryAsync(db => db.Residents.Select(r => r.Id).SingleAsync());
+        await chat.ConsentAsAsync("chat-neighbour");
+        var neighbour = await chat.QueryAsync(db => db.Residents.Where(r => r.Id != halina).Select(r => r.Id).SingleAsync());
+        var centre = await chat.QueryAsync(db => db.Centres.Select(c => c.Id).FirstAsync());
+        var small = await chat.QueryAsync(db => db.Rooms.Where(r => r.Name == "Sala mała").Select(r => r.Id).SingleAsync());
+
+        // A booking ahead, an idea of hers, help offered on a neighbour's idea, a rated event, a named survey.
+        var booking = (await chat.UseAsync<BookingDesk, BookingAttempt>(d => d.RequestAsync(new NewBooking(small, halina,
+            EventsFixture.At(27, 17), EventsFixture.At(27, 19), 4, $"urodziny {Words}", Name, Phone), default))).Booking!;
+        var hers = await chat.UseAsync<IdeaDesk, Idea>(d => d.SubmitAsync(new NewIdea(centre, halina, $"Pomysł {Words}",
+            $"Opis {Words} od Haliny.", "dla sąsiadów", "stoły", $"mam {Words}", Phone), default));
+        var theirs = await chat.UseAsync<IdeaDesk, Idea>(d => d.SubmitAsync(new NewIdea(centre, neighbour, "Sprzątanie skweru",
+            "Sprzątamy skwer razem w sobotę.", "dla wszystkich", "worki", "rękawice", null), default));
+        await chat.UseAsync<IdeaDesk, Idea?>(d => d.PublishAsync(theirs.Id, default));
+        await chat.UseAsync<IdeaDesk, Idea?>(d => d.OfferHelpAsync(theirs.Id, halina, $"pomogę, {Words}, tel {Phone}", default));
+        var coffee = await chat.CreateAsync("Kawa sąsiedzka", EventsFixture.At(25, 12));
+        await chat.PressPayloadAsync($"events:join:{coffee.Id}");
+        chat.Time.SetUtcNow(EventsFixture.At(26, 9));
+        await chat.UseAsync<EventService, EventFeedback>(e => e.RateAsync(coffee.Id, halina, 5, default));
+        await chat.UseAsync<EventService, bool>(async e => { await e.CommentAsync(coffee.Id, halina, $"super {Words}", default); return true; });
+        var (survey, _) = await chat.UseAsync<SurveyService, (Survey?, string?)>(s => s.CreateAsync(new NewSurvey(centre, "Imienna", "Wstęp.", false,
+            Audience.AllConsented, null, null, EventsFixture.At(25, 8), EventsFixture.At(9, 0, month: 12), 0,
+            [new("Co byś zmienił(a)?", QuestionType.ShortText, true)]), default));
+        await chat.UseAsync<SurveyService, SubmitOutcome>(s => s.SubmitAsync(survey!.Id, halina,
+            new Dictionary<int, GivenAnswer> { [survey.Questions[0].Id] = new(Text: $"więcej {Words}") }, default));
+        await chat.SendAsync($"mam pytanie, {Words}");
+
+        // The scan finds her before: in the rows and in the files.
+        var before = await chat.QueryAsync(db => RowsContainingAsync(db, Words));
+        Assert.Contains("Ideas.Description", before);
+        Assert.Contains("SurveyAnswers.Text", before);
+        Assert.Contains("EventFeedback.Comment", before);
+        Assert.NotEmpty(await chat.QueryAsync(db => RowsContainingAsync(db, Phone)));
+
+        Assert.True(await chat.UseAsync<PrivacyDesk, bool>(p => p.EraseAsync(halina, default)));
+
+        Assert.Equal(BookingStatus.Cancelled, await chat.QueryAsync(db => db.Bookings.Where(b => b.Id == booking.Id).Select(b => b.Status).SingleAsync()));
+        Assert.Equal(ResidentErasureTitle, await chat.QueryAsync(db => db.Ideas.Where(i => i.Id == hers.Id).Select(i => i.Title).SingleAsync()));
+        var file = await chat.QueryAsync(db => Task.FromResult(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource));
+        foreach (var trace in new[] { Name, "Zielińska", Phone, Chat, Words })
+        {
+            var rows = await chat.QueryAsync(db => RowsContainingAsync(db, trace));
+            Assert.True(rows.Count == 0, $"'{trace}' is still in: {string.Join("; ", rows)}");
+            foreach (var path in new[] { file, file + "-wal" }.Where(File.Exists))
+                Assert.False(Contains(await File.ReadAllBytesAsync(path), trace), $"'{trace}' is still readable in {Path.GetFileName(path)}");
+        }
+    }
+
+    private static readonly string ResidentErasureTitle = Data.Residents.ResidentErasure.ErasedIdeaTitle;
+
+    /// <summary>Every text column of every table, searched with SQL: "table.column" where the trace is found.</summary>
+    private static async Task<List<string>> RowsContainingAsync(MamDbContext db, string trace)
+    {
+        var found = new List<string>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        }
+        foreach (var table in tables)
+        {
+            var columns = new List<string>();
+            await using (var info = connection.CreateCommand())
+            {
+                info.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
+                await using var reader = await info.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
+            }
+            foreach (var column in columns)
+            {
+                await using var search = connection.CreateCommand();
+                search.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE CAST(\"{column}\" AS TEXT) LIKE '%' || $trace || '%'";
+                search.Parameters.Add(new SqliteParameter("$trace", trace));
+                if (Convert.ToInt64(await search.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0) found.Add($"{table}.{column}");
+            }
+        }
+        return found;
+    }
+
+    private static bool Contains(byte[] haystack, string trace) =>
+        haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(trace)) >= 0;
+}
