@@ -20,7 +20,16 @@ public sealed record ResidentExport(
     IReadOnlyList<ExportedSupport> IdeasSupported,
     IReadOnlyList<ExportedSurvey> Surveys,
     string? ConversationState,
-    IReadOnlyList<string> MonthsActive);
+    IReadOnlyList<string> MonthsActive,
+    IReadOnlyList<ExportedDraft> SurveyDrafts,
+    IReadOnlyList<ExportedRawMessage> MessagesFromYou,
+    IReadOnlyList<ExportedMessage> TeamNotices);
+
+/// <summary>A survey begun and not sent: the answers so far, as stored.</summary>
+public sealed record ExportedDraft(string Survey, string AnswersJson, DateTime UpdatedUtc);
+
+/// <summary>A message from the resident as the platform sent it, kept while it is handled or because it could not be.</summary>
+public sealed record ExportedRawMessage(string Channel, DateTime AtUtc, string RawJson);
 
 public sealed record ExportedIdentity(string Channel, string ChatId, DateTime LastMessageUtc, DateTime? UnreachableSinceUtc);
 public sealed record ExportedConsent(string Purpose, bool Granted, string TextVersion, string Channel, DateTime AtUtc);
@@ -84,6 +93,26 @@ public sealed class ResidentDataExport(MamDbContext db, ResidentService resident
                 .ToListAsync(ct);
             surveys.Add(new ExportedSurvey(survey.Title, survey.IsAnonymous, answers));
         }
+        var drafts = await db.SurveyDrafts.AsNoTracking().Where(d => d.ResidentId == residentId)
+            .Join(db.Surveys, d => d.SurveyId, x => x.Id, (d, x) => new ExportedDraft(x.Title, d.AnswersJson, d.UpdatedUtc))
+            .ToListAsync(ct);
+        var raw = new List<ExportedRawMessage>();
+        foreach (var identity in resident.Identities)
+        {
+            raw.AddRange(await db.InboundEvents.AsNoTracking().Where(e => e.Channel == identity.Channel && e.ChatId == identity.ExternalId)
+                .Select(e => new ExportedRawMessage(e.Channel, e.ReceivedUtc, e.RawJson)).ToListAsync(ct));
+            raw.AddRange(await db.FailedUpdates.AsNoTracking().Where(f => f.Channel == identity.Channel && f.ChatId == identity.ExternalId)
+                .Select(f => new ExportedRawMessage(f.Channel, f.FirstFailedUtc, f.RawJson)).ToListAsync(ct));
+        }
+        // What the team was told about the person's bookings and ideas: erasure deletes these too.
+        var notices = new List<ExportedMessage>();
+        var keys = (await db.Bookings.AsNoTracking().Where(b => b.ResidentId == residentId).Select(b => b.Id).ToListAsync(ct)).Select(id => $"booking:{id}:")
+            .Concat((await db.Ideas.AsNoTracking().Where(i => i.AuthorId == residentId).Select(i => i.Id).ToListAsync(ct)).Select(id => $"idea:{id}:staff:"));
+        foreach (var key in keys)
+            notices.AddRange((await db.OutboxMessages.AsNoTracking().Where(m => m.IdempotencyKey.StartsWith(key) && m.ResidentId == null).ToListAsync(ct))
+                .Where(m => !chats.Contains(m.Channel + "\n" + m.ChatId))
+                .Select(m => new ExportedMessage(m.Kind.ToString(), m.Status.ToString(), m.CreatedUtc, m.DoneUtc, m.Body)));
+
         var states = await db.ConversationStates.AsNoTracking()
             .Where(s => chats.Contains(s.Channel + "\n" + s.ChatId))
             .Select(s => s.StateJson)
@@ -106,6 +135,9 @@ public sealed class ResidentDataExport(MamDbContext db, ResidentService resident
             surveys,
             states.Count == 0 ? null : string.Join("\n", states),
             [.. (await db.MonthlyActivities.AsNoTracking().Where(a => a.ResidentId == residentId).ToListAsync(ct))
-                .OrderBy(a => a.Month).Select(a => $"{a.Month:yyyy-MM} {a.Channel}")]);
+                .OrderBy(a => a.Month).Select(a => $"{a.Month:yyyy-MM} {a.Channel}")],
+            drafts,
+            [.. raw.OrderBy(r => r.AtUtc)],
+            notices);
     }
 }

@@ -56,6 +56,10 @@ public static class DataExportFile
         Section(T.ExportFileSurveys, data.Surveys.Select(s => s.Anonymous
             ? Polish.Format(T.ExportFileSurveyAnonymous, s.Survey)
             : Polish.Format(T.ExportFileSurveyNamed, s.Survey, string.Join("; ", s.Answers.Select(a => $"{a.Question} {a.Text ?? a.Number?.ToString(Polish.Culture) ?? a.Choices}")))));
+        Section(T.ExportFileDrafts, data.SurveyDrafts.Select(d => Polish.Format(T.ExportFileDraft, d.Survey, When(d.UpdatedUtc))));
+        Section(T.ExportFileTeamNotices, data.TeamNotices.Select(m => Polish.Format(T.ExportFileMessage,
+            When(m.DoneUtc ?? m.CreatedUtc), MessageStatusName(m.Status), Reply.FromJson(m.Body).Text.ReplaceLineEndings(" "))));
+        Section(T.ExportFileFromYou, data.MessagesFromYou.Select(m => Polish.Format(T.ExportFileRaw, Polish.ChannelName(m.Channel), When(m.AtUtc))));
         Section(Polish.Format(T.ExportFileMessages, data.MessagesToYou.Count), data.MessagesToYou.Select(m => Polish.Format(T.ExportFileMessage,
             When(m.DoneUtc ?? m.CreatedUtc), MessageStatusName(m.Status), Reply.FromJson(m.Body).Text.ReplaceLineEndings(" "))));
         return new ReplyFile(T.ExportReadableFileName, "text/plain", Encoding.UTF8.GetBytes(text.ToString()));

@@ -21,7 +21,11 @@ public sealed class PrivacyDesk(ResidentDataExport export, ResidentErasure erasu
 
     /// <summary>Everything held about the resident as an indented UTF-8 JSON file, message texts instead of our reply format.</summary>
     public static byte[] FileOf(ResidentExport data) => JsonSerializer.SerializeToUtf8Bytes(
-        data with { MessagesToYou = [.. data.MessagesToYou.Select(m => m with { Body = Reply.FromJson(m.Body).Text })] }, FileJson);
+        data with
+        {
+            MessagesToYou = [.. data.MessagesToYou.Select(m => m with { Body = Reply.FromJson(m.Body).Text })],
+            TeamNotices = [.. data.TeamNotices.Select(m => m with { Body = Reply.FromJson(m.Body).Text })],
+        }, FileJson);
 
     /// <summary>
     /// Gives up upcoming event places first (the waiting lists move up and are told) and cancels upcoming bookings

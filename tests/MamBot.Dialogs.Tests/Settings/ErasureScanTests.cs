@@ -79,6 +79,50 @@ public class ErasureScanTests
         }
     }
 
+    [Fact]
+    public async Task The_export_holds_what_erasure_deletes_survey_drafts_parked_messages_and_the_teams_notices()
+    {
+        await using var chat = await TestChat.StartAsync(chatId: Chat);
+        await chat.TurnAsync(new MamBot.Dialogs.Conversation.Activity(chat.Channel, Chat, null, "consent:yes", chat.Time.GetUtcNow(), "u-consent", Name));
+        var halina = await chat.QueryAsync(db => db.Residents.Select(r => r.Id).SingleAsync());
+        var centre = await chat.QueryAsync(async db =>
+        {
+            var c = await db.Centres.FirstAsync();
+            (c.StaffChannel, c.StaffChatId) = ("telegram", "-1001");
+            await db.SaveChangesAsync();
+            return c.Id;
+        });
+        var large = await chat.QueryAsync(db => db.Rooms.Where(r => r.Name == "Sala duża").Select(r => r.Id).SingleAsync());
+        await chat.UseAsync<BookingDesk, BookingAttempt>(d => d.RequestAsync(new NewBooking(large, halina,
+            EventsFixture.At(27, 17), EventsFixture.At(27, 19), 20, $"zebranie {Words}", Name, Phone), default)); // waits for the team, who are told
+        var (survey, _) = await chat.UseAsync<SurveyService, (Survey?, string?)>(s => s.CreateAsync(new NewSurvey(centre, "Dwa pytania", "Wstęp.", false,
+            Audience.AllConsented, null, null, EventsFixture.At(25, 8), EventsFixture.At(9, 0, month: 12), 0,
+            [new("Pierwsze?", QuestionType.ShortText, true), new("Drugie?", QuestionType.ShortText, true)]), default));
+        await chat.PressPayloadAsync($"surveys:start:{survey!.Id}");
+        await chat.SendAsync($"pierwsza {Words}"); // one answer of two: a draft
+        await chat.QueryAsync(async db =>
+        {
+            db.FailedUpdates.Add(new Data.Conversations.FailedUpdate { Channel = chat.Channel, UpdateId = "u-parked", ChatId = Chat,
+                LastError = "test", RawJson = $"{{\"text\":\"zaparkowana {Words}\"}}" });
+            return await db.SaveChangesAsync();
+        });
+
+        await chat.PressPayloadAsync("settings:export:file");
+        var json = Encoding.UTF8.GetString(chat.Last.Single().File!.Content);
+
+        Assert.Contains($"pierwsza {Words}", json); // the draft
+        Assert.Contains($"zaparkowana {Words}", json); // the parked message
+        Assert.Contains(Name, json[json.IndexOf("\"TeamNotices\"", StringComparison.Ordinal)..]); // what the team was told
+        await chat.PressPayloadAsync("settings:export");
+        var readable = Encoding.UTF8.GetString(chat.Last.Single().File!.Content);
+        Assert.Contains("Ankiety zaczęte, niewysłane:\n• „Dwa pytania”", readable);
+        Assert.Contains("Co zespół MAM wie o Twoich sprawach:\n•", readable);
+
+        Assert.True(await chat.UseAsync<PrivacyDesk, bool>(p => p.EraseAsync(halina, default)));
+        foreach (var trace in new[] { Name, Phone, Words })
+            Assert.Empty(await chat.QueryAsync(db => RowsContainingAsync(db, trace)));
+    }
+
     private static readonly string ResidentErasureTitle = Data.Residents.ResidentErasure.ErasedIdeaTitle;
 
     /// <summary>Every text column of every table, searched with SQL: "table.column" where the trace is found.</summary>
