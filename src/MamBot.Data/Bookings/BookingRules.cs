@@ -68,21 +68,24 @@ public static class BookingRules
     }
 
     /// <summary>Start times (UTC) on a local day where a booking of this length is allowed, every half hour.</summary>
-    public static IReadOnlyList<DateTime> FreeStarts(Centre centre, Room room, DateOnly day, TimeSpan length, DateTime nowUtc, IReadOnlyList<Busy> busy)
+    public static IReadOnlyList<DateTime> FreeStarts(Centre centre, Room room, DateOnly day, TimeSpan length, DateTime nowUtc, IReadOnlyList<Busy> busy) =>
+        [.. Candidates(centre, room, day, length).Where(startUtc => Check(centre, room, startUtc, startUtc + length, 0, nowUtc, busy) == BookingProblem.None)];
+
+    /// <summary>
+    /// Every half-hour start (UTC) within the day's opening hours where this length still ends before closing. The
+    /// end is elapsed time (startUtc + length): two hours are two hours on the night clocks change.
+    /// </summary>
+    private static IEnumerable<DateTime> Candidates(Centre centre, Room room, DateOnly day, TimeSpan length)
     {
         var zone = centre.TimeZone;
-        var starts = new List<DateTime>();
         foreach (var (opens, closes) in HoursOn(centre, room, day))
         {
             for (var local = day.ToDateTime(opens); local + length <= day.ToDateTime(closes); local += SlotStep)
             {
                 if (zone.IsInvalidTime(local)) continue; // the hour that does not exist when clocks go forward
-                var startUtc = TimeZoneInfo.ConvertTimeToUtc(local, zone);
-                var endUtc = startUtc + length; // elapsed time: two hours are two hours on the night clocks change
-                if (Check(centre, room, startUtc, endUtc, 0, nowUtc, busy) == BookingProblem.None) starts.Add(startUtc);
+                yield return TimeZoneInfo.ConvertTimeToUtc(local, zone);
             }
         }
-        return starts;
     }
 
     /// <summary>
@@ -95,19 +98,13 @@ public static class BookingRules
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone));
         if (day < today) return BookingProblem.InThePast;
         if (day.DayNumber - today.DayNumber > room.MaxDaysAhead) return BookingProblem.TooFarAhead;
-        var hours = HoursOn(centre, room, day);
-        if (hours.Count == 0) return BookingProblem.Closed;
+        if (HoursOn(centre, room, day).Count == 0) return BookingProblem.Closed;
         var problems = new List<BookingProblem>();
-        foreach (var (opens, closes) in hours)
+        foreach (var startUtc in Candidates(centre, room, day, length))
         {
-            for (var local = day.ToDateTime(opens); local + length <= day.ToDateTime(closes); local += SlotStep)
-            {
-                if (zone.IsInvalidTime(local)) continue;
-                var startUtc = TimeZoneInfo.ConvertTimeToUtc(local, zone);
-                var problem = Check(centre, room, startUtc, startUtc + length, 0, nowUtc, busy);
-                if (problem == BookingProblem.None) return problem;
-                problems.Add(problem);
-            }
+            var problem = Check(centre, room, startUtc, startUtc + length, 0, nowUtc, busy);
+            if (problem == BookingProblem.None) return problem;
+            problems.Add(problem);
         }
         if (problems.Count == 0) return BookingProblem.TooLong; // the day is shorter than the length asked
         return problems.Select((p, i) => (p, i)).GroupBy(x => x.p)

@@ -218,7 +218,7 @@ public sealed class BookingService(MamDbContext db, TimeProvider time)
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, centre.TimeZone));
         var last = today.AddDays(room.MaxDaysAhead);
         var wanted = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(wantedUtc, centre.TimeZone));
-        var first = wanted < today ? today : wanted > last ? last.AddDays(-6) : wanted;
+        var first = wanted > last ? last.AddDays(-6) : wanted;
         if (first < today) first = today;
         var days = Enumerable.Range(0, 7).Select(first.AddDays).Where(d => d <= last).ToList();
         var (from, _) = DayInUtc(centre, days[0]);

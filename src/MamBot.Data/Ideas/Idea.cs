@@ -32,7 +32,8 @@ public sealed class Idea
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
 
-    public bool IsVisible => Status is IdeaStatus.Published or IdeaStatus.InProgress or IdeaStatus.Done && Title != Residents.ResidentErasure.ErasedIdeaTitle;
+    /// <summary>Neighbours see published ideas whose author is still here (an erased author leaves it counted, not shown).</summary>
+    public bool IsVisible => Status is IdeaStatus.Published or IdeaStatus.InProgress or IdeaStatus.Done && AuthorId is not null;
 }
 
 public enum SupportKind { Support, Help }

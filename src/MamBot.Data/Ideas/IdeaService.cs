@@ -173,7 +173,7 @@ public sealed class IdeaService(MamDbContext db, TimeProvider time)
     {
         var ideas = await db.Ideas.AsNoTracking()
             .Where(i => i.CentreId == centreId && (i.Status == IdeaStatus.Published || i.Status == IdeaStatus.InProgress || i.Status == IdeaStatus.Done))
-            .Where(i => i.Title != Residents.ResidentErasure.ErasedIdeaTitle) // its author asked to be forgotten: counted, not shown
+            .Where(i => i.AuthorId != null) // its author asked to be forgotten: counted, not shown
             .OrderByDescending(i => i.UpdatedUtc).ThenByDescending(i => i.Id)
             .ToListAsync(ct);
         var ids = ideas.Select(i => i.Id).ToList();

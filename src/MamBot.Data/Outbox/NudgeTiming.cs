@@ -39,12 +39,12 @@ public static class NudgeTiming
 
     /// <summary>When a nudge of this kind queued now would first go out: null for now, else the end of quiet hours.</summary>
     public static DateTime? FirstChance(OutboxKind kind, DateTime nowUtc, TimeZoneInfo zone, NudgeTimingOptions options) =>
-        PostponeUntil(new OutboxMessage { IdempotencyKey = "", Body = "", Kind = kind }, nowUtc, zone, 0, options);
+        PostponeUntil(kind, nowUtc, zone, 0, options);
 
     /// <summary>Null when the nudge may go now; otherwise the UTC time to try again.</summary>
-    public static DateTime? PostponeUntil(OutboxMessage message, DateTime nowUtc, TimeZoneInfo zone, int unsolicitedSentToday, NudgeTimingOptions options)
+    public static DateTime? PostponeUntil(OutboxKind kind, DateTime nowUtc, TimeZoneInfo zone, int unsolicitedSentToday, NudgeTimingOptions options)
     {
-        if (!WaitsForQuietHours(message.Kind)) return null;
+        if (!WaitsForQuietHours(kind)) return null;
         var local = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone);
         var time = TimeOnly.FromDateTime(local);
         var today = DateOnly.FromDateTime(local);
@@ -54,7 +54,7 @@ public static class NudgeTiming
             var morning = time >= options.QuietFrom && options.QuietFrom > options.QuietUntil ? today.AddDays(1) : today;
             return ToUtc(morning, options.QuietUntil, zone);
         }
-        if (IsUnsolicited(message.Kind) && unsolicitedSentToday >= options.DailyCap)
+        if (IsUnsolicited(kind) && unsolicitedSentToday >= options.DailyCap)
             return ToUtc(today.AddDays(1), options.QuietUntil, zone);
         return null;
     }

@@ -137,7 +137,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         return problem switch
         {
             BookingProblem.None => SlotValue.Ok(Day(d)),
-            BookingProblem.Taken => SlotValue.Invalid(Polish.Format(T.BookDayFull, Capitalised(Polish.Date(d)), room.Name)),
+            BookingProblem.Taken => SlotValue.Invalid(Polish.Format(T.BookDayFull, Polish.Capitalised(Polish.Date(d)), room.Name)),
             _ => SlotValue.Invalid(Polish.Format(T.BookDayRefused, BookingRefusals.Explain(problem, dc.Centre, room, d))),
         };
     }
@@ -146,7 +146,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
     {
         var starts = await FreeStartsAsync(dc, ct);
         var day = Day(dc.ActiveFrame!.Values["day"]);
-        if (starts.Count == 0) return Reply.Plain(Polish.Format(T.BookDayFull, Capitalised(Polish.Date(day)), RoomOf(dc)!.Name));
+        if (starts.Count == 0) return Reply.Plain(Polish.Format(T.BookDayFull, Polish.Capitalised(Polish.Date(day)), RoomOf(dc)!.Name));
         var local = starts.Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone))).ToList();
         var shown = ButtonsOverTheDay(local);
         var question = Polish.Format(T.BookAskStart, Polish.Date(day));
@@ -249,8 +249,6 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
             v["name"], v["phone"] == "-" ? T.BookNoPhone : v["phone"]);
         return Reply.WithRow(text, Option(T.ButtonConfirm, "yes"), Option(T.ButtonNoThanks, "no"));
     }
-
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static bool Yes(string text) => text == "yes" || PolishText.Fold(text) is "tak" or "akceptuje" or "potwierdzam" or "ok" or "zgoda";
 

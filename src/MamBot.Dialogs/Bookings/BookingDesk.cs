@@ -14,7 +14,7 @@ namespace MamBot.Dialogs.Bookings;
 /// Booking operations with everything that follows them: reminders, the resident hearing staff decisions,
 /// staff hearing about bookings that wait for them. The chat and the admin panel both come through here.
 /// </summary>
-public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, MamDbContext db, TimeProvider time)
+public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, ResidentService residents, MamDbContext db, TimeProvider time)
 {
     public static readonly TimeSpan SoonBefore = TimeSpan.FromHours(2);
 
@@ -37,7 +37,7 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Mam
         var booking = await bookings.ApproveAsync(bookingId, note, ct);
         if (booking is null) return null;
         await ScheduleRemindersAsync(booking, ct);
-        var resident = await db.Residents.AsNoTracking().Include(r => r.Consents).Include(r => r.Preferences).FirstOrDefaultAsync(r => r.Id == booking.ResidentId, ct);
+        var resident = booking.ResidentId is { } id ? await residents.FindAsync(id, ct) : null;
         await TellResidentAsync(booking, "decision", T.BookingApproved, await PromiseAsync(booking, resident, ct), ct);
         return booking;
     }

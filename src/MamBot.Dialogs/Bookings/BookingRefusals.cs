@@ -15,8 +15,8 @@ public static class BookingRefusals
         BookingProblem.InThePast => T.BookProblemInThePast,
         BookingProblem.TooLittleNotice => Polish.Format(T.BookProblemTooLittleNotice, Notice(room.MinNoticeMinutes)),
         BookingProblem.TooFarAhead => Polish.Format(T.BookProblemTooFarAhead, Polish.Count(room.MaxDaysAhead, T.DaysForms)),
-        BookingProblem.Closed => Polish.Format(T.BookProblemClosed, Capitalised(Polish.OnDay(day.DayOfWeek))),
-        BookingProblem.OutsideHours => Polish.Format(T.BookProblemOutsideHours, Capitalised(Polish.OnDay(day.DayOfWeek)), Hours(centre, room, day)),
+        BookingProblem.Closed => Polish.Format(T.BookProblemClosed, Polish.Capitalised(Polish.OnDay(day.DayOfWeek))),
+        BookingProblem.OutsideHours => Polish.Format(T.BookProblemOutsideHours, Polish.Capitalised(Polish.OnDay(day.DayOfWeek)), Hours(centre, room, day)),
         BookingProblem.TooShort => Polish.Format(T.BookProblemTooShort, BookingSlots.Minutes(room.MinMinutes)),
         BookingProblem.TooLong => Polish.Format(T.BookProblemTooLong, BookingSlots.Minutes(room.MaxMinutes)),
         BookingProblem.OverCapacity => Polish.Format(T.BookProblemOverCapacity, Polish.Count(room.Capacity, T.PeopleForms), room.Name),
@@ -48,6 +48,4 @@ public static class BookingRefusals
         _ when minutes % 60 == 0 => Polish.Count(minutes / 60, T.HoursFormsAccusative),
         _ => Polish.Count(minutes, T.MinutesFormsAccusative),
     };
-
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -55,11 +55,9 @@ public sealed class MyBookings(BookingService bookings, MamDbContext db) : IButt
             BookingStatus.Confirmed => CalendarState.Confirmed,
             _ => CalendarState.Cancelled,
         };
-        var when = BookingDesk.When(booking, room, dc.TimeZone);
         var entry = new CalendarEntry($"booking-{booking.Id}@mambot", booking.CalendarSequence, state, $"{room.Name} – {dc.Centre.Name}",
             dc.Centre.Address, booking.Purpose, booking.StartUtc, booking.EndUtc);
-        return new Reply(Polish.Format(state == CalendarState.Cancelled ? T.CalendarFileRemoves : T.CalendarFileIntro, when), [],
-            CalendarFile.Create($"mam-rezerwacja-{booking.Id}.ics", entry, dc.TimeZone, dc.Now.UtcDateTime));
+        return CalendarFile.Offer($"mam-rezerwacja-{booking.Id}.ics", BookingDesk.When(booking, room, dc.TimeZone), entry, dc.TimeZone, dc.Now.UtcDateTime);
     }
 
     private async Task ListAsync(DialogContext dc, IReadOnlyList<Booking> mine, CancellationToken ct)

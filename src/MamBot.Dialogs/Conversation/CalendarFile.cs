@@ -53,6 +53,11 @@ public static class CalendarFile
         return new ReplyFile(fileName, "text/calendar", Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? ""));
     }
 
+    /// <summary>The file with one line saying what it is: to add, or (cancelled) to take off the calendar.</summary>
+    public static Reply Offer(string fileName, string what, CalendarEntry entry, TimeZoneInfo zone, DateTime nowUtc) =>
+        new(Polish.Format(entry.State == CalendarState.Cancelled ? T.CalendarFileRemoves : T.CalendarFileIntro, what), [],
+            Create(fileName, entry, zone, nowUtc));
+
     private static Alarm Alarm(Duration before, string text) =>
         new() { Action = AlarmAction.Display, Description = text, Trigger = new Trigger(before) };
 }

@@ -147,9 +147,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         var state = !e.IsOn ? CalendarState.Cancelled : mine is { Status: SignupStatus.Waiting } ? CalendarState.Tentative : CalendarState.Confirmed;
         var entry = new CalendarEntry($"event-{e.Id}@mambot", e.CalendarSequence, state, e.Title, EventTexts.Place(e, dc.Centre),
             e.Description, e.StartUtc, e.EndUtc);
-        var what = $"„{e.Title}”, {EventTexts.When(e, dc.TimeZone)}";
-        return new Reply(Polish.Format(state == CalendarState.Cancelled ? T.CalendarFileRemoves : T.CalendarFileIntro, what), [],
-            CalendarFile.Create($"mam-wydarzenie-{e.Id}.ics", entry, dc.TimeZone, dc.Now.UtcDateTime));
+        return CalendarFile.Offer($"mam-wydarzenie-{e.Id}.ics", $"„{e.Title}”, {EventTexts.When(e, dc.TimeZone)}", entry, dc.TimeZone, dc.Now.UtcDateTime);
     }
 
     private async Task JoinAsync(DialogContext dc, Resident resident, int eventId, CancellationToken ct)

@@ -26,6 +26,9 @@ public static class Polish
 
     public static string DayName(DayOfWeek day) => T.DayNames.Split('|')[(int)day];
 
+    /// <summary>"piątek, 27 listopada" → "Piątek, 27 listopada": at the start of a sentence.</summary>
+    public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     /// <summary>"w piątek", "we wtorek", "w środę".</summary>
     public static string OnDay(DayOfWeek day) => T.DayNamesWithPreposition.Split('|')[(int)day];
 

@@ -81,7 +81,7 @@ public sealed partial class OutboxDispatcher(
             var now = time.GetUtcNow().UtcDateTime;
             var zone = (await centres.GetAsync(resident!.CentreId, ct)).TimeZone;
             var sentToday = await outbox.CountSentAsync(resident.Id, NudgeTiming.StartOfLocalDay(now, zone), NudgeTiming.IsUnsolicited, ct);
-            if (NudgeTiming.PostponeUntil(message, now, zone, sentToday, timing.Value) is { } later)
+            if (NudgeTiming.PostponeUntil(message.Kind, now, zone, sentToday, timing.Value) is { } later)
             {
                 if (later >= message.ExpiresUtc)
                 {
