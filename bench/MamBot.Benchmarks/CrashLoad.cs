@@ -33,7 +33,7 @@ public static class CrashLoad
         await host.StartAsync();
 
         using var cancel = new CancellationTokenSource();
-        var chats = Enumerable.Range(0, Conversations).Select(i => ChatAsync(host, $"crash-chat-{i:D4}", cancel.Token)).ToList();
+        var chats = Enumerable.Range(0, Conversations).Select(i => ChatAsync(host, $"crash-chat-{i:D4}-0123456789abcdef0", cancel.Token)).ToList();
         for (var kill = 0; kill < Kills; kill++)
         {
             await Task.Delay(TimeSpan.FromSeconds(3 + Random.Shared.NextDouble() * 3));
@@ -150,6 +150,7 @@ public static class CrashLoad
                 ["Nudges__QuietUntil"] = "00:00",
                 ["Jobs__QueuePollSeconds"] = "1",
                 ["Flood__Burst"] = "0", // each resident writes every 50 ms here: a crash test, not a flood test
+                ["Flood__NewWebChatsPerHour"] = "0",
                 ["Logging__LogLevel__Default"] = "Warning",
             }) start.Environment[key] = value;
             _process = Process.Start(start)!;

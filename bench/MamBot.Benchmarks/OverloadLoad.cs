@@ -47,7 +47,7 @@ public static class OverloadLoad
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(3) };
         // Warm up (JIT tiers, connection pools, SQLite pages), then let the host settle before the clock starts.
         for (var batch = 0; batch < 20; batch++)
-            await Task.WhenAll(Enumerable.Range(0, 10).Select(i => SendAsync(http, $"warm-up-{batch:D2}-{i:D3}")));
+            await Task.WhenAll(Enumerable.Range(0, 10).Select(i => SendAsync(http, $"warm-up-{batch:D2}-{i:D3}-0123456789abcdef01")));
 
         var count = (int)(rate * Step.TotalSeconds);
         var clock = Stopwatch.StartNew();
@@ -56,7 +56,7 @@ public static class OverloadLoad
         {
             var due = TimeSpan.FromSeconds(i / (double)rate);
             if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
-            sends.Add(SendAsync(http, $"load-{rate}-{i:D6}"));
+            sends.Add(SendAsync(http, $"load-{rate}-{i:D6}-0123456789abcdef01"));
         }
         var results = await Task.WhenAll(sends);
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* Hangfire may still hold the file */ }
@@ -86,6 +86,7 @@ public static class OverloadLoad
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["Storage:DataDirectory"] = folder,
             ["Flood:Burst"] = "0",
+            ["Flood:NewWebChatsPerHour"] = "0", // every message comes from a new conversation on one address
             ["Logging:LogLevel:Default"] = "Warning",
         };
         if (lifted)

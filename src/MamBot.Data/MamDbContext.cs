@@ -56,12 +56,32 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     /// </summary>
     /// <summary>
     /// Moves the write-ahead log into the database file and empties it, so deleted rows survive in neither (with
-    /// secure_delete on, their pages are zeroed). Inside a turn's transaction it waits for the nightly run.
+    /// secure_delete on, their pages are zeroed). Inside a write transaction it runs right after the commit.
     /// </summary>
     public async Task ForgetDeletedBytesAsync(CancellationToken ct)
     {
-        if (Database.CurrentTransaction is not null) return;
+        if (Database.CurrentTransaction is not null)
+        {
+            _forgetBytesAfterCommit = true;
+            return;
+        }
         await Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+    }
+
+    private bool _forgetBytesAfterCommit;
+
+    private async Task AfterCommitAsync(CancellationToken ct)
+    {
+        if (!_forgetBytesAfterCommit) return;
+        _forgetBytesAfterCommit = false;
+        try
+        {
+            await ForgetDeletedBytesAsync(ct);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The data is committed either way; the nightly housekeeping empties the log if this could not.
+        }
     }
 
     public async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken ct)
@@ -74,7 +94,7 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
         {
             // Microsoft.Data.Sqlite begins IMMEDIATE unless asked for a deferred transaction; EF owns it, so a
             // failure rolls back and releases the lock when the transaction is disposed.
-            return new GatedTransaction(await Database.BeginTransactionAsync(ct), gate);
+            return new GatedTransaction(await Database.BeginTransactionAsync(ct), gate, AfterCommitAsync);
         }
         catch
         {
@@ -274,20 +294,22 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     }
 
     /// <summary>The write transaction; the gate opens for the next writer once it is committed, rolled back or disposed.</summary>
-    private sealed class GatedTransaction(IDbContextTransaction inner, SemaphoreSlim gate) : IDbContextTransaction
+    private sealed class GatedTransaction(IDbContextTransaction inner, SemaphoreSlim gate, Func<CancellationToken, Task> afterCommit)
+        : IDbContextTransaction
     {
         private int _released;
         public Guid TransactionId => inner.TransactionId;
 
-        public void Commit()
-        {
-            try { inner.Commit(); }
-            finally { Release(); }
-        }
+        public void Commit() => CommitAsync().GetAwaiter().GetResult();
 
         public async Task CommitAsync(CancellationToken cancellationToken = default)
         {
-            try { await inner.CommitAsync(cancellationToken); }
+            try
+            {
+                await inner.CommitAsync(cancellationToken);
+                await inner.DisposeAsync(); // so that the after-commit work runs outside the transaction
+                await afterCommit(cancellationToken);
+            }
             finally { Release(); }
         }
 

@@ -66,6 +66,14 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
 
     public static string ReplyKeyPrefix(string channel, string chatId, string turnKey) => $"reply:{channel}:{chatId}:{turnKey}:";
 
+    /// <summary>
+    /// Replies to a turn that erased the person (the last "your data is gone"): their keys name no chat, and the
+    /// chat id is dropped once the message is delivered or given up, so nothing links the row to the person.
+    /// </summary>
+    public static string ForgetfulReplyKeyPrefix() => $"{ForgetfulReplies}{Guid.NewGuid():N}:";
+
+    private const string ForgetfulReplies = "reply-forget:";
+
     /// <summary>Takes a queued message for delivery; only one caller can win it.</summary>
     public async Task<OutboxMessage?> ClaimAsync(long id, CancellationToken ct)
     {
@@ -88,7 +96,12 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
         message.Status = status;
         message.StatusReason = reason;
         message.DoneUtc = time.GetUtcNow().UtcDateTime;
+        if (!message.IdempotencyKey.StartsWith(ForgetfulReplies, StringComparison.Ordinal)) return;
+        message.ChatId = null;
+        _forgetBytesOnSave = true;
     }
+
+    private bool _forgetBytesOnSave;
 
     /// <summary>Back to the queue after a passing failure, to be tried again at <paramref name="retryAtUtc"/>.</summary>
     public static void Requeue(OutboxMessage message, DateTime retryAtUtc, string reason)
@@ -162,7 +175,13 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
             CreatedUtc = time.GetUtcNow().UtcDateTime,
         });
 
-    public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        if (!_forgetBytesOnSave) return;
+        _forgetBytesOnSave = false;
+        await db.ForgetDeletedBytesAsync(ct); // the chat id of an erased person leaves the files too
+    }
 
     public async Task<IReadOnlyList<MailboxMessage>> MailboxAfterAsync(string channel, string chatId, long afterId, CancellationToken ct) =>
         await db.MailboxMessages.AsNoTracking()
@@ -170,6 +189,9 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
             .OrderBy(m => m.Id)
             .Take(100)
             .ToListAsync(ct);
+
+    public Task<bool> HasMailboxAsync(string channel, string chatId, CancellationToken ct) =>
+        db.MailboxMessages.AnyAsync(m => m.Channel == channel && m.ChatId == chatId, ct);
 
     public async Task<IReadOnlyList<MailboxMessage>> MailboxForAsync(IReadOnlyCollection<long> outboxIds, CancellationToken ct) =>
         await db.MailboxMessages.AsNoTracking()

@@ -198,12 +198,15 @@ public sealed partial class ConversationEngine(
     private async Task<IReadOnlyList<long>> QueueRepliesAsync(DialogContext dc, CancellationToken ct)
     {
         var turnKey = dc.Activity.UpdateId ?? Guid.NewGuid().ToString("N");
+        var keyPrefix = dc.Forgotten
+            ? OutboxStore.ForgetfulReplyKeyPrefix()
+            : OutboxStore.ReplyKeyPrefix(dc.Activity.Channel, dc.Activity.ChatId, turnKey);
         var ids = new List<long>();
         for (var i = 0; i < dc.Replies.Count; i++)
         {
             var message = await outbox.EnqueueAsync(new OutboxMessage
             {
-                IdempotencyKey = OutboxStore.ReplyKeyPrefix(dc.Activity.Channel, dc.Activity.ChatId, turnKey) + i,
+                IdempotencyKey = keyPrefix + i,
                 Kind = OutboxKind.Reply,
                 Channel = dc.Activity.Channel,
                 ChatId = dc.Activity.ChatId,

@@ -10,7 +10,8 @@ public static class DeliverySetup
         builder.Services.AddOptions<DeliveryOptions>().Bind(builder.Configuration.GetSection(DeliveryOptions.Section))
             .Validate(o => o.ProactiveInFlight > 0, "Delivery:ProactiveInFlight must be at least 1.").ValidateOnStart();
         builder.Services.AddOptions<FloodOptions>().Bind(builder.Configuration.GetSection(FloodOptions.Section))
-            .Validate(o => o.Burst >= 0 && o.PerMinute >= 0, "Flood:Burst and Flood:PerMinute must not be negative.").ValidateOnStart();
+            .Validate(o => o.Burst >= 0 && o.PerMinute >= 0 && o.NewWebChatsPerHour >= 0,
+                "Flood:Burst, Flood:PerMinute and Flood:NewWebChatsPerHour must not be negative.").ValidateOnStart();
         builder.Services.AddScoped<OutboxDispatcher>();
         builder.Services.AddSingleton<DeliveryLanes>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryLanes>());

@@ -80,4 +80,7 @@ public sealed class FloodOptions
 
     /// <summary>How fast the allowance comes back.</summary>
     public double PerMinute { get; set; } = 30;
+
+    /// <summary>New web chat conversations one network address may start in an hour.</summary>
+    public int NewWebChatsPerHour { get; set; } = 30;
 }

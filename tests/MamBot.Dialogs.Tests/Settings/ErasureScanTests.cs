@@ -1,4 +1,5 @@
 using System.Text;
+using MamBot.Tests.Shared;
 using MamBot.Data;
 using MamBot.Data.Bookings;
 using MamBot.Data.Events;
@@ -74,8 +75,8 @@ public class ErasureScanTests
         {
             var rows = await chat.QueryAsync(db => RowsContainingAsync(db, trace));
             Assert.True(rows.Count == 0, $"'{trace}' is still in: {string.Join("; ", rows)}");
-            foreach (var path in new[] { file, file + "-wal" }.Where(File.Exists))
-                Assert.False(Contains(await File.ReadAllBytesAsync(path), trace), $"'{trace}' is still readable in {Path.GetFileName(path)}");
+            var files = DatabaseScan.FilesContaining([file, file + "-wal"], trace).ToList();
+            Assert.True(files.Count == 0, $"'{trace}' is still readable in {string.Join(", ", files)}");
         }
     }
 
@@ -125,39 +126,6 @@ public class ErasureScanTests
 
     private static readonly string ResidentErasureTitle = Data.Residents.ResidentErasure.ErasedIdeaTitle;
 
-    /// <summary>Every text column of every table, searched with SQL: "table.column" where the trace is found.</summary>
-    private static async Task<List<string>> RowsContainingAsync(MamDbContext db, string trace)
-    {
-        var found = new List<string>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        }
-        foreach (var table in tables)
-        {
-            var columns = new List<string>();
-            await using (var info = connection.CreateCommand())
-            {
-                info.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
-                await using var reader = await info.ExecuteReaderAsync();
-                while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
-            }
-            foreach (var column in columns)
-            {
-                await using var search = connection.CreateCommand();
-                search.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE CAST(\"{column}\" AS TEXT) LIKE '%' || $trace || '%'";
-                search.Parameters.Add(new SqliteParameter("$trace", trace));
-                if (Convert.ToInt64(await search.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0) found.Add($"{table}.{column}");
-            }
-        }
-        return found;
-    }
-
-    private static bool Contains(byte[] haystack, string trace) =>
-        haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(trace)) >= 0;
+    private static async Task<List<string>> RowsContainingAsync(MamDbContext db, string trace) =>
+        await DatabaseScan.ColumnsContainingAsync(db.Database.GetDbConnection(), trace);
 }

@@ -39,7 +39,7 @@ public sealed class BookingPagesTests : IDisposable
         // The week also shows the events that hold rooms, among the bookings of their day.
         Assert.Contains("czwartek, 26 listopada 17:00–19:00, Sala duża – wydarzenie „Kawa sąsiedzka”", week);
 
-        var chat = new PageChat(_app.CreateClient(), "browser-resident");
+        var chat = new PageChat(_app.CreateClient(), "browser-resident-71f3e186d85430e");
         await chat.PressAsync("consent:yes");
         var residentId = await _app.QueryAsync(db => db.Residents.Select(r => r.Id).SingleAsync());
         DateTime Friday(int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 27, hour, 0, 0), Krakow);
@@ -76,7 +76,7 @@ public sealed class BookingPagesTests : IDisposable
     public async Task Cancelling_a_residents_booking_tells_them_and_frees_the_room()
     {
         var small = await RoomAsync("Sala mała");
-        var chat = new PageChat(_app.CreateClient(), "browser-resident");
+        var chat = new PageChat(_app.CreateClient(), "browser-resident-71f3e186d85430e");
         await chat.PressAsync("consent:yes");
         var residentId = await _app.QueryAsync(db => db.Residents.Select(r => r.Id).SingleAsync());
         DateTime Thursday(int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 26, hour, 0, 0), Krakow);
@@ -99,7 +99,7 @@ public sealed class BookingPagesTests : IDisposable
     public async Task A_booking_whose_contact_was_erased_says_so_once_in_the_week()
     {
         var small = await RoomAsync("Sala mała");
-        var chat = new PageChat(_app.CreateClient(), "browser-erased");
+        var chat = new PageChat(_app.CreateClient(), "browser-erased-579332ccf7c6d8b01");
         await chat.PressAsync("consent:yes");
         var residentId = await _app.QueryAsync(db => db.Residents.Select(r => r.Id).SingleAsync());
         var start = TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 26, 12, 0, 0), Krakow);
@@ -119,7 +119,7 @@ public sealed class BookingPagesTests : IDisposable
     public async Task A_booking_waiting_weeks_ahead_is_listed_for_a_decision_on_the_first_page_and_rejecting_it_tells_the_resident()
     {
         var big = await RoomAsync("Sala duża");
-        var chat = new PageChat(_app.CreateClient(), "browser-resident");
+        var chat = new PageChat(_app.CreateClient(), "browser-resident-71f3e186d85430e");
         await chat.PressAsync("consent:yes");
         var residentId = await _app.QueryAsync(db => db.Residents.Select(r => r.Id).SingleAsync());
         DateTime InThreeWeeks(int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 12, 18, hour, 0, 0), Krakow);

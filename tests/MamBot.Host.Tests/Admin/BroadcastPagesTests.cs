@@ -29,13 +29,13 @@ public sealed class BroadcastPagesTests : IDisposable
     [Fact]
     public async Task The_preview_shows_the_message_as_residents_will_read_it_and_counts_only_those_who_can_get_it()
     {
-        await ResidentAsync("browser-ala");
-        await ResidentAsync("browser-bartek");
-        var quiet = await ResidentAsync("browser-cezary");
+        await ResidentAsync("browser-ala-8be0362489c467998270");
+        await ResidentAsync("browser-bartek-ec7f4e7856dc6c3d9");
+        var quiet = await ResidentAsync("browser-cezary-882dae190a144abb7");
         await quiet.PressAsync("settings:off:Announcements");
-        var noTips = await ResidentAsync("browser-edyta");
+        var noTips = await ResidentAsync("browser-edyta-a1225048f76a88b72c");
         await noTips.PressAsync("settings:off:Tips"); // tips off: announcements (a closure) still reach her
-        await ResidentAsync("browser-dorota", consent: false);
+        await ResidentAsync("browser-dorota-46f4180d68ce50bc6", consent: false);
         var staff = await StaffSession.SignInAsync(_app);
         await staff.PageAsync("/admin/broadcasts");
 
@@ -51,8 +51,8 @@ public sealed class BroadcastPagesTests : IDisposable
     [Fact]
     public async Task A_broadcast_sent_now_reaches_each_resident_once_and_the_history_counts_it()
     {
-        var ala = await ResidentAsync("browser-ala");
-        var bartek = await ResidentAsync("browser-bartek");
+        var ala = await ResidentAsync("browser-ala-8be0362489c467998270");
+        var bartek = await ResidentAsync("browser-bartek-ec7f4e7856dc6c3d9");
         var staff = await StaffSession.SignInAsync(_app);
 
         var after = StaffSession.Text(await staff.SubmitAsync("/admin/broadcasts?handler=Send", ("Form.Text", Text), ("Form.Audience", "AllConsented")));
@@ -70,7 +70,7 @@ public sealed class BroadcastPagesTests : IDisposable
     [Fact]
     public async Task A_broadcast_sent_in_quiet_hours_says_in_the_panel_when_residents_get_it()
     {
-        var ala = await ResidentAsync("browser-ala");
+        var ala = await ResidentAsync("browser-ala-8be0362489c467998270");
         _bed.Time.SetUtcNow(new DateTimeOffset(2026, 11, 25, 21, 30, 0, TimeSpan.Zero)); // 22:30 in Kraków
         var staff = await StaffSession.SignInAsync(_app);
 
@@ -88,7 +88,7 @@ public sealed class BroadcastPagesTests : IDisposable
     [Fact]
     public async Task A_scheduled_broadcast_waits_for_its_time_and_can_be_stopped_before()
     {
-        var ala = await ResidentAsync("browser-ala");
+        var ala = await ResidentAsync("browser-ala-8be0362489c467998270");
         var staff = await StaffSession.SignInAsync(_app);
 
         var after = StaffSession.Text(await staff.SubmitAsync("/admin/broadcasts?handler=Send",
@@ -110,7 +110,7 @@ public sealed class BroadcastPagesTests : IDisposable
     [Fact]
     public async Task A_too_short_message_a_missing_category_or_a_past_time_is_refused_in_polish_and_nothing_is_queued()
     {
-        await ResidentAsync("browser-ala");
+        await ResidentAsync("browser-ala-8be0362489c467998270");
         var staff = await StaffSession.SignInAsync(_app);
 
         async Task<string> RefusedAsync(params (string, string)[] fields)

@@ -33,8 +33,8 @@ public sealed class EventPagesTests : IDisposable
                 new NewEvent(centre, "Szachy", "Gramy w szachy.", At(30, 18), At(30, 20), small, EventCategory.Neighbours, 1, "Pan Zbyszek"), default);
             id = change.Event!.Id;
         }
-        var ala = new PageChat(_app.CreateClient(), "browser-ala");
-        var bartek = new PageChat(_app.CreateClient(), "browser-bartek");
+        var ala = new PageChat(_app.CreateClient(), "browser-ala-8be0362489c467998270");
+        var bartek = new PageChat(_app.CreateClient(), "browser-bartek-ec7f4e7856dc6c3d9");
         foreach (var chat in new[] { ala, bartek })
         {
             await chat.PressAsync("consent:yes");

@@ -44,8 +44,8 @@ public sealed class IdeaPagesTests : IDisposable
     [Fact]
     public async Task Publishing_a_new_idea_tells_its_author_and_shows_it_to_the_neighbours()
     {
-        var author = await ResidentAsync("browser-author");
-        var neighbour = await ResidentAsync("browser-neighbour");
+        var author = await ResidentAsync("browser-author-8fd52c69240ddb689");
+        var neighbour = await ResidentAsync("browser-neighbour-b379980477111b");
         var id = await ProposeAsync(author, "Klub szachowy", "Gramy w szachy, a idioto kto przegra stawia kawę.");
         var staff = await StaffSession.SignInAsync(_app);
 
@@ -68,7 +68,7 @@ public sealed class IdeaPagesTests : IDisposable
     [Fact]
     public async Task Staff_correct_the_title_and_text_before_publishing_and_the_filter_looks_again()
     {
-        var author = await ResidentAsync("browser-author");
+        var author = await ResidentAsync("browser-author-8fd52c69240ddb689");
         var id = await ProposeAsync(author, "klub szachwy", "Gramy w szachy, pan Kowalski z 5 to kurwa mistrz.");
         var staff = await StaffSession.SignInAsync(_app);
         Assert.Contains("⚠️ Słowa do sprawdzenia: kurwa", StaffSession.Text(await staff.PageAsync("/admin/ideas")));
@@ -91,7 +91,7 @@ public sealed class IdeaPagesTests : IDisposable
     [Fact]
     public async Task Shelving_needs_a_reason_which_then_reaches_the_author_and_the_idea_leaves_the_current_list()
     {
-        var author = await ResidentAsync("browser-author");
+        var author = await ResidentAsync("browser-author-8fd52c69240ddb689");
         var id = await ProposeAsync(author, "Basen na podwórku");
         var staff = await StaffSession.SignInAsync(_app);
 
@@ -111,9 +111,9 @@ public sealed class IdeaPagesTests : IDisposable
     [Fact]
     public async Task Merging_a_duplicate_moves_its_support_and_linking_an_event_invites_the_supporters()
     {
-        var author = await ResidentAsync("browser-author");
-        var second = await ResidentAsync("browser-second");
-        var fan = await ResidentAsync("browser-fan");
+        var author = await ResidentAsync("browser-author-8fd52c69240ddb689");
+        var second = await ResidentAsync("browser-second-6f406b6a7f99275ff");
+        var fan = await ResidentAsync("browser-fan-2622fe984cc131969517");
         var keep = await ProposeAsync(author, "Klub szachowy");
         var duplicate = await ProposeAsync(second, "Szachy dla sąsiadów");
         var staff = await StaffSession.SignInAsync(_app);

@@ -82,7 +82,7 @@ public sealed class LlmSummaryTests : IAsyncLifetime
     public async Task Staff_get_a_summary_of_new_ideas_made_from_their_texts_only()
     {
         _content = "1. Dwa pomysły o grach (1, 2) – warto je połączyć.";
-        var ala = await ResidentAsync("browser-ala");
+        var ala = await ResidentAsync("browser-ala-8be0362489c467998270");
         await IdeaAsync(ala, "Klub szachowy", "600 100 200");
         await IdeaAsync(ala, "Wieczór planszówek", "ala@example.org");
         var staff = await StaffSession.SignInAsync(_app);
@@ -104,7 +104,7 @@ public sealed class LlmSummaryTests : IAsyncLifetime
     public async Task A_model_too_slow_for_a_summary_gets_a_polish_notice_and_the_page_still_works()
     {
         _delay = TimeSpan.FromSeconds(5);
-        await IdeaAsync(await ResidentAsync("browser-ala"), "Klub szachowy", "");
+        await IdeaAsync(await ResidentAsync("browser-ala-8be0362489c467998270"), "Klub szachowy", "");
         var staff = await StaffSession.SignInAsync(_app);
         await staff.PageAsync("/admin/ideas");
 
@@ -120,8 +120,8 @@ public sealed class LlmSummaryTests : IAsyncLifetime
     public async Task Open_survey_answers_are_summarised_per_question()
     {
         _content = "Mieszkańcy chcą zajęć wieczorem (2 odpowiedzi).";
-        var ala = await ResidentAsync("browser-ala");
-        var bartek = await ResidentAsync("browser-bartek");
+        var ala = await ResidentAsync("browser-ala-8be0362489c467998270");
+        var bartek = await ResidentAsync("browser-bartek-ec7f4e7856dc6c3d9");
         int surveyId, questionId;
         await using (var scope = _app.Services.CreateAsyncScope())
         {
@@ -152,7 +152,7 @@ public sealed class LlmSummaryTests : IAsyncLifetime
     {
         _tool = "upcoming_events";
         _content = """{"intent":"none","slots":{},"answer":"W czwartek o 17:00 jest Kawa sąsiedzka."}""";
-        var chat = new PageChat(_app.CreateClient(), "browser-ala");
+        var chat = new PageChat(_app.CreateClient(), "browser-ala-8be0362489c467998270");
         await chat.PressAsync("consent:yes");
 
         await chat.SendAsync("gdzie mogę napić się kawy z sąsiadami?");

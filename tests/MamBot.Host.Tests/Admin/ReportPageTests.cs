@@ -32,8 +32,8 @@ public sealed class ReportPageTests : IDisposable
     /// <summary>November: two residents, a two-hour booking of the small room, a sign-up, an idea.</summary>
     private async Task<Guid> NovemberAsync()
     {
-        var (ala, alaId) = await ResidentAsync("browser-ala");
-        await ResidentAsync("browser-bartek");
+        var (ala, alaId) = await ResidentAsync("browser-ala-8be0362489c467998270");
+        await ResidentAsync("browser-bartek-ec7f4e7856dc6c3d9");
         DateTime Friday(int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 27, hour, 0, 0), Krakow);
         var coffee = await _app.QueryAsync(db => db.Events.Where(e => e.Title == "Kawa sąsiedzka").OrderBy(e => e.StartUtc).Select(e => e.Id).FirstAsync());
         await ala.PressAsync($"events:join:{coffee}");
@@ -71,7 +71,7 @@ public sealed class ReportPageTests : IDisposable
     {
         var alaId = await NovemberAsync();
         _bed.Time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
-        await new PageChat(_app.CreateClient(), "browser-bartek").SendAsync("dzień dobry");
+        await new PageChat(_app.CreateClient(), "browser-bartek-ec7f4e7856dc6c3d9").SendAsync("dzień dobry");
         await using (var scope = _app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<PrivacyDesk>().EraseAsync(alaId, default);
         var staff = await StaffSession.SignInAsync(_app);

@@ -22,7 +22,7 @@ public sealed class ResidentPagesTests : IDisposable
     /// <summary>A web chat resident who agreed, switched off tips and booked the small room as "Żaneta Kołodziej".</summary>
     private async Task<Guid> ZanetaAsync()
     {
-        var chat = new PageChat(_app.CreateClient(), "browser-zaneta");
+        var chat = new PageChat(_app.CreateClient(), "browser-zaneta-4d1a0dfcdcb1e83f6");
         await chat.PressAsync("consent:yes");
         await chat.PressAsync("settings:off:Tips");
         DateTime Friday(int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 27, hour, 0, 0), Krakow);

@@ -64,7 +64,7 @@ public sealed class SettingsPagesTests : IDisposable
         Assert.Contains("Zapisano. Mieszkańcy widzą zmiany w czacie od razu.", saved);
         Assert.DoesNotContain("przykładowe dane", saved);
 
-        var chat = new PageChat(_app.CreateClient(), "browser-resident");
+        var chat = new PageChat(_app.CreateClient(), "browser-resident-71f3e186d85430e");
         await chat.PressAsync("consent:yes");
         await chat.SendAsync("o której jesteście otwarci w sobotę?");
         Assert.Contains("10:00–13:00", chat.Text);
@@ -76,7 +76,7 @@ public sealed class SettingsPagesTests : IDisposable
     [Fact]
     public async Task A_smaller_room_and_a_blackout_bind_residents_and_the_blackout_names_the_bookings_already_there()
     {
-        var chat = new PageChat(_app.CreateClient(), "browser-resident");
+        var chat = new PageChat(_app.CreateClient(), "browser-resident-71f3e186d85430e");
         await chat.PressAsync("consent:yes");
         var resident = await _app.QueryAsync(db => db.Residents.Select(r => r.Id).SingleAsync());
         var small = await _app.QueryAsync(db => db.Rooms.Where(r => r.Name == "Sala mała").Select(r => r.Id).SingleAsync());

@@ -78,9 +78,9 @@ public sealed class SurveyPagesTests : IDisposable
     [Fact]
     public async Task Saving_invites_the_residents_and_the_results_show_counts_shares_the_average_and_a_csv()
     {
-        var ala = await ConsentedResidentAsync("browser-ala");
-        var bartek = await ConsentedResidentAsync("browser-bartek");
-        await new PageChat(_app.CreateClient(), "browser-stranger").SendAsync("dzień dobry"); // no consent: not invited
+        var ala = await ConsentedResidentAsync("browser-ala-8be0362489c467998270");
+        var bartek = await ConsentedResidentAsync("browser-bartek-ec7f4e7856dc6c3d9");
+        await new PageChat(_app.CreateClient(), "browser-stranger-5b3268a0ba47d13").SendAsync("dzień dobry"); // no consent: not invited
         var staff = await StaffSession.SignInAsync(_app);
 
         var results = await staff.SubmitAsync("/admin/surveys/new?handler=Save", Survey(questions: TwoQuestions));
@@ -121,7 +121,7 @@ public sealed class SurveyPagesTests : IDisposable
     [Fact]
     public async Task Closing_a_survey_early_drops_the_invitations_not_yet_sent()
     {
-        var ala = await ConsentedResidentAsync("browser-ala");
+        var ala = await ConsentedResidentAsync("browser-ala-8be0362489c467998270");
         var staff = await StaffSession.SignInAsync(_app);
         await staff.SubmitAsync("/admin/surveys/new?handler=Save", Survey("2026-11-27", TwoQuestions));
         var surveyId = await _app.QueryAsync(db => db.Surveys.Select(s => s.Id).SingleAsync());

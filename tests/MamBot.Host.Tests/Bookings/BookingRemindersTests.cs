@@ -19,7 +19,7 @@ public sealed class BookingRemindersTests : IDisposable
     public BookingRemindersTests()
     {
         _app = _bed.Start();
-        _chat = new PageChat(_app.CreateClient(), "browser-booker");
+        _chat = new PageChat(_app.CreateClient(), "browser-booker-df973a6d627f96dda");
     }
 
     public void Dispose() => _bed.Dispose();
@@ -160,7 +160,7 @@ public sealed class BookingRemindersTests : IDisposable
         {
             var centre = await db.Centres.SingleAsync();
             centre.StaffChannel = "webchat";
-            centre.StaffChatId = "staff-room-0001";
+            centre.StaffChatId = "staff-room-0001-5cfac81b0241a987";
             return await db.SaveChangesAsync();
         });
         var anna = await ConsentAsync();
@@ -168,7 +168,7 @@ public sealed class BookingRemindersTests : IDisposable
         await DeskAsync(d => d.RequestAsync(new NewBooking(large, anna, At(2026, 11, 27, 17), At(2026, 11, 27, 19), 20, "spotkanie wspólnoty", "Anna", null), default));
         await DispatchAsync();
 
-        var staff = new PageChat(_app.CreateClient(), "staff-room-0001");
+        var staff = new PageChat(_app.CreateClient(), "staff-room-0001-5cfac81b0241a987");
         var notice = PageChat.Replies(await staff.MessagesAfterAsync(0)).Single().GetProperty("text").GetString();
         Assert.Equal("Nowa rezerwacja czeka na decyzję: piątek, 27 listopada, 17:00–19:00, Sala duża. Anna, 20 osób. Cel: spotkanie wspólnoty.", notice);
     }

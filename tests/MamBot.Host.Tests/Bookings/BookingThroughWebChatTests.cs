@@ -11,7 +11,7 @@ public class BookingThroughWebChatTests
     {
         using var bed = new HostTestBed();
         var app = bed.Start();
-        var chat = new PageChat(app.CreateClient(), "browser-kitchen");
+        var chat = new PageChat(app.CreateClient(), "browser-kitchen-b84df432afa25ac9");
         await chat.PressAsync("consent:yes");
 
         await chat.SendAsync("chcę zarezerwować kuchnię jutro o 12 na 2 godziny dla 6 osób");

@@ -23,7 +23,7 @@ public sealed class CalendarFileTests : IDisposable
     public CalendarFileTests()
     {
         _app = _bed.Start();
-        _chat = new PageChat(_app.CreateClient(), "browser-calendar");
+        _chat = new PageChat(_app.CreateClient(), "browser-calendar-6881abaf9dba9b0");
     }
 
     public void Dispose()

@@ -21,7 +21,7 @@ public sealed class EventNudgesTests : IDisposable
     public EventNudgesTests()
     {
         _app = _bed.Start();
-        _chat = new PageChat(_app.CreateClient(), "browser-events");
+        _chat = new PageChat(_app.CreateClient(), "browser-events-1edde5d8e616cb109");
     }
 
     public void Dispose() => _bed.Dispose();

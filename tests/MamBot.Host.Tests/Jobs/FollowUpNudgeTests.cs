@@ -17,7 +17,7 @@ public class FollowUpNudgeTests
     {
         using var bed = new HostTestBed();
         var app = bed.Start();
-        var chat = new PageChat(app.CreateClient(), "browser-nudge");
+        var chat = new PageChat(app.CreateClient(), "browser-nudge-9024ca9dbbe557e412");
         await chat.SendAsync("/start");
         await chat.PressTitleAsync("Zgadzam się");
 
@@ -36,7 +36,7 @@ public class FollowUpNudgeTests
 
         var restarted = bed.Start();
         await restarted.RunRecurringJobAsync(OutboxDispatchJob.Id);
-        var afterRestart = new PageChat(restarted.CreateClient(), "browser-nudge");
+        var afterRestart = new PageChat(restarted.CreateClient(), "browser-nudge-9024ca9dbbe557e412");
         Assert.Equal([delivered], await FollowUpsOnThePageAsync(afterRestart));
         var nudge = await restarted.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Kind == OutboxKind.FollowUp));
         Assert.Equal((OutboxStatus.Sent, 1), (nudge.Status, nudge.Attempts));
@@ -48,7 +48,7 @@ public class FollowUpNudgeTests
     {
         using var bed = new HostTestBed();
         var app = bed.Start();
-        var chat = new PageChat(app.CreateClient(), "browser-optout");
+        var chat = new PageChat(app.CreateClient(), "browser-optout-9c965bfeb83cdf369");
         await chat.PressAsync("consent:yes");
         await chat.PressAsync("settings:off:Tips");
 

@@ -10,7 +10,7 @@ public class HousekeepingTests
     {
         using var bed = new HostTestBed();
         var app = bed.Start();
-        var chat = new PageChat(app.CreateClient(), "browser-old");
+        var chat = new PageChat(app.CreateClient(), "browser-old-e66fe06d61fdd0a7fe2d");
         await chat.SendAsync("/start", clientMessageId: "first");
         await chat.PressAsync("consent:yes");
         await chat.PressAsync("settings:off:Tips"); // the follow-up will be skipped, not sent
@@ -19,18 +19,18 @@ public class HousekeepingTests
         bed.Time.Advance(TimeSpan.FromDays(29));
         await app.RunRecurringJobAsync(HousekeepingJob.Id);
         Assert.NotEmpty(PageChat.Replies(await chat.MessagesAfterAsync(0)));
-        Assert.Equal(1, await app.QueryAsync(db => db.ConversationStates.CountAsync(s => s.ChatId == "browser-old")));
+        Assert.Equal(1, await app.QueryAsync(db => db.ConversationStates.CountAsync(s => s.ChatId == "browser-old-e66fe06d61fdd0a7fe2d")));
 
         bed.Time.Advance(TimeSpan.FromDays(2));
-        var late = new PageChat(app.CreateClient(), "browser-new");
+        var late = new PageChat(app.CreateClient(), "browser-new-0e8921741dc892b4022c");
         await late.SendAsync("/start");
         await app.RunRecurringJobAsync(HousekeepingJob.Id);
 
         Assert.Empty(PageChat.Replies(await chat.MessagesAfterAsync(0)));
         Assert.NotEmpty(PageChat.Replies(await late.MessagesAfterAsync(0)));
         Assert.Equal(0, await app.QueryAsync(db => db.ProcessedUpdates.CountAsync(u => u.UpdateId == "first")));
-        Assert.Equal(0, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.ChatId == "browser-old")));
+        Assert.Equal(0, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.ChatId == "browser-old-e66fe06d61fdd0a7fe2d")));
         Assert.Equal(1, await app.QueryAsync(db => db.Residents.CountAsync())); // residents stay until they ask
-        Assert.Equal(0, await app.QueryAsync(db => db.ConversationStates.CountAsync(s => s.ChatId == "browser-old")));
+        Assert.Equal(0, await app.QueryAsync(db => db.ConversationStates.CountAsync(s => s.ChatId == "browser-old-e66fe06d61fdd0a7fe2d")));
     }
 }

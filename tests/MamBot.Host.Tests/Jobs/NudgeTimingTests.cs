@@ -17,7 +17,7 @@ public sealed class NudgeTimingTests : IDisposable
     public NudgeTimingTests()
     {
         _app = _bed.Start();
-        _chat = new PageChat(_app.CreateClient(), "browser-nudged");
+        _chat = new PageChat(_app.CreateClient(), "browser-nudged-08dabce1bd406c0a2");
     }
 
     public void Dispose() => _bed.Dispose();

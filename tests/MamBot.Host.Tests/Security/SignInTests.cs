@@ -34,16 +34,25 @@ public sealed partial class SignInTests : IDisposable
     }
 
     /// <summary>A browser at this address: its own cookies, the form's token, the proxy's X-Forwarded-For.</summary>
-    private async Task<(HttpStatusCode Status, string Page)> SignInAsync(string address, string email, string password)
+    private async Task<(HttpStatusCode Status, string Page)> SignInAsync(string address, string email, string password) =>
+        await SignInAsync(address, email, password, _ => { });
+
+    private async Task<(HttpStatusCode Status, string Page)> SignInAsync(
+        string address, string email, string password, Action<HttpResponseMessage> inspect)
     {
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        // The container would drop a cookie marked Secure on plain http: the test reads Set-Cookie itself.
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
         using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
         http.DefaultRequestHeaders.Add("X-Forwarded-For", address);
-        var token = TokenField().Match(await http.GetStringAsync("/admin/login")).Groups[1].Value;
+        http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https"); // the TLS proxy in front
+        var form = await http.GetAsync("/admin/login");
+        http.DefaultRequestHeaders.Add("Cookie", string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+        var token = TokenField().Match(await form.Content.ReadAsStringAsync()).Groups[1].Value;
         var response = await http.PostAsync("/admin/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = token,
         }));
+        inspect(response);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -89,6 +98,21 @@ public sealed partial class SignInTests : IDisposable
         var nobody = await TimeAsync("192.0.2.11", "nikt-inny@mam.example");
         var ratio = Math.Max(known.TotalMilliseconds, nobody.TotalMilliseconds) / Math.Min(known.TotalMilliseconds, nobody.TotalMilliseconds);
         Assert.True(ratio < 2, $"a known e-mail took {known.TotalMilliseconds:0} ms, an unknown one {nobody.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task Behind_the_tls_proxy_the_staff_cookie_is_secure_http_only_and_same_site()
+    {
+        await CreateAniaAsync();
+        var cookie = "";
+        var (status, _) = await SignInAsync("198.51.100.8", "ania@mam.example", Password,
+            r => cookie = r.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("mam-staff=", StringComparison.Ordinal)));
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        var flags = cookie.ToLowerInvariant().Split("; ").Skip(1).ToList();
+        Assert.Contains("secure", flags);
+        Assert.Contains("httponly", flags);
+        Assert.Contains("samesite=strict", flags);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -19,7 +19,7 @@ public sealed class SurveyInvitationTests : IDisposable
     public SurveyInvitationTests()
     {
         _app = _bed.Start();
-        _chat = new PageChat(_app.CreateClient(), "browser-surveys");
+        _chat = new PageChat(_app.CreateClient(), "browser-surveys-cbecb9de13608157");
     }
 
     public void Dispose() => _bed.Dispose();

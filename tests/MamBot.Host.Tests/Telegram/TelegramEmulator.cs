@@ -76,11 +76,11 @@ public sealed class TelegramEmulator : IAsyncDisposable
         });
 
     /// <summary>Presses a button (callback_data) under one of the bot's messages.</summary>
-    public Task PressAsync(long chatId, BotMessage under, string callbackData, string chatType = "private") =>
+    public Task PressAsync(long chatId, BotMessage under, string callbackData, string chatType = "private", string firstName = "Anna") =>
         PostAsync("/sendCallback", new
         {
             botToken = Token,
-            from = new { id = chatId, is_bot = false, first_name = "Anna" },
+            from = new { id = chatId, is_bot = false, first_name = firstName },
             message = new { message_id = under.MessageId, chat = new { id = chatId, type = chatType }, date = Interlocked.Increment(ref _now), text = under.Text },
             data = callbackData,
             date = _now,

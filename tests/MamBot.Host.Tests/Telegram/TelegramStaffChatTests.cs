@@ -42,7 +42,7 @@ public sealed class TelegramStaffChatTests : IAsyncLifetime
 
     private async Task<(PageChat Chat, Guid Id)> ResidentAsync()
     {
-        var chat = new PageChat(_app.CreateClient(), "browser-resident");
+        var chat = new PageChat(_app.CreateClient(), "browser-resident-71f3e186d85430e");
         await chat.PressAsync("consent:yes");
         return (chat, await _app.QueryAsync(db => db.Residents.Select(r => r.Id).SingleAsync()));
     }

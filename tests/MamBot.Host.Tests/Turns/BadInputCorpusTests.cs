@@ -39,7 +39,7 @@ public sealed class BadInputCorpusTests
         foreach (var body in BadInputs.WebChatBodies)
         {
             var before = await SnapshotAsync(app);
-            var response = await http.PostAsync("/api/chat/browser-bad-0001", new StringContent(body, Encoding.UTF8, "application/json"));
+            var response = await http.PostAsync("/api/chat/browser-bad-0001-e9dbc61f430b6a0", new StringContent(body, Encoding.UTF8, "application/json"));
             var answer = await response.Content.ReadAsStringAsync();
             if ((int)response.StatusCode >= 500) problems.Add($"{(int)response.StatusCode} for {Show(body)}: {answer}");
             else if (!response.IsSuccessStatusCode && !answer.Contains("\"error\"")) problems.Add($"no Polish error for {Show(body)}: {answer}");
@@ -56,7 +56,7 @@ public sealed class BadInputCorpusTests
         using var bed = new HostTestBed();
         var app = bed.Start(NoFloodGuard);
         var http = app.CreateClient();
-        var chat = await ConsentedChatAsync(http, "browser-typed-01");
+        var chat = await ConsentedChatAsync(http, "browser-typed-01-761c4d67d4572c7");
         var problems = new List<string>();
         string[][] states = [["menu:main"], ["menu:book"], ["menu:book", "text:Sala duża"]];
         foreach (var state in states)
@@ -68,7 +68,7 @@ public sealed class BadInputCorpusTests
                     if (step.StartsWith("text:", StringComparison.Ordinal)) await chat.SendAsync(step[5..]);
                     else await chat.PressAsync(step);
                 }
-                var response = await http.PostAsJsonAsync("/api/chat/browser-typed-01", new { text });
+                var response = await http.PostAsJsonAsync("/api/chat/browser-typed-01-761c4d67d4572c7", new { text });
                 var answer = await response.Content.ReadAsStringAsync();
                 if ((int)response.StatusCode >= 500 || answer.Contains(Apology))
                     problems.Add($"after {string.Join(", ", state)}: {(int)response.StatusCode} for {Show(text)}: {answer[..Math.Min(200, answer.Length)]}");
@@ -85,12 +85,12 @@ public sealed class BadInputCorpusTests
         using var bed = new HostTestBed();
         var app = bed.Start(NoFloodGuard);
         var http = app.CreateClient();
-        await ConsentedChatAsync(http, "browser-forged-1");
+        await ConsentedChatAsync(http, "browser-forged-1-a1b029f3bf3edf0");
         var problems = new List<string>();
         foreach (var payload in BadInputs.Payloads)
         {
             var before = await SnapshotAsync(app, withConversations: false);
-            var response = await http.PostAsJsonAsync("/api/chat/browser-forged-1", new { payload });
+            var response = await http.PostAsJsonAsync("/api/chat/browser-forged-1-a1b029f3bf3edf0", new { payload });
             var answer = await response.Content.ReadAsStringAsync();
             if ((int)response.StatusCode >= 500 || answer.Contains(Apology)) problems.Add($"{(int)response.StatusCode} for {Show(payload)}: {answer}");
             else if (await SnapshotAsync(app, withConversations: false) != before) problems.Add($"{Show(payload)} changed something");
@@ -190,7 +190,7 @@ public sealed class BadInputCorpusTests
     private static async Task AssertHealthyAsync(MamApp app, HttpClient http)
     {
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
-        var chat = new PageChat(http, "browser-after-1");
+        var chat = new PageChat(http, "browser-after-1-7dc30a4837dfb2c1");
         await chat.SendAsync("/pomoc");
         Assert.Contains("Jak ze mną rozmawiać", chat.Text);
         _ = app;

@@ -16,7 +16,7 @@ public sealed class TurnFaultTests
     {
         using var bed = new HostTestBed();
         var app = bed.Start();
-        var chat = new PageChat(app.CreateClient(), "browser-broken");
+        var chat = new PageChat(app.CreateClient(), "browser-broken-bc687f78389c8fe28");
         await chat.SendAsync("/start");
         await chat.PressTitleAsync("Zgadzam się");
         await chat.PressTitleAsync("Zarezerwuj salę");
@@ -43,11 +43,11 @@ public sealed class TurnFaultTests
         var disk = new DiskFull();
         var app = bed.Start(services: disk.AddTo);
         var http = app.CreateClient();
-        var chat = new PageChat(http, "browser-disk");
+        var chat = new PageChat(http, "browser-disk-140e9e1872579f572e8");
         await chat.SendAsync("/start");
 
         disk.IsFull = true;
-        var refused = await http.PostAsJsonAsync("/api/chat/browser-disk", new { text = "/pomoc", clientMessageId = "d1" });
+        var refused = await http.PostAsJsonAsync("/api/chat/browser-disk-140e9e1872579f572e8", new { text = "/pomoc", clientMessageId = "d1" });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal("60", refused.Headers.GetValues("Retry-After").Single());
         Assert.Contains("nie mogę teraz niczego zapisać", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
@@ -56,7 +56,7 @@ public sealed class TurnFaultTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Contains("database or disk is full", await ready.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/live")).StatusCode);
-        Assert.Equal(0, await app.QueryAsync(db => db.ProcessedUpdates.CountAsync(u => u.UpdateId == "browser-disk/d1")));
+        Assert.Equal(0, await app.QueryAsync(db => db.ProcessedUpdates.CountAsync(u => u.UpdateId == "browser-disk-140e9e1872579f572e8/d1")));
 
         disk.IsFull = false;
         await chat.SendAsync("/pomoc", clientMessageId: "d1"); // what the page does after a 503
@@ -108,13 +108,13 @@ public sealed class TurnFaultTests
         using var bed = new HostTestBed();
         var http = bed.Start(llm.Settings()).CreateClient();
 
-        var waiting = new PageChat(http, "browser-llm").SendAsync("chciałabym coś zrobić dla sąsiadów");
+        var waiting = new PageChat(http, "browser-llm-92a03d325b430ded43bb").SendAsync("chciałabym coś zrobić dla sąsiadów");
         await llm.Asked;
 
         // The model has not answered; ten other residents press buttons and get their answers meanwhile.
         var others = Enumerable.Range(0, 10).Select(async i =>
         {
-            var other = new PageChat(http, $"browser-other-{i}");
+            var other = new PageChat(http, $"browser-other-{i:D2}-0123456789abcdef0123");
             await other.PressAsync("menu:about");
             return other.Text;
         }).ToList();
@@ -133,18 +133,18 @@ public sealed class TurnFaultTests
         using var bed = new HostTestBed();
         var app = bed.Start(llm.Settings(("Turns:MaxConcurrent", "1"), ("Turns:MaxQueued", "0")));
         var http = app.CreateClient();
-        var busy = new PageChat(http, "browser-busy").SendAsync("chciałabym coś zrobić dla sąsiadów");
+        var busy = new PageChat(http, "browser-busy-ae7329be6ba0aa707e5").SendAsync("chciałabym coś zrobić dla sąsiadów");
         await llm.Asked; // the only place is taken
 
-        var refused = await http.PostAsJsonAsync("/api/chat/browser-next", new { payload = "menu:about", clientMessageId = "n1" });
+        var refused = await http.PostAsJsonAsync("/api/chat/browser-next-58344533b3838d4c673", new { payload = "menu:about", clientMessageId = "n1" });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal("2", refused.Headers.GetValues("Retry-After").Single());
         Assert.Contains("Bardzo dużo osób pisze do mnie", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
-        Assert.Equal(0, await app.QueryAsync(db => db.ProcessedUpdates.CountAsync(u => u.UpdateId == "browser-next/n1")));
+        Assert.Equal(0, await app.QueryAsync(db => db.ProcessedUpdates.CountAsync(u => u.UpdateId == "browser-next-58344533b3838d4c673/n1")));
 
         llm.Answer();
         await busy.WaitAsync(TimeSpan.FromSeconds(20));
-        var next = new PageChat(http, "browser-next");
+        var next = new PageChat(http, "browser-next-58344533b3838d4c673");
         await next.PressAsync("menu:about");
         Assert.Contains("Godziny otwarcia:", next.Text);
     }

@@ -43,7 +43,7 @@ public class WebChatApiTests
     {
         using var bed = new HostTestBed();
         var app = bed.Start();
-        var chat = new PageChat(app.CreateClient(), "browser-0001");
+        var chat = new PageChat(app.CreateClient(), "browser-0001-3c75a30850a03d92ece");
 
         await chat.SendAsync("/start");
         Assert.Contains("automatyczny asystent", chat.Text);
@@ -70,7 +70,7 @@ public class WebChatApiTests
         var download = await http.GetAsync(file.GetProperty("url").GetString());
         Assert.Equal("application/json", download.Content.Headers.ContentType?.MediaType);
         var exported = await download.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("browser-0001", exported.GetProperty("Channels")[0].GetProperty("ChatId").GetString());
+        Assert.Equal("browser-0001-3c75a30850a03d92ece", exported.GetProperty("Channels")[0].GetProperty("ChatId").GetString());
 
         await chat.PressTitleAsync("Menu");
         await chat.PressTitleAsync("Ustawienia");
@@ -85,7 +85,7 @@ public class WebChatApiTests
     public async Task Every_reply_can_be_fetched_again_in_order()
     {
         using var bed = new HostTestBed();
-        var chat = new PageChat(bed.Start().CreateClient(), "browser-0002");
+        var chat = new PageChat(bed.Start().CreateClient(), "browser-0002-5279e181dc6bf1b64db");
         await chat.SendAsync("/start");
         var ids = PageChat.Replies(chat.Last).Select(r => r.GetProperty("id").GetInt64()).ToList();
 
@@ -99,7 +99,7 @@ public class WebChatApiTests
     {
         using var bed = new HostTestBed();
         var app = bed.Start();
-        var chat = new PageChat(app.CreateClient(), "browser-0003");
+        var chat = new PageChat(app.CreateClient(), "browser-0003-3d82f63cfaca5b9cdcb");
         await chat.SendAsync("/start");
         await chat.PressTitleAsync("Zgadzam się");
         await chat.SendAsync("/stop", clientMessageId: "m-42");
@@ -121,13 +121,13 @@ public class WebChatApiTests
         await using (var scope = before.Services.CreateAsyncScope())
         {
             // The turn commits, then the host dies before the replies reach the mailbox.
-            var activity = new Activity("webchat", "browser-0009", "/start", null, bed.Time.GetUtcNow(), "browser-0009/m-1");
+            var activity = new Activity("webchat", "browser-0009-075364e50c9a0447964", "/start", null, bed.Time.GetUtcNow(), "browser-0009-075364e50c9a0447964/m-1");
             await scope.ServiceProvider.GetRequiredService<ConversationEngine>().HandleAsync(activity, default);
         }
         before.Dispose();
 
         var after = bed.Start();
-        var chat = new PageChat(after.CreateClient(), "browser-0009");
+        var chat = new PageChat(after.CreateClient(), "browser-0009-075364e50c9a0447964");
         await chat.SendAsync("/start", clientMessageId: "m-1"); // the page sends the same message again
 
         Assert.True(chat.Last.GetProperty("duplicate").GetBoolean());
@@ -142,8 +142,8 @@ public class WebChatApiTests
     {
         using var bed = new HostTestBed();
         var app = bed.Start();
-        var ola = new PageChat(app.CreateClient(), "browser-ola1");
-        var jan = new PageChat(app.CreateClient(), "browser-jan1");
+        var ola = new PageChat(app.CreateClient(), "browser-ola1-50b666693d8c270ddf5");
+        var jan = new PageChat(app.CreateClient(), "browser-jan1-9f6cd34d7ed9ca70a9f");
 
         await ola.SendAsync("/start", clientMessageId: "1");
         await jan.SendAsync("/start", clientMessageId: "1");
@@ -156,14 +156,15 @@ public class WebChatApiTests
     {
         { "short", "{\"text\":\"hej\"}", "identyfikator rozmowy" },
         { "bad$conversation", "{\"text\":\"hej\"}", "identyfikator rozmowy" },
-        { "browser-0004", "{\"text\": \"niedokończony", "oczekiwano JSON" },
-        { "browser-0004", "[1,2,3]", "oczekiwano JSON" },
-        { "browser-0004", "{}", "Wiadomość jest pusta" },
-        { "browser-0004", "{\"text\":\"   \"}", "Wiadomość jest pusta" },
-        { "browser-0004", "{\"text\":\"hej\",\"payload\":\"menu:main\"}", "nie oba naraz" },
-        { "browser-0004", "{\"text\":\"" + new string('a', 2001) + "\"}", "najwyżej 2000 znaków" },
-        { "browser-0004", "{\"payload\":\"" + new string('p', 65) + "\"}", "Nieprawidłowy przycisk" },
-        { "browser-0004", "{\"text\":\"hej\",\"clientMessageId\":\"a b\"}", "clientMessageId" },
+        { "aaaaaaaa", "{\"text\":\"hej\"}", "identyfikator rozmowy" },
+        { "browser-0004-0a682dc59c3b0e9fcdd", "{\"text\": \"niedokończony", "oczekiwano JSON" },
+        { "browser-0004-0a682dc59c3b0e9fcdd", "[1,2,3]", "oczekiwano JSON" },
+        { "browser-0004-0a682dc59c3b0e9fcdd", "{}", "Wiadomość jest pusta" },
+        { "browser-0004-0a682dc59c3b0e9fcdd", "{\"text\":\"   \"}", "Wiadomość jest pusta" },
+        { "browser-0004-0a682dc59c3b0e9fcdd", "{\"text\":\"hej\",\"payload\":\"menu:main\"}", "nie oba naraz" },
+        { "browser-0004-0a682dc59c3b0e9fcdd", "{\"text\":\"" + new string('a', 2001) + "\"}", "najwyżej 2000 znaków" },
+        { "browser-0004-0a682dc59c3b0e9fcdd", "{\"payload\":\"" + new string('p', 65) + "\"}", "Nieprawidłowy przycisk" },
+        { "browser-0004-0a682dc59c3b0e9fcdd", "{\"text\":\"hej\",\"clientMessageId\":\"a b\"}", "clientMessageId" },
     };
 
     [Theory]
@@ -189,14 +190,14 @@ public class WebChatApiTests
     {
         using var bed = new HostTestBed();
         var first = bed.Start();
-        var chat = new PageChat(first.CreateClient(), "browser-0005");
+        var chat = new PageChat(first.CreateClient(), "browser-0005-cb335add4eda7f4219a");
         await chat.PressAsync("consent:yes");
         await chat.PressAsync("settings:erase");
         var yes = chat.Button("Tak, usuń wszystko");
         first.Dispose();
 
         var second = bed.Start();
-        var again = new PageChat(second.CreateClient(), "browser-0005");
+        var again = new PageChat(second.CreateClient(), "browser-0005-cb335add4eda7f4219a");
         await again.PressAsync(yes);
         Assert.Contains("Twoje dane zostały usunięte", again.Text);
         Assert.Equal(0, await second.QueryAsync(db => db.Residents.CountAsync()));

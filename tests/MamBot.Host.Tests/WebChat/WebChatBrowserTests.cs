@@ -30,4 +30,26 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Zgadzam się" }).Last.WaitForAsync(new() { Timeout = 15_000 });
         Assert.Equal(0, await _bed.App.QueryAsync(db => db.EventSignups.CountAsync()));
     }
+
+    [Fact]
+    public async Task Ending_the_conversation_on_a_shared_computer_leaves_the_next_person_a_fresh_chat()
+    {
+        var page = await _bed.Browser.NewPageAsync();
+        await page.GotoAsync(_bed.Address + "/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zgadzam się" }).Last.ClickAsync();
+        await page.GetByText("Zgoda zapisana").First.WaitForAsync(new() { Timeout = 15_000 });
+        var first = await page.EvaluateAsync<string>("localStorage.getItem('mambot.conversation')");
+        Assert.Matches("^[0-9a-f]{32}$", first);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zakończ rozmowę na tym urządzeniu" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tak, zakończ" }).ClickAsync();
+
+        // The page reloads: the first person's conversation is gone from the screen, a new welcome asks again.
+        await page.GetByText("Zgoda zapisana").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 15_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zgadzam się" }).WaitForAsync(new() { Timeout = 15_000 });
+        var second = await page.EvaluateAsync<string>("localStorage.getItem('mambot.conversation')");
+        Assert.Matches("^[0-9a-f]{32}$", second);
+        Assert.NotEqual(first, second);
+        Assert.Equal(1, await _bed.App.QueryAsync(db => db.Residents.CountAsync())); // the first person's data stays
+    }
 }

@@ -28,7 +28,7 @@ public static partial class WebChatEndpoints
 
     private static async Task<IResult> PostAsync(
         string conversationId, HttpRequest request, HttpResponse response, ConversationEngine engine, OutboxDispatcher dispatcher,
-        OutboxStore outbox, ChatFloodGuard flood, TimeProvider time, CancellationToken ct)
+        OutboxStore outbox, ChatFloodGuard flood, NewConversationGuard newcomers, TimeProvider time, CancellationToken ct)
     {
         if (!IsValidId(conversationId)) return Error(T.ApiBadConversationId);
         if (await BoundedBody.ReadAsync(request, MaxBodyBytes, ct) is not { } raw) return Error(T.ApiBodyTooLarge, StatusCodes.Status413PayloadTooLarge);
@@ -39,6 +39,12 @@ public static partial class WebChatEndpoints
         {
             response.Headers.RetryAfter = "30";
             return Error(T.FloodSlowDown, StatusCodes.Status429TooManyRequests);
+        }
+        var address = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
+        if (!await newcomers.AdmitAsync(conversationId, address, outbox, ct))
+        {
+            response.Headers.RetryAfter = "3600";
+            return Error(T.TooManyNewChats, StatusCodes.Status429TooManyRequests);
         }
 
         // A client's message id is unique within its conversation only: two browsers may well pick the same one.
@@ -99,7 +105,8 @@ public static partial class WebChatEndpoints
             reply.File is { } file ? new FileDto(file.FileName, $"/api/chat/{conversationId}/files/{message.Id}") : null);
     }
 
-    private static bool IsValidId(string id) => id.Length is >= 8 and <= 64 && IdPattern().IsMatch(id);
+    // At least 128 random bits as the page writes them (32 hex digits): the id is the only key to a chat's history.
+    private static bool IsValidId(string id) => id.Length is >= 32 and <= 64 && IdPattern().IsMatch(id);
 
     private static IResult Error(string message, int status = StatusCodes.Status400BadRequest) =>
         Results.Json(new { error = message }, statusCode: status);

@@ -10,6 +10,7 @@ public static class WebChatSetup
     public static WebApplicationBuilder AddWebChat(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IChannelSender, WebChatSender>();
+        builder.Services.AddSingleton<NewConversationGuard>();
         // Polish letters as they are in the API's JSON, not \u escapes.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         return builder;

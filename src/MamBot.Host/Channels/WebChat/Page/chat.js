@@ -94,6 +94,23 @@
     } catch { /* offline for a moment: the next poll catches up */ }
   }
 
+  // On a shared computer: this browser forgets the conversation and starts a new one; nothing is deleted on the server.
+  const forget = document.getElementById("forget");
+  const forgetAsk = document.getElementById("forget-ask");
+  forget.addEventListener("click", () => {
+    forget.hidden = true;
+    forgetAsk.hidden = false;
+    document.getElementById("forget-yes").focus();
+  });
+  document.getElementById("forget-no").addEventListener("click", () => {
+    forgetAsk.hidden = true;
+    forget.hidden = false;
+  });
+  document.getElementById("forget-yes").addEventListener("click", () => {
+    localStorage.removeItem("mambot.conversation");
+    location.replace(location.pathname);
+  });
+
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const text = input.value.trim();
