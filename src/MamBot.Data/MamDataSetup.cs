@@ -33,6 +33,7 @@ public static class MamDataSetup
         services.AddScoped<BookingService>();
         services.AddScoped<EventService>();
         services.AddScoped<IdeaService>();
+        services.AddScoped<Handoffs.HandoffService>();
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyResults>();
         services.AddScoped<PilotReport>();

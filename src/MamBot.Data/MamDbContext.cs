@@ -48,12 +48,9 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MailboxMessage> MailboxMessages => Set<MailboxMessage>();
     public DbSet<Health.WriteProbe> WriteProbes => Set<Health.WriteProbe>();
+    public DbSet<Handoffs.Handoff> Handoffs => Set<Handoffs.Handoff>();
+    public DbSet<Handoffs.HandoffMessage> HandoffMessages => Set<Handoffs.HandoffMessage>();
 
-    /// <summary>
-    /// A transaction that takes SQLite's write lock at once (BEGIN IMMEDIATE), so "check, then write" cannot
-    /// interleave with another writer. Writers of this process first queue on an in-process gate: SQLite's own
-    /// wait for a busy lock (Microsoft.Data.Sqlite retries every 150 ms) would add whole sleeps to a turn.
-    /// </summary>
     /// <summary>
     /// Moves the write-ahead log into the database file and empties it, so deleted rows survive in neither (with
     /// secure_delete on, their pages are zeroed). Inside a write transaction it runs right after the commit.
@@ -84,6 +81,11 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
         }
     }
 
+    /// <summary>
+    /// A transaction that takes SQLite's write lock at once (BEGIN IMMEDIATE), so "check, then write" cannot
+    /// interleave with another writer. Writers of this process first queue on an in-process gate: SQLite's own
+    /// wait for a busy lock (Microsoft.Data.Sqlite retries every 150 ms) would add whole sleeps to a turn.
+    /// </summary>
     public async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken ct)
     {
         // Inside a conversation turn the turn's transaction already holds the lock: join it, it commits for both.
@@ -291,6 +293,22 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
             e.Property(m => m.Status).HasConversion<string>();
         });
         modelBuilder.Entity<MailboxMessage>().HasIndex(m => new { m.Channel, m.ChatId, m.Id });
+        modelBuilder.Entity<Handoffs.Handoff>(e =>
+        {
+            e.Property(h => h.Channel).HasMaxLength(20);
+            e.Property(h => h.ChatId).HasMaxLength(100);
+            e.Property(h => h.Status).HasConversion<string>();
+            e.Property(h => h.EndedBy).HasConversion<string>();
+            e.Property(h => h.StaffName).HasMaxLength(100);
+            e.HasIndex(h => new { h.Channel, h.ChatId, h.Status });
+            e.HasIndex(h => new { h.Status, h.LastResidentMessageUtc });
+            e.HasMany(h => h.Messages).WithOne().HasForeignKey(m => m.HandoffId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Handoffs.HandoffMessage>(e =>
+        {
+            e.Property(m => m.Text).HasMaxLength(4000);
+            e.Property(m => m.StaffName).HasMaxLength(100);
+        });
     }
 
     /// <summary>The write transaction; the gate opens for the next writer once it is committed, rolled back or disposed.</summary>

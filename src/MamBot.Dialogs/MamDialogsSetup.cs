@@ -53,6 +53,8 @@ public static class MamDialogsSetup
         services.AddScoped<IdeasBoard>();
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<IdeasBoard>());
         services.AddScoped<IButtonAction, StaffChatActions>();
+        services.AddScoped<Handoffs.HandoffDesk>();
+        services.AddScoped<IButtonAction, Handoffs.HandoffActions>();
         services.AddScoped<StaffSummaries>();
         services.AddScoped<SurveysBoard>();
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<SurveysBoard>());

@@ -1,3 +1,4 @@
+using MamBot.Data.Handoffs;
 using MamBot.Data.Ideas;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs;
@@ -29,6 +30,8 @@ builder.Services.AddOptions<LlmOptions>().Bind(builder.Configuration.GetSection(
 builder.Services.AddOptions<NudgeTimingOptions>().Bind(builder.Configuration.GetSection(NudgeTimingOptions.Section));
 builder.Services.AddOptions<IdeaOptions>().Bind(builder.Configuration.GetSection(IdeaOptions.Section));
 builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section));
+builder.Services.AddOptions<HandoffOptions>().Bind(builder.Configuration.GetSection(HandoffOptions.Section))
+    .Validate(o => o.IdleHours > 0 && o.UsualReplyMinutes > 0 && o.KeepDays > 0, "Handoff:* must be positive.").ValidateOnStart();
 builder.AddMamJobs();
 builder.AddMamDelivery();
 builder.AddMamTurnAdmission();

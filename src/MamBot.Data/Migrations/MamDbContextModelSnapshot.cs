@@ -598,6 +598,91 @@ namespace MamBot.Data.Migrations
                     b.ToTable("EventSignups");
                 });
 
+            modelBuilder.Entity("MamBot.Data.Handoffs.Handoff", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstStaffReplyUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastResidentMessageUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnreadByStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "LastResidentMessageUtc");
+
+                    b.HasIndex("Channel", "ChatId", "Status");
+
+                    b.ToTable("Handoffs");
+                });
+
+            modelBuilder.Entity("MamBot.Data.Handoffs.HandoffMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HandoffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandoffId");
+
+                    b.ToTable("HandoffMessages");
+                });
+
             modelBuilder.Entity("MamBot.Data.Health.WriteProbe", b =>
                 {
                     b.Property<string>("Host")
@@ -964,6 +1049,9 @@ namespace MamBot.Data.Migrations
                     b.Property<int>("FailedLogins")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsAvailable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastLoginUtc")
                         .HasColumnType("TEXT");
 
@@ -1257,6 +1345,15 @@ namespace MamBot.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MamBot.Data.Handoffs.HandoffMessage", b =>
+                {
+                    b.HasOne("MamBot.Data.Handoffs.Handoff", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("HandoffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MamBot.Data.Ideas.Idea", b =>
                 {
                     b.HasOne("MamBot.Data.Centres.Centre", null)
@@ -1386,6 +1483,11 @@ namespace MamBot.Data.Migrations
                     b.Navigation("OpeningHours");
 
                     b.Navigation("Rooms");
+                });
+
+            modelBuilder.Entity("MamBot.Data.Handoffs.Handoff", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("MamBot.Data.Residents.Resident", b =>

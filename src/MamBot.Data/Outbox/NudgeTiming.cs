@@ -35,7 +35,7 @@ public static class NudgeTiming
     /// Quiet hours hold nudges, not news a resident is waiting for right now: a staff decision on their booking
     /// or a change to an event they are going to (a freed place for tonight) goes out at once.
     /// </summary>
-    public static bool WaitsForQuietHours(OutboxKind kind) => kind is not (OutboxKind.Reply or OutboxKind.AccountUpdate or OutboxKind.EventUpdate);
+    public static bool WaitsForQuietHours(OutboxKind kind) => kind is not (OutboxKind.Reply or OutboxKind.HumanReply or OutboxKind.AccountUpdate or OutboxKind.EventUpdate);
 
     /// <summary>When a nudge of this kind queued now would first go out: null for now, else the end of quiet hours.</summary>
     public static DateTime? FirstChance(OutboxKind kind, DateTime nowUtc, TimeZoneInfo zone, NudgeTimingOptions options) =>

@@ -33,13 +33,22 @@ public sealed class OutboxMessage
     public DateTime? ClaimedUtc { get; set; }
     public DateTime? DoneUtc { get; set; }
 
-    public bool IsNudge => Kind != OutboxKind.Reply;
+    public bool IsNudge => !IsAnswer(Kind);
+
+    /// <summary>An answer to the resident (the assistant's or a person's): never held back by nudge rules.</summary>
+    public static bool IsAnswer(OutboxKind kind) => kind is OutboxKind.Reply or OutboxKind.HumanReply;
 }
 
 public enum OutboxKind
 {
     /// <summary>An answer to something the resident just wrote: always allowed, never opted out of.</summary>
     Reply,
+
+    /// <summary>
+    /// A person in the team answering a resident who asked for one. On Messenger it keeps to the window the
+    /// resident's last message opened (RESPONSE), or up to 7 days with the HUMAN_AGENT tag when allowed.
+    /// </summary>
+    HumanReply,
     FollowUp,
 
     /// <summary>A reminder of something the resident booked or signed up for (Messenger: CONFIRMED_EVENT_UPDATE).</summary>

@@ -23,7 +23,11 @@ public sealed record ResidentExport(
     IReadOnlyList<string> MonthsActive,
     IReadOnlyList<ExportedDraft> SurveyDrafts,
     IReadOnlyList<ExportedRawMessage> MessagesFromYou,
-    IReadOnlyList<ExportedMessage> TeamNotices);
+    IReadOnlyList<ExportedMessage> TeamNotices,
+    IReadOnlyList<ExportedTalk> TalksWithTeam);
+
+/// <summary>One message of a conversation with the team; <c>From</c> is the staff member's name, null for the resident.</summary>
+public sealed record ExportedTalk(DateTime AtUtc, string? From, string Text);
 
 /// <summary>A survey begun and not sent: the answers so far, as stored.</summary>
 public sealed record ExportedDraft(string Survey, string AnswersJson, DateTime UpdatedUtc);
@@ -138,6 +142,9 @@ public sealed class ResidentDataExport(MamDbContext db, ResidentService resident
                 .OrderBy(a => a.Month).Select(a => $"{a.Month:yyyy-MM} {a.Channel}")],
             drafts,
             [.. raw.OrderBy(r => r.AtUtc)],
-            notices);
+            notices,
+            await db.HandoffMessages.AsNoTracking()
+                .Where(m => db.Handoffs.Any(h => h.Id == m.HandoffId && h.ResidentId == residentId))
+                .OrderBy(m => m.Id).Select(m => new ExportedTalk(m.CreatedUtc, m.StaffName, m.Text)).ToListAsync(ct));
     }
 }

@@ -18,4 +18,7 @@ public sealed class StaffUser
     public DateTime? LockedUntilUtc { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime? LastLoginUtc { get; set; }
+
+    /// <summary>"Dostępna" in the panel: someone can answer residents who ask for a person now.</summary>
+    public bool IsAvailable { get; set; }
 }

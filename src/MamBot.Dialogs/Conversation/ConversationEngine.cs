@@ -28,6 +28,7 @@ public sealed partial class ConversationEngine(
     IEnumerable<ICommand> commands,
     MainMenu menu,
     LlmUnderstanding llm,
+    Handoffs.HandoffDesk handoffs,
     ILogger<ConversationEngine> logger)
 {
     public async Task<TurnResult> HandleAsync(Activity activity, CancellationToken ct)
@@ -60,7 +61,8 @@ public sealed partial class ConversationEngine(
             activity = activity with { Text = null, Payload = pressed };
 
         var dc = new DialogContext(activity, centre, resident, state, dialogs);
-        await RouteAsync(dc, ct);
+        var isCommand = activity.Payload is null && FindCommand(activity.Text).Command is not null;
+        if (!await handoffs.RelayAsync(dc, isCommand, ct)) await RouteAsync(dc, ct);
         // Kept for residents who consented, or inside a dialog: declining keeps nothing at all.
         state.Screen = dc.Resident?.HasConsented == true || state.Stack.Count > 0 ? TypedButtons.OnScreen(dc.Replies) : null;
 

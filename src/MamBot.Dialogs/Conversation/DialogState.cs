@@ -10,7 +10,14 @@ public sealed class ConversationData
     /// <summary>The buttons of the last message, by the words that press them (see <see cref="TypedButtons"/>).</summary>
     public Dictionary<string, string>? Screen { get; set; }
 
-    public string? ToJson() => Stack.Count == 0 && Screen is null ? null : JsonSerializer.Serialize(this);
+    /// <summary>Set while the chat is handed to the team (see <see cref="Handoffs.HandoffDesk"/>): the assistant stays quiet.</summary>
+    public long? HandoffId { get; set; }
+
+    /// <summary>Typed messages in a row the assistant did not understand; the second one offers a person.</summary>
+    public int NotUnderstoodInRow { get; set; }
+
+    public string? ToJson() =>
+        Stack.Count == 0 && Screen is null && HandoffId is null && NotUnderstoodInRow == 0 ? null : JsonSerializer.Serialize(this);
 
     public static ConversationData FromJson(string? json) =>
         string.IsNullOrEmpty(json) ? new() : JsonSerializer.Deserialize<ConversationData>(json) ?? new();

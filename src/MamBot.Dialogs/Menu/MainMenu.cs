@@ -3,6 +3,7 @@ using MamBot.Dialogs.Bookings;
 using MamBot.Data.Centres;
 using MamBot.Data.Events;
 using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Handoffs;
 using MamBot.Dialogs.Events;
 using MamBot.Dialogs.Ideas;
 using MamBot.Dialogs.Surveys;
@@ -14,7 +15,7 @@ using MamBot.Dialogs.Welcome;
 namespace MamBot.Dialogs.Menu;
 
 /// <summary>The main menu: its buttons ("menu:…") and what free text means when no dialog is waiting for an answer.</summary>
-public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings, EventsBoard events, IdeasBoard ideas, EventService eventList, SurveysBoard surveys, IEnumerable<ICommand> commands, LlmUnderstanding llm) : IButtonAction
+public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings, EventsBoard events, IdeasBoard ideas, EventService eventList, SurveysBoard surveys, IEnumerable<ICommand> commands, LlmUnderstanding llm, HandoffDesk handoffs) : IButtonAction
 {
     public const string Prefix = "menu";
     string IButtonAction.Prefix => Prefix;
@@ -24,7 +25,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
         [new(T.MenuBook, "menu:book"), new(T.MenuEvents, "menu:events")],
         [new(T.MenuIdeas, "menu:ideas"), new(T.MenuSurveys, "menu:surveys")],
         [new(T.MenuAbout, "menu:about"), new(T.MenuSettings, "menu:settings")],
-        [new(T.ButtonMyBookings, "bookings:")]);
+        [new(T.ButtonMyBookings, "bookings:"), HandoffDesk.TalkButton]);
 
     public Task HandleAsync(DialogContext dc, string argument, CancellationToken ct) => OpenAsync(dc, argument, null, ct);
 
@@ -71,6 +72,8 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
             case MenuIntent.Settings: await settings.HandleAsync(dc, "", ct); return;
         }
 
+        var missedBefore = dc.Data.NotUnderstoodInRow;
+        dc.Data.NotUnderstoodInRow = 0;
         // The LLM's reading, asked before the turn took the write lock; otherwise or on any failure the offline recognizer.
         var smart = llm.Prepared(dc.Text);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, dc.TimeZone).DateTime);
@@ -98,14 +101,26 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
             case "house_rules": dc.Say(AboutCentre.RulesFor(dc, dc.Text)); break;
             case "help": await Command(commands, "pomoc").HandleAsync(dc, "", ct); break;
             case "stop": await Command(commands, "stop").HandleAsync(dc, "", ct); break;
-            case "talk_to_staff": dc.Say(Render(Polish.Format(T.TalkToStaff, Polish.HumanContact(dc.Centre)))); break;
+            case "talk_to_staff": await handoffs.StartAsync(dc, ct); break;
             case "thanks": dc.Say(Render(T.Thanks)); break;
             default:
                 if (MenuIntents.Match(dc.Text) == MenuIntent.About) await about.HandleAsync(dc, "", ct);
                 else if (FaqMatcher.Find(dc.Text, dc.Centre.Faq) is { } faq) dc.Say(FaqAnswer.Render(faq));
-                else dc.Say(Render(T.NotUnderstood));
+                else NotUnderstood(dc, missedBefore);
                 break;
         }
+    }
+
+    /// <summary>The second miss in a row offers a person (kept only for residents who consented, like all state).</summary>
+    private static void NotUnderstood(DialogContext dc, int missedBefore)
+    {
+        if (dc.Resident?.HasConsented == true && missedBefore >= 1)
+        {
+            dc.Say(Reply.WithRow(T.NotUnderstoodOfferPerson, HandoffDesk.TalkButton, new(T.ButtonMenu, "menu:main")));
+            return;
+        }
+        if (dc.Resident?.HasConsented == true) dc.Data.NotUnderstoodInRow = missedBefore + 1;
+        dc.Say(Render(T.NotUnderstood));
     }
 
     /// <summary>

@@ -59,6 +59,8 @@ public static class DataExportFile
         Section(T.ExportFileDrafts, data.SurveyDrafts.Select(d => Polish.Format(T.ExportFileDraft, d.Survey, When(d.UpdatedUtc))));
         Section(T.ExportFileTeamNotices, data.TeamNotices.Select(m => Polish.Format(T.ExportFileMessage,
             When(m.DoneUtc ?? m.CreatedUtc), MessageStatusName(m.Status), Reply.FromJson(m.Body).Text.ReplaceLineEndings(" "))));
+        Section(T.ExportFileTalks, data.TalksWithTeam.Select(m => Polish.Format(T.ExportFileTalk,
+            When(m.AtUtc), m.From ?? T.ExportFileYou, m.Text.ReplaceLineEndings(" "))));
         Section(T.ExportFileFromYou, data.MessagesFromYou.Select(m => Polish.Format(T.ExportFileRaw, Polish.ChannelName(m.Channel), When(m.AtUtc))));
         Section(Polish.Format(T.ExportFileMessages, data.MessagesToYou.Count), data.MessagesToYou.Select(m => Polish.Format(T.ExportFileMessage,
             When(m.DoneUtc ?? m.CreatedUtc), MessageStatusName(m.Status), Reply.FromJson(m.Body).Text.ReplaceLineEndings(" "))));

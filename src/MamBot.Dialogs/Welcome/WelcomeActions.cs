@@ -1,3 +1,5 @@
+using MamBot.Data.Handoffs;
+using Microsoft.Extensions.Options;
 using System.Globalization;
 using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
@@ -9,7 +11,7 @@ using MamBot.Dialogs.Texts;
 namespace MamBot.Dialogs.Welcome;
 
 /// <summary>The first conversation: who we are, how to reach a person, the privacy notice and the consent buttons.</summary>
-public sealed class WelcomeActions(ResidentService residents, FollowUpNudge followUp) : IButtonAction
+public sealed class WelcomeActions(ResidentService residents, FollowUpNudge followUp, IOptions<HandoffOptions> handoff) : IButtonAction
 {
     /// <summary>Bump when the privacy notice changes: consent records say which text the resident saw.</summary>
     public const string PrivacyTextVersion = "privacy-2026-11";
@@ -62,7 +64,8 @@ public sealed class WelcomeActions(ResidentService residents, FollowUpNudge foll
                     new(T.MenuAbout, "menu:about"), new(T.ButtonConsentYes, "consent:yes")));
                 break;
             default:
-                dc.Say(AskForConsent(Polish.Format(T.PrivacyMore, dc.Centre.Name, Polish.ContactChannels(dc.Centre))));
+                dc.Say(AskForConsent(Polish.Format(T.PrivacyMore, dc.Centre.Name, Polish.ContactChannels(dc.Centre),
+                    Polish.Count(handoff.Value.KeepDays, T.DaysForms))));
                 break;
         }
     }

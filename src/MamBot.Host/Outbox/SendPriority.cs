@@ -21,5 +21,5 @@ public static class SendPriorities
     public static SendPriority OfReply(int index) => index == 0 ? SendPriority.FirstReply : SendPriority.Reply;
 
     /// <summary>A queued row whose place in its turn is not known any more (picked up by the dispatch job).</summary>
-    public static SendPriority Of(OutboxKind kind) => kind == OutboxKind.Reply ? SendPriority.Reply : SendPriority.Proactive;
+    public static SendPriority Of(OutboxKind kind) => OutboxMessage.IsAnswer(kind) ? SendPriority.Reply : SendPriority.Proactive;
 }

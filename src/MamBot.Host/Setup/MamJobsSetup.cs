@@ -44,6 +44,7 @@ public static class MamJobsSetup
         builder.Services.AddScoped<OutboxDispatchJob>();
         builder.Services.AddScoped<HousekeepingJob>();
         builder.Services.AddScoped<WeeklyDigestJob>();
+        builder.Services.AddScoped<HandoffIdleJob>();
         builder.Services.AddSingleton<OutboxDispatchJob.Gate>();
         return builder;
     }
@@ -62,6 +63,7 @@ public static class MamJobsSetup
         recurring.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<HousekeepingJob>(HousekeepingJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(3), local);
         recurring.AddOrUpdate<WeeklyDigestJob>(WeeklyDigestJob.Id, job => job.RunAsync(CancellationToken.None), timing.DigestCron, local);
+        recurring.AddOrUpdate<HandoffIdleJob>(HandoffIdleJob.Id, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
         return app;
     }
 }

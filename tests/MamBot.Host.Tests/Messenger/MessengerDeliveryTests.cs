@@ -69,7 +69,7 @@ public sealed class MessengerDeliveryTests : IAsyncLifetime
         Assert.Equal(("UPDATE", null), (call.MessagingType, call.Tag));
     }
 
-    private static readonly OutboxKind[] NudgeKinds = [.. Enum.GetValues<OutboxKind>().Where(k => k != OutboxKind.Reply)];
+    private static readonly OutboxKind[] NudgeKinds = [.. Enum.GetValues<OutboxKind>().Where(k => !OutboxMessage.IsAnswer(k))];
 
     [Fact]
     public async Task Outside_the_window_nothing_goes_not_even_reminders_and_no_request_ever_carries_a_retired_tag()

@@ -106,7 +106,7 @@ public sealed class MessengerWebhookTests : IAsyncLifetime
         await SendAsync(QuickReply("psid-anna", "m-11", "Zgadzam się", "consent:yes"));
         var menu = (await _graph.WaitForSendsAsync("psid-anna", 3))[2];
         Assert.StartsWith("Dziękuję! Zgoda zapisana.", menu.Text);
-        Assert.Equal(7, menu.QuickReplies.Count);
+        Assert.Equal(8, menu.QuickReplies.Count); // the menu, "Napisz do człowieka" last
         Assert.All(menu.QuickReplies, q => Assert.InRange(q.Title.Length, 1, 20));
 
         var identity = await _app.QueryAsync(db => db.ChannelIdentities.SingleAsync());

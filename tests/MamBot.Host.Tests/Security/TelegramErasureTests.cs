@@ -26,11 +26,8 @@ public sealed class TelegramErasureTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _telegram = await TelegramEmulator.StartAsync();
-        _app = _bed.Start(new Dictionary<string, string?>
+        _app = _bed.Start(new Dictionary<string, string?>(_telegram.PollingSettings())
         {
-            ["Telegram:BotToken"] = TelegramEmulator.Token,
-            ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
-            ["Telegram:ChatMessagesPerSecond"] = "20",
             ["Flood:Burst"] = "0", // thirty messages while the test clock stands still
         });
         await using var scope = _app.Services.CreateAsyncScope();

@@ -16,12 +16,7 @@ public sealed class TelegramPollingFaultTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _telegram = await TelegramEmulator.StartAsync();
-        _app = _bed.Start(new Dictionary<string, string?>
-        {
-            ["Telegram:BotToken"] = TelegramEmulator.Token,
-            ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
-            ["Telegram:ChatMessagesPerSecond"] = "20",
-        }, _disk.AddTo);
+        _app = _bed.Start(_telegram.PollingSettings(), _disk.AddTo);
         _ = _app.Services;
     }
 

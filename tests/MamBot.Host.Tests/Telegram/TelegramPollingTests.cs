@@ -17,12 +17,7 @@ public sealed class TelegramPollingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _telegram = await TelegramEmulator.StartAsync();
-        _app = _bed.Start(new Dictionary<string, string?>
-        {
-            ["Telegram:BotToken"] = TelegramEmulator.Token,
-            ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
-            ["Telegram:ChatMessagesPerSecond"] = "20", // the 1/s default is measured in its own test
-        });
+        _app = _bed.Start(_telegram.PollingSettings());
         _ = _app.Services; // starts the host and its poller
     }
 

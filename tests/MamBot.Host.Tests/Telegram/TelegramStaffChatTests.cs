@@ -23,12 +23,7 @@ public sealed class TelegramStaffChatTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _telegram = await TelegramEmulator.StartAsync();
-        _app = _bed.Start(new Dictionary<string, string?>
-        {
-            ["Telegram:BotToken"] = TelegramEmulator.Token,
-            ["Telegram:ApiBaseUrl"] = _telegram.BaseUrl,
-            ["Telegram:ChatMessagesPerSecond"] = "20",
-        });
+        _app = _bed.Start(_telegram.PollingSettings());
         await using var scope = _app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Data.MamDbContext>().Centres.ExecuteUpdateAsync(s => s
             .SetProperty(c => c.StaffChannel, "telegram").SetProperty(c => c.StaffChatId, StaffGroup.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -51,10 +51,10 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres, TimePro
         SurveysRunning = await db.Surveys.CountAsync(s => s.CentreId == centre.Id && s.OpensUtc <= now && s.ClosesUtc > now, ct);
         var weekAgo = now.AddDays(-7);
         NudgesLastWeek = (await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.Kind != OutboxKind.Reply && m.DoneUtc >= weekAgo)
+                .Where(m => m.Kind != OutboxKind.Reply && m.Kind != OutboxKind.HumanReply && m.DoneUtc >= weekAgo)
                 .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(x => x.Key, x => x.Count);
         OutsideMessengerWindow = await db.OutboxMessages.CountAsync(
-            m => m.Kind != OutboxKind.Reply && m.DoneUtc >= weekAgo && m.StatusReason == OutboxReasons.OutsideWindow, ct);
+            m => m.Kind != OutboxKind.Reply && m.Kind != OutboxKind.HumanReply && m.DoneUtc >= weekAgo && m.StatusReason == OutboxReasons.OutsideWindow, ct);
     }
 }

@@ -14,6 +14,12 @@ public sealed class MessengerOptions
     /// <summary>How often an event whose handling fails is tried before it is parked for staff.</summary>
     public int MaxEventAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// Meta approved the Page's human_agent permission: a person's reply may go up to 7 days after the resident's
+    /// last message (tag HUMAN_AGENT). Never used for the assistant's own messages.
+    /// </summary>
+    public bool HumanAgentTag { get; set; }
+
     public bool Enabled =>
         !string.IsNullOrWhiteSpace(PageAccessToken) && !string.IsNullOrWhiteSpace(AppSecret) && !string.IsNullOrWhiteSpace(VerifyToken);
 }

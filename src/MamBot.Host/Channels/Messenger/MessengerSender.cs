@@ -12,43 +12,53 @@ namespace MamBot.Host.Channels.Messenger;
 /// Sends through the Send API within Meta's rules: only inside the 24-hour window that the resident's last
 /// message opened. Meta retired the tags that let reminders out of the window (CONFIRMED_EVENT_UPDATE,
 /// POST_PURCHASE_UPDATE, ACCOUNT_UPDATE, on 2026-04-27; sends with them fail with error 100), and HUMAN_AGENT is
-/// for a person's replies only, so outside the window a message is skipped as "outside-24h-window".
+/// for a person's replies only, so outside the window a message is skipped as "outside-24h-window". A person's
+/// reply (<see cref="OutboxKind.HumanReply"/>) may go up to 7 days after the resident's last message with the
+/// HUMAN_AGENT tag, when <c>Messenger:HumanAgentTag</c> says Meta approved it for the Page.
 /// </summary>
 public sealed class MessengerSender(GraphApiClient graph, MamDbContext db, TimeProvider time, IOptions<MessengerOptions> options) : IChannelSender
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
+    public static readonly TimeSpan HumanAgentWindow = TimeSpan.FromDays(7);
 
     public string Channel => ChannelNames.Messenger;
 
     public async Task<Delivery> SendAsync(OutboxMessage message, Reply reply, string chatId, SendPriority priority, CancellationToken ct)
     {
         if (!options.Value.Enabled) return new Delivery(DeliveryOutcome.Failed, OutboxReasons.NoChannel);
-        var type = await MessagingTypeAsync(message, chatId, ct);
+        var (type, tag) = await MessagingTypeAsync(message, chatId, ct);
         if (type is null) return new Delivery(DeliveryOutcome.Skipped, OutboxReasons.OutsideWindow);
 
         var parts = MessengerMessages.From(reply);
         for (var i = 0; i < parts.Count; i++)
         {
-            var sent = Outcome(await graph.SendTextAsync(chatId, parts[i], type, null, ct));
+            var sent = Outcome(await graph.SendTextAsync(chatId, parts[i], type, tag, ct));
             // Once a part is out, retrying would repeat it: later failures are final.
             if (sent.Outcome != DeliveryOutcome.Sent) return i == 0 ? sent : sent with { Outcome = DeliveryOutcome.Failed };
         }
 
-        if (reply.File is { } file && !(await graph.SendFileAsync(chatId, file.FileName, file.ContentType, file.Content, type, null, ct)).Ok)
-            await graph.SendTextAsync(chatId, new MessengerMessage(Polish.Format(T.FileNotDelivered, file.FileName), []), type, null, ct);
+        if (reply.File is { } file && !(await graph.SendFileAsync(chatId, file.FileName, file.ContentType, file.Content, type, tag, ct)).Ok)
+            await graph.SendTextAsync(chatId, new MessengerMessage(Polish.Format(T.FileNotDelivered, file.FileName), []), type, tag, ct);
         return Delivery.Sent;
     }
 
-    /// <summary>RESPONSE for a reply, UPDATE for anything else, or null when the 24-hour window is closed.</summary>
-    private async Task<string?> MessagingTypeAsync(OutboxMessage message, string chatId, CancellationToken ct)
+    /// <summary>
+    /// RESPONSE for a reply, UPDATE for anything else, MESSAGE_TAG + HUMAN_AGENT for a person's late reply, or no
+    /// type when the window the resident's last message opened is closed.
+    /// </summary>
+    private async Task<(string? Type, string? Tag)> MessagingTypeAsync(OutboxMessage message, string chatId, CancellationToken ct)
     {
         var lastInbound = await db.ChannelIdentities
             .Where(i => i.Channel == ChannelNames.Messenger && i.ExternalId == chatId)
             .Select(i => (DateTime?)i.LastInboundUtc).FirstOrDefaultAsync(ct);
-        // Before consent nobody is stored: a reply's own row was made when the resident wrote.
+        // Before consent nobody is stored: the assistant's reply row was made when the resident wrote.
         if (message.Kind == OutboxKind.Reply && (lastInbound is null || message.CreatedUtc > lastInbound)) lastInbound = message.CreatedUtc;
-        if (lastInbound is not { } last || time.GetUtcNow().UtcDateTime - last >= Window) return null;
-        return message.Kind == OutboxKind.Reply ? "RESPONSE" : "UPDATE";
+        if (lastInbound is not { } last) return (null, null);
+        var since = time.GetUtcNow().UtcDateTime - last;
+        if (since < Window) return (OutboxMessage.IsAnswer(message.Kind) ? "RESPONSE" : "UPDATE", null);
+        if (message.Kind == OutboxKind.HumanReply && options.Value.HumanAgentTag && since < HumanAgentWindow)
+            return ("MESSAGE_TAG", "HUMAN_AGENT");
+        return (null, null);
     }
 
     /// <summary>Graph API errors: gone for good, not allowed now, try later, or failed.</summary>

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Data.Handoffs;
+
+/// <summary>The rules and writes of handed-off conversations; what residents are told lives in the dialog layer.</summary>
+public sealed class HandoffService(MamDbContext db, TimeProvider time)
+{
+    public const int MaxTextLength = 4000;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public Task<Handoff?> ActiveForChatAsync(string channel, string chatId, CancellationToken ct) =>
+        db.Handoffs.FirstOrDefaultAsync(h => h.Channel == channel && h.ChatId == chatId && h.Status != HandoffStatus.Closed, ct);
+
+    public Task<Handoff?> FindAsync(long id, CancellationToken ct) =>
+        db.Handoffs.Include(h => h.Messages.OrderBy(m => m.Id)).FirstOrDefaultAsync(h => h.Id == id, ct);
+
+    /// <summary>The chat's handoff in progress, or a new one waiting for the team.</summary>
+    public async Task<(Handoff Handoff, bool IsNew)> StartAsync(int centreId, Guid residentId, string channel, string chatId, CancellationToken ct)
+    {
+        if (await ActiveForChatAsync(channel, chatId, ct) is { } active) return (active, false);
+        var handoff = new Handoff
+        {
+            CentreId = centreId, ResidentId = residentId, Channel = channel, ChatId = chatId,
+            Status = HandoffStatus.Waiting, StartedUtc = Now, LastResidentMessageUtc = Now,
+        };
+        db.Handoffs.Add(handoff);
+        await db.SaveChangesAsync(ct);
+        return (handoff, true);
+    }
+
+    public async Task AddResidentMessageAsync(Handoff handoff, string text, CancellationToken ct)
+    {
+        handoff.Messages.Add(new HandoffMessage { Text = Cut(text), CreatedUtc = Now });
+        handoff.LastResidentMessageUtc = Now;
+        handoff.UnreadByStaff++;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A reply from the team; the first one opens the conversation and names who is writing.</summary>
+    public async Task<HandoffMessage> AddStaffReplyAsync(Handoff handoff, string staffName, string text, CancellationToken ct)
+    {
+        var message = new HandoffMessage { StaffName = staffName, Text = Cut(text), CreatedUtc = Now };
+        handoff.Messages.Add(message);
+        handoff.Status = HandoffStatus.Open;
+        handoff.FirstStaffReplyUtc ??= Now;
+        handoff.StaffName ??= staffName;
+        handoff.UnreadByStaff = 0;
+        await db.SaveChangesAsync(ct);
+        return message;
+    }
+
+    public async Task CloseAsync(Handoff handoff, HandoffEnd by, CancellationToken ct)
+    {
+        handoff.Status = HandoffStatus.Closed;
+        handoff.EndedUtc = Now;
+        handoff.EndedBy = by;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task MarkReadAsync(Handoff handoff, CancellationToken ct)
+    {
+        if (handoff.UnreadByStaff == 0) return;
+        handoff.UnreadByStaff = 0;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Waiting and open conversations, the longest waiting first.</summary>
+    public async Task<IReadOnlyList<Handoff>> ActiveAsync(int centreId, CancellationToken ct) =>
+        await db.Handoffs.AsNoTracking().Include(h => h.Messages.OrderBy(m => m.Id).Take(1))
+            .Where(h => h.CentreId == centreId && h.Status != HandoffStatus.Closed)
+            .OrderBy(h => h.StartedUtc).ToListAsync(ct);
+
+    /// <summary>Conversations waiting for the team's first word or with messages nobody has opened (the menu's count).</summary>
+    public Task<int> NeedingReplyAsync(CancellationToken ct) =>
+        db.Handoffs.CountAsync(h => h.Status == HandoffStatus.Waiting || h.Status == HandoffStatus.Open && h.UnreadByStaff > 0, ct);
+
+    /// <summary>Conversations where the resident has been quiet since <paramref name="quietSinceUtc"/>.</summary>
+    public async Task<IReadOnlyList<long>> IdleSinceAsync(DateTime quietSinceUtc, CancellationToken ct) =>
+        await db.Handoffs.Where(h => h.Status != HandoffStatus.Closed && h.LastResidentMessageUtc < quietSinceUtc)
+            .Select(h => h.Id).ToListAsync(ct);
+
+    /// <summary>
+    /// What was written in conversations closed before then is deleted (data minimisation); the conversation stays
+    /// as a count for the report, linked to nobody.
+    /// </summary>
+    public async Task<int> ForgetClosedBeforeAsync(DateTime endedBeforeUtc, CancellationToken ct)
+    {
+        var old = db.Handoffs.Where(h => h.Status == HandoffStatus.Closed && h.EndedUtc < endedBeforeUtc && h.ChatId != "");
+        await db.HandoffMessages.Where(m => old.Any(h => h.Id == m.HandoffId)).ExecuteDeleteAsync(ct);
+        return await old.ExecuteUpdateAsync(s => s.SetProperty(h => h.ChatId, "").SetProperty(h => h.ResidentId, (Guid?)null), ct);
+    }
+
+    private static string Cut(string text) => text.Length <= MaxTextLength ? text : text[..MaxTextLength];
+}

@@ -1,0 +1,170 @@
+using MamBot.Data;
+using MamBot.Data.Centres;
+using MamBot.Data.Handoffs;
+using MamBot.Data.Outbox;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Menu;
+using MamBot.Dialogs.Texts;
+using MamBot.Dialogs.Understanding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MamBot.Dialogs.Handoffs;
+
+/// <summary>
+/// Handing a resident's chat to the team and back. While it is handed off the assistant stays silent: what the
+/// resident writes goes to the panel, what staff write goes to the resident's own channel through the outbox.
+/// </summary>
+public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, MamDbContext db,
+    IOptions<HandoffOptions> options, TimeProvider time)
+{
+    public const string EndPayload = "handoff:end";
+    public static Button TalkButton => new(T.ButtonTalkToPerson, "handoff:start");
+    public static Button BackButton => new(T.ButtonBackToBot, EndPayload);
+
+    /// <summary>The resident asks for a person: the team is told, the resident hears when to expect an answer.</summary>
+    public async Task StartAsync(DialogContext dc, CancellationToken ct)
+    {
+        if (dc.Resident is not { HasConsented: true } resident)
+        {
+            dc.Say(MainMenu.Render(Polish.Format(T.TalkToStaff, Polish.HumanContact(dc.Centre))));
+            return;
+        }
+        dc.CancelAll();
+        var (handoff, isNew) = await handoffs.StartAsync(dc.Centre.Id, resident.Id, dc.Activity.Channel, dc.Activity.ChatId, ct);
+        dc.Data.HandoffId = handoff.Id;
+        if (!isNew)
+        {
+            dc.Say(Reply.WithRow(T.HandoffAlready, BackButton));
+            return;
+        }
+        dc.Say(Reply.WithRow(await ExpectationAsync(dc.Centre, ct), BackButton));
+        await outbox.EnqueueForStaffAsync(dc.Centre, $"handoff:{handoff.Id}:staff", Reply.Plain(Polish.Format(T.StaffHandoffAsked,
+            string.IsNullOrWhiteSpace(resident.DisplayName) ? T.SomeoneWithoutName : resident.DisplayName,
+            Polish.ChannelName(handoff.Channel))).ToJson(), ct);
+    }
+
+    /// <summary>
+    /// A turn of a handed-off chat. True when the handoff took it (the assistant says nothing, or only how to
+    /// come back); false when the chat is the assistant's again and the turn goes on as usual.
+    /// </summary>
+    public async Task<bool> RelayAsync(DialogContext dc, bool isCommand, CancellationToken ct)
+    {
+        if (dc.Data.HandoffId is null) return false;
+        var handoff = await handoffs.ActiveForChatAsync(dc.Activity.Channel, dc.Activity.ChatId, ct);
+        if (handoff is null || dc.Resident is null)
+        {
+            dc.Data.HandoffId = null; // ended by staff or after a quiet spell: the resident was told then
+            return false;
+        }
+        if (dc.Payload == EndPayload || IsBackToBot(dc.Text) || isCommand && EndsHandoff(dc.Text))
+        {
+            await EndAsync(dc, handoff, ct);
+            return dc.Payload == EndPayload || IsBackToBot(dc.Text);
+        }
+        if (isCommand) return false; // "/pomoc" and the like are answered; the team is still there
+        if (dc.Payload is not null)
+        {
+            dc.Say(Reply.WithRow(T.HandoffButtonsPaused, BackButton));
+            return true;
+        }
+        if (!string.IsNullOrWhiteSpace(dc.Text)) await handoffs.AddResidentMessageAsync(handoff, dc.Text.Trim(), ct);
+        return true;
+    }
+
+    private async Task EndAsync(DialogContext dc, Handoff handoff, CancellationToken ct)
+    {
+        await handoffs.CloseAsync(handoff, HandoffEnd.Resident, ct);
+        dc.Data.HandoffId = null;
+        if (dc.Payload == EndPayload || IsBackToBot(dc.Text)) dc.Say(MainMenu.Render(T.HandoffBackToBot));
+    }
+
+    /// <summary>
+    /// A reply from the panel: stored, and queued to the resident's chat (the first one says who writes). Returns
+    /// the queued message, for the caller to hand to delivery at once; null when the conversation has ended.
+    /// </summary>
+    public async Task<OutboxMessage?> ReplyAsync(long handoffId, string staffName, string text, CancellationToken ct)
+    {
+        var handoff = await handoffs.FindAsync(handoffId, ct);
+        if (handoff is not { IsActive: true } || string.IsNullOrWhiteSpace(text)) return null;
+        var first = handoff.FirstStaffReplyUtc is null;
+        var message = await handoffs.AddStaffReplyAsync(handoff, staffName, text.Trim(), ct);
+        var body = first ? Polish.Format(T.HandoffStaffJoined, staffName, message.Text) : message.Text;
+        return await SendAsync(handoff, $"handoff:{handoff.Id}:reply:{message.Id}", Reply.WithRow(body, BackButton), ct);
+    }
+
+    /// <summary>Staff close the conversation: the resident hears that the assistant answers again.</summary>
+    public async Task<bool> EndByStaffAsync(long handoffId, CancellationToken ct)
+    {
+        var handoff = await handoffs.FindAsync(handoffId, ct);
+        if (handoff is not { IsActive: true }) return false;
+        await handoffs.CloseAsync(handoff, HandoffEnd.Staff, ct);
+        await TellAsync(handoff, MainMenu.Render(T.HandoffEndedByStaff), ct);
+        return true;
+    }
+
+    /// <summary>Conversations quiet for <c>Handoff:IdleHours</c> go back to the assistant; the resident is told.</summary>
+    public async Task<int> CloseIdleAsync(CancellationToken ct)
+    {
+        var quietSince = time.GetUtcNow().UtcDateTime.AddHours(-options.Value.IdleHours);
+        var idle = await handoffs.IdleSinceAsync(quietSince, ct);
+        foreach (var id in idle)
+        {
+            var handoff = (await handoffs.FindAsync(id, ct))!;
+            await handoffs.CloseAsync(handoff, HandoffEnd.Idle, ct);
+            await TellAsync(handoff, MainMenu.Render(T.HandoffEndedIdle), ct);
+        }
+        await handoffs.ForgetClosedBeforeAsync(time.GetUtcNow().UtcDateTime.AddDays(-options.Value.KeepDays), ct);
+        return idle.Count;
+    }
+
+    /// <summary>A person's words, to the chat the resident wrote from.</summary>
+    private Task<OutboxMessage> SendAsync(Handoff handoff, string key, Reply reply, CancellationToken ct) =>
+        outbox.EnqueueAsync(new OutboxMessage
+        {
+            IdempotencyKey = key,
+            Kind = OutboxKind.HumanReply,
+            Channel = handoff.Channel,
+            ChatId = handoff.ChatId,
+            Body = reply.ToJson(),
+        }, ct);
+
+    /// <summary>
+    /// The assistant's notice that the conversation ended: news about the resident's own request, so it keeps to
+    /// the platforms' rules for such news (on Messenger only inside the window), never sent as a person's reply.
+    /// </summary>
+    private async Task<OutboxMessage?> TellAsync(Handoff handoff, Reply reply, CancellationToken ct) =>
+        handoff.ResidentId is { } resident
+            ? await outbox.EnqueueAsync(new OutboxMessage
+            {
+                IdempotencyKey = $"handoff:{handoff.Id}:ended",
+                Kind = OutboxKind.AccountUpdate,
+                ResidentId = resident,
+                Body = reply.ToJson(),
+            }, ct)
+            : null;
+
+    /// <summary>What the resident may expect: someone soon, or the next opening hours.</summary>
+    private async Task<string> ExpectationAsync(Centre centre, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        if (CentreHours.ClosingLocal(centre, now) is { } closes)
+            return await db.StaffUsers.AnyAsync(s => s.IsAvailable, ct)
+                ? Polish.Format(T.HandoffStartedNow, Polish.Count(options.Value.UsualReplyMinutes, T.MinutesFormsGenitive))
+                : Polish.Format(T.HandoffStartedOpenNobody, Polish.Time(TimeOnly.FromDateTime(closes)));
+        if (CentreHours.NextOpeningLocal(centre, now) is not { } opens)
+            return Polish.Format(T.HandoffStartedLater, Polish.ContactChannels(centre));
+        var today = LocalCalendar.Today(now, centre.TimeZone);
+        var day = DateOnly.FromDateTime(opens);
+        var when = day == today ? Polish.Format(T.HandoffOpensToday, Polish.Time(TimeOnly.FromDateTime(opens)))
+            : day == today.AddDays(1) ? Polish.Format(T.HandoffOpensTomorrow, Polish.Time(TimeOnly.FromDateTime(opens)))
+            : Polish.Format(T.HandoffOpensOnDay, Polish.OnDay(day.DayOfWeek), Polish.Time(TimeOnly.FromDateTime(opens)));
+        return Polish.Format(T.HandoffStartedClosed, when);
+    }
+
+    private static bool IsBackToBot(string? text) =>
+        text is not null && PolishText.Fold(text.Trim()) == PolishText.Fold(T.ButtonBackToBot);
+
+    private static bool EndsHandoff(string? text) =>
+        text is not null && PolishText.Fold(text.Trim().TrimStart('/')) is "menu" or "start" or "anuluj";
+}

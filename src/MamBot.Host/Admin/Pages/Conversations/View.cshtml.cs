@@ -1,0 +1,101 @@
+using MamBot.Data;
+using MamBot.Data.Centres;
+using MamBot.Data.Handoffs;
+using MamBot.Data.Outbox;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Handoffs;
+using MamBot.Host.Outbox;
+using MamBot.Host.Channels.Messenger;
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Admin.Pages.Conversations;
+
+/// <summary>One conversation: what the assistant said just before, the talk since, a reply box and "Zakończ".</summary>
+public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, DeliveryLanes lanes, CentreDirectory centres, MamDbContext db,
+    IOptions<MessengerOptions> messenger, TimeProvider time) : PageModel
+{
+    private const int BotMessagesBefore = 3;
+
+    public Handoff Handoff { get; private set; } = null!;
+    public string Name { get; private set; } = "";
+    public IReadOnlyList<string> BotBefore { get; private set; } = [];
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    /// <summary>Messenger lets a reply through only so long after the resident's last message: then they must write first.</summary>
+    public bool MustWriteFirst { get; private set; }
+
+    /// <summary>Staff messages that did not reach the resident (the platform's window had closed).</summary>
+    public IReadOnlySet<long> NotDelivered { get; private set; } = new HashSet<long>();
+    [BindProperty] public string Text { get; set => field = value ?? ""; } = "";
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await handoffs.MarkReadAsync(Handoff, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReplyAsync(long id, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Text) || Text.Length > HandoffService.MaxTextLength)
+        {
+            Message = $"Napisz odpowiedź (najwyżej {HandoffService.MaxTextLength} znaków).";
+            return RedirectToPage(new { id });
+        }
+        Message = Deliver(await desk.ReplyAsync(id, StaffFirstName(User.Identity?.Name), Text, ct))
+            ? "Wysłane." : "Ta rozmowa jest już zakończona.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(long id, CancellationToken ct)
+    {
+        Message = await desk.EndByStaffAsync(id, ct)
+            ? "Rozmowa zakończona. Znów odpowiada asystent." : "Ta rozmowa jest już zakończona.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>A person's answer goes now, in the chat's lane, not with the next minute's dispatch.</summary>
+    private bool Deliver(OutboxMessage? message)
+    {
+        if (message is null) return false;
+        lanes.EnqueueReplies(message.Channel!, message.ChatId!, [message.Id]);
+        return true;
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        if (await handoffs.FindAsync(id, ct) is not { } handoff) return false;
+        Handoff = handoff;
+        Zone = (await centres.GetDefaultAsync(ct)).TimeZone;
+        Name = handoff.ResidentId is { } resident
+            ? await db.Residents.Where(r => r.Id == resident).Select(r => r.DisplayName).FirstOrDefaultAsync(ct) ?? "" : "";
+        if (Name.Length == 0) Name = "(bez imienia)";
+        var before = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Kind == OutboxKind.Reply && m.Channel == handoff.Channel && m.ChatId == handoff.ChatId && m.CreatedUtc <= handoff.StartedUtc)
+            .OrderByDescending(m => m.Id).Take(BotMessagesBefore).Select(m => m.Body).ToListAsync(ct);
+        BotBefore = [.. before.AsEnumerable().Reverse().Select(body => Reply.FromJson(body).Text)];
+        var replyKeys = $"handoff:{handoff.Id}:reply:";
+        NotDelivered = (await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.IdempotencyKey.StartsWith(replyKeys) && (m.Status == OutboxStatus.Skipped || m.Status == OutboxStatus.Failed))
+            .Select(m => m.IdempotencyKey).ToListAsync(ct))
+            .Select(k => long.Parse(k[replyKeys.Length..], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        if (handoff.Channel == ChannelNames.Messenger)
+        {
+            var since = time.GetUtcNow().UtcDateTime - handoff.LastResidentMessageUtc;
+            MustWriteFirst = since >= (messenger.Value.HumanAgentTag ? MessengerSender.HumanAgentWindow : MessengerSender.Window);
+        }
+        return true;
+    }
+
+    /// <summary>Residents read "Pisze do Ciebie Ania z MAM": the first word of the staff member's name.</summary>
+    public static string StaffFirstName(string? name)
+    {
+        var first = (name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        if (first.Contains('@')) first = first[..first.IndexOf('@')];
+        return first.Length == 0 ? "Zespół" : char.ToUpperInvariant(first[0]) + first[1..];
+    }
+}

@@ -1,0 +1,54 @@
+using MamBot.Host.Tests.Admin;
+using MamBot.Host.Tests.Telegram;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Tests.Handoffs;
+
+/// <summary>A resident on Telegram (emulator, real Telegram.Bot client) talks to an animator in the panel and comes back.</summary>
+public sealed class HandoffTelegramTests : IAsyncLifetime
+{
+    private const long Zofia = 7301;
+    private readonly HostTestBed _bed = new();
+    private TelegramEmulator _telegram = null!;
+    private MamApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _telegram = await TelegramEmulator.StartAsync();
+        _app = _bed.Start(_telegram.PollingSettings());
+        _ = _app.Services;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _bed.Dispose();
+        await _telegram.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Ask_the_team_answers_in_the_panel_the_bot_keeps_quiet_and_the_button_brings_it_back()
+    {
+        await _telegram.SendTextAsync(Zofia, "/start", firstName: "Zofia");
+        var consent = (await _telegram.ReceiveAsync(Zofia, count: 2))[^1];
+        await _telegram.PressAsync(Zofia, consent, "consent:yes", firstName: "Zofia");
+        await _telegram.ReceiveAsync(Zofia);
+
+        await _telegram.SendTextAsync(Zofia, "chcę porozmawiać z człowiekiem", firstName: "Zofia");
+        Assert.StartsWith("Przekazuję rozmowę zespołowi MAM.", Assert.Single(await _telegram.ReceiveAsync(Zofia)).Text);
+        await _telegram.SendTextAsync(Zofia, "Zgubiłam rękawiczki w sali dużej.", firstName: "Zofia");
+        await Eventually.HoldsAsync(() => _app.QueryAsync(db => db.HandoffMessages.AnyAsync(m => m.Text == "Zgubiłam rękawiczki w sali dużej.")),
+            "her message to reach the team");
+
+        var ania = await StaffSession.SignInAsync(_app, "ania@mam.example");
+        Assert.Contains("Zofia (Telegram)", StaffSession.Text(await ania.PageAsync("/admin/conversations")));
+        var id = await _app.QueryAsync(db => db.Handoffs.Select(h => h.Id).SingleAsync());
+        await ania.SubmitAsync($"/admin/conversations/{id}?handler=Reply", ("Text", "Są u nas, leżą przy wejściu."));
+
+        // The only message since her question is the person's answer: the assistant said nothing to it.
+        var answer = Assert.Single(await _telegram.ReceiveAsync(Zofia));
+        Assert.Equal("Pisze do Ciebie Ania z MAM:\n\nSą u nas, leżą przy wejściu.", answer.Text);
+
+        await _telegram.PressAsync(Zofia, answer, answer.Button("Wróć do asystenta"), firstName: "Zofia");
+        Assert.StartsWith("Znów rozmawiasz z automatycznym asystentem.", Assert.Single(await _telegram.ReceiveAsync(Zofia)).Text);
+    }
+}
