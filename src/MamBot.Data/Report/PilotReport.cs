@@ -13,6 +13,9 @@ public sealed record EventFigures(int Held, int Planned, int Going, int Waiting,
 
 public sealed record SurveyFigures(string Title, int Responses);
 
+/// <summary>Residents who asked for a person, how many a person answered, and the median wait for that first answer.</summary>
+public sealed record HandoffFigures(int Asked, int Answered, double? MedianMinutesToAnswer);
+
 /// <summary>One month of the pilot in figures (months are local to the centre).</summary>
 public sealed record MonthFigures(
     DateOnly Month,
@@ -23,11 +26,13 @@ public sealed record MonthFigures(
     IReadOnlyList<RoomFigures> Rooms,
     EventFigures Events,
     IReadOnlyDictionary<IdeaStatus, int> IdeasByStatus,
-    IReadOnlyList<SurveyFigures> Surveys);
+    IReadOnlyList<SurveyFigures> Surveys,
+    HandoffFigures Handoffs);
 
 /// <summary>
 /// The evidence the centre reports at the end of its pilot, month by month: who used the bot and where,
-/// rooms booked, events attended, ideas and their fate, survey answers. Counts only, never people.
+/// rooms booked, events attended, ideas and their fate, survey answers, requests to talk to a person. Counts
+/// only, never people.
 /// </summary>
 public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimeProvider time)
 {
@@ -67,6 +72,11 @@ public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimePr
             .OrderBy(s => s.OpensUtc)
             .Select(s => new SurveyFigures(s.Title, db.SurveyParticipations.Count(p => p.SurveyId == s.Id))).ToListAsync(ct);
 
+        var handoffs = await db.Handoffs.AsNoTracking().Where(h => h.CentreId == centreId && h.StartedUtc >= from && h.StartedUtc < to)
+            .Select(h => new { h.StartedUtc, h.FirstStaffReplyUtc }).ToListAsync(ct);
+        var waits = handoffs.Where(h => h.FirstStaffReplyUtc is not null)
+            .Select(h => (h.FirstStaffReplyUtc!.Value - h.StartedUtc).TotalMinutes).Order().ToList();
+
         return new MonthFigures(month,
             thisMonth.GroupBy(a => a.Channel).ToDictionary(g => g.Key, g => g.Select(a => a.ResidentId).Distinct().Count()),
             thisMonth.Select(a => a.ResidentId).Distinct().Count(),
@@ -77,8 +87,12 @@ public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimePr
             new EventFigures(held, events.Count - held, signups.GetValueOrDefault(SignupStatus.Going), signups.GetValueOrDefault(SignupStatus.Waiting),
                 ratings.Count, feedback.Count(f => f.Missed), ratings.Count == 0 ? null : ratings.Average()),
             ideas,
-            surveys);
+            surveys,
+            new HandoffFigures(handoffs.Count, waits.Count, Median(waits)));
     }
+
+    private static double? Median(List<double> sorted) => sorted.Count == 0 ? null
+        : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 
     /// <summary>Months from the first one with any resident activity (or this one) up to the given one.</summary>
     public async Task<IReadOnlyList<DateOnly>> MonthsAsync(int centreId, DateOnly until, CancellationToken ct)

@@ -69,7 +69,7 @@ public sealed partial class ConversationEngine(
         await conversations.SaveAsync(activity.Channel, activity.ChatId, dc.Forgotten ? null : state.ToJson(), ct);
         var ids = await QueueRepliesAsync(dc, ct);
         await transaction.CommitAsync(ct);
-        return new TurnResult(ids, IsDuplicate: false);
+        return new TurnResult(ids, IsDuplicate: false) { Forwarded = dc.Forwarded };
     }
 
     /// <summary>
@@ -227,4 +227,8 @@ public sealed partial class ConversationEngine(
 /// The outbox rows holding this turn's replies, in order. For a repeated update: the rows its first handling
 /// queued, so a reply a crash kept from leaving can still go, and a repeated web request gets the same answer.
 /// </summary>
-public sealed record TurnResult(IReadOnlyList<long> OutboxIds, bool IsDuplicate);
+public sealed record TurnResult(IReadOnlyList<long> OutboxIds, bool IsDuplicate)
+{
+    /// <summary>Messages the turn queued for other chats (a staff member's answer to a resident), to go at once.</summary>
+    public IReadOnlyList<OutboxMessage> Forwarded { get; init; } = [];
+}

@@ -7,12 +7,18 @@ namespace MamBot.Dialogs.Conversation;
 public sealed class DialogContext(Activity activity, Centre centre, Resident? resident, ConversationData data, DialogSet dialogs)
 {
     private readonly List<Reply> _replies = [];
+    private readonly List<Data.Outbox.OutboxMessage> _forwarded = [];
 
     public Activity Activity { get; } = activity;
     public Centre Centre { get; } = centre;
     public Resident? Resident { get; set; } = resident;
     public ConversationData Data { get; } = data;
     public IReadOnlyList<Reply> Replies => _replies;
+
+    /// <summary>Messages this turn queued for another chat, to be delivered right after it (see <see cref="TurnResult"/>).</summary>
+    public IReadOnlyList<Data.Outbox.OutboxMessage> Forwarded => _forwarded;
+
+    public void Forward(Data.Outbox.OutboxMessage message) => _forwarded.Add(message);
 
     /// <summary>Set when the resident's data was erased in this turn: nothing about them may be saved again.</summary>
     public bool Forgotten { get; private set; }

@@ -41,7 +41,7 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, Mam
         dc.Say(Reply.WithRow(await ExpectationAsync(dc.Centre, ct), BackButton));
         await outbox.EnqueueForStaffAsync(dc.Centre, $"handoff:{handoff.Id}:staff", Reply.Plain(Polish.Format(T.StaffHandoffAsked,
             string.IsNullOrWhiteSpace(resident.DisplayName) ? T.SomeoneWithoutName : resident.DisplayName,
-            Polish.ChannelName(handoff.Channel))).ToJson(), ct);
+            Polish.ChannelName(handoff.Channel), Marker(handoff.Id), PanelLink(handoff.Id))).ToJson(), ct);
     }
 
     /// <summary>
@@ -68,8 +68,29 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, Mam
             dc.Say(Reply.WithRow(T.HandoffButtonsPaused, BackButton));
             return true;
         }
-        if (!string.IsNullOrWhiteSpace(dc.Text)) await handoffs.AddResidentMessageAsync(handoff, dc.Text.Trim(), ct);
+        if (string.IsNullOrWhiteSpace(dc.Text)) return true;
+        var first = !await db.HandoffMessages.AnyAsync(m => m.HandoffId == handoff.Id && m.StaffName == null, ct);
+        await handoffs.AddResidentMessageAsync(handoff, dc.Text.Trim(), ct);
+        // The staff chat sees what it is about; answering that message there answers the resident.
+        if (first)
+            await outbox.EnqueueForStaffAsync(dc.Centre, $"handoff:{handoff.Id}:staff:first", Reply.Plain(Polish.Format(
+                T.StaffHandoffFirstWords, dc.Text.Trim(), Marker(handoff.Id))).ToJson(), ct);
         return true;
+    }
+
+    private string PanelLink(long handoffId) => string.IsNullOrWhiteSpace(options.Value.PanelUrl) ? ""
+        : $"\n{options.Value.PanelUrl.TrimEnd('/')}/admin/conversations/{handoffId}";
+
+    /// <summary>"rozmowa nr 5": names the conversation in the staff chat, so a reply to that message can find it.</summary>
+    public static string Marker(long handoffId) => Polish.Format(T.HandoffMarker, handoffId);
+
+    /// <summary>The conversation a staff chat message names, if it names one.</summary>
+    public static long? ConversationNamedIn(string? text)
+    {
+        if (text is null) return null;
+        var pattern = System.Text.RegularExpressions.Regex.Escape(T.HandoffMarker).Replace(@"\{0}", "([0-9]+)", StringComparison.Ordinal);
+        var match = System.Text.RegularExpressions.Regex.Match(text, pattern);
+        return match.Success && long.TryParse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
     private async Task EndAsync(DialogContext dc, Handoff handoff, CancellationToken ct)

@@ -2,6 +2,7 @@ using MamBot.Data.Bookings;
 using MamBot.Data.Ideas;
 using MamBot.Dialogs.Bookings;
 using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Handoffs;
 using MamBot.Dialogs.Ideas;
 using MamBot.Dialogs.Texts;
 
@@ -9,9 +10,10 @@ namespace MamBot.Dialogs.Staff;
 
 /// <summary>
 /// Buttons under the messages the staff chat gets ("staff:approve:12", "staff:reject:12", "staff:publish:7",
-/// "staff:talk:7"). They work only from the centre's staff chat; anywhere else they change nothing.
+/// "staff:talk:7"), and answers to a resident typed as a reply to the staff chat's "rozmowa nr 5" notice
+/// ("staff:answer:5", made by the channel). They work only from the centre's staff chat; elsewhere nothing changes.
 /// </summary>
-public sealed class StaffChatActions(BookingDesk bookings, IdeaDesk ideas) : IButtonAction
+public sealed class StaffChatActions(BookingDesk bookings, IdeaDesk ideas, HandoffDesk handoffs) : IButtonAction
 {
     public string Prefix => "staff";
 
@@ -37,6 +39,11 @@ public sealed class StaffChatActions(BookingDesk bookings, IdeaDesk ideas) : IBu
             dc.Say(T.StaleButton);
             return;
         }
+        if (parts[0] == "answer")
+        {
+            await AnswerAsync(dc, id, ct);
+            return;
+        }
         dc.Say(parts[0] switch
         {
             "approve" => await bookings.ApproveAsync(id, null, ct) is { } b ? Polish.Format(T.StaffApprovedInChat, Describe(b, dc)) : T.StaffAlreadyDecided,
@@ -45,6 +52,13 @@ public sealed class StaffChatActions(BookingDesk bookings, IdeaDesk ideas) : IBu
             "talk" => await ideas.ChangeStatusAsync(id, IdeaStatus.InTalks, null, ct) is { } i ? Polish.Format(T.StaffIdeaInTalksInChat, i.Title) : T.StaffAlreadyDecided,
             _ => T.StaleButton,
         });
+    }
+
+    private async Task AnswerAsync(DialogContext dc, int handoffId, CancellationToken ct)
+    {
+        var sent = await handoffs.ReplyAsync(handoffId, dc.Activity.SenderName ?? T.StaffUnnamed, dc.Text ?? "", ct);
+        if (sent is not null) dc.Forward(sent);
+        dc.Say(sent is not null ? T.StaffAnswerSent : T.StaffAnswerTooLate);
     }
 
     private static string Describe(Booking booking, DialogContext dc) =>

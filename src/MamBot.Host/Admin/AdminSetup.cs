@@ -71,6 +71,8 @@ public static class AdminSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        var conversationScript = PanelScript("conversation.js");
+        app.MapGet("/admin/conversation.js", () => Results.Text(conversationScript, "text/javascript; charset=utf-8")).RequireAuthorization();
         app.MapPost("/admin/logout", async (HttpContext http, IAntiforgery antiforgery) =>
         {
             // A page elsewhere must not be able to sign staff out: the form's token is required here too.
@@ -90,6 +92,16 @@ public static class AdminSetup
     }
 
     /// <summary>The claims of a signed-in staff member.</summary>
+    /// <summary>A script of the panel, embedded in the assembly like the chat page's (the CSP allows only the site's own).</summary>
+    private static string PanelScript(string file)
+    {
+        var name = $"MamBot.Host.Admin.Pages.Conversations.{file}";
+        using var stream = System.Reflection.Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The panel script {name} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     public static ClaimsPrincipal Principal(Data.Staff.StaffUser user) => new(new ClaimsIdentity(
     [
         new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -23,7 +23,9 @@ public sealed class TurnIntake(ChatFloodGuard flood, DeliveryLanes lanes)
             FloodVerdict.SlowDown => await SlowDownAsync(services.GetRequiredService<OutboxStore>(), activity, ct),
             _ => await services.GetRequiredService<ConversationEngine>().HandleAsync(activity, ct),
         };
-        if (turn is not null) lanes.EnqueueReplies(activity.Channel, activity.ChatId, turn.OutboxIds);
+        if (turn is null) return null;
+        lanes.EnqueueReplies(activity.Channel, activity.ChatId, turn.OutboxIds);
+        foreach (var message in turn.Forwarded) lanes.EnqueueReplies(message.Channel!, message.ChatId!, [message.Id]);
         return turn;
     }
 

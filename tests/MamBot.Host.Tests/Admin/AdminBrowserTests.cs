@@ -171,6 +171,27 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         var rows = await staff.Locator("table.bars tr").AllInnerTextsAsync();
         Assert.Equal(["rano 0 (0%)", "po południu 1 (100%)", "wieczorem 0 (0%)"], rows.Select(r => System.Text.RegularExpressions.Regex.Replace(r, "\\s+", " ").Trim()));
     }
+
+    [Fact]
+    public async Task A_residents_message_appears_in_the_open_conversation_without_reloading()
+    {
+        const string conversation = "c0a1b2c3d4e5f60718293a4b5c6d7e8f";
+        using var http = new HttpClient { BaseAddress = new Uri(_address) };
+        (await http.PostAsJsonAsync($"/api/chat/{conversation}", new { payload = "consent:yes" })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync($"/api/chat/{conversation}", new { text = "chcę porozmawiać z człowiekiem" })).EnsureSuccessStatusCode();
+        var id = await _app.QueryAsync(db => db.Handoffs.Select(h => h.Id).SingleAsync());
+        var page = await _browser.NewPageAsync();
+        await SignInAsync(page);
+        await page.GotoAsync($"{_address}/admin/conversations/{id}");
+        await page.GetByText("Mieszkaniec jeszcze nic nie napisał.").WaitForAsync();
+        await page.EvaluateAsync("() => window.stillTheSamePage = true"); // a reload would forget it
+
+        (await http.PostAsJsonAsync($"/api/chat/{conversation}", new { text = "Czy jest dziś joga?" })).EnsureSuccessStatusCode();
+
+        await page.GetByText("Czy jest dziś joga?").WaitForAsync(new() { Timeout = 15_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true"));
+        Assert.Equal(0, await page.GetByText("Mieszkaniec jeszcze nic nie napisał.").CountAsync());
+    }
 }
 
 internal static class PanelMenu

@@ -40,6 +40,7 @@ public sealed class HandoffPanelTests : IDisposable
         Assert.Contains("Ostatnie wiadomości asystenta przed rozmową", view);
         Assert.True(view.Contains("(bez imienia), 10:00: Czy w piątek jest otwarte do 20?", StringComparison.Ordinal), view);
 
+        _bed.Time.Advance(TimeSpan.FromMinutes(12));
         var after = await ania.SubmitAsync($"/admin/conversations/{id}?handler=Reply", ("Text", "Tak, w piątek do 20:00. Zapraszamy!"));
         Assert.Contains("Wysłane.", StaffSession.Text(after));
         await ReceivedAsync(resident, "Pisze do Ciebie Ania z MAM:\n\nTak, w piątek do 20:00. Zapraszamy!");
@@ -50,6 +51,10 @@ public sealed class HandoffPanelTests : IDisposable
         await ReceivedAsync(resident, "Zespół MAM zakończył rozmowę.");
         await resident.SendAsync("godziny otwarcia");
         Assert.Contains("Godziny otwarcia", resident.Text);
+
+        var report = StaffSession.Text(await ania.PageAsync("/admin/report"));
+        Assert.Contains("rozmowy z zespołem prośby o rozmowę z człowiekiem 1 rozmowy z zespołem z odpowiedzią człowieka 1 "
+            + "rozmowy z zespołem mediana czasu do pierwszej odpowiedzi (minuty) 12", report);
     }
 
     [Fact]

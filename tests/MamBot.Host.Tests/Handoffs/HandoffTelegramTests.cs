@@ -15,7 +15,7 @@ public sealed class HandoffTelegramTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _telegram = await TelegramEmulator.StartAsync();
-        _app = _bed.Start(_telegram.PollingSettings());
+        _app = _bed.Start(new Dictionary<string, string?>(_telegram.PollingSettings()) { ["Handoff:PanelUrl"] = "https://mam.example.org/" });
         _ = _app.Services;
     }
 
@@ -50,5 +50,34 @@ public sealed class HandoffTelegramTests : IAsyncLifetime
 
         await _telegram.PressAsync(Zofia, answer, answer.Button("Wróć do asystenta"), firstName: "Zofia");
         Assert.StartsWith("Znów rozmawiasz z automatycznym asystentem.", Assert.Single(await _telegram.ReceiveAsync(Zofia)).Text);
+    }
+
+    [Fact]
+    public async Task The_team_answers_by_replying_in_its_telegram_group_and_the_resident_gets_it()
+    {
+        const long staffGroup = -100555;
+        await _app.QueryAsync(db => db.Centres.ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.StaffChannel, "telegram").SetProperty(c => c.StaffChatId, staffGroup.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        await _telegram.SendTextAsync(Zofia, "/start", firstName: "Zofia");
+        var consent = (await _telegram.ReceiveAsync(Zofia, count: 2))[^1];
+        await _telegram.PressAsync(Zofia, consent, "consent:yes", firstName: "Zofia");
+        await _telegram.ReceiveAsync(Zofia);
+
+        await _telegram.SendTextAsync(Zofia, "chcę porozmawiać z człowiekiem", firstName: "Zofia");
+        await _telegram.ReceiveAsync(Zofia);
+        await _telegram.SendTextAsync(Zofia, "Czy mogę przyjść z wnukiem na warsztaty?", firstName: "Zofia");
+        await Eventually.HoldsAsync(() => _app.QueryAsync(db => db.HandoffMessages.AnyAsync()), "her words to reach the team");
+        await _app.DispatchDueAsync(); // the staff chat's notices go with the outbox's round
+        var notices = await _telegram.ReceiveAsync(staffGroup, count: 2);
+        Assert.StartsWith("💬 Zofia prosi o rozmowę z kimś z zespołu (Telegram, rozmowa nr 1).", notices[0].Text);
+        Assert.EndsWith("„Rozmowy”.\nhttps://mam.example.org/admin/conversations/1", notices[0].Text);
+        var words = notices.Single(n => n.Text.StartsWith("💬 Pisze:", StringComparison.Ordinal));
+        Assert.Equal("💬 Pisze: „Czy mogę przyjść z wnukiem na warsztaty?” (rozmowa nr 1). Odpowiedz na tę wiadomość, a odpowiedź trafi do tej osoby.", words.Text);
+
+        await _telegram.ReplyInGroupAsync(staffGroup, words, "Oczywiście, wnuk jest mile widziany!", fromId: 9001, firstName: "Basia");
+
+        Assert.Equal("Pisze do Ciebie Basia z MAM:\n\nOczywiście, wnuk jest mile widziany!", Assert.Single(await _telegram.ReceiveAsync(Zofia)).Text);
+        Assert.Equal("✓ Wysłane.", Assert.Single(await _telegram.ReceiveAsync(staffGroup)).Text);
+        Assert.Equal(Data.Handoffs.HandoffStatus.Open, await _app.QueryAsync(db => db.Handoffs.Select(h => h.Status).SingleAsync()));
     }
 }

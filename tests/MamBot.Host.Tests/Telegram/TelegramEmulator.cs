@@ -86,6 +86,25 @@ public sealed class TelegramEmulator : IAsyncDisposable
             text,
         });
 
+    /// <summary>A member of a group answers one of the bot's messages there (Telegram's "reply").</summary>
+    public Task ReplyInGroupAsync(long groupId, BotMessage to, string text, long fromId, string firstName) =>
+        PostAsync("/sendMessage", new
+        {
+            botToken = Token,
+            from = new { id = fromId, is_bot = false, first_name = firstName },
+            chat = new { id = groupId, type = "group", title = "Zespół MAM" },
+            date = Interlocked.Increment(ref _now),
+            text,
+            reply_to_message = new
+            {
+                message_id = to.MessageId,
+                from = new { id = 1, is_bot = true, first_name = "MamBot" },
+                chat = new { id = groupId, type = "group" },
+                date = _now,
+                text = to.Text,
+            },
+        });
+
     /// <summary>Presses a button (callback_data) under one of the bot's messages.</summary>
     public Task PressAsync(long chatId, BotMessage under, string callbackData, string chatType = "private", string firstName = "Anna") =>
         PostAsync("/sendCallback", new

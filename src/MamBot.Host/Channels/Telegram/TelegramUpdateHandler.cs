@@ -7,6 +7,7 @@ using MamBot.Data;
 using MamBot.Data.Conversations;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Handoffs;
 using MamBot.Dialogs.Texts;
 using MamBot.Host.Outbox;
 using MamBot.Host.Turns;
@@ -96,7 +97,10 @@ public sealed partial class TelegramUpdateHandler(
         {
             // Stickers and photos arrive without text: the dialogs answer them like unclear text.
             var text = message.Text ?? message.Caption ?? "";
-            return (new Activity(ChannelNames.Telegram, ChatIdOf(message.Chat), text, null,
+            // In a group, a reply to the bot's "rozmowa nr 5" notice is a staff member answering that resident.
+            var answers = message.Chat.Type != ChatType.Private && message.ReplyToMessage?.From?.IsBot == true
+                && HandoffDesk.ConversationNamedIn(message.ReplyToMessage.Text) is { } handoff ? $"staff:answer:{handoff}" : null;
+            return (new Activity(ChannelNames.Telegram, ChatIdOf(message.Chat), text, answers,
                 SentAt.OrNow(new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)), time.GetUtcNow()),
                 updateId, message.From?.FirstName), message.Chat);
         }

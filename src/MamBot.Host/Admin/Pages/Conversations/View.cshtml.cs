@@ -4,6 +4,7 @@ using MamBot.Data.Handoffs;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Handoffs;
+using MamBot.Dialogs.Texts;
 using MamBot.Host.Outbox;
 using MamBot.Host.Channels.Messenger;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,22 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Deliver
         return Page();
     }
 
+    /// <summary>Messages after <paramref name="after"/>, for the page to show without reloading (conversation.js).</summary>
+    public async Task<IActionResult> OnGetMessagesAsync(long id, long after, CancellationToken ct)
+    {
+        if (await handoffs.FindAsync(id, ct) is not { } handoff) return NotFound();
+        var zone = (await centres.GetDefaultAsync(ct)).TimeZone;
+        var name = await NameAsync(handoff, ct);
+        await handoffs.MarkReadAsync(handoff, ct);
+        return new JsonResult(handoff.Messages.Where(m => m.Id > after).Select(m => new
+        {
+            m.Id,
+            Who = m.StaffName ?? name,
+            Time = Polish.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(m.CreatedUtc, zone))),
+            m.Text,
+        }));
+    }
+
     public async Task<IActionResult> OnPostReplyAsync(long id, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(Text) || Text.Length > HandoffService.MaxTextLength)
@@ -71,9 +88,7 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Deliver
         if (await handoffs.FindAsync(id, ct) is not { } handoff) return false;
         Handoff = handoff;
         Zone = (await centres.GetDefaultAsync(ct)).TimeZone;
-        Name = handoff.ResidentId is { } resident
-            ? await db.Residents.Where(r => r.Id == resident).Select(r => r.DisplayName).FirstOrDefaultAsync(ct) ?? "" : "";
-        if (Name.Length == 0) Name = "(bez imienia)";
+        Name = await NameAsync(handoff, ct);
         var before = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Kind == OutboxKind.Reply && m.Channel == handoff.Channel && m.ChatId == handoff.ChatId && m.CreatedUtc <= handoff.StartedUtc)
             .OrderByDescending(m => m.Id).Take(BotMessagesBefore).Select(m => m.Body).ToListAsync(ct);
@@ -89,6 +104,13 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Deliver
             MustWriteFirst = since >= (messenger.Value.HumanAgentTag ? MessengerSender.HumanAgentWindow : MessengerSender.Window);
         }
         return true;
+    }
+
+    private async Task<string> NameAsync(Handoff handoff, CancellationToken ct)
+    {
+        var name = handoff.ResidentId is { } resident
+            ? await db.Residents.Where(r => r.Id == resident).Select(r => r.DisplayName).FirstOrDefaultAsync(ct) : null;
+        return string.IsNullOrWhiteSpace(name) ? "(bez imienia)" : name;
     }
 
     /// <summary>Residents read "Pisze do Ciebie Ania z MAM": the first word of the staff member's name.</summary>

@@ -76,6 +76,9 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
         yield return (AdminText.ReportEvents, AdminText.ReportRating, f.Events.AverageRating is { } avg ? avg.ToString("0.0", CultureInfo.InvariantCulture) : "");
         foreach (var status in Enum.GetValues<IdeaStatus>()) yield return (AdminText.ReportIdeas, IdeaDesk.StatusName(status), N(f.IdeasByStatus.GetValueOrDefault(status)));
         foreach (var survey in f.Surveys) yield return (AdminText.ReportSurveys, survey.Title, N(survey.Responses));
+        yield return (AdminText.ReportTalks, AdminText.ReportTalksAsked, N(f.Handoffs.Asked));
+        yield return (AdminText.ReportTalks, AdminText.ReportTalksAnswered, N(f.Handoffs.Answered));
+        yield return (AdminText.ReportTalks, AdminText.ReportTalksMedian, f.Handoffs.MedianMinutesToAnswer is { } m ? N(Math.Round(m)) : "");
     }
 
     public static string MonthName(DateOnly month) =>
