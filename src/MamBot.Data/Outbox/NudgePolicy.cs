@@ -5,6 +5,9 @@ namespace MamBot.Data.Outbox;
 /// <summary>The rules every unsolicited message obeys, checked at the moment of delivery (things change overnight).</summary>
 public static class NudgePolicy
 {
+    /// <summary>Messenger: anything may be sent this long after the resident's last message, and only a person's reply later.</summary>
+    public static readonly TimeSpan MessengerWindow = TimeSpan.FromHours(24);
+
     /// <summary>Null when the nudge may go out; otherwise the reason code it is skipped with.</summary>
     public static string? SkipReason(OutboxMessage message, Resident? resident)
     {

@@ -8,7 +8,9 @@ namespace MamBot.Dialogs.Conversation;
 
 /// <summary>
 /// What a confirmation may promise: exactly the reminders that are queued for it (a booking made at 22:40 for
-/// tomorrow 18:00 has no "day before"), and none at all when the resident switched reminders off.
+/// tomorrow 18:00 has no "day before"), and none at all when the resident switched reminders off. On Messenger
+/// only those due inside the window the resident's last message opened: Meta lets no tag carry a reminder later,
+/// so the resident is told to let the calendar file remind them instead.
 /// </summary>
 public static class ReminderPromise
 {
@@ -17,17 +19,21 @@ public static class ReminderPromise
     {
         if (resident is null || !resident.HasConsented) return "";
         if (!resident.Wants(NudgeKind.Reminders)) return T.SignedUpRemindersOff;
-        var keys = await db.OutboxMessages.AsNoTracking()
+        var queued = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Kind == OutboxKind.Reminder && m.Status == OutboxStatus.Queued && m.IdempotencyKey.StartsWith(keyPrefix))
-            .Select(m => m.IdempotencyKey).ToListAsync(ct);
+            .Select(m => new { m.IdempotencyKey, m.DueUtc }).ToListAsync(ct);
+        var chat = NudgePolicy.ReachableIdentity(resident);
+        var windowEnds = chat?.Channel == ChannelNames.Messenger ? chat.LastInboundUtc + NudgePolicy.MessengerWindow : DateTime.MaxValue;
+        var keys = queued.Where(q => q.DueUtc < windowEnds).Select(q => q.IdempotencyKey).ToList();
         var dayBefore = keys.Any(k => k.StartsWith(keyPrefix + "day:", StringComparison.Ordinal));
         var soon = keys.Any(k => k.StartsWith(keyPrefix + "soon:", StringComparison.Ordinal));
-        return (dayBefore, soon) switch
+        var promise = (dayBefore, soon) switch
         {
             (true, true) => T.RemindDayBeforeAndSoon,
             (true, false) => T.RemindDayBefore,
             (false, true) => T.RemindSoon,
             _ => "",
         };
+        return keys.Count == queued.Count ? promise : (promise + " " + T.RemindMessengerWindow).Trim();
     }
 }

@@ -88,6 +88,23 @@ public class EventsChatTests
         Assert.Equal("events:join:" + coffee.Id, chat.ButtonPayload("Zapisuję się"));
     }
 
+    [Fact]
+    public async Task On_messenger_only_reminders_inside_the_window_are_promised_and_the_calendar_is_offered_instead()
+    {
+        await using var chat = await TestChat.StartAsync(channel: "messenger", chatId: "psid-halina");
+        await chat.PressPayloadAsync("consent:yes");
+        var tomorrow = await chat.CreateAsync("Kawa przy kominku", At(26, 12)); // the day-before reminder is inside the day
+        var friday = await chat.CreateAsync("Gimnastyka dla seniorów", At(27, 17), capacity: 12); // neither is
+
+        await chat.PressPayloadAsync($"events:join:{tomorrow.Id}");
+        Assert.EndsWith("Przypomnę Ci dzień wcześniej. Na Messengerze mogę napisać do Ciebie tylko w ciągu doby od Twojej ostatniej "
+            + "wiadomości, więc przypomnienie może nie dotrzeć. Naciśnij „Dodaj do kalendarza” – telefon przypomni Ci sam.", chat.Text);
+        await chat.PressPayloadAsync($"events:join:{friday.Id}");
+        Assert.EndsWith("17:00. Na Messengerze mogę napisać do Ciebie tylko w ciągu doby od Twojej ostatniej wiadomości, więc "
+            + "przypomnienie może nie dotrzeć. Naciśnij „Dodaj do kalendarza” – telefon przypomni Ci sam.", chat.Text);
+        Assert.Contains("Dodaj do kalendarza", chat.Last.SelectMany(r => r.Buttons).SelectMany(r => r).Select(b => b.Title));
+    }
+
     [Theory]
     [InlineData("zapisz mnie")]
     [InlineData("tak")]

@@ -18,7 +18,7 @@ namespace MamBot.Host.Channels.Messenger;
 /// </summary>
 public sealed class MessengerSender(GraphApiClient graph, MamDbContext db, TimeProvider time, IOptions<MessengerOptions> options) : IChannelSender
 {
-    public static readonly TimeSpan Window = TimeSpan.FromHours(24);
+    public static readonly TimeSpan Window = NudgePolicy.MessengerWindow;
     public static readonly TimeSpan HumanAgentWindow = TimeSpan.FromDays(7);
 
     public string Channel => ChannelNames.Messenger;
