@@ -117,8 +117,9 @@ public sealed partial class ConversationEngine(
         try
         {
             var state = ConversationData.FromJson(await conversations.LoadAsync(activity.Channel, activity.ChatId, ct));
-            // A dialog in progress reads the text itself; a typed button title is that button.
-            if (state.Stack.Count > 0 || TypedButtons.Pressed(activity.Text, state) is not null) return;
+            // A dialog in progress reads the text itself; a typed button title is that button; words meant for a
+            // person in the team never go to the model.
+            if (state.Stack.Count > 0 || state.HandoffId is not null || TypedButtons.Pressed(activity.Text, state) is not null) return;
             var resident = await residents.FindByChatAsync(activity.Channel, activity.ChatId, ct);
             var centre = await CentreOfAsync(resident, ct);
             await llm.PrepareAsync(new DialogContext(activity, centre, resident, state, dialogs), ct);

@@ -87,6 +87,22 @@ public sealed class LlmUnderstandingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task What_a_resident_writes_to_a_person_in_the_team_never_goes_to_the_model()
+    {
+        _finalContent = """{"intent":"talk_to_staff","slots":{},"answer":null}""";
+        await using var chat = await StartAsync();
+        await chat.PressPayloadAsync("consent:yes");
+        await chat.SendAsync("chcę porozmawiać z kimś z zespołu");
+        Assert.StartsWith("Przekazuję rozmowę zespołowi MAM.", chat.Text);
+        var asked = _requests.Count;
+
+        Assert.Empty(await chat.SendAsync("Mam kłopot z sąsiadem, proszę o telefon: 600 100 200."));
+
+        Assert.Equal(asked, _requests.Count);
+        Assert.Equal(1, await chat.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.HandoffMessages)));
+    }
+
+    [Fact]
     public async Task Off_topic_requests_are_declined_kindly()
     {
         _finalContent = """{"intent":"off_topic","slots":{},"answer":"Bitcoin to kryptowaluta."}""";
