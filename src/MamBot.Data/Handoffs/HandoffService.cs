@@ -29,13 +29,19 @@ public sealed class HandoffService(MamDbContext db, TimeProvider time)
         return (handoff, true);
     }
 
-    public async Task AddResidentMessageAsync(Handoff handoff, string text, CancellationToken ct)
+    /// <summary>Stores what the resident wrote; true when it is their first message of this conversation.</summary>
+    public async Task<bool> AddResidentMessageAsync(Handoff handoff, string text, CancellationToken ct)
     {
+        var first = !await db.HandoffMessages.AnyAsync(m => m.HandoffId == handoff.Id && m.StaffName == null, ct);
         handoff.Messages.Add(new HandoffMessage { Text = Cut(text), CreatedUtc = Now });
         handoff.LastResidentMessageUtc = Now;
         handoff.UnreadByStaff++;
         await db.SaveChangesAsync(ct);
+        return first;
     }
+
+    /// <summary>Someone in the team marked themselves "przy czacie".</summary>
+    public Task<bool> AnyoneAtTheChatAsync(CancellationToken ct) => db.StaffUsers.AnyAsync(s => s.IsAvailable, ct);
 
     /// <summary>A reply from the team; the first one opens the conversation and names who is writing.</summary>
     public async Task<HandoffMessage> AddStaffReplyAsync(Handoff handoff, string staffName, string text, CancellationToken ct)
@@ -84,12 +90,22 @@ public sealed class HandoffService(MamDbContext db, TimeProvider time)
     /// What was written in conversations closed before then is deleted (data minimisation); the conversation stays
     /// as a count for the report, linked to nobody.
     /// </summary>
-    public async Task<int> ForgetClosedBeforeAsync(DateTime endedBeforeUtc, CancellationToken ct)
+    public Task<int> ForgetClosedBeforeAsync(DateTime endedBeforeUtc, CancellationToken ct) => ForgetAsync(db,
+        db.Handoffs.Where(h => h.Status == HandoffStatus.Closed && h.EndedUtc < endedBeforeUtc && h.ChatId != ""), ct);
+
+    /// <summary>
+    /// The words of these conversations go and nothing links them to a person or a chat; each stays, closed, as a
+    /// count for the report. Used after <c>Handoff:KeepDays</c> and by erasure.
+    /// </summary>
+    public static async Task<int> ForgetAsync(MamDbContext db, IQueryable<Handoff> handoffs, CancellationToken ct)
     {
-        var old = db.Handoffs.Where(h => h.Status == HandoffStatus.Closed && h.EndedUtc < endedBeforeUtc && h.ChatId != "");
-        await db.HandoffMessages.Where(m => old.Any(h => h.Id == m.HandoffId)).ExecuteDeleteAsync(ct);
-        return await old.ExecuteUpdateAsync(s => s.SetProperty(h => h.ChatId, "").SetProperty(h => h.ResidentId, (Guid?)null), ct);
+        await db.HandoffMessages.Where(m => handoffs.Any(h => h.Id == m.HandoffId)).ExecuteDeleteAsync(ct);
+        return await handoffs.ExecuteUpdateAsync(s => s.SetProperty(h => h.ChatId, "").SetProperty(h => h.ResidentId, (Guid?)null)
+            .SetProperty(h => h.Status, HandoffStatus.Closed), ct);
     }
+
+    /// <summary>The key under which a staff member's answer in this conversation is queued (the panel reads its fate).</summary>
+    public static string ReplyKeyPrefix(long handoffId) => $"handoff:{handoffId}:reply:";
 
     private static string Cut(string text) => text.Length <= MaxTextLength ? text : text[..MaxTextLength];
 }

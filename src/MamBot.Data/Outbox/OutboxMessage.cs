@@ -35,8 +35,10 @@ public sealed class OutboxMessage
 
     public bool IsNudge => !IsAnswer(Kind);
 
-    /// <summary>An answer to the resident (the assistant's or a person's): never held back by nudge rules.</summary>
-    public static bool IsAnswer(OutboxKind kind) => kind is OutboxKind.Reply or OutboxKind.HumanReply;
+    /// <summary>Answers to the resident (the assistant's or a person's): never held back by nudge rules.</summary>
+    public static readonly OutboxKind[] AnswerKinds = [OutboxKind.Reply, OutboxKind.HumanReply];
+
+    public static bool IsAnswer(OutboxKind kind) => AnswerKinds.Contains(kind);
 }
 
 public enum OutboxKind

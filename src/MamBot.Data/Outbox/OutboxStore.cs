@@ -122,7 +122,7 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
         var now = time.GetUtcNow().UtcDateTime;
         var interrupted = db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sending && m.ClaimedUtc < claimedBeforeUtc);
         var resent = await interrupted
-            .Where(m => (m.Kind == OutboxKind.Reply || m.Kind == OutboxKind.HumanReply) && m.StatusReason != OutboxReasons.ResentAfterCrash)
+            .Where(m => OutboxMessage.AnswerKinds.Contains(m.Kind) && m.StatusReason != OutboxReasons.ResentAfterCrash)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Queued)
                 .SetProperty(m => m.StatusReason, OutboxReasons.ResentAfterCrash)
@@ -161,7 +161,7 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
     {
         var cutoff = time.GetUtcNow().UtcDateTime - keep;
         return db.OutboxMessages
-            .Where(m => (m.Kind == OutboxKind.Reply || m.Kind == OutboxKind.HumanReply) && m.Status != OutboxStatus.Queued && m.Status != OutboxStatus.Sending && m.CreatedUtc < cutoff)
+            .Where(m => OutboxMessage.AnswerKinds.Contains(m.Kind) && m.Status != OutboxStatus.Queued && m.Status != OutboxStatus.Sending && m.CreatedUtc < cutoff)
             .ExecuteDeleteAsync(ct);
     }
 

@@ -35,9 +35,7 @@ public sealed class ResidentErasure(MamDbContext db)
         var talks = db.Handoffs.Where(h => h.ResidentId == residentId);
         foreach (var handoffId in await talks.Select(h => h.Id).ToListAsync(ct))
             await DeleteMessagesAsync($"handoff:{handoffId}:", ct); // the team's replies and the staff chat's notice
-        await db.HandoffMessages.Where(m => talks.Any(h => h.Id == m.HandoffId)).ExecuteDeleteAsync(ct);
-        await talks.ExecuteUpdateAsync(s => s.SetProperty(h => h.ResidentId, (Guid?)null).SetProperty(h => h.ChatId, "")
-            .SetProperty(h => h.Status, Handoffs.HandoffStatus.Closed), ct);
+        await Handoffs.HandoffService.ForgetAsync(db, talks, ct);
         // Staff notices about the person's bookings name them; help offers they made carry their words to the author.
         foreach (var bookingId in await db.Bookings.Where(b => b.ResidentId == residentId).Select(b => b.Id).ToListAsync(ct))
             await DeleteMessagesAsync($"booking:{bookingId}:", ct);

@@ -61,8 +61,8 @@ public sealed partial class ConversationEngine(
             activity = activity with { Text = null, Payload = pressed };
 
         var dc = new DialogContext(activity, centre, resident, state, dialogs);
-        var isCommand = activity.Payload is null && FindCommand(activity.Text).Command is not null;
-        if (!await handoffs.RelayAsync(dc, isCommand, ct)) await RouteAsync(dc, ct);
+        var (command, argument) = activity.Payload is null ? FindCommand(activity.Text) : (null, "");
+        if (!await handoffs.RelayAsync(dc, command, ct)) await RouteAsync(dc, command, argument, ct);
         // Kept for residents who consented, or inside a dialog: declining keeps nothing at all.
         state.Screen = dc.Resident?.HasConsented == true || state.Stack.Count > 0 ? TypedButtons.OnScreen(dc.Replies) : null;
 
@@ -134,7 +134,8 @@ public sealed partial class ConversationEngine(
         }
     }
 
-    private async Task RouteAsync(DialogContext dc, CancellationToken ct)
+    /// <summary>A button, else a command (found once per turn by the caller), else the open dialog, else the menu.</summary>
+    private async Task RouteAsync(DialogContext dc, ICommand? command, string argument, CancellationToken ct)
     {
         if (dc.Payload is { } payload)
         {
@@ -142,7 +143,7 @@ public sealed partial class ConversationEngine(
             return;
         }
 
-        if (FindCommand(dc.Text) is var (command, argument) && command is not null)
+        if (command is not null)
         {
             await command.HandleAsync(dc, argument, ct);
             return;

@@ -1,12 +1,13 @@
-using MamBot.Data;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using MamBot.Data.Centres;
 using MamBot.Data.Handoffs;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Menu;
+using MamBot.Dialogs.Welcome;
 using MamBot.Dialogs.Texts;
 using MamBot.Dialogs.Understanding;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MamBot.Dialogs.Handoffs;
@@ -15,8 +16,7 @@ namespace MamBot.Dialogs.Handoffs;
 /// Handing a resident's chat to the team and back. While it is handed off the assistant stays silent: what the
 /// resident writes goes to the panel, what staff write goes to the resident's own channel through the outbox.
 /// </summary>
-public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, MamDbContext db,
-    IOptions<HandoffOptions> options, TimeProvider time)
+public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOptions<HandoffOptions> options, TimeProvider time)
 {
     public const string EndPayload = "handoff:end";
     public static Button TalkButton => new(T.ButtonTalkToPerson, "handoff:start");
@@ -48,7 +48,7 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, Mam
     /// A turn of a handed-off chat. True when the handoff took it (the assistant says nothing, or only how to
     /// come back); false when the chat is the assistant's again and the turn goes on as usual.
     /// </summary>
-    public async Task<bool> RelayAsync(DialogContext dc, bool isCommand, CancellationToken ct)
+    public async Task<bool> RelayAsync(DialogContext dc, ICommand? command, CancellationToken ct)
     {
         if (dc.Data.HandoffId is null) return false;
         var handoff = await handoffs.ActiveForChatAsync(dc.Activity.Channel, dc.Activity.ChatId, ct);
@@ -57,22 +57,23 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, Mam
             dc.Data.HandoffId = null; // ended by staff or after a quiet spell: the resident was told then
             return false;
         }
-        if (dc.Payload == EndPayload || IsBackToBot(dc.Text) || isCommand && EndsHandoff(dc.Text))
+        var backToBot = dc.Payload == EndPayload || IsBackToBot(dc.Text);
+        if (backToBot || command is MenuCommand or StartCommand or CancelCommand)
         {
-            await EndAsync(dc, handoff, ct);
-            return dc.Payload == EndPayload || IsBackToBot(dc.Text);
+            await handoffs.CloseAsync(handoff, HandoffEnd.Resident, ct);
+            dc.Data.HandoffId = null;
+            if (backToBot) dc.Say(MainMenu.Render(T.HandoffBackToBot));
+            return backToBot; // a command goes on to be answered as usual
         }
-        if (isCommand) return false; // "/pomoc" and the like are answered; the team is still there
+        if (command is not null) return false; // "/pomoc" and the like are answered; the team is still there
         if (dc.Payload is not null)
         {
             dc.Say(Reply.WithRow(T.HandoffButtonsPaused, BackButton));
             return true;
         }
         if (string.IsNullOrWhiteSpace(dc.Text)) return true;
-        var first = !await db.HandoffMessages.AnyAsync(m => m.HandoffId == handoff.Id && m.StaffName == null, ct);
-        await handoffs.AddResidentMessageAsync(handoff, dc.Text.Trim(), ct);
         // The staff chat sees what it is about; answering that message there answers the resident.
-        if (first)
+        if (await handoffs.AddResidentMessageAsync(handoff, dc.Text.Trim(), ct))
             await outbox.EnqueueForStaffAsync(dc.Centre, $"handoff:{handoff.Id}:staff:first", Reply.Plain(Polish.Format(
                 T.StaffHandoffFirstWords, dc.Text.Trim(), Marker(handoff.Id))).ToJson(), ct);
         return true;
@@ -88,16 +89,9 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, Mam
     public static long? ConversationNamedIn(string? text)
     {
         if (text is null) return null;
-        var pattern = System.Text.RegularExpressions.Regex.Escape(T.HandoffMarker).Replace(@"\{0}", "([0-9]+)", StringComparison.Ordinal);
-        var match = System.Text.RegularExpressions.Regex.Match(text, pattern);
-        return match.Success && long.TryParse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
-    }
-
-    private async Task EndAsync(DialogContext dc, Handoff handoff, CancellationToken ct)
-    {
-        await handoffs.CloseAsync(handoff, HandoffEnd.Resident, ct);
-        dc.Data.HandoffId = null;
-        if (dc.Payload == EndPayload || IsBackToBot(dc.Text)) dc.Say(MainMenu.Render(T.HandoffBackToBot));
+        var pattern = Regex.Escape(T.HandoffMarker).Replace(@"\{0}", "([0-9]+)", StringComparison.Ordinal);
+        var match = Regex.Match(text, pattern);
+        return match.Success && long.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
     /// <summary>
@@ -111,7 +105,7 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, Mam
         var first = handoff.FirstStaffReplyUtc is null;
         var message = await handoffs.AddStaffReplyAsync(handoff, staffName, text.Trim(), ct);
         var body = first ? Polish.Format(T.HandoffStaffJoined, staffName, message.Text) : message.Text;
-        return await SendAsync(handoff, $"handoff:{handoff.Id}:reply:{message.Id}", Reply.WithRow(body, BackButton), ct);
+        return await SendAsync(handoff, HandoffService.ReplyKeyPrefix(handoff.Id) + message.Id, Reply.WithRow(body, BackButton), ct);
     }
 
     /// <summary>Staff close the conversation: the resident hears that the assistant answers again.</summary>
@@ -154,38 +148,38 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, Mam
     /// The assistant's notice that the conversation ended: news about the resident's own request, so it keeps to
     /// the platforms' rules for such news (on Messenger only inside the window), never sent as a person's reply.
     /// </summary>
-    private async Task<OutboxMessage?> TellAsync(Handoff handoff, Reply reply, CancellationToken ct) =>
-        handoff.ResidentId is { } resident
-            ? await outbox.EnqueueAsync(new OutboxMessage
-            {
-                IdempotencyKey = $"handoff:{handoff.Id}:ended",
-                Kind = OutboxKind.AccountUpdate,
-                ResidentId = resident,
-                Body = reply.ToJson(),
-            }, ct)
-            : null;
+    private async Task TellAsync(Handoff handoff, Reply reply, CancellationToken ct)
+    {
+        if (handoff.ResidentId is not { } resident) return;
+        await outbox.EnqueueAsync(new OutboxMessage
+        {
+            IdempotencyKey = $"handoff:{handoff.Id}:ended",
+            Kind = OutboxKind.AccountUpdate,
+            ResidentId = resident,
+            Body = reply.ToJson(),
+        }, ct);
+    }
 
     /// <summary>What the resident may expect: someone soon, or the next opening hours.</summary>
     private async Task<string> ExpectationAsync(Centre centre, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         if (CentreHours.ClosingLocal(centre, now) is { } closes)
-            return await db.StaffUsers.AnyAsync(s => s.IsAvailable, ct)
+            return await handoffs.AnyoneAtTheChatAsync(ct)
                 ? Polish.Format(T.HandoffStartedNow, Polish.Count(options.Value.UsualReplyMinutes, T.MinutesFormsGenitive))
                 : Polish.Format(T.HandoffStartedOpenNobody, Polish.Time(TimeOnly.FromDateTime(closes)));
         if (CentreHours.NextOpeningLocal(centre, now) is not { } opens)
             return Polish.Format(T.HandoffStartedLater, Polish.ContactChannels(centre));
         var today = LocalCalendar.Today(now, centre.TimeZone);
         var day = DateOnly.FromDateTime(opens);
-        var when = day == today ? Polish.Format(T.HandoffOpensToday, Polish.Time(TimeOnly.FromDateTime(opens)))
-            : day == today.AddDays(1) ? Polish.Format(T.HandoffOpensTomorrow, Polish.Time(TimeOnly.FromDateTime(opens)))
-            : Polish.Format(T.HandoffOpensOnDay, Polish.OnDay(day.DayOfWeek), Polish.Time(TimeOnly.FromDateTime(opens)));
+        var at = Polish.Time(TimeOnly.FromDateTime(opens));
+        var when = day == today ? Polish.Format(T.HandoffOpensToday, at)
+            : day == today.AddDays(1) ? Polish.Format(T.HandoffOpensTomorrow, at)
+            : Polish.Format(T.HandoffOpensOnDay, Polish.OnDay(day.DayOfWeek), at);
         return Polish.Format(T.HandoffStartedClosed, when);
     }
 
     private static bool IsBackToBot(string? text) =>
         text is not null && PolishText.Fold(text.Trim()) == PolishText.Fold(T.ButtonBackToBot);
 
-    private static bool EndsHandoff(string? text) =>
-        text is not null && PolishText.Fold(text.Trim().TrimStart('/')) is "menu" or "start" or "anuluj";
 }

@@ -42,7 +42,7 @@ public static class DataExportFile
         Section(T.ExportFileNotifications, data.Notifications.Select(n => (Kind: Enum.Parse<NudgeKind>(n.Key), On: n.Value))
             .Select(n => $"{NudgeKindTexts.Described(n.Kind)}: {(n.On ? T.ExportFileOn : T.ExportFileOff)}"));
         Section(T.ExportFileBookings, data.Bookings.Select(b => Polish.Format(T.ExportFileBooking,
-            When(b.StartUtc), Polish.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.EndUtc, zone))), b.Room,
+            When(b.StartUtc), Polish.Time(b.EndUtc, zone), b.Room,
             BookingStatusName(b.Status), b.Purpose, b.People, b.ContactName, b.Phone ?? T.BookNoPhone)));
         Section(T.ExportFileSignups, data.EventSignups.Select(s => Polish.Format(T.ExportFileSignup, s.Event, When(s.StartUtc), SignupStatusName(s.Status))));
         Section(T.ExportFileFeedback, data.EventFeedback.Select(f => Polish.Format(T.ExportFileRating, f.Event,

@@ -59,6 +59,9 @@ public static class Polish
 
     public static string Time(TimeOnly time) => time.ToString("HH:mm", Culture);
 
+    /// <summary>"17:00" on the centre's clock for a stored UTC instant.</summary>
+    public static string Time(DateTime utc, TimeZoneInfo zone) => Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone)));
+
     /// <summary>"czw. 26.11" in the centre's time zone: for buttons, where there is little room.</summary>
     public static string ShortDate(DateTime utc, TimeZoneInfo zone)
     {

@@ -145,7 +145,7 @@ public sealed class CentreFacts(DialogContext dc, BookingService bookings, Event
         var match = dc.Centre.Rooms.FirstOrDefault(r => string.Equals(r.Name, room, StringComparison.OrdinalIgnoreCase)) ?? Bookings.BookingSlots.FindRoom(dc.Centre.Rooms, room);
         if (match is null || !DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day)) return "Nie znam takiej sali albo daty.";
         var starts = await bookings.FreeStartsAsync(match.Id, day, TimeSpan.FromHours(1), default);
-        return starts.Count == 0 ? "Brak wolnych godzin." : string.Join(", ", starts.Select(s => Polish.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone)))));
+        return starts.Count == 0 ? "Brak wolnych godzin." : string.Join(", ", starts.Select(s => Polish.Time(s, dc.TimeZone)));
     }
 
     [KernelFunction("upcoming_events"), Description("Wydarzenia w centrum w najbliższych dwóch tygodniach: kiedy, co, wolne miejsca.")]

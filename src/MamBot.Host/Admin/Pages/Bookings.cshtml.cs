@@ -67,7 +67,7 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
             .Where(e => e.CentreId == centre.Id && e.RoomId != null && e.Status == EventStatus.Scheduled && e.StartUtc >= from && e.StartUtc < to)
             .OrderBy(e => e.StartUtc).ToListAsync(ct);
         DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
-        string Span(DateTime startUtc, DateTime endUtc) => $"{Time(startUtc, zone)}–{Time(endUtc, zone)}";
+        string Span(DateTime startUtc, DateTime endUtc) => $"{Polish.Time(startUtc, zone)}–{Polish.Time(endUtc, zone)}";
         var entries = bookings.Select(b => (b.StartUtc, Booking: (Row?)ToRow(b, Span(b.StartUtc, b.EndUtc)), Event: (EventRow?)null))
             .Concat(events.Select(e => (e.StartUtc, Booking: (Row?)null,
                 Event: (EventRow?)new EventRow(e.Id, Span(e.StartUtc, e.EndUtc), rooms.TryGetValue(e.RoomId!.Value, out var r) ? r.Name : "?", e.Title))));
@@ -144,6 +144,4 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
         BookingStatus.Rejected => AdminText.BookingStatusRejected,
         _ => AdminText.BookingStatusCancelled,
     };
-
-    private static string Time(DateTime utc, TimeZoneInfo zone) => Polish.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone)));
 }

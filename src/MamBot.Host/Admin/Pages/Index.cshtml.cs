@@ -38,7 +38,7 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres, TimePro
         BookingsToday = [.. (await db.Bookings.AsNoTracking()
                 .Where(b => b.StartUtc >= dayStart && b.StartUtc < dayEnd && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Pending))
                 .OrderBy(b => b.StartUtc).ToListAsync(ct))
-            .Select(b => $"{Polish.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, zone)))}–{Polish.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.EndUtc, zone)))} {rooms.GetValueOrDefault(b.RoomId)}: {b.Purpose}")];
+            .Select(b => $"{Polish.Time(b.StartUtc, zone)}–{Polish.Time(b.EndUtc, zone)} {rooms.GetValueOrDefault(b.RoomId)}: {b.Purpose}")];
         PendingApprovals = await db.Bookings.CountAsync(b => b.Status == BookingStatus.Pending && b.EndUtc > now, ct);
         // "This week" is what the chat calls it: from now until Sunday night, Kraków time.
         var nextMonday = LocalCalendar.StartUtc(LocalCalendar.MondayOf(day).AddDays(7), zone);
@@ -51,10 +51,10 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres, TimePro
         SurveysRunning = await db.Surveys.CountAsync(s => s.CentreId == centre.Id && s.OpensUtc <= now && s.ClosesUtc > now, ct);
         var weekAgo = now.AddDays(-7);
         NudgesLastWeek = (await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.Kind != OutboxKind.Reply && m.Kind != OutboxKind.HumanReply && m.DoneUtc >= weekAgo)
+                .Where(m => !OutboxMessage.AnswerKinds.Contains(m.Kind) && m.DoneUtc >= weekAgo)
                 .GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(x => x.Key, x => x.Count);
         OutsideMessengerWindow = await db.OutboxMessages.CountAsync(
-            m => m.Kind != OutboxKind.Reply && m.Kind != OutboxKind.HumanReply && m.DoneUtc >= weekAgo && m.StatusReason == OutboxReasons.OutsideWindow, ct);
+            m => !OutboxMessage.AnswerKinds.Contains(m.Kind) && m.DoneUtc >= weekAgo && m.StatusReason == OutboxReasons.OutsideWindow, ct);
     }
 }

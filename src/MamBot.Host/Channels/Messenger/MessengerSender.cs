@@ -21,6 +21,9 @@ public sealed class MessengerSender(GraphApiClient graph, MamDbContext db, TimeP
     public static readonly TimeSpan Window = NudgePolicy.MessengerWindow;
     public static readonly TimeSpan HumanAgentWindow = TimeSpan.FromDays(7);
 
+    /// <summary>How long after the resident's last message a person's answer can still reach them.</summary>
+    public static TimeSpan HumanReplyWindow(MessengerOptions o) => o.HumanAgentTag ? HumanAgentWindow : Window;
+
     public string Channel => ChannelNames.Messenger;
 
     public async Task<Delivery> SendAsync(OutboxMessage message, Reply reply, string chatId, SendPriority priority, CancellationToken ct)
@@ -56,8 +59,7 @@ public sealed class MessengerSender(GraphApiClient graph, MamDbContext db, TimeP
         if (lastInbound is not { } last) return (null, null);
         var since = time.GetUtcNow().UtcDateTime - last;
         if (since < Window) return (OutboxMessage.IsAnswer(message.Kind) ? "RESPONSE" : "UPDATE", null);
-        if (message.Kind == OutboxKind.HumanReply && options.Value.HumanAgentTag && since < HumanAgentWindow)
-            return ("MESSAGE_TAG", "HUMAN_AGENT");
+        if (message.Kind == OutboxKind.HumanReply && since < HumanReplyWindow(options.Value)) return ("MESSAGE_TAG", "HUMAN_AGENT");
         return (null, null);
     }
 

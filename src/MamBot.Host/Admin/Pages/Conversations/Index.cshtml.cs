@@ -14,6 +14,9 @@ public sealed class IndexModel(HandoffService handoffs, CentreDirectory centres,
 {
     public sealed record Row(long Id, string Name, string Channel, HandoffStatus Status, DateTime StartedUtc, string FirstWords, int Unread);
 
+    /// <summary>How the panel names a resident whose channel gave no name (the web chat).</summary>
+    public const string NoName = "(bez imienia)";
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool IsAvailable { get; private set; }
     public DateTime NowUtc { get; private set; }
@@ -26,7 +29,7 @@ public sealed class IndexModel(HandoffService handoffs, CentreDirectory centres,
         var active = await handoffs.ActiveAsync(centre.Id, ct);
         var ids = active.Select(h => h.ResidentId).ToList();
         var names = await db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.DisplayName, ct);
-        Rows = [.. active.Select(h => new Row(h.Id, h.ResidentId is { } id && names.GetValueOrDefault(id) is { Length: > 0 } name ? name : "(bez imienia)",
+        Rows = [.. active.Select(h => new Row(h.Id, h.ResidentId is { } id && names.GetValueOrDefault(id) is { Length: > 0 } name ? name : NoName,
             h.Channel, h.Status, h.StartedUtc, h.Messages.FirstOrDefault()?.Text ?? "", h.UnreadByStaff))];
     }
 

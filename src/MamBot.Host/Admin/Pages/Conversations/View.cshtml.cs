@@ -51,7 +51,7 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Deliver
         {
             m.Id,
             Who = m.StaffName ?? name,
-            Time = Polish.Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(m.CreatedUtc, zone))),
+            Time = Polish.Time(m.CreatedUtc, zone),
             m.Text,
         }));
     }
@@ -93,15 +93,17 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Deliver
             .Where(m => m.Kind == OutboxKind.Reply && m.Channel == handoff.Channel && m.ChatId == handoff.ChatId && m.CreatedUtc <= handoff.StartedUtc)
             .OrderByDescending(m => m.Id).Take(BotMessagesBefore).Select(m => m.Body).ToListAsync(ct);
         BotBefore = [.. before.AsEnumerable().Reverse().Select(body => Reply.FromJson(body).Text)];
-        var replyKeys = $"handoff:{handoff.Id}:reply:";
+        var replyKeys = HandoffService.ReplyKeyPrefix(handoff.Id);
         NotDelivered = (await db.OutboxMessages.AsNoTracking()
             .Where(m => m.IdempotencyKey.StartsWith(replyKeys) && (m.Status == OutboxStatus.Skipped || m.Status == OutboxStatus.Failed))
             .Select(m => m.IdempotencyKey).ToListAsync(ct))
             .Select(k => long.Parse(k[replyKeys.Length..], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
         if (handoff.Channel == ChannelNames.Messenger)
         {
-            var since = time.GetUtcNow().UtcDateTime - handoff.LastResidentMessageUtc;
-            MustWriteFirst = since >= (messenger.Value.HumanAgentTag ? MessengerSender.HumanAgentWindow : MessengerSender.Window);
+            // The same clock the sender reads: the resident's last message of any kind, buttons included.
+            var lastInbound = await db.ChannelIdentities.Where(i => i.Channel == handoff.Channel && i.ExternalId == handoff.ChatId)
+                .Select(i => (DateTime?)i.LastInboundUtc).FirstOrDefaultAsync(ct) ?? handoff.LastResidentMessageUtc;
+            MustWriteFirst = time.GetUtcNow().UtcDateTime - lastInbound >= MessengerSender.HumanReplyWindow(messenger.Value);
         }
         return true;
     }
@@ -110,7 +112,7 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Deliver
     {
         var name = handoff.ResidentId is { } resident
             ? await db.Residents.Where(r => r.Id == resident).Select(r => r.DisplayName).FirstOrDefaultAsync(ct) : null;
-        return string.IsNullOrWhiteSpace(name) ? "(bez imienia)" : name;
+        return string.IsNullOrWhiteSpace(name) ? IndexModel.NoName : name;
     }
 
     /// <summary>Residents read "Pisze do Ciebie Ania z MAM": the first word of the staff member's name.</summary>
