@@ -44,6 +44,7 @@ public static class MamDataSetup
         services.AddScoped<ConversationStore>();
         services.AddScoped<InboundStore>();
         services.AddScoped<OutboxStore>();
+        services.AddScoped<UtilityTemplateStore>();
         return services;
     }
 

@@ -50,6 +50,7 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     public DbSet<Health.WriteProbe> WriteProbes => Set<Health.WriteProbe>();
     public DbSet<Handoffs.Handoff> Handoffs => Set<Handoffs.Handoff>();
     public DbSet<Handoffs.HandoffMessage> HandoffMessages => Set<Handoffs.HandoffMessage>();
+    public DbSet<UtilityTemplate> UtilityTemplates => Set<UtilityTemplate>();
 
     /// <summary>
     /// Moves the write-ahead log into the database file and empties it, so deleted rows survive in neither (with
@@ -293,6 +294,7 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
             e.Property(m => m.Status).HasConversion<string>();
         });
         modelBuilder.Entity<MailboxMessage>().HasIndex(m => new { m.Channel, m.ChatId, m.Id });
+        modelBuilder.Entity<UtilityTemplate>(e => e.HasIndex(t => new { t.Name, t.Language }).IsUnique());
         modelBuilder.Entity<Handoffs.Handoff>(e =>
         {
             e.Property(h => h.Channel).HasMaxLength(20);

@@ -66,6 +66,7 @@ public static class MamDialogsSetup
         services.AddScoped<ICommand, StopCommand>();
 
         services.AddScoped<FollowUpNudge>();
+        services.AddScoped<ReminderPromise>();
         services.AddScoped<BookingDesk>();
         services.AddScoped<EventDesk>();
         services.AddScoped<IdeaDesk>();

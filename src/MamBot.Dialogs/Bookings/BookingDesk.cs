@@ -14,7 +14,7 @@ namespace MamBot.Dialogs.Bookings;
 /// Booking operations with everything that follows them: reminders, the resident hearing staff decisions,
 /// staff hearing about bookings that wait for them. The chat and the admin panel both come through here.
 /// </summary>
-public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, ResidentService residents, MamDbContext db, TimeProvider time)
+public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, ResidentService residents, MamDbContext db, ReminderPromise promise, TimeProvider time)
 {
     public static readonly TimeSpan SoonBefore = TimeSpan.FromHours(2);
 
@@ -94,7 +94,8 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
                 Kind = OutboxKind.Reminder,
                 ResidentId = booking.ResidentId,
                 DueUtc = dueUtc,
-                Body = Reply.Plain(Polish.Format(template, When(booking, room, zone), centre.KeyPickup).TrimEnd()).ToJson(),
+                Body = (Reply.Plain(Polish.Format(template, When(booking, room, zone), centre.KeyPickup).TrimEnd())
+                    with { Utility = UtilityTemplates.BookingReminder.With(When(booking, room, zone)) }).ToJson(),
             }, ct);
         }
     }
@@ -137,7 +138,7 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
 
     /// <summary>The reminders queued for this booking, as the confirmation may promise them.</summary>
     public Task<string> PromiseAsync(Booking booking, Resident? resident, CancellationToken ct) =>
-        ReminderPromise.ForAsync(db, ReminderKeyPrefix(booking.Id), resident, ct);
+        promise.ForAsync(ReminderKeyPrefix(booking.Id), resident, ct);
 
     public static string When(Booking booking, Room room, TimeZoneInfo zone)
     {

@@ -9,22 +9,26 @@ namespace MamBot.Dialogs.Conversation;
 /// <summary>
 /// What a confirmation may promise: exactly the reminders that are queued for it (a booking made at 22:40 for
 /// tomorrow 18:00 has no "day before"), and none at all when the resident switched reminders off. On Messenger
-/// only those due inside the window the resident's last message opened: Meta lets no tag carry a reminder later,
-/// so the resident is told to let the calendar file remind them instead.
+/// only those due inside the window the resident's last message opened, or carried by a utility template Meta
+/// approved: no tag may carry a reminder later, so otherwise the resident is told to let the calendar file remind
+/// them instead.
 /// </summary>
-public static class ReminderPromise
+public sealed class ReminderPromise(MamDbContext db, UtilityTemplateStore templates)
 {
     /// <summary>"Przypomnę Ci dzień wcześniej i 2 godziny przed.", one of the two, the opt-out note, or "".</summary>
-    public static async Task<string> ForAsync(MamDbContext db, string keyPrefix, Resident? resident, CancellationToken ct)
+    public async Task<string> ForAsync(string keyPrefix, Resident? resident, CancellationToken ct)
     {
         if (resident is null || !resident.HasConsented) return "";
         if (!resident.Wants(NudgeKind.Reminders)) return T.SignedUpRemindersOff;
         var queued = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Kind == OutboxKind.Reminder && m.Status == OutboxStatus.Queued && m.IdempotencyKey.StartsWith(keyPrefix))
-            .Select(m => new { m.IdempotencyKey, m.DueUtc }).ToListAsync(ct);
+            .Select(m => new { m.IdempotencyKey, m.DueUtc, m.Body }).ToListAsync(ct);
         var chat = NudgePolicy.ReachableIdentity(resident);
         var windowEnds = chat?.Channel == ChannelNames.Messenger ? chat.LastInboundUtc + NudgePolicy.MessengerWindow : DateTime.MaxValue;
-        var keys = queued.Where(q => q.DueUtc < windowEnds).Select(q => q.IdempotencyKey).ToList();
+        var keys = new List<string>();
+        foreach (var q in queued)
+            if (q.DueUtc < windowEnds || await CarriedByTemplateAsync(q.Body, ct)) keys.Add(q.IdempotencyKey);
+
         var dayBefore = keys.Any(k => k.StartsWith(keyPrefix + "day:", StringComparison.Ordinal));
         var soon = keys.Any(k => k.StartsWith(keyPrefix + "soon:", StringComparison.Ordinal));
         var promise = (dayBefore, soon) switch
@@ -36,4 +40,8 @@ public static class ReminderPromise
         };
         return keys.Count == queued.Count ? promise : (promise + " " + T.RemindMessengerWindow).Trim();
     }
+
+    private async Task<bool> CarriedByTemplateAsync(string body, CancellationToken ct) =>
+        templates.Enabled && Reply.FromJson(body).Utility is { } utility && UtilityTemplates.Find(utility.Template) is { } template
+        && await templates.UsableAsync(template.Name, UtilityTemplateText.Language, ct);
 }

@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace MamBot.Dialogs.Conversation;
 
-/// <summary>What the bot says: text, optional rows of buttons, optional file (.ics, data export).</summary>
-public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons, ReplyFile? File = null)
+/// <summary>
+/// What the bot says: text, optional rows of buttons, optional file (.ics, data export), and for a few nudges the
+/// facts a Messenger utility template needs when the 24-hour window is closed.
+/// </summary>
+public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons, ReplyFile? File = null, UtilityMessage? Utility = null)
 {
     public static Reply Plain(string text) => new(text, []);
 

@@ -15,7 +15,7 @@ namespace MamBot.Dialogs.Events;
 /// reminders and "Jak było?" for those going, news of a freed place, a move or a cancellation, and
 /// announcements to residents who chose the category. The chat and the admin panel both come through here.
 /// </summary>
-public sealed class EventDesk(EventService events, OutboxStore outbox, MamDbContext db, CentreDirectory centres, IOptions<NudgeTimingOptions> timing, TimeProvider time)
+public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDirectory centres, IOptions<NudgeTimingOptions> timing, ReminderPromise promise, TimeProvider time)
 {
     public static readonly TimeSpan SoonBefore = TimeSpan.FromHours(2);
 
@@ -103,7 +103,8 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, MamDbCont
                 IdempotencyKey = $"event:{eventId}:cancelled:{signup.Id}",
                 Kind = OutboxKind.EventUpdate,
                 ResidentId = signup.ResidentId,
-                Body = Reply.WithRow(text, new Button(T.ButtonRemoveFromCalendar, $"events:ics:{eventId}"), new Button(T.ButtonSeeEvents, "events:list:w0:0")).ToJson(),
+                Body = (Reply.WithRow(text, new Button(T.ButtonRemoveFromCalendar, $"events:ics:{eventId}"), new Button(T.ButtonSeeEvents, "events:list:w0:0"))
+                    with { Utility = UtilityTemplates.EventCancelled.With(cancelled.Title, EventTexts.When(cancelled, centre.TimeZone)) }).ToJson(),
             }, ct);
         return cancelled;
     }
@@ -117,6 +118,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, MamDbCont
         var when = EventTexts.When(e, zone);
         var place = EventTexts.Place(e, centre);
         Button[] reminderButtons = [new(T.ButtonWithdraw, $"events:leave:{e.Id}"), new(T.ButtonEventDetails, $"events:show:{e.Id}")];
+        var utility = UtilityTemplates.EventReminder.With(e.Title, when, place);
 
         var dayBeforeUtc = NudgeTiming.DayBefore(e.StartUtc, zone);
         var localEndDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.EndUtc, zone));
@@ -124,8 +126,8 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, MamDbCont
 
         var planned = new (string Name, DateTime DueUtc, DateTime ExpiresUtc, OutboxKind Kind, Reply Body)[]
         {
-            ("day", dayBeforeUtc, e.StartUtc, OutboxKind.Reminder, Reply.WithRow(Polish.Format(T.EventReminderDayBefore, e.Title, when, place), reminderButtons)),
-            ("soon", e.StartUtc - SoonBefore, e.StartUtc, OutboxKind.Reminder, Reply.WithRow(Polish.Format(T.EventReminderSoon, e.Title, when, place), reminderButtons)),
+            ("day", dayBeforeUtc, e.StartUtc, OutboxKind.Reminder, Reply.WithRow(Polish.Format(T.EventReminderDayBefore, e.Title, when, place), reminderButtons) with { Utility = utility }),
+            ("soon", e.StartUtc - SoonBefore, e.StartUtc, OutboxKind.Reminder, Reply.WithRow(Polish.Format(T.EventReminderSoon, e.Title, when, place), reminderButtons) with { Utility = utility }),
             ("feedback", feedbackUtc, feedbackUtc + FeedbackKeeps, OutboxKind.Feedback, FeedbackQuestion(e)),
         };
         foreach (var (name, dueUtc, expiresUtc, kind, body) in planned)
@@ -178,7 +180,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, MamDbCont
 
     /// <summary>The reminders queued for this place, as the confirmation may promise them.</summary>
     public Task<string> PromiseAsync(EventSignup signup, Resident resident, CancellationToken ct) =>
-        ReminderPromise.ForAsync(db, SignupKeyPrefix(signup.EventId, signup.Id), resident, ct);
+        promise.ForAsync(SignupKeyPrefix(signup.EventId, signup.Id), resident, ct);
 
     private static string SignupKeyPrefix(int eventId, int signupId) => $"event:{eventId}:signup:{signupId}:";
 

@@ -1,4 +1,8 @@
+using System.Globalization;
+using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
+using MamBot.Dialogs.Conversation;
+using MamBot.Host.Channels.Messenger;
 
 namespace MamBot.Host.Admin;
 
@@ -11,4 +15,30 @@ public static class AdminNames
         Audience.EventParticipants => AdminText.AudienceEvent,
         _ => AdminText.AudienceAll,
     };
+
+    /// <summary>What a Messenger utility template is for: "przypomnienie o wydarzeniu".</summary>
+    public static string Of(UtilityTemplateText template) => template.Key switch
+    {
+        "event_reminder" => AdminText.TemplateEventReminder,
+        "booking_reminder" => AdminText.TemplateBookingReminder,
+        "event_cancelled" => AdminText.TemplateEventCancelled,
+        _ => template.Key,
+    };
+
+    /// <summary>Meta's word for a template's state, in Polish; the reason Meta gave follows it.</summary>
+    public static string Of(UtilityTemplate? known)
+    {
+        var state = known?.Status switch
+        {
+            null => AdminText.TemplateMissing,
+            UtilityTemplate.Approved => AdminText.TemplateApproved,
+            "PENDING" => AdminText.TemplatePending,
+            "REJECTED" => AdminText.TemplateRejected,
+            "PAUSED" => AdminText.TemplatePaused,
+            "DISABLED" => AdminText.TemplateDisabled,
+            UtilityTemplateSync.NotCreated => AdminText.TemplateNotCreated,
+            var other => string.Format(CultureInfo.InvariantCulture, AdminText.TemplateOther, other),
+        };
+        return known?.Reason is { } reason ? $"{state} ({reason})" : state;
+    }
 }

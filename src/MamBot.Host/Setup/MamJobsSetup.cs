@@ -3,6 +3,7 @@ using Hangfire.AspNetCore;
 using Hangfire.Storage.SQLite;
 using MamBot.Data.Centres;
 using MamBot.Data.Outbox;
+using MamBot.Host.Channels.Messenger;
 using MamBot.Host.Jobs;
 using Microsoft.Extensions.Options;
 
@@ -45,6 +46,7 @@ public static class MamJobsSetup
         builder.Services.AddScoped<HousekeepingJob>();
         builder.Services.AddScoped<WeeklyDigestJob>();
         builder.Services.AddScoped<HandoffIdleJob>();
+        builder.Services.AddScoped<UtilityTemplateSync>();
         builder.Services.AddSingleton<OutboxDispatchJob.Gate>();
         return builder;
     }
@@ -64,6 +66,10 @@ public static class MamJobsSetup
         recurring.AddOrUpdate<HousekeepingJob>(HousekeepingJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(3), local);
         recurring.AddOrUpdate<WeeklyDigestJob>(WeeklyDigestJob.Id, job => job.RunAsync(CancellationToken.None), timing.DigestCron, local);
         recurring.AddOrUpdate<HandoffIdleJob>(HandoffIdleJob.Id, job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
+        recurring.AddOrUpdate<UtilityTemplateSync>(UtilityTemplateSync.Id, job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+        // Templates are approved within seconds of being made: no need to wait an hour after the switch is turned on.
+        if (app.Services.GetRequiredService<IOptions<UtilityTemplateOptions>>().Value.UtilityTemplates)
+            recurring.Trigger(UtilityTemplateSync.Id);
         return app;
     }
 }

@@ -5,13 +5,14 @@ using MamBot.Data.Events;
 using MamBot.Data.Ideas;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs.Texts;
+using MamBot.Host.Admin;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Host.Admin.Pages;
 
 /// <summary>"Dziś": what needs the team's attention today, at a glance.</summary>
-public sealed class IndexModel(MamDbContext db, CentreDirectory centres, TimeProvider time) : PageModel
+public sealed class IndexModel(MamDbContext db, CentreDirectory centres, UtilityTemplateStore templates, TimeProvider time) : PageModel
 {
     public string Today { get; private set; } = "";
     public IReadOnlyList<string> BookingsToday { get; private set; } = [];
@@ -24,8 +25,18 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres, TimePro
     /// <summary>Skipped because Messenger allows nothing more than 24 hours after the resident's last message.</summary>
     public int OutsideMessengerWindow { get; private set; }
 
+    /// <summary>Each Messenger utility template and its state, when they are switched on; else empty.</summary>
+    public IReadOnlyList<(string Purpose, string State)> UtilityTemplates { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (templates.Enabled)
+        {
+            var known = await templates.AllAsync(ct);
+            UtilityTemplates = [.. Dialogs.Conversation.UtilityTemplates.All.Select(t => (AdminNames.Of(t),
+                AdminNames.Of(known.FirstOrDefault(k => k.Name == t.Name && k.Language == Dialogs.Conversation.UtilityTemplateText.Language))))];
+        }
+
         var centre = await centres.GetDefaultAsync(ct);
         var zone = centre.TimeZone;
         var now = time.GetUtcNow().UtcDateTime;

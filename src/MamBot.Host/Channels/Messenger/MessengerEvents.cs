@@ -33,6 +33,27 @@ public static class MessengerEvents
         }
     }
 
+    /// <summary>
+    /// What Meta says of the Page's templates (field message_template_status_update): the template's name, language,
+    /// id, new status (APPROVED, REJECTED, PAUSED…) and reason. Anything malformed is not among them.
+    /// </summary>
+    public static IEnumerable<(string Name, string Language, string? MetaId, string Status, string? Reason)> TemplateStatusChanges(JsonElement body)
+    {
+        if (!Has(body, "entry", out var entries) || entries.ValueKind != JsonValueKind.Array) yield break;
+        foreach (var entry in entries.EnumerateArray())
+        {
+            if (!Has(entry, "changes", out var changes) || changes.ValueKind != JsonValueKind.Array) continue;
+            foreach (var change in changes.EnumerateArray())
+            {
+                if (Str(change, "field") != "message_template_status_update" || !Has(change, "value", out var value)) continue;
+                if (Str(value, "message_template_name") is not { Length: > 0 and <= 512 } name
+                    || Str(value, "message_template_language") is not { Length: > 0 and <= 20 } language
+                    || Str(value, "event") is not { Length: > 0 and <= 40 } status) continue;
+                yield return (name, language, Str(value, "message_template_id"), status, Str(value, "reason"));
+            }
+        }
+    }
+
     /// <summary>The activity an action means: text, a quick reply or postback payload, or a start link (Get Started, m.me?ref=).</summary>
     public static Activity ToActivity(string eventId, string raw, DateTimeOffset now)
     {

@@ -11,6 +11,9 @@ public sealed class MessengerOptions
     public string GraphApiBaseUrl { get; set; } = "https://graph.facebook.com";
     public string GraphApiVersion { get; set; } = "v23.0";
 
+    /// <summary>The Page's id for its message templates; empty: "me", which a Page token resolves to the Page.</summary>
+    public string? PageId { get; set; }
+
     /// <summary>How often an event whose handling fails is tried before it is parked for staff.</summary>
     public int MaxEventAttempts { get; set; } = 3;
 

@@ -12,11 +12,13 @@ namespace MamBot.Host.Channels.Messenger;
 /// Sends through the Send API within Meta's rules: only inside the 24-hour window that the resident's last
 /// message opened. Meta retired the tags that let reminders out of the window (CONFIRMED_EVENT_UPDATE,
 /// POST_PURCHASE_UPDATE, ACCOUNT_UPDATE, on 2026-04-27; sends with them fail with error 100), and HUMAN_AGENT is
-/// for a person's replies only, so outside the window a message is skipped as "outside-24h-window". A person's
+/// for a person's replies only, so outside the window a message is skipped as "outside-24h-window", unless it is a
+/// reminder or cancellation whose utility template Meta approved (<c>Messenger:UtilityTemplates</c>). A person's
 /// reply (<see cref="OutboxKind.HumanReply"/>) may go up to 7 days after the resident's last message with the
 /// HUMAN_AGENT tag, when <c>Messenger:HumanAgentTag</c> says Meta approved it for the Page.
 /// </summary>
-public sealed class MessengerSender(GraphApiClient graph, MamDbContext db, TimeProvider time, IOptions<MessengerOptions> options) : IChannelSender
+public sealed class MessengerSender(
+    GraphApiClient graph, MamDbContext db, UtilityTemplateStore templates, TimeProvider time, IOptions<MessengerOptions> options) : IChannelSender
 {
     public static readonly TimeSpan Window = NudgePolicy.MessengerWindow;
     public static readonly TimeSpan HumanAgentWindow = TimeSpan.FromDays(7);
@@ -30,7 +32,7 @@ public sealed class MessengerSender(GraphApiClient graph, MamDbContext db, TimeP
     {
         if (!options.Value.Enabled) return new Delivery(DeliveryOutcome.Failed, OutboxReasons.NoChannel);
         var (type, tag) = await MessagingTypeAsync(message, chatId, ct);
-        if (type is null) return new Delivery(DeliveryOutcome.Skipped, OutboxReasons.OutsideWindow);
+        if (type is null) return await AsUtilityMessageAsync(message, reply, chatId, ct) ?? new Delivery(DeliveryOutcome.Skipped, OutboxReasons.OutsideWindow);
 
         var parts = MessengerMessages.From(reply);
         for (var i = 0; i < parts.Count; i++)
@@ -61,6 +63,17 @@ public sealed class MessengerSender(GraphApiClient graph, MamDbContext db, TimeP
         if (since < Window) return (OutboxMessage.IsAnswer(message.Kind) ? "RESPONSE" : "UPDATE", null);
         if (message.Kind == OutboxKind.HumanReply && since < HumanReplyWindow(options.Value)) return ("MESSAGE_TAG", "HUMAN_AGENT");
         return (null, null);
+    }
+
+    /// <summary>
+    /// Outside the window a nudge that names a utility template goes as that template, when the switch is on and Meta
+    /// approved it; null otherwise. The resident's own words in the window stay richer (buttons), so this is the last resort.
+    /// </summary>
+    private async Task<Delivery?> AsUtilityMessageAsync(OutboxMessage message, Reply reply, string chatId, CancellationToken ct)
+    {
+        if (!message.IsNudge || reply.Utility is not { } utility || UtilityTemplates.Find(utility.Template) is not { } template) return null;
+        if (!await templates.UsableAsync(template.Name, UtilityTemplateText.Language, ct)) return null;
+        return Outcome(await graph.SendTemplateAsync(chatId, template.Name, UtilityTemplateText.Language, utility.Parameters, ct));
     }
 
     /// <summary>Graph API errors: gone for good, not allowed now, try later, or failed.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MamBot.Data.Centres;
 using MamBot.Data.Conversations;
+using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Texts;
 using MamBot.Host.Outbox;
@@ -22,6 +23,7 @@ public static partial class MessengerSetup
     public static WebApplicationBuilder AddMessenger(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<MessengerOptions>().Bind(builder.Configuration.GetSection(MessengerOptions.Section));
+        builder.Services.AddOptions<UtilityTemplateOptions>().Bind(builder.Configuration.GetSection(UtilityTemplateOptions.Section));
         builder.Services.AddHttpClient<GraphApiClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddScoped<IChannelSender, MessengerSender>();
         builder.Services.AddSingleton<MessengerInbox>();
@@ -48,7 +50,8 @@ public static partial class MessengerSetup
     }
 
     /// <summary>Checks the signature, stores the residents' actions, answers 200; the inbox handles them next.</summary>
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<MessengerOptions> options, InboundStore inbound, MessengerInbox inbox, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync(
+        HttpRequest request, IOptions<MessengerOptions> options, InboundStore inbound, MessengerInbox inbox, UtilityTemplateStore templates, CancellationToken ct)
     {
         var o = options.Value;
         if (!o.Enabled) return Results.NotFound();
@@ -66,6 +69,8 @@ public static partial class MessengerSetup
 
         foreach (var (eventId, chatId, item) in MessengerEvents.Actions(body))
             await inbound.TryStoreAsync(ChannelNames.Messenger, eventId, chatId, item, ct);
+        foreach (var change in MessengerEvents.TemplateStatusChanges(body))
+            await templates.RecordAsync(change.Name, change.Language, change.MetaId, change.Status, change.Reason, create: false, ct);
         inbox.Wake();
         return Results.Text("EVENT_RECEIVED");
     }
