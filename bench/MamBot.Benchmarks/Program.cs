@@ -6,12 +6,15 @@ using MamBot.Benchmarks;
 // dotnet run -c Release --project bench/MamBot.Benchmarks -- delivery [chatty|burst|steady] (replies under load vs a bare echo)
 // dotnet run -c Release --project bench/MamBot.Benchmarks -- crash (kill -9 five times during chats and a broadcast)
 // dotnet run -c Release --project bench/MamBot.Benchmarks -- overload (web chat at rising rates: the bound on turns in flight)
+// dotnet run -c Release --project bench/MamBot.Benchmarks -- turns [clients...] (web chat turns vs a bare ASP.NET + EF Core floor)
 if (args.Length > 0 && args[0] == "nudges")
     return await NudgeDrain.RunAsync(args.Skip(1).ToArray());
 if (args.Length > 0 && args[0] == "delivery")
     return await DeliveryLoad.RunAsync(args.Skip(1).ToArray());
 if (args.Length > 0 && args[0] == "crash")
     return await CrashLoad.RunAsync();
+if (args.Length > 0 && args[0] == "turns")
+    return await TurnsLoad.RunAsync(args.Skip(1).ToArray());
 if (args.Length > 0 && args[0] == "overload")
     return await OverloadLoad.RunAsync();
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

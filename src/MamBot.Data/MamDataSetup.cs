@@ -16,6 +16,7 @@ namespace MamBot.Data;
 public static class MamDataSetup
 {
     private static readonly SqliteSecureDelete SecureDelete = new();
+    private static readonly Centres.CentreWrites CentreWrites = new();
 
     public static string ConnectionStringFor(string databaseFile) => new SqliteConnectionStringBuilder
     {
@@ -27,7 +28,7 @@ public static class MamDataSetup
     /// <param name="connectionString">Read when the first context is made, so tests and hosts can configure late.</param>
     public static IServiceCollection AddMamData(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
-        services.AddDbContext<MamDbContext>((sp, o) => o.UseSqlite(connectionString(sp)).AddInterceptors(SecureDelete));
+        services.AddDbContext<MamDbContext>((sp, o) => o.UseSqlite(connectionString(sp)).AddInterceptors(SecureDelete, CentreWrites));
         services.AddScoped<Health.WriteProbeStore>();
         services.AddScoped<CentreDirectory>();
         services.AddScoped<BookingService>();

@@ -70,6 +70,11 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
 
     private async Task AfterCommitAsync(CancellationToken ct)
     {
+        if (_forgetCentresAfterCommit)
+        {
+            _forgetCentresAfterCommit = false;
+            CentreCache.Forget(Database.GetDbConnection().ConnectionString);
+        }
         if (!_forgetBytesAfterCommit) return;
         _forgetBytesAfterCommit = false;
         try
@@ -109,7 +114,9 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     /// <summary>A save outside a write transaction is a short write transaction of its own: it queues at the gate too.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (Database.CurrentTransaction is not null || !ChangeTracker.HasChanges())
+        if (!ChangeTracker.HasChanges()) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        ChooseSavepoint();
+        if (Database.CurrentTransaction is not null)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var gate = WriteGate;
         await gate.WaitAsync(cancellationToken);
@@ -122,6 +129,18 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
             gate.Release();
         }
     }
+
+    /// <summary>
+    /// One changed row is one statement, which SQLite undoes by itself when it fails: a savepoint around it would
+    /// only add two statements to every small save of a turn. Several rows keep EF's savepoint.
+    /// </summary>
+    private void ChooseSavepoint() =>
+        Database.AutoSavepointsEnabled = ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) > 1;
+
+    private bool _forgetCentresAfterCommit;
+
+    /// <summary>A centre changed inside this transaction: copies read meanwhile must not outlive the commit.</summary>
+    internal void ForgetCentresAfterCommit() => _forgetCentresAfterCommit = true;
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new();
 
@@ -293,7 +312,11 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
             e.Property(m => m.Kind).HasConversion<string>();
             e.Property(m => m.Status).HasConversion<string>();
         });
-        modelBuilder.Entity<MailboxMessage>().HasIndex(m => new { m.Channel, m.ChatId, m.Id });
+        modelBuilder.Entity<MailboxMessage>(e =>
+        {
+            e.HasIndex(m => new { m.Channel, m.ChatId, m.Id });
+            e.HasIndex(m => m.OutboxMessageId); // each web chat turn looks up its replies by this
+        });
         modelBuilder.Entity<UtilityTemplate>(e => e.HasIndex(t => new { t.Name, t.Language }).IsUnique());
         modelBuilder.Entity<Handoffs.Handoff>(e =>
         {

@@ -1,27 +1,42 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MamBot.Data;
 
 /// <summary>
 /// Every connection overwrites what it deletes with zeros (PRAGMA secure_delete), so an erased resident's words
-/// are not left readable in the free pages of the database file.
+/// are not left readable in the free pages of the database file. The setting lives as long as the native
+/// connection, which the pool reuses: it is set once for each, not at every open.
 /// </summary>
 public sealed class SqliteSecureDelete : DbConnectionInterceptor
 {
     private const string Pragma = "PRAGMA secure_delete = ON;";
+    private readonly ConditionalWeakTable<object, object> _set = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (AlreadySet(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         command.ExecuteNonQuery();
+        NoteSet(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (AlreadySet(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        NoteSet(connection);
+    }
+
+    private bool AlreadySet(DbConnection connection) => connection is SqliteConnection { Handle: { } handle } && _set.TryGetValue(handle, out _);
+
+    private void NoteSet(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle }) _set.TryAdd(handle, this);
     }
 }

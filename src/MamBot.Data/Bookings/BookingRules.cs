@@ -38,6 +38,9 @@ public static class BookingRules
         return [.. source.Where(h => h.Day == day.DayOfWeek).OrderBy(h => h.Opens).Select(h => (h.Opens, h.Closes))];
     }
 
+    /// <summary>A booking lies within one local day (see <see cref="Check"/>): at most 25 hours across a clock change.</summary>
+    public static readonly TimeSpan LongestBooking = TimeSpan.FromHours(25);
+
     public static BookingProblem Check(Centre centre, Room room, DateTime startUtc, DateTime endUtc, int people, DateTime nowUtc, IEnumerable<Busy> busy)
     {
         var zone = centre.TimeZone;

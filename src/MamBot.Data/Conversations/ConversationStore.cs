@@ -13,15 +13,18 @@ public sealed class ConversationStore(MamDbContext db, TimeProvider time)
         return true;
     }
 
+    /// <summary>The saved state; the row stays tracked, so saving it after the turn needs no second read.</summary>
     public async Task<string?> LoadAsync(string channel, string chatId, CancellationToken ct) =>
-        await db.ConversationStates.Where(s => s.Channel == channel && s.ChatId == chatId)
-            .Select(s => s.StateJson)
-            .FirstOrDefaultAsync(ct);
+        (await RowAsync(channel, chatId, ct))?.StateJson;
+
+    private async Task<ConversationState?> RowAsync(string channel, string chatId, CancellationToken ct) =>
+        db.ConversationStates.Local.FirstOrDefault(s => s.Channel == channel && s.ChatId == chatId)
+        ?? await db.ConversationStates.FirstOrDefaultAsync(s => s.Channel == channel && s.ChatId == chatId, ct);
 
     /// <summary>Saves where the conversation stands; null (nothing in progress) keeps no row at all.</summary>
     public async Task SaveAsync(string channel, string chatId, string? stateJson, CancellationToken ct)
     {
-        var row = await db.ConversationStates.FirstOrDefaultAsync(s => s.Channel == channel && s.ChatId == chatId, ct);
+        var row = await RowAsync(channel, chatId, ct);
         if (stateJson is null)
         {
             if (row is not null) db.ConversationStates.Remove(row);

@@ -279,7 +279,8 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
         if (room is null) return Problem(EventProblem.NotFound);
         var buffer = TimeSpan.FromMinutes(room.BufferMinutes);
         var bookings = await db.Bookings.AsNoTracking()
-            .Where(b => b.RoomId == id && b.StartUtc < endUtc + buffer && b.EndUtc > startUtc - buffer
+            .Where(b => b.RoomId == id && b.StartUtc < endUtc + buffer && b.StartUtc > startUtc - buffer - BookingRules.LongestBooking
+                && b.EndUtc > startUtc - buffer
                 && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
             .OrderBy(b => b.StartUtc).ToListAsync(ct);
         var events = await InRoom(db, id, startUtc, endUtc, except).OrderBy(e => e.StartUtc).ToListAsync(ct);

@@ -821,6 +821,8 @@ namespace MamBot.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OutboxMessageId");
+
                     b.HasIndex("Channel", "ChatId", "Id");
 
                     b.ToTable("MailboxMessages");

@@ -21,11 +21,13 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
         }, ct);
     }
 
-    /// <summary>Queues a message once: a second call with the same key returns the first row untouched.</summary>
+    /// <summary>
+    /// Queues a message once: a second call with the same key returns the first row untouched. The insert comes
+    /// first and the unique key decides, so the usual case (a new message) is one statement.
+    /// </summary>
     public async Task<OutboxMessage> EnqueueAsync(OutboxMessage message, CancellationToken ct)
     {
-        var existing = await db.OutboxMessages.FirstOrDefaultAsync(m => m.IdempotencyKey == message.IdempotencyKey, ct);
-        if (existing is not null) return existing;
+        if (db.OutboxMessages.Local.FirstOrDefault(m => m.IdempotencyKey == message.IdempotencyKey) is { } known) return known;
 
         message.Status = OutboxStatus.Queued;
         message.CreatedUtc = time.GetUtcNow().UtcDateTime;
@@ -38,7 +40,7 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
         }
         catch (DbUpdateException ex) when (!StorageFault.Is(ex))
         {
-            // Another writer queued the same key between our check and insert: theirs stands.
+            // Queued before, by us or another writer: the first one stands (SQLite undid only our insert).
             db.Entry(message).State = EntityState.Detached;
             return await db.OutboxMessages.FirstAsync(m => m.IdempotencyKey == message.IdempotencyKey, ct);
         }
@@ -85,9 +87,13 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
                 .SetProperty(m => m.ClaimedUtc, now)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
         if (won == 0) return null;
-        var message = await db.OutboxMessages.FirstAsync(m => m.Id == id, ct);
-        await db.Entry(message).ReloadAsync(ct);
-        return message;
+        // A row this context already tracks (queued by the same turn) is read again; any other is read fresh.
+        if (db.OutboxMessages.Local.FirstOrDefault(m => m.Id == id) is { } tracked)
+        {
+            await db.Entry(tracked).ReloadAsync(ct);
+            return tracked;
+        }
+        return await db.OutboxMessages.FirstAsync(m => m.Id == id, ct);
     }
 
     /// <summary>Records the outcome. Saved by the caller together with whatever delivery wrote (e.g. the mailbox row).</summary>
@@ -163,6 +169,13 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
         return db.OutboxMessages
             .Where(m => OutboxMessage.AnswerKinds.Contains(m.Kind) && m.Status != OutboxStatus.Queued && m.Status != OutboxStatus.Sending && m.CreatedUtc < cutoff)
             .ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>Puts a queued reply in its chat's mailbox and marks it sent (saved by the caller).</summary>
+    public void DeliverToMailbox(OutboxMessage message)
+    {
+        AddToMailbox(message, message.Channel!, message.ChatId!);
+        Complete(message, OutboxStatus.Sent);
     }
 
     public void AddToMailbox(OutboxMessage message, string channel, string chatId) =>

@@ -1,3 +1,4 @@
+using MamBot.Data.Centres;
 using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Data.Residents;
@@ -91,13 +92,23 @@ public sealed class ResidentService(MamDbContext db, TimeProvider time)
     /// <summary>One row per resident, channel and month (saved with the caller's changes).</summary>
     private async Task NoteActivityAsync(Resident resident, string channel, CancellationToken ct)
     {
-        var zone = await db.Centres.Where(c => c.Id == resident.CentreId).Select(c => c.TimeZoneId).FirstAsync(ct);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById(zone)));
+        var zone = (await new CentreDirectory(db).GetAsync(resident.CentreId, ct)).TimeZone;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, zone));
         var month = new DateOnly(today.Year, today.Month, 1);
+        var key = (db.Database.GetConnectionString() ?? "", resident.Id, channel, month);
+        if (NotedThisMonth.ContainsKey(key)) return; // every turn writes: the row is there after the first one
         if (db.MonthlyActivities.Local.Any(a => a.ResidentId == resident.Id && a.Channel == channel && a.Month == month)
-            || await db.MonthlyActivities.AnyAsync(a => a.ResidentId == resident.Id && a.Channel == channel && a.Month == month, ct)) return;
+            || await db.MonthlyActivities.AnyAsync(a => a.ResidentId == resident.Id && a.Channel == channel && a.Month == month, ct))
+        {
+            if (NotedThisMonth.Count > 100_000) NotedThisMonth.Clear();
+            NotedThisMonth.TryAdd(key, true);
+            return;
+        }
         db.MonthlyActivities.Add(new MonthlyActivity { CentreId = resident.CentreId, ResidentId = resident.Id, Channel = channel, Month = month });
     }
+
+    /// <summary>Activity rows known to exist, so a resident's next turns this month need not ask again.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Database, Guid Resident, string Channel, DateOnly Month), bool> NotedThisMonth = new();
 
     private IQueryable<Resident> WithDetails() => db.Residents
         .Include(r => r.Identities)

@@ -18,4 +18,10 @@ public static class ChannelNames
     public const string WebChat = "webchat";
     public const string Telegram = "telegram";
     public const string Messenger = "messenger";
+
+    /// <summary>
+    /// Channels whose clients fetch their messages from our mailbox (the web chat page): a reply to them is
+    /// delivered by writing it there, in the turn's own transaction.
+    /// </summary>
+    public static bool FetchesFromMailbox(string channel) => channel == WebChat;
 }

@@ -206,6 +206,7 @@ public sealed partial class ConversationEngine(
             ? OutboxStore.ForgetfulReplyKeyPrefix()
             : OutboxStore.ReplyKeyPrefix(dc.Activity.Channel, dc.Activity.ChatId, turnKey);
         var ids = new List<long>();
+        var toMailbox = ChannelNames.FetchesFromMailbox(dc.Activity.Channel);
         for (var i = 0; i < dc.Replies.Count; i++)
         {
             var message = await outbox.EnqueueAsync(new OutboxMessage
@@ -217,7 +218,10 @@ public sealed partial class ConversationEngine(
                 Body = dc.Replies[i].ToJson(),
             }, ct);
             ids.Add(message.Id);
+            // Delivered with the turn: one commit, and nothing left for a dispatcher to claim.
+            if (toMailbox && message.Status == OutboxStatus.Queued) outbox.DeliverToMailbox(message);
         }
+        if (toMailbox) await outbox.SaveAsync(ct);
         return ids;
     }
 

@@ -51,9 +51,14 @@ public static partial class WebChatEndpoints
         var updateId = body!.ClientMessageId is { } clientId ? conversationId + "/" + clientId : null;
         var activity = new Activity(ChannelNames.WebChat, conversationId, body.Text, body.Payload, time.GetUtcNow(), updateId);
         var turn = await engine.HandleAsync(activity, ct);
-        // Delivering is writing to the mailbox: done here, so the answer carries the replies (a repeat: the same ones).
-        await dispatcher.DeliverAsync(turn.OutboxIds, ct);
+        // The turn put its replies in the mailbox; anything still queued (none, normally) is delivered now, so the
+        // answer carries the replies (a repeat: the same ones).
         var delivered = await outbox.MailboxForAsync(turn.OutboxIds, ct);
+        if (delivered.Count < turn.OutboxIds.Count)
+        {
+            await dispatcher.DeliverAsync(turn.OutboxIds, ct);
+            delivered = await outbox.MailboxForAsync(turn.OutboxIds, ct);
+        }
         return Results.Ok(new ChatResponse([.. delivered.Select(m => ToDto(conversationId, m))], turn.IsDuplicate));
     }
 
