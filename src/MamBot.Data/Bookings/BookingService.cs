@@ -165,11 +165,18 @@ public sealed class BookingService(MamDbContext db, TimeProvider time)
     }
 
     /// <summary>Free start times (UTC) on a local day for a booking of this length.</summary>
-    public async Task<IReadOnlyList<DateTime>> FreeStartsAsync(int roomId, DateOnly day, TimeSpan length, CancellationToken ct)
+    public async Task<IReadOnlyList<DateTime>> FreeStartsAsync(int roomId, DateOnly day, TimeSpan length, CancellationToken ct) =>
+        (await FreeStartsByDayAsync(roomId, day, day, length, ct))[0].Starts;
+
+    /// <summary>Free start times for each local day from first to last, from one read of what is busy then.</summary>
+    public async Task<IReadOnlyList<(DateOnly Day, IReadOnlyList<DateTime> Starts)>> FreeStartsByDayAsync(
+        int roomId, DateOnly first, DateOnly last, TimeSpan length, CancellationToken ct)
     {
         var (room, centre) = await RoomAsync(roomId, ct);
-        var (from, to) = DayInUtc(centre, day);
-        return BookingRules.FreeStarts(centre, room, day, length, time.GetUtcNow().UtcDateTime, await BusyAsync(room, from, to, except: null, ct));
+        var busy = await BusyAsync(room, DayInUtc(centre, first).From, DayInUtc(centre, last).To, except: null, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        return [.. Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays)
+            .Select(day => (day, BookingRules.FreeStarts(centre, room, day, length, now, busy)))];
     }
 
     private async Task<Booking?> DecideAsync(int bookingId, BookingStatus decision, string? note, CancellationToken ct)
@@ -184,11 +191,13 @@ public sealed class BookingService(MamDbContext db, TimeProvider time)
         return booking;
     }
 
+    /// <summary>The room and its centre with the hours, from the centres' in-memory copy.</summary>
     private async Task<(Room Room, Centre Centre)> RoomAsync(int roomId, CancellationToken ct)
     {
-        var room = await db.Rooms.AsNoTracking().FirstAsync(r => r.Id == roomId, ct);
-        var centre = await db.Centres.AsNoTracking().Include(c => c.OpeningHours).FirstAsync(c => c.Id == room.CentreId, ct);
-        return (room, centre);
+        var centreId = await db.Rooms.Where(r => r.Id == roomId).Select(r => r.CentreId).FirstAsync(ct);
+        var centre = await new CentreDirectory(db).GetAsync(centreId, ct);
+        // A room added on another host a moment ago may not be in the copy yet.
+        return (centre.Rooms.FirstOrDefault(r => r.Id == roomId) ?? await db.Rooms.AsNoTracking().FirstAsync(r => r.Id == roomId, ct), centre);
     }
 
     /// <summary>Bookings and events (with buffers) and blackouts of the room around the given time.</summary>
