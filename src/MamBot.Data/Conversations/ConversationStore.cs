@@ -5,12 +5,13 @@ namespace MamBot.Data.Conversations;
 public sealed class ConversationStore(MamDbContext db, TimeProvider time)
 {
     /// <summary>False when this update was handled before (a platform redelivery or a client retry).</summary>
+    /// <summary>Records the update as handled; false when it was already (one statement: the key decides).</summary>
     public async Task<bool> TryMarkProcessedAsync(string channel, string updateId, CancellationToken ct)
     {
-        if (await db.ProcessedUpdates.AnyAsync(u => u.Channel == channel && u.UpdateId == updateId, ct)) return false;
-        db.ProcessedUpdates.Add(new ProcessedUpdate { Channel = channel, UpdateId = updateId, ProcessedUtc = time.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(ct);
-        return true;
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO \"ProcessedUpdates\" (\"Channel\", \"UpdateId\", \"ProcessedUtc\") VALUES ({channel}, {updateId}, {now}) ON CONFLICT DO NOTHING",
+            ct) == 1;
     }
 
     /// <summary>The saved state; the row stays tracked, so saving it after the turn needs no second read.</summary>

@@ -206,11 +206,16 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
     public Task<bool> HasMailboxAsync(string channel, string chatId, CancellationToken ct) =>
         db.MailboxMessages.AnyAsync(m => m.Channel == channel && m.ChatId == chatId, ct);
 
-    public async Task<IReadOnlyList<MailboxMessage>> MailboxForAsync(IReadOnlyCollection<long> outboxIds, CancellationToken ct) =>
-        await db.MailboxMessages.AsNoTracking()
+    /// <summary>The mailbox rows of these messages; those this context just wrote (the turn's replies) need no query.</summary>
+    public async Task<IReadOnlyList<MailboxMessage>> MailboxForAsync(IReadOnlyCollection<long> outboxIds, CancellationToken ct)
+    {
+        var written = db.MailboxMessages.Local.Where(m => m.Id > 0 && outboxIds.Contains(m.OutboxMessageId)).OrderBy(m => m.Id).ToList();
+        if (written.Count == outboxIds.Count) return written;
+        return await db.MailboxMessages.AsNoTracking()
             .Where(m => outboxIds.Contains(m.OutboxMessageId))
             .OrderBy(m => m.Id)
             .ToListAsync(ct);
+    }
 
     public Task<MailboxMessage?> MailboxMessageAsync(string channel, string chatId, long id, CancellationToken ct) =>
         db.MailboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Channel == channel && m.ChatId == chatId && m.Id == id, ct);

@@ -114,5 +114,5 @@ public sealed class ResidentService(MamDbContext db, TimeProvider time)
         .Include(r => r.Identities)
         .Include(r => r.Consents)
         .Include(r => r.Preferences)
-        .AsSplitQuery();
+        .AsSingleQuery(); // one statement: a resident has a few identities, consents and preferences
 }
