@@ -17,7 +17,7 @@ public sealed record BookingAttempt(Booking? Booking, BookingProblem Problem, IR
 
 /// <summary>Booking operations. Each write checks and saves inside one SQLite write transaction, so two residents
 /// asking for the same slot at the same moment cannot both get it.</summary>
-public sealed class BookingService(MamDbContext db, TimeProvider time)
+public sealed class BookingService(MamDbContext db, CentreDirectory centres, TimeProvider time)
 {
     public async Task<BookingAttempt> RequestAsync(NewBooking request, CancellationToken ct)
     {
@@ -195,7 +195,7 @@ public sealed class BookingService(MamDbContext db, TimeProvider time)
     private async Task<(Room Room, Centre Centre)> RoomAsync(int roomId, CancellationToken ct)
     {
         var centreId = await db.Rooms.Where(r => r.Id == roomId).Select(r => r.CentreId).FirstAsync(ct);
-        var centre = await new CentreDirectory(db).GetAsync(centreId, ct);
+        var centre = await centres.GetAsync(centreId, ct);
         // A room added on another host a moment ago may not be in the copy yet.
         return (centre.Rooms.FirstOrDefault(r => r.Id == roomId) ?? await db.Rooms.AsNoTracking().FirstAsync(r => r.Id == roomId, ct), centre);
     }

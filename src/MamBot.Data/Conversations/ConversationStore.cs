@@ -4,8 +4,10 @@ namespace MamBot.Data.Conversations;
 
 public sealed class ConversationStore(MamDbContext db, TimeProvider time)
 {
-    /// <summary>False when this update was handled before (a platform redelivery or a client retry).</summary>
-    /// <summary>Records the update as handled; false when it was already (one statement: the key decides).</summary>
+    /// <summary>
+    /// Records the update as handled; false when it was handled before (a platform redelivery or a client retry).
+    /// One statement: the key decides.
+    /// </summary>
     public async Task<bool> TryMarkProcessedAsync(string channel, string updateId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;

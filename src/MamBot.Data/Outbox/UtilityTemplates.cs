@@ -47,9 +47,6 @@ public sealed class UtilityTemplateStore(MamDbContext db, IOptions<UtilityTempla
     public Task<List<UtilityTemplate>> AllAsync(CancellationToken ct) =>
         db.UtilityTemplates.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
 
-    public Task<UtilityTemplate?> FindAsync(string name, string language, CancellationToken ct) =>
-        db.UtilityTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Name == name && t.Language == language, ct);
-
     /// <summary>Records what Meta said of a template; a status for a template we never made is ignored.</summary>
     public async Task RecordAsync(string name, string language, string? metaId, string status, string? reason, bool create, CancellationToken ct)
     {

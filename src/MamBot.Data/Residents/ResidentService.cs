@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Data.Residents;
 
-public sealed class ResidentService(MamDbContext db, TimeProvider time)
+public sealed class ResidentService(MamDbContext db, CentreDirectory centres, TimeProvider time)
 {
     public Task<Resident?> FindByChatAsync(string channel, string chatId, CancellationToken ct) =>
         WithDetails().FirstOrDefaultAsync(r => r.Identities.Any(i => i.Channel == channel && i.ExternalId == chatId), ct);
@@ -92,7 +92,7 @@ public sealed class ResidentService(MamDbContext db, TimeProvider time)
     /// <summary>One row per resident, channel and month (saved with the caller's changes).</summary>
     private async Task NoteActivityAsync(Resident resident, string channel, CancellationToken ct)
     {
-        var zone = (await new CentreDirectory(db).GetAsync(resident.CentreId, ct)).TimeZone;
+        var zone = (await centres.GetAsync(resident.CentreId, ct)).TimeZone;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, zone));
         var month = new DateOnly(today.Year, today.Month, 1);
         var key = (db.Database.GetConnectionString() ?? "", resident.Id, channel, month);

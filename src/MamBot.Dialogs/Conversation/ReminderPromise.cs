@@ -27,7 +27,8 @@ public sealed class ReminderPromise(MamDbContext db, UtilityTemplateStore templa
         var windowEnds = chat?.Channel == ChannelNames.Messenger ? chat.LastInboundUtc + NudgePolicy.MessengerWindow : DateTime.MaxValue;
         var keys = new List<string>();
         foreach (var q in queued)
-            if (q.DueUtc < windowEnds || await CarriedByTemplateAsync(q.Body, ct)) keys.Add(q.IdempotencyKey);
+            if (q.DueUtc < windowEnds || await UtilityTemplates.UsableForAsync(CarriedFacts(q.Body), templates, ct) is not null)
+                keys.Add(q.IdempotencyKey);
 
         var dayBefore = keys.Any(k => k.StartsWith(keyPrefix + "day:", StringComparison.Ordinal));
         var soon = keys.Any(k => k.StartsWith(keyPrefix + "soon:", StringComparison.Ordinal));
@@ -41,7 +42,6 @@ public sealed class ReminderPromise(MamDbContext db, UtilityTemplateStore templa
         return keys.Count == queued.Count ? promise : (promise + " " + T.RemindMessengerWindow).Trim();
     }
 
-    private async Task<bool> CarriedByTemplateAsync(string body, CancellationToken ct) =>
-        templates.Enabled && Reply.FromJson(body).Utility is { } utility && UtilityTemplates.Find(utility.Template) is { } template
-        && await templates.UsableAsync(template.Name, UtilityTemplateText.Language, ct);
+    /// <summary>The template facts a queued reminder carries; not read at all while utility messages are off.</summary>
+    private UtilityMessage? CarriedFacts(string body) => templates.Enabled ? Reply.FromJson(body).Utility : null;
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using MamBot.Data.Outbox;
 using MamBot.Dialogs.Texts;
 
 namespace MamBot.Dialogs.Conversation;
@@ -39,6 +40,11 @@ public static class UtilityTemplates
     public static readonly IReadOnlyList<UtilityTemplateText> All = [EventReminder, BookingReminder, EventCancelled];
 
     public static UtilityTemplateText? Find(string key) => All.FirstOrDefault(t => t.Key == key);
+
+    /// <summary>The template that may carry this message now (switch on, Meta approved it), or null.</summary>
+    public static async Task<UtilityTemplateText?> UsableForAsync(UtilityMessage? message, UtilityTemplateStore store, CancellationToken ct) =>
+        store.Enabled && message is not null && Find(message.Template) is { } template
+            && await store.UsableAsync(template.Name, UtilityTemplateText.Language, ct) ? template : null;
 
     private static UtilityTemplateText Make(string key, string body, string example) => new(key, body, example.Split('|'));
 

@@ -71,9 +71,8 @@ public sealed class MessengerSender(
     /// </summary>
     private async Task<Delivery?> AsUtilityMessageAsync(OutboxMessage message, Reply reply, string chatId, CancellationToken ct)
     {
-        if (!message.IsNudge || reply.Utility is not { } utility || UtilityTemplates.Find(utility.Template) is not { } template) return null;
-        if (!await templates.UsableAsync(template.Name, UtilityTemplateText.Language, ct)) return null;
-        return Outcome(await graph.SendTemplateAsync(chatId, template.Name, UtilityTemplateText.Language, utility.Parameters, ct));
+        if (!message.IsNudge || await UtilityTemplates.UsableForAsync(reply.Utility, templates, ct) is not { } template) return null;
+        return Outcome(await graph.SendTemplateAsync(chatId, template.Name, UtilityTemplateText.Language, reply.Utility!.Parameters, ct));
     }
 
     /// <summary>Graph API errors: gone for good, not allowed now, try later, or failed.</summary>
