@@ -28,10 +28,12 @@ namespace MamBot.Benchmarks;
 public static class DeliveryLoad
 {
     private const string Secret = "load_secret";
+    private static int _steadyRate = 20;
 
     public static async Task<int> RunAsync(string[] args)
     {
         var only = args.FirstOrDefault();
+        if (args.Length > 1) _steadyRate = int.Parse(args[1], CultureInfo.InvariantCulture);
         await using var botApi = await LoopbackBotApi.StartAsync();
         await using var echo = await EchoBot.StartAsync(botApi.Url);
         var folder = Directory.CreateTempSubdirectory("mambot-load-").FullName;
@@ -87,16 +89,20 @@ public static class DeliveryLoad
             firsts[^1], (o, _) => lost == 0 && o <= bound, _ => $"none lost, every first reply within 1.1 x (300 / 30 s) + 1 s = {Ms(bound)}");
     }
 
-    /// <summary>20 updates a second from distinct chats for 10 seconds (below Telegram's 30 a second).</summary>
+    /// <summary>
+    /// Updates from distinct chats at a steady rate for 10 seconds: 20 a second by default (issue 14: p99 within
+    /// 100 ms); `delivery steady 25` is issue 16's goal (p99 under 1 s at 25 a second, Telegram allowing 30).
+    /// </summary>
     private static async Task<Outcome> SteadyAsync(Target target, long chats)
     {
-        const int updates = 200;
+        var updates = _steadyRate * 10;
         var posted = await Task.WhenAll(Enumerable.Range(0, updates)
-            .Select(i => target.WriteAtAsync(chats + i, "/start", TimeSpan.FromMilliseconds(i * 50))));
+            .Select(i => target.WriteAtAsync(chats + i, "/start", TimeSpan.FromMilliseconds(i * 1000.0 / _steadyRate))));
         var (latencies, lost) = await target.FirstRepliesAsync([.. posted.Select((p, i) => (chats + i, p))]);
         var p99 = latencies[Math.Max(0, (int)(latencies.Count * 0.99) - 1)];
-        return new Outcome($"update -> first reply p50 {Ms(latencies[latencies.Count / 2])}, p99 {Ms(p99)}, lost {lost}", p99,
-            (o, _) => lost == 0 && o <= TimeSpan.FromMilliseconds(100), _ => "none lost, p99 <= 100 ms");
+        var bound = TimeSpan.FromMilliseconds(_steadyRate <= 20 ? 100 : 1000);
+        return new Outcome($"{_steadyRate}/s, update -> first reply p50 {Ms(latencies[latencies.Count / 2])}, p99 {Ms(p99)}, lost {lost}", p99,
+            (o, _) => lost == 0 && o < bound, _ => $"none lost, p99 < {Ms(bound)}");
     }
 
     private static bool InRange(string chat, long first, int count) =>

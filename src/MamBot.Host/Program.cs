@@ -56,8 +56,10 @@ app.MapMessenger();
 app.MapMamHealth();
 app.MapMamAdmin();
 
+// Read before running: RunAsync disposes the services when the host stops.
+var exitCode = app.ExitCodeAfterStop();
 await app.RunAsync();
-return app.ExitCode();
+return exitCode();
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -6,12 +6,15 @@ public static class Eventually
     public static Task HoldsAsync(Func<bool> condition, string what) =>
         HoldsAsync(() => Task.FromResult(condition()), what);
 
-    public static async Task HoldsAsync(Func<Task<bool>> condition, string what)
+    public static Task HoldsAsync(Func<Task<bool>> condition, string what) =>
+        HoldsAsync(condition, what, TimeSpan.FromSeconds(20));
+
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan within)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow + within;
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited 20 s for {what}.");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {within.TotalSeconds} s for {what}.");
             await Task.Delay(20);
         }
     }

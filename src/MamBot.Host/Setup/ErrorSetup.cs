@@ -37,9 +37,12 @@ public static class ErrorSetup
     /// After the host stopped: non-zero when a background service died of an error, so a supervisor that
     /// restarts on failure does restart it (.NET stops the host then, but would exit 0).
     /// </summary>
-    public static int ExitCode(this WebApplication app) => ExitCodeOf(app.Services);
-
-    public static int ExitCodeOf(IServiceProvider services) => ExitCodeOf(services.GetServices<IHostedService>());
+    /// <remarks>Call before RunAsync: it disposes the service provider when the host stops.</remarks>
+    public static Func<int> ExitCodeAfterStop(this WebApplication app)
+    {
+        var services = app.Services.GetServices<IHostedService>().ToList();
+        return () => ExitCodeOf(services);
+    }
 
     public static int ExitCodeOf(IEnumerable<IHostedService> services) =>
         services.OfType<BackgroundService>().Any(s => s.ExecuteTask?.IsFaulted == true) ? 1 : 0;

@@ -1,7 +1,10 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MamBot.Data.Conversations;
+using MamBot.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -171,7 +174,48 @@ public sealed class HostExitTests
     public void A_host_whose_services_are_well_exits_with_zero()
     {
         using var bed = new HostTestBed();
-        Assert.Equal(0, Setup.ErrorSetup.ExitCodeOf(bed.Start().Services));
+        Assert.Equal(0, Setup.ErrorSetup.ExitCodeOf(bed.Start().Services.GetServices<IHostedService>()));
+    }
+
+    [Fact]
+    public async Task The_real_program_stopped_by_its_supervisor_exits_with_zero_and_no_error()
+    {
+        using var folder = new TempFolder();
+        var port = Telegram.TelegramEmulator.FreePort();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "MamBot.Host.dll")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
+        start.Environment["Storage__DataDirectory"] = folder.Path;
+        using var host = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        host.OutputDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
+        host.ErrorDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
+        host.BeginOutputReadLine();
+        host.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient();
+            await Eventually.HoldsAsync(async () =>
+            {
+                try { return (await http.GetAsync($"http://127.0.0.1:{port}/healthz")).IsSuccessStatusCode; }
+                catch (HttpRequestException) { return false; }
+            }, "the host to answer /healthz", TimeSpan.FromSeconds(60));
+
+            // What systemd or `docker stop` sends.
+            Process.Start("kill", ["-TERM", host.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
+            using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await host.WaitForExitAsync(exited.Token);
+        }
+        finally
+        {
+            if (!host.HasExited) host.Kill();
+        }
+
+        lock (output) Assert.DoesNotContain("Unhandled exception", output.ToString());
+        Assert.Equal(0, host.ExitCode);
     }
 
     private sealed class DyingService : BackgroundService
