@@ -115,6 +115,7 @@ public static class DeliveryLoad
         var port = FreePort();
         var address = $"http://127.0.0.1:{port}";
         var factory = new WebApplicationFactory<HostProgram>().WithWebHostBuilder(b => b
+            .UseEnvironment("Production") // as deployed: the test factory's default is Development
             .ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Urls"] = address,

@@ -37,6 +37,7 @@ public static class NudgeDrain
 
         await using var botApi = await LoopbackBotApi.StartAsync();
         await using var app = new WebApplicationFactory<HostProgram>().WithWebHostBuilder(b => b
+            .UseEnvironment("Production") // as deployed: the test factory's default is Development
             .ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Storage:DataDirectory"] = folder,

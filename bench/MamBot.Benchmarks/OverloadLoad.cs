@@ -95,6 +95,7 @@ public static class OverloadLoad
             settings["Turns:MaxQueued"] = "100000";
         }
         var factory = new WebApplicationFactory<HostProgram>().WithWebHostBuilder(b => b
+            .UseEnvironment("Production") // as deployed: the test factory's default is Development
             .ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(settings))
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning)));
         factory.UseKestrel(port);
