@@ -147,7 +147,13 @@ internal sealed class LoopbackBotApi : IAsyncDisposable
     private DateTime _first, _last;
     private int _accepted, _tooMany, _perChatViolations, _messageId;
 
-    private LoopbackBotApi(WebApplication app) => _app = app;
+    private readonly bool _keepsLimits;
+
+    private LoopbackBotApi(WebApplication app, bool keepsLimits)
+    {
+        _app = app;
+        _keepsLimits = keepsLimits;
+    }
 
     public string Url => _app.Urls.First();
     public int Accepted => _accepted;
@@ -161,13 +167,14 @@ internal sealed class LoopbackBotApi : IAsyncDisposable
     public IReadOnlyList<TimeSpan> ArrivalsAt(string chatId) => _arrivals.TryGetValue(chatId, out var a) ? [.. a] : [];
     public int AcceptedFor(Func<string, bool> chats) => _arrivals.Where(a => chats(a.Key)).Sum(a => a.Value.Count);
 
-    public static async Task<LoopbackBotApi> StartAsync()
+    /// <param name="keepsLimits">False for a run with Telegram's pacing lifted: every message is accepted.</param>
+    public static async Task<LoopbackBotApi> StartAsync(bool keepsLimits = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var api = new LoopbackBotApi(app);
+        var api = new LoopbackBotApi(app, keepsLimits);
         app.MapPost("/bot{token}/{method}", api.HandleAsync);
         await app.StartAsync();
         return api;
@@ -200,7 +207,7 @@ internal sealed class LoopbackBotApi : IAsyncDisposable
             while (lastSecond.Count > 0 && now - lastSecond.Peek() >= TimeSpan.FromSeconds(1)) lastSecond.Dequeue();
             var chat = token + "/" + chatId;
             var chatTooSoon = _lastPerChat.TryGetValue(chat, out var previous) && now - previous < TimeSpan.FromSeconds(1);
-            if (lastSecond.Count >= 30 || chatTooSoon)
+            if (_keepsLimits && (lastSecond.Count >= 30 || chatTooSoon))
             {
                 _tooMany++;
                 if (Environment.GetEnvironmentVariable("DRAIN_DEBUG") == "1")

@@ -3,7 +3,7 @@ using MamBot.Benchmarks;
 
 // dotnet run -c Release --project bench/MamBot.Benchmarks -- --filter '*'        (BenchmarkDotNet micro-benchmarks)
 // dotnet run -c Release --project bench/MamBot.Benchmarks -- nudges [count] [rate] (outbox drain against a loopback Bot API)
-// dotnet run -c Release --project bench/MamBot.Benchmarks -- delivery [chatty|burst|steady [rate]] (replies under load vs a bare echo)
+// dotnet run -c Release --project bench/MamBot.Benchmarks -- delivery [chatty|burst|steady [rate]|lifted [rates...]] (replies under load vs a bare echo)
 // dotnet run -c Release --project bench/MamBot.Benchmarks -- crash (kill -9 five times during chats and a broadcast)
 // dotnet run -c Release --project bench/MamBot.Benchmarks -- overload (web chat at rising rates: the bound on turns in flight)
 // dotnet run -c Release --project bench/MamBot.Benchmarks -- turns [clients...] (web chat turns vs a bare ASP.NET + EF Core floor)
