@@ -16,10 +16,37 @@ public sealed class IntentClassifier
     private readonly Dictionary<string, int> _features = new(StringComparer.Ordinal);
     private double[][] _weights = [];
 
-    private static readonly Lazy<IntentClassifier> Shared = new(() => Train(TrainingSet()));
+    private static readonly Lock SharedGate = new();
+    private static IntentClassifier? _shared;
 
     /// <summary>The classifier trained on the shipped training set, once per process.</summary>
-    public static IntentClassifier Default => Shared.Value;
+    public static IntentClassifier Default
+    {
+        get
+        {
+            lock (SharedGate) return _shared ??= Train(TrainingSet());
+        }
+    }
+
+    /// <summary>
+    /// Makes <see cref="Default"/> ready, from the copy kept in the folder when it was trained on this very
+    /// training set (reading it takes milliseconds; training takes about a second of CPU), else by training and
+    /// keeping a copy there for the next start.
+    /// </summary>
+    public static void PrepareDefault(string folder)
+    {
+        lock (SharedGate) _shared ??= ReadOrTrain(folder);
+    }
+
+    /// <summary>The shipped training set's model as kept in the folder, or trained now and kept there.</summary>
+    public static IntentClassifier ReadOrTrain(string folder)
+    {
+        var file = Path.Combine(folder, $"intent-model-{TrainingStamp()}.bin");
+        if (TryRead(file) is { } kept) return kept;
+        var trained = Train(TrainingSet());
+        TryKeep(trained, file);
+        return trained;
+    }
 
     private IntentClassifier(string[] intents) => _intents = intents;
 
@@ -70,6 +97,81 @@ public sealed class IntentClassifier
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split('\t'))
             .Select(p => (p[0], p[1]))];
+    }
+
+    /// <summary>What the model depends on: the training sentences and this code's settings.</summary>
+    private static string TrainingStamp()
+    {
+        var recipe = string.Join('\n', TrainingSet().Select(e => e.Text + "\t" + e.Intent))
+            + $"|{FormatVersion}|{Epochs}|{LearningRate}|{L2}";
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(recipe)))[..16];
+    }
+
+    // Bump when Features, Variants or Train change what a model is.
+    private const int FormatVersion = 1;
+
+    public void WriteTo(Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write(FormatVersion);
+        writer.Write(_intents.Length);
+        foreach (var intent in _intents) writer.Write(intent);
+        writer.Write(_features.Count);
+        foreach (var (feature, index) in _features.OrderBy(f => f.Value))
+            writer.Write(feature);
+        foreach (var weights in _weights)
+            foreach (var w in weights) writer.Write(w);
+    }
+
+    /// <summary>A model written by <see cref="WriteTo"/>; null when the stream holds anything else.</summary>
+    public static IntentClassifier? ReadFrom(Stream stream)
+    {
+        try
+        {
+            using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            if (reader.ReadInt32() != FormatVersion) return null;
+            var classifier = new IntentClassifier([.. Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadString())]);
+            var featureCount = reader.ReadInt32();
+            for (var i = 0; i < featureCount; i++) classifier._features[reader.ReadString()] = i;
+            classifier._weights = [.. classifier._intents.Select(_ =>
+                Enumerable.Range(0, featureCount + 1).Select(_ => reader.ReadDouble()).ToArray())];
+            return stream.Position == stream.Length ? classifier : null;
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static IntentClassifier? TryRead(string file)
+    {
+        try
+        {
+            using var stream = File.OpenRead(file);
+            return ReadFrom(stream);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // not there yet, or unreadable: train instead
+        }
+    }
+
+    /// <summary>Written aside and renamed, so a crash or a second host never leaves half a model under the name.</summary>
+    private static void TryKeep(IntentClassifier classifier, string file)
+    {
+        var aside = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            using (var stream = File.Create(aside)) classifier.WriteTo(stream);
+            File.Move(aside, file, overwrite: true);
+            foreach (var old in Directory.EnumerateFiles(Path.GetDirectoryName(file)!, "intent-model-*.bin"))
+                if (old != file) File.Delete(old); // trained on an earlier training set
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A full or read-only disk: the next start trains again.
+            try { File.Delete(aside); } catch (Exception gone) when (gone is IOException or UnauthorizedAccessException) { }
+        }
     }
 
     private double[] Scores(IReadOnlyList<int> features)
