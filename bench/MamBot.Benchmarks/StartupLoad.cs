@@ -55,7 +55,18 @@ public static class StartupLoad
     private static async Task<Figures> MeasureAsync(string dll, string data, bool idle)
     {
         Console.Error.WriteLine($"starting {Path.GetFileName(dll)} from {Path.GetDirectoryName(dll)}");
-        (await StartAsync(dll, data)).Dispose(); // the first start makes the data folder; it is not timed
+        // The first start makes the data folder and is not timed. MamBot's first start also trains the intent
+        // classifier after it is ready and keeps it there; a restart reads it, so wait for it as a restart would.
+        using (await StartAsync(dll, data))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (dll.EndsWith("MamBot.Host.dll", StringComparison.Ordinal)
+                && !Directory.EnumerateFiles(data, "intent-model-*.bin").Any())
+            {
+                if (DateTime.UtcNow > deadline) throw new TimeoutException("MamBot kept no trained classifier within 60 s.");
+                await Task.Delay(100);
+            }
+        }
         var ready = new List<double>();
         for (var i = 0; i < Starts; i++)
         {

@@ -2,9 +2,10 @@ namespace MamBot.Dialogs.Understanding;
 
 /// <summary>
 /// A small trained intent classifier: multinomial logistic regression over features that survive Polish
-/// inflection and typos (word beginnings, character 3- and 4-grams inside words, word pairs), trained when
-/// first used from the sentences in <c>Training/intents.tsv</c> (a few hundred, in milliseconds). Every
-/// sentence is also learnt with one letter dropped, so a typo is a sentence it has seen.
+/// inflection and typos (word beginnings, character 3- and 4-grams inside words, word pairs), trained from the
+/// sentences in <c>Training/intents.tsv</c> (a few hundred; about a second of CPU on a small machine) and kept in
+/// the data folder by the host (<see cref="PrepareDefault"/>). Every sentence is also learnt with one letter
+/// dropped, so a typo is a sentence it has seen.
 /// </summary>
 public sealed class IntentClassifier
 {
@@ -110,6 +111,7 @@ public sealed class IntentClassifier
     // Bump when Features, Variants or Train change what a model is.
     private const int FormatVersion = 1;
 
+    /// <summary>The model as bytes: its intents, its features in index order, then every weight.</summary>
     public void WriteTo(Stream stream)
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -117,8 +119,7 @@ public sealed class IntentClassifier
         writer.Write(_intents.Length);
         foreach (var intent in _intents) writer.Write(intent);
         writer.Write(_features.Count);
-        foreach (var (feature, index) in _features.OrderBy(f => f.Value))
-            writer.Write(feature);
+        foreach (var feature in _features.OrderBy(f => f.Value).Select(f => f.Key)) writer.Write(feature);
         foreach (var weights in _weights)
             foreach (var w in weights) writer.Write(w);
     }
