@@ -104,7 +104,7 @@ public sealed class IntentClassifier
     private static string TrainingStamp()
     {
         var recipe = string.Join('\n', TrainingSet().Select(e => e.Text + "\t" + e.Intent))
-            + $"|{FormatVersion}|{Epochs}|{LearningRate}|{L2}";
+            + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|{FormatVersion}|{Epochs}|{LearningRate}|{L2}");
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(recipe)))[..16];
     }
 
