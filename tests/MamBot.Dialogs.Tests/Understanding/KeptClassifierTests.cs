@@ -19,29 +19,27 @@ public class KeptClassifierTests
     public void A_restart_reads_the_kept_model_and_understands_every_sentence_as_the_trained_one()
     {
         using var folder = new TempFolder();
-        var trained = IntentClassifier.ReadOrTrain(folder.Path);
-        var kept = Assert.Single(Directory.GetFiles(folder.Path, "intent-model-*.bin"));
+        var (trained, kept) = FirstStart(folder);
         var writtenAt = File.GetLastWriteTimeUtc(kept);
 
         var read = IntentClassifier.ReadOrTrain(folder.Path);
 
         Assert.NotSame(trained, read);
         Assert.Equal(writtenAt, File.GetLastWriteTimeUtc(kept)); // read, not trained and written again
-        foreach (var sentence in Sentences) Assert.Equal(trained.Predict(sentence), read.Predict(sentence));
+        AssertSameUnderstanding(trained, read);
     }
 
     [Fact]
     public void A_damaged_copy_is_not_used_the_model_is_trained_again_and_kept_whole()
     {
         using var folder = new TempFolder();
-        var trained = IntentClassifier.ReadOrTrain(folder.Path);
-        var kept = Assert.Single(Directory.GetFiles(folder.Path, "intent-model-*.bin"));
+        var (trained, kept) = FirstStart(folder);
         var whole = File.ReadAllBytes(kept);
         File.WriteAllBytes(kept, whole[..(whole.Length / 2)]); // e.g. the disk filled up mid-write in an old version
 
         var again = IntentClassifier.ReadOrTrain(folder.Path);
 
-        foreach (var sentence in Sentences) Assert.Equal(trained.Predict(sentence), again.Predict(sentence));
+        AssertSameUnderstanding(trained, again);
         Assert.Equal(whole, File.ReadAllBytes(kept));
     }
 
@@ -56,5 +54,14 @@ public class KeptClassifierTests
 
         Assert.False(File.Exists(earlier));
         Assert.Single(Directory.GetFiles(folder.Path, "intent-model-*.bin"));
+    }
+
+    /// <summary>A first start on an empty folder: the model is trained and one copy kept.</summary>
+    private static (IntentClassifier Trained, string Kept) FirstStart(TempFolder folder) =>
+        (IntentClassifier.ReadOrTrain(folder.Path), Assert.Single(Directory.GetFiles(folder.Path, "intent-model-*.bin")));
+
+    private static void AssertSameUnderstanding(IntentClassifier expected, IntentClassifier actual)
+    {
+        foreach (var sentence in Sentences) Assert.Equal(expected.Predict(sentence), actual.Predict(sentence));
     }
 }
