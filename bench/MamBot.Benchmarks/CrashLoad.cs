@@ -136,13 +136,9 @@ public static class CrashLoad
         public string Url => $"http://127.0.0.1:{_port}";
         public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-        public async Task StartAsync()
-        {
-            var dll = Path.Combine(AppContext.BaseDirectory, "MamBot.Host.dll");
-            var start = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var (key, value) in new Dictionary<string, string>
+        public async Task StartAsync() =>
+            (_process, _) = await ChildHost.StartAsync(Path.Combine(AppContext.BaseDirectory, "MamBot.Host.dll"), Url, new Dictionary<string, string>
             {
-                ["Urls"] = Url,
                 ["Storage__DataDirectory"] = folder,
                 ["Telegram__BotToken"] = "123456:crash",
                 ["Telegram__ApiBaseUrl"] = botApiUrl,
@@ -152,24 +148,7 @@ public static class CrashLoad
                 ["Flood__Burst"] = "0", // each resident writes every 50 ms here: a crash test, not a flood test
                 ["Flood__NewWebChatsPerHour"] = "0",
                 ["Logging__LogLevel__Default"] = "Warning",
-            }) start.Environment[key] = value;
-            _process = Process.Start(start)!;
-            _process.OutputDataReceived += (_, _) => { };
-            _process.ErrorDataReceived += (_, _) => { };
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline)
-            {
-                try
-                {
-                    if ((await Http.GetAsync(Url + "/healthz")).IsSuccessStatusCode) return;
-                }
-                catch (HttpRequestException) { /* not listening yet */ }
-                await Task.Delay(100);
-            }
-            throw new TimeoutException("The host did not become healthy within 60 s.");
-        }
+            });
 
         /// <summary>SIGKILL: no shutdown, no finally blocks, exactly a power cut for the process.</summary>
         public void Kill()

@@ -109,36 +109,12 @@ public static class StartupLoad
 
     private static async Task<RunningApp> StartAsync(string dll, string data)
     {
-        var url = $"http://127.0.0.1:{DeliveryLoad.FreePort()}";
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var (process, ready) = await ChildHost.StartAsync(dll, $"http://127.0.0.1:{DeliveryLoad.FreePort()}", new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["Urls"] = url;
-        start.Environment["Storage__DataDirectory"] = data;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            try
-            {
-                using var health = await http.GetAsync(url + "/healthz");
-                if (health.IsSuccessStatusCode) return new RunningApp(process, clock.Elapsed.TotalMilliseconds);
-            }
-            catch (HttpRequestException) { /* not listening yet */ }
-            if (process.HasExited) throw new InvalidOperationException($"{dll} exited with {process.ExitCode} before it was ready.");
-            await Task.Delay(10);
-        }
-        process.Kill(entireProcessTree: true);
-        throw new TimeoutException($"{dll} was not healthy within 60 s.");
+            ["Storage__DataDirectory"] = data,
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        return new RunningApp(process, ready.TotalMilliseconds);
     }
 
     private static async Task<string> PublishAsync(string project, string output, string dll)
