@@ -135,7 +135,21 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     /// only add two statements to every small save of a turn. Several rows keep EF's savepoint.
     /// </summary>
     private void ChooseSavepoint() =>
-        Database.AutoSavepointsEnabled = ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) > 1;
+        Database.AutoSavepointsEnabled = !_saveWithoutSavepoint
+            && ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) > 1;
+
+    private bool _saveWithoutSavepoint;
+
+    /// <summary>
+    /// A save whose failure fails the whole transaction (the end of a turn): nobody goes on after it, so a
+    /// savepoint to undo only this save would be two statements for nothing.
+    /// </summary>
+    public async Task SaveOrFailTransactionAsync(CancellationToken ct)
+    {
+        _saveWithoutSavepoint = true;
+        try { await SaveChangesAsync(ct); }
+        finally { _saveWithoutSavepoint = false; }
+    }
 
     private bool _forgetCentresAfterCommit;
 

@@ -27,6 +27,13 @@ public sealed class ConversationStore(MamDbContext db, TimeProvider time)
     /// <summary>Saves where the conversation stands; null (nothing in progress) keeps no row at all.</summary>
     public async Task SaveAsync(string channel, string chatId, string? stateJson, CancellationToken ct)
     {
+        await KeepAsync(channel, chatId, stateJson, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Where the conversation stands, saved with the caller's other changes.</summary>
+    public async Task KeepAsync(string channel, string chatId, string? stateJson, CancellationToken ct)
+    {
         var row = await RowAsync(channel, chatId, ct);
         if (stateJson is null)
         {
@@ -41,7 +48,6 @@ public sealed class ConversationStore(MamDbContext db, TimeProvider time)
             row.StateJson = stateJson;
             row.UpdatedUtc = time.GetUtcNow().UtcDateTime;
         }
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Counts one more failed attempt at an update; true when it has failed often enough to give up.</summary>

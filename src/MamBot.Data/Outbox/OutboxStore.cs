@@ -46,6 +46,38 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// Queues a turn's replies and saves them with the rest of the turn: the resident's last message, where the
+    /// conversation stands. Their keys are new (the turn has just recorded its update as handled), so no earlier
+    /// row can hold them. A chat that fetches its replies gets them in its mailbox at once, written as sent:
+    /// nothing is left for a dispatcher to claim.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> QueueTurnRepliesAsync(
+        string channel, string chatId, string keyPrefix, IReadOnlyList<string> bodies, bool toMailbox, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = bodies.Select((body, i) => new OutboxMessage
+        {
+            IdempotencyKey = keyPrefix + i,
+            Kind = OutboxKind.Reply,
+            Channel = channel,
+            ChatId = chatId,
+            Body = body,
+            Status = OutboxStatus.Queued,
+            CreatedUtc = now,
+            DueUtc = now,
+        }).ToList();
+        if (toMailbox) rows.ForEach(row => Complete(row, OutboxStatus.Sent));
+        db.OutboxMessages.AddRange(rows);
+        await db.SaveOrFailTransactionAsync(ct);
+        if (toMailbox)
+        {
+            rows.ForEach(row => AddToMailbox(row, channel, chatId));
+            await SaveAsync(wholeTransaction: true, ct);
+        }
+        return [.. rows.Select(r => r.Id)];
+    }
+
     /// <summary>What is due now, oldest first, with what a delivery lane needs to know about each.</summary>
     public async Task<IReadOnlyList<DueMessage>> DueAsync(int limit, CancellationToken ct)
     {
@@ -188,9 +220,12 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
             CreatedUtc = time.GetUtcNow().UtcDateTime,
         });
 
-    public async Task SaveAsync(CancellationToken ct)
+    public async Task SaveAsync(CancellationToken ct) => await SaveAsync(wholeTransaction: false, ct);
+
+    private async Task SaveAsync(bool wholeTransaction, CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct);
+        if (wholeTransaction) await db.SaveOrFailTransactionAsync(ct);
+        else await db.SaveChangesAsync(ct);
         if (!_forgetBytesOnSave) return;
         _forgetBytesOnSave = false;
         await db.ForgetDeletedBytesAsync(ct); // the chat id of an erased person leaves the files too

@@ -76,8 +76,10 @@ public sealed class ResidentService(MamDbContext db, CentreDirectory centres, Ti
             await SetPreferenceAsync(resident, kind, enabled, ct);
     }
 
-    /// <summary>Notes that the resident wrote to us (Messenger's 24-hour window counts from here).</summary>
-    public async Task TouchAsync(Resident resident, string channel, string chatId, CancellationToken ct)
+    /// <summary>
+    /// Notes that the resident wrote to us (Messenger's 24-hour window counts from here); saved with the turn.
+    /// </summary>
+    public async Task NoteInboundAsync(Resident resident, string channel, string chatId, CancellationToken ct)
     {
         var identity = resident.Identities.FirstOrDefault(i => i.Channel == channel && i.ExternalId == chatId);
         if (identity is null) return;
@@ -86,7 +88,6 @@ public sealed class ResidentService(MamDbContext db, CentreDirectory centres, Ti
         identity.UnreachableSinceUtc = null;
         identity.UnreachableReason = null;
         await NoteActivityAsync(resident, channel, ct);
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>One row per resident, channel and month (saved with the caller's changes).</summary>

@@ -54,7 +54,7 @@ public sealed partial class ConversationEngine(
             return await DuplicateAsync(activity, updateId, ct);
 
         var resident = await residents.FindByChatAsync(activity.Channel, activity.ChatId, ct);
-        if (resident is not null) await residents.TouchAsync(resident, activity.Channel, activity.ChatId, ct);
+        if (resident is not null) await residents.NoteInboundAsync(resident, activity.Channel, activity.ChatId, ct);
         var centre = await CentreOfAsync(resident, ct);
         var state = ReadState(await conversations.LoadAsync(activity.Channel, activity.ChatId, ct));
         if (activity.Payload is null && TypedButtons.Pressed(activity.Text, state) is { } pressed)
@@ -66,7 +66,7 @@ public sealed partial class ConversationEngine(
         // Kept for residents who consented, or inside a dialog: declining keeps nothing at all.
         state.Screen = dc.Resident?.HasConsented == true || state.Stack.Count > 0 ? TypedButtons.OnScreen(dc.Replies) : null;
 
-        await conversations.SaveAsync(activity.Channel, activity.ChatId, dc.Forgotten ? null : state.ToJson(), ct);
+        await conversations.KeepAsync(activity.Channel, activity.ChatId, dc.Forgotten ? null : state.ToJson(), ct);
         var ids = await QueueRepliesAsync(dc, ct);
         await transaction.CommitAsync(ct);
         return new TurnResult(ids, IsDuplicate: false) { Forwarded = dc.Forwarded };
@@ -82,7 +82,7 @@ public sealed partial class ConversationEngine(
         if (activity.UpdateId is { } updateId && !await conversations.TryMarkProcessedAsync(activity.Channel, updateId, ct))
             return await DuplicateAsync(activity, updateId, ct);
 
-        await conversations.SaveAsync(activity.Channel, activity.ChatId, null, ct);
+        await conversations.KeepAsync(activity.Channel, activity.ChatId, null, ct);
         var dc = new DialogContext(activity, await centres.GetDefaultAsync(ct), null, new ConversationData(), dialogs);
         dc.Say(MainMenu.Render(T.TurnFailed));
         var ids = await QueueRepliesAsync(dc, ct);
@@ -199,30 +199,15 @@ public sealed partial class ConversationEngine(
         return (command, argument);
     }
 
-    private async Task<IReadOnlyList<long>> QueueRepliesAsync(DialogContext dc, CancellationToken ct)
+    /// <summary>The turn's replies, saved with everything else the turn changed.</summary>
+    private Task<IReadOnlyList<long>> QueueRepliesAsync(DialogContext dc, CancellationToken ct)
     {
-        var turnKey = dc.Activity.UpdateId ?? Guid.NewGuid().ToString("N");
+        var (channel, chatId) = (dc.Activity.Channel, dc.Activity.ChatId);
         var keyPrefix = dc.Forgotten
             ? OutboxStore.ForgetfulReplyKeyPrefix()
-            : OutboxStore.ReplyKeyPrefix(dc.Activity.Channel, dc.Activity.ChatId, turnKey);
-        var ids = new List<long>();
-        var toMailbox = ChannelNames.FetchesFromMailbox(dc.Activity.Channel);
-        for (var i = 0; i < dc.Replies.Count; i++)
-        {
-            var message = await outbox.EnqueueAsync(new OutboxMessage
-            {
-                IdempotencyKey = keyPrefix + i,
-                Kind = OutboxKind.Reply,
-                Channel = dc.Activity.Channel,
-                ChatId = dc.Activity.ChatId,
-                Body = dc.Replies[i].ToJson(),
-            }, ct);
-            ids.Add(message.Id);
-            // Delivered with the turn: one commit, and nothing left for a dispatcher to claim.
-            if (toMailbox && message.Status == OutboxStatus.Queued) outbox.DeliverToMailbox(message);
-        }
-        if (toMailbox) await outbox.SaveAsync(ct);
-        return ids;
+            : OutboxStore.ReplyKeyPrefix(channel, chatId, dc.Activity.UpdateId ?? Guid.NewGuid().ToString("N"));
+        var bodies = dc.Replies.Select(r => r.ToJson()).ToList();
+        return outbox.QueueTurnRepliesAsync(channel, chatId, keyPrefix, bodies, ChannelNames.FetchesFromMailbox(channel), ct);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed in conversation {Channel}:{ChatId} (update {UpdateId}); apologised and started afresh")]

@@ -99,7 +99,7 @@ public sealed class MessengerDeliveryTests : IAsyncLifetime
         await using (var scope = _app.Services.CreateAsyncScope())
         {
             var residents = scope.ServiceProvider.GetRequiredService<ResidentService>();
-            await residents.TouchAsync((await residents.FindAsync(anna, default))!, "messenger", "psid-back", default);
+            await residents.NoteInboundAsync((await residents.FindAsync(anna, default))!, "messenger", "psid-back", default);
             await scope.ServiceProvider.GetRequiredService<Data.MamDbContext>().SaveChangesAsync();
         }
         _bed.Time.Advance(TimeSpan.FromHours(3)); // 26 h after consent, 3 h after her last message
