@@ -128,13 +128,54 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
         return await db.OutboxMessages.FirstAsync(m => m.Id == id, ct);
     }
 
+    /// <summary>
+    /// Takes several queued messages for delivery in one write transaction; only one caller can win each. The
+    /// won rows come back untracked, as they now stand.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, OutboxMessage?>> ClaimAllAsync(IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.BeginWriteAsync(ct);
+        var won = new List<long>(ids.Count);
+        foreach (var id in ids) // one statement each: the affected count says who won, on any database
+        {
+            var claimed = await db.OutboxMessages
+                .Where(m => m.Id == id && m.Status == OutboxStatus.Queued)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, OutboxStatus.Sending)
+                    .SetProperty(m => m.ClaimedUtc, now)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+            if (claimed == 1) won.Add(id);
+        }
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => won.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        await transaction.CommitAsync(ct);
+        return ids.ToDictionary(id => id, id => rows.GetValueOrDefault(id));
+    }
+
+    /// <summary>Records several messages as sent, in one statement.</summary>
+    public async Task MarkAllSentAsync(IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.BeginWriteAsync(ct);
+        await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sent)
+                .SetProperty(m => m.StatusReason, (string?)null)
+                .SetProperty(m => m.DoneUtc, now), ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>A reply to a turn that erased its person: its outcome also forgets the chat.</summary>
+    public static bool IsForgetful(OutboxMessage message) =>
+        message.IdempotencyKey.StartsWith(ForgetfulReplies, StringComparison.Ordinal);
+
     /// <summary>Records the outcome. Saved by the caller together with whatever delivery wrote (e.g. the mailbox row).</summary>
     public void Complete(OutboxMessage message, OutboxStatus status, string? reason = null)
     {
         message.Status = status;
         message.StatusReason = reason;
         message.DoneUtc = time.GetUtcNow().UtcDateTime;
-        if (!message.IdempotencyKey.StartsWith(ForgetfulReplies, StringComparison.Ordinal)) return;
+        if (!IsForgetful(message)) return;
         message.ChatId = null;
         _forgetBytesOnSave = true;
     }

@@ -30,7 +30,7 @@ public sealed partial class DeliveryLanes(
     public void EnqueueReplies(string channel, string chatId, IReadOnlyList<long> outboxIds)
     {
         for (var i = 0; i < outboxIds.Count; i++)
-            Add(new LaneItem(outboxIds[i], LaneItem.ChatLane(channel, chatId), SendPriorities.OfReply(i)));
+            Add(new LaneItem(outboxIds[i], LaneItem.ChatLane(channel, chatId), SendPriorities.OfReply(i)) { Channel = channel });
     }
 
     /// <summary>
@@ -126,7 +126,7 @@ public sealed partial class DeliveryLanes(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverOneAsync(item.Id, item.Priority, _shutdown.Token);
+                await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverOneAsync(item.Id, item.Priority, _shutdown.Token, item.Channel);
             }
             catch (Exception ex) when (!_shutdown.IsCancellationRequested)
             {
@@ -162,6 +162,9 @@ public sealed record LaneItem(long Id, string Lane, SendPriority Priority)
 {
     internal SemaphoreSlim? Slot { get; init; }
 
+    /// <summary>The chat's channel, for a chat's lane.</summary>
+    public string? Channel { get; init; }
+
     public static string ChatLane(string channel, string chatId) => channel + ":" + chatId;
 
     public static LaneItem For(DueMessage due)
@@ -169,7 +172,7 @@ public sealed record LaneItem(long Id, string Lane, SendPriority Priority)
         var lane = due.Channel is { } channel && due.ChatId is { } chat ? ChatLane(channel, chat)
             : due.ResidentId is { } resident ? ResidentLane(resident)
             : "outbox:" + due.Id;
-        return new LaneItem(due.Id, lane, SendPriorities.Of(due.Kind));
+        return new LaneItem(due.Id, lane, SendPriorities.Of(due.Kind)) { Channel = due.ChatId is null ? null : due.Channel };
     }
 
     /// <summary>A nudge's chat is chosen when it is sent; until then it queues in its resident's lane.</summary>

@@ -14,6 +14,7 @@ public static class DeliverySetup
                 "Flood:Burst, Flood:PerMinute and Flood:NewWebChatsPerHour must not be negative.").ValidateOnStart();
         builder.Services.AddScoped<OutboxDispatcher>();
         builder.Services.AddSingleton<DeliveryLanes>();
+        builder.Services.AddSingleton<SharedOutboxWrites>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryLanes>());
         builder.Services.AddSingleton<ChatFloodGuard>();
         builder.Services.AddSingleton<TurnIntake>();

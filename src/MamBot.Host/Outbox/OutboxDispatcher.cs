@@ -17,6 +17,7 @@ public sealed partial class OutboxDispatcher(
     ResidentService residents,
     CentreDirectory centres,
     IEnumerable<IChannelSender> senders,
+    SharedOutboxWrites shared,
     TimeProvider time,
     IOptions<NudgeTimingOptions> timing,
     ILogger<OutboxDispatcher> logger)
@@ -38,8 +39,14 @@ public sealed partial class OutboxDispatcher(
     /// web chat's mailbox) delivers and records in that same transaction, so it is never half-sent; any other
     /// channel sends after the claim is committed, and a crash in between leaves a row recovery can resolve.
     /// </summary>
-    public async Task DeliverOneAsync(long id, SendPriority priority, CancellationToken ct)
+    /// <param name="channel">The chat's channel when the caller knows it (a chat's lane).</param>
+    public async Task DeliverOneAsync(long id, SendPriority priority, CancellationToken ct, string? channel = null)
     {
+        if (priority != SendPriority.Proactive && senders.FirstOrDefault(s => s.Channel == channel) is { DeliversInDatabase: false })
+        {
+            await DeliverAnswerAsync(id, priority, ct);
+            return;
+        }
         await using var transaction = await db.BeginWriteAsync(ct);
         var message = await outbox.ClaimAsync(id, ct);
         if (message is null) return; // someone else has it, or it is done
@@ -58,6 +65,22 @@ public sealed partial class OutboxDispatcher(
         }
         await transaction.CommitAsync(ct);
         await RecordAsync(message, await SendAsync(sender, message, priority, ct), ct);
+    }
+
+    /// <summary>
+    /// An answer over the network: no nudge rules to apply, so its claim and its "sent" are written together with
+    /// other lanes' (<see cref="SharedOutboxWrites"/>). Anything but a plain "sent" is recorded here, as usual.
+    /// </summary>
+    private async Task DeliverAnswerAsync(long id, SendPriority priority, CancellationToken ct)
+    {
+        var message = await shared.ClaimAsync(id);
+        if (message is null) return;
+        db.OutboxMessages.Attach(message);
+        var sender = await PrepareAsync(message, ct);
+        if (sender is null) return;
+        var delivery = await SendAsync(sender, message, priority, ct);
+        if (delivery.Outcome == DeliveryOutcome.Sent && !OutboxStore.IsForgetful(message)) await shared.MarkSentAsync(message.Id);
+        else await RecordAsync(message, delivery, ct);
     }
 
     /// <summary>Applies the nudge rules and picks the channel; null when the message was finished or postponed instead.</summary>

@@ -43,6 +43,48 @@ public class OutboxStoreTests
     }
 
     [Fact]
+    public async Task Overlapping_batch_claims_win_each_message_once_and_only_queued_ones()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        var ids = new List<long>();
+        await using (var scope = db.Scope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+            for (var i = 0; i < 6; i++) ids.Add((await outbox.EnqueueAsync(Reply("k" + i), default)).Id);
+            await outbox.ClaimAsync(ids[5], default); // already on its way
+        }
+
+        var batches = await Task.WhenAll(new[] { ids[..4], ids[2..] }.Select(async batch =>
+        {
+            await using var scope = db.Scope();
+            return await scope.ServiceProvider.GetRequiredService<OutboxStore>().ClaimAllAsync(batch, default);
+        }));
+
+        var won = batches.SelectMany(b => b.Values).OfType<OutboxMessage>().ToList();
+        Assert.Equal(ids[..5], won.Select(m => m.Id).Order());
+        Assert.All(won, m => Assert.Equal((OutboxStatus.Sending, 1), (m.Status, m.Attempts)));
+        Assert.Null(batches[1][ids[5]]);
+    }
+
+    [Fact]
+    public async Task Marking_a_batch_sent_touches_only_messages_on_their_way()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var scope = db.Scope();
+        var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+        var sending = await outbox.EnqueueAsync(Reply("sending"), default);
+        var queued = await outbox.EnqueueAsync(Reply("queued"), default);
+        await outbox.ClaimAllAsync([sending.Id], default);
+
+        await outbox.MarkAllSentAsync([sending.Id, queued.Id], default);
+
+        var stored = await db.QueryAsync(d => d.OutboxMessages.OrderBy(m => m.Id).Select(m => new { m.Status, m.DoneUtc }).ToListAsync());
+        Assert.Equal(OutboxStatus.Sent, stored[0].Status);
+        Assert.Equal(db.Time.GetUtcNow().UtcDateTime, stored[0].DoneUtc);
+        Assert.Equal((OutboxStatus.Queued, (DateTime?)null), (stored[1].Status, stored[1].DoneUtc));
+    }
+
+    [Fact]
     public async Task Messages_not_yet_due_stay_in_the_queue()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -102,6 +102,27 @@ public sealed class DeliveryLanesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sixty_residents_writing_at_once_each_get_their_replies_once_and_every_reply_is_recorded_as_sent()
+    {
+        var app = Start();
+        var http = app.CreateClient();
+        var chats = Enumerable.Range(0, 60).Select(i => 9300L + i).ToList();
+
+        await Task.WhenAll(chats.Select(chat => WriteAsync(http, chat, "/start")));
+
+        var expected = new Dictionary<long, IReadOnlyList<OutboxMessage>>();
+        foreach (var chat in chats)
+        {
+            expected[chat] = await OutboxOfAsync(app, chat);
+            var received = await _stub.WaitForSendsAsync(chat, expected[chat].Count, TimeSpan.FromSeconds(30));
+            Assert.Equal(expected[chat].Select(m => Reply.FromJson(m.Body).Text), received.Select(c => c.Text));
+        }
+        await Eventually.HoldsAsync(async () => await app.QueryAsync(db => db.OutboxMessages.AllAsync(m => m.Status == OutboxStatus.Sent)),
+            "every reply to be recorded as sent");
+        Assert.All(chats, chat => Assert.Equal(expected[chat].Count, _stub.Sends(chat).Count));
+    }
+
+    [Fact]
     public async Task A_residents_first_reply_overtakes_a_running_broadcast()
     {
         var app = Start(("Telegram:MessagesPerSecond", "10"));
