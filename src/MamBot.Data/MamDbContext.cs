@@ -63,7 +63,29 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
             _forgetBytesAfterCommit = true;
             return;
         }
-        await Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        // A reader still on an older snapshot keeps the log from being emptied: SQLite answers "busy" at once
+        // (not as an error), so ask again until the readers of the moment have finished.
+        var deadline = DateTime.UtcNow + CheckpointPatience;
+        while (await CheckpointWasBusyAsync(ct) && DateTime.UtcNow < deadline)
+            await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+    }
+
+    private static readonly TimeSpan CheckpointPatience = TimeSpan.FromSeconds(2); // it holds the write lock: the nightly housekeeping tries again
+
+    private async Task<bool> CheckpointWasBusyAsync(CancellationToken ct)
+    {
+        await Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await using var result = await command.ExecuteReaderAsync(ct);
+            return await result.ReadAsync(ct) && result.GetInt32(0) != 0; // columns: busy, log pages, checkpointed
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync();
+        }
     }
 
     private bool _forgetBytesAfterCommit;
