@@ -7,6 +7,7 @@ using MamBot.Data.Outbox;
 using MamBot.Data.Report;
 using MamBot.Data.Residents;
 using MamBot.Data.Surveys;
+using MamBot.Data.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,9 +27,23 @@ public static class MamDataSetup
     }.ToString();
 
     /// <param name="connectionString">Read when the first context is made, so tests and hosts can configure late.</param>
-    public static IServiceCollection AddMamData(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    public static IServiceCollection AddMamData(this IServiceCollection services, Func<IServiceProvider, string> connectionString) =>
+        services.AddMamData(StorageProvider.Sqlite, connectionString);
+
+    public static IServiceCollection AddMamData(
+        this IServiceCollection services, StorageProvider provider, Func<IServiceProvider, string> connectionString) =>
+        services.AddMamData(_ => provider, connectionString);
+
+    /// <param name="provider">Read when the first context is made, like the connection string.</param>
+    public static IServiceCollection AddMamData(
+        this IServiceCollection services, Func<IServiceProvider, StorageProvider> provider, Func<IServiceProvider, string> connectionString)
     {
         services.AddDbContext<MamDbContext>((sp, o) => o.UseSqlite(connectionString(sp)).AddInterceptors(SecureDelete, CentreWrites));
+        services.AddDbContext<PostgresMamDbContext>((sp, o) => o.UseNpgsql(connectionString(sp)).AddInterceptors(CentreWrites));
+        // Everything asks for MamDbContext; on PostgreSQL it is the context whose migrations are PostgreSQL's.
+        services.AddScoped(sp => provider(sp) == StorageProvider.Postgres
+            ? sp.GetRequiredService<PostgresMamDbContext>()
+            : new MamDbContext(sp.GetRequiredService<DbContextOptions<MamDbContext>>()));
         services.AddScoped<Health.WriteProbeStore>();
         services.AddScoped<CentreDirectory>();
         services.AddScoped<BookingService>();
@@ -54,16 +69,22 @@ public static class MamDataSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MamDbContext>();
-        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        if (!db.IsPostgres)
+        {
+            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        }
 
         // Migrate also diffs the whole model against the last snapshot: half a second at every start.
-        // An up-to-date database needs only its history read.
+        // An up-to-date database needs only its history read. (Hosts starting together: EF Core locks.)
         if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
             await db.Database.MigrateAsync(ct);
         // WAL lets the web chat read while a job writes.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // Under the write lock, so that hosts starting together seed one sample centre.
+        await using var seeding = await db.BeginWriteAsync(ct);
         await SampleCentreSeeder.SeedIfEmptyAsync(db, sample, time, ct);
+        await seeding.CommitAsync(ct);
     }
 }

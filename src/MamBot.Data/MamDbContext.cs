@@ -15,8 +15,16 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MamBot.Data;
 
-public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbContext(options)
+public class MamDbContext : DbContext
 {
+    public MamDbContext(DbContextOptions<MamDbContext> options) : base(options) { }
+
+    /// <summary>For <see cref="Postgres.PostgresMamDbContext"/>: the same model, its own migrations.</summary>
+    protected MamDbContext(DbContextOptions options) : base(options) { }
+
+    /// <summary>PostgreSQL (several hosts) rather than the SQLite file.</summary>
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     public DbSet<Centre> Centres => Set<Centre>();
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
@@ -58,6 +66,7 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     /// </summary>
     public async Task ForgetDeletedBytesAsync(CancellationToken ct)
     {
+        if (IsPostgres) return; // its dead rows go with autovacuum; a write-ahead log to empty is SQLite's
         if (Database.CurrentTransaction is not null)
         {
             _forgetBytesAfterCommit = true;
@@ -124,7 +133,10 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
         {
             // Microsoft.Data.Sqlite begins IMMEDIATE unless asked for a deferred transaction; EF owns it, so a
             // failure rolls back and releases the lock when the transaction is disposed.
-            return new GatedTransaction(await Database.BeginTransactionAsync(ct), gate, AfterCommitAsync);
+            var transaction = await Database.BeginTransactionAsync(ct);
+            // PostgreSQL: the same database-wide write lock, for every host, released by commit or rollback.
+            if (IsPostgres) await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriteLockKey})", ct);
+            return new GatedTransaction(transaction, gate, AfterCommitAsync);
         }
         catch
         {
@@ -156,9 +168,16 @@ public sealed class MamDbContext(DbContextOptions<MamDbContext> options) : DbCon
     /// One changed row is one statement, which SQLite undoes by itself when it fails: a savepoint around it would
     /// only add two statements to every small save of a turn. Several rows keep EF's savepoint.
     /// </summary>
+    /// <remarks>
+    /// PostgreSQL keeps the savepoint for every save: there a failed statement spoils the whole transaction
+    /// unless it is rolled back to one.
+    /// </remarks>
     private void ChooseSavepoint() =>
-        Database.AutoSavepointsEnabled = !_saveWithoutSavepoint
-            && ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) > 1;
+        Database.AutoSavepointsEnabled = !_saveWithoutSavepoint && (IsPostgres
+            || ChangeTracker.Entries().Count(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) > 1);
+
+    /// <summary>The advisory lock every host's write transaction takes on PostgreSQL ("MAM").</summary>
+    private const long WriteLockKey = 0x4D414D;
 
     private bool _saveWithoutSavepoint;
 

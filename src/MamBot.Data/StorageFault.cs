@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace MamBot.Data;
 
@@ -10,6 +11,7 @@ namespace MamBot.Data;
 public static class StorageFault
 {
     private const int SqliteConstraint = 19; // a broken rule is our code's fault, not the disk's
+    private const string PostgresIntegrityClass = "23"; // the same on PostgreSQL: unique, foreign key, check
 
     public static bool Is(Exception? ex)
     {
@@ -18,6 +20,7 @@ public static class StorageFault
             switch (e)
             {
                 case SqliteException sqlite: return sqlite.SqliteErrorCode != SqliteConstraint;
+                case PostgresException postgres: return !postgres.SqlState.StartsWith(PostgresIntegrityClass, StringComparison.Ordinal);
                 case DbException: return true;
                 case IOException or UnauthorizedAccessException: return true;
             }

@@ -5,26 +5,34 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace MamBot.Data.Tests;
 
-/// <summary>A real SQLite file with migrations applied and the sample centre seeded.</summary>
+/// <summary>
+/// A real database with migrations applied and the sample centre seeded: a SQLite file, or a PostgreSQL database
+/// of its own. The data tests run on both (<see cref="Providers"/>).
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly TempFolder _folder = new();
+    private readonly TestPostgres? _postgres;
     private readonly ServiceProvider _services;
 
     public FakeTimeProvider Time { get; } = new(TestCentre.Now);
 
-    private TestDatabase()
+    /// <summary>For [Theory, MemberData(...)]: each data test once per provider.</summary>
+    public static TheoryData<StorageProvider> Providers => new(StorageProvider.Sqlite, StorageProvider.Postgres);
+
+    private TestDatabase(TestPostgres? postgres)
     {
-        var file = _folder.File("mambot.db");
+        _postgres = postgres;
+        var connectionString = postgres?.ConnectionString ?? MamDataSetup.ConnectionStringFor(_folder.File("mambot.db"));
         _services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Time)
-            .AddMamData(_ => MamDataSetup.ConnectionStringFor(file))
+            .AddMamData(postgres is null ? StorageProvider.Sqlite : StorageProvider.Postgres, _ => connectionString)
             .BuildServiceProvider();
     }
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<TestDatabase> CreateAsync(StorageProvider provider = StorageProvider.Sqlite)
     {
-        var db = new TestDatabase();
+        var db = new TestDatabase(provider == StorageProvider.Postgres ? await TestPostgres.CreateAsync() : null);
         await db._services.PrepareDatabaseAsync(TestCentre.Sample(), db.Time);
         return db;
     }
@@ -43,6 +51,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (_postgres is not null) await _postgres.DisposeAsync();
         _folder.Dispose();
     }
 }

@@ -109,13 +109,17 @@ public sealed class PageChat(HttpClient http, string conversationId)
         .First(b => b.GetProperty("title").GetString() == title).GetProperty("payload").GetString()!;
 }
 
-/// <summary>One test's data folder and clock, shared by the apps it starts (restarts).</summary>
+/// <summary>One test's data folder (and PostgreSQL database) and clock, shared by the apps it starts (restarts).</summary>
 public sealed class HostTestBed : IDisposable
 {
     private readonly TempFolder _folder = new();
     private readonly List<MamApp> _apps = [];
+    private TestPostgres? _postgres;
 
     public FakeTimeProvider Time { get; } = new(TestCentre.Now);
+
+    /// <summary>For [Theory, MemberData(...)]: a test through the whole host once per provider.</summary>
+    public static TheoryData<StorageProvider> Providers => new(StorageProvider.Sqlite, StorageProvider.Postgres);
 
     public MamApp Start(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
@@ -124,9 +128,23 @@ public sealed class HostTestBed : IDisposable
         return app;
     }
 
+    /// <summary>The host on this provider: for PostgreSQL, on a database of the test's own.</summary>
+    public async Task<MamApp> StartAsync(StorageProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        if (provider == StorageProvider.Postgres)
+        {
+            _postgres ??= await TestPostgres.CreateAsync();
+            all["Storage:Provider"] = "Postgres";
+            all["ConnectionStrings:Mam"] = _postgres.ConnectionString;
+        }
+        return Start(all);
+    }
+
     public void Dispose()
     {
         foreach (var app in _apps) app.Dispose();
+        _postgres?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _folder.Dispose();
     }
 }

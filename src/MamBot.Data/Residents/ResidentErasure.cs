@@ -39,8 +39,8 @@ public sealed class ResidentErasure(MamDbContext db)
         // Staff notices about the person's bookings name them; help offers they made carry their words to the author.
         foreach (var bookingId in await db.Bookings.Where(b => b.ResidentId == residentId).Select(b => b.Id).ToListAsync(ct))
             await DeleteMessagesAsync($"booking:{bookingId}:", ct);
-        foreach (var (ideaId, offerId) in await db.IdeaSupports.Where(x => x.ResidentId == residentId).Select(x => ValueTuple.Create(x.IdeaId, x.Id)).ToListAsync(ct))
-            await DeleteMessagesAsync($"idea:{ideaId}:help:{offerId}:", ct);
+        foreach (var offer in await db.IdeaSupports.Where(x => x.ResidentId == residentId).Select(x => new { x.IdeaId, x.Id }).ToListAsync(ct))
+            await DeleteMessagesAsync($"idea:{offer.IdeaId}:help:{offer.Id}:", ct);
         // Bookings stay in the centre's figures, without anything that points at the person.
         await db.Bookings.Where(b => b.ResidentId == residentId).ExecuteUpdateAsync(s => s
             .SetProperty(b => b.ResidentId, (Guid?)null)

@@ -56,7 +56,8 @@ public static class HealthSetup
                 // A real query and a real committed write: a missing table, a locked or read-only file shows here.
                 var centres = await db.Centres.CountAsync(ct);
                 await probe.ProveAsync(ct);
-                return centres > 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Degraded("no centre in the database");
+                var provider = db.IsPostgres ? "PostgreSQL" : "SQLite";
+                return centres > 0 ? HealthCheckResult.Healthy(provider) : HealthCheckResult.Degraded($"{provider}: no centre in the database");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

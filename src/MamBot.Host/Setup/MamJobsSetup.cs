@@ -1,5 +1,7 @@
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using MamBot.Data.Centres;
 using MamBot.Data.Outbox;
@@ -11,7 +13,7 @@ namespace MamBot.Host.Setup;
 
 public static class MamJobsSetup
 {
-    /// <summary>Hangfire on its own SQLite file, with a server in this process.</summary>
+    /// <summary>Hangfire on its own SQLite file (or in the PostgreSQL database), with a server in this process.</summary>
     public static WebApplicationBuilder AddMamJobs(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<JobsOptions>().Bind(builder.Configuration.GetSection(JobsOptions.Section));
@@ -22,6 +24,18 @@ public static class MamJobsSetup
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            if (storage.Provider == Data.StorageProvider.Postgres)
+            {
+                // The app's database, in a schema of Hangfire's own; it creates and upgrades its tables itself.
+                var options = new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    QueuePollInterval = TimeSpan.FromSeconds(jobs.QueuePollSeconds),
+                    PrepareSchemaIfNecessary = true,
+                };
+                var connection = MamStorageSetup.PostgresConnection(sp.GetRequiredService<IConfiguration>())!;
+                return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection, options), options);
+            }
             Directory.CreateDirectory(storage.FullDataDirectory);
             return new SQLiteStorage(storage.JobsDatabase, new SQLiteStorageOptions
             {

@@ -6,19 +6,32 @@ namespace MamBot.Host.Setup;
 
 public static class MamStorageSetup
 {
-    /// <summary>The app database (EF Core on SQLite) in Storage:DataDirectory, and the sample centre's settings.</summary>
+    /// <summary>The name under "ConnectionStrings" of the PostgreSQL database.</summary>
+    public const string ConnectionName = "Mam";
+
+    /// <summary>
+    /// The app database: EF Core on SQLite in Storage:DataDirectory, or on PostgreSQL (Storage:Provider = Postgres,
+    /// ConnectionStrings:Mam); and the sample centre's settings.
+    /// </summary>
     public static WebApplicationBuilder AddMamStorage(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>()
             .Bind(builder.Configuration.GetSection(StorageOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Storage:DataDirectory must not be empty.")
+            .Validate(o => o.Provider != StorageProvider.Postgres || PostgresConnection(builder.Configuration) is not null,
+                $"Storage:Provider is Postgres, so ConnectionStrings:{ConnectionName} must name the database.")
             .ValidateOnStart();
         builder.Services.AddOptions<SampleCentre>().Bind(builder.Configuration.GetSection("SampleCentre"));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddMamData(sp =>
-            MamDataSetup.ConnectionStringFor(sp.GetRequiredService<IOptions<StorageOptions>>().Value.AppDatabase));
+        static StorageOptions Storage(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+        builder.Services.AddMamData(sp => Storage(sp).Provider, sp => Storage(sp).Provider == StorageProvider.Postgres
+            ? PostgresConnection(sp.GetRequiredService<IConfiguration>())!
+            : MamDataSetup.ConnectionStringFor(Storage(sp).AppDatabase));
         return builder;
     }
+
+    public static string? PostgresConnection(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionName) is { Length: > 0 } connection ? connection : null;
 
     /// <summary>Creates the data folder, applies migrations and seeds the sample centre on first start.</summary>
     public static async Task PrepareMamStorageAsync(this WebApplication app)

@@ -1,3 +1,5 @@
+using MamBot.Data;
+
 namespace MamBot.Host.Setup;
 
 /// <summary>Config section "Storage": where the app database and the Hangfire database live.</summary>
@@ -5,7 +7,13 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary>Relative paths are taken from the folder the bot was started in.</summary>
+    /// <summary>Sqlite (a file in the data folder, the default) or Postgres ("ConnectionStrings:Mam", several hosts).</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>
+    /// Relative paths are taken from the folder the bot was started in. With PostgreSQL it still keeps what is
+    /// this host's own (the trained classifier).
+    /// </summary>
     public string DataDirectory { get; set; } = "./data";
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);

@@ -36,10 +36,10 @@ public class BookingTests
     private static IEnumerable<string> LocalTimes(IEnumerable<DateTime> utc) =>
         utc.Select(u => TimeZoneInfo.ConvertTimeFromUtc(u, Krakow).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
 
-    [Fact]
-    public async Task Free_times_follow_opening_hours_and_keep_the_buffer_around_a_booking()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Free_times_follow_opening_hours_and_keep_the_buffer_around_a_booking(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var (_, small) = await RoomsAsync(db);
         Assert.True((await BookAsync(db, small, Friday(12), Friday(14))).Succeeded);
 
@@ -50,10 +50,10 @@ public class BookingTests
         Assert.DoesNotContain("11:00", starts); // would end 12:00, inside the 15-minute buffer
     }
 
-    [Fact]
-    public async Task Saturday_closes_early_and_sunday_has_no_free_time()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Saturday_closes_early_and_sunday_has_no_free_time(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var (_, small) = await RoomsAsync(db);
         var saturday = await WithAsync(db, s => s.FreeStartsAsync(small, new DateOnly(2026, 11, 28), TimeSpan.FromHours(1), default));
         var sunday = await WithAsync(db, s => s.FreeStartsAsync(small, new DateOnly(2026, 11, 29), TimeSpan.FromHours(1), default));
@@ -62,10 +62,10 @@ public class BookingTests
         Assert.Empty(sunday);
     }
 
-    [Fact]
-    public async Task A_blackout_takes_its_time_out_of_every_room()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_blackout_takes_its_time_out_of_every_room(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var (large, small) = await RoomsAsync(db);
         await db.QueryAsync(async d =>
         {
@@ -81,10 +81,10 @@ public class BookingTests
         Assert.Equal(BookingProblem.Blackout, (await BookAsync(db, large, Friday(17), Friday(19))).Problem);
     }
 
-    [Fact]
-    public async Task On_the_night_clocks_go_forward_the_missing_hour_is_never_offered_and_lengths_are_real_hours()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task On_the_night_clocks_go_forward_the_missing_hour_is_never_offered_and_lengths_are_real_hours(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var (_, small) = await RoomsAsync(db);
         await db.QueryAsync(async d =>
         {
@@ -100,10 +100,10 @@ public class BookingTests
         Assert.Equal(Enumerable.Range(0, 5).Select(i => new DateTime(2027, 3, 28, 0, 0, 0, DateTimeKind.Utc).AddMinutes(30 * i)), starts);
     }
 
-    [Fact]
-    public async Task Every_broken_rule_has_its_own_reason_and_nothing_is_stored()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Every_broken_rule_has_its_own_reason_and_nothing_is_stored(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var (_, small) = await RoomsAsync(db);
         var now = db.Time.GetUtcNow().UtcDateTime;
 
@@ -119,10 +119,10 @@ public class BookingTests
         Assert.Equal(0, await db.QueryAsync(d => d.Bookings.CountAsync()));
     }
 
-    [Fact]
-    public async Task A_taken_slot_is_refused_with_the_nearest_free_times_and_the_fair_use_limit_holds()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_taken_slot_is_refused_with_the_nearest_free_times_and_the_fair_use_limit_holds(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var (_, small) = await RoomsAsync(db);
         var anna = Guid.NewGuid();
         Assert.True((await BookAsync(db, small, Friday(12), Friday(14), resident: anna)).Succeeded);
@@ -136,10 +136,10 @@ public class BookingTests
         Assert.Equal(BookingProblem.TooManyActive, (await BookAsync(db, small, At(2026, 11, 30, 12), At(2026, 11, 30, 13), resident: anna)).Problem);
     }
 
-    [Fact]
-    public async Task Twenty_residents_asking_for_the_same_slot_at_once_get_one_booking()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Twenty_residents_asking_for_the_same_slot_at_once_get_one_booking(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var (_, small) = await RoomsAsync(db);
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => BookAsync(db, small, Friday(18), Friday(20)))));
@@ -153,10 +153,10 @@ public class BookingTests
         Assert.Equal(1, await db.QueryAsync(d => d.Bookings.CountAsync()));
     }
 
-    [Fact]
-    public async Task A_room_that_needs_approval_holds_the_slot_until_staff_decide()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_room_that_needs_approval_holds_the_slot_until_staff_decide(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var (large, _) = await RoomsAsync(db);
         var pending = (await BookAsync(db, large, Friday(17), Friday(19))).Booking!;
         Assert.Equal(BookingStatus.Pending, pending.Status);
@@ -171,10 +171,10 @@ public class BookingTests
         Assert.Equal(BookingStatus.Confirmed, approved!.Status);
     }
 
-    [Fact]
-    public async Task Only_the_owner_cancels_and_the_slot_is_free_again()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Only_the_owner_cancels_and_the_slot_is_free_again(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var (_, small) = await RoomsAsync(db);
         var anna = Guid.NewGuid();
         var booking = (await BookAsync(db, small, Friday(12), Friday(13), resident: anna)).Booking!;
@@ -185,10 +185,10 @@ public class BookingTests
         Assert.True((await BookAsync(db, small, Friday(12), Friday(13))).Succeeded);
     }
 
-    [Fact]
-    public async Task A_booking_moves_only_to_a_free_time()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_booking_moves_only_to_a_free_time(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var (_, small) = await RoomsAsync(db);
         var first = (await BookAsync(db, small, Friday(12), Friday(13))).Booking!;
         await BookAsync(db, small, Friday(15), Friday(16));
@@ -198,10 +198,10 @@ public class BookingTests
         Assert.Equal(Friday(12, 30), moved.Booking!.StartUtc);
     }
 
-    [Fact]
-    public async Task Erasure_keeps_the_booking_for_the_figures_but_nothing_about_the_person()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Erasure_keeps_the_booking_for_the_figures_but_nothing_about_the_person(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var (_, small) = await RoomsAsync(db);
         Guid anna;
         await using (var scope = db.Scope())

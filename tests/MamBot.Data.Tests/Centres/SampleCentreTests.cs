@@ -7,10 +7,10 @@ namespace MamBot.Data.Tests.Centres;
 
 public class SampleCentreTests
 {
-    [Fact]
-    public async Task First_start_seeds_the_sample_centre_once_and_marks_it_as_sample()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task First_start_seeds_the_sample_centre_once_and_marks_it_as_sample(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         await db.Services.PrepareDatabaseAsync(TestCentre.Sample(), db.Time); // a second start
 
         await using var scope = db.Scope();
@@ -24,10 +24,10 @@ public class SampleCentreTests
         Assert.Equal("Europe/Warsaw", centre.TimeZone.Id);
     }
 
-    [Fact]
-    public async Task Migrations_match_the_model()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrations_match_the_model(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         Assert.False(await db.QueryAsync(d => Task.FromResult(d.Database.HasPendingModelChanges())),
             "The model changed without a migration: run `dotnet ef migrations add <Name>` in src/MamBot.Data.");
     }

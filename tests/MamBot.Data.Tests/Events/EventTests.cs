@@ -28,10 +28,10 @@ public class EventTests
         return change.Event ?? throw new InvalidOperationException(change.Problem.ToString());
     }
 
-    [Fact]
-    public async Task When_places_run_out_residents_queue_and_a_freed_place_goes_to_the_first_in_line()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task When_places_run_out_residents_queue_and_a_freed_place_goes_to_the_first_in_line(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var gym = await CreateAsync(db, capacity: 2);
         var (anna, bogdan, celina, darek) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
 
@@ -49,10 +49,10 @@ public class EventTests
         Assert.Equal((2, 1, 0), (summary!.Going, summary.Waiting, summary.FreePlaces!.Value));
     }
 
-    [Fact]
-    public async Task Many_residents_signing_up_at_the_same_moment_never_exceed_the_capacity()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Many_residents_signing_up_at_the_same_moment_never_exceed_the_capacity(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var gym = await CreateAsync(db, capacity: 5);
         var residents = Enumerable.Range(0, 24).Select(_ => Guid.NewGuid()).ToList();
 
@@ -72,10 +72,10 @@ public class EventTests
         Assert.Equal(5, going);
     }
 
-    [Fact]
-    public async Task Withdrawing_and_signing_up_again_is_a_new_place_and_never_two_at_once()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Withdrawing_and_signing_up_again_is_a_new_place_and_never_two_at_once(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var gym = await CreateAsync(db, capacity: null);
         var anna = Guid.NewGuid();
 
@@ -94,10 +94,10 @@ public class EventTests
         }));
     }
 
-    [Fact]
-    public async Task An_event_in_a_room_blocks_bookings_there_and_a_booked_room_refuses_a_new_event()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_event_in_a_room_blocks_bookings_there_and_a_booked_room_refuses_a_new_event(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var small = await RoomAsync(db, "Sala mała");
         await CreateAsync(db, capacity: 10, room: small, startHour: 17);
 
@@ -117,10 +117,10 @@ public class EventTests
         Assert.Single(refused.ConflictingBookings);
     }
 
-    [Fact]
-    public async Task A_cancelled_event_takes_no_sign_ups_and_frees_its_room()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_cancelled_event_takes_no_sign_ups_and_frees_its_room(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var small = await RoomAsync(db, "Sala mała");
         var gym = await CreateAsync(db, capacity: 10, room: small);
 
@@ -133,10 +133,10 @@ public class EventTests
         Assert.True(booked.Succeeded);
     }
 
-    [Fact]
-    public async Task Events_in_the_past_or_ending_before_they_start_are_refused()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Events_in_the_past_or_ending_before_they_start_are_refused(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var centre = await db.QueryAsync(d => d.Centres.Select(c => c.Id).FirstAsync());
         var past = await WithAsync(db, s => s.CreateAsync(new NewEvent(centre, "Wczoraj", "", Friday(17).AddDays(-3), Friday(18).AddDays(-3), null, EventCategory.Culture, null, ""), default));
         var backwards = await WithAsync(db, s => s.CreateAsync(new NewEvent(centre, "Wspak", "", Friday(18), Friday(17), null, EventCategory.Culture, null, ""), default));

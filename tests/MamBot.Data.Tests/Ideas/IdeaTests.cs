@@ -19,10 +19,10 @@ public class IdeaTests
         return await WithAsync(db, s => s.SubmitAsync(new NewIdea(centre, author ?? Guid.NewGuid(), title, description, "Dla wszystkich", "łopaty, sadzonki", "mam doniczki", null), default));
     }
 
-    [Fact]
-    public async Task An_idea_moves_only_along_its_lifecycle_and_setting_aside_needs_a_reason()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_idea_moves_only_along_its_lifecycle_and_setting_aside_needs_a_reason(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var idea = await SubmitAsync(db);
         Assert.Equal(IdeaStatus.New, idea.Status);
 
@@ -37,10 +37,10 @@ public class IdeaTests
         Assert.Null(await WithAsync(db, s => s.ChangeStatusAsync(idea.Id, IdeaStatus.Shelved, "za późno", default)));
     }
 
-    [Fact]
-    public async Task Support_counts_once_per_resident_also_when_pressed_at_the_same_moment_and_only_for_published_ideas()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Support_counts_once_per_resident_also_when_pressed_at_the_same_moment_and_only_for_published_ideas(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var idea = await SubmitAsync(db);
         var anna = Guid.NewGuid();
         Assert.False((await WithAsync(db, s => s.SupportAsync(idea.Id, anna, default))).Counted); // not reviewed yet
@@ -53,10 +53,10 @@ public class IdeaTests
         Assert.Equal(2, await WithAsync(db, s => s.SupportersAsync(idea.Id, default)));
     }
 
-    [Fact]
-    public async Task Merging_a_duplicate_moves_its_supporters_without_counting_anyone_twice()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Merging_a_duplicate_moves_its_supporters_without_counting_anyone_twice(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var flowers = await SubmitAsync(db);
         var duplicate = await SubmitAsync(db, "Kwiaty pod blokiem");
         foreach (var id in new[] { flowers.Id, duplicate.Id }) await WithAsync(db, s => s.ChangeStatusAsync(id, IdeaStatus.Published, null, default));
@@ -89,18 +89,18 @@ public class IdeaTests
         Assert.Equal(IdeaStatus.New, idea.Status);
     }
 
-    [Fact]
-    public async Task Plain_ideas_about_pedals_or_shoes_are_not_flagged()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Plain_ideas_about_pedals_or_shoes_are_not_flagged(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var idea = await SubmitAsync(db, "Naprawa rowerów", "Wymienimy pedały, łańcuchy i dętki. Przynieś swój rower, zaproś ciotkę. Zbiórka o 10.30.");
         Assert.Null(idea.FlaggedWords);
     }
 
-    [Fact]
-    public async Task Erasing_the_author_keeps_the_idea_counted_and_its_support_without_anyone_or_their_words()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Erasing_the_author_keeps_the_idea_counted_and_its_support_without_anyone_or_their_words(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var author = Guid.NewGuid();
         var centre = await db.QueryAsync(d => d.Centres.Select(c => c.Id).FirstAsync());
         await db.QueryAsync(async d =>

@@ -10,10 +10,10 @@ public class OutboxStoreTests
     private static OutboxMessage Reply(string key, DateTime due = default) =>
         new() { IdempotencyKey = key, Channel = "webchat", ChatId = "c", Body = "{\"text\":\"x\"}", DueUtc = due };
 
-    [Fact]
-    public async Task The_same_idempotency_key_queues_one_message()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_same_idempotency_key_queues_one_message(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         long first, second;
         await using (var scope = db.Scope())
             first = (await scope.ServiceProvider.GetRequiredService<OutboxStore>().EnqueueAsync(Reply("k"), default)).Id;
@@ -24,10 +24,10 @@ public class OutboxStoreTests
         Assert.Equal(1, await db.QueryAsync(d => d.OutboxMessages.CountAsync()));
     }
 
-    [Fact]
-    public async Task Only_one_of_many_parallel_dispatchers_claims_a_message()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Only_one_of_many_parallel_dispatchers_claims_a_message(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         long id;
         await using (var scope = db.Scope())
             id = (await scope.ServiceProvider.GetRequiredService<OutboxStore>().EnqueueAsync(Reply("k"), default)).Id;
@@ -42,10 +42,10 @@ public class OutboxStoreTests
         Assert.Equal(OutboxStatus.Sending, await db.QueryAsync(d => d.OutboxMessages.Select(m => m.Status).SingleAsync()));
     }
 
-    [Fact]
-    public async Task Overlapping_batch_claims_win_each_message_once_and_only_queued_ones()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Overlapping_batch_claims_win_each_message_once_and_only_queued_ones(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var ids = new List<long>();
         await using (var scope = db.Scope())
         {
@@ -66,10 +66,10 @@ public class OutboxStoreTests
         Assert.Null(batches[1][ids[5]]);
     }
 
-    [Fact]
-    public async Task Marking_a_batch_sent_touches_only_messages_on_their_way()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Marking_a_batch_sent_touches_only_messages_on_their_way(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         await using var scope = db.Scope();
         var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
         var sending = await outbox.EnqueueAsync(Reply("sending"), default);
@@ -84,10 +84,10 @@ public class OutboxStoreTests
         Assert.Equal((OutboxStatus.Queued, (DateTime?)null), (stored[1].Status, stored[1].DoneUtc));
     }
 
-    [Fact]
-    public async Task Messages_not_yet_due_stay_in_the_queue()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Messages_not_yet_due_stay_in_the_queue(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         await using var scope = db.Scope();
         var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
         var later = await outbox.EnqueueAsync(Reply("later", db.Time.GetUtcNow().UtcDateTime.AddHours(1)), default);
@@ -98,10 +98,10 @@ public class OutboxStoreTests
         Assert.Equal([now.Id, later.Id], (await outbox.DueAsync(10, default)).Select(m => m.Id));
     }
 
-    [Fact]
-    public async Task After_a_crash_a_reply_is_sent_once_more_but_a_nudge_is_never_resent_and_counts_as_unknown()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task After_a_crash_a_reply_is_sent_once_more_but_a_nudge_is_never_resent_and_counts_as_unknown(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         await using var scope = db.Scope();
         var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
         var reply = await outbox.EnqueueAsync(Reply("reply"), default);
@@ -125,10 +125,10 @@ public class OutboxStoreTests
         Assert.Empty(await outbox.DueAsync(10, default));
     }
 
-    [Fact]
-    public async Task A_claim_younger_than_the_cut_off_belongs_to_a_running_delivery_and_is_left_alone()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_claim_younger_than_the_cut_off_belongs_to_a_running_delivery_and_is_left_alone(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         await using var scope = db.Scope();
         var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
         var message = await outbox.EnqueueAsync(Reply("k"), default);

@@ -31,10 +31,10 @@ public class ResidentDataTests
         await conversations.RecordFailureAsync("webchat", $"u-{chatId}", chatId, "boom", "{}", 3, default);
     }
 
-    [Fact]
-    public async Task Consent_makes_a_resident_with_a_record_of_what_was_agreed_and_every_nudge_on()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Consent_makes_a_resident_with_a_record_of_what_was_agreed_and_every_nudge_on(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var resident = await ConsentAsync(db, "chat-1", "Anna");
 
         var stored = await db.QueryAsync(d => d.Residents.Include(r => r.Consents).Include(r => r.Preferences).SingleAsync());
@@ -45,10 +45,10 @@ public class ResidentDataTests
         Assert.All(Enum.GetValues<NudgeKind>(), k => Assert.True(stored.Wants(k)));
     }
 
-    [Fact]
-    public async Task Erasure_removes_the_resident_and_everything_about_their_chats_but_nobody_else()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Erasure_removes_the_resident_and_everything_about_their_chats_but_nobody_else(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var anna = await ConsentAsync(db, "chat-anna", "Anna");
         var jan = await ConsentAsync(db, "chat-jan", "Jan");
         await LeaveTracesAsync(db, anna, "chat-anna");
@@ -67,10 +67,10 @@ public class ResidentDataTests
         Assert.Equal(["chat-jan"], await db.QueryAsync(d => d.FailedUpdates.Select(f => f.ChatId).ToListAsync()));
     }
 
-    [Fact]
-    public async Task Export_holds_identity_consent_preferences_and_messages()
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Export_holds_identity_consent_preferences_and_messages(StorageProvider provider)
     {
-        await using var db = await TestDatabase.CreateAsync();
+        await using var db = await TestDatabase.CreateAsync(provider);
         var anna = await ConsentAsync(db, "chat-anna", "Anna");
         await LeaveTracesAsync(db, anna, "chat-anna");
         await using (var scope = db.Scope())

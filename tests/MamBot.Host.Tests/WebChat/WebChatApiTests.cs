@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using MamBot.Data;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
+using MamBot.Host.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,24 +27,29 @@ public class WebChatApiTests
         Assert.Equal("text/css", (await http.GetAsync("/chat.css")).Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
-    public async Task Health_checks_the_database_and_hangfire()
+    [Theory, MemberData(nameof(HostTestBed.Providers), MemberType = typeof(HostTestBed))]
+    public async Task Health_checks_the_database_and_hangfire_and_names_the_database_and_the_jobs_run_there(StorageProvider provider)
     {
         using var bed = new HostTestBed();
-        using var http = bed.Start().CreateClient();
+        var app = await bed.StartAsync(provider);
+        using var http = app.CreateClient();
+        foreach (var job in new[] { OutboxDispatchJob.Id, HousekeepingJob.Id, WeeklyDigestJob.Id, HandoffIdleJob.Id })
+            await app.RunRecurringJobAsync(job);
 
         var response = await http.GetAsync("/healthz");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        var database = body.GetProperty("checks").GetProperty("database");
+        Assert.Equal("Healthy", database.GetProperty("status").GetString());
+        Assert.Equal(provider == StorageProvider.Postgres ? "PostgreSQL" : "SQLite", database.GetProperty("description").GetString());
         Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("hangfire").GetProperty("status").GetString());
     }
 
-    [Fact]
-    public async Task A_resident_goes_from_start_to_erasure_through_the_page_api()
+    [Theory, MemberData(nameof(HostTestBed.Providers), MemberType = typeof(HostTestBed))]
+    public async Task A_resident_goes_from_start_to_erasure_through_the_page_api(StorageProvider provider)
     {
         using var bed = new HostTestBed();
-        var app = bed.Start();
+        var app = await bed.StartAsync(provider);
         var chat = new PageChat(app.CreateClient(), "browser-0001-3c75a30850a03d92ece");
 
         await chat.SendAsync("/start");
