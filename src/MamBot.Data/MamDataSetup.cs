@@ -16,6 +16,9 @@ namespace MamBot.Data;
 
 public static class MamDataSetup
 {
+    /// <summary>PostgreSQL's advisory lock for building the database at start ("MAS").</summary>
+    private const long StartLockKey = 0x4D4153;
+
     private static readonly SqliteSecureDelete SecureDelete = new();
     private static readonly Centres.CentreWrites CentreWrites = new();
 
@@ -76,15 +79,29 @@ public static class MamDataSetup
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }
 
-        // Migrate also diffs the whole model against the last snapshot: half a second at every start.
-        // An up-to-date database needs only its history read. (Hosts starting together: EF Core locks.)
-        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
-            await db.Database.MigrateAsync(ct);
-        // WAL lets the web chat read while a job writes.
-        if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        // Under the write lock, so that hosts starting together seed one sample centre.
-        await using var seeding = await db.BeginWriteAsync(ct);
-        await SampleCentreSeeder.SeedIfEmptyAsync(db, sample, time, ct);
-        await seeding.CommitAsync(ct);
+        // Hosts starting together on PostgreSQL: one builds and seeds the database, the others wait, then find it done.
+        if (db.IsPostgres)
+        {
+            await db.Database.OpenConnectionAsync(ct); // the lock belongs to this session: keep it open throughout
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartLockKey})", ct);
+        }
+        try
+        {
+            // Migrate also diffs the whole model against the last snapshot: half a second at every start.
+            // An up-to-date database needs only its history read.
+            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+                await db.Database.MigrateAsync(ct);
+            // WAL lets the web chat read while a job writes.
+            if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await SampleCentreSeeder.SeedIfEmptyAsync(db, sample, time, ct);
+        }
+        finally
+        {
+            if (db.IsPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartLockKey})", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 }

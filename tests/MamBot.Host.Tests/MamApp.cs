@@ -128,15 +128,18 @@ public sealed class HostTestBed : IDisposable
         return app;
     }
 
-    /// <summary>The host on this provider: for PostgreSQL, on a database of the test's own.</summary>
-    public async Task<MamApp> StartAsync(StorageProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// The host on this provider: for PostgreSQL, on a database of the test's own. Hosts started under different
+    /// names share that database as separate servers would: nothing kept per database in this process is shared.
+    /// </summary>
+    public async Task<MamApp> StartAsync(StorageProvider provider, IReadOnlyDictionary<string, string?>? settings = null, string host = "host-a")
     {
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (provider == StorageProvider.Postgres)
         {
             _postgres ??= await TestPostgres.CreateAsync();
             all["Storage:Provider"] = "Postgres";
-            all["ConnectionStrings:Mam"] = _postgres.ConnectionString;
+            all["ConnectionStrings:Mam"] = new Npgsql.NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { ApplicationName = host }.ToString();
         }
         return Start(all);
     }

@@ -36,6 +36,27 @@ public class BookingTests
     private static IEnumerable<string> LocalTimes(IEnumerable<DateTime> utc) =>
         utc.Select(u => TimeZoneInfo.ConvertTimeFromUtc(u, Krakow).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
 
+    [Fact]
+    public async Task On_postgresql_the_database_itself_refuses_two_bookings_holding_a_room_at_overlapping_hours()
+    {
+        await using var db = await TestDatabase.CreateAsync(StorageProvider.Postgres);
+        var (_, small) = await RoomsAsync(db);
+        async Task AddAsync(DateTime start, DateTime end, BookingStatus status)
+        {
+            await using var scope = db.Scope();
+            var context = scope.ServiceProvider.GetRequiredService<MamDbContext>();
+            context.Bookings.Add(new Booking { RoomId = small, StartUtc = start, EndUtc = end, Status = status, Purpose = "x", ContactName = "x" });
+            await context.SaveChangesAsync();
+        }
+
+        await AddAsync(Friday(12), Friday(14), BookingStatus.Confirmed);
+        await AddAsync(Friday(14), Friday(15), BookingStatus.Pending); // touching is not overlapping
+        await AddAsync(Friday(13), Friday(14), BookingStatus.Cancelled); // a cancelled one holds nothing
+
+        var overlap = await Assert.ThrowsAsync<DbUpdateException>(() => AddAsync(Friday(13), Friday(15), BookingStatus.Pending));
+        Assert.Equal("23P01", Assert.IsType<Npgsql.PostgresException>(overlap.InnerException).SqlState); // exclusion_violation
+    }
+
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Free_times_follow_opening_hours_and_keep_the_buffer_around_a_booking(StorageProvider provider)
     {

@@ -1,0 +1,98 @@
+using MamBot.Data;
+using MamBot.Data.Bookings;
+using MamBot.Data.Events;
+using MamBot.Dialogs.Events;
+using MamBot.Dialogs.Texts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MamBot.Host.Tests.Postgres;
+
+/// <summary>Two hosts serving one PostgreSQL database at once, through the real pipeline, as a load balancer would spread residents.</summary>
+public class TwoHostsTests
+{
+    private static readonly Dictionary<string, string?> NoFloodLines = new()
+    {
+        ["Flood:Burst"] = "0", // twenty residents type fast in this test; the flood guard has its own tests
+        ["Flood:NewWebChatsPerHour"] = "0",
+    };
+
+    [Fact]
+    public async Task Twenty_residents_on_alternating_hosts_confirming_the_same_hour_get_exactly_one_booking()
+    {
+        using var bed = new HostTestBed();
+        var hosts = new[]
+        {
+            await bed.StartAsync(StorageProvider.Postgres, NoFloodLines, host: "host-a"),
+            await bed.StartAsync(StorageProvider.Postgres, NoFloodLines, host: "host-b"),
+        };
+        var chats = Enumerable.Range(0, 20)
+            .Select(i => new PageChat(hosts[i % 2].CreateClient(), $"browser-race-{i:D2}-5c1e0a7d2b9f4e6a"))
+            .ToList();
+        foreach (var chat in chats)
+        {
+            await chat.PressAsync("consent:yes");
+            await chat.SendAsync("chcę zarezerwować kuchnię jutro o 12 na 2 godziny dla 6 osób");
+            await chat.SendAsync("wspólne gotowanie");
+            await chat.SendAsync("Sąsiadka");
+            await chat.PressTitleAsync("Pomiń");
+            await chat.PressTitleAsync("Akceptuję");
+            Assert.Contains("czwartek, 26 listopada, 12:00–14:00, Kuchnia", chat.Text);
+        }
+
+        await Task.WhenAll(chats.Select(chat => chat.PressTitleAsync("Potwierdzam")));
+
+        var (won, lost) = (chats.Where(c => c.Text.StartsWith("Gotowe!", StringComparison.Ordinal)).ToList(), chats.Where(c => !c.Text.StartsWith("Gotowe!", StringComparison.Ordinal)));
+        Assert.Single(won);
+        Assert.All(lost, chat => Assert.StartsWith(T.BookProblemTaken, chat.Text));
+        var bookings = await hosts[1].QueryAsync(db => db.Bookings.Where(b => b.Status != BookingStatus.Cancelled).ToListAsync());
+        Assert.Single(bookings);
+    }
+
+    [Fact]
+    public async Task Forty_residents_on_alternating_hosts_signing_up_for_five_places_leave_five_going_and_the_rest_queued()
+    {
+        using var bed = new HostTestBed();
+        var hosts = new[]
+        {
+            await bed.StartAsync(StorageProvider.Postgres, NoFloodLines, host: "host-a"),
+            await bed.StartAsync(StorageProvider.Postgres, NoFloodLines, host: "host-b"),
+        };
+        int eventId;
+        await using (var scope = hosts[0].Services.CreateAsyncScope())
+        {
+            var centre = await scope.ServiceProvider.GetRequiredService<MamDbContext>().Centres.Select(c => c.Id).FirstAsync();
+            var start = bed.Time.GetUtcNow().UtcDateTime.AddDays(3);
+            eventId = (await scope.ServiceProvider.GetRequiredService<EventDesk>().CreateAsync(
+                new NewEvent(centre, "Warsztaty ceramiki", "", start, start.AddHours(2), null, EventCategory.Culture, 5, "Zespół MAM"), default)).Event!.Id;
+        }
+        var chats = Enumerable.Range(0, 40)
+            .Select(i => new PageChat(hosts[i % 2].CreateClient(), $"browser-places-{i:D2}-8e2d4f6a1c3b5d7e"))
+            .ToList();
+        foreach (var chat in chats) await chat.PressAsync("consent:yes");
+
+        await Task.WhenAll(chats.Select(chat => chat.PressAsync($"events:join:{eventId}")));
+
+        var places = await hosts[0].QueryAsync(db => db.EventSignups.Where(s => s.EventId == eventId)
+            .GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        Assert.Equal(5, places.GetValueOrDefault(SignupStatus.Going));
+        Assert.Equal(35, places.GetValueOrDefault(SignupStatus.Waiting));
+    }
+
+    [Fact]
+    public async Task Two_hosts_starting_together_on_an_empty_database_build_it_once_and_seed_one_sample_centre()
+    {
+        using var bed = new HostTestBed();
+        var hosts = new[]
+        {
+            await bed.StartAsync(StorageProvider.Postgres, host: "host-a"),
+            await bed.StartAsync(StorageProvider.Postgres, host: "host-b"),
+        };
+
+        await Task.WhenAll(hosts.Select(host => Task.Run(() => host.Services))); // both start (migrate, seed) at once
+
+        foreach (var host in hosts)
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await host.CreateClient().GetAsync("/healthz")).StatusCode);
+        Assert.Equal(1, await hosts[0].QueryAsync(db => db.Centres.CountAsync()));
+    }
+}
