@@ -9,13 +9,14 @@ using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
 using MamBot.Data.Staff;
 using MamBot.Data.Surveys;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MamBot.Data;
 
-public class MamDbContext : DbContext
+public class MamDbContext : DbContext, IDataProtectionKeyContext
 {
     public MamDbContext(DbContextOptions<MamDbContext> options) : base(options) { }
 
@@ -59,6 +60,9 @@ public class MamDbContext : DbContext
     public DbSet<Handoffs.Handoff> Handoffs => Set<Handoffs.Handoff>();
     public DbSet<Handoffs.HandoffMessage> HandoffMessages => Set<Handoffs.HandoffMessage>();
     public DbSet<UtilityTemplate> UtilityTemplates => Set<UtilityTemplate>();
+
+    /// <summary>ASP.NET Core's keys (staff sign-in, form tokens), shared by every host of the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Moves the write-ahead log into the database file and empties it, so deleted rows survive in neither (with

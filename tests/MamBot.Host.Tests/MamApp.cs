@@ -45,11 +45,11 @@ public sealed class MamApp(
         for (var i = 0; i < 200 && lanes.IsBusy; i++) await Task.Delay(50);
     }
 
-    /// <summary>Runs the outbox-dispatch job's code now, in this call: everything due goes through the lanes.</summary>
+    /// <summary>Runs the outbox-dispatch job's code now, after a run already under way (the one at start): everything due goes through the lanes.</summary>
     public async Task DispatchDueAsync()
     {
         await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MamBot.Host.Jobs.OutboxDispatchJob>().RunAsync(default);
+        await scope.ServiceProvider.GetRequiredService<MamBot.Host.Jobs.OutboxDispatchJob>().RunAfterAnyRunningAsync(default);
     }
 
     public async Task<T> QueryAsync<T>(Func<MamDbContext, Task<T>> query)

@@ -7,6 +7,7 @@ using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 
 // The panel's texts (Admin/Texts/AdminTexts.resx) are Polish.
 [assembly: System.Resources.NeutralResourcesLanguage("pl")]
@@ -24,6 +25,9 @@ public static class AdminSetup
     {
         builder.Services.AddSingleton<SignInGuard>();
         builder.Services.AddScoped<StaffAccounts>();
+        // The keys behind the sign-in cookie and the form tokens live in the database: they survive a restart,
+        // and a staff member signed in on one host is signed in on every host of the same database.
+        builder.Services.AddDataProtection().SetApplicationName("MamBot").PersistKeysToDbContext<Data.MamDbContext>();
         builder.Services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
         {
             o.LoginPath = "/admin/login";

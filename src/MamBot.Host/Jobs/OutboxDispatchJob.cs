@@ -25,6 +25,18 @@ public sealed class OutboxDispatchJob(IServiceScopeFactory scopes, DeliveryLanes
     {
         // A run still draining a batch makes the next minute's run a no-op instead of a second feeder.
         if (!await gate.Semaphore.WaitAsync(0, ct)) return 0;
+        return await DrainHoldingGateAsync(ct);
+    }
+
+    /// <summary>Like a run, but after the one under way (if any) instead of not at all: everything due now goes.</summary>
+    public async Task<int> RunAfterAnyRunningAsync(CancellationToken ct)
+    {
+        await gate.Semaphore.WaitAsync(ct);
+        return await DrainHoldingGateAsync(ct);
+    }
+
+    private async Task<int> DrainHoldingGateAsync(CancellationToken ct)
+    {
         try
         {
             await using (var scope = scopes.CreateAsyncScope())

@@ -1,5 +1,10 @@
 using MamBot.Data;
+using System.Net;
+using System.Text.RegularExpressions;
 using MamBot.Data.Bookings;
+using MamBot.Data.Staff;
+using MamBot.Host.Admin;
+using MamBot.Host.Tests.Admin;
 using MamBot.Data.Events;
 using MamBot.Dialogs.Events;
 using MamBot.Dialogs.Texts;
@@ -94,5 +99,51 @@ public class TwoHostsTests
         foreach (var host in hosts)
             Assert.Equal(System.Net.HttpStatusCode.OK, (await host.CreateClient().GetAsync("/healthz")).StatusCode);
         Assert.Equal(1, await hosts[0].QueryAsync(db => db.Centres.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_staff_member_signed_in_on_one_host_is_signed_in_on_the_other_and_its_forms_are_accepted_there()
+    {
+        using var bed = new HostTestBed();
+        var (a, b) = (await bed.StartAsync(StorageProvider.Postgres, host: "host-a"), await bed.StartAsync(StorageProvider.Postgres, host: "host-b"));
+        await using (var scope = a.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("ania@mam.example", StaffRoles.Animator, "Ania", StaffSession.Password, default);
+        var browser = new CookieContainer(); // one browser, whose requests the load balancer sends to either host
+        HttpClient Via(MamApp host) => host.CreateDefaultClient(new BrowserCookies(browser));
+
+        var login = await Via(a).GetStringAsync("/admin/login");
+        var signIn = await Via(b).PostAsync("/admin/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = "ania@mam.example", ["Password"] = StaffSession.Password, ["__RequestVerificationToken"] = TokenOn(login),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        // The key that signed the cookie is in the shared database, not in a folder of the host that made it.
+        Assert.NotEmpty(await b.QueryAsync(db => db.DataProtectionKeys.ToListAsync()));
+
+        var panel = await Via(a).GetAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, panel.StatusCode);
+        var signOut = await Via(b).PostAsync("/admin/logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TokenOn(await panel.Content.ReadAsStringAsync()),
+        }));
+        Assert.Equal("/admin/login", signOut.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await Via(a).GetAsync("/admin")).StatusCode); // signed out everywhere
+    }
+
+    private static string TokenOn(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+    /// <summary>Keeps cookies as a browser does, whichever host answered; follows no redirects.</summary>
+    private sealed class BrowserCookies(CookieContainer jar) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var uri = request.RequestUri!;
+            if (jar.GetCookieHeader(uri) is { Length: > 0 } cookies) request.Headers.Add("Cookie", cookies);
+            var response = await base.SendAsync(request, ct);
+            if (response.Headers.TryGetValues("Set-Cookie", out var set))
+                foreach (var cookie in set) jar.SetCookies(uri, cookie);
+            return response;
+        }
     }
 }
