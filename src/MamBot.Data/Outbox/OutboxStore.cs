@@ -111,14 +111,7 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
     /// <summary>Takes a queued message for delivery; only one caller can win it.</summary>
     public async Task<OutboxMessage?> ClaimAsync(long id, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var won = await db.OutboxMessages
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Queued)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Sending)
-                .SetProperty(m => m.ClaimedUtc, now)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-        if (won == 0) return null;
+        if (!await TryClaimAsync(id, time.GetUtcNow().UtcDateTime, ct)) return null;
         // A row this context already tracks (queued by the same turn) is read again; any other is read fresh.
         if (db.OutboxMessages.Local.FirstOrDefault(m => m.Id == id) is { } tracked)
         {
@@ -127,6 +120,14 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
         }
         return await db.OutboxMessages.FirstAsync(m => m.Id == id, ct);
     }
+
+    private async Task<bool> TryClaimAsync(long id, DateTime now, CancellationToken ct) =>
+        await db.OutboxMessages
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Queued)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sending)
+                .SetProperty(m => m.ClaimedUtc, now)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct) == 1;
 
     /// <summary>
     /// Takes several queued messages for delivery in one write transaction; only one caller can win each. The
@@ -138,15 +139,7 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
         await using var transaction = await db.BeginWriteAsync(ct);
         var won = new List<long>(ids.Count);
         foreach (var id in ids) // one statement each: the affected count says who won, on any database
-        {
-            var claimed = await db.OutboxMessages
-                .Where(m => m.Id == id && m.Status == OutboxStatus.Queued)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Status, OutboxStatus.Sending)
-                    .SetProperty(m => m.ClaimedUtc, now)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-            if (claimed == 1) won.Add(id);
-        }
+            if (await TryClaimAsync(id, now, ct)) won.Add(id);
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => won.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         await transaction.CommitAsync(ct);
         return ids.ToDictionary(id => id, id => rows.GetValueOrDefault(id));

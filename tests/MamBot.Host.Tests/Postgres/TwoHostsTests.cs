@@ -22,15 +22,18 @@ public class TwoHostsTests
         ["Flood:NewWebChatsPerHour"] = "0",
     };
 
+    /// <summary>Two hosts of one PostgreSQL database, as two servers behind a load balancer.</summary>
+    private static async Task<MamApp[]> TwoHostsAsync(HostTestBed bed, IReadOnlyDictionary<string, string?>? settings = null) =>
+    [
+        await bed.StartAsync(StorageProvider.Postgres, settings, host: "host-a"),
+        await bed.StartAsync(StorageProvider.Postgres, settings, host: "host-b"),
+    ];
+
     [Fact]
     public async Task Twenty_residents_on_alternating_hosts_confirming_the_same_hour_get_exactly_one_booking()
     {
         using var bed = new HostTestBed();
-        var hosts = new[]
-        {
-            await bed.StartAsync(StorageProvider.Postgres, NoFloodLines, host: "host-a"),
-            await bed.StartAsync(StorageProvider.Postgres, NoFloodLines, host: "host-b"),
-        };
+        var hosts = await TwoHostsAsync(bed, NoFloodLines);
         var chats = Enumerable.Range(0, 20)
             .Select(i => new PageChat(hosts[i % 2].CreateClient(), $"browser-race-{i:D2}-5c1e0a7d2b9f4e6a"))
             .ToList();
@@ -58,11 +61,7 @@ public class TwoHostsTests
     public async Task Forty_residents_on_alternating_hosts_signing_up_for_five_places_leave_five_going_and_the_rest_queued()
     {
         using var bed = new HostTestBed();
-        var hosts = new[]
-        {
-            await bed.StartAsync(StorageProvider.Postgres, NoFloodLines, host: "host-a"),
-            await bed.StartAsync(StorageProvider.Postgres, NoFloodLines, host: "host-b"),
-        };
+        var hosts = await TwoHostsAsync(bed, NoFloodLines);
         int eventId;
         await using (var scope = hosts[0].Services.CreateAsyncScope())
         {
@@ -88,11 +87,7 @@ public class TwoHostsTests
     public async Task Two_hosts_starting_together_on_an_empty_database_build_it_once_and_seed_one_sample_centre()
     {
         using var bed = new HostTestBed();
-        var hosts = new[]
-        {
-            await bed.StartAsync(StorageProvider.Postgres, host: "host-a"),
-            await bed.StartAsync(StorageProvider.Postgres, host: "host-b"),
-        };
+        var hosts = await TwoHostsAsync(bed);
 
         await Task.WhenAll(hosts.Select(host => Task.Run(() => host.Services))); // both start (migrate, seed) at once
 
@@ -105,7 +100,8 @@ public class TwoHostsTests
     public async Task A_staff_member_signed_in_on_one_host_is_signed_in_on_the_other_and_its_forms_are_accepted_there()
     {
         using var bed = new HostTestBed();
-        var (a, b) = (await bed.StartAsync(StorageProvider.Postgres, host: "host-a"), await bed.StartAsync(StorageProvider.Postgres, host: "host-b"));
+        var hosts = await TwoHostsAsync(bed);
+        var (a, b) = (hosts[0], hosts[1]);
         await using (var scope = a.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("ania@mam.example", StaffRoles.Animator, "Ania", StaffSession.Password, default);
         var browser = new CookieContainer(); // one browser, whose requests the load balancer sends to either host
