@@ -72,18 +72,17 @@ public static class MamDataSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MamDbContext>();
-        if (!db.IsPostgres)
+        if (db.IsPostgres)
+        {
+            // Hosts starting together: one builds and seeds the database, the others wait, then find it done.
+            await db.Database.OpenConnectionAsync(ct); // the lock belongs to this session: keep it open throughout
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartLockKey})", ct);
+        }
+        else
         {
             var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
             var folder = Path.GetDirectoryName(Path.GetFullPath(file));
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-        }
-
-        // Hosts starting together on PostgreSQL: one builds and seeds the database, the others wait, then find it done.
-        if (db.IsPostgres)
-        {
-            await db.Database.OpenConnectionAsync(ct); // the lock belongs to this session: keep it open throughout
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartLockKey})", ct);
         }
         try
         {

@@ -24,7 +24,7 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
     protected MamDbContext(DbContextOptions options) : base(options) { }
 
     /// <summary>PostgreSQL (several hosts) rather than the SQLite file.</summary>
-    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+    public bool IsPostgres => Database.IsNpgsql();
 
     public DbSet<Centre> Centres => Set<Centre>();
     public DbSet<Room> Rooms => Set<Room>();

@@ -24,14 +24,10 @@ public sealed class ConversationStore(MamDbContext db, TimeProvider time)
         db.ConversationStates.Local.FirstOrDefault(s => s.Channel == channel && s.ChatId == chatId)
         ?? await db.ConversationStates.FirstOrDefaultAsync(s => s.Channel == channel && s.ChatId == chatId, ct);
 
-    /// <summary>Saves where the conversation stands; null (nothing in progress) keeps no row at all.</summary>
-    public async Task SaveAsync(string channel, string chatId, string? stateJson, CancellationToken ct)
-    {
-        await KeepAsync(channel, chatId, stateJson, ct);
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Where the conversation stands, saved with the caller's other changes.</summary>
+    /// <summary>
+    /// Where the conversation stands, saved with the caller's other changes; null (nothing in progress) keeps no
+    /// row at all.
+    /// </summary>
     public async Task KeepAsync(string channel, string chatId, string? stateJson, CancellationToken ct)
     {
         var row = await RowAsync(channel, chatId, ct);

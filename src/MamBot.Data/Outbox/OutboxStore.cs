@@ -237,13 +237,6 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
             .ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>Puts a queued reply in its chat's mailbox and marks it sent (saved by the caller).</summary>
-    public void DeliverToMailbox(OutboxMessage message)
-    {
-        AddToMailbox(message, message.Channel!, message.ChatId!);
-        Complete(message, OutboxStatus.Sent);
-    }
-
     public void AddToMailbox(OutboxMessage message, string channel, string chatId) =>
         db.MailboxMessages.Add(new MailboxMessage
         {

@@ -27,7 +27,8 @@ public class ResidentDataTests
         outbox.AddToMailbox(reply, "webchat", chatId);
         await outbox.SaveAsync(default);
         var conversations = scope.ServiceProvider.GetRequiredService<ConversationStore>();
-        await conversations.SaveAsync("webchat", chatId, "{\"Stack\":[]}", default);
+        await conversations.KeepAsync("webchat", chatId, "{\"Stack\":[]}", default);
+        await scope.ServiceProvider.GetRequiredService<MamDbContext>().SaveChangesAsync();
         await conversations.RecordFailureAsync("webchat", $"u-{chatId}", chatId, "boom", "{}", 3, default);
     }
 
