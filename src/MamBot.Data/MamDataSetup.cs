@@ -63,6 +63,7 @@ public static class MamDataSetup
         services.AddScoped<ConversationStore>();
         services.AddScoped<InboundStore>();
         services.AddScoped<OutboxStore>();
+        services.AddSingleton<DeliveryProcess>();
         services.AddScoped<UtilityTemplateStore>();
         return services;
     }

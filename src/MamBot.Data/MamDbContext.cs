@@ -60,6 +60,7 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<Handoffs.Handoff> Handoffs => Set<Handoffs.Handoff>();
     public DbSet<Handoffs.HandoffMessage> HandoffMessages => Set<Handoffs.HandoffMessage>();
     public DbSet<UtilityTemplate> UtilityTemplates => Set<UtilityTemplate>();
+    public DbSet<Throttles.Throttle> Throttles => Set<Throttles.Throttle>();
 
     /// <summary>ASP.NET Core's keys (staff sign-in, form tokens), shared by every host of the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -370,6 +371,7 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
             e.HasIndex(m => new { m.Channel, m.ChatId });
             e.Property(m => m.Kind).HasConversion<string>();
             e.Property(m => m.Status).HasConversion<string>();
+            e.Property(m => m.ClaimedBy).HasMaxLength(100);
         });
         modelBuilder.Entity<MailboxMessage>(e =>
         {
@@ -377,6 +379,12 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
             e.HasIndex(m => m.OutboxMessageId); // each web chat turn looks up its replies by this
         });
         modelBuilder.Entity<UtilityTemplate>(e => e.HasIndex(t => new { t.Name, t.Language }).IsUnique());
+        modelBuilder.Entity<Throttles.Throttle>(e =>
+        {
+            e.HasKey(t => t.Key);
+            e.Property(t => t.Key).HasMaxLength(64);
+            e.HasIndex(t => t.ExpiresUtc);
+        });
         modelBuilder.Entity<Handoffs.Handoff>(e =>
         {
             e.Property(h => h.Channel).HasMaxLength(20);

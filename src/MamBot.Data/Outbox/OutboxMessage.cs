@@ -31,6 +31,9 @@ public sealed class OutboxMessage
     public string? StatusReason { get; set; }
     public int Attempts { get; set; }
     public DateTime? ClaimedUtc { get; set; }
+
+    /// <summary>The process that claimed it (<see cref="DeliveryProcess"/>): a host taking over delivery resolves the others' claims.</summary>
+    public string? ClaimedBy { get; set; }
     public DateTime? DoneUtc { get; set; }
 
     public bool IsNudge => !IsAnswer(Kind);

@@ -1,8 +1,9 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Data.Outbox;
 
-public sealed class OutboxStore(MamDbContext db, TimeProvider time)
+public sealed class OutboxStore(MamDbContext db, TimeProvider time, DeliveryProcess process)
 {
     /// <summary>
     /// Queues a message to the centre's staff chat, when it has one (the admin panel lists everything anyway).
@@ -127,6 +128,7 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sending)
                 .SetProperty(m => m.ClaimedUtc, now)
+                .SetProperty(m => m.ClaimedBy, process.Name)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct) == 1;
 
     /// <summary>
@@ -189,10 +191,20 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time)
     /// a proactive message is never repeated: its fate is recorded as unknown, for staff to see as such.
     /// </summary>
     /// <param name="claimedBeforeUtc">Claims older than this belong to no running delivery.</param>
-    public async Task<(int Resent, int Unknown)> ResolveInterruptedAsync(DateTime claimedBeforeUtc, CancellationToken ct)
+    public Task<(int Resent, int Unknown)> ResolveInterruptedAsync(DateTime claimedBeforeUtc, CancellationToken ct) =>
+        ResolveAsync(m => m.ClaimedUtc < claimedBeforeUtc, ct);
+
+    /// <summary>
+    /// For a host that has just become the one delivering: every claim not its own was left by a host that died
+    /// or stepped down (only that one host claims), so it is resolved as after a crash.
+    /// </summary>
+    public Task<(int Resent, int Unknown)> ResolveOthersClaimsAsync(CancellationToken ct) =>
+        ResolveAsync(m => m.ClaimedBy == null || m.ClaimedBy != process.Name, ct);
+
+    private async Task<(int Resent, int Unknown)> ResolveAsync(Expression<Func<OutboxMessage, bool>> claims, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var interrupted = db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sending && m.ClaimedUtc < claimedBeforeUtc);
+        var interrupted = db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sending).Where(claims);
         var resent = await interrupted
             .Where(m => OutboxMessage.AnswerKinds.Contains(m.Kind) && m.StatusReason != OutboxReasons.ResentAfterCrash)
             .ExecuteUpdateAsync(s => s

@@ -47,13 +47,13 @@ public sealed class StaffAccounts(MamDbContext db, TimeProvider time, SignInGuar
     public async Task<SignInResult> SignInAsync(string email, string password, string address, CancellationToken ct)
     {
         var normalized = Normalize(email);
-        if (guard.WaitFor(normalized, address) is { } wait) return new(SignInOutcome.TooManyFailures, Wait: wait);
+        if (await guard.WaitForAsync(normalized, address, ct) is { } wait) return new(SignInOutcome.TooManyFailures, Wait: wait);
 
         var user = await db.StaffUsers.FirstOrDefaultAsync(u => u.Email == normalized, ct);
         var verdict = Hasher.VerifyHashedPassword(user ?? Nobody, user?.PasswordHash ?? NobodysHash, password ?? "");
         if (user is null || verdict == PasswordVerificationResult.Failed)
         {
-            guard.Failed(normalized, address);
+            await guard.FailedAsync(normalized, address, ct);
             return new(SignInOutcome.WrongEmailOrPassword);
         }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded) user.PasswordHash = Hasher.HashPassword(user, password!);
@@ -61,7 +61,7 @@ public sealed class StaffAccounts(MamDbContext db, TimeProvider time, SignInGuar
         user.LockedUntilUtc = null;
         user.LastLoginUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        guard.Succeeded(normalized, address);
+        await guard.SucceededAsync(normalized, address, ct);
         return new(SignInOutcome.SignedIn, user);
     }
 

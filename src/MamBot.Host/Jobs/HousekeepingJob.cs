@@ -10,7 +10,7 @@ namespace MamBot.Host.Jobs;
 
 /// <summary>
 /// Nightly: forget what we no longer need (old replies, web chat history, update ids, abandoned conversations,
-/// residents silent for too long after a notice).
+/// residents silent for too long after a notice, the flood guards' spent allowances).
 /// </summary>
 public sealed class HousekeepingJob(OutboxStore outbox, InboundStore inbound, MamDbContext db, ResidentRetention retention, TimeProvider time, IOptions<JobsOptions> options)
 {
@@ -26,6 +26,8 @@ public sealed class HousekeepingJob(OutboxStore outbox, InboundStore inbound, Ma
         await db.MailboxMessages.Where(m => m.CreatedUtc < cutoff).ExecuteDeleteAsync(ct);
         // A conversation left half-way for a month starts afresh; its answers so far need not be kept.
         await db.ConversationStates.Where(s => s.UpdatedUtc < cutoff).ExecuteDeleteAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Throttles.Where(t => t.ExpiresUtc <= now).ExecuteDeleteAsync(ct); // spent allowances of the flood guards
         await retention.RunAsync(ct);
         await db.ForgetDeletedBytesAsync(ct); // also for erasures asked in a chat turn, whose transaction could not
     }

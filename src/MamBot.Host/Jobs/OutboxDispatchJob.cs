@@ -1,5 +1,6 @@
 using Hangfire;
 using MamBot.Data.Outbox;
+using MamBot.Host.Cluster;
 using MamBot.Host.Outbox;
 
 namespace MamBot.Host.Jobs;
@@ -7,9 +8,11 @@ namespace MamBot.Host.Jobs;
 /// <summary>
 /// Every minute: hand what is due in the outbox (nudges, and replies a crash left behind) to the chats' delivery
 /// lanes, round after round until nothing is due, so a big batch goes out at the channel's pace instead of one
-/// batch a minute. Claims left by a send that never finished are resolved first.
+/// batch a minute. Claims left by a send that never finished are resolved first. Hangfire runs it on any one
+/// host; when that is not the host holding the platform lease, it only passes the word on.
 /// </summary>
-public sealed class OutboxDispatchJob(IServiceScopeFactory scopes, DeliveryLanes lanes, TimeProvider time, OutboxDispatchJob.Gate gate)
+public sealed class OutboxDispatchJob(
+    IServiceScopeFactory scopes, DeliveryLanes lanes, PlatformLease lease, Handover handover, TimeProvider time, OutboxDispatchJob.Gate gate)
 {
     public const string Id = "outbox-dispatch";
 
@@ -23,6 +26,7 @@ public sealed class OutboxDispatchJob(IServiceScopeFactory scopes, DeliveryLanes
     [AutomaticRetry(Attempts = 0)] // the next run a minute later is the retry
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        if (await HandedOverAsync(ct)) return 0;
         // A run still draining a batch makes the next minute's run a no-op instead of a second feeder.
         if (!await gate.Semaphore.WaitAsync(0, ct)) return 0;
         return await DrainHoldingGateAsync(ct);
@@ -31,8 +35,21 @@ public sealed class OutboxDispatchJob(IServiceScopeFactory scopes, DeliveryLanes
     /// <summary>Like a run, but after the one under way (if any) instead of not at all: everything due now goes.</summary>
     public async Task<int> RunAfterAnyRunningAsync(CancellationToken ct)
     {
+        if (await HandedOverAsync(ct)) return 0;
         await gate.Semaphore.WaitAsync(ct);
         return await DrainHoldingGateAsync(ct);
+    }
+
+    private async Task<bool> HandedOverAsync(CancellationToken ct)
+    {
+        if (lease.IsHeld) return false;
+        if (!lease.IsShared)
+        {
+            await lease.WaitHeldAsync(ct); // the only host, in its first moments
+            return false;
+        }
+        await handover.SendAsync(new HostSignal.DispatchDue(), ct);
+        return true;
     }
 
     private async Task<int> DrainHoldingGateAsync(CancellationToken ct)

@@ -1,4 +1,5 @@
 using MamBot.Data.Outbox;
+using MamBot.Host.Cluster;
 using MamBot.Host.Jobs;
 using Microsoft.Extensions.Options;
 
@@ -8,11 +9,22 @@ namespace MamBot.Host.Outbox;
 /// One lane per chat: a chat's messages leave in order, one at a time, while every other chat's lane runs
 /// beside it, so a chat that waits (its per-chat pace, a 429, a slow platform) never holds up another resident.
 /// In a lane, replies go before proactive messages. Losing the lanes in a crash loses nothing: every item is
-/// an outbox row that stays queued until it is claimed, and start-up recovery takes up what was left.
+/// an outbox row that stays queued until it is claimed, and the next tenure's recovery takes up what was left.
+/// Only the host holding the <see cref="PlatformLease"/> delivers; its lanes take the other hosts' replies too.
 /// </summary>
-public sealed partial class DeliveryLanes(
-    IServiceScopeFactory scopes, IOptions<DeliveryOptions> options, ILogger<DeliveryLanes> logger) : BackgroundService
+public sealed partial class DeliveryLanes : BackgroundService
 {
+    private readonly IServiceScopeFactory scopes;
+    private readonly IOptions<DeliveryOptions> options;
+    private readonly PlatformLease lease;
+    private readonly ILogger<DeliveryLanes> logger;
+
+    public DeliveryLanes(IServiceScopeFactory scopes, IOptions<DeliveryOptions> options, PlatformLease lease, ILogger<DeliveryLanes> logger)
+    {
+        (this.scopes, this.options, this.lease, this.logger) = (scopes, options, lease, logger);
+        lease.Signalled += OnSignal;
+    }
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedSet<LaneItem>> _lanes = [];
     private readonly Dictionary<long, TaskCompletionSource> _pending = [];
@@ -46,23 +58,52 @@ public sealed partial class DeliveryLanes(
     }
 
     /// <summary>
-    /// At start: what a crash left half-done is resolved (replies queued again, proactive messages marked
-    /// unknown), and whatever is due goes out now rather than at the next minute's dispatch.
+    /// Whenever this host begins to hold the lease (at start, with SQLite), whatever is due goes out now rather
+    /// than at the next minute's dispatch: replies handed over while nobody held it, what a crash left behind.
     /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var tenure = await lease.WaitHeldAsync(stoppingToken);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<OutboxDispatchJob>().RunAfterAnyRunningAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogFirstSweepFailed(ex);
+            }
+            using var held = CancellationTokenSource.CreateLinkedTokenSource(tenure, stoppingToken);
+            try { await Task.Delay(Timeout.Infinite, held.Token); }
+            catch (OperationCanceledException) { /* the lease moved on, or the host stops */ }
+        }
+    }
+
+    private void OnSignal(HostSignal signal)
+    {
+        switch (signal)
+        {
+            case HostSignal.Replies replies:
+                EnqueueReplies(replies.Channel, replies.ChatId, replies.Ids);
+                break;
+            case HostSignal.DispatchDue:
+                _ = Task.Run(DispatchNowAsync, CancellationToken.None);
+                break;
+        }
+    }
+
+    private async Task DispatchNowAsync()
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var startedUtc = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-            var (resent, unknown) = await scope.ServiceProvider.GetRequiredService<OutboxStore>()
-                .ResolveInterruptedAsync(startedUtc, stoppingToken);
-            if (resent + unknown > 0) LogRecovered(resent, unknown);
-            await scope.ServiceProvider.GetRequiredService<OutboxDispatchJob>().RunAsync(stoppingToken);
+            await scope.ServiceProvider.GetRequiredService<OutboxDispatchJob>().RunAsync(_shutdown.Token);
         }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (!_shutdown.IsCancellationRequested)
         {
-            LogRecoveryFailed(ex);
+            LogFirstSweepFailed(ex);
         }
     }
 
@@ -125,6 +166,8 @@ public sealed partial class DeliveryLanes(
             }
             try
             {
+                // Lost the lease meanwhile: the row stays queued for the host that holds it now.
+                if (!lease.IsHeld) continue;
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverOneAsync(item.Id, item.Priority, _shutdown.Token, item.Channel);
             }
@@ -147,11 +190,8 @@ public sealed partial class DeliveryLanes(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Interrupted by a stop: {Resent} replies queued again, {Unknown} messages of unknown fate")]
-    private partial void LogRecovered(int resent, int unknown);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery recovery at start failed; the dispatch job will retry")]
-    private partial void LogRecoveryFailed(Exception ex);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending what is due failed; the dispatch job will retry within a minute")]
+    private partial void LogFirstSweepFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery of outbox message {Id} failed in its lane; the dispatch job will come back to it")]
     private partial void LogLaneFailed(Exception ex, long id);

@@ -1,3 +1,4 @@
+using MamBot.Host.Cluster;
 using MamBot.Host.Turns;
 
 namespace MamBot.Host.Outbox;
@@ -12,6 +13,9 @@ public static class DeliverySetup
         builder.Services.AddOptions<FloodOptions>().Bind(builder.Configuration.GetSection(FloodOptions.Section))
             .Validate(o => o.Burst >= 0 && o.PerMinute >= 0 && o.NewWebChatsPerHour >= 0,
                 "Flood:Burst, Flood:PerMinute and Flood:NewWebChatsPerHour must not be negative.").ValidateOnStart();
+        builder.Services.AddSingleton<PlatformLease>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PlatformLease>());
+        builder.Services.AddSingleton<Handover>();
         builder.Services.AddScoped<OutboxDispatcher>();
         builder.Services.AddSingleton<DeliveryLanes>();
         builder.Services.AddSingleton<SharedOutboxWrites>();

@@ -23,6 +23,7 @@ public static class MamStorageSetup
             .ValidateOnStart();
         builder.Services.AddOptions<SampleCentre>().Bind(builder.Configuration.GetSection("SampleCentre"));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Security.SharedThrottles>();
         static StorageOptions Storage(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value;
         builder.Services.AddMamData(sp => Storage(sp).Provider, sp => Storage(sp).Provider == StorageProvider.Postgres
             ? PostgresConnection(sp.GetRequiredService<IConfiguration>())!

@@ -1,3 +1,4 @@
+using MamBot.Host.Security;
 using Microsoft.Extensions.Options;
 
 namespace MamBot.Host.Turns;
@@ -14,59 +15,27 @@ public enum FloodVerdict
 /// <summary>
 /// A token bucket per chat: a resident may write a burst, then about one message every two seconds. A chat that
 /// goes over is told once and then ignored until half its bucket has refilled, so one flooding chat costs the
-/// others nothing: it never reaches the engine or the platform's budget.
+/// others nothing: it never reaches the engine or the platform's budget. The buckets are shared by all hosts.
 /// </summary>
-public sealed class ChatFloodGuard(IOptions<FloodOptions> options, TimeProvider time)
+public sealed class ChatFloodGuard(IOptions<FloodOptions> options, SharedThrottles throttles)
 {
-    private const int ForgetChatsAbove = 10_000;
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, Bucket> _chats = [];
-
-    public FloodVerdict Check(string channel, string chatId)
+    public async Task<FloodVerdict> CheckAsync(string channel, string chatId, CancellationToken ct)
     {
         var o = options.Value;
         if (o.Burst <= 0 || o.PerMinute <= 0) return FloodVerdict.Allow;
-        var now = time.GetUtcNow();
-        lock (_gate)
-        {
-            if (_chats.Count > ForgetChatsAbove) ForgetFullBuckets(now, o);
-            var key = channel + ":" + chatId;
-            if (!_chats.TryGetValue(key, out var bucket)) _chats[key] = bucket = new Bucket { Tokens = o.Burst, At = now };
-            Refill(bucket, now, o);
-
-            if (bucket.Muted && bucket.Tokens < o.Burst / 2.0) return FloodVerdict.Ignore;
-            bucket.Muted = false;
-            if (bucket.Tokens >= 1)
-            {
-                bucket.Tokens -= 1;
-                return FloodVerdict.Allow;
-            }
-            bucket.Muted = true;
-            return FloodVerdict.SlowDown;
-        }
+        return await throttles.ChangeAsync($"flood:{channel}:{chatId}", (bucket, now) => Take(bucket, now, o), ct);
     }
 
-    private static void Refill(Bucket bucket, DateTimeOffset now, FloodOptions o)
+    private static (ThrottleState Next, FloodVerdict Verdict) Take(ThrottleState? bucket, DateTime now, FloodOptions o)
     {
-        var minutes = Math.Max(0, (now - bucket.At).TotalMinutes);
-        bucket.Tokens = Math.Min(o.Burst, bucket.Tokens + minutes * o.PerMinute);
-        bucket.At = now;
-    }
+        var tokens = bucket is null ? o.Burst : Math.Min(o.Burst, bucket.Amount + Math.Max(0, (now - bucket.LastUtc).TotalMinutes) * o.PerMinute);
+        if (bucket is { Flag: true } && tokens < o.Burst / 2.0) return (Bucket(tokens, muted: true), FloodVerdict.Ignore);
+        if (tokens >= 1) return (Bucket(tokens - 1, muted: false), FloodVerdict.Allow);
+        return (Bucket(tokens, muted: true), FloodVerdict.SlowDown);
 
-    private void ForgetFullBuckets(DateTimeOffset now, FloodOptions o)
-    {
-        foreach (var (key, bucket) in _chats.ToList())
-        {
-            Refill(bucket, now, o);
-            if (bucket.Tokens >= o.Burst) _chats.Remove(key);
-        }
-    }
-
-    private sealed class Bucket
-    {
-        public double Tokens;
-        public DateTimeOffset At;
-        public bool Muted;
+        // Forgotten once full again: a full bucket is what a new chat gets anyway.
+        ThrottleState Bucket(double left, bool muted) =>
+            new(left, now, now, muted, now + TimeSpan.FromMinutes((o.Burst - left) / o.PerMinute) + TimeSpan.FromSeconds(1));
     }
 }
 

@@ -1,15 +1,15 @@
 using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Texts;
-using MamBot.Host.Outbox;
+using MamBot.Host.Cluster;
 
 namespace MamBot.Host.Turns;
 
 /// <summary>
 /// What the pushing channels (Telegram, Messenger) do around a resident's turn: the flood guard before it,
-/// the chat's delivery lane after it.
+/// the delivering host's lane for the chat after it.
 /// </summary>
-public sealed class TurnIntake(ChatFloodGuard flood, DeliveryLanes lanes)
+public sealed class TurnIntake(ChatFloodGuard flood, Handover handover)
 {
     /// <summary>
     /// Runs the turn in the caller's scope and hands its replies to the chat's lane (for a repeated update: the
@@ -17,15 +17,15 @@ public sealed class TurnIntake(ChatFloodGuard flood, DeliveryLanes lanes)
     /// </summary>
     public async Task<TurnResult?> RunAsync(IServiceProvider services, Activity activity, CancellationToken ct)
     {
-        var turn = flood.Check(activity.Channel, activity.ChatId) switch
+        var turn = await flood.CheckAsync(activity.Channel, activity.ChatId, ct) switch
         {
             FloodVerdict.Ignore => null,
             FloodVerdict.SlowDown => await SlowDownAsync(services.GetRequiredService<OutboxStore>(), activity, ct),
             _ => await services.GetRequiredService<ConversationEngine>().HandleAsync(activity, ct),
         };
         if (turn is null) return null;
-        lanes.EnqueueReplies(activity.Channel, activity.ChatId, turn.OutboxIds);
-        foreach (var message in turn.Forwarded) lanes.EnqueueReplies(message.Channel!, message.ChatId!, [message.Id]);
+        await handover.RepliesAsync(activity.Channel, activity.ChatId, turn.OutboxIds, ct);
+        foreach (var message in turn.Forwarded) await handover.RepliesAsync(message.Channel!, message.ChatId!, [message.Id], ct);
         return turn;
     }
 

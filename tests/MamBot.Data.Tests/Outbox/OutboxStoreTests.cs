@@ -126,6 +126,25 @@ public class OutboxStoreTests
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_host_taking_delivery_over_resolves_the_claims_another_process_left_and_none_of_its_own(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var scope = db.Scope();
+        var mine = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+        var context = scope.ServiceProvider.GetRequiredService<MamDbContext>();
+        var theirs = new OutboxStore(context, db.Time, new DeliveryProcess()); // the host that died, at the same moment
+        var left = await theirs.EnqueueAsync(Reply("left-behind"), default);
+        var own = await mine.EnqueueAsync(Reply("being-sent"), default);
+        await theirs.ClaimAsync(left.Id, default);
+        await mine.ClaimAsync(own.Id, default);
+
+        Assert.Equal((1, 0), await mine.ResolveOthersClaimsAsync(default));
+
+        var stored = await db.QueryAsync(d => d.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Status).ToListAsync());
+        Assert.Equal([OutboxStatus.Queued, OutboxStatus.Sending], stored);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_claim_younger_than_the_cut_off_belongs_to_a_running_delivery_and_is_left_alone(StorageProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -1,5 +1,6 @@
 using MamBot.Data;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using MamBot.Data.Bookings;
 using MamBot.Data.Staff;
@@ -124,6 +125,58 @@ public class TwoHostsTests
         }));
         Assert.Equal("/admin/login", signOut.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await Via(a).GetAsync("/admin")).StatusCode); // signed out everywhere
+    }
+
+    [Fact]
+    public async Task A_chat_writing_to_both_hosts_has_one_flood_allowance_not_one_per_host()
+    {
+        using var bed = new HostTestBed();
+        var hosts = await TwoHostsAsync(bed, new Dictionary<string, string?> { ["Flood:Burst"] = "4", ["Flood:PerMinute"] = "1" });
+        const string conversation = "browser-flood-3b9d2e7f6a1c4d5e8f0a";
+
+        for (var i = 0; i < 4; i++)
+        {
+            var allowed = await hosts[i % 2].CreateClient().PostAsJsonAsync($"/api/chat/{conversation}", new { text = $"wiadomość {i}" });
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+        var fifth = await hosts[0].CreateClient().PostAsJsonAsync($"/api/chat/{conversation}", new { text = "i jeszcze jedna" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, fifth.StatusCode);
+        Assert.Contains(T.FloodSlowDown, await fifth.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task New_web_chats_from_one_address_count_together_on_both_hosts()
+    {
+        using var bed = new HostTestBed();
+        var hosts = await TwoHostsAsync(bed, new Dictionary<string, string?> { ["Flood:NewWebChatsPerHour"] = "3" });
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            answers.Add((await hosts[i % 2].CreateClient().PostAsJsonAsync($"/api/chat/browser-new-{i}-7c2e9a4b1d3f5a6b8c0d", new { payload = "consent:yes" })).StatusCode);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
+        Assert.Empty(await hosts[0].QueryAsync(db => db.Throttles.Where(t => t.Key.Contains("browser")).ToListAsync())); // hashed keys only
+    }
+
+    [Fact]
+    public async Task Password_guesses_spread_over_both_hosts_count_together()
+    {
+        using var bed = new HostTestBed();
+        var hosts = await TwoHostsAsync(bed);
+        await using (var scope = hosts[0].Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("ania@mam.example", StaffRoles.Animator, "Ania", StaffSession.Password, default);
+
+        async Task<SignInOutcome> TryAsync(MamApp host, string password)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            return (await scope.ServiceProvider.GetRequiredService<StaffAccounts>().SignInAsync("ania@mam.example", password, "203.0.113.9", default)).Outcome;
+        }
+        for (var i = 0; i < SignInGuard.FreeFailures; i++)
+            Assert.Equal(SignInOutcome.WrongEmailOrPassword, await TryAsync(hosts[i % 2], $"zgaduje-{i}-haslo"));
+
+        Assert.Equal(SignInOutcome.TooManyFailures, await TryAsync(hosts[1], StaffSession.Password));
+        Assert.Equal(SignInOutcome.TooManyFailures, await TryAsync(hosts[0], StaffSession.Password));
     }
 
     private static string TokenOn(string html) =>

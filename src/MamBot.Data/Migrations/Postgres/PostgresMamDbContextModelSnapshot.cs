@@ -888,6 +888,10 @@ namespace MamBot.Data.Migrations.Postgres
                     b.Property<string>("ChatId")
                         .HasColumnType("text");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTime?>("ClaimedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1332,6 +1336,34 @@ namespace MamBot.Data.Migrations.Postgres
                     b.HasIndex("SurveyId");
 
                     b.ToTable("SurveyResponses");
+                });
+
+            modelBuilder.Entity("MamBot.Data.Throttles.Throttle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("Amount")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Flag")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("LastUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresUtc");
+
+                    b.ToTable("Throttles");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -8,6 +8,7 @@ using MamBot.Data.Conversations;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Texts;
+using MamBot.Host.Cluster;
 using MamBot.Host.Outbox;
 using Microsoft.Extensions.Options;
 
@@ -51,7 +52,7 @@ public static partial class MessengerSetup
 
     /// <summary>Checks the signature, stores the residents' actions, answers 200; the inbox handles them next.</summary>
     private static async Task<IResult> ReceiveAsync(
-        HttpRequest request, IOptions<MessengerOptions> options, InboundStore inbound, MessengerInbox inbox, UtilityTemplateStore templates, CancellationToken ct)
+        HttpRequest request, IOptions<MessengerOptions> options, InboundStore inbound, Handover handover, UtilityTemplateStore templates, CancellationToken ct)
     {
         var o = options.Value;
         if (!o.Enabled) return Results.NotFound();
@@ -71,7 +72,7 @@ public static partial class MessengerSetup
             await inbound.TryStoreAsync(ChannelNames.Messenger, eventId, chatId, item, ct);
         foreach (var change in MessengerEvents.TemplateStatusChanges(body))
             await templates.RecordAsync(change.Name, change.Language, change.MetaId, change.Status, change.Reason, create: false, ct);
-        inbox.Wake();
+        await handover.SendAsync(new HostSignal.MessengerEvents(), ct);
         return Results.Text("EVENT_RECEIVED");
     }
 

@@ -1,5 +1,6 @@
 using global::Telegram.Bot;
 using global::Telegram.Bot.Types.Enums;
+using MamBot.Host.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace MamBot.Host.Channels.Telegram;
@@ -8,11 +9,12 @@ namespace MamBot.Host.Channels.Telegram;
 /// Long polling: works on a laptop with no public address. Chats are handled side by side, each chat's updates
 /// in order, so one slow chat holds up no other. An update that cannot be handled yet (the storage cannot write)
 /// is tried again, waiting a little longer each time (at most 16 s); one that keeps failing otherwise is parked.
-/// The loop never dies: any other failure is logged and polling goes on.
+/// The loop never dies: any other failure is logged and polling goes on. Only the host holding the
+/// <see cref="PlatformLease"/> polls: Telegram refuses two pollers of one bot (409 Conflict).
 /// </summary>
 public sealed partial class TelegramPolling(
-    TelegramBot bot, TelegramStartup startup, TelegramUpdateHandler handler, IOptions<TelegramOptions> options, ILogger<TelegramPolling> logger)
-    : BackgroundService
+    TelegramBot bot, TelegramStartup startup, TelegramUpdateHandler handler, PlatformLease lease, IOptions<TelegramOptions> options,
+    ILogger<TelegramPolling> logger) : BackgroundService
 {
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
     private const int ChatsInParallel = 16;
@@ -21,12 +23,25 @@ public sealed partial class TelegramPolling(
     {
         var o = options.Value;
         if (!o.Enabled || o.Mode != TelegramMode.Polling) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var tenure = await lease.WaitHeldAsync(stoppingToken);
+            using var held = CancellationTokenSource.CreateLinkedTokenSource(tenure, stoppingToken);
+            try { await PollWhileHeldAsync(held.Token); }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { /* the lease moved on */ }
+        }
+    }
 
+    /// <summary>A new tenure starts without an offset: Telegram sends again what the last poller did not confirm.</summary>
+    private async Task PollWhileHeldAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
         await startup.PrepareAsync(webhook: false, stoppingToken);
         int? offset = null;
         var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        while (true)
         {
+            stoppingToken.ThrowIfCancellationRequested();
             try
             {
                 var updates = await bot.Client.GetUpdates(offset, limit: 100, timeout: o.PollingTimeoutSeconds, allowedUpdates: Wanted, cancellationToken: stoppingToken);

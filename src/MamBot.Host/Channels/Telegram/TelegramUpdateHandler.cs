@@ -9,7 +9,7 @@ using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Handoffs;
 using MamBot.Dialogs.Texts;
-using MamBot.Host.Outbox;
+using MamBot.Host.Cluster;
 using MamBot.Host.Turns;
 using Microsoft.Extensions.Options;
 using Activity = MamBot.Dialogs.Conversation.Activity;
@@ -25,7 +25,7 @@ public sealed partial class TelegramUpdateHandler(
     IServiceScopeFactory scopes,
     TelegramBot bot,
     TurnIntake intake,
-    DeliveryLanes lanes,
+    Handover handover,
     TimeProvider time,
     IOptions<TelegramOptions> options,
     ILogger<TelegramUpdateHandler> logger)
@@ -130,7 +130,7 @@ public sealed partial class TelegramUpdateHandler(
             ChatId = activity.ChatId,
             Body = Reply.Plain(Polish.Format(T.GroupPointer, bot.Username, activity.ChatId)).ToJson(),
         }, ct);
-        lanes.EnqueueReplies(ChannelNames.Telegram, activity.ChatId, [pointer.Id]);
+        await handover.RepliesAsync(ChannelNames.Telegram, activity.ChatId, [pointer.Id], ct);
     }
 
     private async Task AnswerAsync(CallbackQuery callback, CancellationToken ct)

@@ -35,7 +35,7 @@ public static partial class WebChatEndpoints
 
         var (body, error) = Read(raw);
         if (error is not null) return Error(error);
-        if (flood.Check(ChannelNames.WebChat, conversationId) != FloodVerdict.Allow)
+        if (await flood.CheckAsync(ChannelNames.WebChat, conversationId, ct) != FloodVerdict.Allow)
         {
             response.Headers.RetryAfter = "30";
             return Error(T.FloodSlowDown, StatusCodes.Status429TooManyRequests);

@@ -5,7 +5,7 @@ using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Handoffs;
 using MamBot.Dialogs.Texts;
-using MamBot.Host.Outbox;
+using MamBot.Host.Cluster;
 using MamBot.Host.Channels.Messenger;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MamBot.Host.Admin.Pages.Conversations;
 
 /// <summary>One conversation: what the assistant said just before, the talk since, a reply box and "Zakończ".</summary>
-public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, DeliveryLanes lanes, CentreDirectory centres, MamDbContext db,
+public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Handover handover, CentreDirectory centres, MamDbContext db,
     IOptions<MessengerOptions> messenger, TimeProvider time) : PageModel
 {
     private const int BotMessagesBefore = 3;
@@ -63,7 +63,7 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Deliver
             Message = $"Napisz odpowiedź (najwyżej {HandoffService.MaxTextLength} znaków).";
             return RedirectToPage(new { id });
         }
-        Message = Deliver(await desk.ReplyAsync(id, StaffFirstName(User.Identity?.Name), Text, ct))
+        Message = await DeliverAsync(await desk.ReplyAsync(id, StaffFirstName(User.Identity?.Name), Text, ct), ct)
             ? "Wysłane." : "Ta rozmowa jest już zakończona.";
         return RedirectToPage(new { id });
     }
@@ -76,10 +76,10 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Deliver
     }
 
     /// <summary>A person's answer goes now, in the chat's lane, not with the next minute's dispatch.</summary>
-    private bool Deliver(OutboxMessage? message)
+    private async Task<bool> DeliverAsync(OutboxMessage? message, CancellationToken ct)
     {
         if (message is null) return false;
-        lanes.EnqueueReplies(message.Channel!, message.ChatId!, [message.Id]);
+        await handover.RepliesAsync(message.Channel!, message.ChatId!, [message.Id], ct);
         return true;
     }
 

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text;
+using MamBot.Data;
+using MamBot.Data.Outbox;
+using MamBot.Host.Cluster;
+using MamBot.Host.Tests.Telegram;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MamBot.Host.Tests.Postgres;
+
+/// <summary>
+/// Two hosts on one PostgreSQL database and one bot: one of them talks to Telegram at a time, through a loopback
+/// stand-in that refuses what Telegram would (31 messages in a second, two to a chat in a second, two pollers).
+/// </summary>
+public sealed class PlatformLeaseTests : IAsyncLifetime
+{
+    private const string Secret = "lease-test_Secret";
+    private BotApiStub _telegram = null!;
+
+    public async Task InitializeAsync() => _telegram = await BotApiStub.StartAsync();
+
+    public async Task DisposeAsync() => await _telegram.DisposeAsync();
+
+    private Dictionary<string, string?> Settings(string mode) => new()
+    {
+        ["Telegram:BotToken"] = TelegramEmulator.Token,
+        ["Telegram:ApiBaseUrl"] = _telegram.Url,
+        ["Telegram:Mode"] = mode,
+        ["Telegram:WebhookUrl"] = "https://mam.example.org/webhooks/telegram",
+        ["Telegram:WebhookSecret"] = Secret,
+        ["Telegram:PollingTimeoutSeconds"] = "1",
+        ["Flood:Burst"] = "0",
+    };
+
+    private static async Task<MamApp[]> TwoHostsAsync(HostTestBed bed, Dictionary<string, string?> settings)
+    {
+        MamApp[] hosts = [await bed.StartAsync(StorageProvider.Postgres, settings, "host-a"), await bed.StartAsync(StorageProvider.Postgres, settings, "host-b")];
+        await Eventually.HoldsAsync(() => Task.FromResult(hosts.Count(Holds) == 1), "one host to hold the platform lease", TimeSpan.FromSeconds(20));
+        return hosts;
+    }
+
+    private static bool Holds(MamApp host) => host.Services.GetRequiredService<PlatformLease>().IsHeld;
+
+    [Fact]
+    public async Task Residents_writing_to_either_host_get_each_reply_once_sent_by_the_one_host_within_telegrams_limits()
+    {
+        _telegram.EnforceLimits = true;
+        using var bed = new HostTestBed();
+        var hosts = await TwoHostsAsync(bed, Settings("Webhook"));
+        var chats = Enumerable.Range(0, 12).Select(i => 8100L + i).ToList();
+
+        // Every resident's updates go to both hosts in turn, as a load balancer spreads Telegram's requests.
+        await Task.WhenAll(chats.Select(async (chat, i) =>
+        {
+            Assert.Equal(HttpStatusCode.OK, await PostUpdateAsync(hosts[i % 2], 1000 + 2 * i, chat, "/start"));
+            Assert.Equal(HttpStatusCode.OK, await PostUpdateAsync(hosts[(i + 1) % 2], 1001 + 2 * i, chat, "godziny otwarcia"));
+        }));
+
+        var holder = hosts.Single(Holds).Services.GetRequiredService<DeliveryProcess>().Name;
+        var replies = await hosts[0].QueryAsync(db => db.OutboxMessages.Where(m => m.Channel == "telegram")
+            .Select(m => new { m.ChatId, m.Status, m.ClaimedBy }).ToListAsync());
+        foreach (var chat in chats)
+        {
+            var expected = replies.Count(r => r.ChatId == chat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(expected >= 3, $"chat {chat}: {expected} replies queued"); // the welcome, the consent question, an answer
+            await _telegram.WaitForSendsAsync(chat, expected, TimeSpan.FromSeconds(30));
+        }
+        await Eventually.HoldsAsync(async () => (await hosts[0].QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Sent)))
+            == replies.Count, "every reply to be recorded as sent", TimeSpan.FromSeconds(10));
+
+        Assert.All(chats, chat => Assert.Equal(replies.Count(r => r.ChatId == chat.ToString(System.Globalization.CultureInfo.InvariantCulture)), _telegram.Sends(chat).Count));
+        Assert.Equal(0, _telegram.Limited);
+        Assert.All(await hosts[0].QueryAsync(db => db.OutboxMessages.Select(m => m.ClaimedBy).ToListAsync()), by => Assert.Equal(holder, by));
+    }
+
+    [Fact]
+    public async Task In_polling_mode_one_host_polls_and_when_it_stops_the_other_takes_over_within_seconds_without_a_conflict()
+    {
+        using var bed = new HostTestBed();
+        var hosts = await TwoHostsAsync(bed, Settings("Polling"));
+        var (holder, other) = Holds(hosts[0]) ? (hosts[0], hosts[1]) : (hosts[1], hosts[0]);
+
+        _telegram.AddTextUpdate(8201, "/start");
+        await _telegram.WaitForSendsAsync(8201, 2);
+
+        var stopped = _telegram.Now;
+        holder.Dispose();
+        _telegram.AddTextUpdate(8202, "/start");
+        await _telegram.WaitForSendsAsync(8202, 2, TimeSpan.FromSeconds(15));
+
+        Assert.True(Holds(other));
+        Assert.True(_telegram.Sends(8202)[0].At - stopped < TimeSpan.FromSeconds(10), $"taken over after {_telegram.Sends(8202)[0].At - stopped}");
+        Assert.Equal(2, _telegram.Sends(8201).Count); // the first chat's update was not handled again
+        Assert.Equal(0, _telegram.Conflicts);
+    }
+
+    private static async Task<HttpStatusCode> PostUpdateAsync(MamApp host, int updateId, long chatId, string text)
+    {
+        var update = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            update_id = updateId,
+            message = new
+            {
+                message_id = updateId, date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), text,
+                chat = new { id = chatId, type = "private", first_name = "Jan" },
+                from = new { id = chatId, is_bot = false, first_name = "Jan" },
+            },
+        });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+        return (await host.CreateClient().SendAsync(request)).StatusCode;
+    }
+}
