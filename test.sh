@@ -40,31 +40,11 @@ if ! /usr/bin/python3 -c 'import icalendar' 2>/dev/null; then
 fi
 
 # The data tests run on PostgreSQL too: a throwaway cluster of Debian's postgresql, started here, gone at exit.
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-if [ -z "$pg_bin" ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing Debian's postgresql for the PostgreSQL tests…"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
-      || fail "could not install Debian's postgresql (apt-get install postgresql)."
-    pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-  fi
-  [ -n "$pg_bin" ] || fail "the PostgreSQL tests need Debian's postgresql: run 'sudo apt-get install postgresql'."
-fi
+source tools/throwaway-postgres.sh
 log=$(mktemp)
 export MAMBOT_REPORTS=$(mktemp -d)
-pg_dir=$(mktemp -d)
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; } # initdb refuses root
-stop_pg() { [ -f "$pg_dir/data/postmaster.pid" ] && as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pg_dir" "$pg_dir.log"; }
-trap 'stop_pg; rm -rf "$log" "$MAMBOT_REPORTS"' EXIT
-[ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
-pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$pg_dir.log" 2>&1 \
-  || fail "initdb of the throwaway PostgreSQL cluster failed: $(tail -3 "$pg_dir.log")"
-# A test cluster: nothing to keep across a crash, so no waiting for the disk.
-as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/data/server.log" -w -t 60 start \
-  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-  >/dev/null || fail "the throwaway PostgreSQL cluster did not start: $(tail -3 "$pg_dir/data/server.log")"
-export MAMBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+trap 'stop_throwaway_postgres; rm -rf "$log" "$MAMBOT_REPORTS"' EXIT
+start_throwaway_postgres
 dotnet test MamBot.sln --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 

@@ -9,6 +9,7 @@ using MamBot.Benchmarks;
 // dotnet run -c Release --project bench/MamBot.Benchmarks -- turns [clients...] (web chat turns vs a bare ASP.NET + EF Core floor)
 // dotnet run -c Release --project bench/MamBot.Benchmarks -- compare (issue 16's goals, each beside its floor)
 // dotnet run -c Release --project bench/MamBot.Benchmarks -- startup (start-up, idle memory and CPU vs a bare ASP.NET app)
+// bench/hosts.sh [clients] (web chat turns: SQLite one host, PostgreSQL one and two hosts, each vs its floor)
 if (args.Length > 0 && args[0] == "nudges")
     return await NudgeDrain.RunAsync(args.Skip(1).ToArray());
 if (args.Length > 0 && args[0] == "delivery")
@@ -21,6 +22,8 @@ if (args.Length > 0 && args[0] == "compare")
     return await CompareAll.RunAsync();
 if (args.Length > 0 && args[0] == "startup")
     return await StartupLoad.RunAsync();
+if (args.Length > 0 && args[0] == "hosts")
+    return await HostsLoad.RunAsync(args.Skip(1).ToArray());
 if (args.Length > 0 && args[0] == "overload")
     return await OverloadLoad.RunAsync();
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

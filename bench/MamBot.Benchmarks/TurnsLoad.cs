@@ -42,33 +42,46 @@ public static class TurnsLoad
         return 0;
     }
 
-    private sealed record Result(double TurnsPerSecond, TimeSpan P50, TimeSpan P99, double CpuMsPerTurn)
+    internal sealed record Result(double TurnsPerSecond, TimeSpan P50, TimeSpan P99, double CpuMsPerTurn)
     {
         public override string ToString() =>
             $"{TurnsPerSecond,7:F0} {P50.TotalMilliseconds,6:F1} ms {P99.TotalMilliseconds,6:F1} ms {CpuMsPerTurn,5:F2} ms";
     }
 
-    private static async Task<Result> MeasureAsync(int clients, bool mamBot)
+    private static Task<Result> MeasureAsync(int clients, bool mamBot) =>
+        MeasureAsync(clients, mamBot ? "MamBot" : "floor", async folder =>
+        {
+            var port = DeliveryLoad.FreePort();
+            IAsyncDisposable server = mamBot ? StartMamBot(folder, port) : await WebChatFloor.StartAsync(folder, port);
+            return (server, [$"http://127.0.0.1:{port}"]);
+        });
+
+    /// <summary>
+    /// Starts the servers in a fresh folder and drives them; with several addresses the requests take turns among
+    /// them, as a round-robin load balancer with no sticky sessions would send them.
+    /// </summary>
+    internal static async Task<Result> MeasureAsync(int clients, string name, Func<string, Task<(IAsyncDisposable Server, string[] Urls)>> start)
     {
         var folder = Directory.CreateTempSubdirectory("mambot-turns-").FullName;
-        var port = DeliveryLoad.FreePort();
-        IAsyncDisposable server = mamBot ? StartMamBot(folder, port) : await WebChatFloor.StartAsync(folder, port);
+        var (server, urls) = await start(folder);
+        var hosts = urls.Select(url => new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) }).ToArray();
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) };
             string Conversation(int client, int n) => $"turns-{clients:D2}-{client:D3}-{n:D2}-0123456789abcdef0123";
+            var sent = 0;
+            HttpClient http(int client, int n) => hosts[(Interlocked.Increment(ref sent) & int.MaxValue) % hosts.Length];
             // Warm-up: every conversation agrees to the rules (JIT, pools, SQLite pages), then a round of both turns.
-            var everyConversation = Enumerable.Range(0, clients).SelectMany(c => Enumerable.Range(0, ConversationsPerClient).Select(n => Conversation(c, n)));
+            var everyConversation = Enumerable.Range(0, clients).SelectMany(c => Enumerable.Range(0, ConversationsPerClient).Select(n => (c, n)));
             foreach (var batch in everyConversation.Chunk(32)) // within the host's bound on turns in flight
-                await Task.WhenAll(batch.Select(id => SendAsync(http, id, payload: "consent:yes")));
+                await Task.WhenAll(batch.Select(x => SendAsync(http(x.c, x.n), Conversation(x.c, x.n), payload: "consent:yes")));
             await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
             {
-                for (var i = 0; i < 4; i++) await SendAsync(http, Conversation(c, i % ConversationsPerClient), Turn(i));
+                for (var i = 0; i < 4; i++) await SendAsync(http(c, i % ConversationsPerClient), Conversation(c, i % ConversationsPerClient), Turn(i));
             }));
 
             var latencies = new List<TimeSpan>[clients];
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            Console.Error.WriteLine($"measuring {(mamBot ? "MamBot" : "floor")} at {clients} clients, process {Environment.ProcessId}");
+            Console.Error.WriteLine($"measuring {name} at {clients} clients, process {Environment.ProcessId}");
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
             {
@@ -77,7 +90,7 @@ public static class TurnsLoad
                 {
                     var started = Stopwatch.GetTimestamp();
                     var (text, payload) = Turn(i);
-                    await SendAsync(http, Conversation(c, i % ConversationsPerClient), text, payload);
+                    await SendAsync(http(c, i % ConversationsPerClient), Conversation(c, i % ConversationsPerClient), text, payload);
                     latencies[c].Add(Stopwatch.GetElapsedTime(started));
                 }
             }));
@@ -88,6 +101,7 @@ public static class TurnsLoad
         }
         finally
         {
+            foreach (var host in hosts) host.Dispose();
             await server.DisposeAsync();
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* Hangfire may still hold a file */ }
         }
@@ -109,9 +123,9 @@ public static class TurnsLoad
     private static TimeSpan Percentile(List<TimeSpan> sorted, double p) =>
         sorted.Count == 0 ? TimeSpan.Zero : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
 
-    private static WebApplicationFactory<HostProgram> StartMamBot(string folder, int port)
+    internal static WebApplicationFactory<HostProgram> StartMamBot(string folder, int port, IReadOnlyDictionary<string, string?>? more = null)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(more ?? new Dictionary<string, string?>())
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["Storage:DataDirectory"] = folder,

@@ -10,6 +10,8 @@ using MamBot.Data.Surveys;
 using MamBot.Data.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MamBot.Data;
@@ -89,7 +91,8 @@ public static class MamDataSetup
         {
             // Migrate also diffs the whole model against the last snapshot: half a second at every start.
             // An up-to-date database needs only its history read.
-            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            // A brand-new database has no history table: asking it would log an error for nothing.
+            if (!await db.GetService<IHistoryRepository>().ExistsAsync(ct) || (await db.Database.GetPendingMigrationsAsync(ct)).Any())
                 await db.Database.MigrateAsync(ct);
             // WAL lets the web chat read while a job writes.
             if (!db.IsPostgres) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

@@ -15,6 +15,7 @@ using MamBot.Host.Turns;
 
 if (UnderstandCommand.Matches(args)) return await UnderstandCommand.RunAsync(args, Console.Out, Console.Error);
 if (AdminCommand.Matches(args)) return await AdminCommand.RunAsync(args, Console.Out, Console.Error);
+if (CopyToPostgresCommand.Matches(args)) return await CopyToPostgresCommand.RunAsync(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {

@@ -137,12 +137,20 @@ public sealed class HostTestBed : IDisposable
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (provider == StorageProvider.Postgres)
         {
-            _postgres ??= await TestPostgres.CreateAsync();
             all["Storage:Provider"] = "Postgres";
-            all["ConnectionStrings:Mam"] = new Npgsql.NpgsqlConnectionStringBuilder(_postgres.ConnectionString) { ApplicationName = host }.ToString();
+            all["ConnectionStrings:Mam"] = new Npgsql.NpgsqlConnectionStringBuilder(await PostgresAsync()) { ApplicationName = host }.ToString();
         }
         return Start(all);
     }
+
+    /// <summary>The test's own PostgreSQL database (made on first use), which hosts started on PostgreSQL share.</summary>
+    public async Task<string> PostgresAsync()
+    {
+        _postgres ??= await TestPostgres.CreateAsync();
+        return _postgres.ConnectionString;
+    }
+
+    public string DataDirectory => _folder.Path;
 
     public void Dispose()
     {

@@ -12,25 +12,30 @@ namespace MamBot.Benchmarks.Floor;
 /// The floor for a web chat turn: a bare ASP.NET Core app that parses the same JSON and, in one EF Core SQLite
 /// (WAL) write transaction, reads the conversation's row and inserts two (the message and the reply). Writers
 /// queue on an in-process gate, as the bot's do, so it never sleeps on SQLite's busy lock. What a turn must at
-/// least do; nothing in it understands Polish.
+/// least do; nothing in it understands Polish. On PostgreSQL (a connection string given) the same writes, with
+/// no gate: PostgreSQL's row locks are all it needs.
 /// </summary>
 public static class WebChatFloor
 {
-    public static async Task<WebApplication> StartAsync(string folder, int port)
+    public static async Task<WebApplication> StartAsync(string folder, int port, string? postgres = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var file = Path.Combine(folder, "floor.db");
-        builder.Services.AddDbContext<FloorDb>(o => o.UseSqlite($"Data Source={file};Pooling=True;Default Timeout=30"));
+        builder.Services.AddDbContext<FloorDb>(o =>
+        {
+            if (postgres is null) o.UseSqlite($"Data Source={file};Pooling=True;Default Timeout=30");
+            else o.UseNpgsql(postgres);
+        });
         var app = builder.Build();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<FloorDb>();
             await db.Database.EnsureCreatedAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            if (postgres is null) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
-        var gate = new SemaphoreSlim(1, 1);
+        var gate = new SemaphoreSlim(postgres is null ? 1 : int.MaxValue, int.MaxValue);
         app.MapPost("/api/chat/{conversation}", async (string conversation, HttpRequest request, FloorDb db, CancellationToken ct) =>
         {
             var message = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct);

@@ -27,6 +27,21 @@ public sealed class InboundStore(MamDbContext db, TimeProvider time)
         await db.InboundEvents.Where(e => e.Channel == channel && e.Status == InboundStatus.Pending)
             .OrderBy(e => e.Id).Take(limit).ToListAsync(ct);
 
+    /// <summary>A chat's stored events not handled yet, in the platform's order (numeric ids, as Telegram's update ids are).</summary>
+    public async Task<IReadOnlyList<InboundEvent>> PendingForChatAsync(string channel, string chatId, CancellationToken ct)
+    {
+        var pending = await db.InboundEvents.AsNoTracking()
+            .Where(e => e.Channel == channel && e.ChatId == chatId && e.Status == InboundStatus.Pending).ToListAsync(ct);
+        return [.. pending.OrderBy(e => long.TryParse(e.EventId, out var number) ? number : long.MaxValue).ThenBy(e => e.Id)];
+    }
+
+    public Task<bool> IsPendingAsync(string channel, string eventId, CancellationToken ct) =>
+        db.InboundEvents.AnyAsync(e => e.Channel == channel && e.EventId == eventId && e.Status == InboundStatus.Pending, ct);
+
+    /// <summary>Handled, and nothing more to keep it for: the turn itself remembers the update was handled.</summary>
+    public async Task ForgetAsync(long id, CancellationToken ct) =>
+        await db.InboundEvents.Where(e => e.Id == id).ExecuteDeleteAsync(ct);
+
     public async Task MarkDoneAsync(long id, CancellationToken ct) =>
         await db.InboundEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, InboundStatus.Done), ct);
 

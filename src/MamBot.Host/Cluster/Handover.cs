@@ -10,11 +10,8 @@ namespace MamBot.Host.Cluster;
 /// another one through PostgreSQL's NOTIFY. Nothing rests on a signal arriving: what it points to is already in
 /// the database, and the holder's sweeps (at the start of its tenure, then every minute) take up any it missed.
 /// </summary>
-public sealed partial class Handover(
-    PlatformLease lease, IOptions<StorageOptions> storage, IConfiguration configuration, ILogger<Handover> logger) : IAsyncDisposable
+public sealed partial class Handover(PlatformLease lease, ClusterDatabase cluster, IOptions<StorageOptions> storage, ILogger<Handover> logger)
 {
-    private readonly Lazy<NpgsqlDataSource> _postgres = new(() => NpgsqlDataSource.Create(MamStorageSetup.PostgresConnection(configuration)!));
-
     public Task RepliesAsync(string channel, string chatId, IReadOnlyList<long> ids, CancellationToken ct = default) =>
         ids.Count == 0 ? Task.CompletedTask : SendAsync(new HostSignal.Replies(channel, chatId, ids), ct);
 
@@ -29,7 +26,7 @@ public sealed partial class Handover(
         if (storage.Value.Provider != StorageProvider.Postgres) return;
         try
         {
-            await using var command = _postgres.Value.CreateCommand("SELECT pg_notify($1, $2)");
+            await using var command = cluster.Source.CreateCommand("SELECT pg_notify($1, $2)");
             command.Parameters.Add(new NpgsqlParameter { Value = PlatformLease.SignalChannel });
             command.Parameters.Add(new NpgsqlParameter { Value = signal.ToPayload() });
             await command.ExecuteNonQueryAsync(ct);
@@ -38,11 +35,6 @@ public sealed partial class Handover(
         {
             LogNotSent(ex, signal.GetType().Name); // the work waits in the database for the next sweep
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_postgres.IsValueCreated) await _postgres.Value.DisposeAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The signal {Signal} did not reach the delivering host; its next sweep takes the work up")]

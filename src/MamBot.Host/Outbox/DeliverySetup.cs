@@ -16,6 +16,8 @@ public static class DeliverySetup
         builder.Services.AddSingleton<PlatformLease>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PlatformLease>());
         builder.Services.AddSingleton<Handover>();
+        builder.Services.AddSingleton<ClusterDatabase>();
+        builder.Services.AddSingleton<ChatLocks>();
         builder.Services.AddScoped<OutboxDispatcher>();
         builder.Services.AddSingleton<DeliveryLanes>();
         builder.Services.AddSingleton<SharedOutboxWrites>();

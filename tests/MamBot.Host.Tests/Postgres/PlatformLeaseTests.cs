@@ -95,9 +95,59 @@ public sealed class PlatformLeaseTests : IAsyncLifetime
         Assert.Equal(0, _telegram.Conflicts);
     }
 
-    private static async Task<HttpStatusCode> PostUpdateAsync(MamApp host, int updateId, long chatId, string text)
+    [Fact]
+    public async Task One_chats_messages_sprayed_over_both_hosts_are_answered_in_order_and_the_form_keeps_its_place()
     {
-        var update = System.Text.Json.JsonSerializer.Serialize(new
+        using var bed = new HostTestBed();
+        var hosts = await TwoHostsAsync(bed, Settings("Webhook"));
+        string[] form = ["chcę zarezerwować kuchnię jutro o 12 na 2 godziny dla 6 osób", "wspólne gotowanie", "Sąsiadka"];
+        const long Calm = 8301, Quick = 8302;
+
+        // The calm resident writes one message after another, each answered before the next.
+        var id = 3000;
+        foreach (var chat in new[] { Calm, Quick })
+        {
+            Assert.Equal(HttpStatusCode.OK, await PostUpdateAsync(hosts[0], ++id, chat, "/start"));
+            Assert.Equal(HttpStatusCode.OK, await PostAsync(hosts[1], ConsentPressed(++id, chat)));
+        }
+        foreach (var text in form) Assert.Equal(HttpStatusCode.OK, await PostUpdateAsync(hosts[0], ++id, Calm, text));
+        var calmReplies = await RepliesAsync(hosts[0], Calm);
+
+        // The quick one sends the same three without waiting, and the load balancer spreads them over both hosts.
+        var sprayed = new List<Task<HttpStatusCode>>();
+        for (var i = 0; i < form.Length; i++)
+        {
+            sprayed.Add(PostUpdateAsync(hosts[i % 2], ++id, Quick, form[i]));
+            await Task.Delay(15);
+        }
+        Assert.All(await Task.WhenAll(sprayed), status => Assert.Equal(HttpStatusCode.OK, status));
+
+        var quickReplies = await RepliesAsync(hosts[0], Quick);
+        Assert.Equal(calmReplies.Count, quickReplies.Count);
+        await _telegram.WaitForSendsAsync(Quick, quickReplies.Count, TimeSpan.FromSeconds(30));
+        Assert.Equal(calmReplies, quickReplies);
+        Assert.Equal(_telegram.Sends(Calm).Select(s => s.Text), _telegram.Sends(Quick).Select(s => s.Text));
+        var lastBody = await hosts[0].QueryAsync(db => db.OutboxMessages.Where(m => m.ChatId == "8302").OrderBy(m => m.Id).Select(m => m.Body).LastAsync());
+        Assert.Contains("Pomiń", MamBot.Dialogs.Conversation.Reply.FromJson(lastBody).Buttons.SelectMany(row => row).Select(b => b.Title)); // the form's next step
+    }
+
+    private static async Task<List<string>> RepliesAsync(MamApp host, long chat) =>
+        [.. (await host.QueryAsync(db => db.OutboxMessages.Where(m => m.ChatId == chat.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(m => m.Id).Select(m => m.Body).ToListAsync())).Select(body => MamBot.Dialogs.Conversation.Reply.FromJson(body).Text)];
+
+    private static string ConsentPressed(int updateId, long chatId) => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        update_id = updateId,
+        callback_query = new
+        {
+            id = $"cb-{updateId}", chat_instance = "1", data = "consent:yes",
+            from = new { id = chatId, is_bot = false, first_name = "Jan" },
+            message = new { message_id = 1, date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), text = "Zgoda?", chat = new { id = chatId, type = "private" } },
+        },
+    });
+
+    private static Task<HttpStatusCode> PostUpdateAsync(MamApp host, int updateId, long chatId, string text) =>
+        PostAsync(host, System.Text.Json.JsonSerializer.Serialize(new
         {
             update_id = updateId,
             message = new
@@ -106,7 +156,10 @@ public sealed class PlatformLeaseTests : IAsyncLifetime
                 chat = new { id = chatId, type = "private", first_name = "Jan" },
                 from = new { id = chatId, is_bot = false, first_name = "Jan" },
             },
-        });
+        }));
+
+    private static async Task<HttpStatusCode> PostAsync(MamApp host, string update)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
         return (await host.CreateClient().SendAsync(request)).StatusCode;

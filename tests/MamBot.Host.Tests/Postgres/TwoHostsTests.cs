@@ -179,6 +179,26 @@ public class TwoHostsTests
         Assert.Equal(SignInOutcome.TooManyFailures, await TryAsync(hosts[0], StaffSession.Password));
     }
 
+    [Fact]
+    public async Task A_change_to_the_centre_made_on_one_host_is_what_residents_on_the_other_read_within_seconds()
+    {
+        using var bed = new HostTestBed();
+        var hosts = await TwoHostsAsync(bed, NoFloodLines); // the resident asks again and again below
+        var chat = new PageChat(hosts[1].CreateClient(), "browser-centre-4f1a9c2e7b3d5f6a8c0e");
+        await chat.PressAsync("menu:about");
+        Assert.Contains("12 000 00 00", chat.Text); // host b has the centre in memory now
+
+        await using (var scope = hosts[0].Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MamDbContext>();
+            (await db.Centres.FirstAsync()).Phone = "12 999 88 77";
+            await db.SaveChangesAsync();
+        }
+
+        await Eventually.HoldsAsync(async () => (await chat.PressAsync("menu:about")).ToString().Contains("12 999 88 77"),
+            "host b to tell the new phone number", TimeSpan.FromSeconds(5));
+    }
+
     private static string TokenOn(string html) =>
         Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
 

@@ -26,6 +26,7 @@ public static class TelegramSetup
         builder.Services.AddSingleton<TelegramRateLimiter>();
         builder.Services.AddSingleton<TelegramStartup>();
         builder.Services.AddSingleton<TelegramUpdateHandler>();
+        builder.Services.AddSingleton<TelegramChatOrder>();
         builder.Services.AddScoped<IChannelSender, TelegramSender>();
         builder.Services.AddHostedService<TelegramPolling>();
         builder.Services.AddHostedService<TelegramWebhookRegistration>();
@@ -41,7 +42,7 @@ public static class TelegramSetup
     /// <summary>An update is a few kilobytes; Telegram never sends a megabyte.</summary>
     private const int MaxBodyBytes = 1024 * 1024;
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<TelegramOptions> options, TelegramUpdateHandler handler, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<TelegramOptions> options, TelegramChatOrder order, CancellationToken ct)
     {
         var o = options.Value;
         if (o is not { Enabled: true, Mode: TelegramMode.Webhook }) return Results.NotFound();
@@ -60,7 +61,7 @@ public static class TelegramSetup
         if (update is null || update.Id <= 0) return Results.BadRequest();
 
         // 500 makes Telegram deliver the update again; the handler gives up (and answers 200) after a few tries.
-        return await handler.HandleAsync(update, ct) ? Results.Ok() : Results.StatusCode(StatusCodes.Status500InternalServerError);
+        return await order.HandleAsync(update, Encoding.UTF8.GetString(raw), ct) ? Results.Ok() : Results.StatusCode(StatusCodes.Status500InternalServerError);
     }
 
     /// <summary>Constant-time comparison, so the secret cannot be guessed from response times.</summary>
