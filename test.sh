@@ -39,6 +39,21 @@ if ! /usr/bin/python3 -c 'import icalendar' 2>/dev/null; then
   fi
 fi
 
+# The poster tests print PDFs to pixels with Debian's poppler-utils (pdftoppm), and posters need a font with
+# Polish letters (fonts-dejavu-core), as on a server.
+need=()
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing ${need[*]} for the poster tests…"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null) \
+      || fail "could not install ${need[*]} (apt-get install ${need[*]})."
+  else
+    fail "the poster tests need ${need[*]}: run 'sudo apt-get install ${need[*]}'."
+  fi
+fi
+
 # The data tests run on PostgreSQL too: a throwaway cluster of Debian's postgresql, started here, gone at exit.
 source tools/throwaway-postgres.sh
 log=$(mktemp)

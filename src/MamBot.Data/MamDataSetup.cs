@@ -67,6 +67,7 @@ public static class MamDataSetup
         services.AddScoped<OutboxStore>();
         services.AddSingleton<DeliveryProcess>();
         services.AddScoped<UtilityTemplateStore>();
+        services.AddScoped<Posters.PosterVisits>();
         return services;
     }
 

@@ -61,6 +61,7 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<Handoffs.HandoffMessage> HandoffMessages => Set<Handoffs.HandoffMessage>();
     public DbSet<UtilityTemplate> UtilityTemplates => Set<UtilityTemplate>();
     public DbSet<Throttles.Throttle> Throttles => Set<Throttles.Throttle>();
+    public DbSet<Posters.PosterVisit> PosterVisits => Set<Posters.PosterVisit>();
 
     /// <summary>ASP.NET Core's keys (staff sign-in, form tokens), shared by every host of the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -384,6 +385,13 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
             e.HasKey(t => t.Key);
             e.Property(t => t.Key).HasMaxLength(64);
             e.HasIndex(t => t.ExpiresUtc);
+        });
+        modelBuilder.Entity<Posters.PosterVisit>(e =>
+        {
+            e.Property(v => v.Code).HasMaxLength(20);
+            e.Property(v => v.Place).HasMaxLength(40);
+            e.Property(v => v.Month).HasMaxLength(7);
+            e.HasIndex(v => new { v.Code, v.Place, v.Month }).IsUnique();
         });
         modelBuilder.Entity<Handoffs.Handoff>(e =>
         {

@@ -9,6 +9,7 @@ using MamBot.Host.Channels.Messenger;
 using MamBot.Host.Channels.Telegram;
 using MamBot.Host.Channels.WebChat;
 using MamBot.Host.Outbox;
+using MamBot.Host.Posters;
 using MamBot.Host.Security;
 using MamBot.Host.Setup;
 using MamBot.Host.Turns;
@@ -42,6 +43,7 @@ builder.AddTelegram();
 builder.AddMessenger();
 builder.AddMamHealth();
 builder.AddMamAdmin();
+builder.AddPosters();
 
 var app = builder.Build();
 
@@ -56,6 +58,7 @@ app.MapTelegram();
 app.MapMessenger();
 app.MapMamHealth();
 app.MapMamAdmin();
+app.MapPosters();
 
 // Read before running: RunAsync disposes the services when the host stops.
 var exitCode = app.ExitCodeAfterStop();

@@ -933,6 +933,38 @@ namespace MamBot.Data.Migrations
                     b.ToTable("UtilityTemplates");
                 });
 
+            modelBuilder.Entity("MamBot.Data.Posters.PosterVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Place", "Month")
+                        .IsUnique();
+
+                    b.ToTable("PosterVisits");
+                });
+
             modelBuilder.Entity("MamBot.Data.Residents.ChannelIdentity", b =>
                 {
                     b.Property<int>("Id")

@@ -21,7 +21,8 @@ public static class HealthSetup
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseCheck>("database", tags: [Ready])
             .AddCheck<DiskSpaceCheck>("disk", tags: [Ready])
-            .AddCheck<JobStorageCheck>("hangfire", tags: [Ready]);
+            .AddCheck<JobStorageCheck>("hangfire", tags: [Ready])
+            .AddCheck<PlatformLeaseCheck>("platforms", tags: [Ready]);
         return builder;
     }
 
@@ -64,6 +65,15 @@ public static class HealthSetup
                 return HealthCheckResult.Unhealthy(ex.GetBaseException().Message);
             }
         }
+    }
+
+    /// <summary>Which host talks to Telegram and Messenger (never unhealthy: either way this host serves).</summary>
+    private sealed class PlatformLeaseCheck(Cluster.PlatformLease lease) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+            Task.FromResult(HealthCheckResult.Healthy(lease.IsHeld
+                ? "this host delivers to the platforms (it holds the platform lease)"
+                : "another host delivers to the platforms; this one hands its replies over"));
     }
 
     /// <summary>A write that commits now may fail in a minute on a disk with a few kilobytes left.</summary>

@@ -80,6 +80,8 @@ public sealed class PlatformLeaseTests : IAsyncLifetime
         using var bed = new HostTestBed();
         var hosts = await TwoHostsAsync(bed, Settings("Polling"));
         var (holder, other) = Holds(hosts[0]) ? (hosts[0], hosts[1]) : (hosts[1], hosts[0]);
+        Assert.Contains("this host delivers", await holder.CreateClient().GetStringAsync("/healthz"));
+        Assert.Contains("another host delivers", await other.CreateClient().GetStringAsync("/healthz"));
 
         _telegram.AddTextUpdate(8201, "/start");
         await _telegram.WaitForSendsAsync(8201, 2);

@@ -110,11 +110,13 @@ public sealed class BotApiStub : IAsyncDisposable
         }
         else
         {
-            var body = json = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
+            // getMe and its like come with no body at all.
+            var body = json = request.ContentLength is 0 or null && !request.Body.CanSeek
+                ? await ReadOrEmptyAsync(request) : await JsonSerializer.DeserializeAsync<JsonElement>(request.Body);
             var isObject = body.ValueKind == JsonValueKind.Object;
             chatId = isObject && body.TryGetProperty("chat_id", out var c) ? c.GetInt64() : 0;
             text = isObject && body.TryGetProperty("text", out var t) ? t.GetString() : null;
-            _lastBody[method] = body.GetRawText();
+            _lastBody[method] = body.ValueKind == JsonValueKind.Undefined ? "" : body.GetRawText();
         }
         _calls.Enqueue(new BotApiCall(method, chatId, text, arrived));
         if (method == "getUpdates") return await GetUpdatesAsync(json, request.HttpContext.RequestAborted);
@@ -146,6 +148,13 @@ public sealed class BotApiStub : IAsyncDisposable
     /// milliseconds after they reached the socket: the second is taken as 950 ms (Telegram's limits are no finer).
     /// </summary>
     private static readonly TimeSpan LimitSecond = TimeSpan.FromMilliseconds(950);
+
+    private static async Task<JsonElement> ReadOrEmptyAsync(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync();
+        return text.Length == 0 ? default : JsonSerializer.Deserialize<JsonElement>(text);
+    }
 
     private bool WithinLimits(long chatId, TimeSpan now)
     {

@@ -976,6 +976,40 @@ namespace MamBot.Data.Migrations.Postgres
                     b.ToTable("UtilityTemplates");
                 });
 
+            modelBuilder.Entity("MamBot.Data.Posters.PosterVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Place", "Month")
+                        .IsUnique();
+
+                    b.ToTable("PosterVisits");
+                });
+
             modelBuilder.Entity("MamBot.Data.Residents.ChannelIdentity", b =>
                 {
                     b.Property<int>("Id")
