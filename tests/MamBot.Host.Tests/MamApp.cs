@@ -143,6 +143,19 @@ public sealed class HostTestBed : IDisposable
         return Start(all);
     }
 
+    /// <summary>Two hosts of the test's PostgreSQL database, as two servers behind a load balancer (not started yet).</summary>
+    public async Task<MamApp[]> TwoHostsAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
+        [await StartAsync(StorageProvider.Postgres, settings, "host-a"), await StartAsync(StorageProvider.Postgres, settings, "host-b")];
+
+    /// <summary>Starts the hosts and waits until one of them delivers (holds the platform lease).</summary>
+    public static async Task<MamApp[]> OneDeliversAsync(MamApp[] hosts)
+    {
+        await Eventually.HoldsAsync(() => Task.FromResult(hosts.Count(Delivers) == 1), "one host to hold the platform lease", TimeSpan.FromSeconds(20));
+        return hosts;
+    }
+
+    public static bool Delivers(MamApp host) => host.Services.GetRequiredService<MamBot.Host.Cluster.PlatformLease>().IsHeld;
+
     /// <summary>The test's own PostgreSQL database (made on first use), which hosts started on PostgreSQL share.</summary>
     public async Task<string> PostgresAsync()
     {

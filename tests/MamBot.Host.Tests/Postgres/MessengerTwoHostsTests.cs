@@ -34,9 +34,8 @@ public sealed class MessengerTwoHostsTests : IAsyncLifetime
     {
         using var bed = new HostTestBed();
         var settings = new Dictionary<string, string?>(_graph.Settings()) { ["Flood:Burst"] = "0" };
-        MamApp[] hosts = [await bed.StartAsync(StorageProvider.Postgres, settings, "host-a"), await bed.StartAsync(StorageProvider.Postgres, settings, "host-b")];
-        bool Holds(MamApp host) => host.Services.GetRequiredService<PlatformLease>().IsHeld;
-        await Eventually.HoldsAsync(() => Task.FromResult(hosts.Count(Holds) == 1), "one host to hold the platform lease", TimeSpan.FromSeconds(20));
+        var hosts = await HostTestBed.OneDeliversAsync(await bed.TwoHostsAsync(settings));
+        static bool Holds(MamApp host) => HostTestBed.Delivers(host);
         var residents = Enumerable.Range(0, 8).Select(i => $"psid-two-{i}").ToList();
 
         // Meta retries what it thinks failed: every event comes twice, once to each host.

@@ -33,21 +33,14 @@ public sealed class PlatformLeaseTests : IAsyncLifetime
         ["Flood:Burst"] = "0",
     };
 
-    private static async Task<MamApp[]> TwoHostsAsync(HostTestBed bed, Dictionary<string, string?> settings)
-    {
-        MamApp[] hosts = [await bed.StartAsync(StorageProvider.Postgres, settings, "host-a"), await bed.StartAsync(StorageProvider.Postgres, settings, "host-b")];
-        await Eventually.HoldsAsync(() => Task.FromResult(hosts.Count(Holds) == 1), "one host to hold the platform lease", TimeSpan.FromSeconds(20));
-        return hosts;
-    }
-
-    private static bool Holds(MamApp host) => host.Services.GetRequiredService<PlatformLease>().IsHeld;
+    private static bool Holds(MamApp host) => HostTestBed.Delivers(host);
 
     [Fact]
     public async Task Residents_writing_to_either_host_get_each_reply_once_sent_by_the_one_host_within_telegrams_limits()
     {
         _telegram.EnforceLimits = true;
         using var bed = new HostTestBed();
-        var hosts = await TwoHostsAsync(bed, Settings("Webhook"));
+        var hosts = await HostTestBed.OneDeliversAsync(await bed.TwoHostsAsync(Settings("Webhook")));
         var chats = Enumerable.Range(0, 12).Select(i => 8100L + i).ToList();
 
         // Every resident's updates go to both hosts in turn, as a load balancer spreads Telegram's requests.
@@ -78,7 +71,7 @@ public sealed class PlatformLeaseTests : IAsyncLifetime
     public async Task In_polling_mode_one_host_polls_and_when_it_stops_the_other_takes_over_within_seconds_without_a_conflict()
     {
         using var bed = new HostTestBed();
-        var hosts = await TwoHostsAsync(bed, Settings("Polling"));
+        var hosts = await HostTestBed.OneDeliversAsync(await bed.TwoHostsAsync(Settings("Polling")));
         var (holder, other) = Holds(hosts[0]) ? (hosts[0], hosts[1]) : (hosts[1], hosts[0]);
         Assert.Contains("this host delivers", await holder.CreateClient().GetStringAsync("/healthz"));
         Assert.Contains("another host delivers", await other.CreateClient().GetStringAsync("/healthz"));
@@ -101,7 +94,7 @@ public sealed class PlatformLeaseTests : IAsyncLifetime
     public async Task One_chats_messages_sprayed_over_both_hosts_are_answered_in_order_and_the_form_keeps_its_place()
     {
         using var bed = new HostTestBed();
-        var hosts = await TwoHostsAsync(bed, Settings("Webhook"));
+        var hosts = await HostTestBed.OneDeliversAsync(await bed.TwoHostsAsync(Settings("Webhook")));
         string[] form = ["chcę zarezerwować kuchnię jutro o 12 na 2 godziny dla 6 osób", "wspólne gotowanie", "Sąsiadka"];
         const long Calm = 8301, Quick = 8302;
 

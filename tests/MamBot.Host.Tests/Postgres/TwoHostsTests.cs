@@ -23,18 +23,11 @@ public class TwoHostsTests
         ["Flood:NewWebChatsPerHour"] = "0",
     };
 
-    /// <summary>Two hosts of one PostgreSQL database, as two servers behind a load balancer.</summary>
-    private static async Task<MamApp[]> TwoHostsAsync(HostTestBed bed, IReadOnlyDictionary<string, string?>? settings = null) =>
-    [
-        await bed.StartAsync(StorageProvider.Postgres, settings, host: "host-a"),
-        await bed.StartAsync(StorageProvider.Postgres, settings, host: "host-b"),
-    ];
-
     [Fact]
     public async Task Twenty_residents_on_alternating_hosts_confirming_the_same_hour_get_exactly_one_booking()
     {
         using var bed = new HostTestBed();
-        var hosts = await TwoHostsAsync(bed, NoFloodLines);
+        var hosts = await bed.TwoHostsAsync(NoFloodLines);
         var chats = Enumerable.Range(0, 20)
             .Select(i => new PageChat(hosts[i % 2].CreateClient(), $"browser-race-{i:D2}-5c1e0a7d2b9f4e6a"))
             .ToList();
@@ -62,7 +55,7 @@ public class TwoHostsTests
     public async Task Forty_residents_on_alternating_hosts_signing_up_for_five_places_leave_five_going_and_the_rest_queued()
     {
         using var bed = new HostTestBed();
-        var hosts = await TwoHostsAsync(bed, NoFloodLines);
+        var hosts = await bed.TwoHostsAsync(NoFloodLines);
         int eventId;
         await using (var scope = hosts[0].Services.CreateAsyncScope())
         {
@@ -88,7 +81,7 @@ public class TwoHostsTests
     public async Task Two_hosts_starting_together_on_an_empty_database_build_it_once_and_seed_one_sample_centre()
     {
         using var bed = new HostTestBed();
-        var hosts = await TwoHostsAsync(bed);
+        var hosts = await bed.TwoHostsAsync();
 
         await Task.WhenAll(hosts.Select(host => Task.Run(() => host.Services))); // both start (migrate, seed) at once
 
@@ -101,7 +94,7 @@ public class TwoHostsTests
     public async Task A_staff_member_signed_in_on_one_host_is_signed_in_on_the_other_and_its_forms_are_accepted_there()
     {
         using var bed = new HostTestBed();
-        var hosts = await TwoHostsAsync(bed);
+        var hosts = await bed.TwoHostsAsync();
         var (a, b) = (hosts[0], hosts[1]);
         await using (var scope = a.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("ania@mam.example", StaffRoles.Animator, "Ania", StaffSession.Password, default);
@@ -131,7 +124,7 @@ public class TwoHostsTests
     public async Task A_chat_writing_to_both_hosts_has_one_flood_allowance_not_one_per_host()
     {
         using var bed = new HostTestBed();
-        var hosts = await TwoHostsAsync(bed, new Dictionary<string, string?> { ["Flood:Burst"] = "4", ["Flood:PerMinute"] = "1" });
+        var hosts = await bed.TwoHostsAsync(new Dictionary<string, string?> { ["Flood:Burst"] = "4", ["Flood:PerMinute"] = "1" });
         const string conversation = "browser-flood-3b9d2e7f6a1c4d5e8f0a";
 
         for (var i = 0; i < 4; i++)
@@ -149,7 +142,7 @@ public class TwoHostsTests
     public async Task New_web_chats_from_one_address_count_together_on_both_hosts()
     {
         using var bed = new HostTestBed();
-        var hosts = await TwoHostsAsync(bed, new Dictionary<string, string?> { ["Flood:NewWebChatsPerHour"] = "3" });
+        var hosts = await bed.TwoHostsAsync(new Dictionary<string, string?> { ["Flood:NewWebChatsPerHour"] = "3" });
 
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
@@ -163,7 +156,7 @@ public class TwoHostsTests
     public async Task Password_guesses_spread_over_both_hosts_count_together()
     {
         using var bed = new HostTestBed();
-        var hosts = await TwoHostsAsync(bed);
+        var hosts = await bed.TwoHostsAsync();
         await using (var scope = hosts[0].Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("ania@mam.example", StaffRoles.Animator, "Ania", StaffSession.Password, default);
 
@@ -183,7 +176,7 @@ public class TwoHostsTests
     public async Task A_change_to_the_centre_made_on_one_host_is_what_residents_on_the_other_read_within_seconds()
     {
         using var bed = new HostTestBed();
-        var hosts = await TwoHostsAsync(bed, NoFloodLines); // the resident asks again and again below
+        var hosts = await bed.TwoHostsAsync(NoFloodLines); // the resident asks again and again below
         var chat = new PageChat(hosts[1].CreateClient(), "browser-centre-4f1a9c2e7b3d5f6a8c0e");
         await chat.PressAsync("menu:about");
         Assert.Contains("12 000 00 00", chat.Text); // host b has the centre in memory now
