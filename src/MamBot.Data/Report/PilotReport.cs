@@ -13,6 +13,9 @@ public sealed record EventFigures(int Held, int Planned, int Going, int Waiting,
 
 public sealed record SurveyFigures(string Title, int Responses);
 
+/// <summary>Visits through a poster's QR code: the centre's ("c") or an event's (with its title), by the place it hangs.</summary>
+public sealed record PosterFigures(string Code, string? EventTitle, string Place, int Visits);
+
 /// <summary>Residents who asked for a person, how many a person answered, and the median wait for that first answer.</summary>
 public sealed record HandoffFigures(int Asked, int Answered, double? MedianMinutesToAnswer);
 
@@ -27,7 +30,8 @@ public sealed record MonthFigures(
     EventFigures Events,
     IReadOnlyDictionary<IdeaStatus, int> IdeasByStatus,
     IReadOnlyList<SurveyFigures> Surveys,
-    HandoffFigures Handoffs);
+    HandoffFigures Handoffs,
+    IReadOnlyList<PosterFigures> Posters);
 
 /// <summary>
 /// The evidence the centre reports at the end of its pilot, month by month: who used the bot and where,
@@ -77,6 +81,11 @@ public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimePr
         var waits = handoffs.Where(h => h.FirstStaffReplyUtc is not null)
             .Select(h => (h.FirstStaffReplyUtc!.Value - h.StartedUtc).TotalMinutes).Order().ToList();
 
+        var posterVisits = await db.PosterVisits.AsNoTracking().Where(v => v.Month == month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(v => v.Code).ThenBy(v => v.Place).ToListAsync(ct);
+        var posterEvents = posterVisits.Where(v => v.Code.StartsWith('e')).Select(v => int.Parse(v.Code[1..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var titles = await db.Events.AsNoTracking().Where(e => posterEvents.Contains(e.Id)).ToDictionaryAsync(e => "e" + e.Id, e => e.Title, ct);
+
         return new MonthFigures(month,
             thisMonth.GroupBy(a => a.Channel).ToDictionary(g => g.Key, g => g.Select(a => a.ResidentId).Distinct().Count()),
             thisMonth.Select(a => a.ResidentId).Distinct().Count(),
@@ -88,7 +97,8 @@ public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimePr
                 ratings.Count, feedback.Count(f => f.Missed), ratings.Count == 0 ? null : ratings.Average()),
             ideas,
             surveys,
-            new HandoffFigures(handoffs.Count, waits.Count, Median(waits)));
+            new HandoffFigures(handoffs.Count, waits.Count, Median(waits)),
+            [.. posterVisits.Select(v => new PosterFigures(v.Code, titles.GetValueOrDefault(v.Code), v.Place, v.Count))]);
     }
 
     private static double? Median(List<double> sorted) => sorted.Count == 0 ? null

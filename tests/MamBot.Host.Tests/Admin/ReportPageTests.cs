@@ -49,6 +49,28 @@ public sealed class ReportPageTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_figure_is_a_chart_drawn_on_the_server_with_its_numbers_in_a_table_under_it()
+    {
+        await NovemberAsync();
+        var staff = await StaffSession.SignInAsync(_app);
+
+        var html = await staff.PageAsync("/admin/report");
+
+        var charts = System.Text.RegularExpressions.Regex.Matches(html, "<img src=\"([^\"]+)\" alt=\"([^\"]+)\"")
+            .Select(m => (Src: WebUtility.HtmlDecode(m.Groups[1].Value), Alt: WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
+        Assert.Equal(3, charts.Count);
+        const string prefix = "data:image/svg+xml;base64,";
+        Assert.All(charts, chart => Assert.StartsWith(prefix, chart.Src));
+        var residents = System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(charts[0].Src[prefix.Length..])));
+        Assert.Equal("svg", residents.Root!.Name.LocalName);
+        Assert.Contains("lis 2026", residents.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()));
+        Assert.Contains("Liczby są w tabeli pod wykresem", charts[0].Alt);
+        var text = StaffSession.Text(html);
+        Assert.Contains("Mieszkańcy, którzy pisali do MamBota miesiąc mieszkańcy aktywni nowi mieszkańcy lis 2026 2 2", text);
+        Assert.Contains("Rezerwacje sal miesiąc Sala duża Sala mała Kuchnia lis 2026 0 1 0", text);
+    }
+
+    [Fact]
     public async Task The_month_shows_residents_by_channel_room_hours_sign_ups_and_ideas()
     {
         await NovemberAsync();
@@ -57,6 +79,8 @@ public sealed class ReportPageTests : IDisposable
         var page = StaffSession.Text(await staff.PageAsync("/admin/report"));
 
         Assert.Contains("Raport: listopad 2026", page);
+        Assert.Contains("W listopadzie z MAM skorzystały 2 osoby, o 2 więcej niż w październiku.", page);
+        Assert.Contains("W listopadzie sale zarezerwowano 1 raz, o 1 więcej niż w październiku.", page);
         Assert.Contains("mieszkańcy aktywni czat na stronie 2 mieszkańcy aktywni razem 2", page);
         Assert.Contains("nowi mieszkańcy razem 2", page);
         Assert.Contains("rezerwacje potwierdzone Sala mała 1 godziny rezerwacji Sala mała 2", page);

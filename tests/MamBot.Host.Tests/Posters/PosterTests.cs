@@ -99,6 +99,23 @@ public sealed class PosterTests
     }
 
     [Fact]
+    public async Task The_report_counts_visits_from_each_poster_and_place()
+    {
+        using var bed = new HostTestBed();
+        var app = bed.Start();
+        var coffee = await CoffeeAsync(app);
+        var http = app.CreateClient();
+        foreach (var path in new[] { "/p/c?z=winda", "/p/c?z=winda", $"/p/e{coffee}", "/p/c" }) await http.GetStringAsync(path);
+        var staff = await StaffSession.SignInAsync(app);
+
+        var report = StaffSession.Text(await staff.PageAsync("/admin/report"));
+
+        Assert.Contains("wejścia z plakatów plakat MAM 1", report);
+        Assert.Contains("wejścia z plakatów plakat MAM, winda 2", report);
+        Assert.Contains("wejścia z plakatów Kawa sąsiedzka 1", report);
+    }
+
+    [Fact]
     public async Task On_a_phone_the_code_leads_through_the_web_chat_link_into_the_event()
     {
         await using var browser = await BrowserTestBed.StartAsync();

@@ -14,6 +14,8 @@ namespace MamBot.Host.Admin.Pages.Report;
 public sealed class IndexModel(PilotReport report, CentreDirectory centres, TimeProvider time) : PageModel
 {
     public MonthFigures Figures { get; private set; } = null!;
+    public IReadOnlyList<string> Comparison { get; private set; } = [];
+    public IReadOnlyList<ReportChart> Charts { get; private set; } = [];
     public DateOnly ThisMonth { get; private set; }
 
     /// <summary>"2026-11"; empty: the current month.</summary>
@@ -29,6 +31,12 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
             || !Dialogs.Understanding.PolishDates.IsPlausibleYear(month.Year)))
             return BadRequest(AdminText.ReportMonthFormat);
         Figures = await report.ForMonthAsync(centre.Id, month, ct);
+        Comparison = Compare(Figures, await report.ForMonthAsync(centre.Id, month.AddMonths(-1), ct));
+        // The whole pilot so far, up to the month shown (at most the last 18 months: one pilot).
+        var months = (await report.MonthsAsync(centre.Id, month, ct)).TakeLast(18).ToList();
+        var figures = new List<MonthFigures>(months.Count);
+        foreach (var m in months) figures.Add(m == month ? Figures : await report.ForMonthAsync(centre.Id, m, ct));
+        Charts = ReportChart.For(figures);
         return Page();
     }
 
@@ -55,6 +63,26 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
         return CsvDownload.Of(text.ToString(), $"raport-pilotazu-{today:yyyy-MM-dd}.csv");
     }
 
+    /// <summary>"W listopadzie z MAM skorzystały 2 osoby, o 2 więcej niż w październiku." and the like, for bookings.</summary>
+    public static IReadOnlyList<string> Compare(MonthFigures now, MonthFigures before)
+    {
+        var (month, previous) = (Polish.InMonth(now.Month.Month), Polish.InMonth(before.Month.Month));
+        string Change(int difference) => difference switch
+        {
+            > 0 => Polish.Format(AdminText.ReportMore, difference, previous),
+            < 0 => Polish.Format(AdminText.ReportFewer, -difference, previous),
+            _ => Polish.Format(AdminText.ReportSame, previous),
+        };
+        var bookings = now.Rooms.Sum(r => r.Bookings);
+        return
+        [
+            Polish.Capitalised(Polish.Format(AdminText.ReportPeopleSentence, month, Polish.Plural(now.Active, AdminText.ReportUsedForms),
+                Polish.Count(now.Active, T.PeopleForms), Change(now.Active - before.Active))),
+            Polish.Capitalised(Polish.Format(AdminText.ReportBookingsSentence, month, Polish.Count(bookings, AdminText.ReportTimesForms),
+                Change(bookings - before.Rooms.Sum(r => r.Bookings)))),
+        ];
+    }
+
     public static IEnumerable<(string Area, string Item, string Value)> Rows(MonthFigures f)
     {
         static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
@@ -79,6 +107,11 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
         yield return (AdminText.ReportTalks, AdminText.ReportTalksAsked, N(f.Handoffs.Asked));
         yield return (AdminText.ReportTalks, AdminText.ReportTalksAnswered, N(f.Handoffs.Answered));
         yield return (AdminText.ReportTalks, AdminText.ReportTalksMedian, f.Handoffs.MedianMinutesToAnswer is { } m ? N(Math.Round(m)) : "");
+        foreach (var poster in f.Posters)
+        {
+            var what = poster.Code == "c" ? AdminText.ReportPosterCentre : poster.EventTitle ?? AdminText.ReportPosterGoneEvent;
+            yield return (AdminText.ReportPosters, poster.Place.Length == 0 ? what : $"{what}, {poster.Place}", N(poster.Visits));
+        }
     }
 
     public static string MonthName(DateOnly month) =>

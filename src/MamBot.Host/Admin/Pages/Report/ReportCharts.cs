@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using MamBot.Data.Report;
+using MamBot.Dialogs.Texts;
+
+namespace MamBot.Host.Admin.Pages.Report;
+
+/// <summary>One figure month by month: a few series of numbers, shown as a chart with the same numbers in a table under it.</summary>
+public sealed record ReportChart(string Title, IReadOnlyList<DateOnly> Months, IReadOnlyList<(string Name, double[] Values)> Series)
+{
+    /// <summary>Short month labels under the bars: "lis 2026".</summary>
+    public static string MonthLabel(DateOnly month) =>
+        CultureInfo.GetCultureInfo("pl-PL").DateTimeFormat.AbbreviatedMonthNames[month.Month - 1].TrimEnd('.') + " " + month.Year.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The chart as an SVG in a data: address, for an &lt;img&gt;: drawn on the server (ScottPlot), shown without
+    /// JavaScript, and no markup of it (room names are typed by staff) can run in the page.
+    /// </summary>
+    public string SvgDataUrl()
+    {
+        var plot = new ScottPlot.Plot();
+        var width = 1.0 / (Series.Count + 1);
+        for (var s = 0; s < Series.Count; s++)
+        {
+            var (name, values) = Series[s];
+            var positions = Enumerable.Range(0, Months.Count).Select(m => m + (s - (Series.Count - 1) / 2.0) * width).ToArray();
+            var bars = plot.Add.Bars(positions, values);
+            foreach (var bar in bars.Bars) bar.Size = width * 0.9;
+            bars.LegendText = name;
+        }
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, Months.Count).Select(m => (double)m)], [.. Months.Select(MonthLabel)]);
+        plot.Axes.Margins(bottom: 0);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true }; // people, not fractions
+        if (Series.Count > 1) plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
+        var svg = plot.GetSvgXml(Math.Max(480, 90 * Months.Count), 280);
+        return "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
+    }
+
+    /// <summary>The charts of the report: residents, bookings by room, events; from the first month to the chosen one.</summary>
+    public static IReadOnlyList<ReportChart> For(IReadOnlyList<MonthFigures> months)
+    {
+        var dates = months.Select(m => m.Month).ToList();
+        double[] Of(Func<MonthFigures, double> figure) => [.. months.Select(figure)];
+        var rooms = months.SelectMany(m => m.Rooms.Select(r => r.Room)).Distinct().ToList();
+        return
+        [
+            new(AdminText.ChartResidents, dates, [(AdminText.ReportActive, Of(m => m.Active)), (AdminText.ReportNew, Of(m => m.New))]),
+            new(AdminText.ChartBookings, dates, [.. rooms.Select(room => (room, Of(m => m.Rooms.FirstOrDefault(r => r.Room == room)?.Bookings ?? 0)))]),
+            new(AdminText.ChartEvents, dates,
+                [(AdminText.ReportSignedUp, Of(m => m.Events.Going)), (AdminText.ReportCame, Of(m => m.Events.Came)), (AdminText.ReportWaiting, Of(m => m.Events.Waiting))]),
+        ];
+    }
+
+    public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ',');
+}
