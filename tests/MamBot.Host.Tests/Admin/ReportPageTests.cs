@@ -58,7 +58,7 @@ public sealed class ReportPageTests : IDisposable
 
         var charts = System.Text.RegularExpressions.Regex.Matches(html, "<img src=\"([^\"]+)\" alt=\"([^\"]+)\"")
             .Select(m => (Src: WebUtility.HtmlDecode(m.Groups[1].Value), Alt: WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
-        Assert.Equal(3, charts.Count);
+        Assert.Equal(6, charts.Count); // residents, bookings, events, ideas, surveys, talks to a person
         const string prefix = "data:image/svg+xml;base64,";
         Assert.All(charts, chart => Assert.StartsWith(prefix, chart.Src));
         var residents = System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(charts[0].Src[prefix.Length..])));
@@ -68,6 +68,7 @@ public sealed class ReportPageTests : IDisposable
         var text = StaffSession.Text(html);
         Assert.Contains("Mieszkańcy, którzy pisali do MamBota miesiąc mieszkańcy aktywni nowi mieszkańcy lis 2026 2 2", text);
         Assert.Contains("Rezerwacje sal miesiąc Sala duża Sala mała Kuchnia lis 2026 0 1 0", text);
+        Assert.Matches("Pomysły mieszkańców według tego, co się z nimi stało miesiąc .* lis 2026 1 0", text); // Ala's chess club, new
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using MamBot.Data.Ideas;
 using MamBot.Data.Report;
+using MamBot.Dialogs.Ideas;
 using MamBot.Dialogs.Texts;
 
 namespace MamBot.Host.Admin.Pages.Report;
@@ -36,7 +38,8 @@ public sealed record ReportChart(string Title, IReadOnlyList<DateOnly> Months, I
         return "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
     }
 
-    /// <summary>The charts of the report: residents, bookings by room, events; from the first month to the chosen one.</summary>
+    /// <summary>The charts of the report, from the first month to the chosen one: residents, bookings by room, events,
+    /// ideas by status, survey answers, requests to talk to a person.</summary>
     public static IReadOnlyList<ReportChart> For(IReadOnlyList<MonthFigures> months)
     {
         var dates = months.Select(m => m.Month).ToList();
@@ -48,6 +51,9 @@ public sealed record ReportChart(string Title, IReadOnlyList<DateOnly> Months, I
             new(AdminText.ChartBookings, dates, [.. rooms.Select(room => (room, Of(m => m.Rooms.FirstOrDefault(r => r.Room == room)?.Bookings ?? 0)))]),
             new(AdminText.ChartEvents, dates,
                 [(AdminText.ReportSignedUp, Of(m => m.Events.Going)), (AdminText.ReportCame, Of(m => m.Events.Came)), (AdminText.ReportWaiting, Of(m => m.Events.Waiting))]),
+            new(AdminText.ChartIdeas, dates, [.. Enum.GetValues<IdeaStatus>().Select(status => (IdeaDesk.StatusName(status), Of(m => m.IdeasByStatus.GetValueOrDefault(status))))]),
+            new(AdminText.ChartSurveys, dates, [(AdminText.ReportSurveys, Of(m => m.Surveys.Sum(s => s.Responses)))]),
+            new(AdminText.ChartTalks, dates, [(AdminText.ReportTalksAsked, Of(m => m.Handoffs.Asked)), (AdminText.ReportTalksAnswered, Of(m => m.Handoffs.Answered))]),
         ];
     }
 
