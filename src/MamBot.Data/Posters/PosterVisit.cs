@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Data.Posters;
@@ -21,14 +22,26 @@ public sealed class PosterVisit
     public int Count { get; set; }
 }
 
+/// <summary>What a poster is for, as its QR code's address names it: "c" (the centre) or "e12" (event 12).</summary>
+public static class PosterCodes
+{
+    public const string Centre = "c";
+
+    public static string ForEvent(int eventId) => "e" + eventId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The event a code names; null for the centre's (or anything else).</summary>
+    public static int? EventId(string code) =>
+        code.Length > 1 && code[0] == 'e' && int.TryParse(code.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+}
+
 public sealed class PosterVisits(MamDbContext db)
 {
     /// <summary>One more visit; one statement, safe when many scan at once.</summary>
     public async Task CountAsync(string code, string place, string month, CancellationToken ct)
     {
-        var counted = await db.PosterVisits.Where(v => v.Code == code && v.Place == place && v.Month == month)
+        Task<int> AddOneAsync() => db.PosterVisits.Where(v => v.Code == code && v.Place == place && v.Month == month)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Count, v => v.Count + 1), ct);
-        if (counted > 0) return;
+        if (await AddOneAsync() > 0) return;
         db.PosterVisits.Add(new PosterVisit { Code = code, Place = place, Month = month, Count = 1 });
         try
         {
@@ -38,8 +51,7 @@ public sealed class PosterVisits(MamDbContext db)
         {
             // The first scan of the month at the same moment elsewhere: its row stands, count on it.
             db.ChangeTracker.Clear();
-            await db.PosterVisits.Where(v => v.Code == code && v.Place == place && v.Month == month)
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Count, v => v.Count + 1), ct);
+            await AddOneAsync();
         }
     }
 }

@@ -83,8 +83,8 @@ public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimePr
 
         var posterVisits = await db.PosterVisits.AsNoTracking().Where(v => v.Month == month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))
             .OrderBy(v => v.Code).ThenBy(v => v.Place).ToListAsync(ct);
-        var posterEvents = posterVisits.Where(v => v.Code.StartsWith('e')).Select(v => int.Parse(v.Code[1..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var titles = await db.Events.AsNoTracking().Where(e => posterEvents.Contains(e.Id)).ToDictionaryAsync(e => "e" + e.Id, e => e.Title, ct);
+        var posterEvents = posterVisits.Select(v => Posters.PosterCodes.EventId(v.Code)).OfType<int>().ToList();
+        var titles = await db.Events.AsNoTracking().Where(e => posterEvents.Contains(e.Id)).ToDictionaryAsync(e => Posters.PosterCodes.ForEvent(e.Id), e => e.Title, ct);
 
         return new MonthFigures(month,
             thisMonth.GroupBy(a => a.Channel).ToDictionary(g => g.Key, g => g.Select(a => a.ResidentId).Distinct().Count()),

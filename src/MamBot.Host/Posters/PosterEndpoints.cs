@@ -29,8 +29,6 @@ public sealed class SiteOptions
 /// </summary>
 public static partial class PosterEndpoints
 {
-    public const string CentreCode = "c";
-
     public static WebApplicationBuilder AddPosters(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section));
@@ -48,7 +46,7 @@ public static partial class PosterEndpoints
     private static async Task<IResult> CentrePosterAsync(HttpRequest request, string? z, CentreDirectory centres, IOptions<SiteOptions> site, CancellationToken ct)
     {
         var centre = await centres.GetDefaultAsync(ct);
-        var (url, shortUrl) = Addresses(request, site.Value, CentreCode, z);
+        var (url, shortUrl) = Addresses(request, site.Value, PosterCodes.Centre, z);
         var poster = new Poster(T.PosterCentreHeading, centre.Name, string.Join(", ", Polish.OpeningHours(centre.OpeningHours)), centre.Address,
             [T.PosterCentreLine1, T.PosterCentreLine2], T.PosterScan, url, shortUrl);
         return Pdf(poster, "plakat-mam.pdf");
@@ -64,7 +62,7 @@ public static partial class PosterEndpoints
         var lines = new List<string>();
         if (FirstSentence(e.Description) is { Length: > 0 } about) lines.Add(about);
         lines.Add(e.Capacity is { } places ? Polish.Format(T.PosterEventPlaces, Polish.Count(places, T.PlaceForms)) : T.PosterEventOpen);
-        var (url, shortUrl) = Addresses(request, site.Value, "e" + id.ToString(CultureInfo.InvariantCulture), z);
+        var (url, shortUrl) = Addresses(request, site.Value, PosterCodes.ForEvent(id), z);
         var poster = new Poster(centre.Name, e.Title, when, EventTexts.Place(e, centre) + ", " + centre.Address, lines, T.PosterScan, url, shortUrl);
         return Pdf(poster, $"plakat-wydarzenie-{id}.pdf");
     }
@@ -108,9 +106,8 @@ public static partial class PosterEndpoints
         if (!CodePattern().IsMatch(code)) return Results.NotFound();
         var centre = await centres.GetDefaultAsync(ct);
         string? title = null;
-        if (code != CentreCode)
+        if (PosterCodes.EventId(code) is { } id)
         {
-            var id = int.Parse(code.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
             title = await db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => e.Title).FirstOrDefaultAsync(ct);
             if (title is null) return Results.NotFound();
         }
@@ -120,7 +117,7 @@ public static partial class PosterEndpoints
         var links = new List<(string Label, string Href)>();
         if (telegram.Enabled && telegram.Username.Length > 0) links.Add((T.LandingTelegram, $"https://t.me/{telegram.Username}?start={code}"));
         if (messenger.Value is { Enabled: true, PageId: { Length: > 0 } page }) links.Add((T.LandingMessenger, $"https://m.me/{page}?ref={code}"));
-        links.Add((T.LandingWebChat, code == CentreCode ? "/" : $"/?start={code}"));
+        links.Add((T.LandingWebChat, code == PosterCodes.Centre ? "/" : $"/?start={code}"));
         return Results.Content(LandingHtml(centre, title, links), "text/html; charset=utf-8");
     }
 

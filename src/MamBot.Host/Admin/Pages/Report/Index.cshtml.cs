@@ -109,7 +109,7 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
         yield return (AdminText.ReportTalks, AdminText.ReportTalksMedian, f.Handoffs.MedianMinutesToAnswer is { } m ? N(Math.Round(m)) : "");
         foreach (var poster in f.Posters)
         {
-            var what = poster.Code == "c" ? AdminText.ReportPosterCentre : poster.EventTitle ?? AdminText.ReportPosterGoneEvent;
+            var what = poster.Code == Data.Posters.PosterCodes.Centre ? AdminText.ReportPosterCentre : poster.EventTitle ?? AdminText.ReportPosterGoneEvent;
             yield return (AdminText.ReportPosters, poster.Place.Length == 0 ? what : $"{what}, {poster.Place}", N(poster.Visits));
         }
     }
