@@ -8,7 +8,7 @@ namespace MamBot.Data.Report;
 
 public sealed record RoomFigures(string Room, int Bookings, double Hours);
 
-/// <summary>Held: events of the month that have begun by now; Planned: those still ahead (a month in progress has both).</summary>
+/// <summary>Held: events of the period that have begun by now; Planned: those still ahead (a period in progress has both).</summary>
 public sealed record EventFigures(int Held, int Planned, int Going, int Waiting, int Came, int Missed, double? AverageRating);
 
 public sealed record SurveyFigures(string Title, int Responses);
@@ -19,9 +19,9 @@ public sealed record PosterFigures(string Code, string? EventTitle, string Place
 /// <summary>Residents who asked for a person, how many a person answered, and the median wait for that first answer.</summary>
 public sealed record HandoffFigures(int Asked, int Answered, double? MedianMinutesToAnswer);
 
-/// <summary>One month of the pilot in figures (months are local to the centre).</summary>
-public sealed record MonthFigures(
-    DateOnly Month,
+/// <summary>A period of the pilot in figures (months are local to the centre).</summary>
+public sealed record PeriodFigures(
+    ReportPeriod Period,
     IReadOnlyDictionary<string, int> ActiveByChannel,
     int Active,
     IReadOnlyDictionary<string, int> NewByChannel,
@@ -34,25 +34,27 @@ public sealed record MonthFigures(
     IReadOnlyList<PosterFigures> Posters);
 
 /// <summary>
-/// The evidence the centre reports at the end of its pilot, month by month: who used the bot and where,
-/// rooms booked, events attended, ideas and their fate, survey answers, requests to talk to a person. Counts
-/// only, never people.
+/// The evidence the centre reports at the end of its pilot, for a month, a quarter or the whole pilot: who used
+/// the bot and where, rooms booked, events attended, ideas and their fate, survey answers, requests to talk to a
+/// person. Counts only, never people.
 /// </summary>
 public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimeProvider time)
 {
-    public async Task<MonthFigures> ForMonthAsync(int centreId, DateOnly month, CancellationToken ct)
-    {
-        month = new DateOnly(month.Year, month.Month, 1);
-        var zone = (await centres.GetAsync(centreId, ct)).TimeZone;
-        var from = LocalCalendar.StartUtc(month, zone);
-        var to = LocalCalendar.StartUtc(month.AddMonths(1), zone);
+    public Task<PeriodFigures> ForMonthAsync(int centreId, DateOnly month, CancellationToken ct) =>
+        ForPeriodAsync(centreId, ReportPeriod.Month(month), ct);
 
-        var activity = await db.MonthlyActivities.AsNoTracking().Where(a => a.CentreId == centreId && a.Month <= month).ToListAsync(ct);
-        var thisMonth = activity.Where(a => a.Month == month).ToList();
-        // New: the resident's first month with us; the channel they first wrote on.
+    public async Task<PeriodFigures> ForPeriodAsync(int centreId, ReportPeriod period, CancellationToken ct)
+    {
+        var zone = (await centres.GetAsync(centreId, ct)).TimeZone;
+        var from = LocalCalendar.StartUtc(period.First, zone);
+        var to = LocalCalendar.StartUtc(period.Last.AddMonths(1), zone);
+
+        var activity = await db.MonthlyActivities.AsNoTracking().Where(a => a.CentreId == centreId && a.Month <= period.Last).ToListAsync(ct);
+        var inPeriod = activity.Where(a => a.Month >= period.First).ToList();
+        // New: the resident's first month with us falls in the period; the channel they first wrote on.
         var firsts = activity.GroupBy(a => a.ResidentId)
             .Select(g => g.OrderBy(a => a.Month).ThenBy(a => a.Id).First())
-            .Where(a => a.Month == month).ToList();
+            .Where(a => a.Month >= period.First).ToList();
 
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.CentreId == centreId).OrderBy(r => r.Id).ToListAsync(ct);
         var bookings = await db.Bookings.AsNoTracking()
@@ -81,14 +83,16 @@ public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimePr
         var waits = handoffs.Where(h => h.FirstStaffReplyUtc is not null)
             .Select(h => (h.FirstStaffReplyUtc!.Value - h.StartedUtc).TotalMinutes).Order().ToList();
 
-        var posterVisits = await db.PosterVisits.AsNoTracking().Where(v => v.Month == month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))
-            .OrderBy(v => v.Code).ThenBy(v => v.Place).ToListAsync(ct);
+        var months = period.Months().Select(m => m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var posterVisits = (await db.PosterVisits.AsNoTracking().Where(v => months.Contains(v.Month)).ToListAsync(ct))
+            .GroupBy(v => (v.Code, v.Place)).Select(g => (g.Key.Code, g.Key.Place, Count: g.Sum(v => v.Count)))
+            .OrderBy(v => v.Code, StringComparer.Ordinal).ThenBy(v => v.Place, StringComparer.Ordinal).ToList();
         var posterEvents = posterVisits.Select(v => Posters.PosterCodes.EventId(v.Code)).OfType<int>().ToList();
         var titles = await db.Events.AsNoTracking().Where(e => posterEvents.Contains(e.Id)).ToDictionaryAsync(e => Posters.PosterCodes.ForEvent(e.Id), e => e.Title, ct);
 
-        return new MonthFigures(month,
-            thisMonth.GroupBy(a => a.Channel).ToDictionary(g => g.Key, g => g.Select(a => a.ResidentId).Distinct().Count()),
-            thisMonth.Select(a => a.ResidentId).Distinct().Count(),
+        return new PeriodFigures(period,
+            inPeriod.GroupBy(a => a.Channel).ToDictionary(g => g.Key, g => g.Select(a => a.ResidentId).Distinct().Count()),
+            inPeriod.Select(a => a.ResidentId).Distinct().Count(),
             firsts.GroupBy(a => a.Channel).ToDictionary(g => g.Key, g => g.Count()),
             firsts.Count,
             [.. rooms.Select(r => new RoomFigures(r.Name, bookings.Count(b => b.RoomId == r.Id),

@@ -43,10 +43,10 @@ public static class Polish
 
     public static string MonthGenitive(int month) => T.MonthNamesGenitive.Split('|')[month - 1];
 
-    /// <summary>"12 grudnia": reads right after "do", "od", "przed" (a weekday would need another case).</summary>
     /// <summary>"w listopadzie", "we wrześniu" (two consonants at the start take "we").</summary>
     public static string InMonth(int month) => (month == 9 ? "we " : "w ") + T.MonthNamesLocative.Split('|')[month - 1];
 
+    /// <summary>"12 grudnia": reads right after "do", "od", "przed" (a weekday would need another case).</summary>
     public static string DayAndMonth(DateOnly date) => $"{date.Day} {MonthGenitive(date.Month)}";
 
     /// <summary>"piątek, 12 grudnia"; after "na" "środę, 2 grudnia", after "od" "wtorku, 1 grudnia", alone "we wtorek, 1 grudnia".</summary>

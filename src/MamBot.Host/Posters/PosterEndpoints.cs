@@ -73,9 +73,9 @@ public static partial class PosterEndpoints
         {
             return Results.File(PosterPdf.Render(poster), "application/pdf", fileName);
         }
-        catch (PosterFontMissingException)
+        catch (Printing.PrintFontMissingException)
         {
-            return Results.Text(AdminText.PosterNoFont, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Results.Text(AdminText.PrintNoFont, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 

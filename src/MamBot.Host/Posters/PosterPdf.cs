@@ -1,6 +1,7 @@
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using MamBot.Host.Printing;
 using QRCoder;
 
 namespace MamBot.Host.Posters;
@@ -19,7 +20,7 @@ public static class PosterPdf
 
     public static byte[] Render(Poster poster)
     {
-        PosterFonts.Install();
+        PrintFonts.Install();
         using var document = new PdfDocument();
         document.Info.Title = poster.Title;
         var page = document.AddPage();
@@ -28,29 +29,27 @@ public static class PosterPdf
         {
             var width = A4.Width - 2 * Margin;
             var y = Margin;
-            y = Write(gfx, poster.Heading, Font(16, bold: false), XBrushes.DimGray, y, width, 20);
+            y = Write(gfx, poster.Heading, PdfLines.Font(16, bold: false), XBrushes.DimGray, y, width, 20);
             y = WriteFitted(gfx, poster.Title, y + 8, width, maxHeight: 190, largest: 52, smallest: 26) + 10;
-            y = Write(gfx, poster.When, Font(24, bold: true), XBrushes.Black, y, width, 30);
-            y = Write(gfx, poster.Where, Font(18, bold: false), XBrushes.Black, y + 4, width, 24);
-            foreach (var line in poster.Lines) y = Write(gfx, line, Font(16, bold: false), XBrushes.Black, y + 8, width, 22);
+            y = Write(gfx, poster.When, PdfLines.Font(24, bold: true), XBrushes.Black, y, width, 30);
+            y = Write(gfx, poster.Where, PdfLines.Font(18, bold: false), XBrushes.Black, y + 4, width, 24);
+            foreach (var line in poster.Lines) y = Write(gfx, line, PdfLines.Font(16, bold: false), XBrushes.Black, y + 8, width, 22);
 
             const double qrSize = 250;
             var qrTop = A4.Height - Margin - 40 - qrSize;
-            Write(gfx, poster.Scan, Font(16, bold: true), XBrushes.Black, qrTop - 30, width, 22);
+            Write(gfx, poster.Scan, PdfLines.Font(16, bold: true), XBrushes.Black, qrTop - 30, width, 22);
             DrawQr(gfx, poster.Url, (A4.Width - qrSize) / 2, qrTop, qrSize);
-            Write(gfx, poster.ShortUrl, Font(16, bold: false), XBrushes.Black, qrTop + qrSize + 8, width, 22);
+            Write(gfx, poster.ShortUrl, PdfLines.Font(16, bold: false), XBrushes.Black, qrTop + qrSize + 8, width, 22);
         }
         using var output = new MemoryStream();
         document.Save(output);
         return output.ToArray();
     }
 
-    private static XFont Font(double size, bool bold) => new(PosterFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
-
     /// <summary>Centred lines, wrapped between words; returns the y below them.</summary>
     private static double Write(XGraphics gfx, string text, XFont font, XBrush brush, double y, double width, double lineHeight)
     {
-        foreach (var line in Wrap(gfx, text, font, width))
+        foreach (var line in PdfLines.Wrap(gfx, text, font, width))
         {
             gfx.DrawString(line, font, brush, new XRect(Margin, y, width, lineHeight), XStringFormats.TopCenter);
             y += lineHeight;
@@ -63,29 +62,11 @@ public static class PosterPdf
     {
         for (var size = largest; ; size -= 2)
         {
-            var font = Font(size, bold: true);
-            var lines = Wrap(gfx, text, font, width);
+            var font = PdfLines.Font(size, bold: true);
+            var lines = PdfLines.Wrap(gfx, text, font, width);
             if (lines.Count * size * 1.2 <= maxHeight || size <= smallest)
                 return Write(gfx, string.Join(' ', lines), font, XBrushes.Black, y, width, size * 1.2);
         }
-    }
-
-    private static List<string> Wrap(XGraphics gfx, string text, XFont font, double width)
-    {
-        var lines = new List<string>();
-        var current = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = current.Length == 0 ? word : current + " " + word;
-            if (current.Length > 0 && gfx.MeasureString(candidate, font).Width > width)
-            {
-                lines.Add(current);
-                current = word;
-            }
-            else current = candidate;
-        }
-        if (current.Length > 0) lines.Add(current);
-        return lines;
     }
 
     private static void DrawQr(XGraphics gfx, string url, double left, double top, double size)

@@ -192,6 +192,54 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         Assert.True(await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true"));
         Assert.Equal(0, await page.GetByText("Mieszkaniec jeszcze nic nie napisał.").CountAsync());
     }
+
+    [Fact]
+    public async Task The_report_picks_a_quarter_without_javascript_and_its_charts_load_as_pictures()
+    {
+        await PilotSinceJuneAsync();
+        var staff = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 900 } });
+        await SignInAsync(staff);
+        await staff.OpenFromMenuAsync("Raport");
+        await staff.WaitForURLAsync(_address + "/admin/report", new() { WaitUntil = WaitUntilState.Commit });
+
+        await staff.GetByLabel("Okres").SelectOptionAsync(new SelectOptionValue { Label = "III kwartał 2026" });
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Pokaż" }).ClickAsync();
+
+        await staff.WaitForURLAsync(_address + "/admin/report?period=2026-Q3", new() { WaitUntil = WaitUntilState.Commit });
+        Assert.Equal("Raport: III kwartał 2026", await staff.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        Assert.Contains("W III kwartale z MAM skorzystało 25 osób, o 19 więcej niż w II kwartale.",
+            await staff.Locator("main").InnerTextAsync());
+        var charts = staff.GetByRole(AriaRole.Img);
+        Assert.Equal(6, await charts.CountAsync());
+        foreach (var chart in await charts.AllAsync())
+            Assert.True(await chart.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 400"), "a chart did not load as a picture");
+        // The picture in the README (docs/report.png) is the top of this page.
+        var main = (await staff.Locator("main").BoundingBoxAsync())!;
+        await staff.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(AppContext.BaseDirectory, "report-screenshot.png"),
+            FullPage = true,
+            Clip = new() { X = main.X, Y = main.Y, Width = main.Width, Height = 1000 },
+        });
+    }
+
+    /// <summary>
+    /// A pilot that began in June: the residents who wrote each month (new ones join, some stop), as the turns
+    /// record them, so the charts have a few months to show.
+    /// </summary>
+    private async Task PilotSinceJuneAsync()
+    {
+        int[] firstResident = [0, 1, 3, 5, 8, 10], endResident = [6, 12, 19, 26, 35, 43];
+        string[] channels = ["telegram", "webchat", "messenger"];
+        var residents = Enumerable.Range(0, 43).Select(_ => Guid.NewGuid()).ToList();
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.MamDbContext>();
+        var centre = await db.Centres.Select(c => c.Id).FirstAsync();
+        for (var m = 0; m < 6; m++)
+            for (var r = firstResident[m]; r < endResident[m]; r++)
+                db.MonthlyActivities.Add(new() { CentreId = centre, ResidentId = residents[r], Channel = channels[r % 3], Month = new DateOnly(2026, 6 + m, 1) });
+        await db.SaveChangesAsync();
+    }
 }
 
 internal static class PanelMenu

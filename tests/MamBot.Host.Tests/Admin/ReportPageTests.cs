@@ -10,7 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MamBot.Host.Tests.Admin;
 
-/// <summary>"Raport": a month's figures on the page and all months in one CSV, counts surviving a resident's erasure.</summary>
+/// <summary>
+/// "Raport": a month's, a quarter's or the whole pilot's figures on the page and as a printed PDF, all months in one
+/// CSV, counts surviving a resident's erasure.
+/// </summary>
 public sealed class ReportPageTests : IDisposable
 {
     private static readonly TimeZoneInfo Krakow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
@@ -91,12 +94,81 @@ public sealed class ReportPageTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.Http.GetAsync("/admin/report?month=listopad")).StatusCode);
     }
 
-    [Fact]
-    public async Task The_csv_has_every_month_so_far_and_an_erased_resident_still_counts_as_anonymous()
+    /// <summary>November as above; on 2 December Bartek writes again. Returns Ala's id.</summary>
+    private async Task<Guid> NovemberAndDecemberAsync()
     {
         var alaId = await NovemberAsync();
         _bed.Time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
         await new PageChat(_app.CreateClient(), "browser-bartek-ec7f4e7856dc6c3d9").SendAsync("dzień dobry");
+        return alaId;
+    }
+
+    [Fact]
+    public async Task A_quarter_or_the_whole_pilot_counts_each_resident_once_and_compares_in_plain_polish()
+    {
+        await NovemberAndDecemberAsync();
+        var staff = await StaffSession.SignInAsync(_app);
+
+        var december = StaffSession.Text(await staff.PageAsync("/admin/report"));
+        var quarter = StaffSession.Text(await staff.PageAsync("/admin/report?period=2026-Q4"));
+        var pilot = StaffSession.Text(await staff.PageAsync("/admin/report?period=pilot"));
+
+        Assert.Contains("Raport: grudzień 2026", december);
+        Assert.Contains("W grudniu z MAM skorzystała 1 osoba, o 1 mniej niż w listopadzie.", december);
+        Assert.Contains("Okres grudzień 2026 listopad 2026 IV kwartał 2026 cały pilotaż (listopad 2026 – grudzień 2026) Pokaż", december);
+        Assert.Contains("‹ listopad 2026 · Pobierz PDF", december); // nothing after the current month
+        Assert.Contains("Raport: IV kwartał 2026", quarter);
+        // Ala and Bartek in November, Bartek again in December: two people, not three.
+        Assert.Contains("W IV kwartale z MAM skorzystały 2 osoby, o 2 więcej niż w III kwartale.", quarter);
+        Assert.Contains("W IV kwartale sale zarezerwowano 1 raz, o 1 więcej niż w III kwartale.", quarter);
+        Assert.Contains("‹ III kwartał 2026 · Pobierz PDF", quarter);
+        Assert.Contains("Raport: cały pilotaż (listopad 2026 – grudzień 2026)", pilot);
+        Assert.Contains("Od początku pilotażu z MAM skorzystały 2 osoby.", pilot);
+        Assert.Contains("mieszkańcy aktywni razem 2 nowi mieszkańcy czat na stronie 2", pilot);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.Http.GetAsync("/admin/report?period=2026-Q5")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.Http.GetAsync("/admin/report?handler=Pdf&period=kwartał")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_pdf_is_the_same_report_on_a4_pages_with_the_centre_the_period_and_the_charts()
+    {
+        await NovemberAndDecemberAsync();
+        var staff = await StaffSession.SignInAsync(_app);
+        Assert.Contains("/admin/report?handler=Pdf&period=2026-Q4", WebUtility.HtmlDecode(await staff.PageAsync("/admin/report?period=2026-Q4")));
+
+        var response = await staff.Http.GetAsync("/admin/report?handler=Pdf&period=2026-Q4");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("raport-mam-2026-Q4.pdf", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var pages = document.GetPages().ToList();
+        Assert.All(pages, page => Assert.Equal((595, 842), ((int)Math.Round(page.Width), (int)Math.Round(page.Height))));
+        var text = string.Join(" ", pages.Select(page => string.Join(" ", page.GetWords().Select(w => w.Text))));
+        Assert.Contains("MAM Na Kozłówce", text);
+        Assert.Contains("Raport pilotażu: IV kwartał 2026", text);
+        Assert.Contains("Stan na 2 grudnia 2026.", text);
+        Assert.Contains("W IV kwartale z MAM skorzystały 2 osoby, o 2 więcej niż w III kwartale.", text);
+        Assert.Contains("godziny rezerwacji Sala mała 2", text);
+        Assert.Contains("pomysły zgłoszone nowy, czeka na przejrzenie 1", text);
+        Assert.Contains("Pomysły mieszkańców według tego, co się z nimi stało", text);
+        Assert.Contains($"strona {pages.Count} z {pages.Count}", text);
+        var charts = pages.SelectMany(page => page.GetImages()).ToList();
+        Assert.Equal(6, charts.Count);
+        Assert.All(charts, chart =>
+        {
+            Assert.True(chart.TryGetPng(out var png), "a chart in the PDF is not a picture a reader can open");
+            Assert.True(chart.WidthInSamples >= 800, $"a chart of {chart.WidthInSamples} pixels blurs on paper");
+            Assert.Equal(0x89, png[0]);
+        });
+        var anonymous = await _app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/admin/report?handler=Pdf");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_csv_has_every_month_so_far_and_an_erased_resident_still_counts_as_anonymous()
+    {
+        var alaId = await NovemberAndDecemberAsync();
         await using (var scope = _app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<PrivacyDesk>().EraseAsync(alaId, default);
         var staff = await StaffSession.SignInAsync(_app);

@@ -5,39 +5,79 @@ using MamBot.Data.Ideas;
 using MamBot.Data.Report;
 using MamBot.Dialogs.Ideas;
 using MamBot.Dialogs.Texts;
+using MamBot.Host.Printing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MamBot.Host.Admin.Pages.Report;
 
-/// <summary>"Raport": the pilot's monthly figures on a page, and every month so far as one CSV.</summary>
+/// <summary>
+/// "Raport": the pilot's figures for a month, a quarter or the whole pilot, compared with the period before, with
+/// charts month by month; the same as a printable PDF, and every month so far as one CSV.
+/// </summary>
 public sealed class IndexModel(PilotReport report, CentreDirectory centres, TimeProvider time) : PageModel
 {
-    public MonthFigures Figures { get; private set; } = null!;
+    public PeriodFigures Figures { get; private set; } = null!;
     public IReadOnlyList<string> Comparison { get; private set; } = [];
     public IReadOnlyList<ReportChart> Charts { get; private set; } = [];
-    public DateOnly ThisMonth { get; private set; }
+    public ReportPeriod? Previous { get; private set; }
+    public ReportPeriod? Next { get; private set; }
 
-    /// <summary>"2026-11"; empty: the current month.</summary>
+    /// <summary>What the picker offers: the pilot's months and quarters, newest first, and the whole pilot.</summary>
+    public IReadOnlyList<ReportPeriod> Choices { get; private set; } = [];
+
+    /// <summary>"2026-11", "2026-Q4" or "pilot"; empty: the current month.</summary>
+    [BindProperty(SupportsGet = true)] public string? Period { get; set; }
+
+    /// <summary>The older address of a month's report: ?month=2026-11.</summary>
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await LoadAsync(ct) ? Page() : BadRequest(AdminText.ReportMonthFormat);
+
+    /// <summary>The same report as an A4 document to print or send on: centre, period, sentences, figures, charts.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return BadRequest(AdminText.ReportMonthFormat);
+        var centre = await centres.GetDefaultAsync(ct);
+        var today = LocalCalendar.Today(time.GetUtcNow().UtcDateTime, centre.TimeZone);
+        try
+        {
+            var pdf = ReportPdf.Render(new PrintedReport(centre.Name, ReportPeriodText.Name(Figures.Period),
+                $"{Polish.DayAndMonth(today)} {today.Year}", Comparison, [.. Rows(Figures)], Charts));
+            return File(pdf, "application/pdf", $"raport-mam-{Figures.Period.Key}.pdf");
+        }
+        catch (PrintFontMissingException)
+        {
+            return StatusCode(StatusCodes.Status503ServiceUnavailable, AdminText.PrintNoFont);
+        }
+    }
+
+    /// <summary>Reads the period asked for and gathers its figures; false when the address names no period.</summary>
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var centre = await centres.GetDefaultAsync(ct);
         var today = LocalCalendar.Today(time.GetUtcNow().UtcDateTime, centre.TimeZone);
-        ThisMonth = new DateOnly(today.Year, today.Month, 1);
-        var month = ThisMonth;
-        if (!string.IsNullOrEmpty(Month) && (!DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month)
-            || !Dialogs.Understanding.PolishDates.IsPlausibleYear(month.Year)))
-            return BadRequest(AdminText.ReportMonthFormat);
-        Figures = await report.ForMonthAsync(centre.Id, month, ct);
-        Comparison = Compare(Figures, await report.ForMonthAsync(centre.Id, month.AddMonths(-1), ct));
-        // The whole pilot so far, up to the month shown (at most the last 18 months: one pilot).
-        var months = (await report.MonthsAsync(centre.Id, month, ct)).TakeLast(18).ToList();
-        var figures = new List<MonthFigures>(months.Count);
-        foreach (var m in months) figures.Add(m == month ? Figures : await report.ForMonthAsync(centre.Id, m, ct));
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var pilotMonths = await report.MonthsAsync(centre.Id, thisMonth, ct);
+        if (!ReportPeriod.TryParse(Period ?? Month, pilotMonths[0], thisMonth, out var period)) return false;
+
+        Figures = await report.ForPeriodAsync(centre.Id, period, ct);
+        Comparison = Compare(Figures, period.Previous is { } previous ? await report.ForPeriodAsync(centre.Id, previous, ct) : null);
+        (Previous, Next) = (period.Previous, period.NextBy(thisMonth));
+        // Month by month through the pilot up to the period's end (at most the last 18 months: one pilot).
+        var months = (await report.MonthsAsync(centre.Id, period.Last, ct)).TakeLast(18).ToList();
+        var figures = new List<PeriodFigures>(months.Count);
+        foreach (var m in months)
+            figures.Add(period == ReportPeriod.Month(m) ? Figures : await report.ForMonthAsync(centre.Id, m, ct));
         Charts = ReportChart.For(figures);
-        return Page();
+        Choices =
+        [
+            .. pilotMonths.Reverse().Select(ReportPeriod.Month),
+            .. pilotMonths.Select(ReportPeriod.QuarterOf).Distinct().Reverse(),
+            ReportPeriod.Pilot(pilotMonths[0], thisMonth),
+        ];
+        return true;
     }
 
     /// <summary>All months so far, one figure per row (month, area, item, value): easy to filter and chart in a spreadsheet.</summary>
@@ -63,27 +103,30 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
         return CsvDownload.Of(text.ToString(), $"raport-pilotazu-{today:yyyy-MM-dd}.csv");
     }
 
-    /// <summary>"W listopadzie z MAM skorzystały 2 osoby, o 2 więcej niż w październiku." and the like, for bookings.</summary>
-    public static IReadOnlyList<string> Compare(MonthFigures now, MonthFigures before)
+    /// <summary>
+    /// "W listopadzie z MAM skorzystały 2 osoby, o 2 więcej niż w październiku." and the like for bookings; the
+    /// whole pilot has nothing before it: "Od początku pilotażu z MAM skorzystało 48 osób."
+    /// </summary>
+    public static IReadOnlyList<string> Compare(PeriodFigures now, PeriodFigures? before)
     {
-        var (month, previous) = (Polish.InMonth(now.Month.Month), Polish.InMonth(before.Month.Month));
-        string Change(int difference) => difference switch
+        var (during, previous) = (ReportPeriodText.In(now.Period), before is null ? "" : ReportPeriodText.In(before.Period));
+        string Change(int difference) => before is null ? "" : difference switch
         {
             > 0 => Polish.Format(AdminText.ReportMore, difference, previous),
             < 0 => Polish.Format(AdminText.ReportFewer, -difference, previous),
             _ => Polish.Format(AdminText.ReportSame, previous),
         };
-        var bookings = now.Rooms.Sum(r => r.Bookings);
+        static int Bookings(PeriodFigures f) => f.Rooms.Sum(r => r.Bookings);
         return
         [
-            Polish.Capitalised(Polish.Format(AdminText.ReportPeopleSentence, month, Polish.Plural(now.Active, AdminText.ReportUsedForms),
-                Polish.Count(now.Active, T.PeopleForms), Change(now.Active - before.Active))),
-            Polish.Capitalised(Polish.Format(AdminText.ReportBookingsSentence, month, Polish.Count(bookings, AdminText.ReportTimesForms),
-                Change(bookings - before.Rooms.Sum(r => r.Bookings)))),
+            Polish.Capitalised(Polish.Format(AdminText.ReportPeopleSentence, during, Polish.Plural(now.Active, AdminText.ReportUsedForms),
+                Polish.Count(now.Active, T.PeopleForms), Change(now.Active - (before?.Active ?? 0)))),
+            Polish.Capitalised(Polish.Format(AdminText.ReportBookingsSentence, during, Polish.Count(Bookings(now), AdminText.ReportTimesForms),
+                Change(Bookings(now) - (before is null ? 0 : Bookings(before))))),
         ];
     }
 
-    public static IEnumerable<(string Area, string Item, string Value)> Rows(MonthFigures f)
+    public static IEnumerable<(string Area, string Item, string Value)> Rows(PeriodFigures f)
     {
         static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
         foreach (var (channel, n) in f.ActiveByChannel.OrderBy(x => x.Key, StringComparer.Ordinal)) yield return (AdminText.ReportActive, Polish.ChannelName(channel), N(n));
@@ -113,7 +156,4 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
             yield return (AdminText.ReportPosters, poster.Place.Length == 0 ? what : $"{what}, {poster.Place}", N(poster.Visits));
         }
     }
-
-    public static string MonthName(DateOnly month) =>
-        CultureInfo.GetCultureInfo("pl-PL").DateTimeFormat.MonthNames[month.Month - 1] + " " + month.Year.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using MamBot.Data.Ideas;
 using MamBot.Data.Report;
 using MamBot.Dialogs.Ideas;
@@ -8,7 +9,7 @@ using MamBot.Dialogs.Texts;
 namespace MamBot.Host.Admin.Pages.Report;
 
 /// <summary>One figure month by month: a few series of numbers, shown as a chart with the same numbers in a table under it.</summary>
-public sealed record ReportChart(string Title, IReadOnlyList<DateOnly> Months, IReadOnlyList<(string Name, double[] Values)> Series)
+public sealed partial record ReportChart(string Title, IReadOnlyList<DateOnly> Months, IReadOnlyList<(string Name, double[] Values)> Series)
 {
     /// <summary>Short month labels under the bars: "lis 2026".</summary>
     public static string MonthLabel(DateOnly month) =>
@@ -20,7 +21,28 @@ public sealed record ReportChart(string Title, IReadOnlyList<DateOnly> Months, I
     /// </summary>
     public string SvgDataUrl()
     {
+        using var plot = Draw();
+        // The browser draws the text: with its own sans-serif when it lacks the font the server measured with.
+        var svg = FontFamily().Replace(plot.GetSvgXml(Width, 300), "font-family=\"$1, sans-serif\"");
+        return "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
+    }
+
+    /// <summary>The chart as a PNG for print, twice the pixels of the page's SVG so it stays sharp on paper.</summary>
+    public byte[] Png(int width, int height)
+    {
+        Printing.PrintFonts.Install();
+        using var plot = Draw();
+        plot.ScaleFactor = 2;
+        return plot.GetImageBytes(width * 2, height * 2, ScottPlot.ImageFormat.Png);
+    }
+
+    private int Width => Math.Max(720, 90 * Months.Count);
+
+    private ScottPlot.Plot Draw()
+    {
         var plot = new ScottPlot.Plot();
+        // The print font (DejaVu Sans): ScottPlot's own choice on Debian is a serif one.
+        plot.Font.Set(Printing.PrintFonts.TryInstall() ? Printing.PrintFonts.Family : ScottPlot.Fonts.Sans);
         var width = 1.0 / (Series.Count + 1);
         for (var s = 0; s < Series.Count; s++)
         {
@@ -33,17 +55,16 @@ public sealed record ReportChart(string Title, IReadOnlyList<DateOnly> Months, I
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, Months.Count).Select(m => (double)m)], [.. Months.Select(MonthLabel)]);
         plot.Axes.Margins(bottom: 0);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true }; // people, not fractions
-        if (Series.Count > 1) plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
-        var svg = plot.GetSvgXml(Math.Max(480, 90 * Months.Count), 280);
-        return "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
+        if (Series.Count > 1) plot.ShowLegend(ScottPlot.Edge.Bottom); // under the bars, never over them
+        return plot;
     }
 
     /// <summary>The charts of the report, from the first month to the chosen one: residents, bookings by room, events,
     /// ideas by status, survey answers, requests to talk to a person.</summary>
-    public static IReadOnlyList<ReportChart> For(IReadOnlyList<MonthFigures> months)
+    public static IReadOnlyList<ReportChart> For(IReadOnlyList<PeriodFigures> months)
     {
-        var dates = months.Select(m => m.Month).ToList();
-        double[] Of(Func<MonthFigures, double> figure) => [.. months.Select(figure)];
+        var dates = months.Select(m => m.Period.First).ToList();
+        double[] Of(Func<PeriodFigures, double> figure) => [.. months.Select(figure)];
         var rooms = months.SelectMany(m => m.Rooms.Select(r => r.Room)).Distinct().ToList();
         return
         [
@@ -56,6 +77,9 @@ public sealed record ReportChart(string Title, IReadOnlyList<DateOnly> Months, I
             new(AdminText.ChartTalks, dates, [(AdminText.ReportTalksAsked, Of(m => m.Handoffs.Asked)), (AdminText.ReportTalksAnswered, Of(m => m.Handoffs.Answered))]),
         ];
     }
+
+    [GeneratedRegex("font-family=\"([^\"]*)\"")]
+    private static partial Regex FontFamily();
 
     public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ',');
 }
