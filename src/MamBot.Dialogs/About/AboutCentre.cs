@@ -30,8 +30,8 @@ public sealed class AboutCentre : IButtonAction
     private static Reply Overview(DialogContext dc)
     {
         var centre = dc.Centre;
-        var hours = Polish.OpeningHours(centre.OpeningHours);
-        var text = Polish.Format(T.AboutIntro, centre.Name, centre.Address, ContactLines(dc),
+        var hours = Wording.OpeningHours(centre.OpeningHours);
+        var text = Wording.Format(T.AboutIntro, centre.Name, centre.Address, ContactLines(dc),
             hours.Count == 0 ? T.HoursNone : string.Join("\n", hours));
         if (centre.IsSample) text += "\n\n" + T.AboutSample;
         return Reply.WithButtons(text,
@@ -41,7 +41,7 @@ public sealed class AboutCentre : IButtonAction
 
     private static Reply Hours(DialogContext dc)
     {
-        var hours = Polish.OpeningHours(dc.Centre.OpeningHours);
+        var hours = Wording.OpeningHours(dc.Centre.OpeningHours);
         var text = T.ButtonHours + ":\n" + (hours.Count == 0 ? T.HoursNone : string.Join("\n", hours));
         return Reply.WithRow(text, new(T.ButtonContact, "about:contact"), new(T.ButtonMenu, "menu:main"));
     }
@@ -60,7 +60,7 @@ public sealed class AboutCentre : IButtonAction
         if (subject.Count == 0) return Rules(dc);
         if (FaqMatcher.Find(question, dc.Centre.Faq) is { } faq) return FaqAnswer.Render(faq);
         var about = dc.Centre.HouseRules.OrderBy(r => r.Order).Where(r => FaqMatcher.Mentions(r.Text, subject)).Select(r => "• " + r.Text).ToList();
-        var text = about.Count > 0 ? T.AboutRulesTitle + "\n" + string.Join("\n", about) : Polish.Format(T.RulesSilent, Polish.HumanContact(dc.Centre));
+        var text = about.Count > 0 ? T.AboutRulesTitle + "\n" + string.Join("\n", about) : Wording.Format(T.RulesSilent, Wording.HumanContact(dc.Centre));
         return Reply.WithRow(text, new Button(T.ButtonRules, "about:rules"), new Button(T.ButtonMenu, "menu:main"));
     }
 
@@ -75,7 +75,7 @@ public sealed class AboutCentre : IButtonAction
     {
         var faq = dc.Centre.Faq.OrderBy(f => f.Order).ToList();
         if (faq.Count == 0)
-            return Reply.WithRow(Polish.Format(T.AboutNoFaq, Polish.ContactChannels(dc.Centre)), new Button(T.ButtonMenu, "menu:main"));
+            return Reply.WithRow(Wording.Format(T.AboutNoFaq, Wording.ContactChannels(dc.Centre)), new Button(T.ButtonMenu, "menu:main"));
 
         // Questions can be long: the list is in the text, the buttons carry numbers.
         var lines = faq.Select((f, i) => $"{i + 1}. {f.Question}");
@@ -87,8 +87,8 @@ public sealed class AboutCentre : IButtonAction
 
     private static string ContactLines(DialogContext dc) => string.Join("\n", new[]
     {
-        string.IsNullOrWhiteSpace(dc.Centre.Phone) ? null : Polish.Format(T.AboutPhone, dc.Centre.Phone),
-        string.IsNullOrWhiteSpace(dc.Centre.Email) ? null : Polish.Format(T.AboutEmail, dc.Centre.Email),
+        string.IsNullOrWhiteSpace(dc.Centre.Phone) ? null : Wording.Format(T.AboutPhone, dc.Centre.Phone),
+        string.IsNullOrWhiteSpace(dc.Centre.Email) ? null : Wording.Format(T.AboutEmail, dc.Centre.Email),
     }.Where(l => l is not null));
 }
 

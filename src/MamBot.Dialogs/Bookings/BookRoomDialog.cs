@@ -36,15 +36,15 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
     protected override IReadOnlyDictionary<string, string> Understand(DialogContext dc, string text)
     {
         var found = new Dictionary<string, string>();
-        if (FindRoom(dc.Centre.Rooms, text) is { } room) found["room"] = room.Id.ToString(Polish.Culture);
+        if (FindRoom(dc.Centre.Rooms, text) is { } room) found["room"] = room.Id.ToString(Wording.Culture);
         if (PolishDates.Day(text, Today(dc)) is { } day) found["day"] = Day(day);
         if (PolishDates.Times(text) is { } times)
         {
             found["start"] = Time(times.Start);
-            if (times.End is { } end) found["length"] = ((int)(end - times.Start).TotalMinutes).ToString(Polish.Culture);
+            if (times.End is { } end) found["length"] = ((int)(end - times.Start).TotalMinutes).ToString(Wording.Culture);
         }
-        if (PolishDates.Length(text) is { } length) found["length"] = ((int)length.TotalMinutes).ToString(Polish.Culture);
-        if (PolishDates.People(text, bareNumber: false) is { } people) found["people"] = people.ToString(Polish.Culture);
+        if (PolishDates.Length(text) is { } length) found["length"] = ((int)length.TotalMinutes).ToString(Wording.Culture);
+        if (PolishDates.People(text, bareNumber: false) is { } people) found["people"] = people.ToString(Wording.Culture);
         return found;
     }
 
@@ -56,16 +56,16 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         var v = dc.ActiveFrame!.Values;
         var parts = new List<string>();
         if (RoomOf(dc) is { } room) parts.Add(room.Name);
-        if (v.TryGetValue("day", out var day)) parts.Add(Polish.DayName(Day(day).DayOfWeek) + " " + Polish.DayAndMonth(Day(day)));
+        if (v.TryGetValue("day", out var day)) parts.Add(Wording.DayName(Day(day).DayOfWeek) + " " + Wording.DayAndMonth(Day(day)));
         if (v.TryGetValue("start", out var start))
         {
             parts.Add(v.TryGetValue("length", out var length)
-                ? $"{start}–{Time(Time(start).AddMinutes(int.Parse(length, Polish.Culture)))}"
-                : Polish.Format(T.BookEchoFrom, start));
+                ? $"{start}–{Time(Time(start).AddMinutes(int.Parse(length, Wording.Culture)))}"
+                : Wording.Format(T.BookEchoFrom, start));
         }
-        else if (v.TryGetValue("length", out var length)) parts.Add(Minutes(int.Parse(length, Polish.Culture)));
-        if (v.TryGetValue("people", out var people)) parts.Add(Polish.Count(int.Parse(people, Polish.Culture), T.PeopleForms));
-        return parts.Count == 0 ? null : Polish.Format(T.BookEcho, string.Join(", ", parts));
+        else if (v.TryGetValue("length", out var length)) parts.Add(Minutes(int.Parse(length, Wording.Culture)));
+        if (v.TryGetValue("people", out var people)) parts.Add(Wording.Count(int.Parse(people, Wording.Culture), T.PeopleForms));
+        return parts.Count == 0 ? null : Wording.Format(T.BookEcho, string.Join(", ", parts));
     }
 
     protected override async Task CompleteAsync(DialogContext dc, IReadOnlyDictionary<string, string> values, CancellationToken ct)
@@ -79,7 +79,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
 
         var room = RoomOf(dc)!;
         var (start, end) = Span(dc, values);
-        var attempt = await desk.RequestAsync(new NewBooking(room.Id, dc.Resident!.Id, start, end, int.Parse(values["people"], Polish.Culture),
+        var attempt = await desk.RequestAsync(new NewBooking(room.Id, dc.Resident!.Id, start, end, int.Parse(values["people"], Wording.Culture),
             values["purpose"], values["name"], values["phone"] == "-" ? null : values["phone"]), ct);
 
         if (attempt.Booking is { } booking)
@@ -88,8 +88,8 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
             var promise = await desk.PromiseAsync(booking, dc.Resident, ct);
             await dc.EndDialogAsync(null, ct);
             dc.Say(Reply.WithRow(
-                booking.Status == BookingStatus.Pending ? Polish.Format(T.BookPending, when)
-                    : Polish.Format(T.BookConfirmed, when, dc.Centre.KeyPickup, promise).Replace("\n\n", "\n", StringComparison.Ordinal).TrimEnd(),
+                booking.Status == BookingStatus.Pending ? Wording.Format(T.BookPending, when)
+                    : Wording.Format(T.BookConfirmed, when, dc.Centre.KeyPickup, promise).Replace("\n\n", "\n", StringComparison.Ordinal).TrimEnd(),
                 new(T.ButtonAddToCalendar, $"bookings:ics:{booking.Id}"), new(T.ButtonMyBookings, "bookings:"), new(T.ButtonMenu, "menu:main")));
             return;
         }
@@ -106,12 +106,12 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
     }
 
     private static Reply AskRoom(DialogContext dc) => new(T.BookAskRoom,
-        [.. dc.Centre.Rooms.OrderBy(r => r.Id).Chunk(2).Select(row => (IReadOnlyList<Button>)[.. row.Select(r => Option(Polish.Format(T.BookRoomButton, r.Name, r.Capacity), r.Id.ToString(Polish.Culture)))])]);
+        [.. dc.Centre.Rooms.OrderBy(r => r.Id).Chunk(2).Select(row => (IReadOnlyList<Button>)[.. row.Select(r => Option(Wording.Format(T.BookRoomButton, r.Name, r.Capacity), r.Id.ToString(Wording.Culture)))])]);
 
     private static SlotValue ParseRoom(DialogContext dc, string text)
     {
         var room = int.TryParse(text, out var id) ? dc.Centre.Rooms.FirstOrDefault(r => r.Id == id) : FindRoom(dc.Centre.Rooms, text);
-        return room is null ? SlotValue.Invalid(T.BookRoomUnknown) : SlotValue.Ok(room.Id.ToString(Polish.Culture));
+        return room is null ? SlotValue.Invalid(T.BookRoomUnknown) : SlotValue.Ok(room.Id.ToString(Wording.Culture));
     }
 
     private async Task<Reply> AskDayAsync(DialogContext dc, CancellationToken ct)
@@ -121,7 +121,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         // The next six days with a free start, within three weeks: one read of the room's bookings for all of them.
         var byDay = await bookings.FreeStartsByDayAsync(room.Id, today, today.AddDays(Math.Min(room.MaxDaysAhead, 21)), TimeSpan.FromMinutes(room.MinMinutes), ct);
         var days = byDay.Where(d => d.Starts.Count > 0).Select(d => d.Day).Take(6).ToList();
-        if (days.Count == 0) return Reply.Plain(Polish.Format(T.BookNoFreeDays, Polish.ContactChannels(dc.Centre), room.Name));
+        if (days.Count == 0) return Reply.Plain(Wording.Format(T.BookNoFreeDays, Wording.ContactChannels(dc.Centre), room.Name));
         return new Reply(T.BookAskDay, [.. days.Chunk(2).Select(row => (IReadOnlyList<Button>)[.. row.Select(d => Option(DayButton(d, today), Day(d)))])]);
     }
 
@@ -135,8 +135,8 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         return problem switch
         {
             BookingProblem.None => SlotValue.Ok(Day(d)),
-            BookingProblem.Taken => SlotValue.Invalid(Polish.Format(T.BookDayFull, Polish.Capitalised(Polish.Date(d)), room.Name)),
-            _ => SlotValue.Invalid(Polish.Format(T.BookDayRefused, BookingRefusals.Explain(problem, dc.Centre, room, d))),
+            BookingProblem.Taken => SlotValue.Invalid(Wording.Format(T.BookDayFull, Wording.Capitalised(Wording.Date(d)), room.Name)),
+            _ => SlotValue.Invalid(Wording.Format(T.BookDayRefused, BookingRefusals.Explain(problem, dc.Centre, room, d))),
         };
     }
 
@@ -144,10 +144,10 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
     {
         var starts = await FreeStartsAsync(dc, ct);
         var day = Day(dc.ActiveFrame!.Values["day"]);
-        if (starts.Count == 0) return Reply.Plain(Polish.Format(T.BookDayFull, Polish.Capitalised(Polish.Date(day)), RoomOf(dc)!.Name));
+        if (starts.Count == 0) return Reply.Plain(Wording.Format(T.BookDayFull, Wording.Capitalised(Wording.Date(day)), RoomOf(dc)!.Name));
         var local = starts.Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone))).ToList();
         var shown = ButtonsOverTheDay(local);
-        var question = Polish.Format(T.BookAskStart, Polish.Date(day));
+        var question = Wording.Format(T.BookAskStart, Wording.Date(day));
         if (shown.Count < local.Count) question += "\n" + T.BookAskStartTypeOther;
         return new Reply(question, [.. shown.Chunk(4).Select(row => (IReadOnlyList<Button>)[.. row.Select(t => Option(Time(t), Time(t)))])]);
     }
@@ -170,7 +170,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
     {
         if (PolishDates.Times(text) is not { } times) return SlotValue.Invalid(T.BookStartUnknown);
         if (RoomOf(dc) is null || !dc.ActiveFrame!.Values.ContainsKey("day")) return SlotValue.Ok(Time(times.Start)); // checked once room and day are known
-        var length = dc.ActiveFrame.Values.TryGetValue("length", out var l) ? int.Parse(l, Polish.Culture) : RoomOf(dc)!.MinMinutes;
+        var length = dc.ActiveFrame.Values.TryGetValue("length", out var l) ? int.Parse(l, Wording.Culture) : RoomOf(dc)!.MinMinutes;
         var refusal = await RefusalAsync(dc, times.Start, length, ct);
         return refusal is null ? SlotValue.Ok(Time(times.Start)) : SlotValue.Invalid(refusal);
     }
@@ -183,32 +183,32 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         {
             if (await FitsAsync(dc, minutes, ct)) options.Add(minutes);
         }
-        return new Reply(T.BookAskLength, [.. options.Chunk(3).Select(row => (IReadOnlyList<Button>)[.. row.Select(m => Option(LengthButton(m), m.ToString(Polish.Culture)))])]);
+        return new Reply(T.BookAskLength, [.. options.Chunk(3).Select(row => (IReadOnlyList<Button>)[.. row.Select(m => Option(LengthButton(m), m.ToString(Wording.Culture)))])]);
     }
 
     private async Task<SlotValue> ParseLengthAsync(DialogContext dc, string text, CancellationToken ct)
     {
         var minutes = int.TryParse(text, out var m) ? m : (int?)PolishDates.Length(text)?.TotalMinutes;
         if (minutes is not { } length) return SlotValue.Invalid(T.BookLengthUnknown);
-        if (RoomOf(dc) is not { } room) return SlotValue.Ok(length.ToString(Polish.Culture));
-        if (length < room.MinMinutes) return SlotValue.Invalid(Polish.Format(T.BookProblemTooShort, Minutes(room.MinMinutes)));
-        if (length > room.MaxMinutes) return SlotValue.Invalid(Polish.Format(T.BookProblemTooLong, Minutes(room.MaxMinutes)));
+        if (RoomOf(dc) is not { } room) return SlotValue.Ok(length.ToString(Wording.Culture));
+        if (length < room.MinMinutes) return SlotValue.Invalid(Wording.Format(T.BookProblemTooShort, Minutes(room.MinMinutes)));
+        if (length > room.MaxMinutes) return SlotValue.Invalid(Wording.Format(T.BookProblemTooLong, Minutes(room.MaxMinutes)));
         var known = dc.ActiveFrame!.Values;
         var refusal = known.TryGetValue("start", out var start) && known.ContainsKey("day")
             ? await RefusalAsync(dc, Time(start), length, ct) : null;
-        return refusal is null ? SlotValue.Ok(length.ToString(Polish.Culture)) : SlotValue.Invalid(refusal);
+        return refusal is null ? SlotValue.Ok(length.ToString(Wording.Culture)) : SlotValue.Invalid(refusal);
     }
 
-    private static Reply AskPeople(DialogContext dc) => Reply.Plain(Polish.Format(T.BookAskPeople, Polish.Count(RoomOf(dc)!.Capacity, T.PeopleForms)));
+    private static Reply AskPeople(DialogContext dc) => Reply.Plain(Wording.Format(T.BookAskPeople, Wording.Count(RoomOf(dc)!.Capacity, T.PeopleForms)));
 
     private static SlotValue ParsePeople(DialogContext dc, string text)
     {
         if (PolishDates.People(text, bareNumber: true) is not { } people || people < 1) return SlotValue.Invalid(T.BookPeopleUnknown);
-        if (RoomOf(dc) is not { } room || people <= room.Capacity) return SlotValue.Ok(people.ToString(Polish.Culture));
+        if (RoomOf(dc) is not { } room || people <= room.Capacity) return SlotValue.Ok(people.ToString(Wording.Culture));
         // The rule, and where such a group fits: "Ta sala mieści najwyżej 10 osób. Sala duża mieści 30 osób."
         var bigger = dc.Centre.Rooms.Where(r => r.Capacity >= people).OrderBy(r => r.Capacity).FirstOrDefault();
-        var refusal = Polish.Format(T.BookProblemOverCapacity, Polish.Count(room.Capacity, T.PeopleForms), room.Name);
-        return SlotValue.Invalid(bigger is null ? refusal : refusal + " " + Polish.Format(T.BookRoomHolds, bigger.Name, Polish.Count(bigger.Capacity, T.PeopleForms)));
+        var refusal = Wording.Format(T.BookProblemOverCapacity, Wording.Count(room.Capacity, T.PeopleForms), room.Name);
+        return SlotValue.Invalid(bigger is null ? refusal : refusal + " " + Wording.Format(T.BookRoomHolds, bigger.Name, Wording.Count(bigger.Capacity, T.PeopleForms)));
     }
 
     private static Reply AskName(DialogContext dc)
@@ -234,7 +234,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
     private static Reply AskRules(DialogContext dc)
     {
         var rules = dc.Centre.HouseRules.OrderBy(r => r.Order).Take(3).Select(r => "• " + r.Text);
-        return Reply.WithRow(Polish.Format(T.BookAskRules, string.Join("\n", rules)), Option(T.ButtonAccept, "yes"));
+        return Reply.WithRow(Wording.Format(T.BookAskRules, string.Join("\n", rules)), Option(T.ButtonAccept, "yes"));
     }
 
     private static Reply Summary(DialogContext dc)
@@ -243,7 +243,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         var room = RoomOf(dc)!;
         var (start, end) = Span(dc, v);
         var when = BookingDesk.When(new Booking { StartUtc = start, EndUtc = end }, room, dc.TimeZone);
-        var text = Polish.Format(T.BookSummary, when, v["purpose"], v["people"],
+        var text = Wording.Format(T.BookSummary, when, v["purpose"], v["people"],
             v["name"], v["phone"] == "-" ? T.BookNoPhone : v["phone"]);
         return Reply.WithRow(text, Option(T.ButtonConfirm, "yes"), Option(T.ButtonNoThanks, "no"));
     }
@@ -251,21 +251,21 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
     private static bool Yes(string text) => text == "yes" || PolishText.Fold(text) is "tak" or "akceptuje" or "potwierdzam" or "ok" or "zgoda";
 
     private static Room? RoomOf(DialogContext dc) =>
-        dc.ActiveFrame!.Values.TryGetValue("room", out var id) ? dc.Centre.Rooms.FirstOrDefault(r => r.Id.ToString(Polish.Culture) == id) : null;
+        dc.ActiveFrame!.Values.TryGetValue("room", out var id) ? dc.Centre.Rooms.FirstOrDefault(r => r.Id.ToString(Wording.Culture) == id) : null;
 
     private static DateOnly Today(DialogContext dc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, dc.TimeZone).DateTime);
 
     private static (DateTime Start, DateTime End) Span(DialogContext dc, IReadOnlyDictionary<string, string> v)
     {
         var start = TimeZoneInfo.ConvertTimeToUtc(Day(v["day"]).ToDateTime(Time(v["start"])), dc.TimeZone);
-        return (start, start.AddMinutes(int.Parse(v["length"], Polish.Culture)));
+        return (start, start.AddMinutes(int.Parse(v["length"], Wording.Culture)));
     }
 
     private Task<IReadOnlyList<DateTime>> FreeStartsAsync(DialogContext dc, CancellationToken ct)
     {
         var room = RoomOf(dc)!;
         var v = dc.ActiveFrame!.Values;
-        var length = v.TryGetValue("length", out var l) ? int.Parse(l, Polish.Culture) : room.MinMinutes;
+        var length = v.TryGetValue("length", out var l) ? int.Parse(l, Wording.Culture) : room.MinMinutes;
         return bookings.FreeStartsAsync(room.Id, Day(v["day"]), TimeSpan.FromMinutes(length), ct);
     }
 
@@ -277,9 +277,9 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         var startUtc = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(start), dc.TimeZone);
         var check = await bookings.CheckAsync(room.Id, startUtc, TimeSpan.FromMinutes(minutes), 0, ct);
         if (check.Problem == BookingProblem.None) return null;
-        var why = check.Problem == BookingProblem.Taken ? Polish.Format(T.BookStartNotFree, Time(start)) : BookingRefusals.Explain(check.Problem, dc.Centre, room, day);
+        var why = check.Problem == BookingProblem.Taken ? Wording.Format(T.BookStartNotFree, Time(start)) : BookingRefusals.Explain(check.Problem, dc.Centre, room, day);
         return check.Alternatives.Count == 0
-            ? Polish.Format(T.BookTimeRefused, why)
+            ? Wording.Format(T.BookTimeRefused, why)
             : why + BookingRefusals.Alternatives(check.Alternatives, dc.TimeZone);
     }
 

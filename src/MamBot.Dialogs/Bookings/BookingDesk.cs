@@ -46,7 +46,7 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
     {
         var booking = await bookings.RejectAsync(bookingId, note, ct);
         if (booking is null) return null;
-        var reason = string.IsNullOrWhiteSpace(note) ? "" : Polish.Format(T.BookingReason, note.Trim());
+        var reason = string.IsNullOrWhiteSpace(note) ? "" : Wording.Format(T.BookingReason, note.Trim());
         await TellResidentAsync(booking, "decision", T.BookingRejected, reason, ct);
         return booking;
     }
@@ -60,7 +60,7 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
         if (byResident is null)
         {
             var (_, centre) = await RoomAsync(booking, ct);
-            await TellResidentAsync(booking, "cancelled", T.BookingCancelledByStaff, Polish.ContactChannels(centre), ct);
+            await TellResidentAsync(booking, "cancelled", T.BookingCancelledByStaff, Wording.ContactChannels(centre), ct);
         }
         return booking;
     }
@@ -94,7 +94,7 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
                 Kind = OutboxKind.Reminder,
                 ResidentId = booking.ResidentId,
                 DueUtc = dueUtc,
-                Body = (Reply.Plain(Polish.Format(template, When(booking, room, zone), centre.KeyPickup).TrimEnd())
+                Body = (Reply.Plain(Wording.Format(template, When(booking, room, zone), centre.KeyPickup).TrimEnd())
                     with { Utility = UtilityTemplates.BookingReminder.With(When(booking, room, zone)) }).ToJson(),
             }, ct);
         }
@@ -109,15 +109,15 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
             IdempotencyKey = $"booking:{booking.Id}:{what}",
             Kind = OutboxKind.AccountUpdate,
             ResidentId = booking.ResidentId,
-            Body = Reply.Plain(Polish.Format(template, When(booking, room, centre.TimeZone), extra ?? "").TrimEnd()).ToJson(),
+            Body = Reply.Plain(Wording.Format(template, When(booking, room, centre.TimeZone), extra ?? "").TrimEnd()).ToJson(),
         }, ct);
     }
 
     private async Task TellStaffAsync(Booking booking, CancellationToken ct)
     {
         var (room, centre) = await RoomAsync(booking, ct);
-        await outbox.EnqueueForStaffAsync(centre, $"booking:{booking.Id}:staff", Reply.WithRow(Polish.Format(T.StaffNewPending,
-                When(booking, room, centre.TimeZone), booking.ContactName, Polish.Count(booking.People, T.PeopleForms), booking.Purpose),
+        await outbox.EnqueueForStaffAsync(centre, $"booking:{booking.Id}:staff", Reply.WithRow(Wording.Format(T.StaffNewPending,
+                When(booking, room, centre.TimeZone), booking.ContactName, Wording.Count(booking.People, T.PeopleForms), booking.Purpose),
             StaffChatActions.Approve(booking.Id), StaffChatActions.Reject(booking.Id)).ToJson(), ct);
     }
 
@@ -132,7 +132,7 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
             if (await bookings.CancelAsync(upcoming.Id, residentId, ct) is not { } cancelled) continue;
             var (room, centre) = await RoomAsync(cancelled, ct);
             await outbox.EnqueueForStaffAsync(centre, $"booking:{cancelled.Id}:freed-by-erasure",
-                Reply.Plain(Polish.Format(T.StaffBookingFreedByErasure, When(cancelled, room, centre.TimeZone))).ToJson(), ct);
+                Reply.Plain(Wording.Format(T.StaffBookingFreedByErasure, When(cancelled, room, centre.TimeZone))).ToJson(), ct);
         }
     }
 
@@ -144,7 +144,7 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
     {
         var start = TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, zone);
         var end = TimeZoneInfo.ConvertTimeFromUtc(booking.EndUtc, zone);
-        return Polish.Format(T.BookingWhen, Polish.Date(DateOnly.FromDateTime(start)), Polish.Time(TimeOnly.FromDateTime(start)), Polish.Time(TimeOnly.FromDateTime(end)), room.Name);
+        return Wording.Format(T.BookingWhen, Wording.Date(DateOnly.FromDateTime(start)), Wording.Time(TimeOnly.FromDateTime(start)), Wording.Time(TimeOnly.FromDateTime(end)), room.Name);
     }
 
     private static string ReminderKeyPrefix(int bookingId) => $"booking:{bookingId}:remind:";

@@ -36,15 +36,15 @@ public static class BookingSlots
     /// <summary>"jutro (czwartek 26.11)", short enough for a button.</summary>
     public static string DayButton(DateOnly day, DateOnly today)
     {
-        var name = day == today ? T.BookToday : day == today.AddDays(1) ? T.BookTomorrow : Polish.DayName(day.DayOfWeek);
+        var name = day == today ? T.BookToday : day == today.AddDays(1) ? T.BookTomorrow : Wording.DayName(day.DayOfWeek);
         return $"{name} {day.Day:00}.{day.Month:00}";
     }
 
     /// <summary>"1 godz.", "1,5 godz." for length buttons.</summary>
     public static string LengthButton(int minutes) =>
-        Polish.Format(T.BookLengthButton, (minutes / 60.0).ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ','));
+        Wording.Format(T.BookLengthButton, (minutes / 60.0).ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ','));
 
     public static string Minutes(int minutes) => minutes % 60 == 0
-        ? Polish.Count(minutes / 60, T.HoursForms)
-        : Polish.Count(minutes, T.MinutesForms);
+        ? Wording.Count(minutes / 60, T.HoursForms)
+        : Wording.Count(minutes, T.MinutesForms);
 }

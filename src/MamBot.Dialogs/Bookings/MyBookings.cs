@@ -72,10 +72,10 @@ public sealed class MyBookings(BookingService bookings, MamDbContext db) : IButt
         var rows = mine.Take(5).Select(b =>
         {
             var shortWhen = TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, dc.TimeZone).ToString("dd.MM HH:mm", CultureInfo.InvariantCulture);
-            return (IReadOnlyList<Button>)[new(Polish.Format(T.ButtonCancelBooking, shortWhen), $"bookings:cancel:{b.Id}"), new(Polish.Format(T.ButtonCalendar, shortWhen), $"bookings:ics:{b.Id}")];
+            return (IReadOnlyList<Button>)[new(Wording.Format(T.ButtonCancelBooking, shortWhen), $"bookings:cancel:{b.Id}"), new(Wording.Format(T.ButtonCalendar, shortWhen), $"bookings:ics:{b.Id}")];
         }).ToList();
         rows.Add([new(T.ButtonMenu, "menu:main")]);
-        dc.Say(new Reply(Polish.Format(T.MyBookingsList, string.Join("\n", lines)), rows));
+        dc.Say(new Reply(Wording.Format(T.MyBookingsList, string.Join("\n", lines)), rows));
     }
 }
 
@@ -106,7 +106,7 @@ public sealed class CancelBookingDialog(BookingDesk desk, MamDbContext db) : Dia
         var cancelled = await desk.CancelAsync(id, dc.Resident?.Id, ct);
         dc.Say(cancelled is null
             ? Reply.WithRow(T.BookingGone, new(T.ButtonMyBookings, "bookings:"), new(T.ButtonMenu, "menu:main"))
-            : Reply.WithRow(Polish.Format(T.BookingCancelled, await WhenAsync(dc, cancelled, ct)),
+            : Reply.WithRow(Wording.Format(T.BookingCancelled, await WhenAsync(dc, cancelled, ct)),
                 new(T.ButtonRemoveFromCalendar, $"bookings:ics:{cancelled.Id}"), new(T.ButtonMyBookings, "bookings:"), new(T.ButtonMenu, "menu:main")));
     }
 
@@ -114,7 +114,7 @@ public sealed class CancelBookingDialog(BookingDesk desk, MamDbContext db) : Dia
     {
         var id = int.Parse(dc.ActiveFrame!.Values["booking"], CultureInfo.InvariantCulture);
         var booking = await db.Bookings.AsNoTracking().FirstAsync(b => b.Id == id, ct);
-        await ChoicePrompt.AskAsync(dc, Polish.Format(T.CancelBookingQuestion, await WhenAsync(dc, booking, ct)),
+        await ChoicePrompt.AskAsync(dc, Wording.Format(T.CancelBookingQuestion, await WhenAsync(dc, booking, ct)),
             ChoicePrompt.YesNo(T.ButtonCancelYes, T.ButtonCancelNo), ct);
     }
 

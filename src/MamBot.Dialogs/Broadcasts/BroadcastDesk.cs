@@ -31,7 +31,7 @@ public sealed class BroadcastDesk(MamDbContext db, OutboxStore outbox, TimeProvi
 
     public async Task<BroadcastPreview> PreviewAsync(BroadcastDraft draft, CancellationToken ct)
     {
-        var message = Polish.Format(T.BroadcastMessage, draft.Text.Trim());
+        var message = Wording.Format(T.BroadcastMessage, draft.Text.Trim());
         var problem = Problem(draft);
         var recipients = problem is null || problem == T.BroadcastInThePast ? await RecipientsAsync(draft, ct) : [];
         if (problem is null && recipients.Count == 0) problem = T.BroadcastNobody;
@@ -109,7 +109,7 @@ public sealed class BroadcastDesk(MamDbContext db, OutboxStore outbox, TimeProvi
     {
         var text = draft.Text.Trim();
         if (text.Length < 10) return T.BroadcastTooShort;
-        if (text.Length > Broadcast.MaxLength) return Polish.Format(T.BroadcastTooLong, Broadcast.MaxLength);
+        if (text.Length > Broadcast.MaxLength) return Wording.Format(T.BroadcastTooLong, Broadcast.MaxLength);
         if (draft.Audience == Audience.CategorySubscribers && draft.Category is null) return T.BroadcastNeedsCategory;
         if (draft.Audience == Audience.EventParticipants && draft.EventId is null) return T.BroadcastNeedsEvent;
         if (draft.SendAtUtc is { } at && at < Now.AddMinutes(-1)) return T.BroadcastInThePast;

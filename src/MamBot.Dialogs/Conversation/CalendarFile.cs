@@ -46,8 +46,8 @@ public static class CalendarFile
         };
         if (entry.State != CalendarState.Cancelled)
         {
-            happening.Alarms.Add(Alarm(Duration.FromDays(-1), Polish.Format(T.CalendarAlarmDayBefore, entry.Summary)));
-            happening.Alarms.Add(Alarm(Duration.FromHours(-2), Polish.Format(T.CalendarAlarmSoon, entry.Summary)));
+            happening.Alarms.Add(Alarm(Duration.FromDays(-1), Wording.Format(T.CalendarAlarmDayBefore, entry.Summary)));
+            happening.Alarms.Add(Alarm(Duration.FromHours(-2), Wording.Format(T.CalendarAlarmSoon, entry.Summary)));
         }
         calendar.Events.Add(happening);
         return new ReplyFile(fileName, "text/calendar", Encoding.UTF8.GetBytes(new CalendarSerializer().SerializeToString(calendar) ?? ""));
@@ -55,7 +55,7 @@ public static class CalendarFile
 
     /// <summary>The file with one line saying what it is: to add, or (cancelled) to take off the calendar.</summary>
     public static Reply Offer(string fileName, string what, CalendarEntry entry, TimeZoneInfo zone, DateTime nowUtc) =>
-        new(Polish.Format(entry.State == CalendarState.Cancelled ? T.CalendarFileRemoves : T.CalendarFileIntro, what), [],
+        new(Wording.Format(entry.State == CalendarState.Cancelled ? T.CalendarFileRemoves : T.CalendarFileIntro, what), [],
             Create(fileName, entry, zone, nowUtc));
 
     private static Alarm Alarm(Duration before, string text) =>

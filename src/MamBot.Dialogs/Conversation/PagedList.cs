@@ -11,7 +11,7 @@ public sealed record PagedList(int Page, int Pages, IReadOnlyList<string> Lines,
     public const int PageSize = 5;
 
     /// <summary>"Strona 2 z 3", or empty for a single page.</summary>
-    public string PageNote => Pages > 1 ? Polish.Format(T.EventsPage, Page + 1, Pages) : "";
+    public string PageNote => Pages > 1 ? Wording.Format(T.EventsPage, Page + 1, Pages) : "";
 
     /// <param name="pagePayload">The payload that shows a given page (zero-based).</param>
     /// <param name="numberButtons">False when the button titles tell the items apart themselves (events by date).</param>

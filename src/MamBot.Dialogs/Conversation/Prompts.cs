@@ -114,7 +114,7 @@ public sealed class TextPrompt : Dialog
     /// <summary>Why a typed answer is too short or too long, or null when it fits (shared with forms' text slots).</summary>
     public static string? LengthProblem(string trimmed, int minLength, int maxLength) =>
         trimmed.Length < minLength ? T.PromptTooShort
-        : trimmed.Length > maxLength ? Polish.Format(T.PromptTooLong, Polish.Count(maxLength, T.CharactersForms))
+        : trimmed.Length > maxLength ? Wording.Format(T.PromptTooLong, Wording.Count(maxLength, T.CharactersForms))
         : null;
 
     private sealed record Options(string Question, int MinLength, int MaxLength);

@@ -59,7 +59,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
     private async Task TellPromotedAsync(CommunityEvent theEvent, EventSignup promoted, CancellationToken ct)
     {
         var centre = await centres.GetAsync(theEvent.CentreId, ct);
-        await TellAsync(theEvent, promoted, $"promoted:{promoted.Id}", Polish.Format(T.PromotedNotice, theEvent.Title, EventTexts.When(theEvent, centre.TimeZone)), ct);
+        await TellAsync(theEvent, promoted, $"promoted:{promoted.Id}", Wording.Format(T.PromotedNotice, theEvent.Title, EventTexts.When(theEvent, centre.TimeZone)), ct);
         await ScheduleAsync(theEvent, promoted, ct);
     }
 
@@ -79,7 +79,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         // Old reminders carry the old start in their keys: skip them all, then schedule anew for those going.
         await outbox.SkipQueuedAsync($"event:{eventId}:signup:", OutboxReasons.EventMoved, ct);
         var centre = await centres.GetAsync(moved.CentreId, ct);
-        var text = Polish.Format(T.EventMovedNotice, moved.Title, EventTexts.When(moved, centre.TimeZone), EventTexts.When(before.Event, centre.TimeZone));
+        var text = Wording.Format(T.EventMovedNotice, moved.Title, EventTexts.When(moved, centre.TimeZone), EventTexts.When(before.Event, centre.TimeZone));
         foreach (var signup in await events.ActiveSignupsAsync(eventId, ct))
         {
             await TellAsync(moved, signup, $"moved:{Stamp(moved.StartUtc)}:{signup.Id}", text, ct);
@@ -95,8 +95,8 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         if (cancelled is null) return null;
         await outbox.SkipQueuedAsync($"event:{eventId}:", OutboxReasons.EventCancelled, ct);
         var centre = await centres.GetAsync(cancelled.CentreId, ct);
-        var text = Polish.Format(T.EventCancelledNotice, cancelled.Title, EventTexts.When(cancelled, centre.TimeZone));
-        if (!string.IsNullOrWhiteSpace(reason)) text += " " + Polish.Format(T.EventCancelledReason, reason.Trim());
+        var text = Wording.Format(T.EventCancelledNotice, cancelled.Title, EventTexts.When(cancelled, centre.TimeZone));
+        if (!string.IsNullOrWhiteSpace(reason)) text += " " + Wording.Format(T.EventCancelledReason, reason.Trim());
         foreach (var signup in await events.ActiveSignupsAsync(eventId, ct))
             await outbox.EnqueueAsync(new OutboxMessage
             {
@@ -126,8 +126,8 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
 
         var planned = new (string Name, DateTime DueUtc, DateTime ExpiresUtc, OutboxKind Kind, Reply Body)[]
         {
-            ("day", dayBeforeUtc, e.StartUtc, OutboxKind.Reminder, Reply.WithRow(Polish.Format(T.EventReminderDayBefore, e.Title, when, place), reminderButtons) with { Utility = utility }),
-            ("soon", e.StartUtc - SoonBefore, e.StartUtc, OutboxKind.Reminder, Reply.WithRow(Polish.Format(T.EventReminderSoon, e.Title, when, place), reminderButtons) with { Utility = utility }),
+            ("day", dayBeforeUtc, e.StartUtc, OutboxKind.Reminder, Reply.WithRow(Wording.Format(T.EventReminderDayBefore, e.Title, when, place), reminderButtons) with { Utility = utility }),
+            ("soon", e.StartUtc - SoonBefore, e.StartUtc, OutboxKind.Reminder, Reply.WithRow(Wording.Format(T.EventReminderSoon, e.Title, when, place), reminderButtons) with { Utility = utility }),
             ("feedback", feedbackUtc, feedbackUtc + FeedbackKeeps, OutboxKind.Feedback, FeedbackQuestion(e)),
         };
         foreach (var (name, dueUtc, expiresUtc, kind, body) in planned)
@@ -146,7 +146,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         }
     }
 
-    public static Reply FeedbackQuestion(CommunityEvent e) => new(Polish.Format(T.FeedbackQuestion, e.Title),
+    public static Reply FeedbackQuestion(CommunityEvent e) => new(Wording.Format(T.FeedbackQuestion, e.Title),
     [
         [.. Enumerable.Range(1, 5).Select(n => new Button(n.ToString(CultureInfo.InvariantCulture), $"events:rate:{e.Id}:{n}"))],
         [new(T.ButtonMissedIt, $"events:rate:{e.Id}:0")],
@@ -155,7 +155,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
     private async Task AnnounceAsync(CommunityEvent e, CancellationToken ct)
     {
         var centre = await centres.GetAsync(e.CentreId, ct);
-        var text = Polish.Format(T.Announcement, EventTexts.Category(e.Category), e.Title, EventTexts.When(e, centre.TimeZone), EventTexts.Place(e, centre));
+        var text = Wording.Format(T.Announcement, EventTexts.Category(e.Category), e.Title, EventTexts.When(e, centre.TimeZone), EventTexts.Place(e, centre));
         var body = Reply.WithRow(text, new(T.ButtonEventDetails, $"events:show:{e.Id}"), new(T.ButtonSignUp, $"events:join:{e.Id}")).ToJson();
         foreach (var residentId in await events.SubscribersAsync(e.CentreId, e.Category, ct))
             await outbox.EnqueueAsync(new OutboxMessage

@@ -53,7 +53,7 @@ public sealed class EventFeedbackDialog(EventService events) : Dialog
         var comment = dc.Payload is null ? dc.Text?.Trim() : null;
         if (comment is { Length: > MaxComment })
         {
-            dc.Say(Polish.Format(T.PromptTooLong, Polish.Count(MaxComment, T.CharactersForms)));
+            dc.Say(Wording.Format(T.PromptTooLong, Wording.Count(MaxComment, T.CharactersForms)));
             await RepromptAsync(dc, ct);
             return;
         }

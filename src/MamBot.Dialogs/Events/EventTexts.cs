@@ -18,11 +18,11 @@ public static class EventTexts
     };
 
     /// <summary>"czwartek, 26 listopada, 17:00"</summary>
-    public static string When(CommunityEvent e, TimeZoneInfo zone) => Polish.DateTime(e.StartUtc, zone);
+    public static string When(CommunityEvent e, TimeZoneInfo zone) => Wording.DateTime(e.StartUtc, zone);
 
     /// <summary>"czw. 26.11 · Gimnastyka dla seniorów": the date first, so weekly events with one title are told apart
     /// even where a platform shortens the title.</summary>
-    public static string ButtonTitle(CommunityEvent e, TimeZoneInfo zone) => $"{Polish.ShortDate(e.StartUtc, zone)} · {e.Title}";
+    public static string ButtonTitle(CommunityEvent e, TimeZoneInfo zone) => $"{Wording.ShortDate(e.StartUtc, zone)} · {e.Title}";
 
     public static string Place(CommunityEvent e, Centre centre) =>
         centre.Rooms.FirstOrDefault(r => r.Id == e.RoomId) is { } room ? $"{room.Name}, {centre.Name}" : centre.Name;
@@ -34,16 +34,16 @@ public static class EventTexts
         {
             null => "",
             0 => $" ({T.EventFullShort})",
-            var n => $" ({Polish.Format(Polish.Plural(n.Value, T.PlacesLeftShortForms), n.Value)})",
+            var n => $" ({Wording.Format(Wording.Plural(n.Value, T.PlacesLeftShortForms), n.Value)})",
         };
-        return Polish.Format(T.EventLine, When(s.Event, zone), s.Event.Title, places);
+        return Wording.Format(T.EventLine, When(s.Event, zone), s.Event.Title, places);
     }
 
     public static string Places(EventSummary s)
     {
         if (s.FreePlaces is not { } free) return T.EventOpenEntry;
-        if (free > 0) return Polish.Format(Polish.Plural(free, T.PlacesLeftForms), free);
-        var waiting = s.Waiting > 0 ? " " + Polish.Format(T.EventWaitingCount, Polish.Count(s.Waiting, T.PeopleForms)) : "";
+        if (free > 0) return Wording.Format(Wording.Plural(free, T.PlacesLeftForms), free);
+        var waiting = s.Waiting > 0 ? " " + Wording.Format(T.EventWaitingCount, Wording.Count(s.Waiting, T.PeopleForms)) : "";
         return T.EventFull + waiting;
     }
 
@@ -54,11 +54,11 @@ public static class EventTexts
         var lines = new List<string>
         {
             $"„{e.Title}”",
-            Polish.Format(T.EventDetailsWhen, When(e, centre.TimeZone), Polish.Time(end)),
-            Polish.Format(T.EventDetailsWhere, Place(e, centre)),
-            Polish.Format(T.EventDetailsCategory, Category(e.Category)),
+            Wording.Format(T.EventDetailsWhen, When(e, centre.TimeZone), Wording.Time(end)),
+            Wording.Format(T.EventDetailsWhere, Place(e, centre)),
+            Wording.Format(T.EventDetailsCategory, Category(e.Category)),
         };
-        if (!string.IsNullOrWhiteSpace(e.Organiser)) lines.Add(Polish.Format(T.EventDetailsOrganiser, e.Organiser));
+        if (!string.IsNullOrWhiteSpace(e.Organiser)) lines.Add(Wording.Format(T.EventDetailsOrganiser, e.Organiser));
         if (!string.IsNullOrWhiteSpace(e.Description)) lines.Add("\n" + e.Description);
         return string.Join("\n", lines);
     }

@@ -81,19 +81,19 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         {
             "w1" => (monday.AddDays(7), monday.AddDays(14), T.ScopeNextWeek),
             _ when day is { } d => (d, d.AddDays(1), DayText(d, today)),
-            _ when category is { } cat => (today, today.AddDays(28), Polish.Format(T.ScopeCategory, EventTexts.Category(cat))),
+            _ when category is { } cat => (today, today.AddDays(28), Wording.Format(T.ScopeCategory, EventTexts.Category(cat))),
             _ => (today, monday.AddDays(7), T.ScopeThisWeek),
         };
         var found = await events.ListAsync(dc.Centre.Id, LocalCalendar.StartUtc(from, dc.TimeZone), LocalCalendar.StartUtc(to, dc.TimeZone), category, ct);
         if (found.Count == 0)
         {
-            dc.Say(Intro(Polish.Format(T.EventsNone, scopeText)));
+            dc.Say(Intro(Wording.Format(T.EventsNone, scopeText)));
             return;
         }
 
         var list = PagedList.Of(found, page, s => EventTexts.Line(s, dc.TimeZone),
             s => (EventTexts.ButtonTitle(s.Event, dc.TimeZone), $"events:show:{s.Event.Id}"), p => $"events:list:{scope}:{p}", numberButtons: false);
-        var text = Polish.Format(T.EventsListHeader, scopeText) + "\n\n" + string.Join("\n", list.Lines) + "\n\n"
+        var text = Wording.Format(T.EventsListHeader, scopeText) + "\n\n" + string.Join("\n", list.Lines) + "\n\n"
             + (list.PageNote.Length > 0 ? list.PageNote + " " : "") + T.EventsPickOne;
         var rows = list.Rows;
         var elsewhere = scope switch
@@ -110,7 +110,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
     private static string DayText(DateOnly day, DateOnly today) =>
         day == today ? T.ScopeToday
         : day == today.AddDays(1) ? T.ScopeTomorrow
-        : Polish.Format(T.ScopeDay, Polish.OnDay(day.DayOfWeek), Polish.DayAndMonth(day));
+        : Wording.Format(T.ScopeDay, Wording.OnDay(day.DayOfWeek), Wording.DayAndMonth(day));
 
     /// <summary>The details card with what the resident can do now (also where a deep link lands).</summary>
     public async Task ShowAsync(DialogContext dc, int eventId, CancellationToken ct)
@@ -125,7 +125,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         var status = !e.IsOn ? T.EventIsCancelled
             : e.StartUtc <= dc.Now.UtcDateTime ? T.EventIsOver
             : signup?.Status == SignupStatus.Going ? T.EventYouAreGoing + "\n" + EventTexts.Places(summary)
-            : signup?.Status == SignupStatus.Waiting ? Polish.Format(T.EventYouAreWaiting, await events.QueuePositionAsync(signup, ct))
+            : signup?.Status == SignupStatus.Waiting ? Wording.Format(T.EventYouAreWaiting, await events.QueuePositionAsync(signup, ct))
             : EventTexts.Places(summary);
 
         var actions = new List<Button>();
@@ -164,12 +164,12 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         var promise = result.Signup is { } going ? await desk.PromiseAsync(going, resident, ct) : "";
         var text = result.Outcome switch
         {
-            SignupOutcome.Going => (Polish.Format(T.SignedUp, e.Title, when) + " " + promise).TrimEnd(),
-            SignupOutcome.Waiting => Polish.Format(T.SignedUpWaiting, e.Title, queue),
-            SignupOutcome.AlreadyGoing => Polish.Format(T.AlreadyGoing, e.Title),
-            SignupOutcome.AlreadyWaiting => Polish.Format(T.AlreadyWaiting, e.Title, queue),
-            SignupOutcome.Cancelled => Polish.Format(T.SignupCancelled, e.Title),
-            _ => Polish.Format(T.SignupStarted, e.Title),
+            SignupOutcome.Going => (Wording.Format(T.SignedUp, e.Title, when) + " " + promise).TrimEnd(),
+            SignupOutcome.Waiting => Wording.Format(T.SignedUpWaiting, e.Title, queue),
+            SignupOutcome.AlreadyGoing => Wording.Format(T.AlreadyGoing, e.Title),
+            SignupOutcome.AlreadyWaiting => Wording.Format(T.AlreadyWaiting, e.Title, queue),
+            SignupOutcome.Cancelled => Wording.Format(T.SignupCancelled, e.Title),
+            _ => Wording.Format(T.SignupStarted, e.Title),
         };
         var buttons = result.Signup is null
             ? new Button[] { new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main") }
@@ -190,9 +190,9 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         var text = result.Withdrawn switch
         {
             null when found.Event.StartUtc <= dc.Now.UtcDateTime => T.EventIsOver,
-            null => Polish.Format(T.NothingToWithdraw, title),
-            _ when !result.HadAPlace => Polish.Format(T.WithdrawnFromQueue, title),
-            _ => Polish.Format(T.Withdrawn, title),
+            null => Wording.Format(T.NothingToWithdraw, title),
+            _ when !result.HadAPlace => Wording.Format(T.WithdrawnFromQueue, title),
+            _ => Wording.Format(T.Withdrawn, title),
         };
         dc.Say(Reply.WithRow(text, new(T.ButtonEventDetails, $"events:show:{eventId}"), new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")));
     }
@@ -213,7 +213,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
 
         if (named.EventId is { } id && mine.All(e => e.Id != id))
         {
-            dc.Say(Intro(Polish.Format(T.NothingToWithdraw, nameable.First(e => e.Id == id).Title)));
+            dc.Say(Intro(Wording.Format(T.NothingToWithdraw, nameable.First(e => e.Id == id).Title)));
             return;
         }
         var candidates = named.EventId is { } chosen ? mine.Where(e => e.Id == chosen).ToList()
@@ -232,7 +232,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
             return;
         }
         var e = candidates[0];
-        dc.Say(Reply.WithRow(Polish.Format(T.LeaveConfirm, e.Title, EventTexts.When(e, dc.TimeZone)),
+        dc.Say(Reply.WithRow(Wording.Format(T.LeaveConfirm, e.Title, EventTexts.When(e, dc.TimeZone)),
             new Button(T.ButtonLeaveYes, $"events:leave:{e.Id}"), new Button(T.ButtonLeaveNo, $"events:show:{e.Id}")));
     }
 
@@ -247,13 +247,13 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         var lines = new List<string>();
         foreach (var (summary, signup) in mine)
         {
-            var queue = signup.Status == SignupStatus.Waiting ? Polish.Format(T.MySignupWaiting, await events.QueuePositionAsync(signup, ct)) : "";
+            var queue = signup.Status == SignupStatus.Waiting ? Wording.Format(T.MySignupWaiting, await events.QueuePositionAsync(signup, ct)) : "";
             lines.Add($"• {EventTexts.When(summary.Event, dc.TimeZone)} – {summary.Event.Title}{queue}");
         }
         var rows = mine.Take(6).Select(m => new Button(EventTexts.ButtonTitle(m.Summary.Event, dc.TimeZone), $"events:show:{m.Summary.Event.Id}"))
             .Chunk(2).Select(r => (IReadOnlyList<Button>)r).ToList();
         rows.Add([new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")]);
-        dc.Say(new Reply(Polish.Format(T.MySignupsList, string.Join("\n", lines)), rows));
+        dc.Say(new Reply(Wording.Format(T.MySignupsList, string.Join("\n", lines)), rows));
     }
 
     /// <summary>Shows the chosen categories; with a category, switches it first (choosing one is the opt-in).</summary>
@@ -272,6 +272,6 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
             .Select(c => new Button((now.Contains(c) ? "✅ " : "") + EventTexts.Category(c), $"events:sub:{c}"))
             .Chunk(2).Select(r => (IReadOnlyList<Button>)r).ToList();
         rows.Add([new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")]);
-        dc.Say(new Reply(Polish.Format(T.EventAlertsIntro, names), rows));
+        dc.Say(new Reply(Wording.Format(T.EventAlertsIntro, names), rows));
     }
 }

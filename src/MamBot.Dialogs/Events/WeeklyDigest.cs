@@ -58,9 +58,9 @@ public sealed class WeeklyDigest(MamDbContext db, EventService events, OutboxSto
 
     public static Reply Render(IReadOnlyList<EventSummary> week, TimeZoneInfo zone)
     {
-        var intro = Polish.Format(Polish.Plural(week.Count, T.DigestIntroForms), week.Count);
+        var intro = Wording.Format(Wording.Plural(week.Count, T.DigestIntroForms), week.Count);
         var lines = week.Take(MaxLines).Select(s => "• " + EventTexts.Line(s, zone));
-        return Reply.WithRow(Polish.Format(T.Digest, intro, string.Join("\n", lines)),
+        return Reply.WithRow(Wording.Format(T.Digest, intro, string.Join("\n", lines)),
             new(T.ButtonSeeEvents, "events:list:w0:0"), new(T.MenuSettings, "settings:"));
     }
 }

@@ -27,7 +27,7 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
     {
         if (dc.Resident is not { HasConsented: true } resident)
         {
-            dc.Say(MainMenu.Render(Polish.Format(T.TalkToStaff, Polish.HumanContact(dc.Centre))));
+            dc.Say(MainMenu.Render(Wording.Format(T.TalkToStaff, Wording.HumanContact(dc.Centre))));
             return;
         }
         dc.CancelAll();
@@ -39,9 +39,9 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
             return;
         }
         dc.Say(Reply.WithRow(await ExpectationAsync(dc.Centre, ct), BackButton));
-        await outbox.EnqueueForStaffAsync(dc.Centre, $"handoff:{handoff.Id}:staff", Reply.Plain(Polish.Format(T.StaffHandoffAsked,
+        await outbox.EnqueueForStaffAsync(dc.Centre, $"handoff:{handoff.Id}:staff", Reply.Plain(Wording.Format(T.StaffHandoffAsked,
             string.IsNullOrWhiteSpace(resident.DisplayName) ? T.SomeoneWithoutName : resident.DisplayName,
-            Polish.ChannelName(handoff.Channel), Marker(handoff.Id), PanelLink(handoff.Id))).ToJson(), ct);
+            Wording.ChannelName(handoff.Channel), Marker(handoff.Id), PanelLink(handoff.Id))).ToJson(), ct);
     }
 
     /// <summary>
@@ -74,7 +74,7 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
         if (string.IsNullOrWhiteSpace(dc.Text)) return true;
         // The staff chat sees what it is about; answering that message there answers the resident.
         if (await handoffs.AddResidentMessageAsync(handoff, dc.Text.Trim(), ct))
-            await outbox.EnqueueForStaffAsync(dc.Centre, $"handoff:{handoff.Id}:staff:first", Reply.Plain(Polish.Format(
+            await outbox.EnqueueForStaffAsync(dc.Centre, $"handoff:{handoff.Id}:staff:first", Reply.Plain(Wording.Format(
                 T.StaffHandoffFirstWords, dc.Text.Trim(), Marker(handoff.Id))).ToJson(), ct);
         return true;
     }
@@ -83,7 +83,7 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
         : $"\n{options.Value.PanelUrl.TrimEnd('/')}/admin/conversations/{handoffId}";
 
     /// <summary>"rozmowa nr 5": names the conversation in the staff chat, so a reply to that message can find it.</summary>
-    public static string Marker(long handoffId) => Polish.Format(T.HandoffMarker, handoffId);
+    public static string Marker(long handoffId) => Wording.Format(T.HandoffMarker, handoffId);
 
     /// <summary>The conversation a staff chat message names, if it names one.</summary>
     public static long? ConversationNamedIn(string? text)
@@ -104,7 +104,7 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
         if (handoff is not { IsActive: true } || string.IsNullOrWhiteSpace(text)) return null;
         var first = handoff.FirstStaffReplyUtc is null;
         var message = await handoffs.AddStaffReplyAsync(handoff, staffName, text.Trim(), ct);
-        var body = first ? Polish.Format(T.HandoffStaffJoined, staffName, message.Text) : message.Text;
+        var body = first ? Wording.Format(T.HandoffStaffJoined, staffName, message.Text) : message.Text;
         return await SendAsync(handoff, HandoffService.ReplyKeyPrefix(handoff.Id) + message.Id, Reply.WithRow(body, BackButton), ct);
     }
 
@@ -166,17 +166,17 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
         var now = time.GetUtcNow().UtcDateTime;
         if (CentreHours.ClosingLocal(centre, now) is { } closes)
             return await handoffs.AnyoneAtTheChatAsync(ct)
-                ? Polish.Format(T.HandoffStartedNow, Polish.Count(options.Value.UsualReplyMinutes, T.MinutesFormsGenitive))
-                : Polish.Format(T.HandoffStartedOpenNobody, Polish.Time(TimeOnly.FromDateTime(closes)));
+                ? Wording.Format(T.HandoffStartedNow, Wording.Count(options.Value.UsualReplyMinutes, T.MinutesFormsGenitive))
+                : Wording.Format(T.HandoffStartedOpenNobody, Wording.Time(TimeOnly.FromDateTime(closes)));
         if (CentreHours.NextOpeningLocal(centre, now) is not { } opens)
-            return Polish.Format(T.HandoffStartedLater, Polish.ContactChannels(centre));
+            return Wording.Format(T.HandoffStartedLater, Wording.ContactChannels(centre));
         var today = LocalCalendar.Today(now, centre.TimeZone);
         var day = DateOnly.FromDateTime(opens);
-        var at = Polish.Time(TimeOnly.FromDateTime(opens));
-        var when = day == today ? Polish.Format(T.HandoffOpensToday, at)
-            : day == today.AddDays(1) ? Polish.Format(T.HandoffOpensTomorrow, at)
-            : Polish.Format(T.HandoffOpensOnDay, Polish.OnDay(day.DayOfWeek), at);
-        return Polish.Format(T.HandoffStartedClosed, when);
+        var at = Wording.Time(TimeOnly.FromDateTime(opens));
+        var when = day == today ? Wording.Format(T.HandoffOpensToday, at)
+            : day == today.AddDays(1) ? Wording.Format(T.HandoffOpensTomorrow, at)
+            : Wording.Format(T.HandoffOpensOnDay, Wording.OnDay(day.DayOfWeek), at);
+        return Wording.Format(T.HandoffStartedClosed, when);
     }
 
     private static bool IsBackToBot(string? text) =>

@@ -20,8 +20,8 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
     public async Task<Idea> SubmitAsync(NewIdea request, CancellationToken ct)
     {
         var idea = await ideas.SubmitAsync(request, ct);
-        var flag = idea.FlaggedWords is { } words ? Polish.Format(T.StaffIdeaFlagged, words) : "";
-        await TellStaffAsync(idea, "new", Reply.WithRow(Polish.Format(T.StaffNewIdea, idea.Title, flag), StaffChatActions.Publish(idea.Id), StaffChatActions.Talk(idea.Id)), ct);
+        var flag = idea.FlaggedWords is { } words ? Wording.Format(T.StaffIdeaFlagged, words) : "";
+        await TellStaffAsync(idea, "new", Reply.WithRow(Wording.Format(T.StaffNewIdea, idea.Title, flag), StaffChatActions.Publish(idea.Id), StaffChatActions.Talk(idea.Id)), ct);
         return idea;
     }
 
@@ -37,7 +37,7 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
     public async Task<Idea?> MergeAsync(int duplicateId, int intoId, CancellationToken ct)
     {
         var duplicate = await ideas.MergeAsync(duplicateId, intoId, ct);
-        if (duplicate is not null) await TellAuthorAsync(duplicate, Polish.Format(T.IdeaNewsMerged, duplicate.StatusReason), ct);
+        if (duplicate is not null) await TellAuthorAsync(duplicate, Wording.Format(T.IdeaNewsMerged, duplicate.StatusReason), ct);
         return duplicate;
     }
 
@@ -51,7 +51,7 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
 
         var e = summary.Event;
         var centre = await centres.GetAsync(e.CentreId, ct);
-        var body = Reply.WithRow(Polish.Format(T.IdeaBecameEvent, idea.Title, e.Title, EventTexts.When(e, centre.TimeZone)),
+        var body = Reply.WithRow(Wording.Format(T.IdeaBecameEvent, idea.Title, e.Title, EventTexts.When(e, centre.TimeZone)),
             new(T.ButtonEventDetails, $"events:show:{e.Id}"), new(T.ButtonSignUp, $"events:join:{e.Id}")).ToJson();
         foreach (var follower in (await ideas.FollowersAsync(ideaId, ct)).Where(f => f != idea.AuthorId))
             await outbox.EnqueueAsync(new OutboxMessage
@@ -69,7 +69,7 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
     {
         var result = await ideas.SupportAsync(ideaId, residentId, ct);
         if (result is { Counted: true, Idea: { } idea } && result.Supporters >= options.Value.SupportThreshold)
-            await TellStaffAsync(idea, "threshold", Reply.Plain(Polish.Format(Polish.Plural(result.Supporters, T.StaffIdeaThresholdForms), result.Supporters, idea.Title)), ct);
+            await TellStaffAsync(idea, "threshold", Reply.Plain(Wording.Format(Wording.Plural(result.Supporters, T.StaffIdeaThresholdForms), result.Supporters, idea.Title)), ct);
         return result;
     }
 
@@ -83,7 +83,7 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
                 IdempotencyKey = $"idea:{idea.Id}:help:{offer.Id}:{offer.AtUtc.Ticks}",
                 Kind = OutboxKind.IdeaUpdate,
                 ResidentId = author,
-                Body = Reply.Plain(Polish.Format(T.IdeaHelpOffered, idea.Title, offer.HowToHelp)).ToJson(),
+                Body = Reply.Plain(Wording.Format(T.IdeaHelpOffered, idea.Title, offer.HowToHelp)).ToJson(),
             }, ct);
         return idea;
     }
@@ -107,11 +107,11 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
             IdeaStatus.Published => T.IdeaNewsPublished,
             IdeaStatus.InProgress => T.IdeaNewsInProgress,
             IdeaStatus.Done => T.IdeaNewsDone,
-            IdeaStatus.Shelved => Polish.Format(T.IdeaNewsShelved, idea.StatusReason),
+            IdeaStatus.Shelved => Wording.Format(T.IdeaNewsShelved, idea.StatusReason),
             _ => StatusName(idea.Status),
         };
         return idea.Status != IdeaStatus.Shelved && !string.IsNullOrWhiteSpace(idea.StatusReason)
-            ? news + "\n" + Polish.Format(T.IdeaTeamNote, idea.StatusReason.Trim())
+            ? news + "\n" + Wording.Format(T.IdeaTeamNote, idea.StatusReason.Trim())
             : news;
     }
 
@@ -123,7 +123,7 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
             IdempotencyKey = $"idea:{idea.Id}:status:{idea.StatusVersion}",
             Kind = OutboxKind.AccountUpdate, // news about the resident's own request
             ResidentId = idea.AuthorId,
-            Body = Reply.WithRow(Polish.Format(T.IdeaNews, idea.Title, news), new Button(T.ButtonMyIdeas, "ideas:mine")).ToJson(),
+            Body = Reply.WithRow(Wording.Format(T.IdeaNews, idea.Title, news), new Button(T.ButtonMyIdeas, "ideas:mine")).ToJson(),
         }, ct);
     }
 

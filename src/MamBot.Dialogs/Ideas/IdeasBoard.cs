@@ -56,7 +56,7 @@ public sealed class IdeasBoard(IdeaService ideas, IdeaDesk desk) : IButtonAction
             dc.Say(Intro(T.IdeasNone));
             return;
         }
-        var list = PagedList.Of(visible, page, x => Polish.Format(T.IdeaLine, x.Idea.Title, x.Supporters, IdeaDesk.StatusName(x.Idea.Status)),
+        var list = PagedList.Of(visible, page, x => Wording.Format(T.IdeaLine, x.Idea.Title, x.Supporters, IdeaDesk.StatusName(x.Idea.Status)),
             x => (x.Idea.Title, $"ideas:show:{x.Idea.Id}"), p => $"ideas:list:{p}");
         var text = T.IdeasListHeader + "\n\n" + string.Join("\n", list.Lines) + (list.PageNote.Length > 0 ? "\n\n" + list.PageNote : "");
         var rows = list.Rows;
@@ -72,8 +72,8 @@ public sealed class IdeasBoard(IdeaService ideas, IdeaDesk desk) : IButtonAction
             return;
         }
         var supporters = await ideas.SupportersAsync(idea.Id, ct);
-        var text = Polish.Format(T.IdeaCard, idea.Title, idea.Description, idea.ForWhom, idea.Needs, idea.AuthorBrings,
-            IdeaDesk.StatusName(idea.Status), Polish.Count(supporters, T.PeopleForms));
+        var text = Wording.Format(T.IdeaCard, idea.Title, idea.Description, idea.ForWhom, idea.Needs, idea.AuthorBrings,
+            IdeaDesk.StatusName(idea.Status), Wording.Count(supporters, T.PeopleForms));
         dc.Say(Reply.WithButtons(text,
             [new(T.ButtonSupport, $"ideas:support:{idea.Id}"), new(T.ButtonOfferHelp, $"ideas:help:{idea.Id}")],
             [new(T.ButtonBrowseIdeas, "ideas:list:0"), new(T.ButtonMenu, "menu:main")]));
@@ -87,8 +87,8 @@ public sealed class IdeasBoard(IdeaService ideas, IdeaDesk desk) : IButtonAction
             dc.Say(Intro(T.IdeaNotAvailable));
             return;
         }
-        var count = Polish.Count(result.Supporters, T.PeopleForms);
-        dc.Say(Reply.WithRow(Polish.Format(result.Counted ? T.IdeaSupported : T.IdeaAlreadySupported, idea.Title, count),
+        var count = Wording.Count(result.Supporters, T.PeopleForms);
+        dc.Say(Reply.WithRow(Wording.Format(result.Counted ? T.IdeaSupported : T.IdeaAlreadySupported, idea.Title, count),
             new(T.ButtonOfferHelp, $"ideas:help:{idea.Id}"), new(T.ButtonBrowseIdeas, "ideas:list:0"), new(T.ButtonMenu, "menu:main")));
     }
 
@@ -101,7 +101,7 @@ public sealed class IdeasBoard(IdeaService ideas, IdeaDesk desk) : IButtonAction
             return;
         }
         var lines = mine.Select(i => $"• „{i.Title}” – {IdeaDesk.StatusName(i.Status)}");
-        dc.Say(Reply.WithRow(Polish.Format(T.MyIdeasList, string.Join("\n", lines)), new(T.ButtonProposeIdea, "ideas:propose"), new(T.ButtonMenu, "menu:main")));
+        dc.Say(Reply.WithRow(Wording.Format(T.MyIdeasList, string.Join("\n", lines)), new(T.ButtonProposeIdea, "ideas:propose"), new(T.ButtonMenu, "menu:main")));
     }
 }
 
@@ -122,7 +122,7 @@ public sealed class OfferHelpDialog(IdeaDesk desk, IdeaService ideas) : Dialog
     public override async Task RepromptAsync(DialogContext dc, CancellationToken ct)
     {
         var idea = await ideas.FindAsync(int.Parse(dc.ActiveFrame!.Values["idea"], CultureInfo.InvariantCulture), ct);
-        await TextPrompt.AskAsync(dc, Polish.Format(T.IdeaHelpAsk, idea!.Title), 3, 500, ct);
+        await TextPrompt.AskAsync(dc, Wording.Format(T.IdeaHelpAsk, idea!.Title), 3, 500, ct);
     }
 
     public override async Task ResumeAsync(DialogContext dc, string? result, CancellationToken ct)

@@ -37,7 +37,7 @@ public sealed partial class ProposeIdeaDialog(IdeaDesk desk) : FormDialog
         var named = IdeaName().Match(text);
         var title = named.Success ? named.Groups["title"].Value.Trim().TrimEnd('.', '!', '?', ',') : "";
         return title.Length is >= 3 and <= 80
-            ? new Dictionary<string, string> { ["title"] = char.ToUpper(title[0], Polish.Culture) + title[1..] }
+            ? new Dictionary<string, string> { ["title"] = char.ToUpper(title[0], Wording.Culture) + title[1..] }
             : new Dictionary<string, string>();
     }
 
@@ -55,14 +55,14 @@ public sealed partial class ProposeIdeaDialog(IdeaDesk desk) : FormDialog
         var contact = values["contact"] switch { "no" => null, var c => c };
         var idea = await desk.SubmitAsync(new NewIdea(dc.Centre.Id, author.Id, values["title"], values["description"],
             values["forwhom"], values["needs"], values["brings"], contact), ct);
-        dc.Say(Reply.WithRow(Polish.Format(T.IdeaSent, idea.Title), new(T.ButtonMyIdeas, "ideas:mine"), new(T.ButtonMenu, "menu:main")));
+        dc.Say(Reply.WithRow(Wording.Format(T.IdeaSent, idea.Title), new(T.ButtonMyIdeas, "ideas:mine"), new(T.ButtonMenu, "menu:main")));
     }
 
     private static Reply Summary(DialogContext dc)
     {
         var v = dc.ActiveFrame!.Values;
         var contact = v["contact"] switch { "chat" => T.ContactChat, "no" => T.ContactNo, var c => c };
-        return Reply.WithRow(Polish.Format(T.IdeaSummary, v["title"], v["description"], v["forwhom"], v["needs"], v["brings"], contact),
+        return Reply.WithRow(Wording.Format(T.IdeaSummary, v["title"], v["description"], v["forwhom"], v["needs"], v["brings"], contact),
             Option(T.ButtonSendIdea, "yes"), Option(T.ButtonNoThanks, "no"));
     }
 

@@ -34,7 +34,7 @@ public sealed class HelpCommand : ICommand
 
     public async Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
     {
-        dc.Say(Polish.Format(T.Help, Polish.HumanContact(dc.Centre)));
+        dc.Say(Wording.Format(T.Help, Wording.HumanContact(dc.Centre)));
         // Help does not interrupt: repeat the open question, or offer the menu.
         if (dc.ActiveDialog is { } active) await active.RepromptAsync(dc, ct);
         else dc.Say(MainMenu.Render());

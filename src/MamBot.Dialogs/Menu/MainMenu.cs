@@ -134,7 +134,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
         {
             u.Room,
             u.Date?.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture),
-            u.Start is { } s && u.End is { } e ? $"od {Polish.Time(s)} do {Polish.Time(e)}" : u.Start is { } only ? $"o {Polish.Time(only)}" : null,
+            u.Start is { } s && u.End is { } e ? $"od {Wording.Time(s)} do {Wording.Time(e)}" : u.Start is { } only ? $"o {Wording.Time(only)}" : null,
             u.DurationMinutes is { } m && u.End is null ? $"na {m} minut" : null,
             u.People is { } p ? $"dla {p} osób" : null,
         };

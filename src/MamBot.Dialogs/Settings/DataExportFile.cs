@@ -29,40 +29,40 @@ public static class DataExportFile
             if (list.Count == 0) Line("• " + T.ExportFileNothing);
             foreach (var item in list) Line("• " + item.TrimStart('•', ' '));
         }
-        string When(DateTime utc) => Polish.DateTime(utc, zone);
+        string When(DateTime utc) => Wording.DateTime(utc, zone);
 
-        Line(Polish.Format(T.ExportFileTitle, centreName));
-        Line(Polish.Format(T.ExportFileAsOf, When(nowUtc)));
+        Line(Wording.Format(T.ExportFileTitle, centreName));
+        Line(Wording.Format(T.ExportFileAsOf, When(nowUtc)));
         Line();
-        Line((data.DisplayName is { Length: > 0 } name ? Polish.Format(T.ExportName, name) : T.ExportNoName).TrimStart('•', ' '));
-        Line(Polish.Format(T.ExportSince, When(data.CreatedUtc)).TrimStart('•', ' '));
-        Section(T.ExportFileChats, data.Channels.Select(c => Polish.Format(T.ExportChannel, Polish.ChannelName(c.Channel), When(c.LastMessageUtc))));
-        Section(T.ExportFileConsents, data.Consents.Select(c => Polish.Format(T.ExportConsent,
+        Line((data.DisplayName is { Length: > 0 } name ? Wording.Format(T.ExportName, name) : T.ExportNoName).TrimStart('•', ' '));
+        Line(Wording.Format(T.ExportSince, When(data.CreatedUtc)).TrimStart('•', ' '));
+        Section(T.ExportFileChats, data.Channels.Select(c => Wording.Format(T.ExportChannel, Wording.ChannelName(c.Channel), When(c.LastMessageUtc))));
+        Section(T.ExportFileConsents, data.Consents.Select(c => Wording.Format(T.ExportConsent,
             c.Granted ? T.ExportConsentGranted : T.ExportConsentWithdrawn, When(c.AtUtc))));
         Section(T.ExportFileNotifications, data.Notifications.Select(n => (Kind: Enum.Parse<NudgeKind>(n.Key), On: n.Value))
             .Select(n => $"{NudgeKindTexts.Described(n.Kind)}: {(n.On ? T.ExportFileOn : T.ExportFileOff)}"));
-        Section(T.ExportFileBookings, data.Bookings.Select(b => Polish.Format(T.ExportFileBooking,
-            When(b.StartUtc), Polish.Time(b.EndUtc, zone), b.Room,
+        Section(T.ExportFileBookings, data.Bookings.Select(b => Wording.Format(T.ExportFileBooking,
+            When(b.StartUtc), Wording.Time(b.EndUtc, zone), b.Room,
             BookingStatusName(b.Status), b.Purpose, b.People, b.ContactName, b.Phone ?? T.BookNoPhone)));
-        Section(T.ExportFileSignups, data.EventSignups.Select(s => Polish.Format(T.ExportFileSignup, s.Event, When(s.StartUtc), SignupStatusName(s.Status))));
-        Section(T.ExportFileFeedback, data.EventFeedback.Select(f => Polish.Format(T.ExportFileRating, f.Event,
-            f.Missed ? T.ExportFileMissed : f.Rating?.ToString(Polish.Culture) ?? "–",
-            string.IsNullOrWhiteSpace(f.Comment) ? "" : Polish.Format(T.ExportFileComment, f.Comment))));
+        Section(T.ExportFileSignups, data.EventSignups.Select(s => Wording.Format(T.ExportFileSignup, s.Event, When(s.StartUtc), SignupStatusName(s.Status))));
+        Section(T.ExportFileFeedback, data.EventFeedback.Select(f => Wording.Format(T.ExportFileRating, f.Event,
+            f.Missed ? T.ExportFileMissed : f.Rating?.ToString(Wording.Culture) ?? "–",
+            string.IsNullOrWhiteSpace(f.Comment) ? "" : Wording.Format(T.ExportFileComment, f.Comment))));
         Section(T.ExportFileCategories, data.EventCategories.Select(c => Enum.TryParse<EventCategory>(c, out var cat) ? EventTexts.Category(cat) : c));
-        Section(T.ExportFileIdeas, data.Ideas.Select(i => Polish.Format(T.ExportFileIdea, i.Title, IdeaDesk.StatusName(Enum.Parse<IdeaStatus>(i.Status)),
+        Section(T.ExportFileIdeas, data.Ideas.Select(i => Wording.Format(T.ExportFileIdea, i.Title, IdeaDesk.StatusName(Enum.Parse<IdeaStatus>(i.Status)),
             When(i.CreatedUtc), i.Description)));
-        Section(T.ExportFileSupported, data.IdeasSupported.Select(s => Polish.Format(
+        Section(T.ExportFileSupported, data.IdeasSupported.Select(s => Wording.Format(
             s.Kind == nameof(SupportKind.Help) ? T.ExportFileHelp : T.ExportFileSupport, s.Idea, s.HowToHelp ?? "")));
         Section(T.ExportFileSurveys, data.Surveys.Select(s => s.Anonymous
-            ? Polish.Format(T.ExportFileSurveyAnonymous, s.Survey)
-            : Polish.Format(T.ExportFileSurveyNamed, s.Survey, string.Join("; ", s.Answers.Select(a => $"{a.Question} {a.Text ?? a.Number?.ToString(Polish.Culture) ?? a.Choices}")))));
-        Section(T.ExportFileDrafts, data.SurveyDrafts.Select(d => Polish.Format(T.ExportFileDraft, d.Survey, When(d.UpdatedUtc))));
-        Section(T.ExportFileTeamNotices, data.TeamNotices.Select(m => Polish.Format(T.ExportFileMessage,
+            ? Wording.Format(T.ExportFileSurveyAnonymous, s.Survey)
+            : Wording.Format(T.ExportFileSurveyNamed, s.Survey, string.Join("; ", s.Answers.Select(a => $"{a.Question} {a.Text ?? a.Number?.ToString(Wording.Culture) ?? a.Choices}")))));
+        Section(T.ExportFileDrafts, data.SurveyDrafts.Select(d => Wording.Format(T.ExportFileDraft, d.Survey, When(d.UpdatedUtc))));
+        Section(T.ExportFileTeamNotices, data.TeamNotices.Select(m => Wording.Format(T.ExportFileMessage,
             When(m.DoneUtc ?? m.CreatedUtc), MessageStatusName(m.Status), Reply.FromJson(m.Body).Text.ReplaceLineEndings(" "))));
-        Section(T.ExportFileTalks, data.TalksWithTeam.Select(m => Polish.Format(T.ExportFileTalk,
+        Section(T.ExportFileTalks, data.TalksWithTeam.Select(m => Wording.Format(T.ExportFileTalk,
             When(m.AtUtc), m.From ?? T.ExportFileYou, m.Text.ReplaceLineEndings(" "))));
-        Section(T.ExportFileFromYou, data.MessagesFromYou.Select(m => Polish.Format(T.ExportFileRaw, Polish.ChannelName(m.Channel), When(m.AtUtc))));
-        Section(Polish.Format(T.ExportFileMessages, data.MessagesToYou.Count), data.MessagesToYou.Select(m => Polish.Format(T.ExportFileMessage,
+        Section(T.ExportFileFromYou, data.MessagesFromYou.Select(m => Wording.Format(T.ExportFileRaw, Wording.ChannelName(m.Channel), When(m.AtUtc))));
+        Section(Wording.Format(T.ExportFileMessages, data.MessagesToYou.Count), data.MessagesToYou.Select(m => Wording.Format(T.ExportFileMessage,
             When(m.DoneUtc ?? m.CreatedUtc), MessageStatusName(m.Status), Reply.FromJson(m.Body).Text.ReplaceLineEndings(" "))));
         return new ReplyFile(T.ExportReadableFileName, "text/plain", Encoding.UTF8.GetBytes(text.ToString()));
     }

@@ -15,19 +15,19 @@ public sealed class DataExportReply(PrivacyDesk privacy)
         var zone = dc.TimeZone;
 
         var lines = new List<string> { T.ExportIntro };
-        lines.Add(data.DisplayName is { Length: > 0 } name ? Polish.Format(T.ExportName, name) : T.ExportNoName);
-        lines.Add(Polish.Format(T.ExportSince, Polish.DateTime(data.CreatedUtc, zone)));
-        lines.AddRange(data.Channels.Select(c => Polish.Format(T.ExportChannel,
-            Polish.ChannelName(c.Channel), Polish.DateTime(c.LastMessageUtc, zone))));
-        lines.AddRange(data.Consents.Select(c => Polish.Format(T.ExportConsent,
-            c.Granted ? T.ExportConsentGranted : T.ExportConsentWithdrawn, Polish.DateTime(c.AtUtc, zone))));
+        lines.Add(data.DisplayName is { Length: > 0 } name ? Wording.Format(T.ExportName, name) : T.ExportNoName);
+        lines.Add(Wording.Format(T.ExportSince, Wording.DateTime(data.CreatedUtc, zone)));
+        lines.AddRange(data.Channels.Select(c => Wording.Format(T.ExportChannel,
+            Wording.ChannelName(c.Channel), Wording.DateTime(c.LastMessageUtc, zone))));
+        lines.AddRange(data.Consents.Select(c => Wording.Format(T.ExportConsent,
+            c.Granted ? T.ExportConsentGranted : T.ExportConsentWithdrawn, Wording.DateTime(c.AtUtc, zone))));
         var kinds = Enum.GetValues<NudgeKind>().ToLookup(resident.Wants, NudgeKindTexts.ButtonWord);
-        if (kinds[true].Any()) lines.Add(Polish.Format(T.ExportNotificationsOn, string.Join(", ", kinds[true])));
-        if (kinds[false].Any()) lines.Add(Polish.Format(T.ExportNotificationsOff, string.Join(", ", kinds[false])));
-        lines.Add(Polish.Format(T.ExportMessages, data.MessagesToYou.Count));
-        lines.Add(Polish.Format(T.ExportBookings, data.Bookings.Count));
+        if (kinds[true].Any()) lines.Add(Wording.Format(T.ExportNotificationsOn, string.Join(", ", kinds[true])));
+        if (kinds[false].Any()) lines.Add(Wording.Format(T.ExportNotificationsOff, string.Join(", ", kinds[false])));
+        lines.Add(Wording.Format(T.ExportMessages, data.MessagesToYou.Count));
+        lines.Add(Wording.Format(T.ExportBookings, data.Bookings.Count));
         var categories = data.EventCategories.Select(c => Enum.TryParse<EventCategory>(c, out var cat) ? EventTexts.Category(cat) : c).ToList();
-        lines.Add(Polish.Format(T.ExportEvents, data.EventSignups.Count, data.EventFeedback.Count, categories.Count == 0 ? T.EventAlertsNone : string.Join(", ", categories)));
+        lines.Add(Wording.Format(T.ExportEvents, data.EventSignups.Count, data.EventFeedback.Count, categories.Count == 0 ? T.EventAlertsNone : string.Join(", ", categories)));
         lines.Add("");
         lines.Add(T.ExportFileNote);
 

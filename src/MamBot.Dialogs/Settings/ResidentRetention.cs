@@ -54,7 +54,7 @@ public sealed class ResidentRetention(MamDbContext db, OutboxStore outbox, Priva
                     IdempotencyKey = key,
                     Kind = OutboxKind.AccountUpdate, // about the resident's own data: not an opt-out-able nudge
                     ResidentId = id,
-                    Body = Reply.Plain(Polish.Format(T.RetentionNotice, Polish.Count(o.NoticeDays, T.DaysForms))).ToJson(),
+                    Body = Reply.Plain(Wording.Format(T.RetentionNotice, Wording.Count(o.NoticeDays, T.DaysForms))).ToJson(),
                 }, ct);
                 noticed++;
             }

@@ -23,7 +23,7 @@ public sealed class SettingsActions(ResidentService residents, DataExportReply e
             case "on" or "off" when parts.Length == 2 && Enum.TryParse<NudgeKind>(parts[1], out var kind) && Enum.IsDefined(kind):
                 var enable = parts[0] == "on";
                 await residents.SetPreferenceAsync(resident, kind, enable, ct);
-                dc.Say(Render(resident, Polish.Format(enable ? T.SettingsSwitchedOn : T.SettingsSwitchedOff, NudgeKindTexts.Described(kind))));
+                dc.Say(Render(resident, Wording.Format(enable ? T.SettingsSwitchedOn : T.SettingsSwitchedOff, NudgeKindTexts.Described(kind))));
                 break;
             case "stop":
                 await residents.SetAllPreferencesAsync(resident, enabled: false, ct);
@@ -48,14 +48,14 @@ public sealed class SettingsActions(ResidentService residents, DataExportReply e
     public static Reply Render(Resident resident, string? before = null)
     {
         var kinds = Enum.GetValues<NudgeKind>();
-        var lines = kinds.Select(k => Polish.Format(T.SettingsLine,
+        var lines = kinds.Select(k => Wording.Format(T.SettingsLine,
             resident.Wants(k) ? "✅" : "❌", NudgeKindTexts.Described(k), resident.Wants(k) ? T.SettingsOn : T.SettingsOff));
-        var text = Polish.Format(T.SettingsIntro, string.Join("\n", lines));
+        var text = Wording.Format(T.SettingsIntro, string.Join("\n", lines));
         if (before is not null) text = before + "\n\n" + text;
 
         var switches = kinds.Select(k => resident.Wants(k)
-            ? new Button(Polish.Format(T.ButtonTurnOff, NudgeKindTexts.ButtonWord(k)), $"settings:off:{k}")
-            : new Button(Polish.Format(T.ButtonTurnOn, NudgeKindTexts.ButtonWord(k)), $"settings:on:{k}"));
+            ? new Button(Wording.Format(T.ButtonTurnOff, NudgeKindTexts.ButtonWord(k)), $"settings:off:{k}")
+            : new Button(Wording.Format(T.ButtonTurnOn, NudgeKindTexts.ButtonWord(k)), $"settings:on:{k}"));
         var rows = switches.Chunk(2).Select(r => (IReadOnlyList<Button>)r).ToList();
         rows.Add([new(T.ButtonMyData, "settings:export"), new(T.ButtonEraseData, "settings:erase")]);
         rows.Add([new(T.ButtonMenu, "menu:main")]);

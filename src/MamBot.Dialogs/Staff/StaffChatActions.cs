@@ -46,10 +46,10 @@ public sealed class StaffChatActions(BookingDesk bookings, IdeaDesk ideas, Hando
         }
         dc.Say(parts[0] switch
         {
-            "approve" => await bookings.ApproveAsync(id, null, ct) is { } b ? Polish.Format(T.StaffApprovedInChat, Describe(b, dc)) : T.StaffAlreadyDecided,
-            "reject" => await bookings.RejectAsync(id, null, ct) is { } b ? Polish.Format(T.StaffRejectedInChat, Describe(b, dc)) : T.StaffAlreadyDecided,
-            "publish" => await ideas.ChangeStatusAsync(id, IdeaStatus.Published, null, ct) is { } i ? Polish.Format(T.StaffIdeaPublishedInChat, i.Title) : T.StaffAlreadyDecided,
-            "talk" => await ideas.ChangeStatusAsync(id, IdeaStatus.InTalks, null, ct) is { } i ? Polish.Format(T.StaffIdeaInTalksInChat, i.Title) : T.StaffAlreadyDecided,
+            "approve" => await bookings.ApproveAsync(id, null, ct) is { } b ? Wording.Format(T.StaffApprovedInChat, Describe(b, dc)) : T.StaffAlreadyDecided,
+            "reject" => await bookings.RejectAsync(id, null, ct) is { } b ? Wording.Format(T.StaffRejectedInChat, Describe(b, dc)) : T.StaffAlreadyDecided,
+            "publish" => await ideas.ChangeStatusAsync(id, IdeaStatus.Published, null, ct) is { } i ? Wording.Format(T.StaffIdeaPublishedInChat, i.Title) : T.StaffAlreadyDecided,
+            "talk" => await ideas.ChangeStatusAsync(id, IdeaStatus.InTalks, null, ct) is { } i ? Wording.Format(T.StaffIdeaInTalksInChat, i.Title) : T.StaffAlreadyDecided,
             _ => T.StaleButton,
         });
     }

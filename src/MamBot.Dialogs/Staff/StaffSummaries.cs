@@ -30,7 +30,7 @@ public sealed partial class StaffSummaries(IOptions<LlmOptions> options, IdeaSer
     {
         var waiting = await ideas.WaitingForReviewAsync(centreId, ct);
         var centre = await centres.GetAsync(centreId, ct);
-        return await SummarizeAsync(Polish.Format(T.LlmSummaryIdeasPrompt, centre.Name),
+        return await SummarizeAsync(Wording.Format(T.LlmSummaryIdeasPrompt, centre.Name),
             [.. waiting.Select(i => $"„{i.Title}”: {i.Description} Dla kogo: {i.ForWhom}. Potrzeby: {i.Needs}. Autor wnosi: {i.AuthorBrings}.")], ct);
     }
 
@@ -40,7 +40,7 @@ public sealed partial class StaffSummaries(IOptions<LlmOptions> options, IdeaSer
         var question = result?.Questions.FirstOrDefault(q => q.Question.Id == questionId);
         if (result is null || question is null) return new(null, T.SummaryNothingToRead);
         var centre = await centres.GetAsync(result.Survey.CentreId, ct);
-        return await SummarizeAsync(Polish.Format(T.LlmSummaryAnswersPrompt, centre.Name, result.Survey.Title, question.Question.Text), question.Texts, ct);
+        return await SummarizeAsync(Wording.Format(T.LlmSummaryAnswersPrompt, centre.Name, result.Survey.Title, question.Question.Text), question.Texts, ct);
     }
 
     private async Task<StaffSummary> SummarizeAsync(string instructions, IReadOnlyList<string> items, CancellationToken ct)

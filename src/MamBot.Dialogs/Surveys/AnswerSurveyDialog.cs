@@ -25,7 +25,7 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
         frame.Values["tag"] = "s" + Guid.NewGuid().ToString("N")[..5];
         var (survey, draft) = await LoadAsync(dc, ct);
         if (draft.Count > 0) dc.Say(T.SurveyContinue);
-        else dc.Say(Polish.Format(T.SurveyIntro, survey.Title, survey.Intro, Polish.Count(survey.Questions.Count, T.QuestionsForms),
+        else dc.Say(Wording.Format(T.SurveyIntro, survey.Title, survey.Intro, Wording.Count(survey.Questions.Count, T.QuestionsForms),
             survey.IsAnonymous ? T.SurveyAnonymousNote : T.SurveyNamedNote));
         await NextAsync(dc, survey, draft, ct);
     }
@@ -81,16 +81,16 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
         if (outcome == SubmitOutcome.Saved) await desk.AnsweredAsync(survey.Id, dc.Resident.Id, ct);
         dc.Say(MainMenu.Render(outcome switch
         {
-            SubmitOutcome.Saved => Polish.Format(T.SurveyThanks, survey.Title, Closes(dc, survey)),
-            SubmitOutcome.AlreadyAnswered => Polish.Format(T.SurveyAlreadyAnswered, survey.Title),
-            _ => Polish.Format(T.SurveyClosed, survey.Title),
+            SubmitOutcome.Saved => Wording.Format(T.SurveyThanks, survey.Title, Closes(dc, survey)),
+            SubmitOutcome.AlreadyAnswered => Wording.Format(T.SurveyAlreadyAnswered, survey.Title),
+            _ => Wording.Format(T.SurveyClosed, survey.Title),
         }));
     }
 
     /// <summary>"Oceń od 1 (bardzo źle) do 5 (bardzo dobrze).", or with the two ends staff wrote for this question.</summary>
     private static string ScaleHint(SurveyQuestion q) => q.Choices is [var low, var high]
-        ? Polish.Format(T.SurveyScale, low, high)
-        : Polish.Format(T.SurveyScale, T.SurveyScaleLow, T.SurveyScaleHigh);
+        ? Wording.Format(T.SurveyScale, low, high)
+        : Wording.Format(T.SurveyScale, T.SurveyScaleLow, T.SurveyScaleHigh);
 
     private static void Ask(DialogContext dc, Survey survey, SurveyQuestion q, int answered)
     {
@@ -113,7 +113,7 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
             rows.Add([Press(T.ButtonSkip, "skip")]);
         }
         frame.Expects = [.. rows.SelectMany(r => r).Select(b => b.Payload)];
-        dc.Say(new Reply(Polish.Format(T.SurveyQuestionHeader, answered + 1, survey.Questions.Count, q.Text) + "\n" + hint,
+        dc.Say(new Reply(Wording.Format(T.SurveyQuestionHeader, answered + 1, survey.Questions.Count, q.Text) + "\n" + hint,
             [.. rows.Select(r => (IReadOnlyList<Button>)r)]));
     }
 
@@ -144,7 +144,7 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
                 return yes || no ? (new GivenAnswer(Number: yes ? 1 : 0), null) : (null, T.SurveyNeedAnswer);
             default:
                 if (text.Length == 0) return (null, T.SurveyNeedAnswer);
-                return text.Length > MaxText ? (null, Polish.Format(T.PromptTooLong, Polish.Count(MaxText, T.CharactersForms))) : (new GivenAnswer(Text: text), null);
+                return text.Length > MaxText ? (null, Wording.Format(T.PromptTooLong, Wording.Count(MaxText, T.CharactersForms))) : (new GivenAnswer(Text: text), null);
         }
     }
 
@@ -159,5 +159,5 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
         [.. frame.Values.GetValueOrDefault("sel", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
 
     public static string Closes(DialogContext dc, Survey survey) =>
-        Polish.DayAndMonth(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(survey.ClosesUtc.AddMinutes(-1), dc.TimeZone)));
+        Wording.DayAndMonth(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(survey.ClosesUtc.AddMinutes(-1), dc.TimeZone)));
 }

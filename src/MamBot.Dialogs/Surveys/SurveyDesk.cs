@@ -21,10 +21,10 @@ public sealed class SurveyDesk(SurveyService surveys, OutboxStore outbox, Centre
         var now = time.GetUtcNow().UtcDateTime;
         if (survey.ClosesUtc <= now) return 0;
         var opens = survey.OpensUtc > now ? survey.OpensUtc : now;
-        var closes = Polish.DayAndMonth(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(survey.ClosesUtc.AddMinutes(-1), zone)));
+        var closes = Wording.DayAndMonth(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(survey.ClosesUtc.AddMinutes(-1), zone)));
         var answer = new Button(T.ButtonAnswerSurvey, $"surveys:start:{survey.Id}");
-        var invitation = Reply.WithRow(Polish.Format(T.SurveyInvitation, survey.Title, survey.Intro, Polish.Count(survey.Questions.Count, T.QuestionsForms), closes), answer).ToJson();
-        var reminder = Reply.WithRow(Polish.Format(T.SurveyReminder, survey.Title, closes), answer).ToJson();
+        var invitation = Reply.WithRow(Wording.Format(T.SurveyInvitation, survey.Title, survey.Intro, Wording.Count(survey.Questions.Count, T.QuestionsForms), closes), answer).ToJson();
+        var reminder = Reply.WithRow(Wording.Format(T.SurveyReminder, survey.Title, closes), answer).ToJson();
 
         var invited = 0;
         foreach (var residentId in await surveys.AudienceAsync(survey, ct))

@@ -82,7 +82,7 @@ public sealed partial class LlmUnderstanding(IOptions<LlmOptions> options, Booki
             kernel.Plugins.AddFromObject(new CentreFacts(dc, bookings, events), "centre");
 
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, dc.TimeZone).DateTime);
-            var history = new ChatHistory(Polish.Format(T.LlmSystemPrompt, dc.Centre.Name, Polish.Date(today) + " " + today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join(", ", Intents)));
+            var history = new ChatHistory(Wording.Format(T.LlmSystemPrompt, dc.Centre.Name, Wording.Date(today) + " " + today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join(", ", Intents)));
             history.AddUserMessage(text);
             var settings = new OpenAIPromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(), Temperature = 0 };
             var reply = await kernel.GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync(history, settings, kernel, timeout.Token);
@@ -132,8 +132,8 @@ public sealed class CentreFacts(DialogContext dc, BookingService bookings, Event
     public string Faq()
     {
         var c = dc.Centre;
-        return string.Join("\n", new[] { $"{c.Name}, {c.Address}, {Polish.ContactChannels(c)}", "Godziny otwarcia:" }
-            .Concat(Polish.OpeningHours(c.OpeningHours))
+        return string.Join("\n", new[] { $"{c.Name}, {c.Address}, {Wording.ContactChannels(c)}", "Godziny otwarcia:" }
+            .Concat(Wording.OpeningHours(c.OpeningHours))
             .Append("Zasady:").Concat(c.HouseRules.OrderBy(r => r.Order).Select(r => "- " + r.Text))
             .Append("Częste pytania:").Concat(c.Faq.OrderBy(f => f.Order).Select(f => $"- {f.Question} {f.Answer}"))
             .Append("Sale: " + string.Join("; ", c.Rooms.Select(r => $"{r.Name} (do {r.Capacity} osób)"))));
@@ -145,7 +145,7 @@ public sealed class CentreFacts(DialogContext dc, BookingService bookings, Event
         var match = dc.Centre.Rooms.FirstOrDefault(r => string.Equals(r.Name, room, StringComparison.OrdinalIgnoreCase)) ?? Bookings.BookingSlots.FindRoom(dc.Centre.Rooms, room);
         if (match is null || !DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day)) return "Nie znam takiej sali albo daty.";
         var starts = await bookings.FreeStartsAsync(match.Id, day, TimeSpan.FromHours(1), default);
-        return starts.Count == 0 ? "Brak wolnych godzin." : string.Join(", ", starts.Select(s => Polish.Time(s, dc.TimeZone)));
+        return starts.Count == 0 ? "Brak wolnych godzin." : string.Join(", ", starts.Select(s => Wording.Time(s, dc.TimeZone)));
     }
 
     [KernelFunction("upcoming_events"), Description("Wydarzenia w centrum w najbliższych dwóch tygodniach: kiedy, co, wolne miejsca.")]

@@ -28,7 +28,7 @@ public sealed class WelcomeActions(ResidentService residents, FollowUpNudge foll
             dc.Say(MainMenu.Render(WelcomeBack(dc)));
             return Task.CompletedTask;
         }
-        dc.Say(Polish.Format(T.Welcome, dc.Centre.Name, Polish.HumanContact(dc.Centre)));
+        dc.Say(Wording.Format(T.Welcome, dc.Centre.Name, Wording.HumanContact(dc.Centre)));
         dc.Say(AskForConsent(T.PrivacyNotice));
         return Task.CompletedTask;
     }
@@ -45,7 +45,7 @@ public sealed class WelcomeActions(ResidentService residents, FollowUpNudge foll
         return null;
     }
 
-    public static string WelcomeBack(DialogContext dc) => Polish.Format(T.MenuWelcomeBack,
+    public static string WelcomeBack(DialogContext dc) => Wording.Format(T.MenuWelcomeBack,
         string.IsNullOrWhiteSpace(dc.Resident?.DisplayName) ? "" : ", " + dc.Resident.DisplayName);
 
     public async Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
@@ -64,8 +64,8 @@ public sealed class WelcomeActions(ResidentService residents, FollowUpNudge foll
                     new(T.MenuAbout, "menu:about"), new(T.ButtonConsentYes, "consent:yes")));
                 break;
             default:
-                dc.Say(AskForConsent(Polish.Format(T.PrivacyMore, dc.Centre.Name, Polish.ContactChannels(dc.Centre),
-                    Polish.Count(handoff.Value.KeepDays, T.DaysForms))));
+                dc.Say(AskForConsent(Wording.Format(T.PrivacyMore, dc.Centre.Name, Wording.ContactChannels(dc.Centre),
+                    Wording.Count(handoff.Value.KeepDays, T.DaysForms))));
                 break;
         }
     }
@@ -121,7 +121,7 @@ public sealed class FollowUpNudge(OutboxStore outbox)
             Kind = OutboxKind.FollowUp,
             ResidentId = resident.Id,
             DueUtc = due,
-            Body = Reply.Plain(Polish.Format(T.FollowUp, fact.Question, fact.Answer)).ToJson(),
+            Body = Reply.Plain(Wording.Format(T.FollowUp, fact.Question, fact.Answer)).ToJson(),
         }, ct);
     }
 }

@@ -47,7 +47,7 @@ public static partial class PosterEndpoints
     {
         var centre = await centres.GetDefaultAsync(ct);
         var (url, shortUrl) = Addresses(request, site.Value, PosterCodes.Centre, z);
-        var poster = new Poster(T.PosterCentreHeading, centre.Name, string.Join(", ", Polish.OpeningHours(centre.OpeningHours)), centre.Address,
+        var poster = new Poster(T.PosterCentreHeading, centre.Name, string.Join(", ", Wording.OpeningHours(centre.OpeningHours)), centre.Address,
             [T.PosterCentreLine1, T.PosterCentreLine2], T.PosterScan, url, shortUrl);
         return Pdf(poster, "plakat-mam.pdf");
     }
@@ -58,10 +58,10 @@ public static partial class PosterEndpoints
         if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is not { } e) return Results.NotFound();
         var centre = await centres.GetAsync(e.CentreId, ct);
         var zone = centre.TimeZone;
-        var when = Polish.Capitalised(EventTexts.When(e, zone)) + "–" + Polish.Time(e.EndUtc, zone);
+        var when = Wording.Capitalised(EventTexts.When(e, zone)) + "–" + Wording.Time(e.EndUtc, zone);
         var lines = new List<string>();
         if (FirstSentence(e.Description) is { Length: > 0 } about) lines.Add(about);
-        lines.Add(e.Capacity is { } places ? Polish.Format(T.PosterEventPlaces, Polish.Count(places, T.PlaceForms)) : T.PosterEventOpen);
+        lines.Add(e.Capacity is { } places ? Wording.Format(T.PosterEventPlaces, Wording.Count(places, T.PlaceForms)) : T.PosterEventOpen);
         var (url, shortUrl) = Addresses(request, site.Value, PosterCodes.ForEvent(id), z);
         var poster = new Poster(centre.Name, e.Title, when, EventTexts.Place(e, centre) + ", " + centre.Address, lines, T.PosterScan, url, shortUrl);
         return Pdf(poster, $"plakat-wydarzenie-{id}.pdf");

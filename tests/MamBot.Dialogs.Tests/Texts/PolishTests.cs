@@ -19,7 +19,7 @@ public class PolishTests
     [InlineData(102, "102 osoby")]
     [InlineData(112, "112 osób")]
     public void Counts_use_the_right_plural_form(int n, string expected) =>
-        Assert.Equal(expected, Polish.Count(n, "osoba|osoby|osób"));
+        Assert.Equal(expected, Wording.Count(n, "osoba|osoby|osób"));
 
     [Theory]
     [InlineData(1, "w styczniu")]
@@ -29,7 +29,7 @@ public class PolishTests
     [InlineData(11, "w listopadzie")]
     [InlineData(12, "w grudniu")]
     public void A_month_after_w_takes_the_locative_and_september_takes_we(int month, string expected) =>
-        Assert.Equal(expected, Polish.InMonth(month));
+        Assert.Equal(expected, Wording.InMonth(month));
 
     private static readonly TimeZoneInfo Krakow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
 
@@ -43,7 +43,7 @@ public class PolishTests
     [InlineData(DayOfWeek.Saturday, DayCase.OnDay, "w sobotę")]
     [InlineData(DayOfWeek.Monday, DayCase.Genitive, "poniedziałku")]
     public void A_weekday_takes_the_case_the_words_before_it_need(DayOfWeek day, DayCase form, string expected) =>
-        Assert.Equal(expected, Polish.DayName(day, form));
+        Assert.Equal(expected, Wording.DayName(day, form));
 
     [Fact]
     public void Sentences_with_a_date_after_a_preposition_read_right()
@@ -51,25 +51,25 @@ public class PolishTests
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
         var wednesday = new DateTime(2026, 12, 2, 17, 0, 0, DateTimeKind.Utc);
         var tuesday = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
-        Assert.Equal("Przeniesiono na środę, 2 grudnia, 18:00", "Przeniesiono na " + Polish.DateTime(wednesday, zone, DayCase.Accusative));
-        Assert.Equal("w bazie od wtorku, 1 grudnia, 10:00", "w bazie od " + Polish.DateTime(tuesday, zone, DayCase.Genitive));
-        Assert.Equal("ostatnio we wtorek, 1 grudnia, 10:00", "ostatnio " + Polish.DateTime(tuesday, zone, DayCase.OnDay));
+        Assert.Equal("Przeniesiono na środę, 2 grudnia, 18:00", "Przeniesiono na " + Wording.DateTime(wednesday, zone, DayCase.Accusative));
+        Assert.Equal("w bazie od wtorku, 1 grudnia, 10:00", "w bazie od " + Wording.DateTime(tuesday, zone, DayCase.Genitive));
+        Assert.Equal("ostatnio we wtorek, 1 grudnia, 10:00", "ostatnio " + Wording.DateTime(tuesday, zone, DayCase.OnDay));
     }
 
     [Fact]
     public void Dates_read_like_polish_and_show_krakow_time_in_winter_and_summer()
     {
-        Assert.Equal("sobota, 12 grudnia, 18:00", Polish.DateTime(new DateTime(2026, 12, 12, 17, 0, 0, DateTimeKind.Utc), Krakow));
-        Assert.Equal("piątek, 12 czerwca, 18:00", Polish.DateTime(new DateTime(2026, 6, 12, 16, 0, 0, DateTimeKind.Utc), Krakow));
+        Assert.Equal("sobota, 12 grudnia, 18:00", Wording.DateTime(new DateTime(2026, 12, 12, 17, 0, 0, DateTimeKind.Utc), Krakow));
+        Assert.Equal("piątek, 12 czerwca, 18:00", Wording.DateTime(new DateTime(2026, 6, 12, 16, 0, 0, DateTimeKind.Utc), Krakow));
     }
 
     [Fact]
     public void The_day_clocks_go_back_shows_the_right_local_hour()
     {
         // 25 October 2026: 03:00 CEST becomes 02:00 CET at 01:00 UTC.
-        Assert.Equal("niedziela, 25 października, 02:30", Polish.DateTime(new DateTime(2026, 10, 25, 0, 30, 0, DateTimeKind.Utc), Krakow));
-        Assert.Equal("niedziela, 25 października, 02:30", Polish.DateTime(new DateTime(2026, 10, 25, 1, 30, 0, DateTimeKind.Utc), Krakow));
-        Assert.Equal("niedziela, 25 października, 12:00", Polish.DateTime(new DateTime(2026, 10, 25, 11, 0, 0, DateTimeKind.Utc), Krakow));
+        Assert.Equal("niedziela, 25 października, 02:30", Wording.DateTime(new DateTime(2026, 10, 25, 0, 30, 0, DateTimeKind.Utc), Krakow));
+        Assert.Equal("niedziela, 25 października, 02:30", Wording.DateTime(new DateTime(2026, 10, 25, 1, 30, 0, DateTimeKind.Utc), Krakow));
+        Assert.Equal("niedziela, 25 października, 12:00", Wording.DateTime(new DateTime(2026, 10, 25, 11, 0, 0, DateTimeKind.Utc), Krakow));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public class PolishTests
 
         Assert.Equal(
             ["poniedziałek–wtorek: 09:00–17:00", "środa: 12:00–20:00", "czwartek: 09:00–17:00", "piątek–niedziela: nieczynne"],
-            Polish.OpeningHours(hours));
+            Wording.OpeningHours(hours));
     }
 
     [Theory]
@@ -101,6 +101,6 @@ public class PolishTests
         Assert.All(titles, t => Assert.True(t.Length <= 20, $"'{t}' is longer than 20 characters"));
 
         foreach (var word in new[] { T.KindShortTips, T.KindShortReminders, T.KindShortDigest, T.KindShortSurveys, T.KindShortIdeas })
-            Assert.True(Polish.Format(T.ButtonTurnOff, word).Length <= 20, word);
+            Assert.True(Wording.Format(T.ButtonTurnOff, word).Length <= 20, word);
     }
 }

@@ -210,7 +210,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         Assert.Contains("W III kwartale z MAM skorzystało 25 osób, o 19 więcej niż w II kwartale.",
             await staff.Locator("main").InnerTextAsync());
         var charts = staff.GetByRole(AriaRole.Img);
-        Assert.Equal(6, await charts.CountAsync());
+        Assert.Equal(10, await charts.CountAsync());
         foreach (var chart in await charts.AllAsync())
             Assert.True(await chart.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 400"), "a chart did not load as a picture");
         // The picture in the README (docs/report.png) is the top of this page.

@@ -61,7 +61,7 @@ public sealed class ReportPageTests : IDisposable
 
         var charts = System.Text.RegularExpressions.Regex.Matches(html, "<img src=\"([^\"]+)\" alt=\"([^\"]+)\"")
             .Select(m => (Src: WebUtility.HtmlDecode(m.Groups[1].Value), Alt: WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
-        Assert.Equal(6, charts.Count); // residents, bookings, events, ideas, surveys, talks to a person
+        Assert.Equal(10, charts.Count); // residents (all, active and new by channel), bookings, hours, events, rating, ideas, surveys, talks
         const string prefix = "data:image/svg+xml;base64,";
         Assert.All(charts, chart => Assert.StartsWith(prefix, chart.Src));
         var residents = System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(charts[0].Src[prefix.Length..])));
@@ -71,6 +71,9 @@ public sealed class ReportPageTests : IDisposable
         var text = StaffSession.Text(html);
         Assert.Contains("Mieszkańcy, którzy pisali do MamBota miesiąc mieszkańcy aktywni nowi mieszkańcy lis 2026 2 2", text);
         Assert.Contains("Rezerwacje sal miesiąc Sala duża Sala mała Kuchnia lis 2026 0 1 0", text);
+        Assert.Contains("Mieszkańcy aktywni według kanału miesiąc czat na stronie lis 2026 2", text);
+        Assert.Contains("Godziny rezerwacji według sal miesiąc Sala duża Sala mała Kuchnia lis 2026 0 2 0", text);
+        Assert.Contains("Średnia ocena wydarzeń (od 1 do 5) miesiąc średnia ocena lis 2026 –", text); // no ratings yet: no bar
         Assert.Matches("Pomysły mieszkańców według tego, co się z nimi stało miesiąc .* lis 2026 1 0", text); // Ala's chess club, new
     }
 
@@ -154,7 +157,7 @@ public sealed class ReportPageTests : IDisposable
         Assert.Contains("Pomysły mieszkańców według tego, co się z nimi stało", text);
         Assert.Contains($"strona {pages.Count} z {pages.Count}", text);
         var charts = pages.SelectMany(page => page.GetImages()).ToList();
-        Assert.Equal(6, charts.Count);
+        Assert.Equal(10, charts.Count);
         Assert.All(charts, chart =>
         {
             Assert.True(chart.TryGetPng(out var png), "a chart in the PDF is not a picture a reader can open");

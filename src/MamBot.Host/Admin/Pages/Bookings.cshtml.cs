@@ -55,26 +55,26 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
         var monday = LocalCalendar.MondayOf(LocalCalendar.Today(time.GetUtcNow().UtcDateTime, zone)).AddDays(7 * Week);
         var from = LocalCalendar.StartUtc(monday, zone);
         var to = LocalCalendar.StartUtc(monday.AddDays(7), zone);
-        Title = $"{Polish.Date(monday)} – {Polish.Date(monday.AddDays(6))}";
+        Title = $"{Wording.Date(monday)} – {Wording.Date(monday.AddDays(6))}";
 
         var rooms = centre.Rooms.ToDictionary(r => r.Id);
         Row ToRow(Booking b, string when) => new(b.Id, when, rooms.TryGetValue(b.RoomId, out var r) ? r.Name : "?",
             string.IsNullOrEmpty(b.ContactName) ? AdminText.ContactErased
-                : $"{b.ContactName}, {(string.IsNullOrWhiteSpace(b.Phone) ? "" : Polish.Format(AdminText.BookingPhone, b.Phone) + ", ")}{Polish.Count(b.People, T.PeopleForms)}",
+                : $"{b.ContactName}, {(string.IsNullOrWhiteSpace(b.Phone) ? "" : Wording.Format(AdminText.BookingPhone, b.Phone) + ", ")}{Wording.Count(b.People, T.PeopleForms)}",
             b.Purpose, b.Status, b.EndUtc > now);
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.StartUtc >= from && b.StartUtc < to).OrderBy(b => b.StartUtc).ToListAsync(ct);
         var events = await db.Events.AsNoTracking()
             .Where(e => e.CentreId == centre.Id && e.RoomId != null && e.Status == EventStatus.Scheduled && e.StartUtc >= from && e.StartUtc < to)
             .OrderBy(e => e.StartUtc).ToListAsync(ct);
         DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
-        string Span(DateTime startUtc, DateTime endUtc) => $"{Polish.Time(startUtc, zone)}–{Polish.Time(endUtc, zone)}";
+        string Span(DateTime startUtc, DateTime endUtc) => $"{Wording.Time(startUtc, zone)}–{Wording.Time(endUtc, zone)}";
         var entries = bookings.Select(b => (b.StartUtc, Booking: (Row?)ToRow(b, Span(b.StartUtc, b.EndUtc)), Event: (EventRow?)null))
             .Concat(events.Select(e => (e.StartUtc, Booking: (Row?)null,
                 Event: (EventRow?)new EventRow(e.Id, Span(e.StartUtc, e.EndUtc), rooms.TryGetValue(e.RoomId!.Value, out var r) ? r.Name : "?", e.Title))));
         Days = [.. entries.OrderBy(x => x.StartUtc).GroupBy(x => LocalDay(x.StartUtc))
-            .Select(g => (Polish.Date(g.Key), (IReadOnlyList<(Row?, EventRow?)>)[.. g.Select(x => (x.Booking, x.Event))]))];
+            .Select(g => (Wording.Date(g.Key), (IReadOnlyList<(Row?, EventRow?)>)[.. g.Select(x => (x.Booking, x.Event))]))];
         Pending = [.. (await db.Bookings.AsNoTracking().Where(b => b.Status == BookingStatus.Pending && b.EndUtc > now).OrderBy(b => b.StartUtc).ToListAsync(ct))
-            .Select(b => ToRow(b, $"{Polish.Date(LocalDay(b.StartUtc))}, {Span(b.StartUtc, b.EndUtc)}"))];
+            .Select(b => ToRow(b, $"{Wording.Date(LocalDay(b.StartUtc))}, {Span(b.StartUtc, b.EndUtc)}"))];
     }
 
     public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)
@@ -107,7 +107,7 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
                 Form.People, Form.Purpose, Form.ContactName, string.IsNullOrWhiteSpace(Form.Phone) ? null : Form.Phone.Trim()), ct);
             if (attempt.Booking is { } booking)
             {
-                Message = Polish.Format(AdminText.BookingMade, BookingDesk.When(booking, centre.Rooms.First(r => r.Id == booking.RoomId), centre.TimeZone));
+                Message = Wording.Format(AdminText.BookingMade, BookingDesk.When(booking, centre.Rooms.First(r => r.Id == booking.RoomId), centre.TimeZone));
                 var monday = LocalCalendar.MondayOf(LocalCalendar.Today(time.GetUtcNow().UtcDateTime, centre.TimeZone));
                 return RedirectToPage(new { week = (LocalCalendar.MondayOf(Form.Day.Value).DayNumber - monday.DayNumber) / 7 });
             }

@@ -56,7 +56,7 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
                 EventProblem.Cancelled => AdminText.EventIsCancelled,
                 _ => AdminText.EventIsOver,
             }, ct);
-        Message = edit.Promoted.Count == 0 ? AdminText.EventChangesSaved : Polish.Format(AdminText.EventChangesSavedPromoted, edit.Promoted.Count);
+        Message = edit.Promoted.Count == 0 ? AdminText.EventChangesSaved : Wording.Format(AdminText.EventChangesSavedPromoted, edit.Promoted.Count);
         return RedirectToPage(new { id });
     }
 
@@ -69,7 +69,7 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
         var change = await desk.MoveAsync(id, TimeZoneInfo.ConvertTimeToUtc(Move.Day.Value.ToDateTime(Move.Start.Value), zone),
             TimeZoneInfo.ConvertTimeToUtc(Move.Day.Value.ToDateTime(Move.End.Value), zone), ct);
         if (change.Event is not { } moved) return await RefuseAsync(id, EventsModel.Explain(change, zone), ct);
-        Message = Polish.Format(AdminText.EventMoved, Polish.DateTime(moved.StartUtc, zone, DayCase.Accusative));
+        Message = Wording.Format(AdminText.EventMoved, Wording.DateTime(moved.StartUtc, zone, DayCase.Accusative));
         return RedirectToPage(new { id });
     }
 

@@ -49,7 +49,7 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
             var change = await desk.CreateAsync(new NewEvent(centre.Id, Form.Title, Form.Description, start, end, Form.RoomId, Form.Category, Form.Capacity, Form.Organiser), ct);
             if (change.Event is { } created)
             {
-                Message = Polish.Format(AdminText.EventAdded, created.Title);
+                Message = Wording.Format(AdminText.EventAdded, created.Title);
                 return RedirectToPage();
             }
             errors.Add(Explain(change, centre.TimeZone));
@@ -64,7 +64,7 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
     public async Task<IActionResult> OnPostCancelAsync(int id, string? reason, CancellationToken ct)
     {
         var cancelled = await desk.CancelAsync(id, ct, reason is { Length: > 300 } ? reason[..300] : reason);
-        Message = cancelled is null ? AdminText.EventCannotCancel : Polish.Format(AdminText.EventCancelled, cancelled.Title);
+        Message = cancelled is null ? AdminText.EventCannotCancel : Wording.Format(AdminText.EventCancelled, cancelled.Title);
         return RedirectToPage();
     }
 
@@ -74,9 +74,9 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
         EventProblem.InThePast => AdminText.TimeHasPassed,
         EventProblem.EndBeforeStart => AdminText.EndBeforeStart,
         EventProblem.Cancelled => AdminText.EventIsCancelled,
-        EventProblem.RoomTaken => Polish.Format(AdminText.EventRoomTaken, string.Join("; ",
-            change.ConflictingBookings.Select(b => Polish.Format(AdminText.EventClashBooking, Polish.DateTime(b.StartUtc, zone), b.Purpose))
-                .Concat(change.ConflictingEvents.Select(e => Polish.Format(AdminText.EventClashEvent, e.Title, Polish.DateTime(e.StartUtc, zone)))))),
+        EventProblem.RoomTaken => Wording.Format(AdminText.EventRoomTaken, string.Join("; ",
+            change.ConflictingBookings.Select(b => Wording.Format(AdminText.EventClashBooking, Wording.DateTime(b.StartUtc, zone), b.Purpose))
+                .Concat(change.ConflictingEvents.Select(e => Wording.Format(AdminText.EventClashEvent, e.Title, Wording.DateTime(e.StartUtc, zone)))))),
         _ => AdminText.EventNotSaved,
     };
 
@@ -86,10 +86,10 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
         Rooms = centre.Rooms;
         var now = time.GetUtcNow().UtcDateTime;
         var upcoming = await events.ListAsync(centre.Id, now, now.AddDays(28), category: null, ct);
-        Upcoming = [.. upcoming.Select(x => new Row(x.Event.Id, Polish.DateTime(x.Event.StartUtc, centre.TimeZone), x.Event.Title,
+        Upcoming = [.. upcoming.Select(x => new Row(x.Event.Id, Wording.DateTime(x.Event.StartUtc, centre.TimeZone), x.Event.Title,
             EventTexts.Place(x.Event, centre), EventTexts.Category(x.Event.Category),
             x.Event.Capacity is { } capacity
-                ? Polish.Format(AdminText.EventPlacesLimited, x.Going, capacity, x.Waiting)
-                : Polish.Format(AdminText.EventPlacesOpen, x.Going)))];
+                ? Wording.Format(AdminText.EventPlacesLimited, x.Going, capacity, x.Waiting)
+                : Wording.Format(AdminText.EventPlacesOpen, x.Going)))];
     }
 }

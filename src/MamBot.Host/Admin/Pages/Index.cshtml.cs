@@ -43,20 +43,20 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres, Utility
         var day = LocalCalendar.Today(now, zone);
         var dayStart = LocalCalendar.StartUtc(day, zone);
         var dayEnd = LocalCalendar.StartUtc(day.AddDays(1), zone);
-        Today = Polish.Date(day);
+        Today = Wording.Date(day);
 
         var rooms = centre.Rooms.ToDictionary(r => r.Id, r => r.Name);
         BookingsToday = [.. (await db.Bookings.AsNoTracking()
                 .Where(b => b.StartUtc >= dayStart && b.StartUtc < dayEnd && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.Pending))
                 .OrderBy(b => b.StartUtc).ToListAsync(ct))
-            .Select(b => $"{Polish.Time(b.StartUtc, zone)}–{Polish.Time(b.EndUtc, zone)} {rooms.GetValueOrDefault(b.RoomId)}: {b.Purpose}")];
+            .Select(b => $"{Wording.Time(b.StartUtc, zone)}–{Wording.Time(b.EndUtc, zone)} {rooms.GetValueOrDefault(b.RoomId)}: {b.Purpose}")];
         PendingApprovals = await db.Bookings.CountAsync(b => b.Status == BookingStatus.Pending && b.EndUtc > now, ct);
         // "This week" is what the chat calls it: from now until Sunday night, Kraków time.
         var nextMonday = LocalCalendar.StartUtc(LocalCalendar.MondayOf(day).AddDays(7), zone);
         UpcomingEvents = [.. (await db.Events.AsNoTracking()
                 .Where(e => e.CentreId == centre.Id && e.Status == EventStatus.Scheduled && e.StartUtc >= now && e.StartUtc < nextMonday)
                 .OrderBy(e => e.StartUtc).ToListAsync(ct))
-            .Select(e => $"{Polish.DateTime(e.StartUtc, zone)} – {e.Title}")];
+            .Select(e => $"{Wording.DateTime(e.StartUtc, zone)} – {e.Title}")];
         NewIdeas = [.. await db.Ideas.AsNoTracking().Where(i => i.CentreId == centre.Id && i.Status == IdeaStatus.New)
             .OrderBy(i => i.CreatedUtc).Select(i => i.FlaggedWords == null ? i.Title : i.Title + " ⚠️").ToListAsync(ct)];
         SurveysRunning = await db.Surveys.CountAsync(s => s.CentreId == centre.Id && s.OpensUtc <= now && s.ClosesUtc > now, ct);

@@ -26,7 +26,7 @@ public sealed class LoginModel(StaffAccounts accounts) : PageModel
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/admin", StringComparison.Ordinal) ? ReturnUrl : "/admin");
             case SignInOutcome.TooManyFailures:
                 // About this address, whatever e-mail was typed: it tells nothing about which accounts exist.
-                Error = Polish.Format(AdminText.TooManyFailures, Math.Max(1, (int)Math.Ceiling(result.Wait!.Value.TotalMinutes)));
+                Error = Wording.Format(AdminText.TooManyFailures, Math.Max(1, (int)Math.Ceiling(result.Wait!.Value.TotalMinutes)));
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 return Page();
             default:

@@ -43,7 +43,7 @@ public sealed class MessengerSender(
         }
 
         if (reply.File is { } file && !(await graph.SendFileAsync(chatId, file.FileName, file.ContentType, file.Content, type, tag, ct)).Ok)
-            await graph.SendTextAsync(chatId, new MessengerMessage(Polish.Format(T.FileNotDelivered, file.FileName), []), type, tag, ct);
+            await graph.SendTextAsync(chatId, new MessengerMessage(Wording.Format(T.FileNotDelivered, file.FileName), []), type, tag, ct);
         return Delivery.Sent;
     }
 

@@ -118,7 +118,7 @@ public sealed partial class MessengerProfileSetup(IServiceScopeFactory scopes, I
         var profile = new JsonObject
         {
             ["get_started"] = new JsonObject { ["payload"] = MessengerEvents.GetStartedPayload },
-            ["greeting"] = new JsonArray(new JsonObject { ["locale"] = "default", ["text"] = Polish.Format(T.MessengerGreeting, centre.Name) }),
+            ["greeting"] = new JsonArray(new JsonObject { ["locale"] = "default", ["text"] = Wording.Format(T.MessengerGreeting, centre.Name) }),
             ["persistent_menu"] = new JsonArray(new JsonObject
             {
                 ["locale"] = "default",

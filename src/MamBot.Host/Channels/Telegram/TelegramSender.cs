@@ -45,7 +45,7 @@ public sealed partial class TelegramSender(TelegramBot bot, TelegramRateLimiter 
             if (document.Outcome != DeliveryOutcome.Sent)
             {
                 LogFileFailed(file.FileName, document.Reason);
-                await CallAsync(chatId, priority, () => bot.Client.SendMessage(chat, Polish.Format(T.FileNotDelivered, file.FileName), cancellationToken: ct), ct);
+                await CallAsync(chatId, priority, () => bot.Client.SendMessage(chat, Wording.Format(T.FileNotDelivered, file.FileName), cancellationToken: ct), ct);
             }
         }
         return Delivery.Sent;

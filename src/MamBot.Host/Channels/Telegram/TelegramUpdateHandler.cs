@@ -128,7 +128,7 @@ public sealed partial class TelegramUpdateHandler(
             Kind = OutboxKind.Reply,
             Channel = ChannelNames.Telegram,
             ChatId = activity.ChatId,
-            Body = Reply.Plain(Polish.Format(T.GroupPointer, bot.Username, activity.ChatId)).ToJson(),
+            Body = Reply.Plain(Wording.Format(T.GroupPointer, bot.Username, activity.ChatId)).ToJson(),
         }, ct);
         await handover.RepliesAsync(ChannelNames.Telegram, activity.ChatId, [pointer.Id], ct);
     }

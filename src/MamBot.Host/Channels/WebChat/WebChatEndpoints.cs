@@ -93,7 +93,7 @@ public static partial class WebChatEndpoints
         var payload = string.IsNullOrWhiteSpace(body?.Payload) ? null : body.Payload;
         if (text is null && payload is null) return (null, T.ApiEmpty);
         if (text is not null && payload is not null) return (null, T.ApiBoth);
-        if (text?.Length > MaxTextLength) return (null, Polish.Format(T.ApiTextTooLong, Polish.Count(MaxTextLength, T.CharactersForms)));
+        if (text?.Length > MaxTextLength) return (null, Wording.Format(T.ApiTextTooLong, Wording.Count(MaxTextLength, T.CharactersForms)));
         if (payload is not null && Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes) return (null, T.ApiPayloadTooLong);
         if (body!.ClientMessageId is { } clientId && (clientId.Length > 64 || !IdPattern().IsMatch(clientId)))
             return (null, T.ApiBadClientMessageId);

@@ -61,10 +61,10 @@ public sealed class IndexModel(BroadcastDesk desk, CentreDirectory centres, MamD
         var at = broadcast.SendAtUtc > now ? broadcast.SendAtUtc : now;
         var zone = centre.TimeZone;
         Message = NudgeTiming.FirstChance(OutboxKind.Broadcast, at, zone, timing.Value) is { } morning
-            ? Polish.Format(AdminText.BroadcastAfterQuiet, Polish.DateTime(morning, zone, DayCase.OnDay), broadcast.Recipients)
+            ? Wording.Format(AdminText.BroadcastAfterQuiet, Wording.DateTime(morning, zone, DayCase.OnDay), broadcast.Recipients)
             : broadcast.SendAtUtc > now.AddMinutes(1)
-                ? Polish.Format(AdminText.BroadcastScheduled, Polish.DateTime(broadcast.SendAtUtc, zone, DayCase.Accusative), broadcast.Recipients)
-                : Polish.Format(AdminText.BroadcastSending, broadcast.Recipients);
+                ? Wording.Format(AdminText.BroadcastScheduled, Wording.DateTime(broadcast.SendAtUtc, zone, DayCase.Accusative), broadcast.Recipients)
+                : Wording.Format(AdminText.BroadcastSending, broadcast.Recipients);
         return RedirectToPage();
     }
 
@@ -86,6 +86,6 @@ public sealed class IndexModel(BroadcastDesk desk, CentreDirectory centres, MamD
         Events = [.. (await db.Events.AsNoTracking()
                 .Where(e => e.CentreId == centre.Id && e.Status == EventStatus.Scheduled && e.StartUtc > now.AddDays(-31) && e.StartUtc < now.AddDays(31))
                 .OrderBy(e => e.StartUtc).ToListAsync(ct))
-            .Select(e => (e.Id, $"{Polish.DateTime(e.StartUtc, centre.TimeZone)} – {e.Title}"))];
+            .Select(e => (e.Id, $"{Wording.DateTime(e.StartUtc, centre.TimeZone)} – {e.Title}"))];
     }
 }

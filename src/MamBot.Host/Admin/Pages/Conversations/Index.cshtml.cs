@@ -43,8 +43,8 @@ public sealed class IndexModel(HandoffService handoffs, CentreDirectory centres,
     public static string Ago(TimeSpan waited) => waited.TotalMinutes switch
     {
         < 1 => "przed chwilą",
-        < 120 => Polish.Count((long)waited.TotalMinutes, T.MinutesFormsAccusative) + " temu",
-        _ => Polish.Count((long)waited.TotalHours, T.HoursForms) + " temu",
+        < 120 => Wording.Count((long)waited.TotalMinutes, T.MinutesFormsAccusative) + " temu",
+        _ => Wording.Count((long)waited.TotalHours, T.HoursForms) + " temu",
     };
 
     private int StaffId => int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);

@@ -51,7 +51,7 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Handove
         {
             m.Id,
             Who = m.StaffName ?? name,
-            Time = Polish.Time(m.CreatedUtc, zone),
+            Time = Wording.Time(m.CreatedUtc, zone),
             m.Text,
         }));
     }

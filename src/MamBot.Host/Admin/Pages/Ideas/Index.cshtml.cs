@@ -34,7 +34,7 @@ public sealed class IndexModel(IdeaService ideas, IdeaDesk desk, StaffSummaries 
         Events = [.. (await db.Events.AsNoTracking()
                 .Where(e => e.CentreId == centre.Id && e.Status == EventStatus.Scheduled && e.StartUtc > now)
                 .OrderBy(e => e.StartUtc).Take(50).ToListAsync(ct))
-            .Select(e => (e.Id, $"{Polish.DateTime(e.StartUtc, centre.TimeZone)} – {e.Title}"))];
+            .Select(e => (e.Id, $"{Wording.DateTime(e.StartUtc, centre.TimeZone)} – {e.Title}"))];
     }
 
     /// <summary>The LLM's summary of ideas waiting for review, shown above the list (not stored).</summary>
@@ -51,7 +51,7 @@ public sealed class IndexModel(IdeaService ideas, IdeaDesk desk, StaffSummaries 
             Message = AdminText.IdeaShelveNeedsReason;
         else
             Message = await desk.ChangeStatusAsync(id, status, reason, ct) is { } idea
-                ? Polish.Format(AdminText.IdeaStatusChanged, idea.Title, IdeaDesk.StatusName(idea.Status))
+                ? Wording.Format(AdminText.IdeaStatusChanged, idea.Title, IdeaDesk.StatusName(idea.Status))
                 : AdminText.IdeaStatusNotChanged;
         return RedirectToPage(new { All });
     }
@@ -59,15 +59,15 @@ public sealed class IndexModel(IdeaService ideas, IdeaDesk desk, StaffSummaries 
     public async Task<IActionResult> OnPostEditAsync(int id, string? title, string? description, CancellationToken ct)
     {
         Message = await ideas.EditAsync(id, title ?? "", description ?? "", ct) is { } idea
-            ? Polish.Format(AdminText.IdeaEdited, idea.Title)
-            : Polish.Format(AdminText.IdeaNotEdited, IdeaService.MaxTitle, IdeaService.MaxDescription);
+            ? Wording.Format(AdminText.IdeaEdited, idea.Title)
+            : Wording.Format(AdminText.IdeaNotEdited, IdeaService.MaxTitle, IdeaService.MaxDescription);
         return RedirectToPage(new { All });
     }
 
     public async Task<IActionResult> OnPostMergeAsync(int id, int? into, CancellationToken ct)
     {
         Message = into is { } target && await desk.MergeAsync(id, target, ct) is { } duplicate
-            ? Polish.Format(AdminText.IdeaMerged, duplicate.Title, duplicate.StatusReason)
+            ? Wording.Format(AdminText.IdeaMerged, duplicate.Title, duplicate.StatusReason)
             : AdminText.IdeaPickAnotherToMerge;
         return RedirectToPage(new { All });
     }
@@ -75,7 +75,7 @@ public sealed class IndexModel(IdeaService ideas, IdeaDesk desk, StaffSummaries 
     public async Task<IActionResult> OnPostLinkEventAsync(int id, int? eventId, CancellationToken ct)
     {
         Message = eventId is { } e && await desk.LinkEventAsync(id, e, ct) is { } idea
-            ? Polish.Format(AdminText.IdeaLinkedToEvent, idea.Title)
+            ? Wording.Format(AdminText.IdeaLinkedToEvent, idea.Title)
             : AdminText.IdeaPickEvent;
         return RedirectToPage(new { All });
     }

@@ -44,7 +44,7 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
         try
         {
             var pdf = ReportPdf.Render(new PrintedReport(centre.Name, ReportPeriodText.Name(Figures.Period),
-                $"{Polish.DayAndMonth(today)} {today.Year}", Comparison, [.. Rows(Figures)], Charts));
+                $"{Wording.DayAndMonth(today)} {today.Year}", Comparison, [.. Rows(Figures)], Charts));
             return File(pdf, "application/pdf", $"raport-mam-{Figures.Period.Key}.pdf");
         }
         catch (PrintFontMissingException)
@@ -112,16 +112,16 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
         var (during, previous) = (ReportPeriodText.In(now.Period), before is null ? "" : ReportPeriodText.In(before.Period));
         string Change(int difference) => before is null ? "" : difference switch
         {
-            > 0 => Polish.Format(AdminText.ReportMore, difference, previous),
-            < 0 => Polish.Format(AdminText.ReportFewer, -difference, previous),
-            _ => Polish.Format(AdminText.ReportSame, previous),
+            > 0 => Wording.Format(AdminText.ReportMore, difference, previous),
+            < 0 => Wording.Format(AdminText.ReportFewer, -difference, previous),
+            _ => Wording.Format(AdminText.ReportSame, previous),
         };
         static int Bookings(PeriodFigures f) => f.Rooms.Sum(r => r.Bookings);
         return
         [
-            Polish.Capitalised(Polish.Format(AdminText.ReportPeopleSentence, during, Polish.Plural(now.Active, AdminText.ReportUsedForms),
-                Polish.Count(now.Active, T.PeopleForms), Change(now.Active - (before?.Active ?? 0)))),
-            Polish.Capitalised(Polish.Format(AdminText.ReportBookingsSentence, during, Polish.Count(Bookings(now), AdminText.ReportTimesForms),
+            Wording.Capitalised(Wording.Format(AdminText.ReportPeopleSentence, during, Wording.Plural(now.Active, AdminText.ReportUsedForms),
+                Wording.Count(now.Active, T.PeopleForms), Change(now.Active - (before?.Active ?? 0)))),
+            Wording.Capitalised(Wording.Format(AdminText.ReportBookingsSentence, during, Wording.Count(Bookings(now), AdminText.ReportTimesForms),
                 Change(Bookings(now) - (before is null ? 0 : Bookings(before))))),
         ];
     }
@@ -129,9 +129,9 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
     public static IEnumerable<(string Area, string Item, string Value)> Rows(PeriodFigures f)
     {
         static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-        foreach (var (channel, n) in f.ActiveByChannel.OrderBy(x => x.Key, StringComparer.Ordinal)) yield return (AdminText.ReportActive, Polish.ChannelName(channel), N(n));
+        foreach (var (channel, n) in f.ActiveByChannel.OrderBy(x => x.Key, StringComparer.Ordinal)) yield return (AdminText.ReportActive, Wording.ChannelName(channel), N(n));
         yield return (AdminText.ReportActive, AdminText.ReportTotal, N(f.Active));
-        foreach (var (channel, n) in f.NewByChannel.OrderBy(x => x.Key, StringComparer.Ordinal)) yield return (AdminText.ReportNew, Polish.ChannelName(channel), N(n));
+        foreach (var (channel, n) in f.NewByChannel.OrderBy(x => x.Key, StringComparer.Ordinal)) yield return (AdminText.ReportNew, Wording.ChannelName(channel), N(n));
         yield return (AdminText.ReportNew, AdminText.ReportTotal, N(f.New));
         foreach (var room in f.Rooms)
         {

@@ -47,8 +47,9 @@ public sealed partial record ReportChart(string Title, IReadOnlyList<DateOnly> M
         for (var s = 0; s < Series.Count; s++)
         {
             var (name, values) = Series[s];
-            var positions = Enumerable.Range(0, Months.Count).Select(m => m + (s - (Series.Count - 1) / 2.0) * width).ToArray();
-            var bars = plot.Add.Bars(positions, values);
+            var offset = (s - (Series.Count - 1) / 2.0) * width;
+            var months = Enumerable.Range(0, Months.Count).Where(m => !double.IsNaN(values[m])).ToArray();
+            var bars = plot.Add.Bars([.. months.Select(m => m + offset)], [.. months.Select(m => values[m])]);
             foreach (var bar in bars.Bars) bar.Size = width * 0.9;
             bars.LegendText = name;
         }
@@ -59,19 +60,27 @@ public sealed partial record ReportChart(string Title, IReadOnlyList<DateOnly> M
         return plot;
     }
 
-    /// <summary>The charts of the report, from the first month to the chosen one: residents, bookings by room, events,
-    /// ideas by status, survey answers, requests to talk to a person.</summary>
+    /// <summary>The charts of the report, month by month: residents (also by channel), bookings and hours by room,
+    /// events and their rating, ideas by status, survey answers, requests to talk to a person.</summary>
     public static IReadOnlyList<ReportChart> For(IReadOnlyList<PeriodFigures> months)
     {
         var dates = months.Select(m => m.Period.First).ToList();
         double[] Of(Func<PeriodFigures, double> figure) => [.. months.Select(figure)];
         var rooms = months.SelectMany(m => m.Rooms.Select(r => r.Room)).Distinct().ToList();
+        var channels = months.SelectMany(m => m.ActiveByChannel.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        (string, double[]) Room(string room, Func<RoomFigures, double> figure) =>
+            (room, Of(m => m.Rooms.FirstOrDefault(r => r.Room == room) is { } r ? figure(r) : 0));
         return
         [
             new(AdminText.ChartResidents, dates, [(AdminText.ReportActive, Of(m => m.Active)), (AdminText.ReportNew, Of(m => m.New))]),
-            new(AdminText.ChartBookings, dates, [.. rooms.Select(room => (room, Of(m => m.Rooms.FirstOrDefault(r => r.Room == room)?.Bookings ?? 0)))]),
+            new(AdminText.ChartActiveByChannel, dates, [.. channels.Select(c => (Wording.ChannelName(c), Of(m => m.ActiveByChannel.GetValueOrDefault(c))))]),
+            new(AdminText.ChartNewByChannel, dates, [.. channels.Select(c => (Wording.ChannelName(c), Of(m => m.NewByChannel.GetValueOrDefault(c))))]),
+            new(AdminText.ChartBookings, dates, [.. rooms.Select(room => Room(room, r => r.Bookings))]),
+            new(AdminText.ChartHours, dates, [.. rooms.Select(room => Room(room, r => r.Hours))]),
             new(AdminText.ChartEvents, dates,
                 [(AdminText.ReportSignedUp, Of(m => m.Events.Going)), (AdminText.ReportCame, Of(m => m.Events.Came)), (AdminText.ReportWaiting, Of(m => m.Events.Waiting))]),
+            // A month without ratings has no bar (and "–" in its table), not a rating of 0.
+            new(AdminText.ChartRating, dates, [(AdminText.ReportRating, Of(m => m.Events.AverageRating ?? double.NaN))]),
             new(AdminText.ChartIdeas, dates, [.. Enum.GetValues<IdeaStatus>().Select(status => (IdeaDesk.StatusName(status), Of(m => m.IdeasByStatus.GetValueOrDefault(status))))]),
             new(AdminText.ChartSurveys, dates, [(AdminText.ReportSurveys, Of(m => m.Surveys.Sum(s => s.Responses)))]),
             new(AdminText.ChartTalks, dates, [(AdminText.ReportTalksAsked, Of(m => m.Handoffs.Asked)), (AdminText.ReportTalksAnswered, Of(m => m.Handoffs.Answered))]),
@@ -81,5 +90,6 @@ public sealed partial record ReportChart(string Title, IReadOnlyList<DateOnly> M
     [GeneratedRegex("font-family=\"([^\"]*)\"")]
     private static partial Regex FontFamily();
 
-    public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ',');
+    public static string Number(double value) =>
+        double.IsNaN(value) ? "–" : value.ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ',');
 }

@@ -26,12 +26,12 @@ public static class ReportPdf
     {
         PrintFonts.Install();
         using var document = new PdfDocument();
-        document.Info.Title = Polish.Format(AdminText.ReportPdfTitle, report.Period);
+        document.Info.Title = Wording.Format(AdminText.ReportPdfTitle, report.Period);
         var pages = new Pages(document);
 
         pages.Text(report.Centre, PdfLines.Font(11), XBrushes.DimGray, 15);
-        pages.Text(Polish.Format(AdminText.ReportPdfTitle, report.Period), PdfLines.Font(20, bold: true), XBrushes.Black, 26);
-        pages.Text(Polish.Format(AdminText.ReportPdfMade, report.MadeOn), PdfLines.Font(10), XBrushes.DimGray, 14);
+        pages.Text(Wording.Format(AdminText.ReportPdfTitle, report.Period), PdfLines.Font(20, bold: true), XBrushes.Black, 26);
+        pages.Text(Wording.Format(AdminText.ReportPdfMade, report.MadeOn), PdfLines.Font(10), XBrushes.DimGray, 14);
         pages.Gap(12);
         foreach (var sentence in report.Sentences) pages.Text(sentence, PdfLines.Font(13, bold: true), XBrushes.Black, 18);
         pages.Gap(10);
@@ -123,7 +123,7 @@ public static class ReportPdf
             for (var i = 0; i < document.PageCount; i++)
             {
                 using var gfx = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
-                gfx.DrawString(Polish.Format(AdminText.ReportPdfPage, i + 1, document.PageCount), PdfLines.Font(9), XBrushes.DimGray,
+                gfx.DrawString(Wording.Format(AdminText.ReportPdfPage, i + 1, document.PageCount), PdfLines.Font(9), XBrushes.DimGray,
                     new XRect(Margin, A4.Height - Margin, Width, 12), XStringFormats.TopRight);
             }
         }

@@ -15,15 +15,15 @@ public static class ReportPeriodText
     public static string Name(ReportPeriod period) => period.Kind switch
     {
         PeriodKind.Month => MonthName(period.First),
-        PeriodKind.Quarter => Polish.Format(AdminText.ReportQuarterName, QuarterNumeral(period), period.First.Year),
-        _ => Polish.Format(AdminText.ReportPilotName, MonthName(period.First), MonthName(period.Last)),
+        PeriodKind.Quarter => Wording.Format(AdminText.ReportQuarterName, QuarterNumeral(period), period.First.Year),
+        _ => Wording.Format(AdminText.ReportPilotName, MonthName(period.First), MonthName(period.Last)),
     };
 
     /// <summary>Where a sentence about the period begins: "w listopadzie", "w IV kwartale", "od początku pilotażu".</summary>
     public static string In(ReportPeriod period) => period.Kind switch
     {
-        PeriodKind.Month => Polish.InMonth(period.First.Month),
-        PeriodKind.Quarter => Polish.Format(AdminText.ReportInQuarter, QuarterNumeral(period)),
+        PeriodKind.Month => Wording.InMonth(period.First.Month),
+        PeriodKind.Quarter => Wording.Format(AdminText.ReportInQuarter, QuarterNumeral(period)),
         _ => AdminText.ReportSincePilotStart,
     };
 

@@ -38,8 +38,8 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres) : PageM
             .Where(r => Matches(r.DisplayName) || r.Identities.Any(i => Matches(i.ExternalId)) || bookingContacts[r.Id].Any(Matches))
             .Take(MaxShown)
             .Select(r => new Row(r.Id, NameOf(r.DisplayName, bookingContacts[r.Id].FirstOrDefault()),
-                string.Join(", ", r.Identities.Select(i => Polish.ChannelName(i.Channel))),
-                Polish.DateTime(r.CreatedUtc, centre.TimeZone, DayCase.Genitive), r.HasConsented))];
+                string.Join(", ", r.Identities.Select(i => Wording.ChannelName(i.Channel))),
+                Wording.DateTime(r.CreatedUtc, centre.TimeZone, DayCase.Genitive), r.HasConsented))];
     }
 
     private static string NameOf(string? displayName, string? bookingContact) =>

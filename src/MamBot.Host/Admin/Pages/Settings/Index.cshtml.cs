@@ -68,7 +68,7 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings)
             foreach (var window in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (Window(day, window) is { } parsed) hours.Add(parsed);
-                else errors.Add(Dialogs.Texts.Polish.Format(AdminText.CentreHoursFormat, Dialogs.Texts.Polish.DayName(day)));
+                else errors.Add(Dialogs.Texts.Wording.Format(AdminText.CentreHoursFormat, Dialogs.Texts.Wording.DayName(day)));
             }
         }
         var faq = Form.Faq.Where(f => !string.IsNullOrWhiteSpace(f.Question)).ToList();

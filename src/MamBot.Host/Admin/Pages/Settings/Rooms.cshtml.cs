@@ -67,7 +67,7 @@ public sealed class RoomsModel(CentreDirectory centres, CentreSettings settings,
         var saved = await settings.SaveRoomAsync(centre.Id, id, new RoomSettings(r.Name, r.Aliases, r.Capacity, r.Description, r.Equipment,
             r.RequiresApproval, r.MinMinutes, r.MaxMinutes, r.MaxDaysAhead, r.BufferMinutes, r.MinNoticeMinutes), ct);
         if (saved is null) return NotFound();
-        Message = Polish.Format(id is null ? AdminText.RoomAdded : AdminText.RoomSaved, saved.Name);
+        Message = Wording.Format(id is null ? AdminText.RoomAdded : AdminText.RoomSaved, saved.Name);
         return RedirectToPage();
     }
 
@@ -88,7 +88,7 @@ public sealed class RoomsModel(CentreDirectory centres, CentreSettings settings,
         var rooms = centre.Rooms.ToDictionary(x => x.Id);
         Message = affected.Count == 0
             ? AdminText.BlackoutAdded
-            : Polish.Format(AdminText.BlackoutAddedOverBookings,
+            : Wording.Format(AdminText.BlackoutAddedOverBookings,
                 string.Join("; ", affected.Select(x => BookingDesk.When(x, rooms[x.RoomId], centre.TimeZone) + $" ({x.Purpose})")));
         return RedirectToPage();
     }
@@ -101,7 +101,7 @@ public sealed class RoomsModel(CentreDirectory centres, CentreSettings settings,
     }
 
     public string BlackoutLine(Blackout b) =>
-        $"{Polish.DateTime(b.StartUtc, Zone)} – {Polish.DateTime(b.EndUtc, Zone)}: {(b.RoomId is { } id ? Rooms.FirstOrDefault(r => r.Id == id)?.Name : AdminText.AllRooms)} ({b.Reason})";
+        $"{Wording.DateTime(b.StartUtc, Zone)} – {Wording.DateTime(b.EndUtc, Zone)}: {(b.RoomId is { } id ? Rooms.FirstOrDefault(r => r.Id == id)?.Name : AdminText.AllRooms)} ({b.Reason})";
 
     private async Task<IActionResult> RefuseAsync(IReadOnlyList<string> errors, CancellationToken ct)
     {

@@ -44,14 +44,14 @@ public sealed class StaffModel(StaffAccounts accounts, CentreDirectory centres) 
         var chosen = string.IsNullOrWhiteSpace(password) ? null : password.Trim();
         if (chosen is { Length: < StaffAccounts.MinPasswordLength })
         {
-            Error = Polish.Format(AdminText.StaffPasswordTooShort, StaffAccounts.MinPasswordLength);
+            Error = Wording.Format(AdminText.StaffPasswordTooShort, StaffAccounts.MinPasswordLength);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(ct);
             return Page();
         }
         var set = await accounts.ResetPasswordAsync(id, ct, chosen);
         if (chosen is null) NewPassword = (user.Email, set!);
-        else Message = Polish.Format(AdminText.StaffPasswordSet, user.Email);
+        else Message = Wording.Format(AdminText.StaffPasswordSet, user.Email);
         await LoadAsync(ct);
         return Page();
     }
@@ -69,5 +69,5 @@ public sealed class StaffModel(StaffAccounts accounts, CentreDirectory centres) 
         Zone = (await centres.GetDefaultAsync(ct)).TimeZone;
     }
 
-    public string LastLogin(StaffUser user) => user.LastLoginUtc is { } at ? Polish.Format(AdminText.StaffLastSignIn, Polish.DateTime(at, Zone, DayCase.OnDay)) : AdminText.StaffNeverSignedIn;
+    public string LastLogin(StaffUser user) => user.LastLoginUtc is { } at ? Wording.Format(AdminText.StaffLastSignIn, Wording.DateTime(at, Zone, DayCase.OnDay)) : AdminText.StaffNeverSignedIn;
 }

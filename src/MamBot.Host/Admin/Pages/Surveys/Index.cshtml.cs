@@ -34,8 +34,8 @@ public sealed class IndexModel(SurveyService surveys, SurveyDesk desk, CentreDir
     /// <summary>"trwa do 8 grudnia", "otwiera się w środę, 2 grudnia, 10:00, do 8 grudnia", "zamknięta (8 grudnia)".</summary>
     public static string State(Survey survey, DateTime now, TimeZoneInfo zone)
     {
-        var lastDay = Polish.DayAndMonth(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(survey.ClosesUtc.AddMinutes(-1), zone)));
-        if (survey.ClosesUtc <= now) return Polish.Format(AdminText.SurveyStateClosed, lastDay);
-        return survey.OpensUtc > now ? Polish.Format(AdminText.SurveyStateUpcoming, Polish.DateTime(survey.OpensUtc, zone, DayCase.OnDay), lastDay) : Polish.Format(AdminText.SurveyStateOpen, lastDay);
+        var lastDay = Wording.DayAndMonth(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(survey.ClosesUtc.AddMinutes(-1), zone)));
+        if (survey.ClosesUtc <= now) return Wording.Format(AdminText.SurveyStateClosed, lastDay);
+        return survey.OpensUtc > now ? Wording.Format(AdminText.SurveyStateUpcoming, Wording.DateTime(survey.OpensUtc, zone, DayCase.OnDay), lastDay) : Wording.Format(AdminText.SurveyStateOpen, lastDay);
     }
 }

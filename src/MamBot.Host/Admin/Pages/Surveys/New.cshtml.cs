@@ -61,8 +61,8 @@ public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirec
             if (survey is not null)
             {
                 var invited = await desk.InviteAsync(survey.Id, ct);
-                Message = Polish.Format(AdminText.SurveySaved, survey.Title, invited,
-                    survey.OpensUtc > now ? Polish.DateTime(survey.OpensUtc, centre.TimeZone) + "." : AdminText.SurveyOpensNow);
+                Message = Wording.Format(AdminText.SurveySaved, survey.Title, invited,
+                    survey.OpensUtc > now ? Wording.DateTime(survey.OpensUtc, centre.TimeZone) + "." : AdminText.SurveyOpensNow);
                 return RedirectToPage("Results", new { id = survey.Id });
             }
             errors.Add(problem switch
@@ -85,7 +85,7 @@ public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirec
         Events = [.. (await db.Events.AsNoTracking()
                 .Where(e => e.CentreId == centre.Id && e.Status == EventStatus.Scheduled && e.StartUtc > now.AddDays(-31) && e.StartUtc < now.AddDays(31))
                 .OrderBy(e => e.StartUtc).ToListAsync(ct))
-            .Select(e => (e.Id, $"{Polish.DateTime(e.StartUtc, centre.TimeZone)} – {e.Title}"))];
+            .Select(e => (e.Id, $"{Wording.DateTime(e.StartUtc, centre.TimeZone)} – {e.Title}"))];
     }
 
     public static string TypeName(QuestionType type) => type switch

@@ -46,7 +46,7 @@ public sealed class ResultsModel(SurveyResults results, StaffSummaries summaries
         return CsvDownload.Of(csv, $"ankieta-{id}.csv");
     }
 
-    public static string Percent(double share) => Math.Round(share * 100).ToString("0", Polish.Culture) + "%";
+    public static string Percent(double share) => Math.Round(share * 100).ToString("0", Wording.Culture) + "%";
 
     public static string Average(double average) => average.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("pl-PL"));
 }

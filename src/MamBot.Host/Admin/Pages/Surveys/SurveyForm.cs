@@ -44,16 +44,16 @@ public sealed class SurveyForm
         if (Title.Trim().Length is < 3 or > 120) problems.Add(AdminText.SurveyTitleLength);
         var questions = Questions.Where(q => !q.IsBlank).ToList();
         if (questions.Count == 0) problems.Add(AdminText.SurveyNeedsQuestion);
-        if (questions.Count > SurveyService.MaxQuestions) problems.Add(Polish.Format(AdminText.SurveyTooManyQuestions, SurveyService.MaxQuestions));
+        if (questions.Count > SurveyService.MaxQuestions) problems.Add(Wording.Format(AdminText.SurveyTooManyQuestions, SurveyService.MaxQuestions));
         for (var i = 0; i < Questions.Count; i++)
         {
             var q = Questions[i];
             if (q.IsBlank) continue;
-            if (q.Text.Trim().Length > 300) problems.Add(Polish.Format(AdminText.QuestionTooLong, i + 1));
+            if (q.Text.Trim().Length > 300) problems.Add(Wording.Format(AdminText.QuestionTooLong, i + 1));
             if (q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice)
             {
-                if (q.ChoiceList.Count is < 2 or > 10) problems.Add(Polish.Format(AdminText.QuestionNeedsChoices, i + 1));
-                if (q.ChoiceList.Any(c => c.Length > MaxChoiceLength)) problems.Add(Polish.Format(AdminText.QuestionChoiceTooLong, i + 1, MaxChoiceLength));
+                if (q.ChoiceList.Count is < 2 or > 10) problems.Add(Wording.Format(AdminText.QuestionNeedsChoices, i + 1));
+                if (q.ChoiceList.Any(c => c.Length > MaxChoiceLength)) problems.Add(Wording.Format(AdminText.QuestionChoiceTooLong, i + 1, MaxChoiceLength));
             }
         }
         if (OpensDay is null || ClosesDay is null) problems.Add(AdminText.SurveyNeedsDays);

@@ -4,7 +4,7 @@ using MamBot.Data.Centres;
 namespace MamBot.Dialogs.Texts;
 
 /// <summary>Polish plural forms, dates and hours, with the names from the resource file (no dependency on ICU data).</summary>
-public static class Polish
+public static class Wording
 {
     /// <summary>Digits and separators for string.Format; the words come from resources.</summary>
     public static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
