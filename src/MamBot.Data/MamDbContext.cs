@@ -337,6 +337,7 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
         modelBuilder.Entity<Resident>(e =>
         {
             e.HasOne<Centre>().WithMany().HasForeignKey(r => r.CentreId);
+            e.Property(r => r.Language).HasMaxLength(8).HasDefaultValue(Languages.Polish);
             e.HasMany(r => r.Identities).WithOne().HasForeignKey(i => i.ResidentId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(r => r.Consents).WithOne().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(r => r.Preferences).WithOne().HasForeignKey(p => p.ResidentId).OnDelete(DeleteBehavior.Cascade);

@@ -21,6 +21,8 @@ public static class MamDialogsSetup
     /// <summary>The conversation engine and every dialog, command and button action (scoped: one turn, one scope).</summary>
     public static IServiceCollection AddMamDialogs(this IServiceCollection services)
     {
+        // Texts follow the UI culture: Polish unless a turn speaks the resident's language, whatever the server's locale.
+        Texts.Language.MakePolishTheDefault();
         services.AddOptions();
         services.AddLogging();
         services.AddScoped<LlmUnderstanding>();
@@ -44,6 +46,15 @@ public static class MamDialogsSetup
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<MainMenu>());
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<AboutCentre>());
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<SettingsActions>());
+        services.AddScoped<LanguageActions>();
+        // Messages composed when they are sent (reminders queued days ahead), in the resident's language then.
+        services.AddScoped<LaterMessageComposer>();
+        services.AddScoped<Texts.RecipientLanguage>();
+        services.AddScoped<IMessageRecipe, EventReminderRecipe>();
+        services.AddScoped<IMessageRecipe, EventFeedbackRecipe>();
+        services.AddScoped<IMessageRecipe, BookingReminderRecipe>();
+        services.AddScoped<IMessageRecipe, FollowUpRecipe>();
+        services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<LanguageActions>());
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<WelcomeActions>());
         services.AddScoped<IButtonAction, FaqAnswer>();
         services.AddScoped<MyBookings>();

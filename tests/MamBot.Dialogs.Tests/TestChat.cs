@@ -23,6 +23,9 @@ public sealed class TestChat : IAsyncDisposable
     public string ChatId { get; }
     public IReadOnlyList<Reply> Last { get; private set; } = [];
 
+    /// <summary>The language the resident's app is set to, as the channel tells it ("uk"); null: not told.</summary>
+    public string? AppLanguage { get; set; }
+
     private TestChat(string channel, string chatId, Action<IServiceCollection>? extra)
     {
         Channel = channel;
@@ -52,10 +55,10 @@ public sealed class TestChat : IAsyncDisposable
     }
 
     public Task<IReadOnlyList<Reply>> SendAsync(string text, string? updateId = null, string? senderName = "Anna") =>
-        TurnAsync(new Activity(Channel, ChatId, text, null, Time.GetUtcNow(), updateId ?? NextUpdateId(), senderName));
+        TurnAsync(new Activity(Channel, ChatId, text, null, Time.GetUtcNow(), updateId ?? NextUpdateId(), senderName, AppLanguage));
 
     public Task<IReadOnlyList<Reply>> PressPayloadAsync(string payload, string? updateId = null) =>
-        TurnAsync(new Activity(Channel, ChatId, null, payload, Time.GetUtcNow(), updateId ?? NextUpdateId(), "Anna"));
+        TurnAsync(new Activity(Channel, ChatId, null, payload, Time.GetUtcNow(), updateId ?? NextUpdateId(), "Anna", AppLanguage));
 
     /// <summary>Presses the button with this title in the latest replies, as a resident would.</summary>
     public Task<IReadOnlyList<Reply>> PressAsync(string title) => PressPayloadAsync(ButtonPayload(title));
@@ -100,6 +103,16 @@ public sealed class TestChat : IAsyncDisposable
     /// <summary>Another resident writing from their own chat on the same system.</summary>
     public Task<IReadOnlyList<Reply>> AsAsync(string chatId, string? text, string? payload = null, string senderName = "Sąsiad") =>
         TurnAsync(new Activity(Channel, chatId, text, payload, Time.GetUtcNow(), NextUpdateId(), senderName));
+
+    /// <summary>The words a queued message has when it goes now: a reminder is composed at sending, for its resident.</summary>
+    public async Task<string> ComposedTextAsync(OutboxMessage message)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var resident = await scope.ServiceProvider.GetRequiredService<Data.Residents.ResidentService>().FindAsync(message.ResidentId!.Value, default)
+            ?? throw new InvalidOperationException("The message's resident is gone.");
+        var reply = await scope.ServiceProvider.GetRequiredService<LaterMessageComposer>().ComposeAsync(Reply.FromJson(message.Body), resident, default);
+        return reply?.Text ?? throw new InvalidOperationException("The message has nothing to say any more.");
+    }
 
     public Task<List<OutboxMessage>> NudgesAsync() =>
         QueryAsync(db => db.OutboxMessages.Where(m => m.Kind != OutboxKind.Reply).ToListAsync());

@@ -1095,6 +1095,13 @@ namespace MamBot.Data.Migrations
                     b.Property<string>("DisplayName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("pl");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CentreId");

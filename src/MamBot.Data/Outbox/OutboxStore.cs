@@ -319,4 +319,7 @@ public static class OutboxReasons
     public const string SurveyAnswered = "survey-answered";
     public const string SurveyClosed = "survey-closed";
     public const string BroadcastCancelled = "broadcast-cancelled";
+
+    /// <summary>A message composed when sent found nothing to say (its event or booking is gone).</summary>
+    public const string NothingToSay = "nothing-to-say";
 }

@@ -19,11 +19,15 @@ public sealed record PosterFigures(string Code, string? EventTitle, string Place
 /// <summary>Residents who asked for a person, how many a person answered, and the median wait for that first answer.</summary>
 public sealed record HandoffFigures(int Asked, int Answered, double? MedianMinutesToAnswer);
 
-/// <summary>A period of the pilot in figures (months are local to the centre).</summary>
+/// <summary>
+/// A period of the pilot in figures (months are local to the centre). ActiveByLanguage: by the language each
+/// resident talks in now; "" for those who have since erased their data.
+/// </summary>
 public sealed record PeriodFigures(
     ReportPeriod Period,
     IReadOnlyDictionary<string, int> ActiveByChannel,
     int Active,
+    IReadOnlyDictionary<string, int> ActiveByLanguage,
     IReadOnlyDictionary<string, int> NewByChannel,
     int New,
     IReadOnlyList<RoomFigures> Rooms,
@@ -55,6 +59,9 @@ public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimePr
         var firsts = activity.GroupBy(a => a.ResidentId)
             .Select(g => g.OrderBy(a => a.Month).ThenBy(a => a.Id).First())
             .Where(a => a.Month >= period.First).ToList();
+
+        var activeIds = inPeriod.Select(a => a.ResidentId).Distinct().ToList();
+        var languages = await db.Residents.AsNoTracking().Where(r => activeIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Language, ct);
 
         var rooms = await db.Rooms.AsNoTracking().Where(r => r.CentreId == centreId).OrderBy(r => r.Id).ToListAsync(ct);
         var bookings = await db.Bookings.AsNoTracking()
@@ -92,7 +99,8 @@ public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimePr
 
         return new PeriodFigures(period,
             inPeriod.GroupBy(a => a.Channel).ToDictionary(g => g.Key, g => g.Select(a => a.ResidentId).Distinct().Count()),
-            inPeriod.Select(a => a.ResidentId).Distinct().Count(),
+            activeIds.Count,
+            activeIds.GroupBy(id => languages.GetValueOrDefault(id, "")).ToDictionary(g => g.Key, g => g.Count()),
             firsts.GroupBy(a => a.Channel).ToDictionary(g => g.Key, g => g.Count()),
             firsts.Count,
             [.. rooms.Select(r => new RoomFigures(r.Name, bookings.Count(b => b.RoomId == r.Id),

@@ -11,6 +11,9 @@ public sealed class Resident
     public string? DisplayName { get; set; }
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>What the bot says to this resident in (<see cref="Languages"/>), chosen by them; Polish unless they chose.</summary>
+    public string Language { get; set; } = Languages.Polish;
+
     public List<ChannelIdentity> Identities { get; set; } = [];
     public List<ConsentRecord> Consents { get; set; } = [];
     public List<NotificationPreference> Preferences { get; set; } = [];

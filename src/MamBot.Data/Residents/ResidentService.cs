@@ -70,6 +70,13 @@ public sealed class ResidentService(MamDbContext db, CentreDirectory centres, Ti
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>What the bot says to the resident from now on is in this language (one of <see cref="Languages"/>).</summary>
+    public async Task SetLanguageAsync(Resident resident, string language, CancellationToken ct)
+    {
+        resident.Language = Languages.Match(language) ?? throw new ArgumentException($"Not one of our languages: {language}", nameof(language));
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task SetAllPreferencesAsync(Resident resident, bool enabled, CancellationToken ct)
     {
         foreach (var kind in Enum.GetValues<NudgeKind>())

@@ -14,7 +14,8 @@ namespace MamBot.Dialogs.Bookings;
 /// Booking operations with everything that follows them: reminders, the resident hearing staff decisions,
 /// staff hearing about bookings that wait for them. The chat and the admin panel both come through here.
 /// </summary>
-public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, ResidentService residents, MamDbContext db, ReminderPromise promise, TimeProvider time)
+public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, ResidentService residents, MamDbContext db, ReminderPromise promise,
+    RecipientLanguage recipients, TimeProvider time)
 {
     public static readonly TimeSpan SoonBefore = TimeSpan.FromHours(2);
 
@@ -38,7 +39,7 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
         if (booking is null) return null;
         await ScheduleRemindersAsync(booking, ct);
         var resident = booking.ResidentId is { } id ? await residents.FindAsync(id, ct) : null;
-        await TellResidentAsync(booking, "decision", T.BookingApproved, await PromiseAsync(booking, resident, ct), ct);
+        await TellResidentAsync(booking, "decision", async when => Wording.Format(T.BookingApproved, when, await PromiseAsync(booking, resident, ct)), ct);
         return booking;
     }
 
@@ -46,8 +47,8 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
     {
         var booking = await bookings.RejectAsync(bookingId, note, ct);
         if (booking is null) return null;
-        var reason = string.IsNullOrWhiteSpace(note) ? "" : Wording.Format(T.BookingReason, note.Trim());
-        await TellResidentAsync(booking, "decision", T.BookingRejected, reason, ct);
+        await TellResidentAsync(booking, "decision", when => Task.FromResult(Wording.Format(T.BookingRejected, when,
+            string.IsNullOrWhiteSpace(note) ? "" : Wording.Format(T.BookingReason, note.Trim()))), ct);
         return booking;
     }
 
@@ -60,7 +61,7 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
         if (byResident is null)
         {
             var (_, centre) = await RoomAsync(booking, ct);
-            await TellResidentAsync(booking, "cancelled", T.BookingCancelledByStaff, Wording.ContactChannels(centre), ct);
+            await TellResidentAsync(booking, "cancelled", when => Task.FromResult(Wording.Format(T.BookingCancelledByStaff, when, Wording.ContactChannels(centre))), ct);
         }
         return booking;
     }
@@ -70,7 +71,7 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
         var attempt = await bookings.MoveAsync(bookingId, startUtc, endUtc, ct);
         if (attempt.Booking is not { } booking) return attempt;
         await outbox.SkipQueuedAsync(ReminderKeyPrefix(booking.Id), OutboxReasons.BookingMoved, ct);
-        await TellResidentAsync(booking, $"moved:{booking.StartUtc:yyyyMMddHHmm}", T.BookingMoved, null, ct);
+        await TellResidentAsync(booking, $"moved:{booking.StartUtc:yyyyMMddHHmm}", when => Task.FromResult(Wording.Format(T.BookingMoved, when)), ct);
         if (booking.Status == BookingStatus.Confirmed) await ScheduleRemindersAsync(booking, ct);
         return attempt;
     }
@@ -79,12 +80,11 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
     private async Task ScheduleRemindersAsync(Booking booking, CancellationToken ct)
     {
         if (booking.ResidentId is null) return;
-        var (room, centre) = await RoomAsync(booking, ct);
-        var zone = centre.TimeZone;
-        var dayBeforeUtc = NudgeTiming.DayBefore(booking.StartUtc, zone);
+        var (_, centre) = await RoomAsync(booking, ct);
+        var dayBeforeUtc = NudgeTiming.DayBefore(booking.StartUtc, centre.TimeZone);
         var now = time.GetUtcNow().UtcDateTime;
 
-        foreach (var (name, dueUtc, template) in new[] { ("day", dayBeforeUtc, T.BookingReminderDayBefore), ("soon", booking.StartUtc - SoonBefore, T.BookingReminderSoon) })
+        foreach (var (name, dueUtc) in new[] { ("day", dayBeforeUtc), ("soon", booking.StartUtc - SoonBefore) })
         {
             if (dueUtc <= now) continue; // booked too late for this one
             await outbox.EnqueueAsync(new OutboxMessage
@@ -94,28 +94,33 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
                 Kind = OutboxKind.Reminder,
                 ResidentId = booking.ResidentId,
                 DueUtc = dueUtc,
-                Body = (Reply.Plain(Wording.Format(template, When(booking, room, zone), centre.KeyPickup).TrimEnd())
-                    with { Utility = UtilityTemplates.BookingReminder.With(When(booking, room, zone)) }).ToJson(),
+                // Composed when it goes, in the resident's language then.
+                Body = BookingReminderRecipe.Queued(booking.Id, name).ToJson(),
             }, ct);
         }
     }
 
-    private async Task TellResidentAsync(Booking booking, string what, string template, string? extra, CancellationToken ct)
+    /// <summary>News about the resident's booking, written in their language (staff decide in Polish in the panel).</summary>
+    /// <param name="text">The message, given the booking's "when".</param>
+    private async Task TellResidentAsync(Booking booking, string what, Func<string, Task<string>> text, CancellationToken ct)
     {
         if (booking.ResidentId is null) return;
         var (room, centre) = await RoomAsync(booking, ct);
+        using var speaking = Language.Use(await recipients.OfAsync(booking.ResidentId, ct));
+        var body = Reply.Plain((await text(When(booking, room, centre.TimeZone))).TrimEnd()).ToJson();
         await outbox.EnqueueAsync(new OutboxMessage
         {
             IdempotencyKey = $"booking:{booking.Id}:{what}",
             Kind = OutboxKind.AccountUpdate,
             ResidentId = booking.ResidentId,
-            Body = Reply.Plain(Wording.Format(template, When(booking, room, centre.TimeZone), extra ?? "").TrimEnd()).ToJson(),
+            Body = body,
         }, ct);
     }
 
     private async Task TellStaffAsync(Booking booking, CancellationToken ct)
     {
         var (room, centre) = await RoomAsync(booking, ct);
+        using var team = Language.Use(Languages.Polish); // the team reads Polish, whoever caused the message
         await outbox.EnqueueForStaffAsync(centre, $"booking:{booking.Id}:staff", Reply.WithRow(Wording.Format(T.StaffNewPending,
                 When(booking, room, centre.TimeZone), booking.ContactName, Wording.Count(booking.People, T.PeopleForms), booking.Purpose),
             StaffChatActions.Approve(booking.Id), StaffChatActions.Reject(booking.Id)).ToJson(), ct);
@@ -131,6 +136,7 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
         {
             if (await bookings.CancelAsync(upcoming.Id, residentId, ct) is not { } cancelled) continue;
             var (room, centre) = await RoomAsync(cancelled, ct);
+            using var team = Language.Use(Languages.Polish); // the team reads Polish, whoever caused the message
             await outbox.EnqueueForStaffAsync(centre, $"booking:{cancelled.Id}:freed-by-erasure",
                 Reply.Plain(Wording.Format(T.StaffBookingFreedByErasure, When(cancelled, room, centre.TimeZone))).ToJson(), ct);
         }

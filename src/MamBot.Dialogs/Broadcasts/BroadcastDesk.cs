@@ -24,7 +24,7 @@ public sealed record BroadcastReport(Broadcast Broadcast, int Sent, int Waiting,
 /// "Ogłoszenia": the team writes to a group of residents through the outbox, so quiet hours, the daily cap,
 /// opt-outs ("ciekawostki"), consent and Messenger's 24-hour window apply to every copy like to any other nudge.
 /// </summary>
-public sealed class BroadcastDesk(MamDbContext db, OutboxStore outbox, TimeProvider time)
+public sealed class BroadcastDesk(MamDbContext db, OutboxStore outbox, RecipientLanguage languages, TimeProvider time)
 {
     /// <summary>Stale news is worse than none: copies held back (quiet hours, daily cap) for longer are dropped.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(3);
@@ -58,9 +58,11 @@ public sealed class BroadcastDesk(MamDbContext db, OutboxStore outbox, TimeProvi
         db.Broadcasts.Add(broadcast);
         await db.SaveChangesAsync(ct);
 
-        var body = Reply.Plain(preview.Message).ToJson();
         var recipients = await RecipientsAsync(draft, ct);
         foreach (var resident in recipients)
+        {
+            // The team's words as written; the frame around them ("Ogłoszenie MAM", how to opt out) in the resident's language.
+            using var speaking = Language.Use(await languages.OfAsync(resident, ct));
             await outbox.EnqueueAsync(new OutboxMessage
             {
                 IdempotencyKey = broadcast.KeyPrefix + resident,
@@ -68,8 +70,9 @@ public sealed class BroadcastDesk(MamDbContext db, OutboxStore outbox, TimeProvi
                 ResidentId = resident,
                 DueUtc = broadcast.SendAtUtc,
                 ExpiresUtc = broadcast.SendAtUtc + Lifetime,
-                Body = body,
+                Body = Reply.Plain(Wording.Format(T.BroadcastMessage, broadcast.Text)).ToJson(),
             }, ct);
+        }
         broadcast.Recipients = recipients.Count;
         await db.SaveChangesAsync(ct);
         return (broadcast, null);

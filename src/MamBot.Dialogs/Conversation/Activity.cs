@@ -3,6 +3,7 @@ namespace MamBot.Dialogs.Conversation;
 /// <summary>
 /// One thing a resident did, whatever the channel: typed text or pressed a button (payload).
 /// Channels translate their updates into this and nothing else reaches the dialogs.
+/// LanguageHint: the language the resident's app or browser is set to ("uk", "en-GB"), when the channel says.
 /// </summary>
 public sealed record Activity(
     string Channel,
@@ -11,7 +12,8 @@ public sealed record Activity(
     string? Payload,
     DateTimeOffset Timestamp,
     string? UpdateId = null,
-    string? SenderName = null);
+    string? SenderName = null,
+    string? LanguageHint = null);
 
 public static class ChannelNames
 {

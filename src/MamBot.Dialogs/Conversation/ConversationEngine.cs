@@ -29,6 +29,7 @@ public sealed partial class ConversationEngine(
     MainMenu menu,
     LlmUnderstanding llm,
     Handoffs.HandoffDesk handoffs,
+    Settings.LanguageActions languages,
     ILogger<ConversationEngine> logger)
 {
     public async Task<TurnResult> HandleAsync(Activity activity, CancellationToken ct)
@@ -57,6 +58,7 @@ public sealed partial class ConversationEngine(
         if (resident is not null) await residents.NoteInboundAsync(resident, activity.Channel, activity.ChatId, ct);
         var centre = await CentreOfAsync(resident, ct);
         var state = ReadState(await conversations.LoadAsync(activity.Channel, activity.ChatId, ct));
+        using var speaking = Language.Use(resident?.Language ?? state.Language);
         if (activity.Payload is null && TypedButtons.Pressed(activity.Text, state) is { } pressed)
             activity = activity with { Text = null, Payload = pressed };
 
@@ -83,6 +85,7 @@ public sealed partial class ConversationEngine(
             return await DuplicateAsync(activity, updateId, ct);
 
         await conversations.KeepAsync(activity.Channel, activity.ChatId, null, ct);
+        using var speaking = Language.Use((await residents.FindByChatAsync(activity.Channel, activity.ChatId, ct))?.Language);
         var dc = new DialogContext(activity, await centres.GetDefaultAsync(ct), null, new ConversationData(), dialogs);
         dc.Say(MainMenu.Render(T.TurnFailed));
         var ids = await QueueRepliesAsync(dc, ct);
@@ -114,6 +117,7 @@ public sealed partial class ConversationEngine(
     {
         if (!llm.Enabled || activity.Payload is not null || string.IsNullOrWhiteSpace(activity.Text)) return;
         if (FindCommand(activity.Text).Command is not null || MainMenu.IsSettingsRequest(activity.Text)) return;
+        if (Settings.LanguageRequest.Match(activity.Text, inForm: false) is not null) return;
         try
         {
             var state = ConversationData.FromJson(await conversations.LoadAsync(activity.Channel, activity.ChatId, ct));
@@ -122,6 +126,7 @@ public sealed partial class ConversationEngine(
             if (state.Stack.Count > 0 || state.HandoffId is not null || TypedButtons.Pressed(activity.Text, state) is not null) return;
             var resident = await residents.FindByChatAsync(activity.Channel, activity.ChatId, ct);
             var centre = await CentreOfAsync(resident, ct);
+            using var speaking = Language.Use(resident?.Language ?? state.Language);
             await llm.PrepareAsync(new DialogContext(activity, centre, resident, state, dialogs), ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && !StorageFault.Is(ex))
@@ -146,6 +151,12 @@ public sealed partial class ConversationEngine(
         if (command is not null)
         {
             await command.HandleAsync(dc, argument, ct);
+            return;
+        }
+
+        if (Settings.LanguageRequest.Match(dc.Text, inForm: dc.ActiveDialog is not null) is { } language)
+        {
+            await languages.HandleAsync(dc, language, ct);
             return;
         }
 

@@ -16,8 +16,11 @@ public sealed class ConversationData
     /// <summary>Typed messages in a row the assistant did not understand; the second one offers a person.</summary>
     public int NotUnderstoodInRow { get; set; }
 
+    /// <summary>The language chosen before consent (nothing is kept about a resident until then); after it, the resident's.</summary>
+    public string? Language { get; set; }
+
     public string? ToJson() =>
-        Stack.Count == 0 && Screen is null && HandoffId is null && NotUnderstoodInRow == 0 ? null : JsonSerializer.Serialize(this);
+        Stack.Count == 0 && Screen is null && HandoffId is null && NotUnderstoodInRow == 0 && Language is null ? null : JsonSerializer.Serialize(this);
 
     public static ConversationData FromJson(string? json) =>
         string.IsNullOrEmpty(json) ? new() : JsonSerializer.Deserialize<ConversationData>(json) ?? new();

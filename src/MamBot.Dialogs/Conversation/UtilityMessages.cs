@@ -25,6 +25,9 @@ public sealed record UtilityTemplateText(string Key, string Body, IReadOnlyList<
         facts.Length == Example.Count ? new(Key, [.. facts.Select(UtilityTemplates.Fact)])
             : throw new ArgumentException($"Template {Key} takes {Example.Count} facts, got {facts.Length}.");
 
+    /// <summary>For a message composed later: the template it will carry, its facts not known yet.</summary>
+    public UtilityMessage Promised() => new(Key, []);
+
     /// <summary>The text as the resident reads it.</summary>
     public string Fill(IReadOnlyList<string> facts) =>
         Regex.Replace(Body, @"\{\{(\d+)\}\}", m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var n && n >= 1 && n <= facts.Count ? facts[n - 1] : m.Value);

@@ -15,7 +15,8 @@ namespace MamBot.Dialogs.Events;
 /// reminders and "Jak było?" for those going, news of a freed place, a move or a cancellation, and
 /// announcements to residents who chose the category. The chat and the admin panel both come through here.
 /// </summary>
-public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDirectory centres, IOptions<NudgeTimingOptions> timing, ReminderPromise promise, TimeProvider time)
+public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDirectory centres, IOptions<NudgeTimingOptions> timing, ReminderPromise promise,
+    RecipientLanguage recipients, TimeProvider time)
 {
     public static readonly TimeSpan SoonBefore = TimeSpan.FromHours(2);
 
@@ -59,7 +60,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
     private async Task TellPromotedAsync(CommunityEvent theEvent, EventSignup promoted, CancellationToken ct)
     {
         var centre = await centres.GetAsync(theEvent.CentreId, ct);
-        await TellAsync(theEvent, promoted, $"promoted:{promoted.Id}", Wording.Format(T.PromotedNotice, theEvent.Title, EventTexts.When(theEvent, centre.TimeZone)), ct);
+        await TellAsync(theEvent, promoted, $"promoted:{promoted.Id}", () => Wording.Format(T.PromotedNotice, theEvent.Title, EventTexts.When(theEvent, centre.TimeZone)), ct);
         await ScheduleAsync(theEvent, promoted, ct);
     }
 
@@ -79,10 +80,10 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         // Old reminders carry the old start in their keys: skip them all, then schedule anew for those going.
         await outbox.SkipQueuedAsync($"event:{eventId}:signup:", OutboxReasons.EventMoved, ct);
         var centre = await centres.GetAsync(moved.CentreId, ct);
-        var text = Wording.Format(T.EventMovedNotice, moved.Title, EventTexts.When(moved, centre.TimeZone), EventTexts.When(before.Event, centre.TimeZone));
+        string Text() => Wording.Format(T.EventMovedNotice, moved.Title, EventTexts.When(moved, centre.TimeZone), EventTexts.When(before.Event, centre.TimeZone));
         foreach (var signup in await events.ActiveSignupsAsync(eventId, ct))
         {
-            await TellAsync(moved, signup, $"moved:{Stamp(moved.StartUtc)}:{signup.Id}", text, ct);
+            await TellAsync(moved, signup, $"moved:{Stamp(moved.StartUtc)}:{signup.Id}", Text, ct);
             if (signup.Status == SignupStatus.Going) await ScheduleAsync(moved, signup, ct);
         }
         return change;
@@ -95,9 +96,11 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         if (cancelled is null) return null;
         await outbox.SkipQueuedAsync($"event:{eventId}:", OutboxReasons.EventCancelled, ct);
         var centre = await centres.GetAsync(cancelled.CentreId, ct);
-        var text = Wording.Format(T.EventCancelledNotice, cancelled.Title, EventTexts.When(cancelled, centre.TimeZone));
-        if (!string.IsNullOrWhiteSpace(reason)) text += " " + Wording.Format(T.EventCancelledReason, reason.Trim());
         foreach (var signup in await events.ActiveSignupsAsync(eventId, ct))
+        {
+            using var speaking = Language.Use(await recipients.OfAsync(signup.ResidentId, ct));
+            var text = Wording.Format(T.EventCancelledNotice, cancelled.Title, EventTexts.When(cancelled, centre.TimeZone));
+            if (!string.IsNullOrWhiteSpace(reason)) text += " " + Wording.Format(T.EventCancelledReason, reason.Trim());
             await outbox.EnqueueAsync(new OutboxMessage
             {
                 IdempotencyKey = $"event:{eventId}:cancelled:{signup.Id}",
@@ -106,6 +109,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
                 Body = (Reply.WithRow(text, new Button(T.ButtonRemoveFromCalendar, $"events:ics:{eventId}"), new Button(T.ButtonSeeEvents, "events:list:w0:0"))
                     with { Utility = UtilityTemplates.EventCancelled.With(cancelled.Title, EventTexts.When(cancelled, centre.TimeZone)) }).ToJson(),
             }, ct);
+        }
         return cancelled;
     }
 
@@ -115,10 +119,6 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         var centre = await centres.GetAsync(e.CentreId, ct);
         var zone = centre.TimeZone;
         var now = time.GetUtcNow().UtcDateTime;
-        var when = EventTexts.When(e, zone);
-        var place = EventTexts.Place(e, centre);
-        Button[] reminderButtons = [new(T.ButtonWithdraw, $"events:leave:{e.Id}"), new(T.ButtonEventDetails, $"events:show:{e.Id}")];
-        var utility = UtilityTemplates.EventReminder.With(e.Title, when, place);
 
         var dayBeforeUtc = NudgeTiming.DayBefore(e.StartUtc, zone);
         var localEndDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.EndUtc, zone));
@@ -126,9 +126,10 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
 
         var planned = new (string Name, DateTime DueUtc, DateTime ExpiresUtc, OutboxKind Kind, Reply Body)[]
         {
-            ("day", dayBeforeUtc, e.StartUtc, OutboxKind.Reminder, Reply.WithRow(Wording.Format(T.EventReminderDayBefore, e.Title, when, place), reminderButtons) with { Utility = utility }),
-            ("soon", e.StartUtc - SoonBefore, e.StartUtc, OutboxKind.Reminder, Reply.WithRow(Wording.Format(T.EventReminderSoon, e.Title, when, place), reminderButtons) with { Utility = utility }),
-            ("feedback", feedbackUtc, feedbackUtc + FeedbackKeeps, OutboxKind.Feedback, FeedbackQuestion(e)),
+            // Composed when they go: in the resident's language then, from the event as it is then.
+            ("day", dayBeforeUtc, e.StartUtc, OutboxKind.Reminder, EventReminderRecipe.Queued(e.Id, "day")),
+            ("soon", e.StartUtc - SoonBefore, e.StartUtc, OutboxKind.Reminder, EventReminderRecipe.Queued(e.Id, "soon")),
+            ("feedback", feedbackUtc, feedbackUtc + FeedbackKeeps, OutboxKind.Feedback, EventFeedbackRecipe.Queued(e.Id)),
         };
         foreach (var (name, dueUtc, expiresUtc, kind, body) in planned)
         {
@@ -155,28 +156,34 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
     private async Task AnnounceAsync(CommunityEvent e, CancellationToken ct)
     {
         var centre = await centres.GetAsync(e.CentreId, ct);
-        var text = Wording.Format(T.Announcement, EventTexts.Category(e.Category), e.Title, EventTexts.When(e, centre.TimeZone), EventTexts.Place(e, centre));
-        var body = Reply.WithRow(text, new(T.ButtonEventDetails, $"events:show:{e.Id}"), new(T.ButtonSignUp, $"events:join:{e.Id}")).ToJson();
         foreach (var residentId in await events.SubscribersAsync(e.CentreId, e.Category, ct))
+        {
+            using var speaking = Language.Use(await recipients.OfAsync(residentId, ct));
+            var text = Wording.Format(T.Announcement, EventTexts.Category(e.Category), e.Title, EventTexts.When(e, centre.TimeZone), EventTexts.Place(e, centre));
             await outbox.EnqueueAsync(new OutboxMessage
             {
                 IdempotencyKey = $"event:{e.Id}:announce:{residentId}",
                 Kind = OutboxKind.Announcement,
                 ResidentId = residentId,
                 ExpiresUtc = e.StartUtc, // an announcement held back by quiet hours or the daily cap must not arrive late
-                Body = body,
+                Body = Reply.WithRow(text, new(T.ButtonEventDetails, $"events:show:{e.Id}"), new(T.ButtonSignUp, $"events:join:{e.Id}")).ToJson(),
             }, ct);
+        }
     }
 
-    private async Task TellAsync(CommunityEvent e, EventSignup signup, string what, string text, CancellationToken ct) =>
+    /// <summary>News about the resident's place, written in their language.</summary>
+    private async Task TellAsync(CommunityEvent e, EventSignup signup, string what, Func<string> text, CancellationToken ct)
+    {
+        using var speaking = Language.Use(await recipients.OfAsync(signup.ResidentId, ct));
         await outbox.EnqueueAsync(new OutboxMessage
         {
             IdempotencyKey = $"event:{e.Id}:{what}",
             Kind = OutboxKind.EventUpdate,
             ResidentId = signup.ResidentId,
             ExpiresUtc = e.StartUtc,
-            Body = Reply.WithRow(text, new(T.ButtonWithdraw, $"events:leave:{e.Id}"), new(T.ButtonEventCalendar, $"events:ics:{e.Id}")).ToJson(),
+            Body = Reply.WithRow(text(), new(T.ButtonWithdraw, $"events:leave:{e.Id}"), new(T.ButtonEventCalendar, $"events:ics:{e.Id}")).ToJson(),
         }, ct);
+    }
 
     /// <summary>The reminders queued for this place, as the confirmation may promise them.</summary>
     public Task<string> PromiseAsync(EventSignup signup, Resident resident, CancellationToken ct) =>

@@ -35,7 +35,13 @@ public sealed class WeeklyDigest(MamDbContext db, EventService events, OutboxSto
         var week = await events.ListAsync(centre.Id, now, weekEndUtc, category: null, ct);
         if (week.Count == 0) return 0; // no news is not worth a message
 
-        var body = Render(week, centre.TimeZone).ToJson();
+        // Each resident's digest in their language; the same words for all who share it.
+        var bodies = new Dictionary<string, string>();
+        string BodyIn(string language)
+        {
+            using var speaking = Language.Use(language);
+            return bodies.TryGetValue(language, out var body) ? body : bodies[language] = Render(week, centre.TimeZone).ToJson();
+        }
         var readers = await db.Residents.AsNoTracking()
             .Where(r => r.CentreId == centre.Id)
             .Include(r => r.Consents).Include(r => r.Preferences)
@@ -49,7 +55,7 @@ public sealed class WeeklyDigest(MamDbContext db, EventService events, OutboxSto
                 Kind = OutboxKind.Digest,
                 ResidentId = resident.Id,
                 ExpiresUtc = weekEndUtc,
-                Body = body,
+                Body = BodyIn(resident.Language),
             }, ct);
             queued++;
         }

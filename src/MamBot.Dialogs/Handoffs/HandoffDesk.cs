@@ -1,3 +1,4 @@
+using MamBot.Data.Residents;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MamBot.Data.Centres;
@@ -16,7 +17,8 @@ namespace MamBot.Dialogs.Handoffs;
 /// Handing a resident's chat to the team and back. While it is handed off the assistant stays silent: what the
 /// resident writes goes to the panel, what staff write goes to the resident's own channel through the outbox.
 /// </summary>
-public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOptions<HandoffOptions> options, TimeProvider time)
+public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOptions<HandoffOptions> options, RecipientLanguage recipients,
+    TimeProvider time)
 {
     public const string EndPayload = "handoff:end";
     public static Button TalkButton => new(T.ButtonTalkToPerson, "handoff:start");
@@ -39,6 +41,7 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
             return;
         }
         dc.Say(Reply.WithRow(await ExpectationAsync(dc.Centre, ct), BackButton));
+        using var team = Language.Use(Languages.Polish); // the team reads Polish, whoever caused the message
         await outbox.EnqueueForStaffAsync(dc.Centre, $"handoff:{handoff.Id}:staff", Reply.Plain(Wording.Format(T.StaffHandoffAsked,
             string.IsNullOrWhiteSpace(resident.DisplayName) ? T.SomeoneWithoutName : resident.DisplayName,
             Wording.ChannelName(handoff.Channel), Marker(handoff.Id), PanelLink(handoff.Id))).ToJson(), ct);
@@ -73,9 +76,10 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
         }
         if (string.IsNullOrWhiteSpace(dc.Text)) return true;
         // The staff chat sees what it is about; answering that message there answers the resident.
-        if (await handoffs.AddResidentMessageAsync(handoff, dc.Text.Trim(), ct))
-            await outbox.EnqueueForStaffAsync(dc.Centre, $"handoff:{handoff.Id}:staff:first", Reply.Plain(Wording.Format(
-                T.StaffHandoffFirstWords, dc.Text.Trim(), Marker(handoff.Id))).ToJson(), ct);
+        if (!await handoffs.AddResidentMessageAsync(handoff, dc.Text.Trim(), ct)) return true;
+        using var team = Language.Use(Languages.Polish); // the team reads Polish, whoever caused the message
+        await outbox.EnqueueForStaffAsync(dc.Centre, $"handoff:{handoff.Id}:staff:first", Reply.Plain(Wording.Format(
+            T.StaffHandoffFirstWords, dc.Text.Trim(), Marker(handoff.Id))).ToJson(), ct);
         return true;
     }
 
@@ -104,6 +108,7 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
         if (handoff is not { IsActive: true } || string.IsNullOrWhiteSpace(text)) return null;
         var first = handoff.FirstStaffReplyUtc is null;
         var message = await handoffs.AddStaffReplyAsync(handoff, staffName, text.Trim(), ct);
+        using var speaking = Language.Use(await recipients.OfAsync(handoff.ResidentId, ct)); // the frame; the words are the team's
         var body = first ? Wording.Format(T.HandoffStaffJoined, staffName, message.Text) : message.Text;
         return await SendAsync(handoff, HandoffService.ReplyKeyPrefix(handoff.Id) + message.Id, Reply.WithRow(body, BackButton), ct);
     }
@@ -114,7 +119,7 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
         var handoff = await handoffs.FindAsync(handoffId, ct);
         if (handoff is not { IsActive: true }) return false;
         await handoffs.CloseAsync(handoff, HandoffEnd.Staff, ct);
-        await TellAsync(handoff, MainMenu.Render(T.HandoffEndedByStaff), ct);
+        await TellAsync(handoff, () => MainMenu.Render(T.HandoffEndedByStaff), ct);
         return true;
     }
 
@@ -127,7 +132,7 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
         {
             var handoff = (await handoffs.FindAsync(id, ct))!;
             await handoffs.CloseAsync(handoff, HandoffEnd.Idle, ct);
-            await TellAsync(handoff, MainMenu.Render(T.HandoffEndedIdle), ct);
+            await TellAsync(handoff, () => MainMenu.Render(T.HandoffEndedIdle), ct);
         }
         await handoffs.ForgetClosedBeforeAsync(time.GetUtcNow().UtcDateTime.AddDays(-options.Value.KeepDays), ct);
         return idle.Count;
@@ -148,15 +153,16 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
     /// The assistant's notice that the conversation ended: news about the resident's own request, so it keeps to
     /// the platforms' rules for such news (on Messenger only inside the window), never sent as a person's reply.
     /// </summary>
-    private async Task TellAsync(Handoff handoff, Reply reply, CancellationToken ct)
+    private async Task TellAsync(Handoff handoff, Func<Reply> reply, CancellationToken ct)
     {
         if (handoff.ResidentId is not { } resident) return;
+        using var speaking = Language.Use(await recipients.OfAsync(resident, ct));
         await outbox.EnqueueAsync(new OutboxMessage
         {
             IdempotencyKey = $"handoff:{handoff.Id}:ended",
             Kind = OutboxKind.AccountUpdate,
             ResidentId = resident,
-            Body = reply.ToJson(),
+            Body = reply().ToJson(),
         }, ct);
     }
 

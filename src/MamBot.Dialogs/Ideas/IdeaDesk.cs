@@ -1,3 +1,4 @@
+using MamBot.Data.Residents;
 using MamBot.Data.Centres;
 using MamBot.Data.Events;
 using MamBot.Data.Ideas;
@@ -15,20 +16,21 @@ namespace MamBot.Dialogs.Ideas;
 /// ideas that reached the support threshold; the author hears every status change and offers of help;
 /// supporters hear when the idea becomes an event. The chat and the admin panel both come through here.
 /// </summary>
-public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore outbox, CentreDirectory centres, IOptions<IdeaOptions> options)
+public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore outbox, CentreDirectory centres, IOptions<IdeaOptions> options,
+    RecipientLanguage recipients)
 {
     public async Task<Idea> SubmitAsync(NewIdea request, CancellationToken ct)
     {
         var idea = await ideas.SubmitAsync(request, ct);
-        var flag = idea.FlaggedWords is { } words ? Wording.Format(T.StaffIdeaFlagged, words) : "";
-        await TellStaffAsync(idea, "new", Reply.WithRow(Wording.Format(T.StaffNewIdea, idea.Title, flag), StaffChatActions.Publish(idea.Id), StaffChatActions.Talk(idea.Id)), ct);
+        await TellStaffAsync(idea, "new", () => Reply.WithRow(Wording.Format(T.StaffNewIdea, idea.Title,
+            idea.FlaggedWords is { } words ? Wording.Format(T.StaffIdeaFlagged, words) : ""), StaffChatActions.Publish(idea.Id), StaffChatActions.Talk(idea.Id)), ct);
         return idea;
     }
 
     public async Task<Idea?> ChangeStatusAsync(int ideaId, IdeaStatus status, string? reason, CancellationToken ct)
     {
         var idea = await ideas.ChangeStatusAsync(ideaId, status, reason, ct);
-        if (idea is not null) await TellAuthorAsync(idea, News(idea), ct);
+        if (idea is not null) await TellAuthorAsync(idea, () => News(idea), ct);
         return idea;
     }
 
@@ -37,7 +39,7 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
     public async Task<Idea?> MergeAsync(int duplicateId, int intoId, CancellationToken ct)
     {
         var duplicate = await ideas.MergeAsync(duplicateId, intoId, ct);
-        if (duplicate is not null) await TellAuthorAsync(duplicate, Wording.Format(T.IdeaNewsMerged, duplicate.StatusReason), ct);
+        if (duplicate is not null) await TellAuthorAsync(duplicate, () => Wording.Format(T.IdeaNewsMerged, duplicate.StatusReason), ct);
         return duplicate;
     }
 
@@ -47,21 +49,23 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
         var before = await ideas.FindAsync(ideaId, ct);
         var idea = await ideas.LinkEventAsync(ideaId, eventId, ct);
         if (idea is null || before is null || await events.FindAsync(eventId, ct) is not { } summary) return null;
-        if (before.Status != idea.Status) await TellAuthorAsync(idea, News(idea), ct);
+        if (before.Status != idea.Status) await TellAuthorAsync(idea, () => News(idea), ct);
 
         var e = summary.Event;
         var centre = await centres.GetAsync(e.CentreId, ct);
-        var body = Reply.WithRow(Wording.Format(T.IdeaBecameEvent, idea.Title, e.Title, EventTexts.When(e, centre.TimeZone)),
-            new(T.ButtonEventDetails, $"events:show:{e.Id}"), new(T.ButtonSignUp, $"events:join:{e.Id}")).ToJson();
         foreach (var follower in (await ideas.FollowersAsync(ideaId, ct)).Where(f => f != idea.AuthorId))
+        {
+            using var speaking = Language.Use(await recipients.OfAsync(follower, ct));
             await outbox.EnqueueAsync(new OutboxMessage
             {
                 IdempotencyKey = $"idea:{idea.Id}:event:{e.Id}:{follower}",
                 Kind = OutboxKind.IdeaUpdate,
                 ResidentId = follower,
                 ExpiresUtc = e.StartUtc,
-                Body = body,
+                Body = Reply.WithRow(Wording.Format(T.IdeaBecameEvent, idea.Title, e.Title, EventTexts.When(e, centre.TimeZone)),
+                    new(T.ButtonEventDetails, $"events:show:{e.Id}"), new(T.ButtonSignUp, $"events:join:{e.Id}")).ToJson(),
             }, ct);
+        }
         return idea;
     }
 
@@ -69,7 +73,7 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
     {
         var result = await ideas.SupportAsync(ideaId, residentId, ct);
         if (result is { Counted: true, Idea: { } idea } && result.Supporters >= options.Value.SupportThreshold)
-            await TellStaffAsync(idea, "threshold", Reply.Plain(Wording.Format(Wording.Plural(result.Supporters, T.StaffIdeaThresholdForms), result.Supporters, idea.Title)), ct);
+            await TellStaffAsync(idea, "threshold", () => Reply.Plain(Wording.Format(Wording.Plural(result.Supporters, T.StaffIdeaThresholdForms), result.Supporters, idea.Title)), ct);
         return result;
     }
 
@@ -78,6 +82,8 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
         var offer = await ideas.OfferHelpAsync(ideaId, residentId, how, ct);
         var idea = offer is null ? null : await ideas.FindAsync(ideaId, ct);
         if (offer is not null && idea?.AuthorId is { } author && author != residentId)
+        {
+            using var speaking = Language.Use(await recipients.OfAsync(author, ct));
             await outbox.EnqueueAsync(new OutboxMessage
             {
                 IdempotencyKey = $"idea:{idea.Id}:help:{offer.Id}:{offer.AtUtc.Ticks}",
@@ -85,6 +91,7 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
                 ResidentId = author,
                 Body = Reply.Plain(Wording.Format(T.IdeaHelpOffered, idea.Title, offer.HowToHelp)).ToJson(),
             }, ct);
+        }
         return idea;
     }
 
@@ -115,21 +122,24 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
             : news;
     }
 
-    private async Task TellAuthorAsync(Idea idea, string news, CancellationToken ct)
+    /// <summary>News about the author's idea, in their language (staff decide in Polish in the panel).</summary>
+    private async Task TellAuthorAsync(Idea idea, Func<string> news, CancellationToken ct)
     {
         if (idea.AuthorId is null) return;
+        using var speaking = Language.Use(await recipients.OfAsync(idea.AuthorId, ct));
         await outbox.EnqueueAsync(new OutboxMessage
         {
             IdempotencyKey = $"idea:{idea.Id}:status:{idea.StatusVersion}",
             Kind = OutboxKind.AccountUpdate, // news about the resident's own request
             ResidentId = idea.AuthorId,
-            Body = Reply.WithRow(Wording.Format(T.IdeaNews, idea.Title, news), new Button(T.ButtonMyIdeas, "ideas:mine")).ToJson(),
+            Body = Reply.WithRow(Wording.Format(T.IdeaNews, idea.Title, news()), new Button(T.ButtonMyIdeas, "ideas:mine")).ToJson(),
         }, ct);
     }
 
-    private async Task TellStaffAsync(Idea idea, string what, Reply message, CancellationToken ct)
+    private async Task TellStaffAsync(Idea idea, string what, Func<Reply> message, CancellationToken ct)
     {
         var centre = await centres.GetAsync(idea.CentreId, ct);
-        await outbox.EnqueueForStaffAsync(centre, $"idea:{idea.Id}:staff:{what}", message.ToJson(), ct);
+        using var team = Language.Use(Languages.Polish); // the team reads Polish, whoever caused the message
+        await outbox.EnqueueForStaffAsync(centre, $"idea:{idea.Id}:staff:{what}", message().ToJson(), ct);
     }
 }

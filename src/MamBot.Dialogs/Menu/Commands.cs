@@ -5,7 +5,7 @@ namespace MamBot.Dialogs.Menu;
 
 public sealed class MenuCommand : ICommand
 {
-    public IReadOnlyList<string> Names { get; } = ["menu"];
+    public IReadOnlyList<string> Names { get; } = ["menu", "меню"];
 
     public Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
     {
@@ -17,7 +17,7 @@ public sealed class MenuCommand : ICommand
 
 public sealed class CancelCommand : ICommand
 {
-    public IReadOnlyList<string> Names { get; } = ["anuluj", "cancel", "przerwij"];
+    public IReadOnlyList<string> Names { get; } = ["anuluj", "cancel", "przerwij", "скасувати"];
 
     public Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
     {
@@ -30,7 +30,7 @@ public sealed class CancelCommand : ICommand
 
 public sealed class HelpCommand : ICommand
 {
-    public IReadOnlyList<string> Names { get; } = ["pomoc", "help"];
+    public IReadOnlyList<string> Names { get; } = ["pomoc", "help", "допомога"];
 
     public async Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
     {

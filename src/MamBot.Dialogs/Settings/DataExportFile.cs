@@ -36,6 +36,7 @@ public static class DataExportFile
         Line();
         Line((data.DisplayName is { Length: > 0 } name ? Wording.Format(T.ExportName, name) : T.ExportNoName).TrimStart('•', ' '));
         Line(Wording.Format(T.ExportSince, When(data.CreatedUtc)).TrimStart('•', ' '));
+        Line(Wording.Format(T.ExportLanguage, LanguageActions.NameOf(data.Language)).TrimStart('•', ' '));
         Section(T.ExportFileChats, data.Channels.Select(c => Wording.Format(T.ExportChannel, Wording.ChannelName(c.Channel), When(c.LastMessageUtc))));
         Section(T.ExportFileConsents, data.Consents.Select(c => Wording.Format(T.ExportConsent,
             c.Granted ? T.ExportConsentGranted : T.ExportConsentWithdrawn, When(c.AtUtc))));
@@ -58,12 +59,12 @@ public static class DataExportFile
             : Wording.Format(T.ExportFileSurveyNamed, s.Survey, string.Join("; ", s.Answers.Select(a => $"{a.Question} {a.Text ?? a.Number?.ToString(Wording.Culture) ?? a.Choices}")))));
         Section(T.ExportFileDrafts, data.SurveyDrafts.Select(d => Wording.Format(T.ExportFileDraft, d.Survey, When(d.UpdatedUtc))));
         Section(T.ExportFileTeamNotices, data.TeamNotices.Select(m => Wording.Format(T.ExportFileMessage,
-            When(m.DoneUtc ?? m.CreatedUtc), MessageStatusName(m.Status), Reply.FromJson(m.Body).Text.ReplaceLineEndings(" "))));
+            When(m.DoneUtc ?? m.CreatedUtc), MessageStatusName(m.Status), TextOf(m.Body).ReplaceLineEndings(" "))));
         Section(T.ExportFileTalks, data.TalksWithTeam.Select(m => Wording.Format(T.ExportFileTalk,
             When(m.AtUtc), m.From ?? T.ExportFileYou, m.Text.ReplaceLineEndings(" "))));
         Section(T.ExportFileFromYou, data.MessagesFromYou.Select(m => Wording.Format(T.ExportFileRaw, Wording.ChannelName(m.Channel), When(m.AtUtc))));
         Section(Wording.Format(T.ExportFileMessages, data.MessagesToYou.Count), data.MessagesToYou.Select(m => Wording.Format(T.ExportFileMessage,
-            When(m.DoneUtc ?? m.CreatedUtc), MessageStatusName(m.Status), Reply.FromJson(m.Body).Text.ReplaceLineEndings(" "))));
+            When(m.DoneUtc ?? m.CreatedUtc), MessageStatusName(m.Status), TextOf(m.Body).ReplaceLineEndings(" "))));
         return new ReplyFile(T.ExportReadableFileName, "text/plain", Encoding.UTF8.GetBytes(text.ToString()));
     }
 
@@ -81,6 +82,10 @@ public static class DataExportFile
         SignupStatus.Waiting => T.ExportSignupWaiting,
         _ => T.ExportSignupWithdrawn,
     };
+
+    /// <summary>A message's words; a reminder still waiting is composed only when it goes.</summary>
+    public static string TextOf(string body) =>
+        Reply.FromJson(body) is { Later: null } reply ? reply.Text : T.ExportMessageComposedLater;
 
     private static string MessageStatusName(string status) => Enum.Parse<OutboxStatus>(status) switch
     {

@@ -17,6 +17,7 @@ public sealed class DataExportReply(PrivacyDesk privacy)
         var lines = new List<string> { T.ExportIntro };
         lines.Add(data.DisplayName is { Length: > 0 } name ? Wording.Format(T.ExportName, name) : T.ExportNoName);
         lines.Add(Wording.Format(T.ExportSince, Wording.DateTime(data.CreatedUtc, zone)));
+        lines.Add(Wording.Format(T.ExportLanguage, LanguageActions.NameOf(data.Language)));
         lines.AddRange(data.Channels.Select(c => Wording.Format(T.ExportChannel,
             Wording.ChannelName(c.Channel), Wording.DateTime(c.LastMessageUtc, zone))));
         lines.AddRange(data.Consents.Select(c => Wording.Format(T.ExportConsent,

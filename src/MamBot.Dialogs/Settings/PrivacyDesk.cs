@@ -23,7 +23,7 @@ public sealed class PrivacyDesk(ResidentDataExport export, ResidentErasure erasu
     public static byte[] FileOf(ResidentExport data) => JsonSerializer.SerializeToUtf8Bytes(
         data with
         {
-            MessagesToYou = [.. data.MessagesToYou.Select(m => m with { Body = Reply.FromJson(m.Body).Text })],
+            MessagesToYou = [.. data.MessagesToYou.Select(m => m with { Body = DataExportFile.TextOf(m.Body) })],
             TeamNotices = [.. data.TeamNotices.Select(m => m with { Body = Reply.FromJson(m.Body).Text })],
         }, FileJson);
 

@@ -24,7 +24,8 @@ public sealed class RetentionOptions
 /// months gets a notice, and is erased (counts kept, anonymous) once the notice is <see cref="RetentionOptions.NoticeDays"/>
 /// days old and they still have not written. Run nightly by the housekeeping job.
 /// </summary>
-public sealed class ResidentRetention(MamDbContext db, OutboxStore outbox, PrivacyDesk privacy, TimeProvider time, IOptions<RetentionOptions> options)
+public sealed class ResidentRetention(MamDbContext db, OutboxStore outbox, PrivacyDesk privacy, RecipientLanguage recipients, TimeProvider time,
+    IOptions<RetentionOptions> options)
 {
     public async Task<(int Noticed, int Erased)> RunAsync(CancellationToken ct)
     {
@@ -49,6 +50,7 @@ public sealed class ResidentRetention(MamDbContext db, OutboxStore outbox, Priva
             var notice = await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.IdempotencyKey == key, ct);
             if (notice is null)
             {
+                using var speaking = Language.Use(await recipients.OfAsync(id, ct));
                 await outbox.EnqueueAsync(new OutboxMessage
                 {
                     IdempotencyKey = key,

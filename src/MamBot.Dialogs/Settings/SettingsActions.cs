@@ -58,6 +58,7 @@ public sealed class SettingsActions(ResidentService residents, DataExportReply e
             : new Button(Wording.Format(T.ButtonTurnOn, NudgeKindTexts.ButtonWord(k)), $"settings:on:{k}"));
         var rows = switches.Chunk(2).Select(r => (IReadOnlyList<Button>)r).ToList();
         rows.Add([new(T.ButtonMyData, "settings:export"), new(T.ButtonEraseData, "settings:erase")]);
+        rows.Add([new(T.ButtonLanguage, LanguageActions.Prefix + ":")]);
         rows.Add([new(T.ButtonMenu, "menu:main")]);
         return new Reply(text, rows);
     }
@@ -66,7 +67,7 @@ public sealed class SettingsActions(ResidentService residents, DataExportReply e
 /// <summary>/stop: all nudges off, after one question saying what stops and how to turn it back on; answers keep working.</summary>
 public sealed class StopCommand : ICommand
 {
-    public IReadOnlyList<string> Names { get; } = ["stop"];
+    public IReadOnlyList<string> Names { get; } = ["stop", "стоп"];
 
     public Task HandleAsync(DialogContext dc, string argument, CancellationToken ct)
     {

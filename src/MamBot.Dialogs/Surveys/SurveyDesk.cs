@@ -11,7 +11,7 @@ namespace MamBot.Dialogs.Surveys;
 /// each resident in the audience (quiet hours, the daily cap and channel rules apply at delivery); answering
 /// drops that resident's reminder, closing expires what is left.
 /// </summary>
-public sealed class SurveyDesk(SurveyService surveys, OutboxStore outbox, CentreDirectory centres, TimeProvider time)
+public sealed class SurveyDesk(SurveyService surveys, OutboxStore outbox, CentreDirectory centres, RecipientLanguage recipients, TimeProvider time)
 {
     /// <summary>Queues invitations (and reminders) for the survey's audience as it is now. Safe to repeat: new audience members are added.</summary>
     public async Task<int> InviteAsync(int surveyId, CancellationToken ct)
@@ -21,15 +21,17 @@ public sealed class SurveyDesk(SurveyService surveys, OutboxStore outbox, Centre
         var now = time.GetUtcNow().UtcDateTime;
         if (survey.ClosesUtc <= now) return 0;
         var opens = survey.OpensUtc > now ? survey.OpensUtc : now;
-        var closes = Wording.DayAndMonth(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(survey.ClosesUtc.AddMinutes(-1), zone)));
-        var answer = new Button(T.ButtonAnswerSurvey, $"surveys:start:{survey.Id}");
-        var invitation = Reply.WithRow(Wording.Format(T.SurveyInvitation, survey.Title, survey.Intro, Wording.Count(survey.Questions.Count, T.QuestionsForms), closes), answer).ToJson();
-        var reminder = Reply.WithRow(Wording.Format(T.SurveyReminder, survey.Title, closes), answer).ToJson();
+        var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(survey.ClosesUtc.AddMinutes(-1), zone));
 
         var invited = 0;
         foreach (var residentId in await surveys.AudienceAsync(survey, ct))
         {
             if (await surveys.HasAnsweredAsync(survey.Id, residentId, ct)) continue;
+            using var speaking = Language.Use(await recipients.OfAsync(residentId, ct));
+            var closes = Wording.DayAndMonth(lastDay);
+            var answer = new Button(T.ButtonAnswerSurvey, $"surveys:start:{survey.Id}");
+            var invitation = Reply.WithRow(Wording.Format(T.SurveyInvitation, survey.Title, survey.Intro, Wording.Count(survey.Questions.Count, T.QuestionsForms), closes), answer).ToJson();
+            var reminder = Reply.WithRow(Wording.Format(T.SurveyReminder, survey.Title, closes), answer).ToJson();
             await Queue(survey, residentId, "invite", opens, invitation, ct);
             if (survey.ReminderAfterDays > 0 && survey.OpensUtc.AddDays(survey.ReminderAfterDays) is var remindAt && remindAt < survey.ClosesUtc)
                 await Queue(survey, residentId, "remind", remindAt > opens ? remindAt : opens.AddDays(survey.ReminderAfterDays), reminder, ct);

@@ -1,9 +1,14 @@
 using System.Globalization;
 using MamBot.Data.Centres;
+using MamBot.Data.Residents;
 
 namespace MamBot.Dialogs.Texts;
 
-/// <summary>Polish plural forms, dates and hours, with the names from the resource file (no dependency on ICU data).</summary>
+/// <summary>
+/// Plural forms, dates and hours in the language spoken now (<see cref="Language"/>), with the words from the
+/// resource files (no dependency on ICU data): "5 osób, piątek, 12 grudnia", "5 осіб, пʼятниця, 12 грудня",
+/// "5 people, Friday 12 December".
+/// </summary>
 public static class Wording
 {
     /// <summary>Digits and separators for string.Format; the words come from resources.</summary>
@@ -11,15 +16,23 @@ public static class Wording
 
     public static string Format(string template, params object?[] args) => string.Format(Culture, template, args);
 
-    /// <summary>Picks the form for n from "one|few|many": 1 osoba, 2 osoby, 5 osób, 22 osoby, 12 osób.</summary>
+    /// <summary>
+    /// Picks the form for n by the rule of the language spoken now. Polish "one|few|many": 1 osoba, 2 osoby,
+    /// 5 osób, 22 osoby, 12 osób. Ukrainian "one|few|many", where 21 takes "one" and 11–14 "many": 1 особа,
+    /// 21 особа, 3 особи, 11 осіб. English "one|other": 1 person, 2 people.
+    /// </summary>
     public static string Plural(long n, string forms)
     {
         var f = forms.Split('|');
         var abs = Math.Abs(n);
-        if (abs == 1) return f[0];
-        var lastDigit = abs % 10;
-        var lastTwo = abs % 100;
-        return lastDigit is >= 2 and <= 4 && lastTwo is < 12 or > 14 ? f[1] : f[2];
+        var (lastDigit, lastTwo) = (abs % 10, abs % 100);
+        string FewOrMany() => lastDigit is >= 2 and <= 4 && lastTwo is < 12 or > 14 ? f[1] : f[2];
+        return Language.Current switch
+        {
+            Languages.English => abs == 1 ? f[0] : f[^1],
+            Languages.Ukrainian => lastDigit == 1 && lastTwo != 11 ? f[0] : FewOrMany(),
+            _ => abs == 1 ? f[0] : FewOrMany(),
+        };
     }
 
     public static string Count(long n, string forms) => $"{n.ToString(Culture)} {Plural(n, forms)}";
@@ -43,15 +56,13 @@ public static class Wording
 
     public static string MonthGenitive(int month) => T.MonthNamesGenitive.Split('|')[month - 1];
 
-    /// <summary>"w listopadzie", "we wrześniu" (two consonants at the start take "we").</summary>
-    public static string InMonth(int month) => (month == 9 ? "we " : "w ") + T.MonthNamesLocative.Split('|')[month - 1];
-
     /// <summary>"12 grudnia": reads right after "do", "od", "przed" (a weekday would need another case).</summary>
     public static string DayAndMonth(DateOnly date) => $"{date.Day} {MonthGenitive(date.Month)}";
 
-    /// <summary>"piątek, 12 grudnia"; after "na" "środę, 2 grudnia", after "od" "wtorku, 1 grudnia", alone "we wtorek, 1 grudnia".</summary>
+    /// <summary>"piątek, 12 grudnia"; after "na" "środę, 2 grudnia", after "od" "wtorku, 1 grudnia", alone "we wtorek, 1 grudnia";
+    /// "пʼятниця, 12 грудня"; "Friday 12 December".</summary>
     public static string Date(DateOnly date, DayCase form = DayCase.Nominative) =>
-        $"{DayName(date.DayOfWeek, form)}, {date.Day} {MonthGenitive(date.Month)}";
+        Format(T.DateFormat, DayName(date.DayOfWeek, form), date.Day, MonthGenitive(date.Month));
 
     /// <summary>"piątek, 12 grudnia, 18:00" in the centre's time zone (DST included), the weekday in the case asked.</summary>
     public static string DateTime(DateTime utc, TimeZoneInfo zone, DayCase form = DayCase.Nominative)

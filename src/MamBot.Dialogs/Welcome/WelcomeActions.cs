@@ -1,3 +1,4 @@
+using MamBot.Data.Centres;
 using MamBot.Data.Handoffs;
 using Microsoft.Extensions.Options;
 using System.Globalization;
@@ -6,6 +7,7 @@ using MamBot.Data.Residents;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Events;
 using MamBot.Dialogs.Menu;
+using MamBot.Dialogs.Settings;
 using MamBot.Dialogs.Texts;
 
 namespace MamBot.Dialogs.Welcome;
@@ -28,6 +30,9 @@ public sealed class WelcomeActions(ResidentService residents, FollowUpNudge foll
             dc.Say(MainMenu.Render(WelcomeBack(dc)));
             return Task.CompletedTask;
         }
+        // An app set to another language, and no choice made yet: the languages come first, each in its own words.
+        if (dc.Data.Language is null && Languages.Match(dc.Activity.LanguageHint) is not (null or Languages.Polish))
+            dc.Say(LanguageActions.Choice(T.LanguageChooseAll));
         dc.Say(Wording.Format(T.Welcome, dc.Centre.Name, Wording.HumanContact(dc.Centre)));
         dc.Say(AskForConsent(T.PrivacyNotice));
         return Task.CompletedTask;
@@ -35,7 +40,7 @@ public sealed class WelcomeActions(ResidentService residents, FollowUpNudge foll
 
     public static Reply AskForConsent(string text) => Reply.WithButtons(text,
         [new(T.ButtonConsentYes, "consent:yes"), new(T.ButtonConsentNo, "consent:no")],
-        [new(T.ButtonPrivacyMore, "consent:info")]);
+        [new(T.ButtonPrivacyMore, "consent:info"), LanguageActions.OpenChoice]);
 
     /// <summary>The resident when they have agreed; otherwise asks for consent (saying why) and returns null.</summary>
     public static Resident? ConsentedOrAsk(DialogContext dc, string? why = null)
@@ -80,6 +85,9 @@ public sealed class WelcomeActions(ResidentService residents, FollowUpNudge foll
         var (resident, _) = await residents.GrantConsentAsync(
             dc.Centre.Id, dc.Activity.Channel, dc.Activity.ChatId, dc.Activity.SenderName, PrivacyTextVersion, ct);
         dc.Resident = resident;
+        // The language chosen before consent becomes the resident's.
+        if (dc.Data.Language is { } language) await residents.SetLanguageAsync(resident, language, ct);
+        dc.Data.Language = null;
         await followUp.QueueAsync(dc, resident, ct);
         dc.Say(MainMenu.Render(T.ConsentThanks + " " + T.MenuQuestion));
     }
@@ -98,6 +106,17 @@ public sealed class StartCommand(EventsBoard events) : ICommand
         // Event details are public: shown before consent too; signing up asks for it.
         if (eventId > 0) await events.ShowAsync(dc, eventId, ct);
     }
+}
+
+/// <summary>"Czy wiesz, że w MAM…": the centre's first FAQ, composed when it goes.</summary>
+public sealed class FollowUpRecipe(CentreDirectory centres) : IMessageRecipe
+{
+    public const string Name = "follow-up";
+    string IMessageRecipe.Name => Name;
+
+    public async Task<Reply?> ComposeAsync(IReadOnlyDictionary<string, string> inputs, Resident resident, CancellationToken ct) =>
+        (await centres.GetAsync(resident.CentreId, ct)).Faq.OrderBy(f => f.Order).FirstOrDefault() is { } fact
+            ? Reply.Plain(Wording.Format(T.FollowUp, fact.Question, fact.Answer)) : null;
 }
 
 /// <summary>The day after consent, one message with something worth knowing about the centre (from its FAQ).</summary>
@@ -121,7 +140,7 @@ public sealed class FollowUpNudge(OutboxStore outbox)
             Kind = OutboxKind.FollowUp,
             ResidentId = resident.Id,
             DueUtc = due,
-            Body = Reply.Plain(Wording.Format(T.FollowUp, fact.Question, fact.Answer)).ToJson(),
+            Body = Reply.ComposedLater(FollowUpRecipe.Name).ToJson(), // in the resident's language then
         }, ct);
     }
 }

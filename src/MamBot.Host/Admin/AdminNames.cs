@@ -9,6 +9,10 @@ namespace MamBot.Host.Admin;
 /// <summary>Polish names the panel shows for values that several pages use.</summary>
 public static class AdminNames
 {
+    /// <summary>"ukraiński" for "uk": the language a resident talks to the assistant in.</summary>
+    public static string OfLanguage(string language) =>
+        AdminText.LanguageNamesInPolish.Split('|')[Math.Max(0, Languages.All.ToList().IndexOf(language))];
+
     public static string Of(Audience audience) => audience switch
     {
         Audience.CategorySubscribers => AdminText.AudienceCategory,

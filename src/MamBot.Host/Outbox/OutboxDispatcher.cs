@@ -18,6 +18,7 @@ public sealed partial class OutboxDispatcher(
     CentreDirectory centres,
     IEnumerable<IChannelSender> senders,
     SharedOutboxWrites shared,
+    LaterMessageComposer composer,
     TimeProvider time,
     IOptions<NudgeTimingOptions> timing,
     ILogger<OutboxDispatcher> logger)
@@ -116,6 +117,14 @@ public sealed partial class OutboxDispatcher(
                 await outbox.SaveAsync(ct);
                 return null;
             }
+            // A message queued as a recipe is composed now: in the language the resident speaks today, from the
+            // event or booking as it stands. The words are kept in the row: what went out is on record.
+            if (await composer.ComposeAsync(Reply.FromJson(message.Body), resident, ct) is not { } composed)
+            {
+                await FinishAsync(message, OutboxStatus.Skipped, OutboxReasons.NothingToSay, ct);
+                return null;
+            }
+            message.Body = composed.ToJson();
             var identity = NudgePolicy.ReachableIdentity(resident)!;
             message.Channel = identity.Channel;
             message.ChatId = identity.ExternalId;

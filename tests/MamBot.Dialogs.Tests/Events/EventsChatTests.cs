@@ -183,9 +183,9 @@ public class EventsChatTests
         var nudges = await chat.EventNudgesAsync();
         Assert.Equal([At(26, 17), At(27, 15), At(28, 10)], nudges.Select(m => m.DueUtc));
         Assert.Equal([OutboxKind.Reminder, OutboxKind.Reminder, OutboxKind.Feedback], nudges.Select(m => m.Kind));
-        Assert.StartsWith("⏰ Przypomnienie: jutro „Gimnastyka dla seniorów”\n📅 piątek, 27 listopada, 17:00", nudges[0].Text());
-        Assert.StartsWith("⏰ Już za 2 godziny: „Gimnastyka dla seniorów”", nudges[1].Text());
-        Assert.StartsWith("Jak było na wydarzeniu „Gimnastyka dla seniorów”? Oceń od 1", nudges[2].Text());
+        Assert.StartsWith("⏰ Przypomnienie: jutro „Gimnastyka dla seniorów”\n📅 piątek, 27 listopada, 17:00", await chat.ComposedTextAsync(nudges[0]));
+        Assert.StartsWith("⏰ Już za 2 godziny: „Gimnastyka dla seniorów”", await chat.ComposedTextAsync(nudges[1]));
+        Assert.StartsWith("Jak było na wydarzeniu „Gimnastyka dla seniorów”? Oceń od 1", await chat.ComposedTextAsync(nudges[2]));
 
         await chat.PressPayloadAsync($"events:join:{gym.Id}");
         Assert.Equal("Masz już miejsce na wydarzenie „Gimnastyka dla seniorów”.", chat.Text);

@@ -21,16 +21,6 @@ public class PolishTests
     public void Counts_use_the_right_plural_form(int n, string expected) =>
         Assert.Equal(expected, Wording.Count(n, "osoba|osoby|osób"));
 
-    [Theory]
-    [InlineData(1, "w styczniu")]
-    [InlineData(2, "w lutym")]
-    [InlineData(9, "we wrześniu")]
-    [InlineData(10, "w październiku")]
-    [InlineData(11, "w listopadzie")]
-    [InlineData(12, "w grudniu")]
-    public void A_month_after_w_takes_the_locative_and_september_takes_we(int month, string expected) =>
-        Assert.Equal(expected, Wording.InMonth(month));
-
     private static readonly TimeZoneInfo Krakow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
 
     [Theory]

@@ -76,7 +76,7 @@ public class WelcomeAndConsentTests
         Assert.Equal(OutboxKind.FollowUp, nudge.Kind);
         // 26 November is winter time: 10:00 in Kraków is 09:00 UTC.
         Assert.Equal(new DateTime(2026, 11, 26, 9, 0, 0, DateTimeKind.Utc), nudge.DueUtc);
-        var text = MamBot.Dialogs.Conversation.Reply.FromJson(nudge.Body).Text;
+        var text = await chat.ComposedTextAsync(nudge);
         Assert.StartsWith("Dzień dobry! Czy wiesz, że w MAM…", text);
         Assert.Contains("Czy za korzystanie z MAM trzeba płacić?", text);
     }

@@ -90,6 +90,7 @@ public sealed class ReportPageTests : IDisposable
         Assert.Contains("W listopadzie sale zarezerwowano 1 raz, o 1 więcej niż w październiku.", page);
         Assert.Contains("mieszkańcy aktywni czat na stronie 2 mieszkańcy aktywni razem 2", page);
         Assert.Contains("nowi mieszkańcy razem 2", page);
+        Assert.Contains("mieszkańcy aktywni według języka polski 2", page);
         Assert.Contains("rezerwacje potwierdzone Sala mała 1 godziny rezerwacji Sala mała 2", page);
         Assert.Contains("wydarzenia odbyte 0 wydarzenia zaplanowane 2 wydarzenia zapisani 1", page); // Kawa 26.11, Planszówki 28.11
         Assert.Contains("pomysły zgłoszone nowy, czeka na przejrzenie 1", page);
@@ -127,7 +128,7 @@ public sealed class ReportPageTests : IDisposable
         Assert.Contains("‹ III kwartał 2026 · Pobierz PDF", quarter);
         Assert.Contains("Raport: cały pilotaż (listopad 2026 – grudzień 2026)", pilot);
         Assert.Contains("Od początku pilotażu z MAM skorzystały 2 osoby.", pilot);
-        Assert.Contains("mieszkańcy aktywni razem 2 nowi mieszkańcy czat na stronie 2", pilot);
+        Assert.Contains("mieszkańcy aktywni razem 2 mieszkańcy aktywni według języka polski 2 nowi mieszkańcy czat na stronie 2", pilot);
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.Http.GetAsync("/admin/report?period=2026-Q5")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.Http.GetAsync("/admin/report?handler=Pdf&period=kwartał")).StatusCode);
     }
@@ -189,6 +190,8 @@ public sealed class ReportPageTests : IDisposable
         Assert.Contains("2026-11;wydarzenia;odbyte;2", lines); // by 2 December both November events have taken place
         Assert.Contains("2026-11;wydarzenia;zaplanowane;0", lines);
         Assert.Contains("2026-12;mieszkańcy aktywni;razem;1", lines);
+        Assert.Contains("2026-11;mieszkańcy aktywni według języka;polski;1", lines); // Bartek
+        Assert.Contains("2026-11;mieszkańcy aktywni według języka;nieznany (dane usunięte);1", lines); // Ala, erased
         Assert.Contains("2026-12;nowi mieszkańcy;razem;0", lines);
         Assert.Contains("2026-11;pomysły zgłoszone;nowy, czeka na przejrzenie;1", lines);
         Assert.Contains("‹ listopad 2026", StaffSession.Text(await staff.PageAsync("/admin/report?month=2026-12")));

@@ -19,11 +19,12 @@ public sealed class ResidentPagesTests : IDisposable
 
     public void Dispose() => _bed.Dispose();
 
-    /// <summary>A web chat resident who agreed, switched off tips and booked the small room as "Żaneta Kołodziej".</summary>
+    /// <summary>A web chat resident who agreed, chose Ukrainian, switched off tips and booked the small room as "Żaneta Kołodziej".</summary>
     private async Task<Guid> ZanetaAsync()
     {
         var chat = new PageChat(_app.CreateClient(), "browser-zaneta-4d1a0dfcdcb1e83f6");
         await chat.PressAsync("consent:yes");
+        await chat.PressAsync("lang:uk");
         await chat.PressAsync("settings:off:Tips");
         DateTime Friday(int hour) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 27, hour, 0, 0), Krakow);
         await using var scope = _app.Services.CreateAsyncScope();
@@ -44,12 +45,13 @@ public sealed class ResidentPagesTests : IDisposable
 
         var found = StaffSession.Text(await staff.PageAsync("/admin/residents?q=zaneta%20kolodziej"));
         Assert.Contains("W bazie: 1 osoba.", found);
-        Assert.Contains("Żaneta Kołodziej 600 700 800 – czat na stronie, od środy, 25 listopada, 10:00", found);
+        Assert.Contains("Żaneta Kołodziej 600 700 800 – czat na stronie, język ukraiński, od środy, 25 listopada, 10:00", found);
         Assert.Contains("Nikogo nie znaleziono.", StaffSession.Text(await staff.PageAsync("/admin/residents?q=Nowak")));
         Assert.Contains("Żaneta Kołodziej 600 700 800 – czat", StaffSession.Text(await staff.PageAsync("/admin/residents?q=browser-zan"))); // the chat id finds her too
 
         var details = StaffSession.Text(await staff.PageAsync($"/admin/residents/{id}"));
         Assert.Contains("środa, 25 listopada, 10:00 zgoda", details);
+        Assert.Contains("rozmawia w języku: ukraiński", details); // the panel is Polish; the resident's language is named
         Assert.Contains("Powiadomienia: ciekawostki: nie, przypomnienia: tak", details);
         Assert.Contains("Rezerwacje: 1", details);
         Assert.Contains("Dane usuwa administrator", details); // an animator sees no erase button

@@ -96,6 +96,27 @@ public sealed class EventNudgesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reminder_queued_in_polish_goes_in_the_language_chosen_since_and_with_the_event_as_it_is_then()
+    {
+        await ConsentAsync();
+        var coffee = await _app.QueryAsync(db => db.Events.Where(e => e.Title == "Kawa sąsiedzka").OrderBy(e => e.StartUtc).FirstAsync());
+        await _chat.PressAsync($"events:join:{coffee.Id}");
+        Assert.StartsWith("Gotowe, masz miejsce:", _chat.Text); // the reminders are queued now, while she speaks Polish
+
+        await _chat.SendAsync("українською");
+        await using (var scope = _app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<EventDesk>().EditAsync(coffee.Id,
+                new EventDetails("Kawa i herbata sąsiedzka", coffee.Description, coffee.Organiser, coffee.Category, coffee.Capacity), default);
+        _bed.Time.SetUtcNow(At(11, 25, 17, 0));
+        await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);
+
+        Assert.StartsWith("⏰ Нагадування: завтра «Kawa i herbata sąsiedzka»\n📅 четвер, 26 листопада, 17:00", Assert.Single(await ArrivedAsync("⏰")));
+        // The words that went out are on record in the outbox.
+        Assert.Contains(await _app.QueryAsync(db => db.OutboxMessages.Where(m => m.Kind == OutboxKind.Reminder && m.Status == OutboxStatus.Sent)
+            .Select(m => m.Body).ToListAsync()), body => Dialogs.Conversation.Reply.FromJson(body).Text.Contains("Нагадування", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Announcements_stop_at_the_daily_cap_and_the_rest_waits_for_the_next_morning()
     {
         await ConsentAsync();

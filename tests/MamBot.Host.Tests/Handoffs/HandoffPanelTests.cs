@@ -18,6 +18,24 @@ public sealed class HandoffPanelTests : IDisposable
         Texts(await chat.MessagesAfterAsync(0)).Any(t => t.StartsWith(start, StringComparison.Ordinal)), $"the resident to receive '{start}'");
 
     [Fact]
+    public async Task A_resident_who_talks_in_ukrainian_is_told_so_in_ukrainian_and_staff_see_the_language()
+    {
+        var app = _bed.Start();
+        var resident = new PageChat(app.CreateClient(), "browser-handoff-uk-0123456789abcdef01");
+        await resident.PressAsync("consent:yes");
+        await resident.PressAsync("lang:uk");
+        var ania = await StaffSession.SignInAsync(app, "ania@mam.example");
+        await ania.SubmitAsync("/admin/conversations?handler=Availability", ("available", "true"));
+
+        await resident.PressTitleAsync("Написати людині");
+        Assert.StartsWith("Передаю розмову команді MAM. Хтось відповість тут, зазвичай протягом 15 хвилин.", resident.Text);
+
+        var id = await app.QueryAsync(db => db.Handoffs.Select(h => h.Id).SingleAsync());
+        var view = StaffSession.Text(await ania.PageAsync($"/admin/conversations/{id}"));
+        Assert.Contains("Mieszkaniec rozmawia z asystentem w języku: ukraiński. Jeśli możesz, odpowiedz w tym języku.", view);
+    }
+
+    [Fact]
     public async Task Ask_staff_sees_it_staff_replies_resident_receives_bot_silent_then_back_to_the_assistant()
     {
         var app = _bed.Start();

@@ -196,7 +196,7 @@ public sealed class MessengerWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_get_started_button_greeting_and_a_polish_menu_are_set_at_start()
+    public async Task The_get_started_button_greeting_and_a_menu_in_each_language_are_set_at_start()
     {
         for (var i = 0; i < 100 && !_graph.Calls.Any(c => c.Edge == "messenger_profile"); i++) await Task.Delay(50);
         var profile = _graph.Calls.Single(c => c.Edge == "messenger_profile").Json!.Value;
@@ -206,6 +206,12 @@ public sealed class MessengerWebhookTests : IAsyncLifetime
         var menu = profile.GetProperty("persistent_menu")[0].GetProperty("call_to_actions").EnumerateArray()
             .Select(a => (a.GetProperty("title").GetString(), a.GetProperty("payload").GetString())).ToList();
         Assert.Equal([("Menu", "menu:main"), ("O MAM", "menu:about"), ("Ustawienia", "menu:settings")], menu);
+        // Facebook shows the greeting and the menu in the person's locale: Ukrainian and English ones too.
+        Assert.Equal(["default", "uk_UA", "en_US", "en_GB"], profile.GetProperty("greeting").EnumerateArray().Select(g => g.GetProperty("locale").GetString()));
+        Assert.StartsWith("Я автоматичний помічник", profile.GetProperty("greeting")[1].GetProperty("text").GetString());
+        Assert.Equal(["Меню", "Про MAM", "Налаштування"],
+            profile.GetProperty("persistent_menu")[1].GetProperty("call_to_actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()));
+        Assert.Equal("About MAM", profile.GetProperty("persistent_menu")[2].GetProperty("call_to_actions")[1].GetProperty("title").GetString());
     }
 
     [Fact]

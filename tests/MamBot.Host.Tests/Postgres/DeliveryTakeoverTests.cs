@@ -97,8 +97,8 @@ public sealed class DeliveryTakeoverTests(Xunit.Abstractions.ITestOutputHelper o
         var residents = scope.ServiceProvider.GetRequiredService<ResidentService>();
         for (var i = 0; i < Residents; i++)
             await residents.GrantConsentAsync(centre.Id, "telegram", (FirstChat + i).ToString(CultureInfo.InvariantCulture), "Ola", "privacy-2026-11", default);
-        var desk = new BroadcastDesk(scope.ServiceProvider.GetRequiredService<MamDbContext>(),
-            scope.ServiceProvider.GetRequiredService<OutboxStore>(), TimeProvider.System);
+        var db = scope.ServiceProvider.GetRequiredService<MamDbContext>();
+        var desk = new BroadcastDesk(db, scope.ServiceProvider.GetRequiredService<OutboxStore>(), new Dialogs.Texts.RecipientLanguage(db), TimeProvider.System);
         var (broadcast, problem) = await desk.SendAsync(
             new BroadcastDraft(centre.Id, "Jutro sprzątamy podwórko, zapraszamy o 10:00!", Audience.AllConsented, null, null, null), "Ania", default);
         Assert.Null(problem);

@@ -21,6 +21,7 @@ public sealed class BotApiStub : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<BotApiCall> _calls = new();
     private readonly ConcurrentDictionary<string, string> _lastBody = new();
+    private readonly ConcurrentQueue<(string Method, string Body)> _bodies = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _tooManyRequestsLeft;
     private readonly Lock _limits = new();
@@ -65,6 +66,9 @@ public sealed class BotApiStub : IAsyncDisposable
     public TimeSpan Now => _clock.Elapsed;
     public IReadOnlyList<BotApiCall> Calls => [.. _calls];
     public IReadOnlyDictionary<string, string> LastBody => _lastBody;
+
+    /// <summary>Every JSON body sent to this method, in order.</summary>
+    public IReadOnlyList<string> Bodies(string method) => [.. _bodies.Where(b => b.Method == method).Select(b => b.Body)];
 
     /// <summary>The next this many sendMessage calls are refused with 429, retry_after 1.</summary>
     public void RefuseNext(int count) => Volatile.Write(ref _tooManyRequestsLeft, count);
@@ -117,6 +121,7 @@ public sealed class BotApiStub : IAsyncDisposable
             chatId = isObject && body.TryGetProperty("chat_id", out var c) ? c.GetInt64() : 0;
             text = isObject && body.TryGetProperty("text", out var t) ? t.GetString() : null;
             _lastBody[method] = body.ValueKind == JsonValueKind.Undefined ? "" : body.GetRawText();
+            _bodies.Enqueue((method, _lastBody[method]));
         }
         _calls.Enqueue(new BotApiCall(method, chatId, text, arrived));
         if (method == "getUpdates") return await GetUpdatesAsync(json, request.HttpContext.RequestAborted);

@@ -132,10 +132,15 @@ public sealed class TelegramDeliveryTests : IAsyncLifetime
 
         Assert.Equal(["sendMessage", "sendDocument"], _stub.Calls.Where(c => c.ChatId == 5004).Select(c => c.Method));
         Assert.Equal("mambot-moje-dane.json:7", _stub.LastBody["sendDocument"]);
-        for (var i = 0; i < 100 && !_stub.LastBody.ContainsKey("setMyCommands"); i++) await Task.Delay(100);
-        var commands = JsonDocument.Parse(_stub.LastBody["setMyCommands"]).RootElement.GetProperty("commands").EnumerateArray()
-            .ToDictionary(c => c.GetProperty("command").GetString()!, c => c.GetProperty("description").GetString());
-        Assert.Equal(["start", "menu", "pomoc", "anuluj", "stop"], commands.Keys);
-        Assert.Equal("Menu główne", commands["menu"]);
+        await Eventually.HoldsAsync(() => Task.FromResult(_stub.Bodies("setMyCommands").Count == 3), "the command lists in three languages");
+        var lists = _stub.Bodies("setMyCommands").Select(b => JsonDocument.Parse(b).RootElement).ToDictionary(
+            list => list.TryGetProperty("language_code", out var code) ? code.GetString()! : "",
+            list => list.GetProperty("commands").EnumerateArray()
+                .ToDictionary(c => c.GetProperty("command").GetString()!, c => c.GetProperty("description").GetString()));
+        Assert.Equal(["start", "menu", "pomoc", "anuluj", "stop"], lists[""].Keys); // everyone else: Polish
+        Assert.Equal("Menu główne", lists[""]["menu"]);
+        Assert.Equal(["start", "menu", "help", "cancel", "stop"], lists["uk"].Keys);
+        Assert.Equal("Головне меню", lists["uk"]["menu"]);
+        Assert.Equal("Main menu", lists["en"]["menu"]);
     }
 }

@@ -76,11 +76,12 @@ public sealed class TelegramEmulator : IAsyncDisposable
 
     public IReadOnlyList<string> Output => [.. _output];
 
-    public Task SendTextAsync(long chatId, string text, string chatType = "private", string firstName = "Anna") =>
+    /// <summary>A resident writes; <paramref name="language"/> is what their Telegram app is set to (from.language_code).</summary>
+    public Task SendTextAsync(long chatId, string text, string chatType = "private", string firstName = "Anna", string? language = null) =>
         PostAsync("/sendMessage", new
         {
             botToken = Token,
-            from = new { id = chatId, is_bot = false, first_name = firstName },
+            from = new { id = chatId, is_bot = false, first_name = firstName, language_code = language },
             chat = new { id = chatId, type = chatType, first_name = firstName },
             date = Interlocked.Increment(ref _now),
             text,
@@ -106,11 +107,11 @@ public sealed class TelegramEmulator : IAsyncDisposable
         });
 
     /// <summary>Presses a button (callback_data) under one of the bot's messages.</summary>
-    public Task PressAsync(long chatId, BotMessage under, string callbackData, string chatType = "private", string firstName = "Anna") =>
+    public Task PressAsync(long chatId, BotMessage under, string callbackData, string chatType = "private", string firstName = "Anna", string? language = null) =>
         PostAsync("/sendCallback", new
         {
             botToken = Token,
-            from = new { id = chatId, is_bot = false, first_name = firstName },
+            from = new { id = chatId, is_bot = false, first_name = firstName, language_code = language },
             message = new { message_id = under.MessageId, chat = new { id = chatId, type = chatType }, date = Interlocked.Increment(ref _now), text = under.Text },
             data = callbackData,
             date = _now,

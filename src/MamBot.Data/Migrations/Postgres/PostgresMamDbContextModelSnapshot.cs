@@ -1146,6 +1146,13 @@ namespace MamBot.Data.Migrations.Postgres
                     b.Property<string>("DisplayName")
                         .HasColumnType("text");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("pl");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CentreId");

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using MamBot.Data.Centres;
 using MamBot.Data.Conversations;
 using MamBot.Data.Outbox;
+using MamBot.Data.Residents;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Texts;
 using MamBot.Host.Cluster;
@@ -93,7 +94,8 @@ public static partial class MessengerSetup
 }
 
 /// <summary>
-/// At start: the Get Started button, a greeting that says this is an automated assistant, and a Polish menu.
+/// At start: the Get Started button, a greeting that says this is an automated assistant, and a menu, in Polish
+/// and for Ukrainian and English Facebook locales in those languages.
 /// Runs beside the host's start, so an unreachable Graph API never delays the bot.
 /// </summary>
 public sealed partial class MessengerProfileSetup(IServiceScopeFactory scopes, IOptions<MessengerOptions> options, ILogger<MessengerProfileSetup> logger) : BackgroundService
@@ -118,17 +120,33 @@ public sealed partial class MessengerProfileSetup(IServiceScopeFactory scopes, I
         var profile = new JsonObject
         {
             ["get_started"] = new JsonObject { ["payload"] = MessengerEvents.GetStartedPayload },
-            ["greeting"] = new JsonArray(new JsonObject { ["locale"] = "default", ["text"] = Wording.Format(T.MessengerGreeting, centre.Name) }),
-            ["persistent_menu"] = new JsonArray(new JsonObject
-            {
-                ["locale"] = "default",
-                ["composer_input_disabled"] = false,
-                ["call_to_actions"] = new JsonArray(
-                    Postback(T.ButtonMenu, "menu:main"), Postback(T.MenuAbout, "menu:about"), Postback(T.MenuSettings, "menu:settings")),
-            }),
+            ["greeting"] = new JsonArray([.. Locales.Select(l => Greeting(l.Locale, l.Language, centre.Name))]),
+            ["persistent_menu"] = new JsonArray([.. Locales.Select(l => Menu(l.Locale, l.Language))]),
         };
         var result = await scope.ServiceProvider.GetRequiredService<GraphApiClient>().SetProfileAsync(profile, stoppingToken);
         if (!result.Ok) LogProfileFailed(null, result.Message);
+    }
+
+    /// <summary>Messenger shows the profile in the person's Facebook locale: Polish by default, else Ukrainian or English.</summary>
+    private static readonly (string Locale, string Language)[] Locales =
+        [("default", Languages.Polish), ("uk_UA", Languages.Ukrainian), ("en_US", Languages.English), ("en_GB", Languages.English)];
+
+    private static JsonObject Greeting(string locale, string language, string centre)
+    {
+        using var speaking = Language.Use(language);
+        return new JsonObject { ["locale"] = locale, ["text"] = Wording.Format(T.MessengerGreeting, centre) };
+    }
+
+    private static JsonObject Menu(string locale, string language)
+    {
+        using var speaking = Language.Use(language);
+        return new JsonObject
+        {
+            ["locale"] = locale,
+            ["composer_input_disabled"] = false,
+            ["call_to_actions"] = new JsonArray(
+                Postback(T.ButtonMenu, "menu:main"), Postback(T.MenuAbout, "menu:about"), Postback(T.MenuSettings, "menu:settings")),
+        };
     }
 
     private static JsonObject Postback(string title, string payload) => new() { ["type"] = "postback", ["title"] = title, ["payload"] = payload };

@@ -1,5 +1,8 @@
 using global::Telegram.Bot;
+using global::Telegram.Bot.Types;
 using global::Telegram.Bot.Types.Enums;
+using MamBot.Data.Residents;
+using MamBot.Dialogs.Texts;
 using MamBot.Host.Cluster;
 using Microsoft.Extensions.Options;
 
@@ -95,14 +98,10 @@ public sealed partial class TelegramStartup(TelegramBot bot, IOptions<TelegramOp
             LogStartupCallFailed(ex, "getMe");
         }
 
-        await BestEffortAsync("setMyCommands", () => bot.Client.SetMyCommands(
-        [
-            new() { Command = "start", Description = Dialogs.Texts.T.CommandStart },
-            new() { Command = "menu", Description = Dialogs.Texts.T.CommandMenu },
-            new() { Command = "pomoc", Description = Dialogs.Texts.T.CommandHelp },
-            new() { Command = "anuluj", Description = Dialogs.Texts.T.CommandCancel },
-            new() { Command = "stop", Description = Dialogs.Texts.T.CommandStop },
-        ], languageCode: null, cancellationToken: ct), ct);
+        // The list in Polish for everyone, and in Ukrainian and English for apps set to those languages.
+        foreach (var language in Languages.All)
+            await BestEffortAsync("setMyCommands", () => bot.Client.SetMyCommands(CommandsIn(language),
+                languageCode: language == Languages.Polish ? null : language, cancellationToken: ct), ct);
 
         var o = options.Value;
         if (webhook)
@@ -110,6 +109,21 @@ public sealed partial class TelegramStartup(TelegramBot bot, IOptions<TelegramOp
                 allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery], cancellationToken: ct), ct);
         else
             await BestEffortAsync("deleteWebhook", () => bot.Client.DeleteWebhook(cancellationToken: ct), ct);
+    }
+
+    /// <summary>The bot's commands described in the language; Polish names them /pomoc and /anuluj, others /help, /cancel.</summary>
+    public static BotCommand[] CommandsIn(string language)
+    {
+        using var speaking = Language.Use(language);
+        var polish = language == Languages.Polish;
+        return
+        [
+            new() { Command = "start", Description = T.CommandStart },
+            new() { Command = "menu", Description = T.CommandMenu },
+            new() { Command = polish ? "pomoc" : "help", Description = T.CommandHelp },
+            new() { Command = polish ? "anuluj" : "cancel", Description = T.CommandCancel },
+            new() { Command = "stop", Description = T.CommandStop },
+        ];
     }
 
     private async Task BestEffortAsync(string method, Func<Task> call, CancellationToken ct)

@@ -102,12 +102,13 @@ public sealed partial class TelegramUpdateHandler(
                 && HandoffDesk.ConversationNamedIn(message.ReplyToMessage.Text) is { } handoff ? $"staff:answer:{handoff}" : null;
             return (new Activity(ChannelNames.Telegram, ChatIdOf(message.Chat), text, answers,
                 SentAt.OrNow(new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)), time.GetUtcNow()),
-                updateId, message.From?.FirstName), message.Chat);
+                updateId, message.From?.FirstName, message.From?.LanguageCode), message.Chat);
         }
         if (update.CallbackQuery is { Message.Chat: not null, Data: { } data } callback)
         {
             var source = callback.Message!.Chat;
-            return (new Activity(ChannelNames.Telegram, ChatIdOf(source), null, data, time.GetUtcNow(), updateId, callback.From?.FirstName), source);
+            return (new Activity(ChannelNames.Telegram, ChatIdOf(source), null, data, time.GetUtcNow(), updateId,
+                callback.From?.FirstName, callback.From?.LanguageCode), source);
         }
         return (null, null);
     }

@@ -49,7 +49,8 @@ public static partial class WebChatEndpoints
 
         // A client's message id is unique within its conversation only: two browsers may well pick the same one.
         var updateId = body!.ClientMessageId is { } clientId ? conversationId + "/" + clientId : null;
-        var activity = new Activity(ChannelNames.WebChat, conversationId, body.Text, body.Payload, time.GetUtcNow(), updateId);
+        var activity = new Activity(ChannelNames.WebChat, conversationId, body.Text, body.Payload, time.GetUtcNow(), updateId,
+            LanguageHint: BrowserLanguage(request));
         var turn = await engine.HandleAsync(activity, ct);
         // The turn put its replies in the mailbox; anything still queued (none, normally) is delivered now, so the
         // answer carries the replies (a repeat: the same ones).
@@ -118,6 +119,10 @@ public static partial class WebChatEndpoints
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]
     private static partial Regex IdPattern();
+
+    /// <summary>The language the browser asks for first (Accept-Language), as a hint for the welcome.</summary>
+    private static string? BrowserLanguage(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value).FirstOrDefault();
 
     private sealed record ChatRequest(string? Text, string? Payload, string? ClientMessageId);
     private sealed record ChatResponse(IReadOnlyList<MessageDto> Replies, bool Duplicate);

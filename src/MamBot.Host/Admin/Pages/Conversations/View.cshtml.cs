@@ -22,6 +22,9 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Handove
 
     public Handoff Handoff { get; private set; } = null!;
     public string Name { get; private set; } = "";
+
+    /// <summary>The resident's language ("uk"); Polish when unknown.</summary>
+    public string Language { get; private set; } = Data.Residents.Languages.Polish;
     public IReadOnlyList<string> BotBefore { get; private set; } = [];
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
@@ -110,8 +113,10 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Handove
 
     private async Task<string> NameAsync(Handoff handoff, CancellationToken ct)
     {
-        var name = handoff.ResidentId is { } resident
-            ? await db.Residents.Where(r => r.Id == resident).Select(r => r.DisplayName).FirstOrDefaultAsync(ct) : null;
+        var resident = handoff.ResidentId is { } id
+            ? await db.Residents.Where(r => r.Id == id).Select(r => new { r.DisplayName, r.Language }).FirstOrDefaultAsync(ct) : null;
+        Language = resident?.Language ?? Data.Residents.Languages.Polish;
+        var name = resident?.DisplayName;
         return string.IsNullOrWhiteSpace(name) ? IndexModel.NoName : name;
     }
 

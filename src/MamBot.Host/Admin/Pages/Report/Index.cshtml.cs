@@ -131,6 +131,9 @@ public sealed class IndexModel(PilotReport report, CentreDirectory centres, Time
         static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
         foreach (var (channel, n) in f.ActiveByChannel.OrderBy(x => x.Key, StringComparer.Ordinal)) yield return (AdminText.ReportActive, Wording.ChannelName(channel), N(n));
         yield return (AdminText.ReportActive, AdminText.ReportTotal, N(f.Active));
+        foreach (var language in Data.Residents.Languages.All.Append(""))
+            if (f.ActiveByLanguage.TryGetValue(language, out var n))
+                yield return (AdminText.ReportByLanguage, language.Length == 0 ? AdminText.ReportLanguageErased : AdminNames.OfLanguage(language), N(n));
         foreach (var (channel, n) in f.NewByChannel.OrderBy(x => x.Key, StringComparer.Ordinal)) yield return (AdminText.ReportNew, Wording.ChannelName(channel), N(n));
         yield return (AdminText.ReportNew, AdminText.ReportTotal, N(f.New));
         foreach (var room in f.Rooms)

@@ -22,10 +22,13 @@ public static class ReportPeriodText
     /// <summary>Where a sentence about the period begins: "w listopadzie", "w IV kwartale", "od początku pilotażu".</summary>
     public static string In(ReportPeriod period) => period.Kind switch
     {
-        PeriodKind.Month => Wording.InMonth(period.First.Month),
+        PeriodKind.Month => InMonth(period.First.Month),
         PeriodKind.Quarter => Wording.Format(AdminText.ReportInQuarter, QuarterNumeral(period)),
         _ => AdminText.ReportSincePilotStart,
     };
+
+    /// <summary>"w listopadzie", "we wrześniu" (two consonants at the start take "we").</summary>
+    public static string InMonth(int month) => (month == 9 ? "we " : "w ") + AdminText.MonthNamesLocative.Split('|')[month - 1];
 
     private static string QuarterNumeral(ReportPeriod period) => Roman[ReportPeriod.QuarterNumber(period.First) - 1];
 }

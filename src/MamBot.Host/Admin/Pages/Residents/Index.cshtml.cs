@@ -13,7 +13,7 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres) : PageM
 {
     public const int MaxShown = 50;
 
-    public sealed record Row(Guid Id, string Name, string Channels, string Joined, bool Consented);
+    public sealed record Row(Guid Id, string Name, string Channels, string Language, string Joined, bool Consented);
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     public IReadOnlyList<Row> Found { get; private set; } = [];
@@ -38,7 +38,7 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres) : PageM
             .Where(r => Matches(r.DisplayName) || r.Identities.Any(i => Matches(i.ExternalId)) || bookingContacts[r.Id].Any(Matches))
             .Take(MaxShown)
             .Select(r => new Row(r.Id, NameOf(r.DisplayName, bookingContacts[r.Id].FirstOrDefault()),
-                string.Join(", ", r.Identities.Select(i => Wording.ChannelName(i.Channel))),
+                string.Join(", ", r.Identities.Select(i => Wording.ChannelName(i.Channel))), AdminNames.OfLanguage(r.Language),
                 Wording.DateTime(r.CreatedUtc, centre.TimeZone, DayCase.Genitive), r.HasConsented))];
     }
 

@@ -1,0 +1,22 @@
+namespace MamBot.Data.Residents;
+
+/// <summary>
+/// The languages residents can talk to the bot in: Polish (the default and the centre's own), Ukrainian, English.
+/// Stored as two-letter codes.
+/// </summary>
+public static class Languages
+{
+    public const string Polish = "pl";
+    public const string Ukrainian = "uk";
+    public const string English = "en";
+
+    public static readonly IReadOnlyList<string> All = [Polish, Ukrainian, English];
+
+    /// <summary>One of ours from a platform's or a browser's code ("uk-UA", "en-GB", "pl"); null for any other.</summary>
+    public static string? Match(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code)) return null;
+        var primary = code.Trim().Split('-', '_')[0].ToLowerInvariant();
+        return All.FirstOrDefault(l => l == primary);
+    }
+}

@@ -1,0 +1,62 @@
+using MamBot.Data.Residents;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Tests.Telegram;
+
+/// <summary>A resident whose Telegram is in Ukrainian, against the emulator with the real Telegram.Bot client.</summary>
+public sealed class TelegramLanguageTests : IAsyncLifetime
+{
+    private const long Olena = 5301;
+    private readonly HostTestBed _bed = new();
+    private TelegramEmulator _telegram = null!;
+    private MamApp _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _telegram = await TelegramEmulator.StartAsync();
+        _app = _bed.Start(_telegram.PollingSettings());
+        _ = _app.Services;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _bed.Dispose();
+        await _telegram.DisposeAsync();
+    }
+
+    private Task PressAsync(BotMessage under, string title) => _telegram.PressAsync(Olena, under, under.Button(title), language: "uk");
+
+    [Fact]
+    public async Task Olena_chooses_ukrainian_agrees_and_signs_up_for_an_event_all_in_ukrainian()
+    {
+        await _telegram.SendTextAsync(Olena, "/start", firstName: "Olena", language: "uk");
+        var welcome = await _telegram.ReceiveAsync(Olena, count: 3);
+        Assert.Equal("🌐 Wybierz język · Оберіть мову · Choose a language", welcome[0].Text);
+
+        await PressAsync(welcome[0], "Українська");
+        var ukrainian = await _telegram.ReceiveAsync(Olena, count: 3);
+        Assert.Equal("Гаразд, пишу українською.", ukrainian[0].Text);
+        Assert.Contains("Я компʼютерна програма, а не людина.", ukrainian[1].Text);
+        Assert.StartsWith("Перш ніж почнемо, коротко про дані:", ukrainian[2].Text);
+
+        await PressAsync(ukrainian[2], "Погоджуюся");
+        var menu = Assert.Single(await _telegram.ReceiveAsync(Olena));
+        Assert.StartsWith("Дякую! Згоду збережено. Що бажаєте зробити?", menu.Text);
+        Assert.Equal(Languages.Ukrainian, await _app.QueryAsync(db => db.Residents.Select(r => r.Language).SingleAsync()));
+
+        await PressAsync(menu, "Заходи");
+        var events = Assert.Single(await _telegram.ReceiveAsync(Olena));
+        Assert.StartsWith("Заходи в MAM — для всіх сусідів і безкоштовні.", events.Text);
+        await PressAsync(events, "Цей тиждень");
+        var list = Assert.Single(await _telegram.ReceiveAsync(Olena));
+        Assert.StartsWith("Заходи цього тижня:", list.Text);
+        var coffee = list.Buttons.SelectMany(r => r).First(b => b.Text.Contains("Kawa sąsiedzka", StringComparison.Ordinal));
+        await _telegram.PressAsync(Olena, list, coffee.Data, language: "uk");
+        var details = Assert.Single(await _telegram.ReceiveAsync(Olena));
+        Assert.Contains("📅 четвер, 26 листопада, 17:00–19:00", details.Text);
+
+        await PressAsync(details, "Записуюся");
+        var signedUp = await _telegram.ReceiveAsync(Olena);
+        Assert.StartsWith("Готово, у вас є місце: «Kawa sąsiedzka», четвер, 26 листопада, 17:00.", signedUp[0].Text);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using MamBot.Data.Residents;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Host.Tests.WebChat;
+
+/// <summary>A resident whose browser asks for English, through the real web chat endpoint.</summary>
+public sealed class WebChatLanguageTests : IDisposable
+{
+    private readonly HostTestBed _bed = new();
+    private readonly MamApp _app;
+
+    public WebChatLanguageTests() => _app = _bed.Start();
+
+    public void Dispose() => _bed.Dispose();
+
+    [Fact]
+    public async Task A_browser_in_english_is_offered_english_and_the_resident_books_a_room_in_it()
+    {
+        var http = _app.CreateClient();
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB,en;q=0.9,pl;q=0.5");
+        var chat = new PageChat(http, "browser-james-5b1c0e7d2a9f4e3b8c6d");
+        // A person reads each answer before the next message: the flood guard stays out of it.
+        Task Say(string text) { _bed.Time.Advance(TimeSpan.FromSeconds(15)); return chat.SendAsync(text); }
+        Task Press(string title) { _bed.Time.Advance(TimeSpan.FromSeconds(15)); return chat.PressTitleAsync(title); }
+
+        await Say("hello");
+        Assert.StartsWith("🌐 Wybierz język · Оберіть мову · Choose a language", chat.Text);
+        await Press("English");
+        Assert.StartsWith("OK, I'll write in English.\n---\nHello! 👋 I'm MamBot, the automated assistant of MAM Na Kozłówce.", chat.Text);
+        await Press("I agree");
+        Assert.StartsWith("Thank you! Your consent is saved. What would you like to do?", chat.Text);
+
+        await Press("Book a room");
+        Assert.Equal("What would you like to book?", chat.Text);
+        await Press("Sala mała (10 ppl)");
+        Assert.StartsWith("For which day?", chat.Text);
+        await Press("tomorrow 26.11");
+        Assert.StartsWith("What time would you like to start? Free times – Thursday 26 November:", chat.Text);
+        await Press("10:00");
+        await Press("1 h");
+        await Say("English conversation club");
+        Assert.StartsWith("How many people will come? (The room holds 10 people.)", chat.Text);
+        await Say("6");
+        Assert.StartsWith("What's your name?", chat.Text);
+        await Say("James Smith");
+        Assert.StartsWith("Give your phone number", chat.Text);
+        await Press("Skip");
+        await Press("I accept");
+        Assert.Contains("Number of people: 6\n", chat.Text);
+        await Press("Confirm");
+
+        Assert.StartsWith("Done! Booked: Thursday 26 November, 10:00–11:00, Sala mała.", chat.Text);
+        Assert.Contains("I'll remind you", chat.Text);
+        Assert.Equal(Languages.English, await _app.QueryAsync(db => db.Residents.Select(r => r.Language).SingleAsync()));
+    }
+}
