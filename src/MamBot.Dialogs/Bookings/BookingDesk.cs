@@ -61,7 +61,8 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
         if (byResident is null)
         {
             var (_, centre) = await RoomAsync(booking, ct);
-            await TellResidentAsync(booking, "cancelled", when => Task.FromResult(Wording.Format(T.BookingCancelledByStaff, when, Wording.ContactChannels(centre))), ct);
+            await TellResidentAsync(booking, "cancelled",
+                when => Task.FromResult(Wording.Format(T.BookingCancelledByStaff, when, Wording.ContactChannels(centre))), ct);
         }
         return booking;
     }

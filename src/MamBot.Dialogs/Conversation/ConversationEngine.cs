@@ -71,7 +71,11 @@ public sealed partial class ConversationEngine(
         await conversations.KeepAsync(activity.Channel, activity.ChatId, dc.Forgotten ? null : state.ToJson(), ct);
         var ids = await QueueRepliesAsync(dc, ct);
         await transaction.CommitAsync(ct);
-        return new TurnResult(ids, IsDuplicate: false) { Forwarded = dc.Forwarded };
+        return new TurnResult(ids, IsDuplicate: false)
+        {
+            Forwarded = dc.Forwarded,
+            Language = dc.Resident?.Language ?? dc.Data.Language ?? Data.Residents.Languages.Polish,
+        };
     }
 
     /// <summary>
@@ -233,4 +237,7 @@ public sealed record TurnResult(IReadOnlyList<long> OutboxIds, bool IsDuplicate)
 {
     /// <summary>Messages the turn queued for other chats (a staff member's answer to a resident), to go at once.</summary>
     public IReadOnlyList<OutboxMessage> Forwarded { get; init; } = [];
+
+    /// <summary>The language the chat speaks after the turn ("uk"); null when not known (a repeated update).</summary>
+    public string? Language { get; init; }
 }

@@ -14,7 +14,8 @@ public sealed record Reply(string Text, IReadOnlyList<IReadOnlyList<Button>> But
 
     /// <summary>A message composed when it is sent, in the resident's language then (see <see cref="LaterMessageComposer"/>).</summary>
     public static Reply ComposedLater(string recipe, params (string Name, object Value)[] inputs) =>
-        new("", [], Later: new LaterMessage(recipe, inputs.ToDictionary(i => i.Name, i => Convert.ToString(i.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "")));
+        new("", [], Later: new LaterMessage(recipe,
+            inputs.ToDictionary(i => i.Name, i => Convert.ToString(i.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "")));
 
     public static Reply WithButtons(string text, params IReadOnlyList<Button>[] rows) => new(text, rows);
 

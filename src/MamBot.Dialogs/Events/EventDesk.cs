@@ -60,7 +60,8 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
     private async Task TellPromotedAsync(CommunityEvent theEvent, EventSignup promoted, CancellationToken ct)
     {
         var centre = await centres.GetAsync(theEvent.CentreId, ct);
-        await TellAsync(theEvent, promoted, $"promoted:{promoted.Id}", () => Wording.Format(T.PromotedNotice, theEvent.Title, EventTexts.When(theEvent, centre.TimeZone)), ct);
+        await TellAsync(theEvent, promoted, $"promoted:{promoted.Id}",
+            () => Wording.Format(T.PromotedNotice, theEvent.Title, EventTexts.When(theEvent, centre.TimeZone)), ct);
         await ScheduleAsync(theEvent, promoted, ct);
     }
 
@@ -80,7 +81,8 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         // Old reminders carry the old start in their keys: skip them all, then schedule anew for those going.
         await outbox.SkipQueuedAsync($"event:{eventId}:signup:", OutboxReasons.EventMoved, ct);
         var centre = await centres.GetAsync(moved.CentreId, ct);
-        string Text() => Wording.Format(T.EventMovedNotice, moved.Title, EventTexts.When(moved, centre.TimeZone), EventTexts.When(before.Event, centre.TimeZone));
+        string Text() => Wording.Format(T.EventMovedNotice, moved.Title,
+            EventTexts.When(moved, centre.TimeZone), EventTexts.When(before.Event, centre.TimeZone));
         foreach (var signup in await events.ActiveSignupsAsync(eventId, ct))
         {
             await TellAsync(moved, signup, $"moved:{Stamp(moved.StartUtc)}:{signup.Id}", Text, ct);
@@ -159,7 +161,8 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         foreach (var residentId in await events.SubscribersAsync(e.CentreId, e.Category, ct))
         {
             using var speaking = Language.Use(await recipients.OfAsync(residentId, ct));
-            var text = Wording.Format(T.Announcement, EventTexts.Category(e.Category), e.Title, EventTexts.When(e, centre.TimeZone), EventTexts.Place(e, centre));
+            var text = Wording.Format(T.Announcement,
+                EventTexts.Category(e.Category), e.Title, EventTexts.When(e, centre.TimeZone), EventTexts.Place(e, centre));
             await outbox.EnqueueAsync(new OutboxMessage
             {
                 IdempotencyKey = $"event:{e.Id}:announce:{residentId}",

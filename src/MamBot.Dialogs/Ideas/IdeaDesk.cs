@@ -22,8 +22,9 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
     public async Task<Idea> SubmitAsync(NewIdea request, CancellationToken ct)
     {
         var idea = await ideas.SubmitAsync(request, ct);
-        await TellStaffAsync(idea, "new", () => Reply.WithRow(Wording.Format(T.StaffNewIdea, idea.Title,
-            idea.FlaggedWords is { } words ? Wording.Format(T.StaffIdeaFlagged, words) : ""), StaffChatActions.Publish(idea.Id), StaffChatActions.Talk(idea.Id)), ct);
+        await TellStaffAsync(idea, "new", () => Reply.WithRow(
+            Wording.Format(T.StaffNewIdea, idea.Title, idea.FlaggedWords is { } words ? Wording.Format(T.StaffIdeaFlagged, words) : ""),
+            StaffChatActions.Publish(idea.Id), StaffChatActions.Talk(idea.Id)), ct);
         return idea;
     }
 
@@ -73,7 +74,8 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
     {
         var result = await ideas.SupportAsync(ideaId, residentId, ct);
         if (result is { Counted: true, Idea: { } idea } && result.Supporters >= options.Value.SupportThreshold)
-            await TellStaffAsync(idea, "threshold", () => Reply.Plain(Wording.Format(Wording.Plural(result.Supporters, T.StaffIdeaThresholdForms), result.Supporters, idea.Title)), ct);
+            await TellStaffAsync(idea, "threshold", () => Reply.Plain(
+                Wording.Format(Wording.Plural(result.Supporters, T.StaffIdeaThresholdForms), result.Supporters, idea.Title)), ct);
         return result;
     }
 

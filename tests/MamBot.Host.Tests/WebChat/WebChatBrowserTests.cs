@@ -52,4 +52,24 @@ public sealed class WebChatBrowserTests : IAsyncLifetime
         Assert.NotEqual(first, second);
         Assert.Equal(1, await _bed.App.QueryAsync(db => db.Residents.CountAsync())); // the first person's data stays
     }
+
+    [Fact]
+    public async Task Choosing_ukrainian_in_the_chat_turns_the_pages_own_words_ukrainian_also_after_a_reload()
+    {
+        var page = await _bed.Browser.NewPageAsync();
+        await page.GotoAsync(_bed.Address + "/");
+        Assert.Equal("pl", await page.GetAttributeAsync("html", "lang")); // Polish until the resident chooses
+        await page.GetByRole(AriaRole.Button, new() { Name = "Język/Мова/Language" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Українська" }).Last.ClickAsync();
+
+        await page.GetByText("Гаразд, пишу українською.").WaitForAsync(new() { Timeout = 15_000 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Надіслати" }).WaitForAsync(new() { Timeout = 15_000 });
+        Assert.Equal("uk", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("Напишіть повідомлення…", await page.GetByLabel("Ваше повідомлення").GetAttributeAsync("placeholder"));
+
+        await page.ReloadAsync();
+        Assert.Equal("Чат MAM", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Завершити розмову на цьому пристрої" }).WaitForAsync();
+        Assert.Equal("MamBot – чат MAM", await page.TitleAsync());
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using MamBot.Data.Residents;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,5 +54,18 @@ public sealed class WebChatLanguageTests : IDisposable
         Assert.StartsWith("Done! Booked: Thursday 26 November, 10:00–11:00, Sala mała.", chat.Text);
         Assert.Contains("I'll remind you", chat.Text);
         Assert.Equal(Languages.English, await _app.QueryAsync(db => db.Residents.Select(r => r.Language).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_refusal_before_the_turn_speaks_the_language_the_page_remembers()
+    {
+        var http = _app.CreateClient();
+        http.DefaultRequestHeaders.Add("Cookie", "mambot.lang=en");
+
+        var tooLong = await http.PostAsJsonAsync("/api/chat/browser-james-5b1c0e7d2a9f4e3b8c6d", new { text = new string('a', 2001) });
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal("The message is too long: 2000 characters at most.", (await tooLong.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("error").GetString());
+        Assert.Equal(0, await _app.QueryAsync(db => db.ConversationStates.CountAsync())); // nothing kept
     }
 }

@@ -30,6 +30,8 @@ public static partial class WebChatEndpoints
         string conversationId, HttpRequest request, HttpResponse response, ConversationEngine engine, OutboxDispatcher dispatcher,
         OutboxStore outbox, ChatFloodGuard flood, NewConversationGuard newcomers, TimeProvider time, CancellationToken ct)
     {
+        // Refusals before a turn speak the page's language (the chat's, once chosen); the turn sets its own.
+        using var speaking = Language.Use(ChatPageTexts.LanguageOf(request));
         if (!IsValidId(conversationId)) return Error(T.ApiBadConversationId);
         if (await BoundedBody.ReadAsync(request, MaxBodyBytes, ct) is not { } raw) return Error(T.ApiBodyTooLarge, StatusCodes.Status413PayloadTooLarge);
 
@@ -60,7 +62,7 @@ public static partial class WebChatEndpoints
             await dispatcher.DeliverAsync(turn.OutboxIds, ct);
             delivered = await outbox.MailboxForAsync(turn.OutboxIds, ct);
         }
-        return Results.Ok(new ChatResponse([.. delivered.Select(m => ToDto(conversationId, m))], turn.IsDuplicate));
+        return Results.Ok(new ChatResponse([.. delivered.Select(m => ToDto(conversationId, m))], turn.IsDuplicate, turn.Language));
     }
 
     private static async Task<IResult> GetMessagesAsync(string conversationId, long? after, OutboxStore outbox, CancellationToken ct)
@@ -125,7 +127,8 @@ public static partial class WebChatEndpoints
         request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value).FirstOrDefault();
 
     private sealed record ChatRequest(string? Text, string? Payload, string? ClientMessageId);
-    private sealed record ChatResponse(IReadOnlyList<MessageDto> Replies, bool Duplicate);
+    /// <summary>Language: what the chat speaks now, so the page's own words can follow.</summary>
+    private sealed record ChatResponse(IReadOnlyList<MessageDto> Replies, bool Duplicate, string? Language = null);
     private sealed record MessageDto(long Id, string Text, IReadOnlyList<IReadOnlyList<ButtonDto>> Buttons, FileDto? File);
     private sealed record ButtonDto(string Title, string Payload);
     private sealed record FileDto(string Name, string Url);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using MamBot.Data.Residents;
 using MamBot.Host.Outbox;
 
 namespace MamBot.Host.Channels.WebChat;
@@ -19,7 +20,10 @@ public static class WebChatSetup
     /// <summary>The chat page (embedded in the assembly, so it is served wherever the bot is started from) and its API.</summary>
     public static WebApplication MapWebChat(this WebApplication app)
     {
-        MapPageFile(app, "/", "index.html", "text/html; charset=utf-8");
+        var page = ReadPageFile("index.html");
+        app.MapGet("/", (HttpRequest request) => Results.Text(ChatPageTexts.Render(page, ChatPageTexts.LanguageOf(request)), "text/html; charset=utf-8"));
+        app.MapGet("/chat-texts/{language}", (string language) =>
+            Languages.Match(language) is { } known ? Results.Ok(ChatPageTexts.For(known)) : Results.NotFound());
         MapPageFile(app, "/chat.js", "chat.js", "text/javascript; charset=utf-8");
         MapPageFile(app, "/chat.css", "chat.css", "text/css; charset=utf-8");
         app.MapWebChatApi();

@@ -74,17 +74,32 @@
       } catch { /* no connection: retried below */ }
       const retry = !response || response.status >= 500;
       if (retry && attempt < retryDelaysMs.length) {
-        status.textContent = "Łączę ponownie…";
+        status.textContent = status.dataset.reconnecting;
         await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[attempt]));
         continue;
       }
-      if (!response) { status.textContent = "Brak połączenia. Sprawdź internet i spróbuj jeszcze raz."; return; }
+      if (!response) { status.textContent = status.dataset.offline; return; }
       const data = await response.json().catch(() => ({}));
-      if (!response.ok) { status.textContent = data.error || "Nie udało się wysłać wiadomości. Spróbuj za chwilę."; return; }
+      if (!response.ok) { status.textContent = data.error || status.dataset.failed; return; }
       status.textContent = "";
       data.replies.forEach(show);
+      if (data.language) await speak(data.language);
       return;
     }
+  }
+
+  // The resident chose another language in the chat: the page's own words follow, now and on the next visit.
+  async function speak(language) {
+    if (language === document.documentElement.lang || !/^[a-z]{2}$/.test(language)) return;
+    const response = await fetch(`/chat-texts/${language}`).catch(() => null);
+    if (!response || !response.ok) return;
+    const texts = await response.json();
+    document.querySelectorAll("[data-text]").forEach(el => { el.textContent = texts[el.dataset.text]; });
+    document.querySelectorAll("[data-placeholder]").forEach(el => { el.placeholder = texts[el.dataset.placeholder]; });
+    document.querySelectorAll("[data-aria-label]").forEach(el => el.setAttribute("aria-label", texts[el.dataset.ariaLabel]));
+    Object.assign(status.dataset, { reconnecting: texts.WebChatReconnecting, offline: texts.WebChatOffline, failed: texts.WebChatFailed });
+    document.documentElement.lang = language;
+    document.cookie = `mambot.lang=${language}; path=/; max-age=31536000; SameSite=Lax`;
   }
 
   async function poll() {
