@@ -60,14 +60,15 @@ public sealed class AboutCentre : IButtonAction
         if (subject.Count == 0) return Rules(dc);
         if (FaqMatcher.Find(question, dc.Centre.Faq) is { } faq) return FaqAnswer.Render(faq);
         var about = dc.Centre.HouseRules.OrderBy(r => r.Order).Where(r => FaqMatcher.Mentions(r.Text, subject)).Select(r => "• " + r.Text).ToList();
-        var text = about.Count > 0 ? T.AboutRulesTitle + "\n" + string.Join("\n", about) : Wording.Format(T.RulesSilent, Wording.HumanContact(dc.Centre));
+        var text = about.Count > 0 ? Wording.ByTheTeam(T.AboutRulesTitle + "\n" + string.Join("\n", about))
+            : Wording.Format(T.RulesSilent, Wording.HumanContact(dc.Centre));
         return Reply.WithRow(text, new Button(T.ButtonRules, "about:rules"), new Button(T.ButtonMenu, "menu:main"));
     }
 
     private static Reply Rules(DialogContext dc)
     {
         var rules = dc.Centre.HouseRules.OrderBy(r => r.Order).Select(r => "• " + r.Text).ToList();
-        var text = rules.Count == 0 ? T.AboutNoRules : T.AboutRulesTitle + "\n" + string.Join("\n", rules);
+        var text = rules.Count == 0 ? T.AboutNoRules : Wording.ByTheTeam(T.AboutRulesTitle + "\n" + string.Join("\n", rules));
         return Reply.WithRow(text, new(T.ButtonFaq, "about:faq"), new(T.ButtonMenu, "menu:main"));
     }
 
@@ -82,7 +83,7 @@ public sealed class AboutCentre : IButtonAction
         var buttons = faq.Select((f, i) => new Button((i + 1).ToString(CultureInfo.InvariantCulture), $"faq:{f.Id}")).ToList();
         var rows = buttons.Chunk(4).Select(r => (IReadOnlyList<Button>)r).ToList();
         rows.Add([new(T.ButtonMenu, "menu:main")]);
-        return new Reply(title + "\n" + string.Join("\n", lines), rows);
+        return new Reply(Wording.ByTheTeam(title + "\n" + string.Join("\n", lines)), rows);
     }
 
     private static string ContactLines(DialogContext dc) => string.Join("\n", new[]
@@ -107,5 +108,5 @@ public sealed class FaqAnswer : IButtonAction
 
     /// <summary>The question and its answer, with the way to the other questions (also for a typed question that matched).</summary>
     public static Reply Render(FaqEntry entry) =>
-        Reply.WithRow($"❓ {entry.Question}\n💬 {entry.Answer}", new(T.ButtonFaq, "about:faq"), new(T.ButtonMenu, "menu:main"));
+        Reply.WithRow(Wording.ByTheTeam($"❓ {entry.Question}\n💬 {entry.Answer}"), new(T.ButtonFaq, "about:faq"), new(T.ButtonMenu, "menu:main"));
 }

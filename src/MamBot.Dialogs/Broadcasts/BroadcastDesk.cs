@@ -70,7 +70,7 @@ public sealed class BroadcastDesk(MamDbContext db, OutboxStore outbox, Recipient
                 ResidentId = resident,
                 DueUtc = broadcast.SendAtUtc,
                 ExpiresUtc = broadcast.SendAtUtc + Lifetime,
-                Body = Reply.Plain(Wording.Format(T.BroadcastMessage, broadcast.Text)).ToJson(),
+                Body = Reply.Plain(Wording.Format(T.BroadcastMessage, Wording.ByTheTeam(broadcast.Text))).ToJson(),
             }, ct);
         }
         broadcast.Recipients = recipients.Count;

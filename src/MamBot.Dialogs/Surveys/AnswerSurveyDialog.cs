@@ -25,8 +25,8 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
         frame.Values["tag"] = "s" + Guid.NewGuid().ToString("N")[..5];
         var (survey, draft) = await LoadAsync(dc, ct);
         if (draft.Count > 0) dc.Say(T.SurveyContinue);
-        else dc.Say(Wording.Format(T.SurveyIntro, survey.Title, survey.Intro, Wording.Count(survey.Questions.Count, T.QuestionsForms),
-            survey.IsAnonymous ? T.SurveyAnonymousNote : T.SurveyNamedNote));
+        else dc.Say(Wording.ByTheTeam(Wording.Format(T.SurveyIntro, survey.Title, survey.Intro, Wording.Count(survey.Questions.Count, T.QuestionsForms),
+            survey.IsAnonymous ? T.SurveyAnonymousNote : T.SurveyNamedNote)));
         await NextAsync(dc, survey, draft, ct);
     }
 

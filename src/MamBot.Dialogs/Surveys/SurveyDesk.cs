@@ -31,7 +31,7 @@ public sealed class SurveyDesk(SurveyService surveys, OutboxStore outbox, Centre
             var closes = Wording.DayAndMonth(lastDay);
             var answer = new Button(T.ButtonAnswerSurvey, $"surveys:start:{survey.Id}");
             var invitation = Reply.WithRow(Wording.Format(T.SurveyInvitation,
-                survey.Title, survey.Intro, Wording.Count(survey.Questions.Count, T.QuestionsForms), closes), answer).ToJson();
+                survey.Title, Wording.ByTheTeam(survey.Intro), Wording.Count(survey.Questions.Count, T.QuestionsForms), closes), answer).ToJson();
             var reminder = Reply.WithRow(Wording.Format(T.SurveyReminder, survey.Title, closes), answer).ToJson();
             await Queue(survey, residentId, "invite", opens, invitation, ct);
             if (survey.ReminderAfterDays > 0 && survey.OpensUtc.AddDays(survey.ReminderAfterDays) is var remindAt && remindAt < survey.ClosesUtc)

@@ -105,6 +105,13 @@ public static class Wording
         return lines;
     }
 
+    /// <summary>
+    /// Words the team wrote (house rules, FAQ, event descriptions, announcements, surveys) are Polish. In another
+    /// language one line says so, so nobody thinks the assistant forgot to translate.
+    /// </summary>
+    public static string ByTheTeam(string text) =>
+        Language.Current == Languages.Polish || string.IsNullOrWhiteSpace(text) ? text : text + "\n" + T.TeamWritesPolish;
+
     /// <summary>The line that tells how to reach a person: phone, e-mail and address, whatever the centre has.</summary>
     public static string HumanContact(Centre centre) =>
         string.Format(Culture, T.HumanContact, ContactChannels(centre), centre.Address);

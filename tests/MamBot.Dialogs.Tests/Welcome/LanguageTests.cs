@@ -113,4 +113,20 @@ public class LanguageTests
         var reminder = (await chat.NudgesAsync()).First(m => m.Kind == Data.Outbox.OutboxKind.Reminder);
         Assert.StartsWith("⏰ Завтра у вас бронювання: пʼятниця, 27 листопада, 17:00–19:00, Sala duża.", await chat.ComposedTextAsync(reminder));
     }
+
+    [Fact]
+    public async Task The_teams_own_words_stay_polish_with_a_line_saying_so_in_the_residents_language()
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.PressPayloadAsync("consent:yes");
+        await chat.PressPayloadAsync("lang:en");
+
+        await chat.PressPayloadAsync("about:rules");
+
+        Assert.StartsWith("House rules (in short):\n• ", chat.Text);
+        Assert.EndsWith("\n(The MAM team writes this text in Polish.)", chat.Text);
+        await chat.PressPayloadAsync("lang:pl");
+        await chat.PressPayloadAsync("about:rules");
+        Assert.DoesNotContain("(Ten tekst", chat.Text); // in Polish there is nothing to say
+    }
 }
