@@ -119,6 +119,8 @@ public sealed class PlatformLeaseTests : IAsyncLifetime
 
         var quickReplies = await RepliesAsync(hosts[0], Quick);
         Assert.Equal(calmReplies.Count, quickReplies.Count);
+        // Both chats' replies leave at Telegram's pace (one a second per chat): wait until each has all of them.
+        await _telegram.WaitForSendsAsync(Calm, calmReplies.Count, TimeSpan.FromSeconds(30));
         await _telegram.WaitForSendsAsync(Quick, quickReplies.Count, TimeSpan.FromSeconds(30));
         Assert.Equal(calmReplies, quickReplies);
         Assert.Equal(_telegram.Sends(Calm).Select(s => s.Text), _telegram.Sends(Quick).Select(s => s.Text));
