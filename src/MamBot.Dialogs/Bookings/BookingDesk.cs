@@ -121,10 +121,9 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
     private async Task TellStaffAsync(Booking booking, CancellationToken ct)
     {
         var (room, centre) = await RoomAsync(booking, ct);
-        using var team = Language.Use(Languages.Polish); // the team reads Polish, whoever caused the message
-        await outbox.EnqueueForStaffAsync(centre, $"booking:{booking.Id}:staff", Reply.WithRow(Wording.Format(T.StaffNewPending,
+        await outbox.QueueForTeamAsync(centre, $"booking:{booking.Id}:staff", () => Reply.WithRow(Wording.Format(T.StaffNewPending,
                 When(booking, room, centre.TimeZone), booking.ContactName, Wording.Count(booking.People, T.PeopleForms), booking.Purpose),
-            StaffChatActions.Approve(booking.Id), StaffChatActions.Reject(booking.Id)).ToJson(), ct);
+            StaffChatActions.Approve(booking.Id), StaffChatActions.Reject(booking.Id)), ct);
     }
 
     /// <summary>
@@ -137,9 +136,8 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
         {
             if (await bookings.CancelAsync(upcoming.Id, residentId, ct) is not { } cancelled) continue;
             var (room, centre) = await RoomAsync(cancelled, ct);
-            using var team = Language.Use(Languages.Polish); // the team reads Polish, whoever caused the message
-            await outbox.EnqueueForStaffAsync(centre, $"booking:{cancelled.Id}:freed-by-erasure",
-                Reply.Plain(Wording.Format(T.StaffBookingFreedByErasure, When(cancelled, room, centre.TimeZone))).ToJson(), ct);
+            await outbox.QueueForTeamAsync(centre, $"booking:{cancelled.Id}:freed-by-erasure",
+                () => Reply.Plain(Wording.Format(T.StaffBookingFreedByErasure, When(cancelled, room, centre.TimeZone))), ct);
         }
     }
 

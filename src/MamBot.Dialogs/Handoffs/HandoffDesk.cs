@@ -1,4 +1,3 @@
-using MamBot.Data.Residents;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MamBot.Data.Centres;
@@ -7,6 +6,7 @@ using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Menu;
 using MamBot.Dialogs.Welcome;
+using MamBot.Dialogs.Staff;
 using MamBot.Dialogs.Texts;
 using MamBot.Dialogs.Understanding;
 using Microsoft.Extensions.Options;
@@ -41,10 +41,9 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
             return;
         }
         dc.Say(Reply.WithRow(await ExpectationAsync(dc.Centre, ct), BackButton));
-        using var team = Language.Use(Languages.Polish); // the team reads Polish, whoever caused the message
-        await outbox.EnqueueForStaffAsync(dc.Centre, $"handoff:{handoff.Id}:staff", Reply.Plain(Wording.Format(T.StaffHandoffAsked,
+        await outbox.QueueForTeamAsync(dc.Centre, $"handoff:{handoff.Id}:staff", () => Reply.Plain(Wording.Format(T.StaffHandoffAsked,
             string.IsNullOrWhiteSpace(resident.DisplayName) ? T.SomeoneWithoutName : resident.DisplayName,
-            Wording.ChannelName(handoff.Channel), Marker(handoff.Id), PanelLink(handoff.Id))).ToJson(), ct);
+            Wording.ChannelName(handoff.Channel), Marker(handoff.Id), PanelLink(handoff.Id))), ct);
     }
 
     /// <summary>
@@ -77,9 +76,8 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
         if (string.IsNullOrWhiteSpace(dc.Text)) return true;
         // The staff chat sees what it is about; answering that message there answers the resident.
         if (!await handoffs.AddResidentMessageAsync(handoff, dc.Text.Trim(), ct)) return true;
-        using var team = Language.Use(Languages.Polish); // the team reads Polish, whoever caused the message
-        await outbox.EnqueueForStaffAsync(dc.Centre, $"handoff:{handoff.Id}:staff:first", Reply.Plain(Wording.Format(
-            T.StaffHandoffFirstWords, dc.Text.Trim(), Marker(handoff.Id))).ToJson(), ct);
+        await outbox.QueueForTeamAsync(dc.Centre, $"handoff:{handoff.Id}:staff:first", () => Reply.Plain(Wording.Format(
+            T.StaffHandoffFirstWords, dc.Text.Trim(), Marker(handoff.Id))), ct);
         return true;
     }
 

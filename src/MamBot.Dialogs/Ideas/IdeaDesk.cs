@@ -1,4 +1,3 @@
-using MamBot.Data.Residents;
 using MamBot.Data.Centres;
 using MamBot.Data.Events;
 using MamBot.Data.Ideas;
@@ -141,7 +140,6 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
     private async Task TellStaffAsync(Idea idea, string what, Func<Reply> message, CancellationToken ct)
     {
         var centre = await centres.GetAsync(idea.CentreId, ct);
-        using var team = Language.Use(Languages.Polish); // the team reads Polish, whoever caused the message
-        await outbox.EnqueueForStaffAsync(centre, $"idea:{idea.Id}:staff:{what}", message().ToJson(), ct);
+        await outbox.QueueForTeamAsync(centre, $"idea:{idea.Id}:staff:{what}", message, ct);
     }
 }

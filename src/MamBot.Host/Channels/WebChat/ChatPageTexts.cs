@@ -30,18 +30,13 @@ public static partial class ChatPageTexts
                 ?? throw new InvalidOperationException($"The chat page names an unknown text '{m.Groups[1].Value}'.")));
     }
 
-    /// <summary>Every page text in the language, for the page to change its words without reloading.</summary>
-    public static IReadOnlyDictionary<string, string> For(string language)
+    /// <summary>Every text the page names, in the language, for the page to change its words without reloading.</summary>
+    public static IReadOnlyDictionary<string, string> For(string page, string language)
     {
         var culture = Language.CultureOf(language);
-        return Keys.ToDictionary(key => key, key => T.ResourceManager.GetString(key, culture)!);
+        return Marker().Matches(page).Select(m => m.Groups[1].Value).Where(key => key != "lang").Distinct()
+            .ToDictionary(key => key, key => T.ResourceManager.GetString(key, culture)!);
     }
-
-    private static readonly string[] Keys =
-    [
-        "WebChatTitle", "WebChatHeading", "WebChatNote", "WebChatLog", "WebChatInputLabel", "WebChatPlaceholder", "WebChatSend",
-        "WebChatForget", "WebChatForgetAsk", "WebChatForgetYes", "WebChatForgetNo", "WebChatReconnecting", "WebChatOffline", "WebChatFailed",
-    ];
 
     [GeneratedRegex(@"\{\{(\w+)\}\}")]
     private static partial Regex Marker();

@@ -23,7 +23,7 @@ public static class WebChatSetup
         var page = ReadPageFile("index.html");
         app.MapGet("/", (HttpRequest request) => Results.Text(ChatPageTexts.Render(page, ChatPageTexts.LanguageOf(request)), "text/html; charset=utf-8"));
         app.MapGet("/chat-texts/{language}", (string language) =>
-            Languages.Match(language) is { } known ? Results.Ok(ChatPageTexts.For(known)) : Results.NotFound());
+            Languages.Match(language) is { } known ? Results.Ok(ChatPageTexts.For(page, known)) : Results.NotFound());
         MapPageFile(app, "/chat.js", "chat.js", "text/javascript; charset=utf-8");
         MapPageFile(app, "/chat.css", "chat.css", "text/css; charset=utf-8");
         app.MapWebChatApi();
