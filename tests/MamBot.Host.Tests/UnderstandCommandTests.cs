@@ -42,12 +42,28 @@ public class UnderstandCommandTests
         Assert.Equal("""{"intent":"opening_hours","slots":{"date":"2026-12-02"}}""", output.Trim());
     }
 
+    [Theory]
+    [InlineData("uk", "хочу забронювати малу залу у пʼятницю з 17 до 19 для 8 осіб")]
+    [InlineData("uk", "zabronyuvaty malu zalu v pyatnytsiu z 17 do 19 dlia 8 osib")]
+    [InlineData("en", "I'd like to book the small room on Friday 5–7pm for 8 people")]
+    public async Task Reads_ukrainian_and_english_with_lang(string language, string sentence)
+    {
+        var (code, output, _) = await RunAsync("understand", sentence, "--lang", language, "--now", "2026-12-01T10:00");
+
+        Assert.Equal(0, code);
+        Assert.Equal("""{"intent":"book_room","slots":{"room":"Sala mała","date":"2026-12-04","start":"17:00","end":"19:00","durationMinutes":120,"people":8}}""",
+            output.Trim());
+    }
+
     [Fact]
-    public async Task Missing_text_or_a_bad_now_is_explained_with_exit_code_2()
+    public async Task Missing_text_a_bad_now_or_an_unknown_language_is_explained_with_exit_code_2()
     {
         Assert.Equal(2, (await RunAsync("understand")).Code);
         var (code, _, errors) = await RunAsync("understand", "hej", "--now", "wczoraj");
         Assert.Equal(2, code);
         Assert.Contains("--now", errors);
+        (code, _, errors) = await RunAsync("understand", "hej", "--lang", "de");
+        Assert.Equal(2, code);
+        Assert.Contains("--lang needs one of: pl, uk, en", errors);
     }
 }

@@ -23,7 +23,11 @@ public static class TestCentre
             new() { Question = "Czy za korzystanie z MAM trzeba płacić?", Answer = "Nie, MAM jest bezpłatny." },
             new() { Question = "Czy mogę przyjść z dzieckiem?", Answer = "Oczywiście." },
         ],
-        Rooms = [new() { Name = "Sala duża", Capacity = 30, RequiresApproval = true }, new() { Name = "Sala mała", Capacity = 10 }],
+        Rooms =
+        [
+            new() { Name = "Sala duża", Aliases = "duża, велика, big, large", Capacity = 30, RequiresApproval = true },
+            new() { Name = "Sala mała", Aliases = "mała, мала, маленька, small", Capacity = 10 },
+        ],
     };
 
     /// <summary>Wednesday 25 November 2026, 09:00 UTC (10:00 in Kraków).</summary>

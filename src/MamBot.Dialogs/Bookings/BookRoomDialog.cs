@@ -37,14 +37,14 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
     {
         var found = new Dictionary<string, string>();
         if (FindRoom(dc.Centre.Rooms, text) is { } room) found["room"] = room.Id.ToString(Wording.Culture);
-        if (PolishDates.Day(text, Today(dc)) is { } day) found["day"] = Day(day);
-        if (PolishDates.Times(text) is { } times)
+        if (TypedDates.Day(text, Today(dc)) is { } day) found["day"] = Day(day);
+        if (TypedDates.Times(text) is { } times)
         {
             found["start"] = Time(times.Start);
             if (times.End is { } end) found["length"] = ((int)(end - times.Start).TotalMinutes).ToString(Wording.Culture);
         }
-        if (PolishDates.Length(text) is { } length) found["length"] = ((int)length.TotalMinutes).ToString(Wording.Culture);
-        if (PolishDates.People(text, bareNumber: false) is { } people) found["people"] = people.ToString(Wording.Culture);
+        if (TypedDates.Length(text) is { } length) found["length"] = ((int)length.TotalMinutes).ToString(Wording.Culture);
+        if (TypedDates.People(text, bareNumber: false) is { } people) found["people"] = people.ToString(Wording.Culture);
         return found;
     }
 
@@ -127,7 +127,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
 
     private async Task<SlotValue> ParseDayAsync(DialogContext dc, string text, CancellationToken ct)
     {
-        var day = DateOnly.TryParseExact(text, DayFormat, out var exact) ? exact : PolishDates.Day(text, Today(dc));
+        var day = DateOnly.TryParseExact(text, DayFormat, out var exact) ? exact : TypedDates.Day(text, Today(dc));
         if (day is not { } d) return SlotValue.Invalid(T.BookDayUnknown);
         if (d < Today(dc)) return SlotValue.Invalid(T.BookProblemInThePast);
         if (RoomOf(dc) is not { } room) return SlotValue.Ok(Day(d));
@@ -168,7 +168,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
 
     private async Task<SlotValue> ParseStartAsync(DialogContext dc, string text, CancellationToken ct)
     {
-        if (PolishDates.Times(text) is not { } times) return SlotValue.Invalid(T.BookStartUnknown);
+        if (TypedDates.Times(text) is not { } times) return SlotValue.Invalid(T.BookStartUnknown);
         if (RoomOf(dc) is null || !dc.ActiveFrame!.Values.ContainsKey("day")) return SlotValue.Ok(Time(times.Start)); // checked once room and day are known
         var length = dc.ActiveFrame.Values.TryGetValue("length", out var l) ? int.Parse(l, Wording.Culture) : RoomOf(dc)!.MinMinutes;
         var refusal = await RefusalAsync(dc, times.Start, length, ct);
@@ -188,7 +188,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
 
     private async Task<SlotValue> ParseLengthAsync(DialogContext dc, string text, CancellationToken ct)
     {
-        var minutes = int.TryParse(text, out var m) ? m : (int?)PolishDates.Length(text)?.TotalMinutes;
+        var minutes = int.TryParse(text, out var m) ? m : (int?)TypedDates.Length(text)?.TotalMinutes;
         if (minutes is not { } length) return SlotValue.Invalid(T.BookLengthUnknown);
         if (RoomOf(dc) is not { } room) return SlotValue.Ok(length.ToString(Wording.Culture));
         if (length < room.MinMinutes) return SlotValue.Invalid(Wording.Format(T.BookProblemTooShort, Minutes(room.MinMinutes)));
@@ -203,7 +203,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
 
     private static SlotValue ParsePeople(DialogContext dc, string text)
     {
-        if (PolishDates.People(text, bareNumber: true) is not { } people || people < 1) return SlotValue.Invalid(T.BookPeopleUnknown);
+        if (TypedDates.People(text, bareNumber: true) is not { } people || people < 1) return SlotValue.Invalid(T.BookPeopleUnknown);
         if (RoomOf(dc) is not { } room || people <= room.Capacity) return SlotValue.Ok(people.ToString(Wording.Culture));
         // The rule, and where such a group fits: "Ta sala mieści najwyżej 10 osób. Sala duża mieści 30 osób."
         var bigger = dc.Centre.Rooms.Where(r => r.Capacity >= people).OrderBy(r => r.Capacity).FirstOrDefault();
@@ -224,8 +224,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
 
     private static SlotValue ParsePhone(DialogContext dc, string text)
     {
-        var folded = PolishText.Fold(text);
-        if (text == "-" || folded is "pomin" or "nie" or "brak") return SlotValue.Ok("-");
+        if (text == "-" || TypedWords.Skip.Match(text)) return SlotValue.Ok("-");
         var digits = new string([.. text.Where(char.IsAsciiDigit)]);
         return digits.Length is >= 9 and <= 15 && text.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-')
             ? SlotValue.Ok(text.Trim()) : SlotValue.Invalid(T.BookPhoneBad);
@@ -248,7 +247,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         return Reply.WithRow(text, Option(T.ButtonConfirm, "yes"), Option(T.ButtonNoThanks, "no"));
     }
 
-    private static bool Yes(string text) => text == "yes" || PolishText.Fold(text) is "tak" or "akceptuje" or "potwierdzam" or "ok" or "zgoda";
+    private static bool Yes(string text) => text == "yes" || TypedWords.Yes.Match(text);
 
     private static Room? RoomOf(DialogContext dc) =>
         dc.ActiveFrame!.Values.TryGetValue("room", out var id) ? dc.Centre.Rooms.FirstOrDefault(r => r.Id.ToString(Wording.Culture) == id) : null;

@@ -14,7 +14,7 @@ public static class BookingSlots
     /// <summary>"małą salę", "w sali małej", "salka", "kuchnię" → the room; several or none → null.</summary>
     public static Room? FindRoom(IEnumerable<Room> rooms, string text)
     {
-        var words = PolishText.Fold(text).Split(' ');
+        var words = TypedText.Fold(text).Split(' ');
         var found = rooms.Where(room => Names(room).Any(name => words.Any(w => w.Length >= 3 && w.StartsWith(Stem(name), StringComparison.Ordinal)))).ToList();
         return found.Count == 1 ? found[0] : null;
     }
@@ -22,7 +22,7 @@ public static class BookingSlots
     private static IEnumerable<string> Names(Room room) =>
         room.Aliases.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Append(room.Name.Split(' ')[^1]) // "Sala mała" is known as "mała"
-            .Select(PolishText.Fold)
+            .Select(TypedText.Fold)
             .Where(n => n.Length >= 3 && n != "sala");
 
     // Polish endings change the last letters: mała → małą, małej; kuchnia → kuchni, kuchnię.

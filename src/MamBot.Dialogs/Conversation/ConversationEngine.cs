@@ -209,8 +209,8 @@ public sealed partial class ConversationEngine(
 
         // A bare word is a command only when it is the whole message: "menu", not "menu na jutro?".
         if (!isSlash && argument.Length > 0) return (null, "");
-        var folded = PolishText.Fold(name);
-        var command = commands.FirstOrDefault(c => c.Names.Any(n => PolishText.Fold(n) == folded));
+        var folded = TypedText.Fold(name);
+        var command = commands.FirstOrDefault(c => c.Names.Any(n => TypedText.Fold(n) == folded));
         return (command, argument);
     }
 

@@ -22,8 +22,8 @@ public sealed class ChoicePrompt : Dialog
 
     public static IReadOnlyList<Choice> YesNo(string yesTitle, string noTitle) =>
     [
-        new(yesTitle, "yes", "tak", "t", "jasne", "oczywiscie", "zgoda", "ok", "potwierdzam"),
-        new(noTitle, "no", "nie", "n", "nie teraz"),
+        new(yesTitle, "yes", TypedWords.Yes.Now()),
+        new(noTitle, "no", TypedWords.No.Now()),
     ];
 
     public override Task BeginAsync(DialogContext dc, string? argument, CancellationToken ct)
@@ -64,10 +64,10 @@ public sealed class ChoicePrompt : Dialog
         if (payload is not null)
             return choices.FirstOrDefault(c => payload == $"{tag}:{c.Value}");
 
-        var typed = PolishText.Fold(text);
+        var typed = TypedText.Fold(text);
         if (typed.Length == 0) return null;
         if (int.TryParse(typed, out var number) && number >= 1 && number <= choices.Count) return choices[number - 1];
-        return choices.FirstOrDefault(c => PolishText.Fold(c.Title) == typed || c.Synonyms.Any(s => PolishText.Fold(s) == typed));
+        return choices.FirstOrDefault(c => TypedText.Fold(c.Title) == typed || c.Synonyms.Any(s => TypedText.Fold(s) == typed));
     }
 
     private static Options Read(DialogFrame frame) => JsonSerializer.Deserialize<Options>(frame.Values["options"])!;

@@ -5,16 +5,15 @@ namespace MamBot.Dialogs.Conversation;
 /// <summary>
 /// Typing what a button on the screen says acts as pressing it ("moje zapisy", "wyłącz ciekawostki", "dwa" for
 /// "2"); "wstecz", "cofnij" or "wróć" is the form's back button, and "zapisz mnie", "tak" or "biorę udział" the
-/// sign-up on an event's card. The screen is the last message with buttons.
+/// sign-up on an event's card (and the same in the language spoken, <see cref="TypedWords"/>). The screen is the
+/// last message with buttons.
 /// </summary>
 public static class TypedButtons
 {
-    private static readonly string[] BackWords = ["wstecz", "cofnij", "wroc", "powrot", "do tylu", "cofnij sie", "wroc sie"];
-    // Other words for a button, by its payload's start: on an event's card "zapisz mnie" is "Zapisuję się".
-    private static readonly (string PayloadStart, string[] Words)[] Aliases =
-    [
-        ("events:join:", ["zapisz mnie", "tak", "biore udzial", "wezme udzial", "chce sie zapisac", "zapisuje sie", "prosze mnie zapisac", "dopisz mnie"]),
-    ];
+    // Other words for a button, by its payload's start: on an event's card "zapisz mnie" is "Zapisuję się";
+    // after "Wyłączyć wszystkie wiadomości?" a typed "tak" is "Tak, wyłącz".
+    private static readonly (string PayloadStart, TypedWords Words)[] Aliases =
+        [("events:join:", TypedWords.JoinEvent), ("settings:stop", TypedWords.Yes)];
 
     /// <summary>The buttons now on the screen, by the words that press them.</summary>
     public static Dictionary<string, string>? OnScreen(IReadOnlyList<Reply> replies)
@@ -38,17 +37,17 @@ public static class TypedButtons
         var words = Words(text);
         if (screen.TryGetValue(words, out var payload))
             return state.Stack.Count == 0 && payload.StartsWith("menu:", StringComparison.Ordinal) ? null : payload;
-        if (BackWords.Contains(words) && screen.ContainsValue(FormDialog.BackPayload)) return FormDialog.BackPayload;
+        if (TypedWords.Back.Match(text) && screen.ContainsValue(FormDialog.BackPayload)) return FormDialog.BackPayload;
         foreach (var (start, aliases) in Aliases)
         {
             var target = screen.Values.Where(p => p.StartsWith(start, StringComparison.Ordinal)).Distinct().ToList();
-            if (target.Count == 1 && aliases.Contains(words)) return target[0];
+            if (target.Count == 1 && aliases.Match(text)) return target[0];
         }
-        return PolishDates.NumberWord(words) is { } number
+        return TypedDates.NumberWord(words) is { } number
             && screen.TryGetValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture), out var digit) ? digit : null;
     }
 
     /// <summary>Folded letters and digits only: "‹ Wcześniej" and "wczesniej" are the same words.</summary>
     private static string Words(string text) =>
-        PolishText.Fold(new string([.. text.Select(c => char.IsLetterOrDigit(c) ? c : ' ')]));
+        TypedText.Fold(new string([.. text.Select(c => char.IsLetterOrDigit(c) ? c : ' ')]));
 }

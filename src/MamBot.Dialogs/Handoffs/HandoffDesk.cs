@@ -184,6 +184,6 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
     }
 
     private static bool IsBackToBot(string? text) =>
-        text is not null && PolishText.Fold(text.Trim()) == PolishText.Fold(T.ButtonBackToBot);
+        text is not null && TypedText.Fold(text.Trim()) == TypedText.Fold(T.ButtonBackToBot);
 
 }

@@ -28,7 +28,7 @@ public sealed partial class ProposeIdeaDialog(IdeaDesk desk) : FormDialog
         FormSlot.Of("brings", _ => Reply.WithRow(T.IdeaAskBrings, Option(T.ButtonJustTheIdea, T.ButtonJustTheIdea)), (_, t) => Length(t, 2, 1000)),
         FormSlot.Of("contact", _ => Reply.WithRow(T.IdeaAskContact, Option(T.ButtonContactChat, "chat"), Option(T.ButtonContactNo, "no")), ParseContact),
         FormSlot.Of("confirm", Summary, (_, t) => t is "yes" or "no" ? SlotValue.Ok(t)
-            : PolishText.Fold(t) is "tak" or "wyslij" or "ok" ? SlotValue.Ok("yes") : SlotValue.Invalid(T.PromptPickOne)),
+            : TypedWords.Send.Match(t) ? SlotValue.Ok("yes") : SlotValue.Invalid(T.PromptPickOne)),
     ];
 
     /// <summary>"mam pomysł na warsztaty szycia" names the idea, so the form goes on to the description.</summary>
@@ -71,9 +71,8 @@ public sealed partial class ProposeIdeaDialog(IdeaDesk desk) : FormDialog
     {
         var t = text.Trim();
         if (t is "chat" or "no") return SlotValue.Ok(t);
-        var folded = PolishText.Fold(t);
-        if (folded is "nie" or "bez kontaktu") return SlotValue.Ok("no");
-        if (folded is "tak" or "czat" or "przez czat" or "tak przez czat") return SlotValue.Ok("chat");
+        if (TypedWords.Skip.Match(t)) return SlotValue.Ok("no");
+        if (TypedWords.ByChat.Match(t)) return SlotValue.Ok("chat");
         var digits = t.Count(char.IsAsciiDigit);
         var isPhone = digits is >= 9 and <= 15 && t.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-');
         var isEmail = t.Length <= 120 && t.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && t.IndexOf('.', at) > at + 1 && !t.Contains(' ', StringComparison.Ordinal);

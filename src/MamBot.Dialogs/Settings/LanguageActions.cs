@@ -89,11 +89,11 @@ public static class LanguageRequest
     /// <summary>"uk", "en", "pl"; "" for the choice itself ("język"); null when the message asks for something else.</summary>
     public static string? Match(string? text, bool inForm)
     {
-        var words = PolishText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Fillers.Contains(w));
+        var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Fillers.Contains(w));
         var request = string.Join(' ', words);
         return InLanguage.GetValueOrDefault(request) ?? (inForm ? null : LanguageNames.GetValueOrDefault(request));
     }
 
     private static Dictionary<string, string> Folded(params (string Phrase, string Language)[] phrases) =>
-        phrases.ToDictionary(p => PolishText.Fold(p.Phrase), p => p.Language);
+        phrases.ToDictionary(p => TypedText.Fold(p.Phrase), p => p.Language);
 }

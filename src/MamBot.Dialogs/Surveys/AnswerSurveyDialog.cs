@@ -121,13 +121,13 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
     private static (GivenAnswer? Answer, string? Error) Read(SurveyQuestion q, string? pressed, string? typed, List<int> selection)
     {
         var text = typed?.Trim() ?? "";
-        var folded = PolishText.Fold(text);
+        var folded = TypedText.Fold(text);
         switch (q.Type)
         {
             case QuestionType.SingleChoice:
                 var chosen = pressed?.StartsWith("c:", StringComparison.Ordinal) == true ? int.Parse(pressed[2..], CultureInfo.InvariantCulture)
                     : int.TryParse(folded, out var n) ? n - 1
-                    : q.Choices.ToList().FindIndex(c => PolishText.Fold(c) == folded);
+                    : q.Choices.ToList().FindIndex(c => TypedText.Fold(c) == folded);
                 return chosen >= 0 && chosen < q.Choices.Count ? (new GivenAnswer(Choices: [chosen]), null) : (null, T.SurveyNeedAnswer);
             case QuestionType.MultipleChoice:
                 var typedPicks = folded.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries)
@@ -139,8 +139,8 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
                     : int.TryParse(folded, out var s) ? s : 0;
                 return scale is >= 1 and <= 5 ? (new GivenAnswer(Number: scale), null) : (null, ScaleHint(q));
             case QuestionType.YesNo:
-                var yes = pressed == "n:1" || folded is "tak" or "t";
-                var no = pressed == "n:0" || folded is "nie" or "n";
+                var yes = pressed == "n:1" || pressed is null && TypedWords.Yes.Match(folded);
+                var no = pressed == "n:0" || pressed is null && TypedWords.No.Match(folded);
                 return yes || no ? (new GivenAnswer(Number: yes ? 1 : 0), null) : (null, T.SurveyNeedAnswer);
             default:
                 if (text.Length == 0) return (null, T.SurveyNeedAnswer);

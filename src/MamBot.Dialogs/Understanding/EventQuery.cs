@@ -8,14 +8,22 @@ namespace MamBot.Dialogs.Understanding;
 /// </summary>
 public sealed record EventQuery(int? EventId, string? Scope)
 {
+    // Stems in Polish, Ukrainian and English, folded.
     private static readonly (EventCategory Category, string[] Stems)[] CategoryWords =
     [
-        (EventCategory.Seniors, ["senior", "emeryt"]),
-        (EventCategory.Kids, ["dzieci", "dzieck", "dziecia", "maluch", "rodzin"]),
-        (EventCategory.Neighbours, ["sasiedz", "sasiad"]),
-        (EventCategory.Workshops, ["warsztat"]),
-        (EventCategory.Culture, ["kultur", "koncert", "film", "kino", "teatr", "wystaw", "muzyk"]),
+        (EventCategory.Seniors, ["senior", "emeryt", "сеньйор", "пенсіонер", "літніх", "elderly", "older"]),
+        (EventCategory.Kids, ["dzieci", "dzieck", "dziecia", "maluch", "rodzin", "діт", "дитин", "малюк", "сімей", "сімя", "родин", "kid", "child", "famil"]),
+        (EventCategory.Neighbours, ["sasiedz", "sasiad", "сусід", "neighbo"]),
+        (EventCategory.Workshops, ["warsztat", "майстер", "workshop"]),
+        (EventCategory.Culture, ["kultur", "koncert", "film", "kino", "teatr", "wystaw", "muzyk", "культур", "концерт", "фільм", "кіно", "театр",
+            "вистав", "музик", "cultur", "concert", "movie", "cinema", "theat", "exhibit", "music"]),
     ];
+
+    private static readonly string[] NextWeek =
+        ["przyszlym tygodniu", "nastepnym tygodniu", "наступного тижня", "наступний тиждень", "наступному тижні", "next week"];
+
+    private static readonly string[] ThisWeek =
+        ["tym tygodniu", "ten tydzien", "weekend", "цього тижня", "цей тиждень", "цьому тижні", "вихідн", "this week"];
 
     /// <summary>
     /// A title wins when its distinctive words (not category words) appear in the sentence, for one title only
@@ -24,9 +32,9 @@ public sealed record EventQuery(int? EventId, string? Scope)
     /// </summary>
     public static EventQuery Parse(string? sentence, IReadOnlyList<CommunityEvent> upcoming, DateOnly today)
     {
-        var words = PolishText.Fold(sentence).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = TypedText.Fold(sentence).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var byTitle = upcoming
-            .GroupBy(e => PolishText.Fold(e.Title))
+            .GroupBy(e => TypedText.Fold(e.Title))
             .Select(g => (First: g.OrderBy(e => e.StartUtc).First(), Score: Distinctive(g.Key).Count(stem => words.Any(w => w.StartsWith(stem, StringComparison.Ordinal)))))
             .Where(t => t.Score > 0)
             .ToList();
@@ -39,12 +47,10 @@ public sealed record EventQuery(int? EventId, string? Scope)
 
         var folded = string.Join(' ', words);
         if ((folded.Contains("przyszl", StringComparison.Ordinal) || folded.Contains("nastepn", StringComparison.Ordinal)) && folded.Contains("tydz", StringComparison.Ordinal)
-            || folded.Contains("przyszlym tygodniu", StringComparison.Ordinal) || folded.Contains("nastepnym tygodniu", StringComparison.Ordinal))
+            || NextWeek.Any(p => folded.Contains(p, StringComparison.Ordinal)))
             return new(null, "w1");
-        if (folded.Contains("tym tygodniu", StringComparison.Ordinal) || folded.Contains("ten tydzien", StringComparison.Ordinal)
-            || folded.Contains("weekend", StringComparison.Ordinal))
-            return new(null, "w0");
-        if (PolishDates.Day(sentence ?? "", today) is { } day) return new(null, DayScope(day));
+        if (ThisWeek.Any(p => folded.Contains(p, StringComparison.Ordinal))) return new(null, "w0");
+        if (TypedDates.Day(sentence ?? "", today) is { } day) return new(null, DayScope(day));
         return new(null, null);
     }
 
@@ -53,7 +59,7 @@ public sealed record EventQuery(int? EventId, string? Scope)
     /// <summary>The day of a "d20261204" scope; a forged one far outside the calendar we use (d99991231) is none.</summary>
     public static DateOnly? DayOfScope(string scope) =>
         scope.Length == 9 && scope[0] == 'd' && DateOnly.TryParseExact(scope[1..], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out var day) && PolishDates.IsPlausibleYear(day.Year) ? day : null;
+            System.Globalization.DateTimeStyles.None, out var day) && TypedDates.IsPlausibleYear(day.Year) ? day : null;
 
     /// <summary>Stems of a title's words that say which event it is (short words and category words say nothing).</summary>
     private static IEnumerable<string> Distinctive(string foldedTitle) => foldedTitle

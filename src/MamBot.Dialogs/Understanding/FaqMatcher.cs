@@ -5,7 +5,8 @@ namespace MamBot.Dialogs.Understanding;
 /// <summary>
 /// Finds the centre's FAQ entry a typed question is about ("ile kosztuje sala?" → "Czy za korzystanie z MAM trzeba
 /// płacić?"), offline: the question and each FAQ question are reduced to word stems, words of one meaning share a
-/// stem, and the entry sharing the most wins. Staff write the FAQ, so nothing here knows its entries.
+/// stem, and the entry sharing the most wins. Staff write the FAQ, so nothing here knows its entries. The groups
+/// of one meaning hold Ukrainian and English words too, so "how much does it cost?" finds the Polish entry.
 /// </summary>
 public static class FaqMatcher
 {
@@ -15,17 +16,23 @@ public static class FaqMatcher
         "czy", "moge", "mozna", "mozemy", "jest", "trzeba", "musze", "mam", "mamy", "macie", "jak", "jaki", "jaka", "jakie", "ile",
         "gdzie", "kiedy", "prosze", "chce", "chcialbym", "chcialabym", "bardzo", "tego", "tym", "jestem", "mnie", "sobie", "swoje",
         "przyjsc", "przyjde", "przychodzic", "korzystac", "korzystanie", "korzystania",
+        "чи", "можу", "можна", "можемо", "треба", "мені", "мене", "який", "яка", "яке", "які", "скільки", "коли", "будь", "ласка", "хочу",
+        "дуже", "прийти", "прийду", "приходити", "користуватися", "свого", "свою", "своїм", "свій", "для", "про",
+        "can", "could", "may", "are", "the", "and", "with", "bring", "come", "what", "which", "how", "much", "many", "where", "when",
+        "please", "want", "does", "there", "you", "your", "have", "need", "use", "using", "this", "that", "for", "about", "any", "allowed",
     ];
 
     // Words of one meaning, so a question finds an entry worded differently.
     private static readonly string[][] SameMeaning =
     [
-        ["plac", "platn", "koszt", "cena", "ceny", "cenn", "darm", "bezplat", "oplat", "pieniadz", "zlot"],
-        ["dzieck", "dzieci", "dziecm", "syn", "corka", "corki", "wnuk", "malu"],
-        ["zorganiz", "organiz", "poprowadz"],
-        ["zwierz", "pies", "psem", "psa", "kot"],
-        ["wifi", "internet", "siec"],
-        ["parking", "parkow", "samochod", "autem"],
+        ["plac", "platn", "koszt", "cena", "ceny", "cenn", "darm", "bezplat", "oplat", "pieniadz", "zlot",
+            "плат", "кошт", "ціна", "ціни", "безкошт", "гроші", "pay", "paid", "cost", "price", "free", "fee", "charge", "money"],
+        ["dzieck", "dzieci", "dziecm", "syn", "corka", "corki", "wnuk", "malu",
+            "діт", "дитин", "син", "доньк", "онук", "малю", "kid", "child", "son", "daughter", "grandch"],
+        ["zorganiz", "organiz", "poprowadz", "організ", "провест", "organis", "organiz"],
+        ["zwierz", "pies", "psem", "psa", "kot", "тварин", "собак", "пес", "кіт", "кот", "animal", "dog", "pet", "cat"],
+        ["wifi", "internet", "siec", "інтернет", "вайфай"],
+        ["parking", "parkow", "samochod", "autem", "паркув", "машин", "автомоб"],
     ];
 
     public static FaqEntry? Find(string? text, IReadOnlyList<FaqEntry> faq)
@@ -40,7 +47,8 @@ public static class FaqMatcher
     }
 
     // Stems that say a question is about the rules, not what it is about ("czy wolno…", "zasady").
-    private static readonly HashSet<string> RuleWords = ["zasad", "regul", "wolno", "zakaz", "dozwo", "zabro"];
+    private static readonly HashSet<string> RuleWords =
+        ["zasad", "regul", "wolno", "zakaz", "dozwo", "zabro", "прави", "дозво", "забор", "rule", "rules", "house", "forbi", "prohi", "allow"];
 
     /// <summary>What a rules question is about: "czy mogę przyjść z psem?" → the animals stem; "jakie są zasady?" → nothing.</summary>
     public static IReadOnlySet<string> Subject(string? question) => Stems(question).Where(s => !RuleWords.Contains(s)).ToHashSet();
@@ -50,7 +58,7 @@ public static class FaqMatcher
 
     private static HashSet<string> Stems(string? text) =>
     [
-        .. PolishText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .. TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Length >= 3 && !Ignored.Contains(w))
             .Select(Stem)
             .Where(s => s.Length >= 4),

@@ -1,11 +1,14 @@
+using MamBot.Data.Residents;
+
 namespace MamBot.Dialogs.Understanding;
 
 /// <summary>
 /// A small trained intent classifier: multinomial logistic regression over features that survive Polish
-/// inflection and typos (word beginnings, character 3- and 4-grams inside words, word pairs), trained from the
-/// sentences in <c>Training/intents.tsv</c> (a few hundred; about a second of CPU on a small machine) and kept in
-/// the data folder by the host (<see cref="PrepareDefault"/>). Every sentence is also learnt with one letter
-/// dropped, so a typo is a sentence it has seen.
+/// inflection and typos (word beginnings, character 3- and 4-grams inside words, word pairs), one per language,
+/// trained from the sentences in <c>Training/intents.tsv</c> (Polish), <c>intents.uk.tsv</c> and <c>intents.en.tsv</c>
+/// (a few hundred each; about a second of CPU on a small machine) and kept in the data folder by the host
+/// (<see cref="PrepareDefault"/>). Every sentence is also learnt with one letter dropped, so a typo is a sentence
+/// it has seen.
 /// </summary>
 public sealed class IntentClassifier
 {
@@ -18,34 +21,41 @@ public sealed class IntentClassifier
     private double[][] _weights = [];
 
     private static readonly Lock SharedGate = new();
-    private static IntentClassifier? _shared;
+    private static readonly Dictionary<string, IntentClassifier> Shared = [];
 
-    /// <summary>The classifier trained on the shipped training set, once per process.</summary>
-    public static IntentClassifier Default
+    /// <summary>The classifier trained on the language's shipped training set, once per process.</summary>
+    public static IntentClassifier For(string language)
     {
-        get
+        lock (SharedGate)
         {
-            lock (SharedGate) return _shared ??= Train(TrainingSet());
+            if (!Shared.TryGetValue(language, out var classifier)) Shared[language] = classifier = Train(TrainingSet(language));
+            return classifier;
         }
     }
 
     /// <summary>
-    /// Makes <see cref="Default"/> ready, from the copy kept in the folder when it was trained on this very
+    /// Makes every language's classifier ready, from the copy kept in the folder when it was trained on this very
     /// training set (reading it takes milliseconds; training takes about a second of CPU), else by training and
     /// keeping a copy there for the next start.
     /// </summary>
     public static void PrepareDefault(string folder)
     {
-        lock (SharedGate) _shared ??= ReadOrTrain(folder);
+        foreach (var language in Languages.All)
+        {
+            lock (SharedGate)
+            {
+                if (!Shared.ContainsKey(language)) Shared[language] = ReadOrTrain(folder, language);
+            }
+        }
     }
 
-    /// <summary>The shipped training set's model as kept in the folder, or trained now and kept there.</summary>
-    public static IntentClassifier ReadOrTrain(string folder)
+    /// <summary>The language's shipped model as kept in the folder, or trained now and kept there.</summary>
+    public static IntentClassifier ReadOrTrain(string folder, string language = Languages.Polish)
     {
-        var file = Path.Combine(folder, $"intent-model-{TrainingStamp()}.bin");
+        var file = Path.Combine(folder, $"intent-model-{language}-{TrainingStamp(language)}.bin");
         if (TryRead(file) is { } kept) return kept;
-        var trained = Train(TrainingSet());
-        TryKeep(trained, file);
+        var trained = Train(TrainingSet(language));
+        TryKeep(trained, file, language);
         return trained;
     }
 
@@ -54,7 +64,7 @@ public sealed class IntentClassifier
     /// <summary>The most likely intent of a sentence and its probability (0–1).</summary>
     public (string Intent, double Probability) Predict(string text)
     {
-        var features = Known(Features(PolishText.Fold(text)));
+        var features = Known(Features(TypedText.Fold(text)));
         var scores = Scores(features);
         var best = Array.IndexOf(scores, scores.Max());
         return (_intents[best], scores[best]);
@@ -63,7 +73,7 @@ public sealed class IntentClassifier
     public static IntentClassifier Train(IReadOnlyList<(string Text, string Intent)> examples)
     {
         var classifier = new IntentClassifier([.. examples.Select(e => e.Intent).Distinct().Order(StringComparer.Ordinal)]);
-        var samples = examples.SelectMany(e => Variants(PolishText.Fold(e.Text)).Select(v => (Text: v, e.Intent)))
+        var samples = examples.SelectMany(e => Variants(TypedText.Fold(e.Text)).Select(v => (Text: v, e.Intent)))
             .Select(e => (Features: classifier.Learn(Features(e.Text)), Label: Array.IndexOf(classifier._intents, e.Intent)))
             .ToList();
         classifier._weights = [.. classifier._intents.Select(_ => new double[classifier._features.Count + 1])];
@@ -87,11 +97,12 @@ public sealed class IntentClassifier
         return classifier;
     }
 
-    /// <summary>The shipped training set: "sentence TAB intent" lines, "#" for comments.</summary>
-    public static IReadOnlyList<(string Text, string Intent)> TrainingSet()
+    /// <summary>The language's shipped training set: "sentence TAB intent" lines, "#" for comments.</summary>
+    public static IReadOnlyList<(string Text, string Intent)> TrainingSet(string language = Languages.Polish)
     {
-        using var stream = typeof(IntentClassifier).Assembly.GetManifestResourceStream("MamBot.Dialogs.Understanding.intents.tsv")
-            ?? throw new InvalidOperationException("The intent training set is not embedded in MamBot.Dialogs.");
+        var name = language == Languages.Polish ? "intents.tsv" : $"intents.{language}.tsv";
+        using var stream = typeof(IntentClassifier).Assembly.GetManifestResourceStream("MamBot.Dialogs.Understanding." + name)
+            ?? throw new InvalidOperationException($"The intent training set {name} is not embedded in MamBot.Dialogs.");
         using var reader = new StreamReader(stream);
         return [.. reader.ReadToEnd().Split('\n')
             .Select(l => l.TrimEnd('\r'))
@@ -101,9 +112,9 @@ public sealed class IntentClassifier
     }
 
     /// <summary>What the model depends on: the training sentences and this code's settings.</summary>
-    private static string TrainingStamp()
+    private static string TrainingStamp(string language)
     {
-        var recipe = string.Join('\n', TrainingSet().Select(e => e.Text + "\t" + e.Intent))
+        var recipe = string.Join('\n', TrainingSet(language).Select(e => e.Text + "\t" + e.Intent))
             + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"|{FormatVersion}|{Epochs}|{LearningRate}|{L2}");
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(recipe)))[..16];
     }
@@ -158,15 +169,19 @@ public sealed class IntentClassifier
     }
 
     /// <summary>Written aside and renamed, so a crash or a second host never leaves half a model under the name.</summary>
-    private static void TryKeep(IntentClassifier classifier, string file)
+    private static void TryKeep(IntentClassifier classifier, string file, string language)
     {
+        var others = Languages.All.Where(l => l != language).Select(l => $"intent-model-{l}-").ToList();
         var aside = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
             using (var stream = File.Create(aside)) classifier.WriteTo(stream);
             File.Move(aside, file, overwrite: true);
             foreach (var old in Directory.EnumerateFiles(Path.GetDirectoryName(file)!, "intent-model-*.bin"))
-                if (old != file) File.Delete(old); // trained on an earlier training set
+            {
+                // Trained on an earlier training set of this language (or before models had a language).
+                if (old != file && !others.Any(Path.GetFileName(old).StartsWith)) File.Delete(old);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,5 +1,7 @@
 using MamBot.Data.Centres;
+using MamBot.Data.Residents;
 using MamBot.Dialogs.Bookings;
+using MamBot.Dialogs.Texts;
 
 namespace MamBot.Dialogs.Understanding;
 
@@ -15,11 +17,11 @@ public sealed record Understood(
     string? Event = null);
 
 /// <summary>
-/// The offline recognizer (no network). The intent comes from the trained <see cref="IntentClassifier"/> when it is
-/// sure; otherwise from hand-written rules: stems of Polish words matched on folded text, forgiving one typo,
-/// tried in order so the more specific phrase wins ("odwołaj rezerwację" before "rezerwacja"). Rules also keep
-/// the overrides (a "stop" never about one thing; a room or a day and time is a booking). Slots come from
-/// <see cref="PolishDates"/> and the centre's room names.
+/// The offline recognizer (no network), in Polish, Ukrainian and English. The intent comes from the language's
+/// trained <see cref="IntentClassifier"/> when it is sure; otherwise from hand-written <see cref="IntentRules"/>
+/// matched on folded text, forgiving one typo. Rules also keep the overrides (a "stop" never about one thing; a
+/// room or a day and time is a booking). Slots come from <see cref="TypedDates"/> and the centre's room names.
+/// A sentence the resident's language does not understand is tried in the others: neighbours mix languages.
 /// </summary>
 public static class IntentRecognizer
 {
@@ -28,96 +30,83 @@ public static class IntentRecognizer
     /// <summary>How sure the classifier must be to overrule the rules; below <see cref="Plausible"/> it is not heard.</summary>
     private const double Confident = 0.6, Plausible = 0.4;
 
-    private static readonly (string Intent, string[] Phrases)[] Rules =
-    [
-        ("stop", ["stop", "nie pisz", "wylacz powiadomienia", "wypisz mnie ze wszystk", "wypisz mnie z powiadom", "wypisz mnie z wiadomosc",
-            "przestan pisac", "koniec wiadomosci"]),
-        ("cancel_booking", ["odwolaj moja", "odwolac moja", "anuluj moja", "odwolaj rezerw", "odwolac rezerw", "anuluj rezerw", "anulowac rezerw", "rezygnuje z rezerw", "rezygnuje z sali", "odwolaj sale", "odwolac sale"]),
-        // Giving up one place; "wypisz mnie" alone, or "ze wszystkiego", is the stop below.
-        ("leave_event", ["wypisz mnie z", "wypisz mnie na", "wypiszcie mnie", "wypisac sie", "wypisuje sie", "skresl mnie", "wykresl mnie",
-            "nie przyjde", "nie bede mogl", "nie bede mogla", "nie moge przyjsc", "nie dam rady przyjsc", "nie dam rady na", "rezygnuje z udzialu",
-            "rezygnuje z zajec", "rezygnuje z wydarzen", "odwolaj moj zapis", "anuluj moj zapis", "anuluj zapis", "wycofuje sie", "wycofaj mnie"]),
-        ("stop", ["wypisz mnie"]),
-        ("my_bookings", ["moje rezerw", "moja rezerw", "moich rezerw", "mam rezerw", "co mam zarezerw", "kiedy mam sale", "czy moja rezerw"]),
-        ("register_event", ["zapisz mnie", "zapisac sie", "zapisuje sie", "chce sie zapisac", "chcialabym sie zapisac", "chcialbym sie zapisac", "sie zapisac", "zapisy na", "zapis na"]),
-        ("book_room", ["rezerw", "zarezerw", "zaklep", "wynajac", "wynajem", "potrzebuje sali", "potrzebuje sale", "potrzebuje kuchni", "wolna sala", "wolna sale", "wolne sale", "wolnej sali", "wolny termin"]),
-        ("talk_to_staff", ["z czlowiekiem", "z kims z zespolu", "z pracownik", "z animator", "z osoba", "prawdziwa osob", "zywy czlowiek", "konsultant", "zadzwonic do was", "kontakt z zespol"]),
-        ("opening_hours", ["godzin", "otwar", "otwie", "czynne", "czynny", "zamyka", "do ktorej", "od ktorej"]),
-        ("address_contact", ["adres", "gdzie jest", "gdzie jestesc", "gdzie sie znajd", "jak dojech", "jak dojsc", "trafic", "kontakt", "telefon", "numer do", "e-mail", "email", "mail"]),
-        ("house_rules", ["zasad", "regulamin", "czy mozna", "czy wolno", "zakaz", "alkohol", "zwierz", "psem"]),
-        // Reading what neighbours proposed; only proposing one's own ("mam pomysł") opens the form.
-        ("browse_ideas", ["pomysly sasiadow", "pomysly innych", "pomyslow sasiadow", "pomyslow innych", "jakie sa pomysly", "jakie pomysly", "co proponuja",
-            "zobaczyc pomysly", "pokaz pomysly", "przejrzec pomysly", "lista pomyslow", "inicjatywy sasiadow", "czyje pomysly", "pomysly mieszkancow", "pomysly na osiedl"]),
-        ("propose_idea", ["pomysl", "inicjatyw", "propozycj", "zaproponowac", "zaproponuj", "chce zorganizowac", "chcialabym zorganizowac", "chcialbym zorganizowac", "zorganizuj"]),
-        ("list_events", ["wydarzen", "co sie dzieje", "impreza", "imprez", "zajecia", "warsztat", "koncert", "spotkania w tym", "kalendarz", "co bedzie", "co jest w", "co jest dla", "co jest dzis", "co jest jutro", "co dzis", "co jutro", "co w ", "co slychac", "co nowego",
-            "tym tygodniu", "przyszlym tygodniu", "nastepnym tygodniu", "w weekend", "dla dzieci", "dla seniorow", "dla seniora"]),
-        ("surveys", ["ankiet", "sonda", "glosowan", "kwestionariusz"]),
-        ("help", ["pomoc", "pomocy", "pomoz", "jak to dziala", "co umiesz", "co potrafisz", "jak z toba", "nie wiem jak", "instrukcj"]),
-        ("thanks", ["dziekuje", "dzieki", "dziekujemy", "thx", "super dzieki", "fajnie dzieki"]),
-        ("greeting", ["czesc", "dzien dobry", "hej", "witam", "witaj", "siema", "dobry wieczor", "halo"]),
-    ];
-
-    public static Understood Recognize(string? text, DateOnly today, IReadOnlyList<Room> rooms)
+    /// <summary>What a sentence means, read first in the given language (the one spoken now when null).</summary>
+    public static Understood Recognize(string? text, DateOnly today, IReadOnlyList<Room> rooms, string? language = null)
     {
-        var folded = PolishText.Fold(text);
-        var intent = Decide(folded);
+        var folded = TypedText.Fold(text);
+        var (intent, heardIn) = Decide(folded, Candidates(Languages.Match(language) ?? Language.Current, text));
         var room = BookingSlots.FindRoom(rooms, text ?? "");
-        var times = PolishDates.Times(text ?? "");
-        var length = PolishDates.Length(text ?? "");
-        var day = PolishDates.Day(text ?? "", today);
+        var times = TypedDates.Times(text ?? "");
+        var length = TypedDates.Length(text ?? "");
+        var day = TypedDates.Day(text ?? "", today);
         // "rano" is a time only next to a day: "dobry wieczór" is a greeting.
-        var (start, end) = (times?.Start ?? (day is null ? null : PartOfDay(folded)), times?.End);
+        var (start, end) = (times?.Start ?? (day is null ? null : PartOfDay(text ?? "")), times?.End);
         if (length is null && start is { } s && end is { } e) length = e - s;
         if (end is null && start is { } s2 && length is { } l) end = s2.Add(l);
 
         // Switching everything off never answers a sentence about one thing ("nie piszcie mi o rezerwacjach").
-        if (intent == "stop" && StopNeverAbout.Any(stem => folded.Contains(stem, StringComparison.Ordinal))) intent = None;
+        if (intent == "stop" && IntentRules.StopNeverAbout.Any(stem => folded.Contains(stem, StringComparison.Ordinal))) intent = None;
 
         // A room or a day with a time, with no other intent, is a booking ("mała sala w piątek o 18").
         if (intent == None && (room is not null || (start is not null && day is not null))) intent = "book_room";
 
         return new Understood(
             intent,
-            room?.Name,
+            intent is "book_room" or "my_bookings" or "cancel_booking" or "house_rules" ? room?.Name : null, // "спасибі велике" names no room
             day,
             start,
             end,
             length is { } d ? (int)d.TotalMinutes : null,
-            PolishDates.People(text ?? "", bareNumber: false),
-            intent is "register_event" or "leave_event" ? EventName(text ?? "") : null);
+            TypedDates.People(text ?? "", bareNumber: false),
+            intent is "register_event" or "leave_event" ? EventName(text ?? "", heardIn) : null);
     }
 
-    private static readonly string[] NameFollows = [" na ", " z ", " ze "];
-    private static readonly string[] NotAName = ["udzialu", "zapisu", "listy", "wszystkiego"];
-    private static readonly string[] StopNeverAbout = ["rezerw", "pomysl", "wydarzen", "zajec", "zapis", "ankiet"];
+    /// <summary>Cyrillic is read as Ukrainian only; Latin letters in the resident's language first, then the others.</summary>
+    private static List<string> Candidates(string spoken, string? text) =>
+        TypedText.HasCyrillic(text) ? [Languages.Ukrainian] : [.. new[] { spoken }.Concat(Languages.All).Distinct()];
 
     // Everyday words one letter away from a stem above, never to be "corrected" into it ("dzieckiem" is not "dzięki").
     private static readonly string[] NeverCorrected = ["dzieck", "dzieci", "dziecio"];
 
-    private static string Decide(string folded)
+    /// <summary>
+    /// The first language's rules and classifier; the others' rules only, as their classifiers guess wildly at a
+    /// language they never saw ("co ty umiesz" is no English sentence).
+    /// </summary>
+    private static (string Intent, string Language) Decide(string folded, List<string> languages)
+    {
+        if (Decide(folded, languages[0]) is var intent && intent != None) return (intent, languages[0]);
+        foreach (var language in languages.Skip(1))
+        {
+            if (RulesOnly(folded, language) is var rule && rule != None) return (rule, language);
+        }
+        return (None, languages[0]);
+    }
+
+    private static string Decide(string folded, string language)
     {
         if (folded.Length == 0) return None;
-        var rule = RulesOnly(folded);
-        var (guess, probability) = IntentClassifier.Default.Predict(folded);
+        var rule = RulesOnly(folded, language);
+        var (guess, probability) = IntentClassifier.For(language).Predict(folded);
         if (probability >= Confident) return guess;
         if (rule != None) return rule;
         return probability >= Plausible ? guess : None;
     }
 
     /// <summary>The hand-written rules alone (the evaluation prints them beside the whole recognizer).</summary>
-    internal static string RulesOnly(string folded)
+    internal static string RulesOnly(string folded, string language = Languages.Polish)
     {
         if (folded.Length == 0) return None;
         var padded = " " + folded + " ";
+        var rules = IntentRules.For(language);
         // A phrase must start a word: "sala" in "salę", never inside "kasala". Exact phrases of every intent come
         // before any forgiven typo, so a typo can never outvote a word typed right.
-        foreach (var (intent, phrases) in Rules)
+        foreach (var (intent, phrases) in rules)
         {
             if (phrases.Any(phrase => padded.Contains(" " + phrase, StringComparison.Ordinal))) return intent;
         }
         // One typo is forgiven in a longer single-word stem ("rezrwacja", "wydarznia").
         var words = folded.Split(' ').Where(w => !NeverCorrected.Any(known => w.StartsWith(known, StringComparison.Ordinal))).ToList();
-        foreach (var (intent, phrases) in Rules)
+        foreach (var (intent, phrases) in rules)
         {
             if (phrases.Any(phrase => !phrase.Contains(' ', StringComparison.Ordinal) && words.Any(w => NearlyStartsWith(w, phrase)))) return intent;
         }
@@ -134,9 +123,9 @@ public static class IntentRecognizer
         return false;
     }
 
-    /// <summary>"rano", "wieczorem": a start when no clock time was given.</summary>
-    private static TimeOnly? PartOfDay(string folded) =>
-        (" " + folded + " ") switch
+    /// <summary>"rano", "wieczorem" ("ввечері", "in the evening"): a start when no clock time was given.</summary>
+    private static TimeOnly? PartOfDay(string text) =>
+        (" " + TypedText.Fold(DateWords.ToPolish(TypedText.Simplify(text))) + " ") switch
         {
             var t when t.Contains(" rano ", StringComparison.Ordinal) => new TimeOnly(9, 0),
             var t when t.Contains(" przed poludniem ", StringComparison.Ordinal) => new TimeOnly(10, 0),
@@ -145,18 +134,39 @@ public static class IntentRecognizer
             _ => null,
         };
 
-    /// <summary>"zapisz mnie na warsztaty ceramiki w sobotę" → "warsztaty ceramiki"; "wypisz mnie z gimnastyki" → "gimnastyki".</summary>
-    private static string? EventName(string text)
+    /// <summary>Where an event's name starts and what never belongs to it, per language.</summary>
+    private sealed record NameWords(string[] Follows, string[] Ends, string[] NotAName, string[] NeverFirst);
+
+    private static readonly NameWords PolishName = new(
+        [" na ", " z ", " ze "], ["w", "we", "o", "na", "dla", "jutro", "dzis", "prosze"], ["udzialu", "zapisu", "listy", "wszystkiego"], []);
+
+    private static readonly NameWords UkrainianName = new(
+        [" на ", " з ", " із ", " зі ", " від ", " na ", " z "],
+        ["в", "у", "о", "об", "на", "для", "завтра", "сьогодні", "будь", "цього", "наступного", "v", "u", "o", "zavtra", "bud"],
+        ["участі", "запису", "списку", "усього", "всього", "uchasti"], []);
+
+    // "I want to sign up for…": a name never starts with a verb, so "to sign up" is passed over.
+    private static readonly NameWords EnglishName = new(
+        [" for ", " to ", " from ", " off ", " of ", " at ", " join "], ["on", "at", "in", "this", "next", "tomorrow", "today", "please", "for", "tonight"],
+        ["it", "everything", "list", "all"],
+        ["sign", "join", "come", "go", "cancel", "be", "make", "withdraw", "attend", "register", "leave", "drop", "take", "get", "put", "have"]);
+
+    /// <summary>
+    /// "zapisz mnie na warsztaty ceramiki w sobotę" → "warsztaty ceramiki"; "запишіть мене на йогу в суботу" → "йогу";
+    /// "sign me up for the pottery workshop on Friday" → "pottery workshop".
+    /// </summary>
+    private static string? EventName(string text, string language)
     {
-        var simple = PolishText.Simplify(text) + " ";
+        var words = language switch { Languages.Ukrainian => UkrainianName, Languages.English => EnglishName, _ => PolishName };
+        var simple = TypedText.Simplify(text) + " ";
         // "skreślcie mnie z listy na wycieczkę": the name follows the first preposition that is not before "listy".
-        foreach (var at in NameFollows.SelectMany(p => Positions(simple, p).Select(i => i + p.Length)).Order())
+        foreach (var at in words.Follows.SelectMany(p => Positions(simple, p).Select(i => i + p.Length)).Order())
         {
-            var words = simple[at..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .TakeWhile(w => w is not ("w" or "we" or "o" or "na" or "dla" or "jutro" or "dzis" or "prosze") && !char.IsDigit(w[0]))
-                .Select(w => w.Trim(',', '.', '!', '?'));
-            var name = string.Join(' ', words);
-            if (name.Length > 0 && !NotAName.Contains(name)) return name;
+            var name = string.Join(' ', simple[at..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .TakeWhile(w => !words.Ends.Contains(w) && !char.IsDigit(w[0]))
+                .Select(w => w.Trim(',', '.', '!', '?'))
+                .SkipWhile(w => w is "the" or "a" or "an"));
+            if (name.Length > 0 && !words.NotAName.Contains(name) && !words.NeverFirst.Contains(name.Split(' ')[0])) return name;
         }
         return null; // "rezygnuję z udziału" names nothing
     }

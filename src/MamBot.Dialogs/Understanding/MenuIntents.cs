@@ -8,18 +8,26 @@ public enum MenuIntent { None, EraseData, MyData, Settings, About }
 /// </summary>
 public static class MenuIntents
 {
-    // Order matters: the more specific phrase wins ("usuń moje dane" before "moje dane").
+    // Order matters: the more specific phrase wins ("usuń moje dane" before "moje dane"). Every language at
+    // once: erasing one's data must be understood whatever language the resident chose.
     private static readonly (MenuIntent Intent, string[] Stems)[] Rules =
     [
-        (MenuIntent.EraseData, ["usun moje dane", "usun dane", "skasuj dane", "zapomnij mnie"]),
-        (MenuIntent.MyData, ["moje dane", "jakie dane", "co o mnie wiesz"]),
-        (MenuIntent.Settings, ["ustawien", "powiadomienia wlacz", "wlacz powiadomienia"]),
-        (MenuIntent.About, ["o mam", "czym jest mam", "co to jest mam", "informacj"]),
+        (MenuIntent.EraseData, Folded("usun moje dane", "usun dane", "skasuj dane", "zapomnij mnie",
+            "видаліть мої дані", "видали мої дані", "видалити мої дані", "видаліть дані", "забудь мене", "забудьте мене",
+            "delete my data", "erase my data", "remove my data", "delete my details", "forget me")),
+        (MenuIntent.MyData, Folded("moje dane", "jakie dane", "co o mnie wiesz",
+            "мої дані", "які дані", "що ти про мене знаєш", "що ви про мене знаєте", "my data", "what data", "what do you know about me")),
+        (MenuIntent.Settings, Folded("ustawien", "powiadomienia wlacz", "wlacz powiadomienia",
+            "налаштуван", "увімкни сповіщення", "увімкніть сповіщення", "settings", "turn on notifications")),
+        (MenuIntent.About, Folded("o mam", "czym jest mam", "co to jest mam", "informacj",
+            "про mam", "що таке mam", "інформаці", "about mam", "what is mam", "information")),
     ];
+
+    private static string[] Folded(params string[] stems) => [.. stems.Select(s => TypedText.Fold(s))];
 
     public static MenuIntent Match(string? text)
     {
-        var folded = " " + PolishText.Fold(text) + " ";
+        var folded = " " + TypedText.Fold(text) + " ";
         if (folded.Trim().Length == 0) return MenuIntent.None;
         foreach (var (intent, stems) in Rules)
         {

@@ -4,13 +4,15 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MamBot.Data;
 using MamBot.Data.Centres;
+using MamBot.Data.Residents;
 using MamBot.Dialogs.Understanding;
 
 namespace MamBot.Host.Setup;
 
 /// <summary>
-/// <c>dotnet run --project src/MamBot.Host -- understand "tekst" [--now 2026-12-01T10:00]</c>: prints what the
-/// offline recognizer makes of a sentence, as one JSON object, with the centre's rooms from the app database.
+/// <c>dotnet run --project src/MamBot.Host -- understand "tekst" [--lang uk] [--now 2026-12-01T10:00]</c>: prints
+/// what the offline recognizer makes of a sentence, read first in the given language (pl, uk or en; Polish by
+/// default), as one JSON object, with the centre's rooms from the app database.
 /// </summary>
 public static class UnderstandCommand
 {
@@ -37,17 +39,29 @@ public static class UnderstandCommand
             now = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Krakow), TimeSpan.Zero);
             rest.RemoveRange(nowAt, 2);
         }
+        var language = Languages.Polish;
+        var langAt = rest.IndexOf("--lang");
+        if (langAt >= 0)
+        {
+            if (langAt + 1 >= rest.Count || Languages.Match(rest[langAt + 1]) is not { } chosen)
+            {
+                await errors.WriteLineAsync("--lang needs one of: " + string.Join(", ", Languages.All));
+                return 2;
+            }
+            language = chosen;
+            rest.RemoveRange(langAt, 2);
+        }
         var settings = rest.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var text = string.Join(' ', rest.Where(a => !a.StartsWith("--", StringComparison.Ordinal)));
         if (text.Length == 0)
         {
-            await errors.WriteLineAsync("usage: understand \"tekst\" [--now 2026-12-01T10:00]");
+            await errors.WriteLineAsync("usage: understand \"tekst\" [--lang pl|uk|en] [--now 2026-12-01T10:00]");
             return 2;
         }
 
         var rooms = await RoomsAsync(settings);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now.UtcDateTime, Krakow));
-        var u = IntentRecognizer.Recognize(text, today, rooms);
+        var u = IntentRecognizer.Recognize(text, today, rooms, language);
         var slots = new Dictionary<string, object?>
         {
             ["room"] = u.Room,

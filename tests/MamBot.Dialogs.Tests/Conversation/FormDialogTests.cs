@@ -15,7 +15,7 @@ public partial class FormDialogTests
         protected override IReadOnlyList<FormSlot> Slots { get; } =
         [
             FormSlot.Of("day", _ => Reply.WithRow("Na kiedy?", Option("Jutro", "jutro"), Option("W piątek", "piatek")),
-                (_, text) => PolishText.Fold(text) is "jutro" or "piatek" or "w piatek" ? SlotValue.Ok(PolishText.Fold(text).Replace("w ", "", StringComparison.Ordinal)) : SlotValue.Invalid("Nie znam takiego dnia. Napisz np. „jutro”.")),
+                (_, text) => TypedText.Fold(text) is "jutro" or "piatek" or "w piatek" ? SlotValue.Ok(TypedText.Fold(text).Replace("w ", "", StringComparison.Ordinal)) : SlotValue.Invalid("Nie znam takiego dnia. Napisz np. „jutro”.")),
             FormSlot.Of("people", _ => Reply.Plain("Ile osób przyjdzie?"),
                 (_, text) => int.TryParse(text, out var n) && n is >= 1 and <= 10 ? SlotValue.Ok(text) : SlotValue.Invalid("Podaj liczbę od 1 do 10.")),
             FormSlot.Of("purpose", _ => Reply.Plain("W jakim celu?"),
@@ -24,7 +24,7 @@ public partial class FormDialogTests
 
         protected override IReadOnlyDictionary<string, string> Understand(DialogContext dc, string text)
         {
-            var folded = PolishText.Fold(text);
+            var folded = TypedText.Fold(text);
             var found = new Dictionary<string, string>();
             if (DayWord().Match(folded) is { Success: true } day) found["day"] = day.Value;
             if (PeopleWords().Match(folded) is { Success: true } people) found["people"] = people.Groups[1].Value;

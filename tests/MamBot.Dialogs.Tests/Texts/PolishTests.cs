@@ -79,7 +79,7 @@ public class PolishTests
     [InlineData("  Łódź,  żółw ", "lodz zolw")]
     [InlineData("", "")]
     public void Folding_drops_diacritics_case_and_punctuation(string input, string expected) =>
-        Assert.Equal(expected, PolishText.Fold(input));
+        Assert.Equal(expected, TypedText.Fold(input));
 
     [Fact]
     public void Every_button_title_fits_messenger_quick_replies()

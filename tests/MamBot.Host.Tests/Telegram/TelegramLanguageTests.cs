@@ -59,4 +59,33 @@ public sealed class TelegramLanguageTests : IAsyncLifetime
         var signedUp = await _telegram.ReceiveAsync(Olena);
         Assert.StartsWith("Готово, у вас є місце: «Kawa sąsiedzka», четвер, 26 листопада, 17:00.", signedUp[0].Text);
     }
+
+    [Fact]
+    public async Task Olena_types_in_ukrainian_and_books_a_room_without_pressing_a_button()
+    {
+        async Task<BotMessage> SayAsync(string text)
+        {
+            _bed.Time.Advance(TimeSpan.FromSeconds(15)); // a person reads each answer first
+            await _telegram.SendTextAsync(Olena, text, firstName: "Olena", language: "uk");
+            return (await _telegram.ReceiveAsync(Olena))[^1];
+        }
+
+        await _telegram.SendTextAsync(Olena, "/start", firstName: "Olena", language: "uk");
+        await _telegram.ReceiveAsync(Olena, count: 3);
+        _bed.Time.Advance(TimeSpan.FromSeconds(15));
+        await _telegram.SendTextAsync(Olena, "українською", firstName: "Olena", language: "uk");
+        var notice = (await _telegram.ReceiveAsync(Olena, count: 3))[2];
+        Assert.StartsWith("Перш ніж почнемо, коротко про дані:", notice.Text);
+        await PressAsync(notice, "Погоджуюся"); // consent is a button, never a guess at typed words
+        Assert.StartsWith("Дякую! Згоду збережено.", (await _telegram.ReceiveAsync(Olena))[0].Text);
+
+        var echo = await SayAsync("хочу забронювати малу залу завтра з 10 до 12 для 4 осіб");
+        Assert.StartsWith("З якою метою?", echo.Text);
+        await SayAsync("репетиція хору");
+        await SayAsync("Олена");
+        await SayAsync("пропустити");
+        var summary = await SayAsync("так");
+        Assert.Contains("четвер, 26 листопада, 10:00–12:00, Sala mała", summary.Text);
+        Assert.StartsWith("Готово! Заброньовано: четвер, 26 листопада, 10:00–12:00, Sala mała.", (await SayAsync("так")).Text);
+    }
 }

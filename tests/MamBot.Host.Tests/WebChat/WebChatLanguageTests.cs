@@ -57,6 +57,34 @@ public sealed class WebChatLanguageTests : IDisposable
     }
 
     [Fact]
+    public async Task An_english_resident_who_types_books_a_room_with_one_sentence_and_short_answers()
+    {
+        var http = _app.CreateClient();
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB,en;q=0.9");
+        var chat = new PageChat(http, "browser-helen-8d2f0a4c6e1b4d9a9f3e");
+        Task Say(string text) { _bed.Time.Advance(TimeSpan.FromSeconds(15)); return chat.SendAsync(text); }
+
+        await Say("hi");
+        await Say("in English please");
+        _bed.Time.Advance(TimeSpan.FromSeconds(15));
+        await chat.PressTitleAsync("I agree"); // consent is a button, never a guess at typed words
+        Assert.StartsWith("Thank you! Your consent is saved.", chat.Text);
+
+        await Say("Could I book the small room tomorrow at 10am for 2 hours? We'll be 6.");
+        Assert.StartsWith("Got it: Sala mała, Thursday 26 November, 10:00–12:00, 6 people.", chat.Text);
+        await Say("English conversation club");
+        await Say("James Smith");
+        await Say("skip");
+        await Say("yes");
+        Assert.Contains("Number of people: 6\n", chat.Text);
+        await Say("yes");
+        Assert.StartsWith("Done! Booked: Thursday 26 November, 10:00–12:00, Sala mała.", chat.Text);
+
+        await Say("what have I booked?");
+        Assert.Contains("Thursday 26 November, 10:00–12:00, Sala mała", chat.Text);
+    }
+
+    [Fact]
     public async Task A_refusal_before_the_turn_speaks_the_language_the_page_remembers()
     {
         var http = _app.CreateClient();

@@ -29,11 +29,11 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres) : PageM
         if (string.IsNullOrWhiteSpace(Q)) return;
 
         // Folded in memory: SQLite's LIKE ignores case only for ASCII, and residents type names without diacritics.
-        var query = PolishText.Fold(Q.Trim());
+        var query = TypedText.Fold(Q.Trim());
         var bookingContacts = (await db.Bookings.AsNoTracking().Where(b => b.ResidentId != null)
                 .Select(b => new { b.ResidentId, b.ContactName, b.Phone }).ToListAsync(ct))
             .ToLookup(b => b.ResidentId!.Value, b => $"{b.ContactName} {b.Phone}");
-        bool Matches(string? text) => text is not null && PolishText.Fold(text).Contains(query, StringComparison.Ordinal);
+        bool Matches(string? text) => text is not null && TypedText.Fold(text).Contains(query, StringComparison.Ordinal);
         Found = [.. residents
             .Where(r => Matches(r.DisplayName) || r.Identities.Any(i => Matches(i.ExternalId)) || bookingContacts[r.Id].Any(Matches))
             .Take(MaxShown)

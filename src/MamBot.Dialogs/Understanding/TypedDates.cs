@@ -6,9 +6,10 @@ namespace MamBot.Dialogs.Understanding;
 /// <summary>
 /// Reads the days, times, lengths and head counts residents type, with or without diacritics:
 /// "jutro", "w piątek", "12.12", "12 grudnia"; "18", "o 18:30", "od 17 do 19", "18-20"; "2 godziny", "90 minut";
-/// "dla 8 osób". Works on simplified text (see <see cref="PolishText.Simplify"/>).
+/// "dla 8 osób". Ukrainian and English words are put into these first (<see cref="DateWords"/>):
+/// "у пʼятницю з 17 до 19", "tomorrow at 6 pm".
 /// </summary>
-public static partial class PolishDates
+public static partial class TypedDates
 {
     private static readonly string[] Weekdays = ["niedziel", "poniedzial", "wtor", "srod", "czwart", "piat", "sobot"];
     private static readonly string[] Months = ["stycz", "lut", "marc", "kwie", "maj", "czerw", "lip", "sierp", "wrzes", "pazdzier", "listopad", "grud"];
@@ -74,8 +75,8 @@ public static partial class PolishDates
             var hours = double.TryParse(amount, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : NumberWord(amount) ?? 1;
             return hours <= MaxHours ? TimeSpan.FromMinutes(Math.Round(hours * 60)) : null; // "9999999999999 godzin" is no length
         }
-        // "na godzinę" is one hour; "godziny otwarcia" is no length at all.
-        if (Regex.IsMatch(t, @"\b(?:na\s+)?godzine\b|\bjedna godzina\b")) return TimeSpan.FromHours(1);
+        // "na godzinę" is one hour; "godziny otwarcia" and "na którą godzinę" are no length at all.
+        if (Regex.IsMatch(t, @"(?<!\bktor[aey]\s+)\b(?:na\s+)?godzine\b|\bjedna godzina\b")) return TimeSpan.FromHours(1);
         return null;
     }
 
@@ -88,23 +89,28 @@ public static partial class PolishDates
         return bareNumber ? NumberWord(t.Trim()) : null;
     }
 
-    /// <summary>Simplified text padded with spaces, with the punctuation that never belongs to a date or time removed.</summary>
+    /// <summary>
+    /// Simplified text in the Polish words (<see cref="DateWords"/>), padded with spaces, with the punctuation
+    /// that never belongs to a date or time removed.
+    /// </summary>
     private static string Prepare(string text) =>
-        " " + Regex.Replace(PolishText.Simplify(text), @"[;!?""„”()]|,(?!\d)|\.(?=\s|$)", " ") + " ";
+        " " + Regex.Replace(DateWords.ToPolish(TypedText.Simplify(text)), @"[;!?""„”()]|,(?!\d)|\.(?=\s|$)", " ") + " ";
 
-    /// <summary>A folded number word, 1 to 10, in the forms residents type: "dwa", "dwie", "pięciu".</summary>
+    /// <summary>
+    /// A folded number word, 1 to 10, in the forms residents type: "dwa", "dwie", "pięciu"; "два", "дві"; "two".
+    /// </summary>
     internal static int? NumberWord(string word) => word switch
     {
-        "jeden" or "jedna" or "jedno" or "jednej" or "jednego" => 1,
-        "dwa" or "dwie" or "dwoch" or "dwoje" or "dwojga" => 2,
-        "trzy" or "trzech" or "troje" => 3,
-        "cztery" or "czterech" or "czworo" => 4,
-        "piec" or "pieciu" or "piecioro" => 5,
-        "szesc" or "szesciu" or "szescioro" => 6,
-        "siedem" or "siedmiu" or "siedmioro" => 7,
-        "osiem" or "osmiu" or "osmioro" => 8,
-        "dziewiec" or "dziewieciu" or "dziewiecioro" => 9,
-        "dziesiec" or "dziesieciu" or "dziesiecioro" => 10,
+        "jeden" or "jedna" or "jedno" or "jednej" or "jednego" or "один" or "одна" or "одну" or "one" => 1,
+        "dwa" or "dwie" or "dwoch" or "dwoje" or "dwojga" or "два" or "дві" or "двоє" or "two" => 2,
+        "trzy" or "trzech" or "troje" or "три" or "троє" or "three" => 3,
+        "cztery" or "czterech" or "czworo" or "чотири" or "четверо" or "four" => 4,
+        "piec" or "pieciu" or "piecioro" or "пять" or "пятеро" or "five" => 5,
+        "szesc" or "szesciu" or "szescioro" or "шість" or "шестеро" or "six" => 6,
+        "siedem" or "siedmiu" or "siedmioro" or "сім" or "семеро" or "seven" => 7,
+        "osiem" or "osmiu" or "osmioro" or "вісім" or "восьмеро" or "eight" => 8,
+        "dziewiec" or "dziewieciu" or "dziewiecioro" or "девять" or "девятеро" or "nine" => 9,
+        "dziesiec" or "dziesieciu" or "dziesiecioro" or "десять" or "десятеро" or "ten" => 10,
         _ => null,
     };
 

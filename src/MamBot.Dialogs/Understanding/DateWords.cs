@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MamBot.Dialogs.Understanding;
+
+/// <summary>
+/// Puts the Ukrainian (Cyrillic or Latin letters) and English words for days, times, lengths and head counts
+/// into the Polish words <see cref="TypedDates"/> reads: "завтра о 18" → "jutro o 18", "Friday 5–7pm" →
+/// "piatek 17:00-19:00", "for 8 people" → "for 8 osob". One reader then serves every language, and a resident
+/// who mixes them ("jutro at 6 pm") is understood too. Works on <see cref="TypedText.Simplify"/>d text.
+/// Words that are also Polish ("ten", "do", "na") are only touched next to a number.
+/// </summary>
+public static partial class DateWords
+{
+    private static readonly string[] PolishMonths =
+        ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "wrzesnia", "pazdziernika", "listopada", "grudnia"];
+
+    private static readonly string[] EnglishMonths =
+        ["jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?", "sep(?:t|tember)?", "oct(?:ober)?",
+         "nov(?:ember)?", "dec(?:ember)?"];
+
+    private static readonly string[] UkrainianMonths = ["січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад", "груд"];
+
+    /// <summary>Whole words and phrases, in order: longer phrases before the words inside them.</summary>
+    private static readonly (Regex Pattern, string Polish)[] Words = Build(
+    [
+        // English days
+        (@"(?:the )?day after tomorrow", "pojutrze"), ("tonight", "dzis wieczorem"), ("today", "dzis"), ("tomorrow", "jutro"),
+        (@"in (?:a|one) week|a week from (?:now|today)", "za tydzien"),
+        ("monday|mon", "poniedzialek"), ("tuesday|tues?", "wtorek"), ("wednesday|wed", "sroda"), ("thursday|thu(?:rs?)?", "czwartek"),
+        ("friday|fri", "piatek"), ("saturday|sat", "sobota"), ("sunday|sun", "niedziela"), ("next", "nastepny"),
+        (@"in the morning|morning", "rano"), (@"in the afternoon|afternoon", "po poludniu"), (@"in the evening|evening", "wieczorem"),
+        (@"noon|midday", "12:00"),
+        // English lengths and head counts
+        (@"(?:an?|one) hour and a half|one and a half hours?", "poltorej godziny"), (@"half an hour", "30 minut"),
+        (@"what time", "ktora godzine"), (@"(?:an?|one) hour", "godzine"), (@"hours?|hrs?", "godzin"), (@"minutes?|mins?", "minut"),
+        (@"people|persons?|guests|participants|adults|of us", "osob"),
+        (@"we\s?ll be|we will be|we are|we re|there will be", "bedzie nas"),
+        // Ukrainian days (Cyrillic and Latin letters)
+        ("післязавтра|pisl[iy]a ?zavtra", "pojutrze"), ("завтра|zavtra", "jutro"),
+        ("сьогодні|сегодня|s[oe]h?odni|s[eo]godn[iy]a", "dzis"),
+        (@"(?:через|за) тиждень|(?:cherez|za) tyzhden", "za tydzien"),
+        (@"понеділ\w*|ponedil\w*", "poniedzialek"), (@"вівтор\w*|vivtor\w*", "wtorek"), (@"серед[аиуі]|sered[auy]", "sroda"),
+        (@"четвер\w*|chetver\w*", "czwartek"), (@"пятниц\w*|п[іи]ятниц\w*|p[iyj]?[ijy]atn[yi](?:ts|c)\w*", "piatek"),
+        (@"суб+от\w*|subot\w*", "sobota"), (@"неділ\w*|nedil\w*", "niedziela"), (@"наступн\w*|nastupn\w*", "nastepny"),
+        (@"вранці|уранці|зранку|ранком|vrant?s?i|vranci|zranku", "rano"),
+        (@"після обіду|по обіді|вдень|удень|pislia obidu", "po poludniu"),
+        (@"ввечері|увечері|ввечорі|вечором|vvecheri|uvecheri", "wieczorem"),
+        (@"півтори години|pivtory hodyny", "poltorej godziny"), (@"півгодини|pivhodyny", "30 minut"),
+        (@"(?:яку|котру) годину|(?:yaku|kotru) hodynu", "ktora godzine"), (@"годину|hodynu", "godzine"), (@"годин\w*|год|hodyn\w*", "godzin"), (@"хвилин\w*|хв|k?hvylyn\w*", "minut"),
+        (@"осіб|особи|особа|людей|людини|учасник\w*|чоловік|osib|l[iy]udei|l[iy]?udey", "osob"),
+        (@"нас буде|буде нас|nas bude|bude nas", "bedzie nas"), ("прийде", "przyjdzie"), ("для", "dla"),
+        ("один|одна|одну|одного", "jeden"), ("два|дві|двох", "dwa"), ("три|трьох", "trzy"), ("чотири|чотирьох", "cztery"),
+        ("пять|пятьох", "piec"), ("шість|шістьох", "szesc"), ("сім|сімох", "siedem"), ("вісім|вісьмох", "osiem"),
+        ("девять", "dziewiec"), ("десять|десятьох", "dziesiec"),
+        ("двоє", "dwoje"), ("троє", "troje"), ("четверо", "czworo"), ("пятеро", "piecioro"), ("шестеро", "szescioro"),
+        ("семеро", "siedmioro"), ("восьмеро", "osmioro"), ("девятеро", "dziewiecioro"), ("десятеро", "dziesiecioro"),
+    ]);
+
+    public static string ToPolish(string simplified)
+    {
+        if (simplified.Length == 0) return simplified;
+        var t = MeridiemRange().Replace(simplified, m =>
+        {
+            var end = Hour24(m.Groups["b"].Value, m.Groups["bp"].Value);
+            // "5–7pm": the start shares the end's half of the day when that keeps it earlier; "11am–1pm" says its own.
+            var start = m.Groups["ap"].Success ? Hour24(m.Groups["a"].Value, m.Groups["ap"].Value)
+                : Hour24(m.Groups["a"].Value, m.Groups["bp"].Value) is var shared && shared < end ? shared : Hour24(m.Groups["a"].Value, "");
+            return Clock(start, m.Groups["am"]) + "-" + Clock(end, m.Groups["bm"]);
+        });
+        t = Meridiem().Replace(t, m => Clock(Hour24(m.Groups["h"].Value, m.Groups["p"].Value), m.Groups["m"]));
+        t = OClock().Replace(t, "$1:00");
+        t = EnglishMonthFirst().Replace(t, m => m.Groups["d"].Value + " " + PolishMonths[MonthOf(m.Groups["month"].Value)]);
+        t = EnglishDayFirst().Replace(t, m => m.Groups["d"].Value + " " + PolishMonths[MonthOf(m.Groups["month"].Value)]);
+        t = UkrainianMonth().Replace(t, m => m.Groups["d"].Value + " " + PolishMonths[Array.FindIndex(UkrainianMonths, s => m.Groups["month"].Value.StartsWith(s, StringComparison.Ordinal))]);
+        t = HourSuffix().Replace(t, "${h}");
+        foreach (var (pattern, polish) in Words) t = pattern.Replace(t, polish);
+        t = NumberWordBeforeUnit().Replace(t, m => EnglishNumber(m.Groups["n"].Value) + m.Groups["rest"].Value);
+        t = FromBeforeNumber().Replace(t, "od ");
+        t = AtBeforeNumber().Replace(t, "o ");
+        t = UntilBetweenNumbers().Replace(t, " do ");
+        t = OnBeforeNumber().Replace(t, "na ");
+        return t;
+    }
+
+    private static (Regex, string)[] Build((string Pattern, string Polish)[] words) =>
+        [.. words.Select(w => (new Regex($@"(?<![\w:]){Unify(w.Pattern)}(?!\w)", RegexOptions.CultureInvariant), w.Polish))];
+
+    // "пʼятниця" is typed with ʼ, ' or nothing; Simplify drops an apostrophe inside a word, so the patterns have none.
+    private static string Unify(string pattern) => "(?:" + pattern + ")";
+
+    private static int MonthOf(string english) =>
+        Array.FindIndex(EnglishMonths, m => Regex.IsMatch(english, $"^(?:{m})$", RegexOptions.CultureInvariant));
+
+    private static string EnglishNumber(string word) => word switch
+    {
+        "one" => "jeden", "two" => "dwa", "three" => "trzy", "four" => "cztery", "five" => "piec",
+        "six" => "szesc", "seven" => "siedem", "eight" => "osiem", "nine" => "dziewiec", "ten" => "dziesiec",
+        _ => word,
+    };
+
+    /// <summary>An hour in 24-hour time: "7" with "pm" → 19, "12" with "am" → 0.</summary>
+    private static int Hour24(string hour, string meridiem)
+    {
+        var h = int.Parse(hour, CultureInfo.InvariantCulture);
+        return meridiem.StartsWith('p') && h < 12 ? h + 12 : meridiem.StartsWith('a') && h == 12 ? 0 : h;
+    }
+
+    /// <summary>"17:30"; an hour past 23 stays as typed ("25pm") so the reader refuses it.</summary>
+    private static string Clock(int hour, Group minutes) =>
+        string.Create(CultureInfo.InvariantCulture, $"{hour:00}:{(minutes.Success ? minutes.Value : "00")}");
+
+    [GeneratedRegex(@"\b(?<a>\d{1,2})(?::(?<am>\d{2}))?\s*(?<ap>a\.?m\.?|p\.?m\.?)?\s*(?:-|–|to|till|until)\s*(?<b>\d{1,2})(?::(?<bm>\d{2}))?\s*(?<bp>a\.?m\.?|p\.?m\.?)(?![a-z])")]
+    private static partial Regex MeridiemRange();
+
+    [GeneratedRegex(@"\b(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<p>a\.?m\.?|p\.?m\.?)(?![a-z])")]
+    private static partial Regex Meridiem();
+
+    [GeneratedRegex(@"\b(\d{1,2})\s*oclock\b")]
+    private static partial Regex OClock();
+
+    [GeneratedRegex(@"\b(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\b")]
+    private static partial Regex EnglishMonthFirst();
+
+    [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")]
+    private static partial Regex EnglishDayFirst();
+
+    [GeneratedRegex(@"\b(?<d>\d{1,2})\s+(?<month>(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\w*)")]
+    private static partial Regex UkrainianMonth();
+
+    /// <summary>"о 18-й годині", "о 18 годині": the hour without its ending and without "o'clock".</summary>
+    [GeneratedRegex(@"(?<h>\d{1,2})(?:-?(?:й|ій|ої))?\s+(?:годині|hodyni)(?!\w)|(?<h>\d{1,2})-(?:й|ій|ої)(?!\w)")]
+    private static partial Regex HourSuffix();
+
+    [GeneratedRegex(@"\b(?<n>one|two|three|four|five|six|seven|eight|nine|ten)(?<rest>\s+(?:osob|godzin|minut))\b|(?<=bedzie nas\s+)(?<n>one|two|three|four|five|six|seven|eight|nine|ten)(?<rest>)\b")]
+    private static partial Regex NumberWordBeforeUnit();
+
+    // "з 17 до 19", never "z 2 dziećmi": a bare "з" or "z" starts a time only in a range.
+    [GeneratedRegex(@"(?<![\w])(?:(?:from|between|від|vid)\s+(?=\d)|(?:з|із|зі|z)\s+(?=\d{1,2}(?:[:.]\d{2})?\s*(?:-|–|до|do)\s*\d))")]
+    private static partial Regex FromBeforeNumber();
+
+    [GeneratedRegex(@"(?<![\w])(?:at|around|about|о|об|ob)\s+(?=\d)")]
+    private static partial Regex AtBeforeNumber();
+
+    [GeneratedRegex(@"(?<=\d)\s+(?:to|till|until|and|до)\s+(?=\d)")]
+    private static partial Regex UntilBetweenNumbers();
+
+    [GeneratedRegex(@"(?<![\w])на\s+(?=\d)")]
+    private static partial Regex OnBeforeNumber();
+}

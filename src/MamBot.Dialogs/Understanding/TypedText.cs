@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+
+namespace MamBot.Dialogs.Understanding;
+
+/// <summary>
+/// Folds typed input so that "Salę", "sale" and "SALE!" compare equal: residents often type without diacritics.
+/// Ukrainian keeps its own letters (й, ї and є have their own keys), and an apostrophe inside a word is dropped,
+/// so "пʼятниця", "п'ятниця" and "пятниця" are one word.
+/// </summary>
+public static class TypedText
+{
+    public static string Fold(string? text) =>
+        string.Join(' ', Simplify(text).Split((char[])[' ', ',', '.', '!', '?', ';', ':', '"', '\'', '„', '”', '«', '»', '(', ')'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Lower case, no diacritics, single spaces; punctuation kept (times and dates need "18:30", "12.12").</summary>
+    public static string Simplify(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return "";
+        var builder = new StringBuilder(text.Length);
+        var decomposed = text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        for (var i = 0; i < decomposed.Length; i++)
+        {
+            var c = decomposed[i];
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                if (i > 0 && IsCyrillic(decomposed[i - 1])) builder.Append(c); // й stays й
+                continue;
+            }
+            if (IsApostrophe(c) && i > 0 && i + 1 < decomposed.Length && char.IsLetter(decomposed[i - 1]) && char.IsLetter(decomposed[i + 1])) continue;
+            // ł has no combining mark to drop, so it needs its own line.
+            builder.Append(c == 'ł' ? 'l' : char.IsWhiteSpace(c) ? ' ' : c);
+        }
+        return string.Join(' ', builder.ToString().Normalize(NormalizationForm.FormC).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>Any Cyrillic letter: the text is Ukrainian (or Russian, read as Ukrainian).</summary>
+    public static bool HasCyrillic(string? text) => text is not null && text.Any(IsCyrillic);
+
+    private static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04FF';
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u02BC' or '\u2019' or '`' or '\u02BB';
+}

@@ -1,0 +1,78 @@
+using MamBot.Data.Residents;
+using MamBot.Dialogs.Texts;
+
+namespace MamBot.Dialogs.Understanding;
+
+/// <summary>
+/// Short answers typed instead of pressing a button ("tak", "так", "yes"; "wstecz", "назад", "back"), in the
+/// language spoken now and in Polish, the centre's language everyone around uses. English "no" counts only in
+/// English: in Polish it is as often "well, yes".
+/// </summary>
+public sealed class TypedWords
+{
+    public static readonly TypedWords Yes = new(
+        ["tak", "t", "jasne", "oczywiscie", "zgoda", "ok", "okej", "potwierdzam", "akceptuje"],
+        ["так", "ага", "звісно", "звичайно", "добре", "гаразд", "підтверджую", "погоджуюсь", "погоджуюся", "приймаю", "ок", "tak", "dobre"],
+        ["yes", "y", "yeah", "yep", "sure", "of course", "ok", "okay", "confirm", "i confirm", "agree", "i agree", "accept", "i accept"]);
+
+    public static readonly TypedWords No = new(
+        ["nie", "n", "nie teraz", "nie dziekuje"],
+        ["ні", "нє", "не треба", "не зараз", "ні дякую", "ni"],
+        ["no", "n", "nope", "not now", "no thanks", "no thank you"]);
+
+    public static readonly TypedWords Back = new(
+        ["wstecz", "cofnij", "wroc", "powrot", "do tylu", "cofnij sie", "wroc sie"],
+        ["назад", "повернутися", "повернись", "поверніться", "крок назад", "nazad"],
+        ["back", "go back", "previous", "step back"]);
+
+    /// <summary>No phone number, no contact: "pomiń", "пропустити", "skip".</summary>
+    public static readonly TypedWords Skip = new(
+        ["pomin", "nie", "brak", "bez kontaktu"],
+        ["пропустити", "пропусти", "ні", "немає", "нема", "без контакту"],
+        ["skip", "no", "none", "no contact"]);
+
+    public static readonly TypedWords Send = new(
+        ["tak", "wyslij", "ok"],
+        ["так", "надіслати", "надішли", "надішліть", "відправити", "ок"],
+        ["yes", "send", "send it", "ok"]);
+
+    /// <summary>"Answer me here in the chat" as the way back to the resident.</summary>
+    public static readonly TypedWords ByChat = new(
+        ["tak", "czat", "przez czat", "tak przez czat"],
+        ["так", "чат", "через чат", "в чаті"],
+        ["yes", "chat", "by chat", "via chat", "here"]);
+
+    /// <summary>Signing up on an event's card: "zapisz mnie", "запишіть мене", "count me in".</summary>
+    public static readonly TypedWords JoinEvent = new(
+        ["zapisz mnie", "tak", "biore udzial", "wezme udzial", "chce sie zapisac", "zapisuje sie", "prosze mnie zapisac", "dopisz mnie"],
+        ["запишіть мене", "запиши мене", "так", "беру участь", "візьму участь", "хочу записатися", "записуюсь", "записуюся"],
+        ["sign me up", "yes", "count me in", "ill come", "i will come", "join", "i want to join", "im in"]);
+
+    private readonly HashSet<string> _polish, _ukrainian, _english;
+
+    private TypedWords(string[] polish, string[] ukrainian, string[] english)
+    {
+        _polish = Folded(polish);
+        _ukrainian = Folded(ukrainian);
+        _english = Folded(english);
+    }
+
+    /// <summary>Whether the typed text is one of these words (already folded text is fine too).</summary>
+    public bool Match(string? text)
+    {
+        var folded = TypedText.Fold(text);
+        return folded.Length > 0 && (_polish.Contains(folded) || Spoken().Contains(folded));
+    }
+
+    /// <summary>The words in Polish and in the language spoken now, for a prompt that keeps them.</summary>
+    public string[] Now() => [.. _polish.Union(Spoken())];
+
+    private HashSet<string> Spoken() => Language.Current switch
+    {
+        Languages.Ukrainian => _ukrainian,
+        Languages.English => _english,
+        _ => _polish,
+    };
+
+    private static HashSet<string> Folded(string[] words) => [.. words.Select(w => TypedText.Fold(w))];
+}
