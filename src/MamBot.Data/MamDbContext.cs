@@ -304,6 +304,8 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
             e.Property(b => b.Audience).HasConversion<string>();
             e.Property(b => b.AudienceCategory).HasConversion<string>();
             e.Property(b => b.Text).HasMaxLength(Broadcast.MaxLength);
+            e.Property(b => b.TextUk).HasMaxLength(Broadcast.MaxLength);
+            e.Property(b => b.TextEn).HasMaxLength(Broadcast.MaxLength);
             e.Ignore(b => b.KeyPrefix);
             e.HasIndex(b => new { b.CentreId, b.SendAtUtc });
         });

@@ -67,6 +67,7 @@ public static class MamDialogsSetup
         services.AddScoped<Handoffs.HandoffDesk>();
         services.AddScoped<IButtonAction, Handoffs.HandoffActions>();
         services.AddScoped<StaffSummaries>();
+        services.AddScoped<TeamTranslator>();
         services.AddScoped<SurveysBoard>();
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<SurveysBoard>());
 

@@ -11,6 +11,10 @@ public sealed class Broadcast
     public int Id { get; set; }
     public int CentreId { get; set; }
     public string Text { get; set; } = "";
+
+    // The team's own versions for residents who chose Ukrainian or English; empty means only the Polish one.
+    public string? TextUk { get; set; }
+    public string? TextEn { get; set; }
     public Audience Audience { get; set; }
     public EventCategory? AudienceCategory { get; set; }
     public int? AudienceEventId { get; set; }

@@ -49,6 +49,10 @@ public sealed class HouseRule
     public int CentreId { get; set; }
     public int Order { get; set; }
     public required string Text { get; set; }
+
+    // The team's own versions for residents who chose Ukrainian or English; empty means only the Polish one.
+    public string? TextUk { get; set; }
+    public string? TextEn { get; set; }
 }
 
 public sealed class FaqEntry
@@ -58,6 +62,12 @@ public sealed class FaqEntry
     public int Order { get; set; }
     public required string Question { get; set; }
     public required string Answer { get; set; }
+
+    // The team's own versions for residents who chose Ukrainian or English; empty means only the Polish one.
+    public string? QuestionUk { get; set; }
+    public string? AnswerUk { get; set; }
+    public string? QuestionEn { get; set; }
+    public string? AnswerEn { get; set; }
 }
 
 public sealed class Room

@@ -8,7 +8,12 @@ public sealed record CentreDetails(string Name, string Address, string Phone, st
 
 public sealed record OpeningWindow(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
 
-public sealed record FaqItem(string Question, string Answer);
+/// <summary>A FAQ entry in Polish, with the team's optional Ukrainian and English versions.</summary>
+public sealed record FaqItem(string Question, string Answer,
+    string? QuestionUk = null, string? AnswerUk = null, string? QuestionEn = null, string? AnswerEn = null);
+
+/// <summary>A house rule in Polish, with the team's optional Ukrainian and English versions.</summary>
+public sealed record RuleItem(string Text, string? TextUk = null, string? TextEn = null);
 
 public sealed record RoomSettings(string Name, string Aliases, int Capacity, string Description, string Equipment, bool RequiresApproval,
     int MinMinutes, int MaxMinutes, int MaxDaysAhead, int BufferMinutes, int MinNoticeMinutes);
@@ -16,7 +21,7 @@ public sealed record RoomSettings(string Name, string Aliases, int Capacity, str
 /// <summary>What staff change about their centre: its details, hours, house rules, FAQ, rooms and blackouts. Residents see it at once.</summary>
 public sealed class CentreSettings(MamDbContext db, TimeProvider time)
 {
-    public async Task SaveAsync(int centreId, CentreDetails details, IReadOnlyList<OpeningWindow> hours, IReadOnlyList<string> houseRules,
+    public async Task SaveAsync(int centreId, CentreDetails details, IReadOnlyList<OpeningWindow> hours, IReadOnlyList<RuleItem> houseRules,
         IReadOnlyList<FaqItem> faq, CancellationToken ct)
     {
         var centre = await db.Centres.Include(c => c.OpeningHours).Include(c => c.HouseRules).Include(c => c.Faq)
@@ -35,11 +40,19 @@ public sealed class CentreSettings(MamDbContext db, TimeProvider time)
         db.RemoveRange(centre.OpeningHours.Where(h => h.RoomId is null));
         centre.OpeningHours.AddRange(hours.Select(h => new OpeningHours { Day = h.Day, Opens = h.Opens, Closes = h.Closes }));
         db.RemoveRange(centre.HouseRules);
-        centre.HouseRules.AddRange(houseRules.Select((text, i) => new HouseRule { Order = i, Text = text.Trim() }));
+        centre.HouseRules.AddRange(houseRules.Select((r, i) => new HouseRule
+            { Order = i, Text = r.Text.Trim(), TextUk = Version(r.TextUk), TextEn = Version(r.TextEn) }));
         db.RemoveRange(centre.Faq);
-        centre.Faq.AddRange(faq.Select((f, i) => new FaqEntry { Order = i, Question = f.Question.Trim(), Answer = f.Answer.Trim() }));
+        centre.Faq.AddRange(faq.Select((f, i) => new FaqEntry
+        {
+            Order = i, Question = f.Question.Trim(), Answer = f.Answer.Trim(),
+            QuestionUk = Version(f.QuestionUk), AnswerUk = Version(f.AnswerUk), QuestionEn = Version(f.QuestionEn), AnswerEn = Version(f.AnswerEn),
+        }));
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>An optional version in another language: empty is none.</summary>
+    public static string? Version(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>Adds a room (no id) or changes one; null when the id belongs to no room of the centre.</summary>
     public async Task<Room?> SaveRoomAsync(int centreId, int? roomId, RoomSettings settings, CancellationToken ct)

@@ -11,6 +11,10 @@ public sealed class CommunityEvent
     public int CentreId { get; set; }
     public string Title { get; set; } = "";
     public string Description { get; set; } = "";
+
+    // The team's own versions for residents who chose Ukrainian or English; empty means only the Polish one.
+    public string? DescriptionUk { get; set; }
+    public string? DescriptionEn { get; set; }
     public DateTime StartUtc { get; set; }
     public DateTime EndUtc { get; set; }
     public int? RoomId { get; set; }

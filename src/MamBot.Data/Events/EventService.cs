@@ -4,13 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Data.Events;
 
+/// <summary>A new event; the description's Ukrainian and English versions are the team's own, and optional.</summary>
 public sealed record NewEvent(int CentreId, string Title, string Description, DateTime StartUtc, DateTime EndUtc,
-    int? RoomId, EventCategory Category, int? Capacity, string Organiser);
+    int? RoomId, EventCategory Category, int? Capacity, string Organiser, string? DescriptionUk = null, string? DescriptionEn = null);
 
 public enum EventProblem { None, NotFound, InThePast, EndBeforeStart, RoomTaken, Cancelled, FewerPlacesThanGoing }
 
 /// <summary>What staff may change about an event without moving it.</summary>
-public sealed record EventDetails(string Title, string Description, string Organiser, EventCategory Category, int? Capacity);
+public sealed record EventDetails(string Title, string Description, string Organiser, EventCategory Category, int? Capacity,
+    string? DescriptionUk = null, string? DescriptionEn = null);
 
 /// <summary>The outcome of editing: the event and who moved up from the waiting list, or why not.</summary>
 public sealed record EventEdit(CommunityEvent? Event, EventProblem Problem, IReadOnlyList<EventSignup> Promoted);
@@ -50,6 +52,8 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
             CentreId = request.CentreId,
             Title = request.Title.Trim(),
             Description = request.Description.Trim(),
+            DescriptionUk = CentreSettings.Version(request.DescriptionUk),
+            DescriptionEn = CentreSettings.Version(request.DescriptionEn),
             StartUtc = request.StartUtc,
             EndUtc = request.EndUtc,
             RoomId = request.RoomId,
@@ -100,6 +104,8 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
         if (edited.Title != details.Title.Trim() || edited.Description != details.Description.Trim()) edited.CalendarSequence++;
         edited.Title = details.Title.Trim();
         edited.Description = details.Description.Trim();
+        edited.DescriptionUk = CentreSettings.Version(details.DescriptionUk);
+        edited.DescriptionEn = CentreSettings.Version(details.DescriptionEn);
         edited.Organiser = details.Organiser.Trim();
         edited.Category = details.Category;
         edited.Capacity = details.Capacity;

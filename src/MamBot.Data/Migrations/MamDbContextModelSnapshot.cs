@@ -114,6 +114,14 @@ namespace MamBot.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TextEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextUk")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CentreId", "SendAtUtc");
@@ -214,6 +222,12 @@ namespace MamBot.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AnswerEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerUk")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CentreId")
                         .HasColumnType("INTEGER");
 
@@ -222,6 +236,12 @@ namespace MamBot.Data.Migrations
 
                     b.Property<string>("Question")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionUk")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -245,6 +265,12 @@ namespace MamBot.Data.Migrations
 
                     b.Property<string>("Text")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextUk")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -496,6 +522,12 @@ namespace MamBot.Data.Migrations
 
                     b.Property<string>("Description")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionUk")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("EndUtc")
@@ -1183,6 +1215,12 @@ namespace MamBot.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IntroEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntroUk")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("INTEGER");
 
@@ -1194,6 +1232,12 @@ namespace MamBot.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleUk")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1277,6 +1321,12 @@ namespace MamBot.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OptionsEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OptionsUk")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
@@ -1288,6 +1338,12 @@ namespace MamBot.Data.Migrations
 
                     b.Property<string>("Text")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextUk")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")

@@ -13,6 +13,12 @@ public sealed class Survey
     public int CentreId { get; set; }
     public string Title { get; set; } = "";
     public string Intro { get; set; } = "";
+
+    // The team's own versions for residents who chose Ukrainian or English; empty means only the Polish one.
+    public string? TitleUk { get; set; }
+    public string? TitleEn { get; set; }
+    public string? IntroUk { get; set; }
+    public string? IntroEn { get; set; }
     public bool IsAnonymous { get; set; }
     public Audience Audience { get; set; }
     public EventCategory? AudienceCategory { get; set; }
@@ -40,7 +46,16 @@ public sealed class SurveyQuestion
     /// <summary>The choices of single and multiple choice questions, one per line.</summary>
     public string Options { get; set; } = "";
 
-    public IReadOnlyList<string> Choices => Options.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    // The team's own versions: the question, and its choices in the same order as the Polish ones.
+    public string? TextUk { get; set; }
+    public string? TextEn { get; set; }
+    public string? OptionsUk { get; set; }
+    public string? OptionsEn { get; set; }
+
+    public IReadOnlyList<string> Choices => Lines(Options);
+
+    public static IReadOnlyList<string> Lines(string? options) =>
+        (options ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 /// <summary>

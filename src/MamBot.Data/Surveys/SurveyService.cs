@@ -1,15 +1,22 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using MamBot.Data.Centres;
 using MamBot.Data.Events;
 using MamBot.Data.Residents;
 using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Data.Surveys;
 
-public sealed record NewQuestion(string Text, QuestionType Type, bool Required, IReadOnlyList<string>? Choices = null);
+/// <summary>A question; its Ukrainian and English versions (text, and choices in the Polish order) are optional.</summary>
+public sealed record NewQuestion(string Text, QuestionType Type, bool Required, IReadOnlyList<string>? Choices = null,
+    string? TextUk = null, string? TextEn = null, IReadOnlyList<string>? ChoicesUk = null, IReadOnlyList<string>? ChoicesEn = null);
+
+/// <summary>The team's optional Ukrainian and English title and introduction of a survey.</summary>
+public sealed record SurveyVersions(string? TitleUk = null, string? TitleEn = null, string? IntroUk = null, string? IntroEn = null);
 
 public sealed record NewSurvey(int CentreId, string Title, string Intro, bool IsAnonymous, Audience Audience,
-    EventCategory? AudienceCategory, int? AudienceEventId, DateTime OpensUtc, DateTime ClosesUtc, int ReminderAfterDays, IReadOnlyList<NewQuestion> Questions);
+    EventCategory? AudienceCategory, int? AudienceEventId, DateTime OpensUtc, DateTime ClosesUtc, int ReminderAfterDays, IReadOnlyList<NewQuestion> Questions,
+    SurveyVersions? Versions = null);
 
 /// <summary>What a resident answered to one question, before it is stored.</summary>
 public sealed record GivenAnswer(IReadOnlyList<int>? Choices = null, int? Number = null, string? Text = null)
@@ -38,6 +45,10 @@ public sealed class SurveyService(MamDbContext db, TimeProvider time)
             CentreId = request.CentreId,
             Title = request.Title.Trim(),
             Intro = request.Intro.Trim(),
+            TitleUk = CentreSettings.Version(request.Versions?.TitleUk),
+            TitleEn = CentreSettings.Version(request.Versions?.TitleEn),
+            IntroUk = CentreSettings.Version(request.Versions?.IntroUk),
+            IntroEn = CentreSettings.Version(request.Versions?.IntroEn),
             IsAnonymous = request.IsAnonymous,
             Audience = request.Audience,
             AudienceCategory = request.AudienceCategory,
@@ -53,12 +64,20 @@ public sealed class SurveyService(MamDbContext db, TimeProvider time)
                 Type = q.Type,
                 Required = q.Required,
                 Options = string.Join('\n', q.Choices ?? []),
+                TextUk = CentreSettings.Version(q.TextUk),
+                TextEn = CentreSettings.Version(q.TextEn),
+                OptionsUk = ChoicesVersion(q.Choices, q.ChoicesUk),
+                OptionsEn = ChoicesVersion(q.Choices, q.ChoicesEn),
             })],
         };
         db.Surveys.Add(survey);
         await db.SaveChangesAsync(ct);
         return (survey, null);
     }
+
+    /// <summary>A version of the choices stands only with one choice for each Polish one: answers are kept by position.</summary>
+    private static string? ChoicesVersion(IReadOnlyList<string>? polish, IReadOnlyList<string>? version) =>
+        version is { Count: > 0 } && version.Count == (polish?.Count ?? 0) ? string.Join('\n', version.Select(v => v.Trim())) : null;
 
     /// <summary>The centre's surveys, newest first, with how many have answered each.</summary>
     public async Task<IReadOnlyList<(Survey Survey, int Responses)>> ListAsync(int centreId, CancellationToken ct)

@@ -59,18 +59,20 @@ public sealed class AboutCentre : IButtonAction
         var subject = FaqMatcher.Subject(question);
         if (subject.Count == 0) return Rules(dc);
         if (FaqMatcher.Find(question, dc.Centre.Faq) is { } faq) return FaqAnswer.Render(faq);
-        var about = dc.Centre.HouseRules.OrderBy(r => r.Order).Where(r => FaqMatcher.Mentions(r.Text, subject)).Select(r => "• " + r.Text).ToList();
-        var text = about.Count > 0 ? Wording.ByTheTeam(T.AboutRulesTitle + "\n" + string.Join("\n", about))
-            : Wording.Format(T.RulesSilent, Wording.HumanContact(dc.Centre));
+        var about = dc.Centre.HouseRules.OrderBy(r => r.Order).Where(r => FaqMatcher.Mentions(r.AllVersions(), subject)).Select(r => r.Words()).ToList();
+        var text = about.Count > 0 ? RulesText(about) : Wording.Format(T.RulesSilent, Wording.HumanContact(dc.Centre));
         return Reply.WithRow(text, new Button(T.ButtonRules, "about:rules"), new Button(T.ButtonMenu, "menu:main"));
     }
 
     private static Reply Rules(DialogContext dc)
     {
-        var rules = dc.Centre.HouseRules.OrderBy(r => r.Order).Select(r => "• " + r.Text).ToList();
-        var text = rules.Count == 0 ? T.AboutNoRules : Wording.ByTheTeam(T.AboutRulesTitle + "\n" + string.Join("\n", rules));
+        var rules = dc.Centre.HouseRules.OrderBy(r => r.Order).Select(r => r.Words()).ToList();
+        var text = rules.Count == 0 ? T.AboutNoRules : RulesText(rules);
         return Reply.WithRow(text, new(T.ButtonFaq, "about:faq"), new(T.ButtonMenu, "menu:main"));
     }
+
+    private static string RulesText(IReadOnlyList<TeamText> rules) =>
+        Wording.ByTheTeam(T.AboutRulesTitle + "\n" + string.Join("\n", rules.Select(r => "• " + r.Text)), rules.All(r => r.InLanguageSpoken));
 
     internal static Reply FaqList(DialogContext dc, string title)
     {
@@ -79,11 +81,12 @@ public sealed class AboutCentre : IButtonAction
             return Reply.WithRow(Wording.Format(T.AboutNoFaq, Wording.ContactChannels(dc.Centre)), new Button(T.ButtonMenu, "menu:main"));
 
         // Questions can be long: the list is in the text, the buttons carry numbers.
-        var lines = faq.Select((f, i) => $"{i + 1}. {f.Question}");
+        var read = faq.Select(f => f.Read()).ToList();
+        var lines = read.Select((f, i) => $"{i + 1}. {f.Question}");
         var buttons = faq.Select((f, i) => new Button((i + 1).ToString(CultureInfo.InvariantCulture), $"faq:{f.Id}")).ToList();
         var rows = buttons.Chunk(4).Select(r => (IReadOnlyList<Button>)r).ToList();
         rows.Add([new(T.ButtonMenu, "menu:main")]);
-        return new Reply(Wording.ByTheTeam(title + "\n" + string.Join("\n", lines)), rows);
+        return new Reply(Wording.ByTheTeam(title + "\n" + string.Join("\n", lines), read.All(f => f.InLanguageSpoken)), rows);
     }
 
     private static string ContactLines(DialogContext dc) => string.Join("\n", new[]
@@ -107,6 +110,9 @@ public sealed class FaqAnswer : IButtonAction
     }
 
     /// <summary>The question and its answer, with the way to the other questions (also for a typed question that matched).</summary>
-    public static Reply Render(FaqEntry entry) =>
-        Reply.WithRow(Wording.ByTheTeam($"❓ {entry.Question}\n💬 {entry.Answer}"), new(T.ButtonFaq, "about:faq"), new(T.ButtonMenu, "menu:main"));
+    public static Reply Render(FaqEntry entry)
+    {
+        var (question, answer, inLanguageSpoken) = entry.Read();
+        return Reply.WithRow(Wording.ByTheTeam($"❓ {question}\n💬 {answer}", inLanguageSpoken), new(T.ButtonFaq, "about:faq"), new(T.ButtonMenu, "menu:main"));
+    }
 }

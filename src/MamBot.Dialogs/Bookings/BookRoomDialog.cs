@@ -232,8 +232,9 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
 
     private static Reply AskRules(DialogContext dc)
     {
-        var rules = dc.Centre.HouseRules.OrderBy(r => r.Order).Take(3).Select(r => "• " + r.Text);
-        return Reply.WithRow(Wording.ByTheTeam(Wording.Format(T.BookAskRules, string.Join("\n", rules))), Option(T.ButtonAccept, "yes"));
+        var rules = dc.Centre.HouseRules.OrderBy(r => r.Order).Take(3).Select(r => r.Words()).ToList();
+        var text = Wording.Format(T.BookAskRules, string.Join("\n", rules.Select(r => "• " + r.Text)));
+        return Reply.WithRow(Wording.ByTheTeam(text, rules.All(r => r.InLanguageSpoken)), Option(T.ButtonAccept, "yes"));
     }
 
     private static Reply Summary(DialogContext dc)

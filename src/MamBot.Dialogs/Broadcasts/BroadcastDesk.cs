@@ -1,5 +1,6 @@
 using MamBot.Data;
 using MamBot.Data.Broadcasts;
+using MamBot.Data.Centres;
 using MamBot.Data.Events;
 using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
@@ -9,7 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Dialogs.Broadcasts;
 
-public sealed record BroadcastDraft(int CentreId, string Text, Audience Audience, EventCategory? Category, int? EventId, DateTime? SendAtUtc);
+/// <summary>What the team writes; the Ukrainian and English versions are optional and go to residents in those languages.</summary>
+public sealed record BroadcastDraft(int CentreId, string Text, Audience Audience, EventCategory? Category, int? EventId, DateTime? SendAtUtc,
+    string? TextUk = null, string? TextEn = null);
 
 /// <summary>What the residents will read, to how many it goes now, or why it cannot go.</summary>
 public sealed record BroadcastPreview(string Message, int Recipients, string? Problem);
@@ -48,6 +51,8 @@ public sealed class BroadcastDesk(MamDbContext db, OutboxStore outbox, Recipient
         {
             CentreId = draft.CentreId,
             Text = draft.Text.Trim(),
+            TextUk = CentreSettings.Version(draft.TextUk),
+            TextEn = CentreSettings.Version(draft.TextEn),
             Audience = draft.Audience,
             AudienceCategory = draft.Audience == Audience.CategorySubscribers ? draft.Category : null,
             AudienceEventId = draft.Audience == Audience.EventParticipants ? draft.EventId : null,
@@ -61,7 +66,8 @@ public sealed class BroadcastDesk(MamDbContext db, OutboxStore outbox, Recipient
         var recipients = await RecipientsAsync(draft, ct);
         foreach (var resident in recipients)
         {
-            // The team's words as written; the frame around them ("Ogłoszenie MAM", how to opt out) in the resident's language.
+            // The team's words in the resident's language when they wrote that version, else in Polish with a line
+            // saying so; the frame around them ("Ogłoszenie MAM", how to opt out) in the resident's language.
             using var speaking = Language.Use(await languages.OfAsync(resident, ct));
             await outbox.EnqueueAsync(new OutboxMessage
             {
@@ -70,7 +76,7 @@ public sealed class BroadcastDesk(MamDbContext db, OutboxStore outbox, Recipient
                 ResidentId = resident,
                 DueUtc = broadcast.SendAtUtc,
                 ExpiresUtc = broadcast.SendAtUtc + Lifetime,
-                Body = Reply.Plain(Wording.Format(T.BroadcastMessage, Wording.ByTheTeam(broadcast.Text))).ToJson(),
+                Body = Reply.Plain(Wording.Format(T.BroadcastMessage, broadcast.Words().Shown)).ToJson(),
             }, ct);
         }
         broadcast.Recipients = recipients.Count;
@@ -112,7 +118,8 @@ public sealed class BroadcastDesk(MamDbContext db, OutboxStore outbox, Recipient
     {
         var text = draft.Text.Trim();
         if (text.Length < 10) return T.BroadcastTooShort;
-        if (text.Length > Broadcast.MaxLength) return Wording.Format(T.BroadcastTooLong, Broadcast.MaxLength);
+        if (new[] { text, draft.TextUk, draft.TextEn }.Any(t => t?.Trim().Length > Broadcast.MaxLength))
+            return Wording.Format(T.BroadcastTooLong, Broadcast.MaxLength);
         if (draft.Audience == Audience.CategorySubscribers && draft.Category is null) return T.BroadcastNeedsCategory;
         if (draft.Audience == Audience.EventParticipants && draft.EventId is null) return T.BroadcastNeedsEvent;
         if (draft.SendAtUtc is { } at && at < Now.AddMinutes(-1)) return T.BroadcastInThePast;

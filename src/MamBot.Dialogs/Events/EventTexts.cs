@@ -59,7 +59,7 @@ public static class EventTexts
             Wording.Format(T.EventDetailsCategory, Category(e.Category)),
         };
         if (!string.IsNullOrWhiteSpace(e.Organiser)) lines.Add(Wording.Format(T.EventDetailsOrganiser, e.Organiser));
-        if (!string.IsNullOrWhiteSpace(e.Description)) lines.Add("\n" + Wording.ByTheTeam(e.Description));
+        if (!string.IsNullOrWhiteSpace(e.Description)) lines.Add("\n" + e.DescriptionText().Shown);
         return string.Join("\n", lines);
     }
 }

@@ -146,7 +146,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         var mine = dc.Resident is { } resident ? await events.SignupOfAsync(e.Id, resident.Id, ct) : null;
         var state = !e.IsOn ? CalendarState.Cancelled : mine is { Status: SignupStatus.Waiting } ? CalendarState.Tentative : CalendarState.Confirmed;
         var entry = new CalendarEntry($"event-{e.Id}@mambot", e.CalendarSequence, state, e.Title, EventTexts.Place(e, dc.Centre),
-            e.Description, e.StartUtc, e.EndUtc);
+            e.DescriptionText().Text, e.StartUtc, e.EndUtc);
         return CalendarFile.Offer($"mam-wydarzenie-{e.Id}.ics", $"„{e.Title}”, {EventTexts.When(e, dc.TimeZone)}", entry, dc.TimeZone, dc.Now.UtcDateTime);
     }
 

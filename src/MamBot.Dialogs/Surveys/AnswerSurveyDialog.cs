@@ -25,8 +25,8 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
         frame.Values["tag"] = "s" + Guid.NewGuid().ToString("N")[..5];
         var (survey, draft) = await LoadAsync(dc, ct);
         if (draft.Count > 0) dc.Say(T.SurveyContinue);
-        else dc.Say(Wording.ByTheTeam(Wording.Format(T.SurveyIntro, survey.Title, survey.Intro, Wording.Count(survey.Questions.Count, T.QuestionsForms),
-            survey.IsAnonymous ? T.SurveyAnonymousNote : T.SurveyNamedNote)));
+        else dc.Say(Wording.ByTheTeam(Wording.Format(T.SurveyIntro, survey.TitleText().Text, survey.IntroText().Text,
+            Wording.Count(survey.Questions.Count, T.QuestionsForms), survey.IsAnonymous ? T.SurveyAnonymousNote : T.SurveyNamedNote), survey.InLanguageSpoken()));
         await NextAsync(dc, survey, draft, ct);
     }
 
@@ -81,14 +81,14 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
         if (outcome == SubmitOutcome.Saved) await desk.AnsweredAsync(survey.Id, dc.Resident.Id, ct);
         dc.Say(MainMenu.Render(outcome switch
         {
-            SubmitOutcome.Saved => Wording.Format(T.SurveyThanks, survey.Title, Closes(dc, survey)),
-            SubmitOutcome.AlreadyAnswered => Wording.Format(T.SurveyAlreadyAnswered, survey.Title),
-            _ => Wording.Format(T.SurveyClosed, survey.Title),
+            SubmitOutcome.Saved => Wording.Format(T.SurveyThanks, survey.TitleText().Text, Closes(dc, survey)),
+            SubmitOutcome.AlreadyAnswered => Wording.Format(T.SurveyAlreadyAnswered, survey.TitleText().Text),
+            _ => Wording.Format(T.SurveyClosed, survey.TitleText().Text),
         }));
     }
 
     /// <summary>"Oceń od 1 (bardzo źle) do 5 (bardzo dobrze).", or with the two ends staff wrote for this question.</summary>
-    private static string ScaleHint(SurveyQuestion q) => q.Choices is [var low, var high]
+    private static string ScaleHint(SurveyQuestion q) => q.ChoicesNow() is [var low, var high]
         ? Wording.Format(T.SurveyScale, low, high)
         : Wording.Format(T.SurveyScale, T.SurveyScaleLow, T.SurveyScaleHigh);
 
@@ -100,8 +100,8 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
         var selection = Selection(frame);
         var (hint, rows) = q.Type switch
         {
-            QuestionType.SingleChoice => (T.SurveyPickOne, q.Choices.Select((c, i) => Press($"{i + 1}. {c}", $"c:{i}")).Chunk(1).ToList()),
-            QuestionType.MultipleChoice => (T.SurveyPickMany, q.Choices.Select((c, i) => Press((selection.Contains(i) ? "☑ " : "☐ ") + c, $"t:{i}")).Chunk(1)
+            QuestionType.SingleChoice => (T.SurveyPickOne, q.ChoicesNow().Select((c, i) => Press($"{i + 1}. {c}", $"c:{i}")).Chunk(1).ToList()),
+            QuestionType.MultipleChoice => (T.SurveyPickMany, q.ChoicesNow().Select((c, i) => Press((selection.Contains(i) ? "☑ " : "☐ ") + c, $"t:{i}")).Chunk(1)
                 .Append([Press(T.ButtonDone, "done")]).ToList()),
             QuestionType.Scale => (ScaleHint(q), [Enumerable.Range(1, 5).Select(n => Press(n.ToString(CultureInfo.InvariantCulture), $"n:{n}")).ToArray()]),
             QuestionType.YesNo => (T.SurveyPickOne, [[Press(T.ButtonYes, "n:1"), Press(T.ButtonNo, "n:0")]]),
@@ -113,7 +113,7 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
             rows.Add([Press(T.ButtonSkip, "skip")]);
         }
         frame.Expects = [.. rows.SelectMany(r => r).Select(b => b.Payload)];
-        dc.Say(new Reply(Wording.Format(T.SurveyQuestionHeader, answered + 1, survey.Questions.Count, q.Text) + "\n" + hint,
+        dc.Say(new Reply(Wording.Format(T.SurveyQuestionHeader, answered + 1, survey.Questions.Count, q.Words().Text) + "\n" + hint,
             [.. rows.Select(r => (IReadOnlyList<Button>)r)]));
     }
 
@@ -127,7 +127,7 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
             case QuestionType.SingleChoice:
                 var chosen = pressed?.StartsWith("c:", StringComparison.Ordinal) == true ? int.Parse(pressed[2..], CultureInfo.InvariantCulture)
                     : int.TryParse(folded, out var n) ? n - 1
-                    : q.Choices.ToList().FindIndex(c => TypedText.Fold(c) == folded);
+                    : Typed(q.ChoicesNow(), folded) is var now and >= 0 ? now : Typed(q.Choices, folded);
                 return chosen >= 0 && chosen < q.Choices.Count ? (new GivenAnswer(Choices: [chosen]), null) : (null, T.SurveyNeedAnswer);
             case QuestionType.MultipleChoice:
                 var typedPicks = folded.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries)
@@ -147,6 +147,9 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
                 return text.Length > MaxText ? (null, Wording.Format(T.PromptTooLong, Wording.Count(MaxText, T.CharactersForms))) : (new GivenAnswer(Text: text), null);
         }
     }
+
+    /// <summary>The position of the choice typed out in full, or -1.</summary>
+    private static int Typed(IReadOnlyList<string> choices, string folded) => choices.ToList().FindIndex(c => TypedText.Fold(c) == folded);
 
     private async Task<(Survey Survey, Dictionary<int, GivenAnswer> Draft)> LoadAsync(DialogContext dc, CancellationToken ct)
     {

@@ -30,9 +30,11 @@ public sealed class SurveyDesk(SurveyService surveys, OutboxStore outbox, Centre
             using var speaking = Language.Use(await recipients.OfAsync(residentId, ct));
             var closes = Wording.DayAndMonth(lastDay);
             var answer = new Button(T.ButtonAnswerSurvey, $"surveys:start:{survey.Id}");
+            var title = survey.TitleText().Text;
+            var intro = Wording.ByTheTeam(survey.IntroText().Text, survey.InLanguageSpoken());
             var invitation = Reply.WithRow(Wording.Format(T.SurveyInvitation,
-                survey.Title, Wording.ByTheTeam(survey.Intro), Wording.Count(survey.Questions.Count, T.QuestionsForms), closes), answer).ToJson();
-            var reminder = Reply.WithRow(Wording.Format(T.SurveyReminder, survey.Title, closes), answer).ToJson();
+                title, intro, Wording.Count(survey.Questions.Count, T.QuestionsForms), closes), answer).ToJson();
+            var reminder = Reply.WithRow(Wording.Format(T.SurveyReminder, title, closes), answer).ToJson();
             await Queue(survey, residentId, "invite", opens, invitation, ct);
             if (survey.ReminderAfterDays > 0 && survey.OpensUtc.AddDays(survey.ReminderAfterDays) is var remindAt && remindAt < survey.ClosesUtc)
                 await Queue(survey, residentId, "remind", remindAt > opens ? remindAt : opens.AddDays(survey.ReminderAfterDays), reminder, ct);

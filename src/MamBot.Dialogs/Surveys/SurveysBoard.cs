@@ -22,9 +22,9 @@ public sealed class SurveysBoard(SurveyService surveys) : IButtonAction
         {
             var survey = await surveys.FindAsync(id, ct);
             if (survey is null || survey.CentreId != dc.Centre.Id || !survey.IsOpenAt(dc.Now.UtcDateTime))
-                dc.Say(MainMenu.Render(Wording.Format(T.SurveyClosed, survey?.Title ?? "")));
+                dc.Say(MainMenu.Render(Wording.Format(T.SurveyClosed, survey?.TitleText().Text ?? "")));
             else if (await surveys.HasAnsweredAsync(id, resident.Id, ct))
-                dc.Say(MainMenu.Render(Wording.Format(T.SurveyAlreadyAnswered, survey.Title)));
+                dc.Say(MainMenu.Render(Wording.Format(T.SurveyAlreadyAnswered, survey.TitleText().Text)));
             else if (!(await surveys.AudienceAsync(survey, ct)).Contains(resident.Id))
                 dc.Say(MainMenu.Render(T.SurveyNotForYou));
             else
@@ -38,8 +38,8 @@ public sealed class SurveysBoard(SurveyService surveys) : IButtonAction
             dc.Say(MainMenu.Render(T.SurveysNone));
             return;
         }
-        var lines = open.Select(s => "• " + Wording.Format(T.SurveyLine, s.Title, Wording.Count(s.Questions.Count, T.QuestionsForms), AnswerSurveyDialog.Closes(dc, s)));
-        var rows = open.Take(6).Select(s => (IReadOnlyList<Button>)[new(s.Title, $"surveys:start:{s.Id}")]).ToList();
+        var lines = open.Select(s => "• " + Wording.Format(T.SurveyLine, s.TitleText().Text, Wording.Count(s.Questions.Count, T.QuestionsForms), AnswerSurveyDialog.Closes(dc, s)));
+        var rows = open.Take(6).Select(s => (IReadOnlyList<Button>)[new(s.TitleText().Text, $"surveys:start:{s.Id}")]).ToList();
         rows.Add([new(T.ButtonMenu, "menu:main")]);
         dc.Say(new Reply(Wording.Format(T.SurveysList, string.Join("\n", lines)), rows));
     }

@@ -109,8 +109,14 @@ public static class Wording
     /// Words the team wrote (house rules, FAQ, event descriptions, announcements, surveys) are Polish. In another
     /// language one line says so, so nobody thinks the assistant forgot to translate.
     /// </summary>
-    public static string ByTheTeam(string text) =>
-        Language.Current == Languages.Polish || string.IsNullOrWhiteSpace(text) ? text : text + "\n" + T.TeamWritesPolish;
+    public static string ByTheTeam(string text) => ByTheTeam(text, Language.Current == Languages.Polish);
+
+    /// <summary>
+    /// Words the team wrote, composed into one text: with the line saying they are Polish unless every part was
+    /// read in the language spoken (<see cref="TeamText"/>).
+    /// </summary>
+    public static string ByTheTeam(string text, bool inLanguageSpoken) =>
+        inLanguageSpoken || Language.Current == Languages.Polish || string.IsNullOrWhiteSpace(text) ? text : text + "\n" + T.TeamWritesPolish;
 
     /// <summary>The line that tells how to reach a person: phone, e-mail and address, whatever the centre has.</summary>
     public static string HumanContact(Centre centre) =>

@@ -1,4 +1,5 @@
 using MamBot.Data.Centres;
+using MamBot.Dialogs.Texts;
 
 namespace MamBot.Dialogs.Understanding;
 
@@ -31,7 +32,7 @@ public static class FaqMatcher
             "діт", "дитин", "син", "доньк", "онук", "малю", "kid", "child", "son", "daughter", "grandch"],
         ["zorganiz", "organiz", "poprowadz", "організ", "провест", "organis", "organiz"],
         ["zwierz", "pies", "psem", "psa", "kot", "тварин", "собак", "пес", "кіт", "кот", "animal", "dog", "pet", "cat"],
-        ["wifi", "internet", "siec", "інтернет", "вайфай"],
+        ["wifi", "wi-fi", "internet", "siec", "інтернет", "вайфай", "вай-фай"],
         ["parking", "parkow", "samochod", "autem", "паркув", "машин", "автомоб"],
     ];
 
@@ -39,7 +40,9 @@ public static class FaqMatcher
     {
         var asked = Stems(text);
         if (asked.Count == 0) return null;
-        var scored = faq.Select(f => (Entry: f, Score: Stems(f.Question).Intersect(asked).Count())).Where(s => s.Score > 0).ToList();
+        // Every version the team wrote: a question typed in Ukrainian finds the entry by its Ukrainian wording.
+        var scored = faq.Select(f => (Entry: f, Score: Stems(f.AllVersions()).Intersect(asked).Count()))
+            .Where(s => s.Score > 0).ToList();
         if (scored.Count == 0) return null;
         var best = scored.Max(s => s.Score);
         var winners = scored.Where(s => s.Score == best).ToList();

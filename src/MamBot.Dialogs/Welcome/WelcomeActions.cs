@@ -116,7 +116,10 @@ public sealed class FollowUpRecipe(CentreDirectory centres) : IMessageRecipe
 
     public async Task<Reply?> ComposeAsync(IReadOnlyDictionary<string, string> inputs, Resident resident, CancellationToken ct) =>
         (await centres.GetAsync(resident.CentreId, ct)).Faq.OrderBy(f => f.Order).FirstOrDefault() is { } fact
-            ? Reply.Plain(Wording.Format(T.FollowUp, fact.Question, Wording.ByTheTeam(fact.Answer))) : null;
+            ? FollowUp(fact.Read()) : null;
+
+    private static Reply FollowUp((string Question, string Answer, bool InLanguageSpoken) fact) =>
+        Reply.Plain(Wording.Format(T.FollowUp, fact.Question, Wording.ByTheTeam(fact.Answer, fact.InLanguageSpoken)));
 }
 
 /// <summary>The day after consent, one message with something worth knowing about the centre (from its FAQ).</summary>

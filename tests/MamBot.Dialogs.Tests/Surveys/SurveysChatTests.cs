@@ -44,6 +44,40 @@ public class SurveysChatTests
     }
 
     [Fact]
+    public async Task A_ukrainian_resident_answers_the_teams_ukrainian_version_and_the_answers_count_with_the_polish_ones()
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.PressPayloadAsync("lang:uk");
+        await chat.PressPayloadAsync("consent:yes");
+        var centre = await chat.QueryAsync(db => db.Centres.Select(c => c.Id).FirstAsync());
+        var (survey, _) = await chat.UseAsync<SurveyService, (Survey?, string?)>(s => s.CreateAsync(new NewSurvey(centre, "MAM dla Ciebie",
+            "Chcemy wiedzieć, co robić dalej.", true, Audience.AllConsented, null, null, At(25, 8), At(9, 0, month: 12), 3,
+            [
+                new("Jak często bywasz w MAM?", QuestionType.SingleChoice, true, ["Co tydzień", "Co miesiąc", "Rzadziej"],
+                    TextUk: "Як часто ви буваєте в MAM?", ChoicesUk: ["Щотижня", "Щомісяця", "Рідше"]),
+                new("Czy polecisz MAM sąsiadom?", QuestionType.YesNo, true, TextUk: "Чи порадите MAM сусідам?"),
+            ],
+            new SurveyVersions(TitleUk: "MAM для вас", IntroUk: "Хочемо знати, що робити далі.")), default));
+
+        await chat.PressPayloadAsync("menu:surveys");
+        Assert.Contains("• «MAM для вас»", chat.Text);
+        await chat.PressAsync("MAM для вас");
+        Assert.StartsWith("📋 «MAM для вас»\nХочемо знати, що робити далі.", chat.Text);
+        Assert.DoesNotContain("польською", chat.Text); // every part has the team's Ukrainian: no note
+        Assert.Contains("Як часто ви буваєте в MAM?", chat.Text);
+        Assert.NotNull(chat.ButtonPayload("2. Щомісяця"));
+
+        await chat.SendAsync("щомісяця"); // typed
+        Assert.Contains("Чи порадите MAM сусідам?", chat.Text);
+        await chat.SendAsync("так");
+
+        var answers = await chat.QueryAsync(db => db.SurveyAnswers.OrderBy(a => a.QuestionId).ToListAsync());
+        Assert.Equal(["1", null], answers.Select(a => a.Choices));
+        Assert.Equal([null, 1], answers.Select(a => a.Number));
+        Assert.Equal("MAM dla Ciebie", survey!.Title); // the panel and the results stay Polish
+    }
+
+    [Fact]
     public async Task Every_question_type_is_answered_with_buttons_or_words_and_a_thank_you_says_what_happens_next()
     {
         await using var chat = await ConsentedAsync();

@@ -77,6 +77,14 @@ public class TypedLanguagesTests
         await chat.SendAsync("так"); // the card's sign-up button, typed
         Assert.Equal(1, await chat.QueryAsync(db => db.EventSignups.CountAsync()));
 
+        await chat.UseAsync<MamBot.Dialogs.Events.EventDesk, MamBot.Data.Events.EventEdit>(desk => desk.EditAsync(1,
+            new MamBot.Data.Events.EventDetails("Kawa sąsiedzka", "Kawa i ciasto, przyjdź z sąsiadem.", "Zespół MAM", MamBot.Data.Events.EventCategory.Neighbours, null,
+                DescriptionUk: "Кава й пиріг, приходьте з сусідом."), default));
+        await chat.PressPayloadAsync("events:show:1");
+        Assert.Contains("Кава й пиріг, приходьте з сусідом.", chat.Text); // the team's own Ukrainian…
+        Assert.DoesNotContain("Kawa i ciasto", chat.Text);
+        Assert.DoesNotContain("польською", chat.Text); // …with no note that it is Polish
+
         await chat.SendAsync("до котрої ви сьогодні працюєте?");
         Assert.StartsWith("Години роботи:\nпонеділок–пʼятниця: 10:00–20:00", chat.Text);
         await chat.SendAsync("де ви знаходитесь");

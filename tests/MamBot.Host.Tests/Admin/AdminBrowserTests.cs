@@ -116,8 +116,8 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         var staff = await _browser.NewPageAsync();
         await SignInAsync(staff);
         await staff.OpenFromMenuAsync("Wydarzenia");
-        await staff.GetByLabel("Tytuł").FillAsync("Koncert kolęd");
-        await staff.GetByLabel("Opis").FillAsync("Śpiewamy razem, przyjdź z rodziną.");
+        await staff.GetByLabel("Tytuł", new() { Exact = true }).FillAsync("Koncert kolęd");
+        await staff.GetByLabel("Opis", new() { Exact = true }).FillAsync("Śpiewamy razem, przyjdź z rodziną.");
         await staff.GetByLabel("Prowadzi").FillAsync("Chór sąsiedzki");
         await staff.GetByLabel("Dzień").FillAsync("2026-12-04");
         await staff.GetByLabel("Od", new() { Exact = true }).FillAsync("18:00");
@@ -146,7 +146,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await SignInAsync(staff);
         await staff.OpenFromMenuAsync("Ankiety");
         await staff.GetByRole(AriaRole.Link, new() { Name = "+ Nowa ankieta" }).ClickAsync();
-        await staff.GetByLabel("Tytuł").FillAsync("Ferie w MAM");
+        await staff.GetByLabel("Tytuł", new() { Exact = true }).FillAsync("Ferie w MAM");
         await staff.GetByLabel("Kilka słów na początek").FillAsync("Jedno pytanie o ferie.");
         await staff.GetByLabel("Treść pytania 1", new() { Exact = true }).FillAsync("Która pora Ci pasuje?");
         await staff.GetByLabel("Rodzaj odpowiedzi na pytanie 1").SelectOptionAsync(new SelectOptionValue { Label = "jedna odpowiedź z listy" });

@@ -37,7 +37,7 @@ public sealed class BroadcastPagesTests : IDisposable
         await noTips.PressAsync("settings:off:Tips"); // tips off: announcements (a closure) still reach her
         await ResidentAsync("browser-dorota-46f4180d68ce50bc6", consent: false);
         var staff = await StaffSession.SignInAsync(_app);
-        await staff.PageAsync("/admin/broadcasts");
+        Assert.DoesNotContain("Szkic tłumaczenia", StaffSession.Text(await staff.PageAsync("/admin/broadcasts"))); // no model configured
 
         var preview = await staff.PostAsync("/admin/broadcasts?handler=Preview", ("Form.Text", Text), ("Form.Audience", "AllConsented"));
 
@@ -65,6 +65,32 @@ public sealed class BroadcastPagesTests : IDisposable
         Assert.Contains("wysłane: 2, czeka: 0, pominięte: 0, błędy: 0", StaffSession.Text(await staff.PageAsync("/admin/broadcasts")));
         Assert.All(await _app.QueryAsync(db => db.OutboxMessages.Where(m => m.Kind == OutboxKind.Broadcast).ToListAsync()),
             m => Assert.Equal(OutboxStatus.Sent, m.Status));
+    }
+
+    [Fact]
+    public async Task A_resident_in_ukrainian_reads_the_teams_ukrainian_version_and_one_in_english_the_polish_with_a_note()
+    {
+        var olena = new PageChat(_app.CreateClient(), "browser-olena-4c1d9e0b7a2f6e83d5a1");
+        await olena.PressAsync("lang:uk");
+        await olena.PressAsync("consent:yes");
+        var james = new PageChat(_app.CreateClient(), "browser-james-9a7e3c5b1d0f2e4a6c8b");
+        await james.PressAsync("lang:en");
+        await james.PressAsync("consent:yes");
+        var staff = await StaffSession.SignInAsync(_app);
+
+        await staff.SubmitAsync("/admin/broadcasts?handler=Send", ("Form.Text", Text), ("Form.Audience", "AllConsented"),
+            ("Form.TextUk", "У суботу прибираємо подвірʼя. Рукавиці й мішки є в MAM, чекаємо о 10:00!"), ("Form.TextEn", ""));
+        await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);
+
+        async Task<string> LastAsync(PageChat chat) => PageChat.Replies(await chat.MessagesAfterAsync(0)).Select(r => r.GetProperty("text").GetString()!).Last();
+        await Eventually.HoldsAsync(async () => (await LastAsync(olena)).Contains("прибираємо подвірʼя", StringComparison.Ordinal),
+            "the Ukrainian version reaches Olena");
+        var toOlena = await LastAsync(olena);
+        Assert.DoesNotContain("sprzątamy", toOlena);
+        Assert.DoesNotContain("польською", toOlena);
+        await Eventually.HoldsAsync(async () => await ArrivedAsync(james) == 1, "the Polish text reaches James");
+        var toJames = await LastAsync(james);
+        Assert.Contains("(The MAM team writes this text in Polish.)", toJames);
     }
 
     [Fact]

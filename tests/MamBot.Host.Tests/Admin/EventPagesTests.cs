@@ -54,6 +54,23 @@ public sealed class EventPagesTests : IDisposable
         [("Details.Title", "Szachy"), ("Details.Description", "Gramy w szachy."), ("Details.Organiser", "Pan Zbyszek"), ("Details.Category", "Neighbours"), ("Details.Capacity", capacity)];
 
     [Fact]
+    public async Task An_english_description_written_in_the_panel_is_what_a_resident_in_english_reads()
+    {
+        var (id, _, _) = await ChessAsync();
+        var staff = await StaffSession.SignInAsync(_app);
+        await staff.SubmitAsync($"/admin/events/{id}?handler=Details", [.. Details("3"), ("Details.DescriptionEn", "We play chess. Bring a friend.")]);
+        Assert.Contains("We play chess. Bring a friend.", StaffSession.Text(await staff.PageAsync($"/admin/events/{id}")));
+
+        var james = new PageChat(_app.CreateClient(), "browser-james-9a7e3c5b1d0f2e4a6c8b");
+        await james.PressAsync("lang:en");
+        await james.PressAsync("consent:yes");
+        await james.PressAsync($"events:show:{id}");
+        Assert.Contains("We play chess. Bring a friend.", james.Text);
+        Assert.DoesNotContain("Gramy w szachy.", james.Text);
+        Assert.DoesNotContain("in Polish", james.Text);
+    }
+
+    [Fact]
     public async Task Today_lists_this_weeks_events_until_sunday_as_the_chat_does()
     {
         await using (var scope = _app.Services.CreateAsyncScope())

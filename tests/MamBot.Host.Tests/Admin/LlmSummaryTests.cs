@@ -15,7 +15,8 @@ namespace MamBot.Host.Tests.Admin;
 
 /// <summary>
 /// The LLM in the panel and in the chat's tools, against a scripted OpenAI-compatible server on 127.0.0.1 (the LLM is
-/// the only fake): staff summaries of new ideas and of open answers, what is sent, a timeout, and the events tool.
+/// the only fake): staff summaries of new ideas and of open answers, what is sent, a timeout, the events tool, and
+/// draft translations of the team's texts that staff read before saving.
 /// </summary>
 public sealed class LlmSummaryTests : IAsyncLifetime
 {
@@ -25,6 +26,7 @@ public sealed class LlmSummaryTests : IAsyncLifetime
     private TimeSpan _delay = TimeSpan.Zero;
     private string? _tool;
     private string _content = "";
+    private Func<JsonNode, string>? _answer; // an answer that depends on what was asked
     private MamApp _app = null!;
 
     public async Task InitializeAsync()
@@ -40,7 +42,7 @@ public sealed class LlmSummaryTests : IAsyncLifetime
             var toolDone = body["messages"]!.AsArray().Any(m => (string?)m!["role"] == "tool");
             var tool = _tool is null ? null : body["tools"]?.AsArray().Select(t => (string?)t!["function"]!["name"]).FirstOrDefault(n => n!.EndsWith(_tool, StringComparison.Ordinal));
             object message = toolDone || tool is null
-                ? new { role = "assistant", content = _content }
+                ? new { role = "assistant", content = _answer?.Invoke(body) ?? _content }
                 : new { role = "assistant", content = (string?)null, tool_calls = new[] { new { id = "call_1", type = "function", function = new { name = tool, arguments = "{}" } } } };
             return Results.Json(new
             {
@@ -77,6 +79,71 @@ public sealed class LlmSummaryTests : IAsyncLifetime
     }
 
     private static string UserMessage(JsonNode request) => (string)request["messages"]!.AsArray().Single(m => (string?)m!["role"] == "user")!["content"]!;
+
+    /// <summary>A translator: each Polish text of the JSON array it is sent, "translated" by a marker of the language asked for.</summary>
+    private static string Translate(JsonNode request)
+    {
+        var system = (string)request["messages"]!.AsArray().First(m => (string?)m!["role"] == "system")!["content"]!;
+        var marker = system.Contains("na ukraiński", StringComparison.Ordinal) ? "UK" : "EN";
+        var texts = JsonNode.Parse(UserMessage(request))!.AsArray().Select(t => $"{marker}: {(string)t!}");
+        return System.Text.Json.JsonSerializer.Serialize(texts);
+    }
+
+    [Fact]
+    public async Task A_draft_translation_fills_only_the_empty_fields_of_an_announcement_and_saves_nothing()
+    {
+        _answer = Translate;
+        var staff = await StaffSession.SignInAsync(_app);
+        Assert.Contains("Szkic tłumaczenia (model językowy)", StaffSession.Text(await staff.PageAsync("/admin/broadcasts")));
+
+        var page = await (await staff.PostAsync("/admin/broadcasts?handler=Draft", ("Form.Text", "W sobotę sprzątamy podwórko."),
+            ("Form.Audience", "AllConsented"), ("Form.TextUk", ""), ("Form.TextEn", "On Saturday we tidy the yard."))).Content.ReadAsStringAsync();
+
+        Assert.Contains(">UK: W sobotę sprzątamy podwórko.</textarea>", page);
+        Assert.Contains(">On Saturday we tidy the yard.</textarea>", page); // staff's own words stay
+        Assert.Contains("Szkic tłumaczenia od modelu językowego jest w polach po ukraińsku i angielsku.", StaffSession.Text(page));
+        Assert.Equal("[\"W sobotę sprzątamy podwórko.\"]", UserMessage(Assert.Single(_requests))); // only the team's Polish text
+        Assert.False(await _app.QueryAsync(db => db.Broadcasts.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task House_rules_are_drafted_line_by_line_and_a_model_answer_that_does_not_fit_leaves_the_fields_empty()
+    {
+        _answer = Translate;
+        var admin = await StaffSession.SignInAsync(_app, "szef@mam.example", Data.Staff.StaffRoles.Admin);
+        (string, string)[] centre =
+        [
+            ("Form.Name", "MAM Na Kozłówce"), ("Form.Address", "os. Na Kozłówce, Kraków"), ("Form.Phone", "12 345 67 89"), ("Form.Email", ""),
+            ("Form.HouseRules", "Sprzątamy po sobie.\r\nCisza po 21:00."), ("Form.HouseRulesUk", "\r\nТиша після 21:00."), ("Form.HouseRulesEn", ""),
+            ("Form.Faq[0].Question", "Czy jest Wi-Fi?"), ("Form.Faq[0].Answer", "Tak."),
+        ];
+
+        var page = await (await admin.PostAsync("/admin/centre?handler=Draft", centre)).Content.ReadAsStringAsync();
+        Assert.Contains(">UK: Sprzątamy po sobie.\nТиша після 21:00.</textarea>", page.Replace("&#xA;", "\n", StringComparison.Ordinal));
+        Assert.Contains(">EN: Sprzątamy po sobie.\nEN: Cisza po 21:00.</textarea>", page.Replace("&#xA;", "\n", StringComparison.Ordinal));
+        Assert.Contains("value=\"UK: Czy jest Wi-Fi?\"", page);
+
+        _answer = _ => "[\"only one\"]";
+        page = await (await admin.PostAsync("/admin/centre?handler=Draft", centre)).Content.ReadAsStringAsync();
+        Assert.Contains("Model językowy nie przygotował teraz szkicu tłumaczenia.", StaffSession.Text(page));
+        Assert.DoesNotContain("only one", page);
+        Assert.False(await _app.QueryAsync(db => db.Set<Data.Centres.HouseRule>().AnyAsync(r => r.TextUk != null)));
+    }
+
+    [Fact]
+    public async Task A_surveys_choices_are_drafted_in_their_order()
+    {
+        _answer = Translate;
+        var staff = await StaffSession.SignInAsync(_app);
+        var page = await (await staff.PostAsync("/admin/surveys/new?handler=Draft",
+            ("Form.Title", "Ferie w MAM"), ("Form.Intro", ""), ("Form.Audience", "AllConsented"), ("Form.OpensDay", "2026-11-25"), ("Form.ClosesDay", "2026-12-06"),
+            ("Form.Questions[0].Text", "Która pora?"), ("Form.Questions[0].Type", "SingleChoice"), ("Form.Questions[0].Choices", "rano\r\nwieczorem"))).Content.ReadAsStringAsync();
+
+        Assert.Contains("value=\"UK: Ferie w MAM\"", page);
+        Assert.Contains("value=\"EN: Która pora?\"", page);
+        Assert.Contains(">UK: rano\nUK: wieczorem</textarea>", page.Replace("&#xA;", "\n", StringComparison.Ordinal));
+        Assert.False(await _app.QueryAsync(db => db.Surveys.AnyAsync()));
+    }
 
     [Fact]
     public async Task Staff_get_a_summary_of_new_ideas_made_from_their_texts_only()

@@ -74,6 +74,55 @@ public sealed class SettingsPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task Ukrainian_versions_of_rules_and_faq_reach_a_ukrainian_resident_and_a_missing_one_says_it_is_polish()
+    {
+        var admin = await AdminAsync();
+        var fields = Centre().Where(f => f.Item1 != "Form.HouseRules").Concat(
+        [
+            ("Form.HouseRules", "Sprzątamy po sobie.\r\nCisza po 21:00."),
+            ("Form.HouseRulesUk", "Прибираємо за собою.\r\nТиша після 21:00."),
+            ("Form.Faq[0].QuestionUk", "Чи є Wi-Fi?"), ("Form.Faq[0].AnswerUk", "Так, пароль висить біля входу."),
+        ]).ToArray();
+        Assert.Contains("Zapisano.", StaffSession.Text(await admin.SubmitAsync("/admin/centre", fields)));
+        var page = StaffSession.Text(await admin.PageAsync("/admin/centre"));
+        Assert.Contains("Прибираємо за собою.", page); // kept for the next edit
+
+        var olena = new PageChat(_app.CreateClient(), "browser-olena-4c1d9e0b7a2f6e83d5a1");
+        await olena.PressAsync("lang:uk");
+        await olena.PressAsync("consent:yes");
+        await olena.SendAsync("які правила?");
+        Assert.Contains("• Прибираємо за собою.\n• Тиша після 21:00.", olena.Text);
+        Assert.DoesNotContain("польською", olena.Text); // the team wrote it in Ukrainian: no note
+        _bed.Time.Advance(TimeSpan.FromSeconds(15));
+        await olena.SendAsync("чи є вайфай?");
+        Assert.Contains("❓ Чи є Wi-Fi?\n💬 Так, пароль висить біля входу.", olena.Text);
+
+        var james = new PageChat(_app.CreateClient(), "browser-james-9a7e3c5b1d0f2e4a6c8b");
+        await james.PressAsync("lang:en");
+        await james.PressAsync("consent:yes");
+        await james.SendAsync("what are the rules?");
+        Assert.Contains("• Sprzątamy po sobie.", james.Text);
+        Assert.Contains("(The MAM team writes this text in Polish.)", james.Text);
+    }
+
+    [Fact]
+    public async Task A_version_with_more_lines_than_the_polish_rules_or_half_a_faq_entry_is_refused_and_changes_nothing()
+    {
+        var admin = await AdminAsync();
+        var fields = Centre().Concat(
+        [
+            ("Form.HouseRulesEn", "Tidy up after yourself.\r\nQuiet after 9 pm.\r\nNo smoking."),
+            ("Form.Faq[0].QuestionUk", "Чи є Wi-Fi?"),
+        ]).ToArray();
+        var refused = await admin.PostAsync("/admin/centre", fields);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = StaffSession.Text(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Wersja „angielski” zasad ma więcej linii niż polska.", page);
+        Assert.Contains("Pytanie 1: wersja „ukraiński” potrzebuje i pytania, i odpowiedzi", page);
+        Assert.False(await _app.QueryAsync(db => db.Set<MamBot.Data.Centres.HouseRule>().AnyAsync(r => r.TextEn != null)));
+    }
+
+    [Fact]
     public async Task A_smaller_room_and_a_blackout_bind_residents_and_the_blackout_names_the_bookings_already_there()
     {
         var chat = new PageChat(_app.CreateClient(), "browser-resident-71f3e186d85430e");

@@ -61,6 +61,37 @@ public sealed class SurveyPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task The_teams_ukrainian_version_invites_a_ukrainian_resident_and_a_version_with_other_choices_is_refused()
+    {
+        var olena = new PageChat(_app.CreateClient(), "browser-olena-4c1d9e0b7a2f6e83d5a1");
+        await olena.PressAsync("lang:uk");
+        await olena.PressAsync("consent:yes");
+        var staff = await StaffSession.SignInAsync(_app);
+        (string, string)[] ukrainian =
+        [
+            ("Form.TitleUk", "Канікули в MAM"), ("Form.IntroUk", "Три короткі питання."),
+            ("Form.Questions[0].TextUk", "Яка пора вам підходить?"), ("Form.Questions[0].ChoicesUk", "вранці\r\nвдень\r\nввечері"),
+            ("Form.Questions[1].TextUk", "Як оцінюєте заняття цього року?"),
+        ];
+
+        var refused = await staff.PostAsync("/admin/surveys/new?handler=Save",
+            With([.. Survey(questions: TwoQuestions), .. ukrainian], "Form.Questions[0].ChoicesUk", "вранці\r\nввечері"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Pytanie 1: wersja „ukraiński” potrzebuje tylu odpowiedzi, ile polska", StaffSession.Text(await refused.Content.ReadAsStringAsync()));
+        Assert.False(await _app.QueryAsync(db => db.Surveys.AnyAsync()));
+
+        await staff.SubmitAsync("/admin/surveys/new?handler=Save", [.. Survey(questions: TwoQuestions), .. ukrainian]);
+        await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);
+        await Eventually.HoldsAsync(async () => PageChat.Replies(await olena.MessagesAfterAsync(0))
+            .Any(r => r.GetProperty("text").GetString()!.Contains("«Канікули в MAM»", StringComparison.Ordinal)), "the invitation arrives in Ukrainian");
+        var surveyId = await _app.QueryAsync(db => db.Surveys.Select(s => s.Id).SingleAsync());
+        await olena.PressAsync($"surveys:start:{surveyId}");
+        Assert.Contains("Яка пора вам підходить?", olena.Text);
+        await olena.PressTitleAsync("3. ввечері");
+        Assert.Contains("Як оцінюєте заняття цього року?", olena.Text);
+    }
+
+    [Fact]
     public async Task Adding_a_question_keeps_what_was_typed_and_saves_nothing()
     {
         var staff = await StaffSession.SignInAsync(_app);

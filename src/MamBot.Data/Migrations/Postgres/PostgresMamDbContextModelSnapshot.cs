@@ -123,6 +123,14 @@ namespace MamBot.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("TextEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TextUk")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CentreId", "SendAtUtc");
@@ -229,6 +237,12 @@ namespace MamBot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("AnswerEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AnswerUk")
+                        .HasColumnType("text");
+
                     b.Property<int>("CentreId")
                         .HasColumnType("integer");
 
@@ -237,6 +251,12 @@ namespace MamBot.Data.Migrations.Postgres
 
                     b.Property<string>("Question")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("QuestionEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("QuestionUk")
                         .HasColumnType("text");
 
                     b.HasKey("Id");
@@ -262,6 +282,12 @@ namespace MamBot.Data.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextUk")
                         .HasColumnType("text");
 
                     b.HasKey("Id");
@@ -521,6 +547,12 @@ namespace MamBot.Data.Migrations.Postgres
 
                     b.Property<string>("Description")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DescriptionEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DescriptionUk")
                         .HasColumnType("text");
 
                     b.Property<DateTime>("EndUtc")
@@ -1238,6 +1270,12 @@ namespace MamBot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("IntroEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("IntroUk")
+                        .HasColumnType("text");
+
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("boolean");
 
@@ -1249,6 +1287,12 @@ namespace MamBot.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleUk")
                         .HasColumnType("text");
 
                     b.HasKey("Id");
@@ -1334,6 +1378,12 @@ namespace MamBot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("OptionsEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OptionsUk")
+                        .HasColumnType("text");
+
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
@@ -1345,6 +1395,12 @@ namespace MamBot.Data.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextUk")
                         .HasColumnType("text");
 
                     b.Property<string>("Type")

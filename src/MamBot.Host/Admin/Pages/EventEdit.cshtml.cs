@@ -1,6 +1,7 @@
 using MamBot.Data.Centres;
 using MamBot.Data.Events;
 using MamBot.Dialogs.Events;
+using MamBot.Dialogs.Staff;
 using MamBot.Dialogs.Texts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,12 +9,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace MamBot.Host.Admin.Pages;
 
 /// <summary>One event: change its description and places (the waiting list moves up), or move it (those signed up are told, reminders follow).</summary>
-public sealed class EventEditModel(EventService events, EventDesk desk, CentreDirectory centres) : PageModel
+public sealed class EventEditModel(EventService events, EventDesk desk, CentreDirectory centres, TeamTranslator translator) : PageModel
 {
     public sealed class DetailsForm
     {
         public string Title { get; set => field = value ?? ""; } = "";
         public string Description { get; set => field = value ?? ""; } = "";
+        public string? DescriptionUk { get; set; }
+        public string? DescriptionEn { get; set; }
         public string Organiser { get; set => field = value ?? ""; } = "";
         public EventCategory Category { get; set; }
         public int? Capacity { get; set; }
@@ -37,10 +40,12 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var e = Summary.Event;
-        Details = new DetailsForm { Title = e.Title, Description = e.Description, Organiser = e.Organiser, Category = e.Category, Capacity = e.Capacity };
-        var zone = (await centres.GetAsync(e.CentreId, ct)).TimeZone;
-        var start = TimeZoneInfo.ConvertTimeFromUtc(e.StartUtc, zone);
-        Move = new MoveForm { Day = DateOnly.FromDateTime(start), Start = TimeOnly.FromDateTime(start), End = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.EndUtc, zone)) };
+        Details = new DetailsForm
+        {
+            Title = e.Title, Description = e.Description, DescriptionUk = e.DescriptionUk, DescriptionEn = e.DescriptionEn,
+            Organiser = e.Organiser, Category = e.Category, Capacity = e.Capacity,
+        };
+        Move = MoveFormOf(e, (await centres.GetAsync(e.CentreId, ct)).TimeZone);
         return Page();
     }
 
@@ -48,7 +53,8 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
     {
         if (Details.Title.Trim().Length is < 3 or > 120) return await RefuseAsync(id, AdminText.EventTitleLength, ct);
         if (Details.Capacity is <= 0) return await RefuseAsync(id, AdminText.PlacesPositiveOrEmpty, ct);
-        var edit = await desk.EditAsync(id, new EventDetails(Details.Title, Details.Description, Details.Organiser, Details.Category, Details.Capacity), ct);
+        var edit = await desk.EditAsync(id, new EventDetails(Details.Title, Details.Description, Details.Organiser, Details.Category, Details.Capacity,
+            Details.DescriptionUk, Details.DescriptionEn), ct);
         if (edit.Event is null)
             return edit.Problem == EventProblem.NotFound ? NotFound() : await RefuseAsync(id, edit.Problem switch
             {
@@ -58,6 +64,21 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
             }, ct);
         Message = edit.Promoted.Count == 0 ? AdminText.EventChangesSaved : Wording.Format(AdminText.EventChangesSavedPromoted, edit.Promoted.Count);
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>What the translation draft did, shown once with the form (never kept for the next page).</summary>
+    public string? DraftNote { get; private set; }
+    public bool CanDraft => translator.Enabled;
+
+    /// <summary>Drafts the description's empty Ukrainian and English versions for staff to correct; saves nothing.</summary>
+    public async Task<IActionResult> OnPostDraftAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var d = Details;
+        DraftNote = await TranslationDrafts.FillAsync(translator,
+            [TranslationDrafts.Slot(d.Description, () => d.DescriptionUk, t => d.DescriptionUk = t, () => d.DescriptionEn, t => d.DescriptionEn = t)], ct);
+        Move = MoveFormOf(Summary.Event, (await centres.GetAsync(Summary.Event.CentreId, ct)).TimeZone);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostMoveAsync(int id, CancellationToken ct)
@@ -71,6 +92,13 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
         if (change.Event is not { } moved) return await RefuseAsync(id, EventsModel.Explain(change, zone), ct);
         Message = Wording.Format(AdminText.EventMoved, Wording.DateTime(moved.StartUtc, zone, DayCase.Accusative));
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>The move form as the event stands: its day and times in the centre's time zone.</summary>
+    private static MoveForm MoveFormOf(CommunityEvent e, TimeZoneInfo zone)
+    {
+        var start = TimeZoneInfo.ConvertTimeFromUtc(e.StartUtc, zone);
+        return new MoveForm { Day = DateOnly.FromDateTime(start), Start = TimeOnly.FromDateTime(start), End = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.EndUtc, zone)) };
     }
 
     private async Task<IActionResult> RefuseAsync(int id, string error, CancellationToken ct)

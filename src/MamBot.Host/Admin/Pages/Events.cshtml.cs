@@ -17,6 +17,8 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
     {
         public string Title { get; set => field = value ?? ""; } = "";
         public string Description { get; set => field = value ?? ""; } = "";
+        public string? DescriptionUk { get; set; }
+        public string? DescriptionEn { get; set; }
         public string Organiser { get; set => field = value ?? ""; } = "";
         public DateOnly? Day { get; set; }
         public TimeOnly? Start { get; set; }
@@ -46,7 +48,8 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
         {
             var start = TimeZoneInfo.ConvertTimeToUtc(Form.Day!.Value.ToDateTime(Form.Start!.Value), centre.TimeZone);
             var end = TimeZoneInfo.ConvertTimeToUtc(Form.Day!.Value.ToDateTime(Form.End!.Value), centre.TimeZone);
-            var change = await desk.CreateAsync(new NewEvent(centre.Id, Form.Title, Form.Description, start, end, Form.RoomId, Form.Category, Form.Capacity, Form.Organiser), ct);
+            var change = await desk.CreateAsync(new NewEvent(centre.Id, Form.Title, Form.Description, start, end, Form.RoomId, Form.Category, Form.Capacity, Form.Organiser,
+                Form.DescriptionUk, Form.DescriptionEn), ct);
             if (change.Event is { } created)
             {
                 Message = Wording.Format(AdminText.EventAdded, created.Title);

@@ -4,6 +4,7 @@ using MamBot.Data.Events;
 using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
 using MamBot.Dialogs.Broadcasts;
+using MamBot.Dialogs.Staff;
 using MamBot.Dialogs.Texts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,11 +14,14 @@ using Microsoft.Extensions.Options;
 namespace MamBot.Host.Admin.Pages.Broadcasts;
 
 /// <summary>"Ogłoszenia": write to a group, see the message as residents will and how many get it, send now or later; the history.</summary>
-public sealed class IndexModel(BroadcastDesk desk, CentreDirectory centres, MamDbContext db, IOptions<NudgeTimingOptions> timing, TimeProvider time) : PageModel
+public sealed class IndexModel(BroadcastDesk desk, CentreDirectory centres, MamDbContext db, IOptions<NudgeTimingOptions> timing, TimeProvider time,
+    TeamTranslator translator) : PageModel
 {
     public sealed class BroadcastForm
     {
         public string Text { get; set => field = value ?? ""; } = "";
+        public string? TextUk { get; set; }
+        public string? TextEn { get; set; }
         public Audience Audience { get; set; } = Audience.AllConsented;
         public EventCategory? Category { get; set; }
         public int? EventId { get; set; }
@@ -34,7 +38,20 @@ public sealed class IndexModel(BroadcastDesk desk, CentreDirectory centres, MamD
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     [TempData] public string? Message { get; set; }
 
+    /// <summary>What the translation draft did, shown once with the form (never kept for the next page).</summary>
+    public string? DraftNote { get; private set; }
+    public bool CanDraft => translator.Enabled;
+
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    /// <summary>Drafts the empty Ukrainian and English versions for staff to correct; saves and sends nothing.</summary>
+    public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
+    {
+        DraftNote = await TranslationDrafts.FillAsync(translator,
+            [TranslationDrafts.Slot(Form.Text, () => Form.TextUk, t => Form.TextUk = t, () => Form.TextEn, t => Form.TextEn = t)], ct);
+        await LoadAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
@@ -75,7 +92,8 @@ public sealed class IndexModel(BroadcastDesk desk, CentreDirectory centres, MamD
     }
 
     private BroadcastDraft Draft(Centre centre) => new(centre.Id, Form.Text, Form.Audience, Form.Category, Form.EventId,
-        Form.Day is { } day ? TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(Form.At ?? new TimeOnly(10, 0)), centre.TimeZone) : null);
+        Form.Day is { } day ? TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(Form.At ?? new TimeOnly(10, 0)), centre.TimeZone) : null,
+        Form.TextUk, Form.TextEn);
 
     private async Task LoadAsync(CancellationToken ct)
     {

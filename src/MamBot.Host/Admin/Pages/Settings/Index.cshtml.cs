@@ -1,12 +1,15 @@
 using System.Globalization;
 using MamBot.Data.Centres;
+using MamBot.Data.Residents;
+using MamBot.Dialogs.Staff;
+using MamBot.Dialogs.Texts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MamBot.Host.Admin.Pages.Settings;
 
 /// <summary>"Centrum" (admin): the centre's details, opening hours, house rules and FAQ, as residents read them in the chat.</summary>
-public sealed class IndexModel(CentreDirectory centres, CentreSettings settings) : PageModel
+public sealed class IndexModel(CentreDirectory centres, CentreSettings settings, TeamTranslator translator) : PageModel
 {
     public sealed class CentreForm
     {
@@ -22,6 +25,10 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings)
         /// <summary>Per weekday: "10:00-20:00", several windows separated by commas, or empty for closed.</summary>
         public Dictionary<DayOfWeek, string?> Hours { get; set; } = [];
         public string HouseRules { get; set => field = value ?? ""; } = "";
+
+        /// <summary>The team's versions for residents in Ukrainian and English: line N translates Polish line N.</summary>
+        public string HouseRulesUk { get; set => field = value ?? ""; } = "";
+        public string HouseRulesEn { get; set => field = value ?? ""; } = "";
         public List<FaqForm> Faq { get; set; } = [];
     }
 
@@ -29,6 +36,10 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings)
     {
         public string? Question { get; set; }
         public string? Answer { get; set; }
+        public string? QuestionUk { get; set; }
+        public string? AnswerUk { get; set; }
+        public string? QuestionEn { get; set; }
+        public string? AnswerEn { get; set; }
     }
 
     public static readonly DayOfWeek[] Week = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
@@ -37,6 +48,32 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings)
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public bool IsSample { get; private set; }
     [TempData] public string? Message { get; set; }
+
+    /// <summary>What the translation draft did, shown once with the form (never kept for the next page).</summary>
+    public string? DraftNote { get; private set; }
+    public bool CanDraft => translator.Enabled;
+
+    /// <summary>
+    /// Drafts the empty Ukrainian and English versions of the rules and FAQ for staff to correct; saves nothing.
+    /// The rules go line by line, so line N of a draft stays the version of rule N.
+    /// </summary>
+    public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
+    {
+        var rules = Lines(Form.HouseRules);
+        var (uk, en) = (Padded(Lines(Form.HouseRulesUk), rules.Count), Padded(Lines(Form.HouseRulesEn), rules.Count));
+        var slots = rules.Select((rule, i) => TranslationDrafts.Slot(rule, () => uk[i], t => uk[i] = t, () => en[i], t => en[i] = t))
+            .Concat(Form.Faq.SelectMany(f => new[]
+            {
+                TranslationDrafts.Slot(f.Question, () => f.QuestionUk, t => f.QuestionUk = t, () => f.QuestionEn, t => f.QuestionEn = t),
+                TranslationDrafts.Slot(f.Answer, () => f.AnswerUk, t => f.AnswerUk = t, () => f.AnswerEn, t => f.AnswerEn = t),
+            })).ToList();
+        DraftNote = await TranslationDrafts.FillAsync(translator, slots, ct);
+        (Form.HouseRulesUk, Form.HouseRulesEn) = (string.Join("\n", uk).TrimEnd('\n'), string.Join("\n", en).TrimEnd('\n'));
+        IsSample = (await centres.GetDefaultAsync(ct)).IsSample;
+        return Page();
+    }
+
+    private static string[] Padded(List<string> lines, int count) => [.. lines.Concat(Enumerable.Repeat("", Math.Max(0, count - lines.Count)))];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -49,7 +86,13 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings)
             Hours = Week.ToDictionary(d => d, d => (string?)string.Join(", ", centre.OpeningHours.Where(h => h.RoomId is null && h.Day == d)
                 .OrderBy(h => h.Opens).Select(h => $"{h.Opens:HH\\:mm}-{h.Closes:HH\\:mm}"))),
             HouseRules = string.Join("\n", centre.HouseRules.OrderBy(r => r.Order).Select(r => r.Text)),
-            Faq = [.. centre.Faq.OrderBy(f => f.Order).Select(f => new FaqForm { Question = f.Question, Answer = f.Answer }), new FaqForm(), new FaqForm()],
+            // An empty line keeps a rule without a version in its place.
+            HouseRulesUk = string.Join("\n", centre.HouseRules.OrderBy(r => r.Order).Select(r => r.TextUk ?? "")).TrimEnd('\n'),
+            HouseRulesEn = string.Join("\n", centre.HouseRules.OrderBy(r => r.Order).Select(r => r.TextEn ?? "")).TrimEnd('\n'),
+            Faq = [.. centre.Faq.OrderBy(f => f.Order).Select(f => new FaqForm
+            {
+                Question = f.Question, Answer = f.Answer, QuestionUk = f.QuestionUk, AnswerUk = f.AnswerUk, QuestionEn = f.QuestionEn, AnswerEn = f.AnswerEn,
+            }), new FaqForm(), new FaqForm()],
         };
     }
 
@@ -73,6 +116,14 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings)
         }
         var faq = Form.Faq.Where(f => !string.IsNullOrWhiteSpace(f.Question)).ToList();
         if (faq.Any(f => string.IsNullOrWhiteSpace(f.Answer))) errors.Add(AdminText.CentreFaqNeedsAnswer);
+        for (var i = 0; i < faq.Count; i++)
+        {
+            if (Half(faq[i].QuestionUk, faq[i].AnswerUk)) errors.Add(Wording.Format(AdminText.CentreFaqVersionHalf, i + 1, AdminNames.OfLanguage(Languages.Ukrainian)));
+            if (Half(faq[i].QuestionEn, faq[i].AnswerEn)) errors.Add(Wording.Format(AdminText.CentreFaqVersionHalf, i + 1, AdminNames.OfLanguage(Languages.English)));
+        }
+        var (rules, rulesUk, rulesEn) = (Lines(Form.HouseRules), Lines(Form.HouseRulesUk), Lines(Form.HouseRulesEn));
+        if (rulesUk.Count > rules.Count) errors.Add(Wording.Format(AdminText.CentreRulesVersionLonger, AdminNames.OfLanguage(Languages.Ukrainian)));
+        if (rulesEn.Count > rules.Count) errors.Add(Wording.Format(AdminText.CentreRulesVersionLonger, AdminNames.OfLanguage(Languages.English)));
         if (errors.Count > 0)
         {
             Errors = errors;
@@ -83,11 +134,17 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings)
         var centre = await centres.GetDefaultAsync(ct);
         await settings.SaveAsync(centre.Id,
             new CentreDetails(Form.Name, Form.Address, Form.Phone, Form.Email, Form.KeyPickup, Form.MaxActiveBookingsPerResident, Form.StaffChannel, Form.StaffChatId),
-            hours, [.. Form.HouseRules.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            [.. faq.Select(f => new FaqItem(f.Question!, f.Answer!))], ct);
+            hours, [.. rules.Select((r, i) => new RuleItem(r, rulesUk.ElementAtOrDefault(i), rulesEn.ElementAtOrDefault(i))).Where(r => r.Text.Length > 0)],
+            [.. faq.Select(f => new FaqItem(f.Question!, f.Answer!, f.QuestionUk, f.AnswerUk, f.QuestionEn, f.AnswerEn))], ct);
         Message = AdminText.CentreSaved;
         return RedirectToPage();
     }
+
+    /// <summary>One rule per line, empty lines kept (line N of a version is the version of line N), none at the end.</summary>
+    private static List<string> Lines(string text) =>
+        [.. text.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Reverse().SkipWhile(l => l.Length == 0).Reverse()];
+
+    private static bool Half(string? question, string? answer) => string.IsNullOrWhiteSpace(question) != string.IsNullOrWhiteSpace(answer);
 
     private static OpeningWindow? Window(DayOfWeek day, string text)
     {

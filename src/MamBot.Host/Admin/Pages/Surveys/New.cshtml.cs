@@ -3,6 +3,7 @@ using MamBot.Data.Centres;
 using MamBot.Data.Events;
 using MamBot.Data.Residents;
 using MamBot.Data.Surveys;
+using MamBot.Dialogs.Staff;
 using MamBot.Dialogs.Surveys;
 using MamBot.Dialogs.Texts;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MamBot.Host.Admin.Pages.Surveys;
 
 /// <summary>The survey builder: settings, up to ten questions ("Dodaj pytanie" adds a blank one), then save and invite.</summary>
-public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirectory centres, MamDbContext db, TimeProvider time) : PageModel
+public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirectory centres, MamDbContext db, TimeProvider time,
+    TeamTranslator translator) : PageModel
 {
     private const int StartingQuestions = 3;
 
@@ -39,6 +41,41 @@ public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirec
         return Page();
     }
 
+    /// <summary>What the translation draft did, shown once with the form (never kept for the next page).</summary>
+    public string? DraftNote { get; private set; }
+    public bool CanDraft => translator.Enabled;
+
+    /// <summary>
+    /// Drafts the empty Ukrainian and English title, introduction, questions and choices for staff to correct;
+    /// saves nothing. A question's choices are drafted only when that version is empty as a whole.
+    /// </summary>
+    public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
+    {
+        var f = Form;
+        var slots = new List<DraftSlot>
+        {
+            TranslationDrafts.Slot(f.Title, () => f.TitleUk, t => f.TitleUk = t, () => f.TitleEn, t => f.TitleEn = t),
+            TranslationDrafts.Slot(f.Intro, () => f.IntroUk, t => f.IntroUk = t, () => f.IntroEn, t => f.IntroEn = t),
+        };
+        var choices = new List<Action>();
+        foreach (var q in f.Questions.Where(q => !q.IsBlank))
+        {
+            slots.Add(TranslationDrafts.Slot(q.Text, () => q.TextUk, t => q.TextUk = t, () => q.TextEn, t => q.TextEn = t));
+            var (uk, en) = (new string[q.ChoiceList.Count], new string[q.ChoiceList.Count]);
+            slots.AddRange(q.ChoiceList.Select((choice, i) => TranslationDrafts.Slot(choice, () => q.ChoicesUk, t => uk[i] = t, () => q.ChoicesEn, t => en[i] = t)));
+            choices.Add(() =>
+            {
+                if (uk.Length > 0 && uk.All(c => c is not null)) q.ChoicesUk = string.Join("\n", uk);
+                if (en.Length > 0 && en.All(c => c is not null)) q.ChoicesEn = string.Join("\n", en);
+            });
+        }
+        DraftNote = await TranslationDrafts.FillAsync(translator, slots, ct);
+        choices.ForEach(fill => fill());
+        ModelState.Clear(); // show the form as drafted
+        await LoadAsync(await centres.GetDefaultAsync(ct), ct);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         var centre = await centres.GetDefaultAsync(ct);
@@ -55,9 +92,10 @@ public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirec
                 Form.Audience == Audience.CategorySubscribers ? Form.Category : null,
                 Form.Audience == Audience.EventParticipants ? Form.EventId : null,
                 opens, closes, Form.ReminderAfterDays,
-                [.. Form.Questions.Where(q => !q.IsBlank).Select(q => new NewQuestion(q.Text, q.Type, q.Required,
-                    q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice || q.Type == QuestionType.Scale && q.ChoiceList.Count == 2
-                        ? q.ChoiceList : null))]), ct);
+                [.. Form.Questions.Where(q => !q.IsBlank).Select(q => HasChoices(q)
+                    ? new NewQuestion(q.Text, q.Type, q.Required, q.ChoiceList, q.TextUk, q.TextEn, SurveyQuestion.Lines(q.ChoicesUk), SurveyQuestion.Lines(q.ChoicesEn))
+                    : new NewQuestion(q.Text, q.Type, q.Required, null, q.TextUk, q.TextEn))],
+                new SurveyVersions(Form.TitleUk, Form.TitleEn, Form.IntroUk, Form.IntroEn)), ct);
             if (survey is not null)
             {
                 var invited = await desk.InviteAsync(survey.Id, ct);
@@ -96,4 +134,8 @@ public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirec
         QuestionType.YesNo => AdminText.QuestionYesNo,
         _ => AdminText.QuestionShortText,
     };
+
+    /// <summary>Choice questions have choices; a scale may name its two ends.</summary>
+    private static bool HasChoices(SurveyForm.QuestionForm q) =>
+        q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice || q.Type == QuestionType.Scale && q.ChoiceList.Count == 2;
 }

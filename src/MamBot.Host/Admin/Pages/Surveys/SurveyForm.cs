@@ -10,6 +10,12 @@ public sealed class SurveyForm
 {
     public string Title { get; set => field = value ?? ""; } = "";
     public string Intro { get; set => field = value ?? ""; } = "";
+
+    // The team's optional versions for residents who chose Ukrainian or English.
+    public string? TitleUk { get; set; }
+    public string? TitleEn { get; set; }
+    public string? IntroUk { get; set; }
+    public string? IntroEn { get; set; }
     public bool Anonymous { get; set; } = true;
     public Audience Audience { get; set; } = Audience.AllConsented;
     public EventCategory? Category { get; set; }
@@ -29,10 +35,15 @@ public sealed class SurveyForm
         /// <summary>Choices of a choice question, one per line.</summary>
         public string Choices { get; set => field = value ?? ""; } = "";
 
+        // The team's optional versions: the question, and its choices in the Polish order.
+        public string? TextUk { get; set; }
+        public string? TextEn { get; set; }
+        public string? ChoicesUk { get; set; }
+        public string? ChoicesEn { get; set; }
+
         public bool IsBlank => string.IsNullOrWhiteSpace(Text);
 
-        public IReadOnlyList<string> ChoiceList =>
-            Choices.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        public IReadOnlyList<string> ChoiceList => SurveyQuestion.Lines(Choices);
     }
 
     public const int MaxChoiceLength = 60;
@@ -54,6 +65,13 @@ public sealed class SurveyForm
             {
                 if (q.ChoiceList.Count is < 2 or > 10) problems.Add(Wording.Format(AdminText.QuestionNeedsChoices, i + 1));
                 if (q.ChoiceList.Any(c => c.Length > MaxChoiceLength)) problems.Add(Wording.Format(AdminText.QuestionChoiceTooLong, i + 1, MaxChoiceLength));
+            }
+            foreach (var (language, version) in new[] { (Languages.Ukrainian, q.ChoicesUk), (Languages.English, q.ChoicesEn) })
+            {
+                var lines = SurveyQuestion.Lines(version);
+                if (lines.Count > 0 && lines.Count != q.ChoiceList.Count)
+                    problems.Add(Wording.Format(AdminText.QuestionChoicesVersionCount, i + 1, AdminNames.OfLanguage(language)));
+                if (lines.Any(c => c.Length > MaxChoiceLength)) problems.Add(Wording.Format(AdminText.QuestionChoiceTooLong, i + 1, MaxChoiceLength));
             }
         }
         if (OpensDay is null || ClosesDay is null) problems.Add(AdminText.SurveyNeedsDays);
