@@ -139,7 +139,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
                             @event = status,
                             message_template_id = _templates.TryGetValue(name, out var t) ? long.Parse(t.Id, System.Globalization.CultureInfo.InvariantCulture) : 1L,
                             message_template_name = name,
-                            message_template_language = "pl_PL",
+                            message_template_language = _templates.TryGetValue(name, out var known) ? known.Language : "pl",
                             reason,
                         },
                     },
@@ -229,6 +229,10 @@ public sealed record GraphCall(string Version, string Edge, string AccessToken, 
             ? (t.GetProperty("name").GetString()!, t.TryGetProperty("components", out var c)
                 ? [.. c[0].GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("text").GetString()!)] : [])
             : null;
+
+    /// <summary>The language code a utility message's template was asked for in.</summary>
+    public string? TemplateLanguage =>
+        Json?.TryGetProperty("message", out var m) == true && m.TryGetProperty("template", out var t) ? t.GetProperty("language").GetProperty("code").GetString() : null;
 
     public IReadOnlyList<(string Title, string Payload)> QuickReplies =>
         Json?.GetProperty("message").TryGetProperty("quick_replies", out var q) == true

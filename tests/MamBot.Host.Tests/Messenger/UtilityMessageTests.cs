@@ -73,9 +73,10 @@ public sealed class UtilityMessageTests : IAsyncLifetime
 
     private int _yoga;
 
-    /// <summary>She agrees and signs up for Saturday's yoga: the confirmation she reads.</summary>
-    private async Task<string> SignUpForYogaAsync()
+    /// <summary>She agrees (in the language chosen first, when one is) and signs up for Saturday's yoga: the confirmation she reads.</summary>
+    private async Task<string> SignUpForYogaAsync(string? language = null, string confirmation = "Gotowe, masz miejsce")
     {
+        if (language is not null) await WriteAsync(language, $"lang:{language}");
         await WriteAsync("Zgadzam się", "consent:yes");
         await SentAsync(_ => true, "the welcome");
         await using (var scope = _app.Services.CreateAsyncScope())
@@ -85,7 +86,7 @@ public sealed class UtilityMessageTests : IAsyncLifetime
                 new NewEvent(centre, "Joga na macie", "", At(28, 18), At(28, 19), null, EventCategory.Seniors, null, "Zespół MAM"), default)).Event!.Id;
         }
         await WriteAsync("Zapisuję się", $"events:join:{_yoga}");
-        return (await SentAsync(c => c.Text?.StartsWith("Gotowe, masz miejsce", StringComparison.Ordinal) == true, "the confirmation")).Text!;
+        return (await SentAsync(c => c.Text?.StartsWith(confirmation, StringComparison.Ordinal) == true, "the confirmation")).Text!;
     }
 
     private bool _staffAccount;
@@ -111,10 +112,10 @@ public sealed class UtilityMessageTests : IAsyncLifetime
     {
         await _app.RunRecurringJobAsync(UtilityTemplateSync.Id);
 
-        Assert.Equal(3, _graph.Templates.Count);
-        Assert.All(_graph.TemplateRequests, r => Assert.Equal(("UTILITY", "pl_PL"),
-            (r.GetProperty("category").GetString(), r.GetProperty("language").GetString())));
-        var reminder = _graph.Templates.Values.Single(t => t.Name.StartsWith("mam_event_reminder_", StringComparison.Ordinal));
+        Assert.Equal(9, _graph.Templates.Count); // three kinds in Polish, Ukrainian and English
+        Assert.All(_graph.TemplateRequests, r => Assert.Equal("UTILITY", r.GetProperty("category").GetString()));
+        Assert.Equal(["en_GB", "pl", "uk"], _graph.TemplateRequests.Select(r => r.GetProperty("language").GetString()).Distinct().Order());
+        var reminder = _graph.Templates.Values.Single(t => t.Name.StartsWith("mam_event_reminder_", StringComparison.Ordinal) && t.Language == "pl");
         Assert.Equal("⏰ Przypomnienie z MAM: „{{1}}”, {{2}}, {{3}}. Jeśli nie dasz rady przyjść, napisz nam to tutaj.", reminder.Text);
 
         var confirmation = await SignUpForYogaAsync();
@@ -137,8 +138,24 @@ public sealed class UtilityMessageTests : IAsyncLifetime
         Assert.Equal(["Joga na macie", "sobota, 28 listopada, 18:00"], cancelled.Template!.Value.Facts);
 
         await _app.RunRecurringJobAsync(UtilityTemplateSync.Id); // the hourly check finds them on the Page
-        Assert.Equal(3, _graph.TemplateRequests.Count);
-        Assert.Contains("przypomnienie o wydarzeniu: zatwierdzony przez Meta", await HomePageAsync());
+        Assert.Equal(9, _graph.TemplateRequests.Count);
+        Assert.Contains("przypomnienie o wydarzeniu (polski): zatwierdzony przez Meta", await HomePageAsync());
+    }
+
+    [Fact]
+    public async Task A_resident_who_speaks_ukrainian_gets_the_late_reminder_in_the_ukrainian_template()
+    {
+        await _app.RunRecurringJobAsync(UtilityTemplateSync.Id);
+        var ukrainian = _graph.Templates.Values.Single(t => t.Name.StartsWith("mam_event_reminder_", StringComparison.Ordinal) && t.Language == "uk");
+        Assert.Equal("⏰ Нагадування від MAM: «{{1}}», {{2}}, {{3}}. Якщо не зможете прийти, напишіть нам тут.", ukrainian.Text);
+
+        Assert.Contains("Я нагадаю за день і за 2 години до початку.", await SignUpForYogaAsync("uk", "Готово, у вас є місце"));
+        _bed.Time.SetUtcNow(At(27, 18));
+        await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);
+
+        var sent = await SentAsync(c => c.Template is not null, "the day-before reminder");
+        Assert.Equal((ukrainian.Name, "uk"), (sent.Template!.Value.Name, sent.TemplateLanguage));
+        Assert.Equal("субота, 28 листопада, 18:00", sent.Template.Value.Facts[1]);
     }
 
     [Fact]
@@ -146,16 +163,16 @@ public sealed class UtilityMessageTests : IAsyncLifetime
     {
         _graph.NewTemplateStatus = "PENDING";
         await _app.RunRecurringJobAsync(UtilityTemplateSync.Id);
-        var reminder = _graph.Templates.Values.Single(t => t.Name.StartsWith("mam_event_reminder_", StringComparison.Ordinal)).Name;
+        var reminder = _graph.Templates.Values.Single(t => t.Name.StartsWith("mam_event_reminder_", StringComparison.Ordinal) && t.Language == "pl").Name;
 
         var confirmation = await SignUpForYogaAsync();
         Assert.Contains("przypomnienie może nie dotrzeć. Naciśnij „Dodaj do kalendarza”", confirmation);
-        Assert.Contains("przypomnienie o wydarzeniu: czeka na decyzję Meta", await HomePageAsync());
+        Assert.Contains("przypomnienie o wydarzeniu (polski): czeka na decyzję Meta", await HomePageAsync());
 
         _graph.SetTemplateStatus(reminder, "APPROVED");
         await TellAsync(reminder, "APPROVED");
         await TellAsync("somebody_elses_template", "APPROVED"); // not ours: not recorded
-        Assert.Contains("przypomnienie o wydarzeniu: zatwierdzony przez Meta", await HomePageAsync());
+        Assert.Contains("przypomnienie o wydarzeniu (polski): zatwierdzony przez Meta", await HomePageAsync());
         Assert.False(await _app.QueryAsync(db => db.UtilityTemplates.AnyAsync(t => t.Name == "somebody_elses_template")));
 
         _bed.Time.SetUtcNow(At(27, 18));
@@ -169,7 +186,7 @@ public sealed class UtilityMessageTests : IAsyncLifetime
         var soon = await _app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Kind == OutboxKind.Reminder && m.IdempotencyKey.Contains(":soon:")));
         Assert.Equal((OutboxStatus.Skipped, OutboxReasons.OutsideWindow), (soon.Status, soon.StatusReason));
         Assert.Single(_graph.SentTo(Ola), c => c.Template is not null);
-        Assert.Contains("przypomnienie o wydarzeniu: wstrzymany przez Meta (Niska jakość)", await HomePageAsync());
+        Assert.Contains("przypomnienie o wydarzeniu (polski): wstrzymany przez Meta (Niska jakość)", await HomePageAsync());
     }
 }
 

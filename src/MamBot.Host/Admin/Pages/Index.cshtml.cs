@@ -33,8 +33,8 @@ public sealed class IndexModel(MamDbContext db, CentreDirectory centres, Utility
         if (templates.Enabled)
         {
             var known = await templates.AllAsync(ct);
-            UtilityTemplates = [.. Dialogs.Conversation.UtilityTemplates.All.Select(t => (AdminNames.Of(t),
-                AdminNames.Of(known.FirstOrDefault(k => k.Name == t.Name && k.Language == Dialogs.Conversation.UtilityTemplateText.Language))))];
+            UtilityTemplates = [.. Dialogs.Conversation.UtilityTemplates.All.Select(t => ($"{AdminNames.Of(t)} ({AdminNames.OfLanguage(t.Language)})",
+                AdminNames.Of(known.FirstOrDefault(k => k.Name == t.Name && k.Language == t.MetaLanguage))))];
         }
 
         var centre = await centres.GetDefaultAsync(ct);

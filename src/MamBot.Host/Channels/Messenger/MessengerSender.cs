@@ -72,7 +72,7 @@ public sealed class MessengerSender(
     private async Task<Delivery?> AsUtilityMessageAsync(OutboxMessage message, Reply reply, string chatId, CancellationToken ct)
     {
         if (!message.IsNudge || await UtilityTemplates.UsableForAsync(reply.Utility, templates, ct) is not { } template) return null;
-        return Outcome(await graph.SendTemplateAsync(chatId, template.Name, UtilityTemplateText.Language, reply.Utility!.Parameters, ct));
+        return Outcome(await graph.SendTemplateAsync(chatId, template.Name, template.MetaLanguage, reply.Utility!.Parameters, ct));
     }
 
     /// <summary>Graph API errors: gone for good, not allowed now, try later, or failed.</summary>

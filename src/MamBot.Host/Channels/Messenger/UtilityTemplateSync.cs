@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace MamBot.Host.Channels.Messenger;
 
 /// <summary>
-/// Every hour, and at start, when <c>Messenger:UtilityTemplates</c> is on: each utility template in the resources
-/// exists on the Page (made when missing) and we hold what Meta last said of it. Between runs the
+/// Every hour, and at start, when <c>Messenger:UtilityTemplates</c> is on: each utility template in the resources,
+/// in each language residents speak, exists on the Page (made when missing) and we hold what Meta last said of it. Between runs the
 /// message_template_status_update webhook tells us of approvals, rejections and pauses.
 /// </summary>
 public sealed partial class UtilityTemplateSync(
@@ -27,20 +27,20 @@ public sealed partial class UtilityTemplateSync(
         var approved = 0;
         foreach (var template in UtilityTemplates.All)
         {
-            var (result, found) = await graph.FindTemplateAsync(template.Name, UtilityTemplateText.Language, ct);
+            var (result, found) = await graph.FindTemplateAsync(template.Name, template.MetaLanguage, ct);
             if (result.Ok && found is null)
             {
-                (result, found) = await graph.CreateTemplateAsync(template.Name, UtilityTemplateText.Language, template.Body, template.Example, ct);
+                (result, found) = await graph.CreateTemplateAsync(template.Name, template.MetaLanguage, template.Body, template.Example, ct);
                 // Refused because it exists after all (made meanwhile): then the Page has it, read it.
-                if (found is null) found = (await graph.FindTemplateAsync(template.Name, UtilityTemplateText.Language, ct)).Template;
+                if (found is null) found = (await graph.FindTemplateAsync(template.Name, template.MetaLanguage, ct)).Template;
             }
             if (found is null)
             {
                 LogRefused(template.Name, result.Code, result.Message);
-                await store.RecordAsync(template.Name, UtilityTemplateText.Language, null, NotCreated, result.Message, create: true, ct);
+                await store.RecordAsync(template.Name, template.MetaLanguage, null, NotCreated, result.Message, create: true, ct);
                 continue;
             }
-            await store.RecordAsync(template.Name, UtilityTemplateText.Language, found.Id, found.Status, found.Reason, create: true, ct);
+            await store.RecordAsync(template.Name, template.MetaLanguage, found.Id, found.Status, found.Reason, create: true, ct);
             if (found.Status == UtilityTemplate.Approved) approved++;
         }
         return approved;
