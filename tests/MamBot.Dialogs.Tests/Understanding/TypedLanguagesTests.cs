@@ -118,4 +118,50 @@ public class TypedLanguagesTests
         Assert.StartsWith("OK, I won't send you any notifications.", chat.Text);
         Assert.False(await chat.QueryAsync(db => db.NotificationPreferences.AnyAsync(p => p.Enabled)));
     }
+
+    [Fact]
+    public async Task An_english_resident_proposes_an_idea_in_words_and_erases_their_data_by_typing()
+    {
+        await using var chat = await ResidentSpeakingAsync("English", "I agree");
+
+        await chat.SendAsync("I have an idea");
+        Assert.StartsWith("What will you call your idea?", chat.Text);
+        await chat.SendAsync("Planting flowers together");
+        await chat.SendAsync("Let's plant flowers by block 5 in the spring.");
+        await chat.SendAsync("For everyone");
+        await chat.SendAsync("not sure yet");
+        await chat.SendAsync("I have pots");
+        await chat.SendAsync("no");
+        Assert.Contains("💡 “Planting flowers together”", chat.Text);
+        await chat.SendAsync("send");
+        Assert.Single(await chat.QueryAsync(db => db.Ideas.ToListAsync()));
+
+        await chat.SendAsync("please delete my data");
+        Assert.StartsWith("Are you sure you want to delete all your data?", chat.Text);
+        await chat.SendAsync("yes");
+        Assert.Equal(0, await chat.QueryAsync(db => db.Residents.CountAsync()));
+        var idea = Assert.Single(await chat.QueryAsync(db => db.Ideas.ToListAsync())); // the idea stays for the neighbourhood…
+        Assert.Equal((null, null), (idea.AuthorId, idea.Contact)); // …with nothing left of who proposed it
+    }
+
+    [Fact]
+    public async Task A_ukrainian_resident_proposes_an_idea_in_words_and_erases_their_data_by_typing()
+    {
+        await using var chat = await ResidentSpeakingAsync("Українська", "Погоджуюся");
+
+        await chat.SendAsync("у мене є ідея");
+        await chat.SendAsync("Спільна посадка квітів");
+        await chat.SendAsync("Посадимо навесні квіти біля 5-го будинку.");
+        await chat.SendAsync("Для всіх");
+        await chat.SendAsync("ще не знаю");
+        await chat.SendAsync("маю вазони");
+        await chat.SendAsync("ні");
+        Assert.Contains("💡 «Спільна посадка квітів»", chat.Text);
+        await chat.SendAsync("надіслати");
+        Assert.Single(await chat.QueryAsync(db => db.Ideas.ToListAsync()));
+
+        await chat.SendAsync("видаліть мої дані");
+        await chat.SendAsync("так");
+        Assert.Equal(0, await chat.QueryAsync(db => db.Residents.CountAsync()));
+    }
 }
