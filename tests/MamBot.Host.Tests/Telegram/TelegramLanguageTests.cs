@@ -88,4 +88,32 @@ public sealed class TelegramLanguageTests : IAsyncLifetime
         Assert.Contains("четвер, 26 листопада, 10:00–12:00, Sala mała", summary.Text);
         Assert.StartsWith("Готово! Заброньовано: четвер, 26 листопада, 10:00–12:00, Sala mała.", (await SayAsync("так")).Text);
     }
+
+    [Fact]
+    public async Task James_with_an_english_telegram_chooses_english_and_signs_up_for_an_event_in_words()
+    {
+        const long James = 5302;
+        async Task<BotMessage> SayAsync(string text)
+        {
+            _bed.Time.Advance(TimeSpan.FromSeconds(15)); // a person reads each answer first
+            await _telegram.SendTextAsync(James, text, firstName: "James", language: "en");
+            return (await _telegram.ReceiveAsync(James))[^1];
+        }
+
+        await _telegram.SendTextAsync(James, "/start", firstName: "James", language: "en-GB");
+        var welcome = await _telegram.ReceiveAsync(James, count: 3);
+        Assert.Equal("🌐 Wybierz język · Оберіть мову · Choose a language", welcome[0].Text);
+        await _telegram.PressAsync(James, welcome[0], welcome[0].Button("English"), language: "en");
+        var english = await _telegram.ReceiveAsync(James, count: 3);
+        Assert.Contains("I'm a computer program, not a person.", english[1].Text);
+        await _telegram.PressAsync(James, english[2], english[2].Button("I agree"), language: "en");
+        Assert.StartsWith("Thank you! Your consent is saved.", (await _telegram.ReceiveAsync(James))[0].Text);
+
+        var list = await SayAsync("what's on this week?");
+        Assert.StartsWith("Events this week:", list.Text);
+        var coffee = list.Buttons.SelectMany(r => r).First(b => b.Text.Contains("Kawa sąsiedzka", StringComparison.Ordinal));
+        await _telegram.PressAsync(James, list, coffee.Data, language: "en");
+        Assert.Contains("📅 Thursday 26 November, 17:00–19:00", (await _telegram.ReceiveAsync(James))[0].Text);
+        Assert.StartsWith("Done, you have a place: “Kawa sąsiedzka”, Thursday 26 November, 17:00.", (await SayAsync("count me in")).Text);
+    }
 }
