@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using MamBot.Data;
 using MamBot.Data.Outbox;
 using MamBot.Host.Cluster;
@@ -144,21 +143,7 @@ public sealed class PlatformLeaseTests : IAsyncLifetime
     });
 
     private static Task<HttpStatusCode> PostUpdateAsync(MamApp host, int updateId, long chatId, string text) =>
-        PostAsync(host, System.Text.Json.JsonSerializer.Serialize(new
-        {
-            update_id = updateId,
-            message = new
-            {
-                message_id = updateId, date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), text,
-                chat = new { id = chatId, type = "private", first_name = "Jan" },
-                from = new { id = chatId, is_bot = false, first_name = "Jan" },
-            },
-        }));
+        PostAsync(host, TelegramUpdates.Text(updateId, chatId, text));
 
-    private static async Task<HttpStatusCode> PostAsync(MamApp host, string update)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram") { Content = new StringContent(update, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
-        return (await host.CreateClient().SendAsync(request)).StatusCode;
-    }
+    private static Task<HttpStatusCode> PostAsync(MamApp host, string update) => TelegramUpdates.PostAsync(host.CreateClient(), update, Secret);
 }

@@ -47,16 +47,7 @@ public sealed class BotApiStub : IAsyncDisposable
         lock (_updates)
         {
             var id = _updates.Count + 1;
-            _updates.Add((id, JsonSerializer.Serialize(new
-            {
-                update_id = id,
-                message = new
-                {
-                    message_id = id, date = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), text,
-                    chat = new { id = chatId, type = "private", first_name = "Ola" },
-                    from = new { id = chatId, is_bot = false, first_name = "Ola" },
-                },
-            })));
+            _updates.Add((id, TelegramUpdates.Text(id, chatId, text, firstName: "Ola")));
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using MamBot.Data.Conversations;
 using MamBot.Dialogs.Conversation;
 using Microsoft.EntityFrameworkCore;
@@ -24,25 +23,9 @@ public class TelegramWebhookTests
     private static MamApp StartOffline(HostTestBed bed) =>
         bed.Start(WebhookSettings($"http://127.0.0.1:{TelegramEmulator.FreePort()}", "https://mam.example.org/webhooks/telegram"));
 
-    private static string Update(int updateId, long chatId, string text) => System.Text.Json.JsonSerializer.Serialize(new
-    {
-        update_id = updateId,
-        message = new
-        {
-            message_id = updateId,
-            date = 1795589215,
-            chat = new { id = chatId, type = "private", first_name = "Jan" },
-            from = new { id = chatId, is_bot = false, first_name = "Jan" },
-            text,
-        },
-    });
+    private static string Update(int updateId, long chatId, string text) => TelegramUpdates.Text(updateId, chatId, text, date: 1795589215);
 
-    private static async Task<HttpStatusCode> PostAsync(HttpClient http, string body, string? secret = Secret)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (secret is not null) request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
-        return (await http.SendAsync(request)).StatusCode;
-    }
+    private static Task<HttpStatusCode> PostAsync(HttpClient http, string body, string? secret = Secret) => TelegramUpdates.PostAsync(http, body, secret);
 
     [Fact]
     public async Task The_bot_registers_its_webhook_with_the_secret_and_answers_through_it()

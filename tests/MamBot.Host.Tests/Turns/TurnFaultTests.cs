@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -181,41 +179,12 @@ public sealed class HostExitTests
     public async Task The_real_program_stopped_by_its_supervisor_exits_with_zero_and_no_error()
     {
         using var folder = new TempFolder();
-        var port = Telegram.TelegramEmulator.FreePort();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "MamBot.Host.dll")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        start.Environment["Storage__DataDirectory"] = folder.Path;
-        using var host = Process.Start(start)!;
-        var output = new System.Text.StringBuilder();
-        host.OutputDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
-        host.ErrorDataReceived += (_, line) => { lock (output) output.AppendLine(line.Data); };
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
-        try
-        {
-            using var http = new HttpClient();
-            await Eventually.HoldsAsync(async () =>
-            {
-                try { return (await http.GetAsync($"http://127.0.0.1:{port}/healthz")).IsSuccessStatusCode; }
-                catch (HttpRequestException) { return false; }
-            }, "the host to answer /healthz", TimeSpan.FromSeconds(60));
+        using var host = await HostProcess.StartAsync(new Dictionary<string, string> { ["Storage:DataDirectory"] = folder.Path });
 
-            // What systemd or `docker stop` sends.
-            Process.Start("kill", ["-TERM", host.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
-            using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await host.WaitForExitAsync(exited.Token);
-        }
-        finally
-        {
-            if (!host.HasExited) host.Kill();
-        }
+        var exitCode = await host.StopAsync(within: TimeSpan.FromSeconds(30));
 
-        lock (output) Assert.DoesNotContain("Unhandled exception", output.ToString());
-        Assert.Equal(0, host.ExitCode);
+        Assert.DoesNotContain("Unhandled exception", host.Output);
+        Assert.Equal(0, exitCode);
     }
 
     private sealed class DyingService : BackgroundService

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace MamBot.Host.Tests.Postgres;
+namespace MamBot.Host.Tests;
 
-/// <summary>The real program as a process of its own, on loopback: a server that can be killed outright.</summary>
+/// <summary>The real program as a process of its own, on loopback: a server that can be stopped as a supervisor does, or killed outright.</summary>
 public sealed class HostProcess : IDisposable
 {
     private readonly Process _process;
@@ -42,6 +42,15 @@ public sealed class HostProcess : IDisposable
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; }
         }, "the host to answer /healthz", TimeSpan.FromSeconds(60));
         return host;
+    }
+
+    /// <summary>SIGTERM, what systemd or <c>docker stop</c> sends; the exit code once the program has shut down.</summary>
+    public async Task<int> StopAsync(TimeSpan within)
+    {
+        Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        using var deadline = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(deadline.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL: no shutdown, no goodbye, as when the machine under it dies.</summary>
