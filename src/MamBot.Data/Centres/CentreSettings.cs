@@ -1,4 +1,5 @@
 using MamBot.Data.Bookings;
+using MamBot.Data.Residents;
 using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Data.Centres;
@@ -41,18 +42,16 @@ public sealed class CentreSettings(MamDbContext db, TimeProvider time)
         centre.OpeningHours.AddRange(hours.Select(h => new OpeningHours { Day = h.Day, Opens = h.Opens, Closes = h.Closes }));
         db.RemoveRange(centre.HouseRules);
         centre.HouseRules.AddRange(houseRules.Select((r, i) => new HouseRule
-            { Order = i, Text = r.Text.Trim(), TextUk = Version(r.TextUk), TextEn = Version(r.TextEn) }));
+            { Order = i, Text = r.Text.Trim(), TextUk = Languages.Version(r.TextUk), TextEn = Languages.Version(r.TextEn) }));
         db.RemoveRange(centre.Faq);
         centre.Faq.AddRange(faq.Select((f, i) => new FaqEntry
         {
             Order = i, Question = f.Question.Trim(), Answer = f.Answer.Trim(),
-            QuestionUk = Version(f.QuestionUk), AnswerUk = Version(f.AnswerUk), QuestionEn = Version(f.QuestionEn), AnswerEn = Version(f.AnswerEn),
+            QuestionUk = Languages.Version(f.QuestionUk), AnswerUk = Languages.Version(f.AnswerUk),
+            QuestionEn = Languages.Version(f.QuestionEn), AnswerEn = Languages.Version(f.AnswerEn),
         }));
         await db.SaveChangesAsync(ct);
     }
-
-    /// <summary>An optional version in another language: empty is none.</summary>
-    public static string? Version(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>Adds a room (no id) or changes one; null when the id belongs to no room of the centre.</summary>
     public async Task<Room?> SaveRoomAsync(int centreId, int? roomId, RoomSettings settings, CancellationToken ct)

@@ -1,5 +1,6 @@
 using MamBot.Data.Bookings;
 using MamBot.Data.Centres;
+using MamBot.Data.Residents;
 using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Data.Events;
@@ -52,8 +53,8 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
             CentreId = request.CentreId,
             Title = request.Title.Trim(),
             Description = request.Description.Trim(),
-            DescriptionUk = CentreSettings.Version(request.DescriptionUk),
-            DescriptionEn = CentreSettings.Version(request.DescriptionEn),
+            DescriptionUk = Languages.Version(request.DescriptionUk),
+            DescriptionEn = Languages.Version(request.DescriptionEn),
             StartUtc = request.StartUtc,
             EndUtc = request.EndUtc,
             RoomId = request.RoomId,
@@ -104,8 +105,8 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
         if (edited.Title != details.Title.Trim() || edited.Description != details.Description.Trim()) edited.CalendarSequence++;
         edited.Title = details.Title.Trim();
         edited.Description = details.Description.Trim();
-        edited.DescriptionUk = CentreSettings.Version(details.DescriptionUk);
-        edited.DescriptionEn = CentreSettings.Version(details.DescriptionEn);
+        edited.DescriptionUk = Languages.Version(details.DescriptionUk);
+        edited.DescriptionEn = Languages.Version(details.DescriptionEn);
         edited.Organiser = details.Organiser.Trim();
         edited.Category = details.Category;
         edited.Capacity = details.Capacity;

@@ -12,6 +12,9 @@ public static class Languages
 
     public static readonly IReadOnlyList<string> All = [Polish, Ukrainian, English];
 
+    /// <summary>A text the team may write in another language as well: empty or blank is none, else trimmed.</summary>
+    public static string? Version(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     /// <summary>One of ours from a platform's or a browser's code ("uk-UA", "en-GB", "pl"); null for any other.</summary>
     public static string? Match(string? code)
     {

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using MamBot.Data.Centres;
 using MamBot.Data.Events;
 using MamBot.Data.Residents;
 using Microsoft.EntityFrameworkCore;
@@ -45,10 +44,10 @@ public sealed class SurveyService(MamDbContext db, TimeProvider time)
             CentreId = request.CentreId,
             Title = request.Title.Trim(),
             Intro = request.Intro.Trim(),
-            TitleUk = CentreSettings.Version(request.Versions?.TitleUk),
-            TitleEn = CentreSettings.Version(request.Versions?.TitleEn),
-            IntroUk = CentreSettings.Version(request.Versions?.IntroUk),
-            IntroEn = CentreSettings.Version(request.Versions?.IntroEn),
+            TitleUk = Languages.Version(request.Versions?.TitleUk),
+            TitleEn = Languages.Version(request.Versions?.TitleEn),
+            IntroUk = Languages.Version(request.Versions?.IntroUk),
+            IntroEn = Languages.Version(request.Versions?.IntroEn),
             IsAnonymous = request.IsAnonymous,
             Audience = request.Audience,
             AudienceCategory = request.AudienceCategory,
@@ -64,8 +63,8 @@ public sealed class SurveyService(MamDbContext db, TimeProvider time)
                 Type = q.Type,
                 Required = q.Required,
                 Options = string.Join('\n', q.Choices ?? []),
-                TextUk = CentreSettings.Version(q.TextUk),
-                TextEn = CentreSettings.Version(q.TextEn),
+                TextUk = Languages.Version(q.TextUk),
+                TextEn = Languages.Version(q.TextEn),
                 OptionsUk = ChoicesVersion(q.Choices, q.ChoicesUk),
                 OptionsEn = ChoicesVersion(q.Choices, q.ChoicesEn),
             })],

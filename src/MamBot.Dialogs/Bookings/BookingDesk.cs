@@ -154,7 +154,10 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
 
     private static string ReminderKeyPrefix(int bookingId) => $"booking:{bookingId}:remind:";
 
-    private async Task<(Room Room, Centre Centre)> RoomAsync(Booking booking, CancellationToken ct)
+    private Task<(Room Room, Centre Centre)> RoomAsync(Booking booking, CancellationToken ct) => RoomAsync(db, booking, ct);
+
+    /// <summary>The booking's room and its centre, read only.</summary>
+    internal static async Task<(Room Room, Centre Centre)> RoomAsync(MamDbContext db, Booking booking, CancellationToken ct)
     {
         var room = await db.Rooms.AsNoTracking().FirstAsync(r => r.Id == booking.RoomId, ct);
         var centre = await db.Centres.AsNoTracking().FirstAsync(c => c.Id == room.CentreId, ct);

@@ -24,8 +24,7 @@ public sealed class BookingReminderRecipe(MamDbContext db) : IMessageRecipe
         var id = int.Parse(inputs["booking"], CultureInfo.InvariantCulture);
         var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id && b.Status == BookingStatus.Confirmed, ct);
         if (booking is null) return null;
-        var room = await db.Rooms.AsNoTracking().FirstAsync(r => r.Id == booking.RoomId, ct);
-        var centre = await db.Centres.AsNoTracking().FirstAsync(c => c.Id == room.CentreId, ct);
+        var (room, centre) = await BookingDesk.RoomAsync(db, booking, ct);
         var when = BookingDesk.When(booking, room, centre.TimeZone);
         var template = inputs["when"] == "day" ? T.BookingReminderDayBefore : T.BookingReminderSoon;
         return Reply.Plain(Wording.Format(template, when, centre.KeyPickup).TrimEnd())

@@ -1,6 +1,5 @@
 using MamBot.Data;
 using MamBot.Data.Broadcasts;
-using MamBot.Data.Centres;
 using MamBot.Data.Events;
 using MamBot.Data.Outbox;
 using MamBot.Data.Residents;
@@ -51,8 +50,8 @@ public sealed class BroadcastDesk(MamDbContext db, OutboxStore outbox, Recipient
         {
             CentreId = draft.CentreId,
             Text = draft.Text.Trim(),
-            TextUk = CentreSettings.Version(draft.TextUk),
-            TextEn = CentreSettings.Version(draft.TextEn),
+            TextUk = Languages.Version(draft.TextUk),
+            TextEn = Languages.Version(draft.TextEn),
             Audience = draft.Audience,
             AudienceCategory = draft.Audience == Audience.CategorySubscribers ? draft.Category : null,
             AudienceEventId = draft.Audience == Audience.EventParticipants ? draft.EventId : null,

@@ -34,9 +34,23 @@ public sealed record UtilityTemplateText(string Key, string Language, string Bod
 }
 
 /// <summary>One kind of utility message (an event reminder) with its text in each language, from the resources.</summary>
-public sealed class UtilityTemplateKind(string key, string resource)
+public sealed class UtilityTemplateKind
 {
-    public string Key => key;
+    // The resources do not change while the program runs: each language's text is read once.
+    private readonly Dictionary<string, UtilityTemplateText> _texts;
+
+    public UtilityTemplateKind(string key, string resource)
+    {
+        Key = key;
+        _texts = Languages.All.ToDictionary(l => l, l =>
+        {
+            var culture = Texts.Language.CultureOf(l);
+            return new UtilityTemplateText(key, l, T.ResourceManager.GetString(resource, culture)!,
+                T.ResourceManager.GetString(resource + "Example", culture)!.Split('|'));
+        });
+    }
+
+    public string Key { get; }
 
     /// <summary>The facts of a message composed now, in the language spoken now.</summary>
     public UtilityMessage With(params string[] facts)
@@ -47,14 +61,10 @@ public sealed class UtilityTemplateKind(string key, string resource)
     }
 
     /// <summary>For a message composed later: the template it will carry, its facts not known yet, in the language spoken now.</summary>
-    public UtilityMessage Promised() => new(Key, [], In(Texts.Language.Current).Language);
+    public UtilityMessage Promised() => new(Key, [], Texts.Language.Current);
 
-    public UtilityTemplateText In(string language)
-    {
-        var culture = Texts.Language.CultureOf(language);
-        return new(Key, Languages.Match(language) ?? Languages.Polish, T.ResourceManager.GetString(resource, culture)!,
-            T.ResourceManager.GetString(resource + "Example", culture)!.Split('|'));
-    }
+    /// <summary>The text in that language (Polish for any other).</summary>
+    public UtilityTemplateText In(string language) => _texts[Languages.Match(language) ?? Languages.Polish];
 }
 
 /// <summary>The utility templates the centre's Page uses, each kind in every language residents speak.</summary>
@@ -67,7 +77,7 @@ public static class UtilityTemplates
     public static readonly IReadOnlyList<UtilityTemplateKind> Kinds = [EventReminder, BookingReminder, EventCancelled];
 
     /// <summary>Every template to keep on the Page: each kind in each language.</summary>
-    public static IReadOnlyList<UtilityTemplateText> All => [.. Kinds.SelectMany(k => Languages.All.Select(k.In))];
+    public static readonly IReadOnlyList<UtilityTemplateText> All = [.. Kinds.SelectMany(k => Languages.All.Select(k.In))];
 
     public static UtilityTemplateText? Find(string key, string language) => Kinds.FirstOrDefault(k => k.Key == key)?.In(language);
 

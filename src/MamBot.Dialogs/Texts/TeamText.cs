@@ -16,8 +16,8 @@ public readonly record struct TeamText(string Polish, string? Ukrainian = null, 
     /// <summary>The team's version in the language spoken now; null when they wrote none.</summary>
     public string? Now => Language.Current switch
     {
-        Languages.Ukrainian => Written(Ukrainian),
-        Languages.English => Written(English),
+        Languages.Ukrainian => Languages.Version(Ukrainian),
+        Languages.English => Languages.Version(English),
         _ => Polish,
     };
 
@@ -29,8 +29,6 @@ public readonly record struct TeamText(string Polish, string? Ukrainian = null, 
 
     /// <summary>The text on its own in a message: with the line saying it is Polish when it is.</summary>
     public string Shown => Wording.ByTheTeam(Text, InLanguageSpoken);
-
-    private static string? Written(string? version) => string.IsNullOrWhiteSpace(version) ? null : version.Trim();
 }
 
 /// <summary>The team's texts of each kind, with their versions.</summary>
@@ -56,14 +54,17 @@ public static class TeamTexts
 
     public static TeamText Words(this SurveyQuestion q) => new(q.Text, q.TextUk, q.TextEn);
 
+    /// <summary>A question's choices, one per line, as the team wrote them in each language.</summary>
+    private static TeamText ChoicesText(this SurveyQuestion q) => new(q.Options, q.OptionsUk, q.OptionsEn);
+
     /// <summary>The choices the resident reads: the team's version in their language, else the Polish ones (same order).</summary>
     public static IReadOnlyList<string> ChoicesNow(this SurveyQuestion q) =>
-        new TeamText(q.Options, q.OptionsUk, q.OptionsEn).Now is { } version ? SurveyQuestion.Lines(version) : q.Choices;
+        q.ChoicesText().Now is { } version ? SurveyQuestion.Lines(version) : q.Choices;
 
     /// <summary>Whether the whole survey (title, introduction, every question and its choices) reads in the language spoken.</summary>
     public static bool InLanguageSpoken(this Survey s) =>
         s.TitleText().InLanguageSpoken && (s.Intro.Length == 0 || s.IntroText().InLanguageSpoken)
-        && s.Questions.All(q => q.Words().InLanguageSpoken && (q.Options.Length == 0 || new TeamText(q.Options, q.OptionsUk, q.OptionsEn).InLanguageSpoken));
+        && s.Questions.All(q => q.Words().InLanguageSpoken && (q.Options.Length == 0 || q.ChoicesText().InLanguageSpoken));
 
     /// <summary>Every version of a FAQ question, for matching what a resident typed in any language.</summary>
     public static string AllVersions(this FaqEntry f) => string.Join(' ', f.Question, f.QuestionUk, f.QuestionEn);

@@ -15,13 +15,15 @@ public static partial class DateWords
     private static readonly string[] PolishMonths =
         ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "wrzesnia", "pazdziernika", "listopada", "grudnia"];
 
-    private static readonly string[] EnglishMonths =
-        ["jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?", "sep(?:t|tember)?", "oct(?:ober)?",
-         "nov(?:ember)?", "dec(?:ember)?"];
+    // Every English month name the regexes below accept begins with these three letters, and no two share them.
+    private static readonly string[] EnglishMonths = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     private static readonly string[] UkrainianMonths = ["січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад", "груд"];
 
-    /// <summary>Whole words and phrases, in order: longer phrases before the words inside them.</summary>
+    /// <summary>
+    /// Whole words and phrases, in order: longer phrases before the words inside them. No apostrophes: Simplify
+    /// drops one inside a word, so "пʼятниця", "п'ятниця" and "пятниця" all reach "пятниц".
+    /// </summary>
     private static readonly (Regex Pattern, string Polish)[] Words = Build(
     [
         // English days
@@ -84,13 +86,9 @@ public static partial class DateWords
     }
 
     private static (Regex, string)[] Build((string Pattern, string Polish)[] words) =>
-        [.. words.Select(w => (new Regex($@"(?<![\w:]){Unify(w.Pattern)}(?!\w)", RegexOptions.CultureInvariant), w.Polish))];
+        [.. words.Select(w => (new Regex($@"(?<![\w:])(?:{w.Pattern})(?!\w)", RegexOptions.CultureInvariant), w.Polish))];
 
-    // "пʼятниця" is typed with ʼ, ' or nothing; Simplify drops an apostrophe inside a word, so the patterns have none.
-    private static string Unify(string pattern) => "(?:" + pattern + ")";
-
-    private static int MonthOf(string english) =>
-        Array.FindIndex(EnglishMonths, m => Regex.IsMatch(english, $"^(?:{m})$", RegexOptions.CultureInvariant));
+    private static int MonthOf(string english) => Array.IndexOf(EnglishMonths, english[..3]);
 
     private static string EnglishNumber(string word) => word switch
     {

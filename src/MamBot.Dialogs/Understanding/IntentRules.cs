@@ -151,7 +151,7 @@ internal static class IntentRules
     private static (string, string[])[] Folded((string Intent, string[] Phrases)[] rules) =>
         [.. rules.Select(r => (r.Intent, Fold(r.Phrases)))];
 
-    // A phrase keeps its trailing space ("co w "): it marks where a word must end.
-    private static string[] Fold(params string[] phrases) =>
+    /// <summary>Phrases as typed, folded for matching; a trailing space ("co w ") marks where a word must end.</summary>
+    internal static string[] Fold(params string[] phrases) =>
         [.. phrases.Select(p => TypedText.Fold(p) + (p.EndsWith(' ') ? " " : ""))];
 }

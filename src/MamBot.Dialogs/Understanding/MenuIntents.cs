@@ -12,18 +12,16 @@ public static class MenuIntents
     // once: erasing one's data must be understood whatever language the resident chose.
     private static readonly (MenuIntent Intent, string[] Stems)[] Rules =
     [
-        (MenuIntent.EraseData, Folded("usun moje dane", "usun dane", "skasuj dane", "zapomnij mnie",
+        (MenuIntent.EraseData, IntentRules.Fold("usun moje dane", "usun dane", "skasuj dane", "zapomnij mnie",
             "видаліть мої дані", "видали мої дані", "видалити мої дані", "видаліть дані", "забудь мене", "забудьте мене",
             "delete my data", "erase my data", "remove my data", "delete my details", "forget me")),
-        (MenuIntent.MyData, Folded("moje dane", "jakie dane", "co o mnie wiesz",
+        (MenuIntent.MyData, IntentRules.Fold("moje dane", "jakie dane", "co o mnie wiesz",
             "мої дані", "які дані", "що ти про мене знаєш", "що ви про мене знаєте", "my data", "what data", "what do you know about me")),
-        (MenuIntent.Settings, Folded("ustawien", "powiadomienia wlacz", "wlacz powiadomienia",
+        (MenuIntent.Settings, IntentRules.Fold("ustawien", "powiadomienia wlacz", "wlacz powiadomienia",
             "налаштуван", "увімкни сповіщення", "увімкніть сповіщення", "settings", "turn on notifications")),
-        (MenuIntent.About, Folded("o mam", "czym jest mam", "co to jest mam", "informacj",
+        (MenuIntent.About, IntentRules.Fold("o mam", "czym jest mam", "co to jest mam", "informacj",
             "про mam", "що таке mam", "інформаці", "about mam", "what is mam", "information")),
     ];
-
-    private static string[] Folded(params string[] stems) => [.. stems.Select(s => TypedText.Fold(s))];
 
     public static MenuIntent Match(string? text)
     {

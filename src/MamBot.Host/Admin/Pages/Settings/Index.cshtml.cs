@@ -68,7 +68,7 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings,
                 TranslationDrafts.Slot(f.Answer, () => f.AnswerUk, t => f.AnswerUk = t, () => f.AnswerEn, t => f.AnswerEn = t),
             })).ToList();
         DraftNote = await TranslationDrafts.FillAsync(translator, slots, ct);
-        (Form.HouseRulesUk, Form.HouseRulesEn) = (string.Join("\n", uk).TrimEnd('\n'), string.Join("\n", en).TrimEnd('\n'));
+        (Form.HouseRulesUk, Form.HouseRulesEn) = (OneRulePerLine(uk), OneRulePerLine(en));
         IsSample = (await centres.GetDefaultAsync(ct)).IsSample;
         return Page();
     }
@@ -79,16 +79,16 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings,
     {
         var centre = await centres.GetDefaultAsync(ct);
         IsSample = centre.IsSample;
+        var rules = centre.HouseRules.OrderBy(r => r.Order).ToList();
         Form = new CentreForm
         {
             Name = centre.Name, Address = centre.Address, Phone = centre.Phone, Email = centre.Email, KeyPickup = centre.KeyPickup,
             MaxActiveBookingsPerResident = centre.MaxActiveBookingsPerResident, StaffChannel = centre.StaffChannel, StaffChatId = centre.StaffChatId,
             Hours = Week.ToDictionary(d => d, d => (string?)string.Join(", ", centre.OpeningHours.Where(h => h.RoomId is null && h.Day == d)
                 .OrderBy(h => h.Opens).Select(h => $"{h.Opens:HH\\:mm}-{h.Closes:HH\\:mm}"))),
-            HouseRules = string.Join("\n", centre.HouseRules.OrderBy(r => r.Order).Select(r => r.Text)),
-            // An empty line keeps a rule without a version in its place.
-            HouseRulesUk = string.Join("\n", centre.HouseRules.OrderBy(r => r.Order).Select(r => r.TextUk ?? "")).TrimEnd('\n'),
-            HouseRulesEn = string.Join("\n", centre.HouseRules.OrderBy(r => r.Order).Select(r => r.TextEn ?? "")).TrimEnd('\n'),
+            HouseRules = OneRulePerLine(rules.Select(r => r.Text)),
+            HouseRulesUk = OneRulePerLine(rules.Select(r => r.TextUk)),
+            HouseRulesEn = OneRulePerLine(rules.Select(r => r.TextEn)),
             Faq = [.. centre.Faq.OrderBy(f => f.Order).Select(f => new FaqForm
             {
                 Question = f.Question, Answer = f.Answer, QuestionUk = f.QuestionUk, AnswerUk = f.AnswerUk, QuestionEn = f.QuestionEn, AnswerEn = f.AnswerEn,
@@ -139,6 +139,9 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings,
         Message = AdminText.CentreSaved;
         return RedirectToPage();
     }
+
+    /// <summary>The textarea's text: an empty line keeps a rule without a version in its place; none at the end.</summary>
+    private static string OneRulePerLine(IEnumerable<string?> rules) => string.Join("\n", rules.Select(r => r ?? "")).TrimEnd('\n');
 
     /// <summary>One rule per line, empty lines kept (line N of a version is the version of line N), none at the end.</summary>
     private static List<string> Lines(string text) =>
