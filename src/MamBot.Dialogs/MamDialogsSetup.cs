@@ -39,6 +39,9 @@ public static class MamDialogsSetup
         services.AddScoped<Dialog, OfferHelpDialog>();
         services.AddScoped<Dialog, AnswerSurveyDialog>();
 
+        services.AddScoped<Repair.ConversationRepair>();
+        services.AddScoped<Repair.RoomAvailability>();
+        services.AddScoped<IButtonAction, Repair.BookAtAction>();
         services.AddScoped<MainMenu>();
         services.AddScoped<AboutCentre>();
         services.AddScoped<SettingsActions>();

@@ -18,8 +18,8 @@ public sealed class AboutCentre : IButtonAction
     {
         dc.Say(argument switch
         {
-            "hours" => Hours(dc),
-            "contact" => Contact(dc),
+            "hours" => HoursReply(dc),
+            "contact" => ContactReply(dc),
             "rules" => Rules(dc),
             "faq" => FaqList(dc, T.AboutFaqTitle),
             _ => Overview(dc),
@@ -39,14 +39,14 @@ public sealed class AboutCentre : IButtonAction
             [new(T.ButtonMenu, "menu:main")]);
     }
 
-    private static Reply Hours(DialogContext dc)
+    public static Reply HoursReply(DialogContext dc)
     {
         var hours = Wording.OpeningHours(dc.Centre.OpeningHours);
         var text = T.ButtonHours + ":\n" + (hours.Count == 0 ? T.HoursNone : string.Join("\n", hours));
         return Reply.WithRow(text, new(T.ButtonContact, "about:contact"), new(T.ButtonMenu, "menu:main"));
     }
 
-    private static Reply Contact(DialogContext dc) => Reply.WithRow(
+    public static Reply ContactReply(DialogContext dc) => Reply.WithRow(
         $"{dc.Centre.Name}\n📍 {dc.Centre.Address}\n{ContactLines(dc)}",
         new(T.ButtonHours, "about:hours"), new(T.ButtonMenu, "menu:main"));
 

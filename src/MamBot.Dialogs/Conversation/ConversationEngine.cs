@@ -30,6 +30,7 @@ public sealed partial class ConversationEngine(
     LlmUnderstanding llm,
     Handoffs.HandoffDesk handoffs,
     Settings.LanguageActions languages,
+    Repair.ConversationRepair repair,
     ILogger<ConversationEngine> logger)
 {
     public async Task<TurnResult> HandleAsync(Activity activity, CancellationToken ct)
@@ -58,13 +59,19 @@ public sealed partial class ConversationEngine(
         if (resident is not null) await residents.NoteInboundAsync(resident, activity.Channel, activity.ChatId, ct);
         var centre = await CentreOfAsync(resident, ct);
         var state = ReadState(await conversations.LoadAsync(activity.Channel, activity.ChatId, ct));
+        // Someone new who writes in Cyrillic (Ukrainian, or Russian) is answered in Ukrainian from the first reply.
+        var cyrillicNewcomer = resident?.HasConsented != true && state.Language is null && activity.Payload is null
+            && TypedText.HasCyrillic(activity.Text);
+        if (cyrillicNewcomer) state.Language = Data.Residents.Languages.Ukrainian;
         using var speaking = Language.Use(resident?.Language ?? state.Language);
-        if (activity.Payload is null && TypedButtons.Pressed(activity.Text, state) is { } pressed)
+        if (activity.Payload is null && (Consent(activity.Text, resident) ?? TypedButtons.Pressed(activity.Text, state)) is { } pressed)
             activity = activity with { Text = null, Payload = pressed };
 
         var dc = new DialogContext(activity, centre, resident, state, dialogs);
+        if (cyrillicNewcomer && Settings.LanguageRequest.LooksRussian(activity.Text)) dc.Say(Settings.LanguageActions.RussianReadInUkrainian());
         var (command, argument) = activity.Payload is null ? FindCommand(activity.Text) : (null, "");
         if (!await handoffs.RelayAsync(dc, command, ct)) await RouteAsync(dc, command, argument, ct);
+        await ResumeAfterConsentAsync(dc, resident, ct);
         // Kept for residents who consented, or inside a dialog: declining keeps nothing at all.
         state.Screen = dc.Resident?.HasConsented == true || state.Stack.Count > 0 ? TypedButtons.OnScreen(dc.Replies) : null;
 
@@ -99,6 +106,29 @@ public sealed partial class ConversationEngine(
 
     private async Task<TurnResult> DuplicateAsync(Activity activity, string updateId, CancellationToken ct) =>
         new(await outbox.ReplyIdsOfTurnAsync(activity.Channel, activity.ChatId, updateId, ct), IsDuplicate: true);
+
+    /// <summary>Before consent, "zgadzam się", "так", "yes, I agree" typed is the consent button (and a refusal its "no").</summary>
+    private static string? Consent(string? text, Resident? resident) =>
+        resident?.HasConsented == true ? null : Welcome.TypedConsent.Read(text) switch
+        {
+            true => "consent:yes",
+            false => "consent:no",
+            null => null,
+        };
+
+    /// <summary>What the resident asked for before agreeing is done as soon as they agree: she is signed up.</summary>
+    private async Task ResumeAfterConsentAsync(DialogContext dc, Resident? before, CancellationToken ct)
+    {
+        if (before?.HasConsented == true || dc.Resident?.HasConsented != true || dc.Data.AfterConsent is not { } wanted) return;
+        dc.Data.AfterConsent = null;
+        var text = wanted.StartsWith(TextMark, StringComparison.Ordinal) ? wanted[TextMark.Length..] : null;
+        dc.Continue(dc.Activity with { Text = text, Payload = text is null ? wanted : null });
+        var (command, argument) = text is null ? (null, "") : FindCommand(text);
+        await RouteAsync(dc, command, argument, ct);
+    }
+
+    /// <summary>Marks typed words kept for after consent, as opposed to a button's payload.</summary>
+    public const string TextMark = "text:";
 
     /// <summary>The resident's centre; before consent (no resident yet) the default one.</summary>
     private Task<Centre> CentreOfAsync(Resident? resident, CancellationToken ct) =>
@@ -166,7 +196,7 @@ public sealed partial class ConversationEngine(
 
         if (dc.ActiveDialog is { } active)
         {
-            await active.ContinueAsync(dc, ct);
+            if (!await repair.TryAsync(dc, active, ct)) await active.ContinueAsync(dc, ct);
             return;
         }
 

@@ -16,6 +16,12 @@ public abstract class Dialog
     /// <summary>A child dialog (a prompt) ended with <paramref name="result"/>.</summary>
     public virtual Task ResumeAsync(DialogContext dc, string? result, CancellationToken ct) => RepromptAsync(dc, ct);
 
+    /// <summary>
+    /// Whether a typed text reads as an answer to the step waiting now (a day at the day step, a known choice);
+    /// a free-text step accepts nothing here, so a question typed there is answered rather than saved.
+    /// </summary>
+    public virtual Task<bool> AcceptsAsync(DialogContext dc, string text, CancellationToken ct) => Task.FromResult(false);
+
     /// <summary>Shows the current question again (after a stale button, a help request…).</summary>
     public abstract Task RepromptAsync(DialogContext dc, CancellationToken ct);
 }

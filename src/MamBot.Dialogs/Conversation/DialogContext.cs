@@ -9,7 +9,7 @@ public sealed class DialogContext(Activity activity, Centre centre, Resident? re
     private readonly List<Reply> _replies = [];
     private readonly List<Data.Outbox.OutboxMessage> _forwarded = [];
 
-    public Activity Activity { get; } = activity;
+    public Activity Activity { get; private set; } = activity;
     public Centre Centre { get; } = centre;
     public Resident? Resident { get; set; } = resident;
     public ConversationData Data { get; } = data;
@@ -48,6 +48,9 @@ public sealed class DialogContext(Activity activity, Centre centre, Resident? re
     }
 
     public void CancelAll() => Data.Stack.Clear();
+
+    /// <summary>Goes on in the same turn with another thing the resident did (an action put off until consent).</summary>
+    internal void Continue(Activity next) => Activity = next;
 
     public void Forget()
     {

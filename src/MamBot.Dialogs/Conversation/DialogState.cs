@@ -19,8 +19,15 @@ public sealed class ConversationData
     /// <summary>The language chosen before consent (nothing is kept about a resident until then); after it, the resident's.</summary>
     public string? Language { get; set; }
 
+    /// <summary>
+    /// What the resident asked for when consent was needed first (a button's payload, or "text:" and the words):
+    /// done right after they agree. Dropped when they decline.
+    /// </summary>
+    public string? AfterConsent { get; set; }
+
     public string? ToJson() =>
-        Stack.Count == 0 && Screen is null && HandoffId is null && NotUnderstoodInRow == 0 && Language is null ? null : JsonSerializer.Serialize(this);
+        Stack.Count == 0 && Screen is null && HandoffId is null && NotUnderstoodInRow == 0 && Language is null && AfterConsent is null
+            ? null : JsonSerializer.Serialize(this);
 
     public static ConversationData FromJson(string? json) =>
         string.IsNullOrEmpty(json) ? new() : JsonSerializer.Deserialize<ConversationData>(json) ?? new();

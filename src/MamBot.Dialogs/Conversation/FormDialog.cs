@@ -74,12 +74,31 @@ public abstract class FormDialog : Dialog
         var onlyOthers = IsFreeText(asked.Name) && others.Count > 0 && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4;
         var answer = onlyOthers ? SlotValue.Invalid("") : await asked.Parse(dc, text, ct);
         if (answer.Error is null) Set(frame, asked.Name, answer.Value!);
-        else if (others.Count == 0) dc.Say(answer.Error);
+        else if (others.Count == 0) Missed(dc, answer.Error);
+        if (answer.Error is null || others.Count > 0) dc.Data.NotUnderstoodInRow = 0;
         if (await FillAsync(dc, others, ct) > 0) SayEcho(dc);
         await AskNextAsync(dc, ct);
     }
 
     public override Task RepromptAsync(DialogContext dc, CancellationToken ct) => AskNextAsync(dc, ct);
+
+    /// <summary>Fills a slot still empty, or is a valid answer to a step that is not free text.</summary>
+    public override async Task<bool> AcceptsAsync(DialogContext dc, string text, CancellationToken ct)
+    {
+        var frame = dc.ActiveFrame!;
+        if (Understand(dc, text).Keys.Any(k => !frame.Values.ContainsKey(k))) return true;
+        if (IsFreeText(frame.Step) || Slots.FirstOrDefault(s => s.Name == frame.Step) is not { } asked) return false;
+        return (await asked.Parse(dc, text.Trim(), ct)).Error is null;
+    }
+
+    /// <summary>Why the answer did not fit; the second miss in a row also offers a person and the menu.</summary>
+    private static void Missed(DialogContext dc, string error)
+    {
+        dc.Say(error);
+        if (++dc.Data.NotUnderstoodInRow < 2) return;
+        dc.Say(Reply.WithRow(T.NotUnderstoodOfferPerson, Handoffs.HandoffDesk.TalkButton, new Button(T.ButtonMenu, "menu:main")));
+        dc.Data.NotUnderstoodInRow = 0;
+    }
 
     private async Task AcceptAsync(DialogContext dc, FormSlot slot, string answer, CancellationToken ct)
     {

@@ -48,6 +48,12 @@ public sealed class ChoicePrompt : Dialog
         await dc.EndDialogAsync(picked.Value, ct);
     }
 
+    public override Task<bool> AcceptsAsync(DialogContext dc, string text, CancellationToken ct)
+    {
+        var frame = dc.ActiveFrame!;
+        return Task.FromResult(Recognize(frame.Values["tag"], Read(frame).Choices, null, text) is not null);
+    }
+
     public override Task RepromptAsync(DialogContext dc, CancellationToken ct)
     {
         var frame = dc.ActiveFrame!;

@@ -25,7 +25,13 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
     public static Button BackButton => new(T.ButtonBackToBot, EndPayload);
 
     /// <summary>The resident asks for a person: the team is told, the resident hears when to expect an answer.</summary>
-    public async Task StartAsync(DialogContext dc, CancellationToken ct)
+    public Task StartAsync(DialogContext dc, CancellationToken ct) => StartAsync(dc, null, ct);
+
+    /// <summary>
+    /// As above, from typed words: when they already say what it is about ("…zgubiłem klucz"), or always for a
+    /// complaint (<paramref name="carry"/>), they are the first message the team reads, and are not asked for again.
+    /// </summary>
+    public async Task StartAsync(DialogContext dc, string? words, CancellationToken ct, bool carry = false)
     {
         if (dc.Resident is not { HasConsented: true } resident)
         {
@@ -40,10 +46,23 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
             dc.Say(Reply.WithRow(T.HandoffAlready, BackButton));
             return;
         }
-        dc.Say(Reply.WithRow(await ExpectationAsync(dc.Centre, ct), BackButton));
+        var carried = !string.IsNullOrWhiteSpace(words) && (carry || TypedRepair.SaysMore(words));
+        var next = carried ? T.HandoffWordsPassedOn : T.HandoffAskWhat;
+        dc.Say(Reply.WithRow($"{await ExpectationAsync(dc.Centre, ct)} {next}\n\n{Wording.Format(T.HandoffHowBack, T.ButtonBackToBot)}",
+            BackButton));
         await outbox.QueueForTeamAsync(dc.Centre, $"handoff:{handoff.Id}:staff", () => Reply.Plain(Wording.Format(T.StaffHandoffAsked,
             string.IsNullOrWhiteSpace(resident.DisplayName) ? T.SomeoneWithoutName : resident.DisplayName,
             Wording.ChannelName(handoff.Channel), Marker(handoff.Id), PanelLink(handoff.Id))), ct);
+        if (carried) await PassOnAsync(dc, handoff, words!.Trim(), ct);
+    }
+
+    /// <summary>The resident's words to the panel, and the first of them to the staff chat.</summary>
+    private async Task<bool> PassOnAsync(DialogContext dc, Handoff handoff, string text, CancellationToken ct)
+    {
+        if (!await handoffs.AddResidentMessageAsync(handoff, text, ct)) return false;
+        await outbox.QueueForTeamAsync(dc.Centre, $"handoff:{handoff.Id}:staff:first", () => Reply.Plain(Wording.Format(
+            T.StaffHandoffFirstWords, text, Marker(handoff.Id))), ct);
+        return true;
     }
 
     /// <summary>
@@ -68,6 +87,8 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
             return backToBot; // a command goes on to be answered as usual
         }
         if (command is not null) return false; // "/pomoc" and the like are answered; the team is still there
+        // The resident's own data and messages are the assistant's to answer, also now: never relayed unanswered.
+        if (MenuIntents.Match(dc.Text) is MenuIntent.EraseData or MenuIntent.MyData || dc.ActiveFrame is not null) return false;
         if (dc.Payload is not null)
         {
             dc.Say(Reply.WithRow(T.HandoffButtonsPaused, BackButton));
@@ -75,9 +96,9 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
         }
         if (string.IsNullOrWhiteSpace(dc.Text)) return true;
         // The staff chat sees what it is about; answering that message there answers the resident.
-        if (!await handoffs.AddResidentMessageAsync(handoff, dc.Text.Trim(), ct)) return true;
-        await outbox.QueueForTeamAsync(dc.Centre, $"handoff:{handoff.Id}:staff:first", () => Reply.Plain(Wording.Format(
-            T.StaffHandoffFirstWords, dc.Text.Trim(), Marker(handoff.Id))), ct);
+        await PassOnAsync(dc, handoff, dc.Text.Trim(), ct);
+        // Until a person answers, each message is acknowledged, with the way back at hand.
+        if (handoff.FirstStaffReplyUtc is null) dc.Say(Reply.WithRow(T.HandoffReceived, BackButton));
         return true;
     }
 

@@ -41,6 +41,9 @@ public sealed partial class ProposeIdeaDialog(IdeaDesk desk) : FormDialog
             : new Dictionary<string, string>();
     }
 
+    // Typed words are the idea itself: a question typed here is answered, never saved as the title.
+    protected override bool IsFreeText(string slot) => slot is "title" or "description" or "forwhom" or "needs" or "brings";
+
     [GeneratedRegex(@"\bpomys[lł]\w*\s+(?:na|o)\s+(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IdeaName();
 

@@ -15,7 +15,8 @@ using MamBot.Dialogs.Welcome;
 namespace MamBot.Dialogs.Menu;
 
 /// <summary>The main menu: its buttons ("menu:…") and what free text means when no dialog is waiting for an answer.</summary>
-public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings, EventsBoard events, IdeasBoard ideas, EventService eventList, SurveysBoard surveys, IEnumerable<ICommand> commands, LlmUnderstanding llm, HandoffDesk handoffs) : IButtonAction
+public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings, EventsBoard events, IdeasBoard ideas, EventService eventList, SurveysBoard surveys, IEnumerable<ICommand> commands, LlmUnderstanding llm, HandoffDesk handoffs,
+    Repair.RoomAvailability availability) : IButtonAction
 {
     public const string Prefix = "menu";
     string IButtonAction.Prefix => Prefix;
@@ -35,7 +36,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
         switch (argument)
         {
             case "book" when dc.Resident?.HasConsented != true:
-                dc.Say(WelcomeActions.AskForConsent(T.ConsentNeeded));
+                WelcomeActions.ConsentedOrAsk(dc);
                 return Task.CompletedTask;
             case "book":
                 dc.CancelAll();
@@ -74,10 +75,30 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
 
         var missedBefore = dc.Data.NotUnderstoodInRow;
         dc.Data.NotUnderstoodInRow = 0;
+        // Not a request: "czy jesteś człowiekiem?", a complaint (a person, with its words), what MAM does not do.
+        switch (Concerns.Find(dc.Text))
+        {
+            case Concern.AreYouBot:
+                dc.Say(Repair.QuestionsInPlace.AreYouBot() with { Buttons = [[HandoffDesk.TalkButton, new(T.ButtonMenu, "menu:main")]] });
+                return;
+            case Concern.Complaint:
+                await handoffs.StartAsync(dc, dc.Text, ct, carry: true);
+                return;
+            case Concern.OffTopic when FaqMatcher.Find(dc.Text, dc.Centre.Faq) is null:
+                dc.Say(Repair.QuestionsInPlace.CannotHandle(dc) with { Buttons = [[HandoffDesk.TalkButton, new(T.ButtonMenu, "menu:main")]] });
+                return;
+        }
         // The LLM's reading, asked before the turn took the write lock; otherwise or on any failure the offline recognizer.
         var smart = llm.Prepared(dc.Text);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, dc.TimeZone).DateTime);
-        var intent = smart?.Understood.Intent ?? IntentRecognizer.Recognize(dc.Text, today, dc.Centre.Rooms).Intent;
+        var understood = smart?.Understood ?? IntentRecognizer.Recognize(dc.Text, today, dc.Centre.Rooms);
+        var intent = understood.Intent;
+        // A room or a day in a question is no request to book: "czy w kuchni jest czajnik?", "czy sala jest wolna w sobotę?"
+        if (intent == "book_room" && TypedRepair.IsQuestion(dc.Text) && !TypedRepair.AsksToAct(dc.Text))
+        {
+            await AnswerAboutRoomsAsync(dc, understood, ct);
+            return;
+        }
         switch (intent)
         {
             case "off_topic": dc.Say(Render(T.OffTopic)); return;
@@ -101,7 +122,7 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
             case "house_rules": dc.Say(AboutCentre.RulesFor(dc, dc.Text)); break;
             case "help": await Command(commands, "pomoc").HandleAsync(dc, "", ct); break;
             case "stop": await Command(commands, "stop").HandleAsync(dc, "", ct); break;
-            case "talk_to_staff": await handoffs.StartAsync(dc, ct); break;
+            case "talk_to_staff": await handoffs.StartAsync(dc, dc.Text, ct); break;
             case "thanks": dc.Say(Render(T.Thanks)); break;
             default:
                 if (MenuIntents.Match(dc.Text) == MenuIntent.About) await about.HandleAsync(dc, "", ct);
@@ -111,16 +132,26 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
         }
     }
 
-    /// <summary>The second miss in a row offers a person (kept only for residents who consented, like all state).</summary>
+    /// <summary>The second miss in a row offers a person and the menu, never a second "nie rozumiem".</summary>
     private static void NotUnderstood(DialogContext dc, int missedBefore)
     {
-        if (dc.Resident?.HasConsented == true && missedBefore >= 1)
+        if (missedBefore >= 1)
         {
             dc.Say(Reply.WithRow(T.NotUnderstoodOfferPerson, HandoffDesk.TalkButton, new(T.ButtonMenu, "menu:main")));
             return;
         }
-        if (dc.Resident?.HasConsented == true) dc.Data.NotUnderstoodInRow = missedBefore + 1;
+        dc.Data.NotUnderstoodInRow = missedBefore + 1;
         dc.Say(Render(T.NotUnderstood));
+    }
+
+    /// <summary>The FAQ when it knows; else the free times that day, or what the room holds; each with a way to book.</summary>
+    private async Task AnswerAboutRoomsAsync(DialogContext dc, Understood understood, CancellationToken ct)
+    {
+        var room = dc.Centre.Rooms.FirstOrDefault(r => r.Name == understood.Room) ?? BookingSlots.FindRoom(dc.Centre.Rooms, dc.Text ?? "");
+        if (FaqMatcher.Find(dc.Text, dc.Centre.Faq) is { } faq) dc.Say(FaqAnswer.Render(faq));
+        else if (understood.Date is { } day) dc.Say(await availability.OnDayAsync(dc, room, day, ct));
+        else if (room is not null) dc.Say(Repair.QuestionsInPlace.RoomFacts(room));
+        else await OpenAsync(dc, "book", dc.Text, ct);
     }
 
     /// <summary>

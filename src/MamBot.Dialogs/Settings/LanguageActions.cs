@@ -28,6 +28,13 @@ public sealed class LanguageActions(ResidentService residents) : IButtonAction
     public static string NameOf(string language) =>
         T.LanguageNames.Split('|')[Math.Max(0, Languages.All.ToList().IndexOf(Languages.Match(language) ?? Languages.Polish))];
 
+    /// <summary>
+    /// A Russian-speaking resident is answered in Ukrainian, which the team writes and most such neighbours read,
+    /// with one line offering Polish or English instead.
+    /// </summary>
+    public static Reply RussianReadInUkrainian() => Reply.WithRow(T.LanguageReadRussian,
+        [.. Languages.All.Where(l => l != Languages.Ukrainian).Select(l => new Button(NameOf(l), $"{Prefix}:{l}"))]);
+
     /// <summary>The small button that opens the choice, readable whatever the resident's language.</summary>
     public static Button OpenChoice => new(T.ButtonLanguages, Prefix + ":");
 
@@ -91,8 +98,51 @@ public static class LanguageRequest
     {
         var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Fillers.Contains(w));
         var request = string.Join(' ', words);
-        return InLanguage.GetValueOrDefault(request) ?? (inForm ? null : LanguageNames.GetValueOrDefault(request));
+        return InLanguage.GetValueOrDefault(request) ?? (inForm ? null : LanguageNames.GetValueOrDefault(request) ?? InSentence(text));
     }
+
+    // Not understanding, or speaking only one language: "Я не розумію польською", "Sorry, I only speak English".
+    private static readonly string[] NotUnderstanding = IntentRules.Fold(
+        "nie rozumiem", "nie mowie", "не розумію", "не розмовляю", "не говорю", "не понимаю", "dont understand", "do not understand",
+        "dont speak", "do not speak", "only speak", "speak only", "i speak");
+
+    // A language named in a longer sentence: "a mozhna ukrainskoiu?", "можно по-русски?" (answered in Ukrainian).
+    private static readonly (string Stem, string Language)[] Named =
+    [
+        .. new[] { "українськ", "ukrainsk", "ukrainian", "po ukrainsku", "по-украински", "по украински", "по-русски", "по русски",
+            "російськ", "русском", "po rosyjsku" }.Select(s => (TypedText.Fold(s), Languages.Ukrainian)),
+        .. new[] { "english", "англійськ", "английск", "po angielsku" }.Select(s => (TypedText.Fold(s), Languages.English)),
+        .. new[] { "po polsku", "польськ", "по-польски" }.Select(s => (TypedText.Fold(s), Languages.Polish)),
+    ];
+
+    /// <summary>A short message asking for a language in its own words; null when it asks for nothing of the kind.</summary>
+    private static string? InSentence(string? text)
+    {
+        var folded = " " + TypedText.Fold(text) + " ";
+        if (folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is 0 or > 12) return null;
+        // "I don't understand Polish" asks for the language the sentence is written in.
+        if (NotUnderstanding.Any(n => folded.Contains(" " + n + " ", StringComparison.Ordinal)))
+            return TypedText.HasCyrillic(text) ? Languages.Ukrainian : Named.Where(n => folded.Contains(" " + n.Stem, StringComparison.Ordinal))
+                .Select(n => n.Language).FirstOrDefault(l => l != Languages.Polish) ?? Languages.English;
+        var asked = Named.Where(n => folded.Contains(" " + n.Stem, StringComparison.Ordinal)).Select(n => n.Language).Distinct().ToList();
+        return asked.Count == 1 && IsAsking(folded) ? asked[0] : null;
+    }
+
+    // Asking, not mentioning: "можна українською?", "can we speak English", "proszę po polsku".
+    private static readonly string[] AskingWords = IntentRules.Fold(
+        "mozna", "mozemy", "prosze", "mow", "pisz", "можна", "можемо", "будь ласка", "пишіть", "говоріть", "можно", "пожалуйста",
+        "mozhna", "can", "could", "please", "speak", "talk", "write");
+
+    private static bool IsAsking(string folded) => AskingWords.Any(w => folded.Contains(" " + w, StringComparison.Ordinal));
+
+    // Letters Ukrainian does not have, and everyday words spelled only the Russian way.
+    private static readonly HashSet<string> RussianWords =
+        ["что", "можно", "пожалуйста", "спасибо", "нет", "сколько", "сегодня", "когда", "где", "меня", "как", "хорошо", "здесь", "есть"];
+
+    /// <summary>Cyrillic that is Russian rather than Ukrainian: ы, э, ъ, ё, or Russian-only everyday words.</summary>
+    public static bool LooksRussian(string? text) =>
+        text is not null && (text.Any(c => c is 'ы' or 'э' or 'ъ' or 'ё' or 'Ы' or 'Э' or 'Ё')
+            || TypedText.Fold(text).Split(' ').Any(RussianWords.Contains));
 
     private static Dictionary<string, string> Folded(params (string Phrase, string Language)[] phrases) =>
         phrases.ToDictionary(p => TypedText.Fold(p.Phrase), p => p.Language);

@@ -15,18 +15,42 @@ public static class MenuIntents
         (MenuIntent.EraseData, IntentRules.Fold("usun moje dane", "usun dane", "skasuj dane", "zapomnij mnie",
             "видаліть мої дані", "видали мої дані", "видалити мої дані", "видаліть дані", "забудь мене", "забудьте мене",
             "delete my data", "erase my data", "remove my data", "delete my details", "forget me")),
-        (MenuIntent.MyData, IntentRules.Fold("moje dane", "jakie dane", "co o mnie wiesz",
-            "мої дані", "які дані", "що ти про мене знаєш", "що ви про мене знаєте", "my data", "what data", "what do you know about me")),
+        (MenuIntent.MyData, IntentRules.Fold("moje dane", "moich danych", "jakie dane", "co o mnie wiesz", "co o mnie macie",
+            "co o mnie przechow", "мої дані", "моїх даних", "які дані", "що ти про мене знаєш", "що ви про мене знаєте",
+            "що ви про мене зберіга", "мои данные", "моих данных", "какие данные", "что вы обо мне знаете",
+            "my data", "my details", "what data", "what do you know about me", "what do you store", "what do you keep")),
         (MenuIntent.Settings, IntentRules.Fold("ustawien", "powiadomienia wlacz", "wlacz powiadomienia",
             "налаштуван", "увімкни сповіщення", "увімкніть сповіщення", "settings", "turn on notifications")),
         (MenuIntent.About, IntentRules.Fold("o mam", "czym jest mam", "co to jest mam", "informacj",
             "про mam", "що таке mam", "інформаці", "about mam", "what is mam", "information")),
     ];
 
+    // Erasing in any phrasing: a verb of deleting or forgetting with the resident's data (or the resident) as its
+    // object, in Polish, Ukrainian, English and Russian. "usuń moją rezerwację" has no such object and stays a booking.
+    private static readonly string[] EraseVerbs = IntentRules.Fold(
+        "usun", "usuwa", "skasuj", "skasowa", "wykasuj", "wymaz", "wyczysc", "zapomnij", "zapomniec", "zapomnijcie",
+        "видал", "стер", "зітр", "знищ", "забуд", "удал", "сотр", "стеріть", "delete", "erase", "remove", "wipe", "purge", "forget");
+
+    private static readonly string[] DataObjects = IntentRules.Fold(
+        "dane", "danych", "konto", "konta", "profil", "wszystko o mnie", "informacje o mnie", "moje informacje", "z bazy", "z systemu",
+        "дані", "даних", "акаунт", "профіль", "все про мене", "усе про мене", "інформацію про мене", "з бази",
+        "данные", "данных", "аккаунт", "профиль", "все обо мне", "всё обо мне", "информацию обо мне", "из базы",
+        "data", "details", "account", "profile", "everything about me", "info about me", "information about me", "personal");
+
+    // Forgetting the resident: "zapomnij o mnie", "забудьте мене", "forget me".
+    private static readonly string[] ForgetVerbs = IntentRules.Fold("zapomn", "забуд", "forget");
+    private static readonly string[] Self = IntentRules.Fold("mnie ", "me ", "мене ", "меня ", "о мне ", "about me ");
+
+    private static bool Has(string padded, string[] stems) => stems.Any(s => padded.Contains(" " + s, StringComparison.Ordinal));
+
+    private static bool AsksToErase(string padded) =>
+        Has(padded, EraseVerbs) && (Has(padded, DataObjects) || (Has(padded, ForgetVerbs) && Has(padded, Self)));
+
     public static MenuIntent Match(string? text)
     {
         var folded = " " + TypedText.Fold(text) + " ";
         if (folded.Trim().Length == 0) return MenuIntent.None;
+        if (AsksToErase(folded)) return MenuIntent.EraseData;
         foreach (var (intent, stems) in Rules)
         {
             // A stem must start a word.

@@ -30,25 +30,42 @@ public sealed class WelcomeActions(ResidentService residents, FollowUpNudge foll
             dc.Say(MainMenu.Render(WelcomeBack(dc)));
             return Task.CompletedTask;
         }
-        // An app set to another language, and no choice made yet: the languages come first, each in its own words.
-        if (dc.Data.Language is null && Languages.Match(dc.Activity.LanguageHint) is not (null or Languages.Polish))
-            dc.Say(LanguageActions.Choice(T.LanguageChooseAll));
+        // An app set to Ukrainian (or Russian) or English, and no choice made yet: the welcome and the notice are in
+        // that language from the first screen, with the other languages one tap away.
+        if (dc.Data.Language is null && HintedLanguage(dc.Activity.LanguageHint) is { } hinted) dc.Data.Language = hinted;
+        using var speaking = Language.Use(dc.Data.Language ?? Language.Current);
         dc.Say(Wording.Format(T.Welcome, dc.Centre.Name, Wording.HumanContact(dc.Centre)));
         dc.Say(AskForConsent(T.PrivacyNotice));
         return Task.CompletedTask;
     }
 
+    /// <summary>"uk", "ru" and "be" read Ukrainian best of ours; "en" English; Polish and anything else: none.</summary>
+    private static string? HintedLanguage(string? hint) =>
+        hint?.Split('-', '_')[0].ToLowerInvariant() is "ru" or "be" ? Languages.Ukrainian
+        : Languages.Match(hint) is { } language && language != Languages.Polish ? language : null;
+
+    /// <summary>The privacy notice with its consent buttons; in another language than Polish the others are a tap away.</summary>
     public static Reply AskForConsent(string text) => Reply.WithButtons(text,
         [new(T.ButtonConsentYes, "consent:yes"), new(T.ButtonConsentNo, "consent:no")],
-        [new(T.ButtonPrivacyMore, "consent:info"), LanguageActions.OpenChoice]);
+        Language.Current == Languages.Polish
+            ? [new(T.ButtonPrivacyMore, "consent:info"), LanguageActions.OpenChoice]
+            : [new(T.ButtonPrivacyMore, "consent:info"), .. OtherLanguages()]);
+
+    private static IEnumerable<Button> OtherLanguages() => Languages.All.Where(l => l != Language.Current)
+        .Select(l => new Button(LanguageActions.NameOf(l), $"{LanguageActions.Prefix}:{l}"));
 
     /// <summary>The resident when they have agreed; otherwise asks for consent (saying why) and returns null.</summary>
     public static Resident? ConsentedOrAsk(DialogContext dc, string? why = null)
     {
         if (dc.Resident is { HasConsented: true } resident) return resident;
+        RememberUntilConsent(dc);
         dc.Say(AskForConsent(why ?? T.ConsentNeeded));
         return null;
     }
+
+    /// <summary>What the resident just asked for, to be done once they agree (see ConversationEngine).</summary>
+    public static void RememberUntilConsent(DialogContext dc) =>
+        dc.Data.AfterConsent = dc.Payload ?? (string.IsNullOrWhiteSpace(dc.Text) ? null : ConversationEngine.TextMark + dc.Text.Trim());
 
     public static string WelcomeBack(DialogContext dc) => Wording.Format(T.MenuWelcomeBack,
         string.IsNullOrWhiteSpace(dc.Resident?.DisplayName) ? "" : ", " + dc.Resident.DisplayName);
@@ -65,6 +82,7 @@ public sealed class WelcomeActions(ResidentService residents, FollowUpNudge foll
                 dc.Say(MainMenu.Render(T.ConsentAlready + " " + T.MenuQuestion));
                 break;
             case "no":
+                dc.Data.AfterConsent = null; // declining keeps nothing, not even what was asked for
                 dc.Say(Reply.WithRow(T.ConsentDeclined,
                     new(T.MenuAbout, "menu:about"), new(T.ButtonConsentYes, "consent:yes")));
                 break;
@@ -89,7 +107,8 @@ public sealed class WelcomeActions(ResidentService residents, FollowUpNudge foll
         if (dc.Data.Language is { } language) await residents.SetLanguageAsync(resident, language, ct);
         dc.Data.Language = null;
         await followUp.QueueAsync(dc, resident, ct);
-        dc.Say(MainMenu.Render(T.ConsentThanks + " " + T.MenuQuestion));
+        // With something asked for before, that is what comes next, not the menu.
+        dc.Say(dc.Data.AfterConsent is null ? MainMenu.Render(T.ConsentThanks + " " + T.MenuQuestion) : Reply.Plain(T.ConsentThanks));
     }
 }
 

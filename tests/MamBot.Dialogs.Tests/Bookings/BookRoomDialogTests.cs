@@ -232,12 +232,27 @@ public class BookRoomDialogTests
     }
 
     [Fact]
-    public async Task Without_consent_booking_asks_for_it_first()
+    public async Task Without_consent_booking_asks_for_it_first_and_opens_the_form_once_agreed()
     {
         await using var chat = await TestChat.StartAsync();
         await chat.PressPayloadAsync("menu:book");
         Assert.StartsWith("Do tego potrzebuję Twojej zgody", chat.Text);
+        Assert.Equal(0, await chat.QueryAsync(db => db.Residents.CountAsync()));
+
+        await chat.SendAsync("zgadzam sie"); // typed, without diacritics
+        Assert.Equal(1, await chat.QueryAsync(db => db.Residents.CountAsync()));
+        Assert.True(await chat.InProgressAsync()); // the booking form, where she was going
+        Assert.Contains(chat.Last.SelectMany(r => r.Buttons).SelectMany(b => b), b => b.Title.StartsWith("Sala mała", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Declining_consent_keeps_nothing_not_even_what_was_asked_for()
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.PressPayloadAsync("menu:book");
+        await chat.SendAsync("nie zgadzam się");
         Assert.Equal(0, await chat.QueryAsync(db => db.ConversationStates.CountAsync()));
+        Assert.Equal(0, await chat.QueryAsync(db => db.Residents.CountAsync()));
     }
 
     [Fact]

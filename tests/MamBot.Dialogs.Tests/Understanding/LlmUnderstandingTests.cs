@@ -1,3 +1,4 @@
+using MamBot.Dialogs.Handoffs;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -96,7 +97,8 @@ public sealed class LlmUnderstandingTests : IAsyncLifetime
         Assert.StartsWith("Przekazuję rozmowę zespołowi MAM.", chat.Text);
         var asked = _requests.Count;
 
-        Assert.Empty(await chat.SendAsync("Mam kłopot z sąsiadem, proszę o telefon: 600 100 200."));
+        var ack = Assert.Single(await chat.SendAsync("Mam kłopot z sąsiadem, proszę o telefon: 600 100 200."));
+        Assert.Equal([HandoffDesk.EndPayload], ack.Buttons.SelectMany(row => row).Select(b => b.Payload)); // only acknowledged
 
         Assert.Equal(asked, _requests.Count);
         Assert.Equal(1, await chat.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.HandoffMessages)));

@@ -1,0 +1,99 @@
+using MamBot.Data.Residents;
+using MamBot.Dialogs.Texts;
+using MamBot.Dialogs.Understanding;
+
+namespace MamBot.Dialogs.Conversation;
+
+/// <summary>
+/// What a typed message means for the conversation itself, before it is taken as the answer to a step: leaving
+/// ("nie chcę", "koniec", "ale ja nic nie rezerwuję!"), asking for a person, or asking a question instead of
+/// answering. Every language at once, Russian too: a resident in trouble mixes them.
+/// </summary>
+public static class TypedRepair
+{
+    // The whole message, folded: a word that alone means "stop this".
+    private static readonly HashSet<string> LeavingAlone = [.. IntentRules.Fold(
+        "koniec", "wyjdz", "wyjscie", "zakoncz", "przerwij", "anuluj", "rezygnuje", "nie chce", "nie chce juz", "juz nie chce",
+        "zostaw to", "daj spokoj", "nie wazne", "niewazne", "zapomnij o tym", "stop", "wystarczy", "dosc",
+        "кінець", "вийти", "вихід", "скасуй", "скасувати", "не хочу", "вже не хочу", "забудь", "досить", "годі",
+        "відміна", "відмінити", "припини",
+        "отмена", "отменить", "выйти", "хватит", "не надо", "забудь об этом",
+        "quit", "exit", "cancel", "stop", "forget it", "never mind", "nevermind", "i dont want", "i dont want to", "enough",
+        "leave it")];
+
+    // Inside a longer message: "ale ja nic nie rezerwuję", "I don't want to book anything".
+    private static readonly string[] LeavingPhrases = IntentRules.Fold(
+        "nic nie rezerwuj", "nie chce rezerwowac", "nie chce juz", "nie chcialem", "nie chcialam",
+        "nie o to mi chodzi", "nie o to chodzi", "chce wyjsc", "jak stad wyjsc", "jak to przerwac", "przerwij to",
+        "нічого не бронюю", "не хочу бронювати", "як вийти",
+        "ничего не бронирую", "как выйти",
+        "dont want to book", "not booking", "dont want anything", "not what i meant", "not what i want", "how do i get out",
+        "stop this", "cancel this", "cancel that");
+
+    // A question word starting the message: "a ile to kosztuje", "czy trzeba coś zabrać", "how much".
+    private static readonly HashSet<string> QuestionWords = [.. IntentRules.Fold(
+        "czy", "ile", "kiedy", "gdzie", "jak", "jaki", "jaka", "jakie", "co", "kto", "dlaczego", "czemu", "skad", "po co", "od kiedy",
+        "чи", "скільки", "коли", "де", "як", "який", "яка", "яке", "які", "що", "хто", "чому", "навіщо",
+        "сколько", "когда", "где", "как", "какой", "какая", "какие", "что", "кто", "почему", "зачем", "ли",
+        "how", "what", "when", "where", "who", "why", "which", "is", "are", "do", "does", "can", "could", "will", "may")];
+
+    // Words that start a question but are a leading "and" or "but": "a czy…", "а скільки…", "and how much…".
+    private static readonly HashSet<string> Leading = [.. IntentRules.Fold("a", "ale", "i", "to", "а", "і", "та", "но", "and", "but", "so")];
+
+    public static bool IsLeaving(string? text)
+    {
+        var folded = TypedText.Fold(text);
+        if (folded.Length == 0) return false;
+        if (LeavingAlone.Contains(folded)) return true;
+        var padded = " " + folded + " ";
+        return LeavingPhrases.Any(p => padded.Contains(" " + p, StringComparison.Ordinal));
+    }
+
+    /// <summary>"chcę porozmawiać z człowiekiem", the button's title typed, in any language.</summary>
+    public static bool AsksForPerson(string? text)
+    {
+        var folded = TypedText.Fold(text);
+        if (folded.Length == 0) return false;
+        if (Languages.All.Any(l => TypedText.Fold(T.ResourceManager.GetString(nameof(T.ButtonTalkToPerson), Language.CultureOf(l))) == folded))
+            return true;
+        return Languages.All.Any(l => IntentRecognizer.RulesOnly(folded, l) == "talk_to_staff");
+    }
+
+    /// <summary>A question rather than an answer: it ends with "?" or starts with a question word.</summary>
+    public static bool IsQuestion(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        if (text.TrimEnd().EndsWith('?')) return true;
+        var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(Leading.Contains).ToList();
+        return words.Count >= 2 && QuestionWords.Contains(words[0]) && !(words[0] == "co" && HowOften(words[1]));
+    }
+
+    // "co miesiąc", "co tydzień", "co drugi wtorek": how often, not "what".
+    private static bool HowOften(string word) => OftenStems.Any(s => word.StartsWith(s, StringComparison.Ordinal));
+
+    private static readonly string[] OftenStems = IntentRules.Fold(
+        "tydzien", "tygodni", "miesiac", "miesiec", "dzien", "dzie", "rok", "drug", "weekend", "sobot", "niedziel", "poniedzial",
+        "wtor", "srod", "czwart", "piat", "rano", "wieczor", "godzin", "pare", "kilka");
+
+    // Asking to act, not only asking about: "czy mogę zarezerwować…", "potrzebuję sali", "can I book…".
+    private static readonly string[] ActStems = IntentRules.Fold(
+        "rezerw", "zarezerw", "zaklep", "wynaj", "potrzebuj", "chce ", "chcial", "prosze o", "poprosze",
+        "заброн", "бронюв", "броню", "резерв", "оренд", "потрібн", "хочу", "хотіл", "забронир", "бронир", "нужн", "хотел",
+        "book", "reserv", "rent", "hire", "need", "want", "like to");
+
+    public static bool AsksToAct(string? text)
+    {
+        var padded = " " + TypedText.Fold(text) + " ";
+        return ActStems.Any(s => padded.Contains(" " + s, StringComparison.Ordinal));
+    }
+
+    /// <summary>A request that also says what it is about: "chcę porozmawiać z człowiekiem, zgubiłem klucz".</summary>
+    public static bool SaysMore(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var trimmed = text.Trim().TrimEnd('.', '!', '?');
+        var cut = trimmed.IndexOfAny([',', '.', '!', '?', ';', ':', '–', '—']);
+        var after = cut < 0 ? 0 : trimmed[(cut + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return after >= 2 || trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 7;
+    }
+}

@@ -1,0 +1,54 @@
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Handoffs;
+using MamBot.Dialogs.Menu;
+using MamBot.Dialogs.Settings;
+using MamBot.Dialogs.Texts;
+using MamBot.Dialogs.Understanding;
+
+namespace MamBot.Dialogs.Repair;
+
+/// <summary>
+/// Checks a typed message before a form, prompt or card takes it as the answer to its step, in this order:
+/// leaving, a person (carrying what was written), the resident's own data, a question or concern answered in
+/// place (then the same step is asked again, with its buttons); only then the step's answer. So nobody is
+/// trapped in a form, and a question is never saved as a booking's purpose or an idea's title.
+/// </summary>
+public sealed class ConversationRepair(HandoffDesk handoffs, SettingsActions settings)
+{
+    /// <summary>True when the message was handled here and the step must not read it.</summary>
+    public async Task<bool> TryAsync(DialogContext dc, Dialog active, CancellationToken ct)
+    {
+        var text = dc.Text;
+        if (dc.Payload is not null || string.IsNullOrWhiteSpace(text)) return false;
+        if (TypedRepair.IsLeaving(text))
+        {
+            dc.CancelAll();
+            dc.Say(MainMenu.Render(T.Cancelled + " " + T.MenuQuestion));
+            return true;
+        }
+        if (TypedRepair.AsksForPerson(text))
+        {
+            await handoffs.StartAsync(dc, text, ct);
+            return true;
+        }
+        switch (MenuIntents.Match(text))
+        {
+            case MenuIntent.EraseData:
+                await settings.HandleAsync(dc, "erase", ct);
+                return true;
+            case MenuIntent.MyData:
+                await settings.HandleAsync(dc, "export", ct);
+                if (dc.ActiveDialog is { } stillOpen) await stillOpen.RepromptAsync(dc, ct);
+                return true;
+        }
+        var concern = Concerns.Find(text);
+        if (!TypedRepair.IsQuestion(text) && concern == Concern.None) return false;
+        if (await active.AcceptsAsync(dc, text, ct)) return false;
+
+        var answer = concern == Concern.Complaint ? null : QuestionsInPlace.Answer(dc, text);
+        // Answered here, or offered to the team; either way the form keeps its place and asks again.
+        dc.Say(answer ?? Reply.WithRow(T.RepairAskTheTeam, HandoffDesk.TalkButton));
+        await active.RepromptAsync(dc, ct);
+        return true;
+    }
+}

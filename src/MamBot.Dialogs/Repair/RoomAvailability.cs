@@ -1,0 +1,52 @@
+using MamBot.Data.Bookings;
+using MamBot.Data.Centres;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Texts;
+
+namespace MamBot.Dialogs.Repair;
+
+/// <summary>
+/// "Czy duża sala jest wolna w sobotę?" is a question, not a booking: the free times that day, room by room,
+/// and a button per room that opens the booking form with room and day filled.
+/// </summary>
+public sealed class RoomAvailability(BookingService bookings)
+{
+    public async Task<Reply> OnDayAsync(DialogContext dc, Room? asked, DateOnly day, CancellationToken ct)
+    {
+        var rooms = asked is null ? dc.Centre.Rooms.OrderBy(r => r.Id).ToList() : [asked];
+        var lines = new List<string>();
+        var buttons = new List<Button>();
+        foreach (var room in rooms)
+        {
+            var starts = await bookings.FreeStartsAsync(room.Id, day, TimeSpan.FromMinutes(room.MinMinutes), ct);
+            var local = starts.Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone))).ToList();
+            if (local.Count == 0)
+            {
+                lines.Add(Wording.Format(T.RepairRoomBusy, room.Name));
+                continue;
+            }
+            lines.Add(Wording.Format(T.RepairRoomFree, room.Name, string.Join(", ", Spans(local, room.MinMinutes))));
+            buttons.Add(new Button(room.Name, BookAtAction.Payload(room.Id, day)));
+        }
+        var text = Wording.Format(T.RepairFreeOnDay, Wording.Date(day)) + "\n" + string.Join("\n", lines);
+        if (buttons.Count == 0) return Reply.Plain(text);
+        return new Reply(text + "\n" + T.RepairBookWhich, [.. buttons.Chunk(2).Select(r => (IReadOnlyList<Button>)r)]);
+    }
+
+    /// <summary>Free starts as spans of time ("10:00–14:00"): a run of starts close together is one span.</summary>
+    private static IEnumerable<string> Spans(List<TimeOnly> starts, int minMinutes)
+    {
+        var from = starts[0];
+        var last = starts[0];
+        foreach (var start in starts.Skip(1))
+        {
+            if ((start - last).TotalMinutes > 30)
+            {
+                yield return $"{Wording.Time(from)}–{Wording.Time(last.AddMinutes(minMinutes))}";
+                from = start;
+            }
+            last = start;
+        }
+        yield return $"{Wording.Time(from)}–{Wording.Time(last.AddMinutes(minMinutes))}";
+    }
+}

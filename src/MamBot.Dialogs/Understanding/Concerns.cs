@@ -1,0 +1,58 @@
+namespace MamBot.Dialogs.Understanding;
+
+/// <summary>What a message is, when it is none of MAM's own business or not a request at all.</summary>
+public enum Concern { None, AreYouBot, Complaint, OffTopic }
+
+/// <summary>
+/// Messages a form or the menu must not take for a request: "czy jesteś człowiekiem?", a complaint ("chcę złożyć
+/// skargę na hałas", "ogrzewanie nie działa"), and matters MAM does not handle (parking, the housing cooperative,
+/// a lost cat, a lift). Stems start a word and are matched on folded text in every language at once, since
+/// neighbours mix them; Russian is read too.
+/// </summary>
+public static class Concerns
+{
+    private static readonly string[] AreYouBot = IntentRules.Fold(
+        "czy jestes czlowiek", "jestes czlowiek", "czy jestes robot", "jestes robot", "czy jestes bot", "jestes bot",
+        "czy to bot", "czy to automat", "czy rozmawiam z czlowiek", "czy rozmawiam z botem", "czy pisze z czlowiek",
+        "czy jestes prawdziw", "jestes prawdziw", "z kim rozmawiam", "z kim pisze", "czy to program",
+        "ти людина", "ти бот", "ти робот", "це бот", "я говорю з ботом", "я розмовляю з ботом", "з ким я говорю", "з ким я розмовляю",
+        "ти справжн", "це людина", "це програма", "ty liudyna", "ty bot",
+        "ты человек", "ты бот", "ты робот", "это бот", "с кем я говорю", "ты настоящ", "это человек",
+        "are you a bot", "are you human", "are you a human", "are you a real", "are you real", "are you a person", "is this a bot",
+        "am i talking to a", "am i chatting with a", "is this a real person", "is this automated", "are you a robot", "are you ai");
+
+    // A complaint or a problem reported: a person answers it, with the resident's own words.
+    private static readonly string[] Complaint = IntentRules.Fold(
+        "skarg", "zazalen", "reklamac", "chce zglosic problem", "zglaszam problem", "zgloszenie problemu", "chce sie poskarzyc",
+        "poskarz", "halas", "halasuj", "nie dziala", "nie dzialaj", "zepsul", "zepsut", "przecieka", "awari", "niegrzeczn",
+        "nieuprzejm", "brud", "zimno w sali", "nie ma ogrzewania",
+        "скарг", "поскарж", "шум", "галас", "не працює", "не працюють", "зламал", "зламан", "протіка", "аварі", "брудн", "грубі",
+        "жалоб", "пожалов", "не работает", "сломал", "сломан", "протека", "грубо",
+        "complain", "complaint", "noise", "noisy", "not working", "doesnt work", "does not work", "broken", "leaking", "leak",
+        "dirty", "rude", "report a problem", "a problem with");
+
+    // What MAM does not handle; the team may list where to turn for it.
+    private static readonly string[] OffTopic = IntentRules.Fold(
+        "spoldzielni", "administracj", "zarzadc", "czynsz", "winda", "windy", "winde", "parking", "parkow", "miejsce postojowe",
+        "zaginal", "zaginel", "zaginela", "zgubil sie", "zgubila sie", "kot sie", "pies sie", "smieci", "wywoz", "straz miejsk",
+        "policj", "dach", "pogod", "wybory", "polityk", "lekarz", "przychodni", "recepty", "recepte",
+        "кооператив", "управлін", "жек", "осбб", "ліфт", "паркув", "стоянк", "загубив", "загубила", "загубився", "загубилася",
+        "зник кіт", "сміття", "поліці", "погод", "лікар", "поліклін", "квартплат",
+        "лифт", "парков", "потерял", "пропал", "мусор", "полици", "врач", "управляющ",
+        "cooperative", "housing association", "landlord", "rent for my flat", "lift", "elevator", "parking", "park my car",
+        "lost cat", "lost dog", "lost my cat", "lost my dog", "missing cat", "missing dog", "rubbish", "garbage", "bins",
+        "police", "weather", "election", "politic", "doctor", "prescription");
+
+    public static Concern Find(string? text)
+    {
+        var padded = " " + TypedText.Fold(text) + " ";
+        if (padded.Trim().Length == 0) return Concern.None;
+        if (Has(padded, AreYouBot)) return Concern.AreYouBot;
+        // The building, the cooperative, the police: not MAM's, even when it is a complaint ("zgłosić przeciekający dach").
+        if (Has(padded, OffTopic)) return Concern.OffTopic;
+        return Has(padded, Complaint) ? Concern.Complaint : Concern.None;
+    }
+
+    private static bool Has(string padded, string[] stems) =>
+        stems.Any(s => padded.Contains(" " + s, StringComparison.Ordinal));
+}

@@ -1,0 +1,39 @@
+using MamBot.Dialogs.Understanding;
+
+namespace MamBot.Dialogs.Welcome;
+
+/// <summary>
+/// Consent typed instead of pressed: "zgadzam się", "tak, zgadzam się", "ok", "так", "погоджуюся", "yes, I agree",
+/// "согласна"; "nie zgadzam się", "ні", "no". A message is consent when every word in it is a word of agreeing
+/// (in any of the languages, as the language may not be chosen yet), and a refusal when one of them negates.
+/// </summary>
+public static class TypedConsent
+{
+    private static readonly HashSet<string> Agreeing = Words(
+        "tak", "zgadzam", "zgadzam sie", "zgoda", "wyrazam", "zgode", "akceptuje", "ok", "okej", "oki", "dobrze", "dobra", "jasne",
+        "pewnie", "oczywiscie", "potwierdzam", "no", "to", "prosze", "chetnie",
+        "так", "згоден", "згодна", "згодні", "погоджуюся", "погоджуюсь", "погоджуюсь", "даю", "згоду", "добре", "гаразд", "звісно",
+        "звичайно", "ок", "приймаю", "підтверджую", "tak", "zghoden", "zghodna", "pogodzhuiusia", "pohodzhuiusia", "dobre",
+        "yes", "yeah", "yep", "sure", "ok", "okay", "i", "do", "agree", "accept", "consent", "fine", "of", "course", "alright",
+        "да", "согласен", "согласна", "соглашаюсь", "хорошо", "конечно", "принимаю", "ладно");
+
+    private static readonly HashSet<string> Negating = Words(
+        "nie", "не", "ні", "нi", "нет", "no", "not", "dont", "ni", "nope", "disagree", "odmawiam", "відмовляюся",
+        "отказываюсь");
+
+    /// <summary>True for agreeing, false for refusing, null when the text says something else.</summary>
+    public static bool? Read(string? text)
+    {
+        var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 6) return null;
+        var negated = words.Any(w => Negating.Contains(w) && w != "no") || words is ["no"] || words is ["no", "thanks" or "thank"];
+        if (words.Any(w => !Agreeing.Contains(w) && !Negating.Contains(w) && w is not ("thanks" or "thank" or "you" or "dziekuje")))
+            return null;
+        // "no" alone is English for no; "no dobra" and "no to tak" are Polish for yes.
+        if (words is ["no"]) return false;
+        return negated ? false : words.Any(w => Agreeing.Contains(w) && w is not ("no" or "to" or "i" or "do" or "of" or "prosze")) ? true : null;
+    }
+
+    private static HashSet<string> Words(params string[] words) =>
+        [.. words.SelectMany(w => TypedText.Fold(w).Split(' '))];
+}
