@@ -1,5 +1,6 @@
 using System.Globalization;
 using MamBot.Data.Centres;
+using MamBot.Data.Residents;
 using MamBot.Dialogs.Texts;
 using MamBot.Dialogs.Understanding;
 
@@ -40,9 +41,12 @@ public static class BookingSlots
         return $"{name} {day.Day:00}.{day.Month:00}";
     }
 
-    /// <summary>"1 godz.", "1,5 godz." for length buttons.</summary>
-    public static string LengthButton(int minutes) =>
-        Wording.Format(T.BookLengthButton, (minutes / 60.0).ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ','));
+    /// <summary>"1 godz.", "1,5 godz." for length buttons ("1.5 h" in English, which writes a decimal point).</summary>
+    public static string LengthButton(int minutes)
+    {
+        var hours = (minutes / 60.0).ToString("0.#", CultureInfo.InvariantCulture);
+        return Wording.Format(T.BookLengthButton, Language.Current == Languages.English ? hours : hours.Replace('.', ','));
+    }
 
     public static string Minutes(int minutes) => minutes % 60 == 0
         ? Wording.Count(minutes / 60, T.HoursForms)

@@ -281,7 +281,7 @@ public class EventsChatTests
         await using var chat = await ConsentedAsync();
         await chat.ConsentAsAsync("chat-bogdan");
         await chat.PressPayloadAsync("events:alerts");
-        Assert.Contains("Wybrane: żadna.", chat.Text);
+        Assert.Contains("Wybrane: brak.", chat.Text);
         await chat.PressAsync("Dla seniorów");
         Assert.Contains("Wybrane: Dla seniorów.", chat.Text);
         Assert.NotNull(chat.ButtonPayload("✅ Dla seniorów"));
@@ -295,7 +295,7 @@ public class EventsChatTests
         Assert.StartsWith("Nowe wydarzenie w kategorii „Dla seniorów”:\n\n„Gimnastyka dla seniorów”\n📅 piątek, 27 listopada, 17:00", announcement.Text());
 
         await chat.PressAsync("✅ Dla seniorów");
-        Assert.Contains("Wybrane: żadna.", chat.Text);
+        Assert.Contains("Wybrane: brak.", chat.Text);
     }
 
     [Fact]

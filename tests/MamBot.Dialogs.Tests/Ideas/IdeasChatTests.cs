@@ -45,7 +45,7 @@ public class IdeasChatTests
         Assert.StartsWith("Nie rozpoznaję numeru ani adresu e-mail.", chat.Text);
         await chat.SendAsync("600 123 456");
 
-        Assert.StartsWith("Sprawdź, proszę:\n\n💡 „Wspólne sadzenie kwiatów”\nPosadźmy wiosną kwiaty przy bloku 5.\n\n👥 Dla kogo: Dla wszystkich\n🧰 Czego potrzeba: Nie wiem jeszcze\n🤝 Co wnosisz: mam doniczki\n📞 Kontakt: 600 123 456", chat.Text);
+        Assert.StartsWith("Sprawdź, proszę:\n\n💡 „Wspólne sadzenie kwiatów”\nPosadźmy wiosną kwiaty przy bloku 5.\n\n👥 Dla kogo? Dla wszystkich\n🧰 Czego potrzeba? Nie wiem jeszcze\n🤝 Co wnosisz? mam doniczki\n📞 Kontakt: 600 123 456", chat.Text);
         Assert.Empty(await chat.QueryAsync(db => db.Ideas.ToListAsync()));
 
         await chat.PressAsync("Wyślij pomysł");
@@ -117,7 +117,7 @@ public class IdeasChatTests
         await chat.AsAsync("chat-bogdan", null, "ideas:list:0");
         Assert.Contains("1. „Wspólne sadzenie kwiatów” – poparcie: 0 (opublikowany)", chat.Text);
         await chat.AsAsync("chat-bogdan", null, $"ideas:show:{idea.Id}");
-        Assert.Contains("🤝 Autor wnosi: mam doniczki i umiem sadzić", chat.Text);
+        Assert.Contains("🤝 Co wnosi autor? mam doniczki i umiem sadzić", chat.Text);
         await chat.AsAsync("chat-bogdan", null, chat.ButtonPayload("Popieram"));
         Assert.Equal("Dziękujemy za poparcie pomysłu „Wspólne sadzenie kwiatów”! Poparcie: 1 osoba.", chat.Text);
         await chat.AsAsync("chat-bogdan", null, $"ideas:support:{idea.Id}");

@@ -12,7 +12,7 @@ public class MenuTests
         Assert.Contains("poniedziałek–piątek: 10:00–20:00\nsobota: 10:00–14:00\nniedziela: nieczynne", chat.Text);
         Assert.Contains("przykładowe dane", chat.Text);
 
-        await chat.PressAsync("Zasady domu");
+        await chat.PressAsync("Zasady MAM");
         Assert.Contains("• Sprzątamy po sobie.", chat.Text);
 
         await chat.PressAsync("Częste pytania");
@@ -30,7 +30,7 @@ public class MenuTests
     [InlineData("moje rezerwacje", "potrzebuję Twojej zgody")]
     [InlineData("jakie sa wydarzenia", "Wydarzenia w MAM są dla wszystkich")]
     [InlineData("mam pomysl", "Masz pomysł na coś dla sąsiadów?")]
-    [InlineData("zasady", "Zasady domu")]
+    [InlineData("zasady", "Zasady MAM")]
     public async Task Plain_words_with_or_without_diacritics_lead_to_the_right_answer(string typed, string expected)
     {
         await using var chat = await TestChat.StartAsync();
@@ -47,7 +47,7 @@ public class MenuTests
 
         Assert.StartsWith("Zasady MAM nic o tym nie mówią. Najlepiej zapytaj zespół.", chat.Text);
         Assert.DoesNotContain("Sprzątamy po sobie.", chat.Text);
-        Assert.Equal("about:rules", chat.ButtonPayload("Zasady domu"));
+        Assert.Equal("about:rules", chat.ButtonPayload("Zasady MAM"));
     }
 
     [Fact]

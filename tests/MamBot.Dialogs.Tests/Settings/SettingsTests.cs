@@ -78,7 +78,7 @@ public class SettingsTests
         Assert.Equal(("mam-moje-dane.txt", "text/plain"), (readable.FileName, readable.ContentType));
         var text = System.Text.Encoding.UTF8.GetString(readable.Content);
         Assert.Contains("Twoje dane w MAM Na Kozłówce", text);
-        Assert.Contains("• „Gimnastyka”, piątek, 27 listopada, 17:00 – wypisano", text);
+        Assert.Contains("• „Gimnastyka”, piątek, 27 listopada, 17:00 – rezygnacja", text);
         Assert.Contains("• Dla seniorów", text);
         Assert.Contains("• Podsumowania tygodnia (w poniedziałki): wyłączone", text);
         Assert.Contains("Zgoda na przetwarzanie danych: udzielona (środa, 25 listopada, 10:00)", text);

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MamBot.Data.Residents;
+using MamBot.Dialogs.Bookings;
 using MamBot.Dialogs.Texts;
 
 namespace MamBot.Dialogs.Tests.Texts;
@@ -13,7 +14,9 @@ namespace MamBot.Dialogs.Tests.Texts;
 public sealed partial class TranslationTests
 {
     /// <summary>Texts that stay as they are in every language: the team's own messages and printed matter (Polish,
-    /// the centre's working language), and the language names themselves.</summary>
+    /// the centre's working language), and the language names themselves. Residents read a few of them too (the page
+    /// behind a poster's QR code, the pointer in a Telegram group, "Zespół" for a team member without a name), but they
+    /// are composed where no resident's language is in use, so they stay Polish until that code chooses one.</summary>
     private static bool SameInEveryLanguage(string key) =>
         key.StartsWith("Staff", StringComparison.Ordinal) || key.StartsWith("ButtonStaff", StringComparison.Ordinal)
         || key.StartsWith("LlmSummary", StringComparison.Ordinal) || key.StartsWith("Summary", StringComparison.Ordinal)
@@ -97,6 +100,17 @@ public sealed partial class TranslationTests
     {
         using var speaking = Language.Use(language);
         Assert.Equal(expected, Wording.Count(n, T.PeopleForms));
+    }
+
+    [Theory]
+    [InlineData("pl", 90, "1,5 godz.")]
+    [InlineData("uk", 90, "1,5 год")]
+    [InlineData("en", 90, "1.5 h")]
+    [InlineData("en", 120, "2 h")]
+    public void Lengths_on_buttons_write_the_decimal_mark_of_the_language_spoken(string language, int minutes, string expected)
+    {
+        using var speaking = Language.Use(language);
+        Assert.Equal(expected, BookingSlots.LengthButton(minutes));
     }
 
     [Theory]

@@ -38,7 +38,7 @@ public class LanguageTests
         await chat.PressAsync("2 год");
         Assert.StartsWith("З якою метою?", chat.Text);
         await chat.SendAsync("репетиція хору");
-        Assert.StartsWith("Скільки людей прийде? (Зала вміщує 10 осіб.)", chat.Text);
+        Assert.StartsWith("Скільки людей прийде? (Максимум — 10 осіб.)", chat.Text);
         await chat.SendAsync("4");
         await chat.PressAsync("Anna");
         await chat.PressAsync("Пропустити");
@@ -87,7 +87,7 @@ public class LanguageTests
         Assert.Equal("OK, I'll write in English.", chat.Last[0].Text);
         Assert.StartsWith("What is it for?", chat.Last[1].Text);
         await chat.SendAsync("angielski");
-        Assert.StartsWith("How many people will come? (The room holds 10 people.)", chat.Text); // tutoring in English, kept as the purpose
+        Assert.StartsWith("How many people will come? (There's room for up to 10 people.)", chat.Text); // tutoring in English, kept as the purpose
         Assert.Equal(Languages.English, await LanguageOfAsync(chat));
     }
 
@@ -120,7 +120,7 @@ public class LanguageTests
 
         await chat.PressPayloadAsync("about:rules");
 
-        Assert.StartsWith("House rules (in short):\n• ", chat.Text);
+        Assert.StartsWith("MAM rules (in brief):\n• ", chat.Text);
         Assert.EndsWith("\n(The MAM team writes this text in Polish.)", chat.Text);
         await chat.PressPayloadAsync("lang:pl");
         await chat.PressPayloadAsync("about:rules");

@@ -120,7 +120,7 @@ public sealed class MessengerWebhookTests : IAsyncLifetime
         Assert.Contains("Godziny otwarcia:", (await _graph.WaitForSendsAsync("psid-jan", 1))[0].Text);
 
         await SendAsync(Text("psid-jan", "m-21", "zasady"));
-        Assert.Contains("Zasady domu", (await _graph.WaitForSendsAsync("psid-jan", 2))[1].Text);
+        Assert.Contains("Zasady MAM", (await _graph.WaitForSendsAsync("psid-jan", 2))[1].Text);
     }
 
     [Fact]

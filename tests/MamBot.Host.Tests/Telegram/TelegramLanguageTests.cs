@@ -114,6 +114,6 @@ public sealed class TelegramLanguageTests : IAsyncLifetime
         var coffee = list.Buttons.SelectMany(r => r).First(b => b.Text.Contains("Kawa sąsiedzka", StringComparison.Ordinal));
         await _telegram.PressAsync(James, list, coffee.Data, language: "en");
         Assert.Contains("📅 Thursday 26 November, 17:00–19:00", (await _telegram.ReceiveAsync(James))[0].Text);
-        Assert.StartsWith("Done, you have a place: “Kawa sąsiedzka”, Thursday 26 November, 17:00.", (await SayAsync("count me in")).Text);
+        Assert.StartsWith("Done! You have a place at “Kawa sąsiedzka”, Thursday 26 November, 17:00.", (await SayAsync("count me in")).Text);
     }
 }

@@ -34,14 +34,14 @@ public sealed class WebChatLanguageTests : IDisposable
 
         await Press("Book a room");
         Assert.Equal("What would you like to book?", chat.Text);
-        await Press("Sala mała (10 ppl)");
+        await Press("Sala mała (max 10)");
         Assert.StartsWith("For which day?", chat.Text);
         await Press("tomorrow 26.11");
         Assert.StartsWith("What time would you like to start? Free times – Thursday 26 November:", chat.Text);
         await Press("10:00");
         await Press("1 h");
         await Say("English conversation club");
-        Assert.StartsWith("How many people will come? (The room holds 10 people.)", chat.Text);
+        Assert.StartsWith("How many people will come? (There's room for up to 10 people.)", chat.Text);
         await Say("6");
         Assert.StartsWith("What's your name?", chat.Text);
         await Say("James Smith");
