@@ -1,0 +1,161 @@
+using System.Globalization;
+using MamBot.Data.Centres;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Settings;
+using MamBot.Dialogs.Texts;
+using MamBot.Dialogs.Understanding;
+using MamBot.Dialogs.Welcome;
+using Xunit.Abstractions;
+
+namespace MamBot.Dialogs.Tests.Understanding;
+
+/// <summary>
+/// Sentences and mid-form replies written by a helper who never saw the recognizer, its rules or its sets
+/// (HeldOut/, see its header lines): what a senior, a parent, a Ukrainian mother, an English-speaking neighbour
+/// and a Russian speaker would type. Nothing here was tuned on them: a miss is fixed by the mechanism that caused
+/// it, never by adding the sentence. The figures are printed by ./test.sh; the floors stop a step backwards.
+/// </summary>
+public class HeldOutEvaluationTests(ITestOutputHelper output)
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    private static readonly Room[] Rooms =
+    [
+        new() { Id = 1, Name = "Sala duża", Aliases = "duża, główna, велика, velyka, big, large", Capacity = 30 },
+        new() { Id = 2, Name = "Sala mała", Aliases = "mała, salka, мала, маленька, small", Capacity = 10 },
+        new() { Id = 3, Name = "Kuchnia", Aliases = "kuchnia, кухня, kukhnia, kuhnia, kitchen", Capacity = 8 },
+    ];
+
+    /// <summary>Floors at the figures measured when the set arrived, so they can only go up (issue 33 asks 95 % and 90 %).</summary>
+    [Theory]
+    [InlineData("pl", 0.85, 0.90)]
+    [InlineData("uk", 0.85, 0.85)]
+    [InlineData("en", 0.84, 0.80)]
+    [InlineData("ru", 0.68, 0.70)]
+    public void Sentences_nobody_here_wrote_are_understood(string language, double intentFloor, double slotFloor)
+    {
+        var lines = Lines($"utterances.{language}.tsv");
+        int intents = 0, slots = 0;
+        foreach (var line in lines)
+        {
+            var (text, intent, expected) = (line[0], line[1], Normalize(line.Length > 2 ? line[2] : ""));
+            var (gotIntent, gotSlots) = Read(text, language);
+            intents += gotIntent == intent ? 1 : 0;
+            slots += gotSlots == expected ? 1 : 0;
+            if (gotIntent != intent || gotSlots != expected) output.WriteLine($"✗ \"{text}\": {gotIntent} [{gotSlots}] expected {intent} [{expected}]");
+        }
+        var (intentShare, slotShare) = ((double)intents / lines.Count, (double)slots / lines.Count);
+        Report($"held-out ({language}): {lines.Count} sentences, intent {Percent(intentShare)}, exact slots {Percent(slotShare)}", $"heldout-{language}");
+        Assert.True(intentShare >= intentFloor, $"intent accuracy {intentShare:P1} fell below {intentFloor:P0}");
+        Assert.True(slotShare >= slotFloor, $"exact slot accuracy {slotShare:P1} fell below {slotFloor:P0}");
+    }
+
+    /// <summary>What a resident types in the middle of a form: leaving, a person, consent, a question, erasure or the answer.</summary>
+    [Fact]
+    public void Replies_in_the_middle_of_a_form_are_read_for_what_they_are()
+    {
+        var lines = Lines("repairs.tsv");
+        var byLanguage = new Dictionary<string, (int Right, int All)>();
+        foreach (var (language, step, text, expected) in lines.Select(l => (l[0], l[1], l[2], l[3])))
+        {
+            using var speaking = Language.Use(language == "ru" ? "uk" : language);
+            var got = Repair(step, text);
+            var (right, all) = byLanguage.GetValueOrDefault(language);
+            byLanguage[language] = (right + (got == expected ? 1 : 0), all + 1);
+            if (got != expected) output.WriteLine($"✗ {language} {step} \"{text}\": {got}, expected {expected}");
+        }
+        var total = byLanguage.Values.Sum(v => v.Right) / (double)lines.Count;
+        Report($"held-out repairs: {lines.Count} replies, {Percent(total)} read right ("
+            + string.Join(", ", byLanguage.Select(b => $"{b.Key} {Percent(b.Value.Right / (double)b.Value.All)}")) + ")", "heldout-repairs");
+        Assert.True(total >= 0.72, $"only {total:P1} of mid-form replies were read right");
+    }
+
+    /// <summary>The reading order of the engine and the menu (ConversationRepair, MainMenu), without a database.</summary>
+    private static (string Intent, string Slots) Read(string text, string language)
+    {
+        switch (MenuIntents.Match(text))
+        {
+            case MenuIntent.EraseData: return ("erase_data", "");
+            case MenuIntent.MyData: return ("my_data", "");
+        }
+        switch (Concerns.Find(text))
+        {
+            case Concern.AreYouBot: return ("are_you_bot", "");
+            case Concern.OffTopic: return ("off_topic", "");
+            case Concern.Complaint: return ("report_problem", "");
+        }
+        var u = IntentRecognizer.Recognize(text, Today, Rooms, language == "ru" ? "uk" : language);
+        var intent = u.Intent;
+        if (intent == "book_room" && TypedRepair.IsQuestion(text) && !TypedRepair.AsksToAct(text))
+            intent = u.Date is not null ? "check_availability" : u.Room is not null ? "room_question" : intent;
+        return (intent, Slots(u));
+    }
+
+    private static string Repair(string step, string text)
+    {
+        if (step == "consent") return TypedConsent.Read(text) switch { true => "yes", false => "no", null => Other(step, text) };
+        return Other(step, text);
+    }
+
+    private static string Other(string step, string text)
+    {
+        if (TypedRepair.IsLeaving(text)) return "leave";
+        if (TypedRepair.AsksForPerson(text)) return "person";
+        if (MenuIntents.Match(text) == MenuIntent.EraseData) return "erase";
+        if (TypedWords.Back.Match(text)) return "back";
+        if (step == "event.card" && (TypedWords.JoinEvent.Match(text) || TypedConsent.Read(text) == true)) return "yes";
+        if (step is "booking.name" or "survey.choice" && TypedWords.Skip.Match(text)) return "skip";
+        if (step == "consent") return "answer";
+        var accepted = step switch
+        {
+            "booking.day" => TypedDates.Day(text, Today) is not null,
+            "booking.start" => TypedDates.Times(text) is not null,
+            "booking.people" => TypedDates.People(text, bareNumber: true) is not null,
+            "booking.room" => MamBot.Dialogs.Bookings.BookingSlots.FindRoom(Rooms, text) is not null,
+            _ => false,
+        };
+        if (!accepted && (TypedRepair.IsQuestion(text) || Concerns.Find(text) != Concern.None)) return "question";
+        return "answer";
+    }
+
+    private static string Slots(Understood u) => Normalize(string.Join(';', new[]
+    {
+        u.Room is null ? null : $"room={u.Room}",
+        u.Date is { } d ? $"date={d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : null,
+        u.Start is { } s ? $"start={s.ToString("HH:mm", CultureInfo.InvariantCulture)}" : null,
+        u.End is { } e ? $"end={e.ToString("HH:mm", CultureInfo.InvariantCulture)}" : null,
+        u.DurationMinutes is { } m ? $"durationMinutes={m}" : null,
+        u.People is { } p ? $"people={p}" : null,
+        u.Event is null ? null : $"event={u.Event}",
+    }.Where(x => x is not null)));
+
+    /// <summary>The set gives an end only when it is said; the recognizer also works it out from start and length.</summary>
+    private static string Normalize(string slots)
+    {
+        var parts = slots.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var start = parts.FirstOrDefault(p => p.StartsWith("start=", StringComparison.Ordinal));
+        var length = parts.FirstOrDefault(p => p.StartsWith("durationMinutes=", StringComparison.Ordinal));
+        if (start is not null && length is not null && !parts.Any(p => p.StartsWith("end=", StringComparison.Ordinal)))
+        {
+            var end = TimeOnly.ParseExact(start[6..], "HH:mm", CultureInfo.InvariantCulture).AddMinutes(int.Parse(length[16..], CultureInfo.InvariantCulture));
+            parts.Add($"end={end.ToString("HH:mm", CultureInfo.InvariantCulture)}");
+        }
+        return string.Join(';', parts.Order(StringComparer.Ordinal));
+    }
+
+    private void Report(string summary, string name)
+    {
+        output.WriteLine(summary);
+        if (Environment.GetEnvironmentVariable("MAMBOT_REPORTS") is { Length: > 0 } reports)
+        {
+            Directory.CreateDirectory(reports);
+            File.WriteAllText(Path.Combine(reports, $"{name}.txt"), summary + Environment.NewLine);
+        }
+    }
+
+    private static List<string[]> Lines(string file) =>
+        [.. File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Understanding", "HeldOut", file))
+            .Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t'))];
+
+    private static string Percent(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
+}
