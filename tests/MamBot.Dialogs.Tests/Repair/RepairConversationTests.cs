@@ -1,0 +1,214 @@
+using MamBot.Data.Events;
+using MamBot.Dialogs.Conversation;
+using MamBot.Dialogs.Tests.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace MamBot.Dialogs.Tests.Repair;
+
+/// <summary>
+/// Conversations as data: a resident in the middle of a form types something other than its answer. Each row
+/// asserts the outcome (left the form, a person has the chat, the question was answered and the same step asked
+/// again, the answer taken), never the wording. Now is Wednesday 25 November 2026, 10:00 in Kraków.
+/// </summary>
+public class RepairConversationTests
+{
+    public enum Outcome { Left, PersonHasTheChat, AnsweredAndSameStep, AnswerTaken }
+
+    [Theory]
+    [InlineData("pl", "booking.day", "nie chcę", Outcome.Left)]
+    [InlineData("pl", "booking.day", "ale ja nic nie rezerwuję!", Outcome.Left)]
+    [InlineData("pl", "booking.purpose", "koniec", Outcome.Left)]
+    [InlineData("uk", "booking.day", "не хочу", Outcome.Left)]
+    [InlineData("en", "booking.purpose", "forget it", Outcome.Left)]
+    [InlineData("pl", "booking.day", "chcę porozmawiać z człowiekiem", Outcome.PersonHasTheChat)]
+    [InlineData("pl", "booking.day", "Napisz do człowieka", Outcome.PersonHasTheChat)]
+    [InlineData("uk", "booking.purpose", "можна поговорити з людиною?", Outcome.PersonHasTheChat)]
+    [InlineData("en", "idea.title", "can I talk to a real person", Outcome.PersonHasTheChat)]
+    [InlineData("pl", "booking.day", "czy w kuchni jest czajnik?", Outcome.AnsweredAndSameStep)]
+    [InlineData("pl", "booking.purpose", "a ile to kosztuje?", Outcome.AnsweredAndSameStep)]
+    [InlineData("pl", "booking.purpose", "do której jesteście otwarci?", Outcome.AnsweredAndSameStep)]
+    [InlineData("uk", "booking.purpose", "скільки це коштує?", Outcome.AnsweredAndSameStep)]
+    [InlineData("en", "idea.title", "do I need to bring anything?", Outcome.AnsweredAndSameStep)]
+    [InlineData("pl", "idea.description", "czy jesteś człowiekiem?", Outcome.AnsweredAndSameStep)]
+    [InlineData("pl", "booking.day", "jutro", Outcome.AnswerTaken)]
+    [InlineData("pl", "booking.purpose", "spotkanie AA — koniec roku", Outcome.AnswerTaken)]
+    [InlineData("en", "idea.title", "end of year party", Outcome.AnswerTaken)]
+    [InlineData("uk", "booking.day", "у пʼятницю", Outcome.AnswerTaken)]
+    public async Task A_typed_message_in_a_form_is_read_for_what_it_is(string language, string step, string text, Outcome outcome)
+    {
+        await using var chat = await ConsentedAsync(language);
+        await GoToAsync(chat, step);
+        var before = await StepAsync(chat);
+
+        await chat.SendAsync(text);
+
+        switch (outcome)
+        {
+            case Outcome.Left:
+                Assert.False(await chat.InProgressAsync());
+                Assert.Equal(0, await chat.QueryAsync(async db => await db.Bookings.CountAsync() + await db.Ideas.CountAsync()));
+                break;
+            case Outcome.PersonHasTheChat:
+                Assert.Equal(1, await chat.QueryAsync(db => db.Handoffs.CountAsync(h => h.EndedUtc == null)));
+                break;
+            case Outcome.AnsweredAndSameStep:
+                Assert.Equal(before, await StepAsync(chat));
+                Assert.True(chat.Last.Count >= 2, "an answer, then the same question again");
+                Assert.DoesNotContain(text, await ValuesAsync(chat)); // never saved as the answer
+                break;
+            case Outcome.AnswerTaken:
+                Assert.NotEqual(before, await StepAsync(chat));
+                break;
+        }
+    }
+
+    [Theory]
+    [InlineData("zgadzam się")]
+    [InlineData("tak, zgadzam się")]
+    [InlineData("ok")]
+    [InlineData("Zgadzam sie!")]
+    [InlineData("так")]
+    [InlineData("погоджуюся")]
+    [InlineData("yes, I agree")]
+    [InlineData("согласна")]
+    public async Task Typed_consent_is_consent(string text)
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.SendAsync("/start");
+        await chat.SendAsync(text);
+        Assert.Equal(1, await chat.QueryAsync(db => db.Residents.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("nie zgadzam się")]
+    [InlineData("ні")]
+    [InlineData("no thanks")]
+    public async Task Typed_refusal_keeps_nothing(string text)
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.SendAsync("/start");
+        await chat.SendAsync(text);
+        Assert.Equal(0, await chat.QueryAsync(db => db.Residents.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Signing_up_before_consent_signs_her_up_once_she_agrees()
+    {
+        await using var chat = await TestChat.StartAsync();
+        var yoga = await chat.CreateAsync("Joga dla seniorów", EventsFixture.At(27, 10), capacity: 10);
+        await chat.PressPayloadAsync($"events:join:{yoga.Id}");
+        Assert.Equal(0, await chat.QueryAsync(db => db.Residents.CountAsync()));
+
+        await chat.SendAsync("tak, zgadzam się");
+
+        Assert.Equal(1, await chat.QueryAsync(db => db.EventSignups.CountAsync(r => r.Status == SignupStatus.Going)));
+    }
+
+    [Theory]
+    [InlineData("czy w kuchni jest czajnik?")]
+    [InlineData("czy duża sala jest wolna w sobotę?")]
+    [InlineData("ile kosztuje kawa bo mam małą emeryturę")]
+    public async Task A_question_naming_a_room_or_a_day_starts_no_booking(string text)
+    {
+        await using var chat = await ConsentedAsync("pl");
+        await chat.SendAsync(text);
+        Assert.False(await chat.InProgressAsync());
+        Assert.NotEmpty(chat.Text);
+    }
+
+    [Theory]
+    [InlineData("do kogo w spółdzielni mam zgłosić przeciekający dach?", false)]
+    [InlineData("zaginął mi kot, pomożecie?", false)]
+    [InlineData("chcę złożyć skargę na hałas", true)]
+    [InlineData("the heating in the small room is broken", true)]
+    public async Task Off_topic_gets_an_honest_line_and_a_complaint_goes_to_a_person(string text, bool personHasIt)
+    {
+        await using var chat = await ConsentedAsync("pl");
+        await chat.SendAsync(text);
+        Assert.False(await chat.InProgressAsync()); // never the idea form
+        Assert.Equal(0, await chat.QueryAsync(db => db.Ideas.CountAsync()));
+        Assert.Equal(personHasIt ? 1 : 0, await chat.QueryAsync(db => db.Handoffs.CountAsync()));
+        if (personHasIt) // the complaint's own words are the first thing the team reads
+            Assert.Equal(text, await chat.QueryAsync(db => db.HandoffMessages.Select(m => m.Text).SingleAsync()));
+        else Assert.Contains(chat.Last.SelectMany(r => r.Buttons).SelectMany(b => b), b => b.Payload == "handoff:start");
+    }
+
+    [Theory]
+    [InlineData("proszę usunąć wszystkie moje dane")]
+    [InlineData("usuńcie moje dane")]
+    [InlineData("skasuj moje konto")]
+    [InlineData("zapomnij o mnie")]
+    [InlineData("erase all my data")]
+    [InlineData("видаліть усе про мене")]
+    [InlineData("удалите мои данные")]
+    public async Task Erasure_in_any_phrasing_asks_to_confirm_it_and_never_shows_the_export(string text)
+    {
+        await using var chat = await ConsentedAsync("pl");
+        await chat.SendAsync(text);
+        Assert.Null(chat.Last.FirstOrDefault(r => r.File is not null)); // not the export
+        Assert.True(await chat.InProgressAsync()); // the yes/no question of erasure
+        await chat.SendAsync("tak");
+        Assert.Equal(0, await chat.QueryAsync(db => db.Residents.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Asking_for_a_person_with_the_problem_in_the_same_message_keeps_it_for_the_team()
+    {
+        await using var chat = await ConsentedAsync("pl");
+        await chat.SendAsync("chcę porozmawiać z człowiekiem, zgubiłem klucz do sali");
+        Assert.Equal("chcę porozmawiać z człowiekiem, zgubiłem klucz do sali",
+            await chat.QueryAsync(db => db.HandoffMessages.Select(m => m.Text).SingleAsync()));
+
+        await chat.SendAsync("usuń moje dane"); // answered during a handoff, never relayed
+        Assert.True(await chat.InProgressAsync());
+        Assert.Equal(1, await chat.QueryAsync(db => db.HandoffMessages.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("Я не розумію польською. Можна українською?", "uk")]
+    [InlineData("Sorry, I only speak English", "en")]
+    [InlineData("dobryi den, a mozhna ukrainskoiu?", "uk")]
+    [InlineData("Здравствуйте, что у вас есть для детей?", "uk")]
+    public async Task A_newcomer_asking_for_a_language_is_answered_in_it(string text, string language)
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.SendAsync(text);
+        await chat.SendAsync("zgadzam się");
+        Assert.Equal(language, await chat.QueryAsync(db => db.Residents.Select(r => r.Language).SingleAsync()));
+    }
+
+    private static async Task<TestChat> ConsentedAsync(string language)
+    {
+        var chat = await TestChat.StartAsync();
+        await chat.PressPayloadAsync("consent:yes");
+        if (language != "pl") await chat.PressPayloadAsync($"lang:{language}");
+        return chat;
+    }
+
+    private static async Task GoToAsync(TestChat chat, string step)
+    {
+        switch (step)
+        {
+            case "booking.day":
+                await chat.PressPayloadAsync("menu:book");
+                await chat.PressPayloadAsync(chat.Last.SelectMany(r => r.Buttons).SelectMany(b => b).First(b => b.Payload.StartsWith("f=", StringComparison.Ordinal)).Payload);
+                break;
+            case "booking.purpose":
+                await chat.SendAsync("chce zarezerwowac mala sale w piatek od 17 do 19 dla 8 osob");
+                break;
+            case "idea.title":
+                await chat.SendAsync("mam pomysł");
+                break;
+            case "idea.description":
+                await chat.SendAsync("mam pomysł na warsztaty szycia");
+                break;
+        }
+        Assert.True(await chat.InProgressAsync(), $"the chat did not reach {step}");
+    }
+
+    private static Task<string> StepAsync(TestChat chat) => chat.QueryAsync(async db =>
+        ConversationData.FromJson(await db.ConversationStates.Select(s => s.StateJson).SingleAsync()).Stack[^1].Step);
+
+    private static Task<List<string>> ValuesAsync(TestChat chat) => chat.QueryAsync(async db =>
+        ConversationData.FromJson(await db.ConversationStates.Select(s => s.StateJson).SingleAsync()).Stack[^1].Values.Values.ToList());
+}
