@@ -17,7 +17,14 @@ npm install --prefix tests/tools/telegram-emulator --no-audit --no-fund --loglev
 [ -d tests/tools/telegram-emulator/node_modules/telegram-test-api ] \
   || fail "the Telegram emulator (telegram-test-api) is missing after npm install."
 
-# The admin panel's browser tests drive Debian's Chromium through Microsoft.Playwright (never a downloaded browser).
+# The web chat's browser tests check the page against WCAG 2.1 AA with the npm package axe-core.
+npm install --prefix tests/tools/axe --no-audit --no-fund --loglevel=error >/dev/null \
+  || fail "could not install axe-core (npm install --prefix tests/tools/axe)."
+[ -f tests/tools/axe/node_modules/axe-core/axe.min.js ] \
+  || fail "axe-core (tests/tools/axe/node_modules/axe-core/axe.min.js) is missing after npm install."
+
+# The browser tests (admin panel, web chat) drive Debian's Chromium through Microsoft.Playwright (never a
+# downloaded browser).
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing Debian's chromium for the browser tests…"

@@ -5,7 +5,7 @@
   const status = document.getElementById("status");
   const form = document.getElementById("composer");
   const input = document.getElementById("text");
-  const shown = new Set();
+  const shown = new Map(); // message id → its bubble
   const pollMs = 5000;
   const retryDelaysMs = [1000, 2000, 4000, 8000];
 
@@ -18,12 +18,30 @@
     return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, "0")).join("");
   }
 
+  // Shows new messages. Once buttons arrive, the older messages' buttons are marked inactive, so a screen reader
+  // does not offer them as the current choice. The answer to what the resident just did (oneAnswer) keeps all its
+  // buttons (the welcome offers languages, then consent); a poll does not say where one answer ends (the history,
+  // on opening the page), so there only its newest message with buttons stays active.
+  function showAll(messages, oneAnswer) {
+    const fresh = messages.filter(m => !shown.has(m.id));
+    let retired = false;
+    for (const message of fresh) {
+      if ((message.buttons || []).length && !(oneAnswer && retired)) {
+        for (const old of log.querySelectorAll(".buttons button:not([aria-disabled])"))
+          old.setAttribute("aria-disabled", "true");
+        retired = true;
+      }
+      show(message);
+    }
+    if (fresh.length) scrollToEnd();
+  }
+
   function show(message) {
-    if (shown.has(message.id)) return;
-    shown.add(message.id);
     lastId = Math.max(lastId, message.id);
     const bubble = document.createElement("div");
+    shown.set(message.id, bubble);
     bubble.className = "msg bot";
+    bubble.tabIndex = -1; // focusable by the script only: after a press, focus goes to the answer
     bubble.textContent = message.text;
     if (message.file) {
       const link = document.createElement("a");
@@ -41,13 +59,14 @@
         const button = document.createElement("button");
         button.type = "button";
         button.textContent = b.title;
-        button.addEventListener("click", () => send({ payload: b.payload }, b.title));
+        button.addEventListener("click", () => {
+          if (button.getAttribute("aria-disabled") !== "true") send({ payload: b.payload }, b.title, true);
+        });
         rowEl.appendChild(button);
       }
       bubble.appendChild(rowEl);
     }
     log.appendChild(bubble);
-    bubble.scrollIntoView({ block: "end" });
   }
 
   function showMine(text) {
@@ -55,11 +74,18 @@
     bubble.className = "msg me";
     bubble.textContent = text;
     log.appendChild(bubble);
-    bubble.scrollIntoView({ block: "end" });
+    scrollToEnd();
+  }
+
+  // Only the log scrolls (the input bar sits below it, never over it): its bottom is the newest message's end,
+  // buttons included, even when that message is taller than the log.
+  function scrollToEnd() {
+    log.scrollTop = log.scrollHeight;
   }
 
   // A message keeps its id across retries: if the bot restarted mid-way, it answers the same message once.
-  async function send(body, echo) {
+  // pressed: the resident pressed a button of a reply, so focus moves on to the answer (that button is now old).
+  async function send(body, echo, pressed = false) {
     if (echo) showMine(echo);
     status.textContent = "";
     const message = JSON.stringify({ ...body, clientMessageId: newId() });
@@ -82,7 +108,10 @@
       const data = await response.json().catch(() => ({}));
       if (!response.ok) { status.textContent = data.error || status.dataset.failed; return; }
       status.textContent = "";
-      data.replies.forEach(show);
+      showAll(data.replies, true);
+      // The answer's start (shown now or by a poll just before), so a screen reader reads it from there on into
+      // its buttons; without scrolling, so the answer's end stays in view.
+      if (pressed && data.replies.length) shown.get(data.replies[0].id).focus({ preventScroll: true });
       if (data.language) await speak(data.language);
       return;
     }
@@ -96,8 +125,11 @@
     const texts = await response.json();
     document.querySelectorAll("[data-text]").forEach(el => { el.textContent = texts[el.dataset.text]; });
     document.querySelectorAll("[data-placeholder]").forEach(el => { el.placeholder = texts[el.dataset.placeholder]; });
-    document.querySelectorAll("[data-aria-label]").forEach(el => el.setAttribute("aria-label", texts[el.dataset.ariaLabel]));
-    Object.assign(status.dataset, { reconnecting: texts.WebChatReconnecting, offline: texts.WebChatOffline, failed: texts.WebChatFailed });
+    document.querySelectorAll("[data-aria-label]").forEach(el => {
+      el.setAttribute("aria-label", texts[el.dataset.ariaLabel]);
+    });
+    Object.assign(status.dataset,
+      { reconnecting: texts.WebChatReconnecting, offline: texts.WebChatOffline, failed: texts.WebChatFailed });
     document.documentElement.lang = language;
     document.cookie = `mambot.lang=${language}; path=/; max-age=31536000; SameSite=Lax`;
   }
@@ -105,7 +137,7 @@
   async function poll() {
     try {
       const response = await fetch(`/api/chat/${conversationId}/messages?after=${lastId}`);
-      if (response.ok) (await response.json()).replies.forEach(show);
+      if (response.ok) showAll((await response.json()).replies);
     } catch { /* offline for a moment: the next poll catches up */ }
   }
 
@@ -125,6 +157,20 @@
     localStorage.removeItem("mambot.conversation");
     location.replace(location.pathname);
   });
+
+  // The page is as tall as what is visible of it: with the on-screen keyboard open (where the browser does not
+  // shrink the page itself, as Safari), the input bar stays above the keyboard and the newest message above it.
+  const viewport = window.visualViewport;
+  if (viewport) {
+    const fit = () => {
+      const atEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+      // Times the zoom: pinching in leaves the page as tall as before, only the keyboard shortens it.
+      document.documentElement.style.setProperty("--page-height", `${viewport.height * viewport.scale}px`);
+      if (atEnd) scrollToEnd();
+    };
+    viewport.addEventListener("resize", fit);
+    fit();
+  }
 
   form.addEventListener("submit", (e) => {
     e.preventDefault();
