@@ -34,7 +34,8 @@ public sealed class BrowserTestBed : IAsyncDisposable
             ExecutablePath = Chromium,
             Headless = true,
             // This machine's network is closed: keep Chromium from calling home at start.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            // A browser in Polish, as on the estate: a browser in another language is welcomed in it (issue 33).
+            Args = ["--lang=pl-PL", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         return bed;
     }

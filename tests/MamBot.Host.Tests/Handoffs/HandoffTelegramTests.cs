@@ -38,13 +38,15 @@ public sealed class HandoffTelegramTests : IAsyncLifetime
         await _telegram.SendTextAsync(Zofia, "Zgubiłam rękawiczki w sali dużej.", firstName: "Zofia");
         await Eventually.HoldsAsync(() => _app.QueryAsync(db => db.HandoffMessages.AnyAsync(m => m.Text == "Zgubiłam rękawiczki w sali dużej.")),
             "her message to reach the team");
+        var passedOn = Assert.Single(await _telegram.ReceiveAsync(Zofia)); // only acknowledged, the way back at hand
+        Assert.Equal([("Wróć do asystenta", "handoff:end")], passedOn.Buttons.SelectMany(row => row));
 
         var ania = await StaffSession.SignInAsync(_app, "ania@mam.example");
         Assert.Contains("Zofia (Telegram)", StaffSession.Text(await ania.PageAsync("/admin/conversations")));
         var id = await _app.QueryAsync(db => db.Handoffs.Select(h => h.Id).SingleAsync());
         await ania.SubmitAsync($"/admin/conversations/{id}?handler=Reply", ("Text", "Są u nas, leżą przy wejściu."));
 
-        // The only message since her question is the person's answer: the assistant said nothing to it.
+        // The only message since the acknowledgement is the person's answer: the assistant answered nothing itself.
         var answer = Assert.Single(await _telegram.ReceiveAsync(Zofia));
         Assert.Equal("Pisze do Ciebie Ania z MAM:\n\nSą u nas, leżą przy wejściu.", answer.Text);
 
@@ -67,6 +69,7 @@ public sealed class HandoffTelegramTests : IAsyncLifetime
         await _telegram.ReceiveAsync(Zofia);
         await _telegram.SendTextAsync(Zofia, "Czy mogę przyjść z wnukiem na warsztaty?", firstName: "Zofia");
         await Eventually.HoldsAsync(() => _app.QueryAsync(db => db.HandoffMessages.AnyAsync()), "her words to reach the team");
+        Assert.Single(await _telegram.ReceiveAsync(Zofia)); // the acknowledgement
         await _app.DispatchDueAsync(); // the staff chat's notices go with the outbox's round
         var notices = await _telegram.ReceiveAsync(staffGroup, count: 2);
         Assert.StartsWith("💬 Zofia prosi o rozmowę z kimś z zespołu (Telegram, rozmowa nr 1).", notices[0].Text);

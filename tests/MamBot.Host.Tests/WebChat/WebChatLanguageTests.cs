@@ -26,9 +26,7 @@ public sealed class WebChatLanguageTests : IDisposable
         Task Press(string title) { _bed.Time.Advance(TimeSpan.FromSeconds(15)); return chat.PressTitleAsync(title); }
 
         await Say("hello");
-        Assert.StartsWith("🌐 Wybierz język · Оберіть мову · Choose a language", chat.Text);
-        await Press("English");
-        Assert.StartsWith("OK, I'll write in English.\n---\nHello! 👋 I'm MamBot, the automated assistant of MAM Na Kozłówce.", chat.Text);
+        Assert.StartsWith("Hello! 👋 I'm MamBot, the automated assistant of MAM Na Kozłówce.", chat.Text); // English from the start
         await Press("I agree");
         Assert.StartsWith("Thank you! Your consent is saved. What would you like to do?", chat.Text);
 
