@@ -70,10 +70,9 @@ public sealed class ChoicePrompt : Dialog
         if (payload is not null)
             return choices.FirstOrDefault(c => payload == $"{tag}:{c.Value}");
 
-        var typed = TypedText.Fold(text);
-        if (typed.Length == 0) return null;
-        if (int.TryParse(typed, out var number) && number >= 1 && number <= choices.Count) return choices[number - 1];
-        return choices.FirstOrDefault(c => TypedText.Fold(c.Title) == typed || c.Synonyms.Any(s => TypedText.Fold(s) == typed));
+        var names = choices.Select(c => (IReadOnlyList<string>)[c.Title, .. c.Synonyms]).ToList();
+        var index = TypedChoice.Find(names, text, numbered: true);
+        return index >= 0 ? choices[index] : null;
     }
 
     private static Options Read(DialogFrame frame) => JsonSerializer.Deserialize<Options>(frame.Values["options"])!;

@@ -4,9 +4,9 @@ namespace MamBot.Dialogs.Conversation;
 
 /// <summary>
 /// Typing what a button on the screen says acts as pressing it ("moje zapisy", "wyłącz ciekawostki", "dwa" for
-/// "2"); "wstecz", "cofnij" or "wróć" is the form's back button, and "zapisz mnie", "tak" or "biorę udział" the
-/// sign-up on an event's card (and the same in the language spoken, <see cref="TypedWords"/>). The screen is the
-/// last message with buttons.
+/// "2"); "wstecz", "cofnij" or "wróć" is the back button of a form or a survey (<see cref="FormDialog.BackPayload"/>),
+/// and "zapisz mnie", "tak" or "biorę udział" the sign-up on an event's card (and the same in the language spoken,
+/// <see cref="TypedWords"/>). The screen is the last message with buttons.
 /// </summary>
 public static class TypedButtons
 {

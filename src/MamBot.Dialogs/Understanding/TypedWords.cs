@@ -48,6 +48,12 @@ public sealed class TypedWords
         ["запишіть мене", "запиши мене", "так", "беру участь", "візьму участь", "хочу записатися", "записуюсь", "записуюся"],
         ["sign me up", "yes", "count me in", "ill come", "i will come", "join", "i want to join", "im in"]);
 
+    /// <summary>Words a question opens with: "czy jest…", "a kiedy…", "скільки коштує…", "how much…".</summary>
+    public static readonly TypedWords QuestionOpeners = new(
+        ["a", "czy", "ile", "kiedy", "jak", "jaki", "jaka", "jakie", "co", "dlaczego", "gdzie", "kto", "po co"],
+        ["а", "чи", "скільки", "коли", "як", "який", "яка", "які", "що", "чому", "де", "хто", "навіщо"],
+        ["how", "what", "when", "where", "why", "who", "which", "is", "are", "do", "does", "can", "could", "will"]);
+
     private readonly HashSet<string> _polish, _ukrainian, _english;
 
     private TypedWords(string[] polish, string[] ukrainian, string[] english)
@@ -62,6 +68,18 @@ public sealed class TypedWords
     {
         var folded = TypedText.Fold(text);
         return folded.Length > 0 && (_polish.Contains(folded) || Spoken().Contains(folded));
+    }
+
+    /// <summary>
+    /// Whether the text opens with one of these words, in the language spoken only: a word of one language may
+    /// open a plain sentence in another ("a bigger room", "do końca roku").
+    /// </summary>
+    public bool Opens(string? text)
+    {
+        var folded = TypedText.Fold(text);
+        var words = folded.Split(' ');
+        return folded.Length > 0
+            && (Spoken().Contains(words[0]) || words.Length > 1 && Spoken().Contains($"{words[0]} {words[1]}"));
     }
 
     /// <summary>The words in Polish and in the language spoken now, for a prompt that keeps them.</summary>

@@ -41,6 +41,7 @@ public class SurveysChatTests
         await chat.PressAsync("4");
         await chat.PressAsync("Tak");
         await chat.SendAsync("Dłużej w soboty");
+        await chat.PressAsync("Wyślij"); // after the summary
     }
 
     [Fact]
@@ -70,6 +71,8 @@ public class SurveysChatTests
         await chat.SendAsync("щомісяця"); // typed
         Assert.Contains("Чи порадите MAM сусідам?", chat.Text);
         await chat.SendAsync("так");
+        Assert.Empty(await chat.QueryAsync(db => db.SurveyAnswers.ToListAsync())); // the summary first
+        await chat.SendAsync("надіслати");
 
         var answers = await chat.QueryAsync(db => db.SurveyAnswers.OrderBy(a => a.QuestionId).ToListAsync());
         Assert.Equal(["1", null], answers.Select(a => a.Choices));
@@ -104,6 +107,9 @@ public class SurveysChatTests
         await chat.SendAsync("tak");
         Assert.Contains("(to pytanie można pominąć)", chat.Text);
         await chat.PressAsync("Pomiń");
+        Assert.NotNull(chat.ButtonPayload("Zmień")); // the summary, nothing sent yet
+        Assert.Equal(0, await chat.QueryAsync(db => db.SurveyResponses.CountAsync()));
+        await chat.PressAsync("Wyślij");
 
         Assert.StartsWith("Dziękujemy za udział w ankiecie „MAM dla Ciebie”! Ankieta trwa do 8 grudnia. Potem zespół MAM przejrzy odpowiedzi", chat.Text);
         var results = await chat.UseAsync<SurveyResults, SurveyResult?>(r => r.ForAsync(survey.Id, default));
@@ -125,6 +131,7 @@ public class SurveysChatTests
         var survey = await CreateAsync(chat, questions: [new("Co byś zmienił(a)?", QuestionType.ShortText, true)]);
         await chat.PressPayloadAsync($"surveys:start:{survey.Id}");
         await chat.SendAsync(answer);
+        await chat.PressAsync("Wyślij");
 
         var csv = await chat.UseAsync<SurveyResults, string>(r => r.CsvAsync(survey.Id, default));
 
@@ -245,6 +252,7 @@ public class SurveysChatTests
             await chat.AsAsync(neighbour, null, chat.ButtonPayload(scale));
             await chat.AsAsync(neighbour, "nie");
             await chat.AsAsync(neighbour, null, chat.ButtonPayload("Pomiń"));
+            await chat.AsAsync(neighbour, null, chat.ButtonPayload("Wyślij"));
         }
 
         var results = (await chat.UseAsync<SurveyResults, SurveyResult?>(r => r.ForAsync(survey.Id, default)))!;

@@ -164,6 +164,8 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await chat.GetByText("Dzień dobry! Zespół MAM pyta o zdanie: „Ferie w MAM”.", new() { Exact = false }).WaitForAsync(new() { Timeout = 15_000 });
         await chat.GetByRole(AriaRole.Button, new() { Name = "Odpowiadam" }).ClickAsync();
         await chat.GetByRole(AriaRole.Button, new() { Name = "2. po południu" }).ClickAsync();
+        // The summary's "Wyślij", not the message box's own button of that name.
+        await chat.Locator(".buttons").GetByRole(AriaRole.Button, new() { Name = "Wyślij", Exact = true }).ClickAsync();
         await chat.GetByText("Dziękujemy za udział w ankiecie „Ferie w MAM”!", new() { Exact = false }).WaitForAsync(new() { Timeout = 15_000 });
 
         await staff.ReloadAsync();

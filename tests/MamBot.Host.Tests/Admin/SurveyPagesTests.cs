@@ -128,6 +128,8 @@ public sealed class SurveyPagesTests : IDisposable
             await chat.PressAsync($"surveys:start:{surveyId}");
             await chat.PressTitleAsync(pick);
             await chat.PressTitleAsync(rating);
+            Assert.NotNull(chat.Button("Zmień")); // the summary: nothing is sent before "Wyślij"
+            await chat.PressTitleAsync("Wyślij");
             Assert.Contains("Dziękujemy za udział w ankiecie „Ferie w MAM”!", chat.Text);
         }
 

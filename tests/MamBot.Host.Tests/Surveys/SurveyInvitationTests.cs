@@ -57,6 +57,7 @@ public sealed class SurveyInvitationTests : IDisposable
         Assert.Equal($"surveys:start:{surveyId}", invitation.GetProperty("buttons")[0][0].GetProperty("payload").GetString());
         await _chat.PressAsync($"surveys:start:{surveyId}");
         await _chat.PressAsync(_chat.Button("Tak"));
+        await _chat.PressAsync(_chat.Button("Wyślij")); // after the summary
         Assert.Contains("Dziękujemy za udział w ankiecie „Godziny otwarcia”!", _chat.Text);
 
         _bed.Time.SetUtcNow(At(28, 10));
