@@ -20,6 +20,9 @@ public static partial class DateWords
 
     private static readonly string[] UkrainianMonths = ["січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад", "груд"];
 
+    // Russian is read, never spoken: "12 декабря".
+    private static readonly string[] RussianMonths = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"];
+
     /// <summary>
     /// Whole words and phrases, in order: longer phrases before the words inside them. No apostrophes: Simplify
     /// drops one inside a word, so "пʼятниця", "п'ятниця" and "пятниця" all reach "пятниц".
@@ -27,42 +30,48 @@ public static partial class DateWords
     private static readonly (Regex Pattern, string Polish)[] Words = Build(
     [
         // English days
-        (@"(?:the )?day after tomorrow", "pojutrze"), ("tonight", "dzis wieczorem"), ("today", "dzis"), ("tomorrow", "jutro"),
+        (@"(?:the )?day after (?:tomorrow|tmrw|tmr|2moro)", "pojutrze"), ("tonight|tonite|2nite", "dzis wieczorem"),
+        ("today|2day|tdy", "dzis"), ("tomorrow|tomorow|tommorow|tmrw|tmr|tmw|2moro|2morrow|2mrw", "jutro"),
         (@"in (?:a|one) week|a week from (?:now|today)", "za tydzien"),
         ("monday|mon", "poniedzialek"), ("tuesday|tues?", "wtorek"), ("wednesday|wed", "sroda"), ("thursday|thu(?:rs?)?", "czwartek"),
         ("friday|fri", "piatek"), ("saturday|sat", "sobota"), ("sunday|sun", "niedziela"), ("next", "nastepny"),
         (@"in the morning|morning", "rano"), (@"in the afternoon|afternoon", "po poludniu"), (@"in the evening|evening", "wieczorem"),
         (@"noon|midday", "12:00"),
         // English lengths and head counts
-        (@"(?:an?|one) hour and a half|one and a half hours?", "poltorej godziny"), (@"half an hour", "30 minut"),
+        (@"(?:an?|one) hour and a half|one and a half hours?", "poltorej godziny"),
+        (@"half an hour|half hour|pol godziny|pol h|пів години|півгодини|pivhodyny|piv hodyny|полчаса|пол часа", "30 minut"),
         (@"what time", "ktora godzine"), (@"(?:an?|one) hour", "godzine"), (@"hours?|hrs?", "godzin"), (@"minutes?|mins?", "minut"),
         (@"people|persons?|guests|participants|adults|of us", "osob"),
         (@"we\s?ll be|we will be|we are|we re|there will be", "bedzie nas"),
         // Ukrainian days (Cyrillic and Latin letters)
-        ("післязавтра|pisl[iy]a ?zavtra", "pojutrze"), ("завтра|zavtra", "jutro"),
+        // Russian "в 6 часов" is a clock time; "на 2 часа" stays a length.
+        (@"(?:в|во|к) (\d{1,2}) (?:час|часа|часов)", "o $1"),
+        ("післязавтра|послезавтра|pisl[iy]a ?zavtra", "pojutrze"), ("завтра|zavtra", "jutro"),
         ("сьогодні|сегодня|s[oe]h?odni|s[eo]godn[iy]a", "dzis"),
-        (@"(?:через|за) тиждень|(?:cherez|za) tyzhden", "za tydzien"),
-        (@"понеділ\w*|ponedil\w*", "poniedzialek"), (@"вівтор\w*|vivtor\w*", "wtorek"), (@"серед[аиуі]|sered[auy]", "sroda"),
-        (@"четвер\w*|chetver\w*", "czwartek"), (@"пятниц\w*|п[іи]ятниц\w*|p[iyj]?[ijy]atn[yi](?:ts|c)\w*", "piatek"),
-        (@"суб+от\w*|subot\w*", "sobota"), (@"неділ\w*|nedil\w*", "niedziela"), (@"наступн\w*|nastupn\w*", "nastepny"),
-        (@"вранці|уранці|зранку|ранком|vrant?s?i|vranci|zranku", "rano"),
-        (@"після обіду|по обіді|вдень|удень|pislia obidu", "po poludniu"),
-        (@"ввечері|увечері|ввечорі|вечором|vvecheri|uvecheri", "wieczorem"),
-        (@"півтори години|pivtory hodyny", "poltorej godziny"), (@"півгодини|pivhodyny", "30 minut"),
-        (@"(?:яку|котру) годину|(?:yaku|kotru) hodynu", "ktora godzine"), (@"годину|hodynu", "godzine"), (@"годин\w*|год|hodyn\w*", "godzin"), (@"хвилин\w*|хв|k?hvylyn\w*", "minut"),
-        (@"осіб|особи|особа|людей|людини|учасник\w*|чоловік|osib|l[iy]udei|l[iy]?udey", "osob"),
-        (@"нас буде|буде нас|nas bude|bude nas", "bedzie nas"), ("прийде", "przyjdzie"), ("для", "dla"),
-        ("один|одна|одну|одного", "jeden"), ("два|дві|двох", "dwa"), ("три|трьох", "trzy"), ("чотири|чотирьох", "cztery"),
-        ("пять|пятьох", "piec"), ("шість|шістьох", "szesc"), ("сім|сімох", "siedem"), ("вісім|вісьмох", "osiem"),
-        ("девять", "dziewiec"), ("десять|десятьох", "dziesiec"),
-        ("двоє", "dwoje"), ("троє", "troje"), ("четверо", "czworo"), ("пятеро", "piecioro"), ("шестеро", "szescioro"),
-        ("семеро", "siedmioro"), ("восьмеро", "osmioro"), ("девятеро", "dziewiecioro"), ("десятеро", "dziesiecioro"),
+        (@"(?:через|за) тиждень|через неделю|(?:cherez|za) tyzhden", "za tydzien"),
+        (@"понеділ\w*|понедельник\w*|ponedil\w*", "poniedzialek"), (@"вівтор\w*|вторник\w*|vivtor\w*", "wtorek"),
+        (@"серед[аиуі]|сред[аыу]|sered[auy]", "sroda"), (@"четвер(?!о)\w*|chetver\w*", "czwartek"), (@"пятниц\w*|п[іи]ятниц\w*|p[iyj]?[ijy]atn[yi](?:ts|c)\w*", "piatek"),
+        (@"суб+от\w*|subot\w*", "sobota"), (@"неділ\w*|воскресень\w*|nedil\w*", "niedziela"), (@"наступн\w*|следующ\w*|nastupn\w*", "nastepny"),
+        (@"вранці|уранці|зранку|ранком|ранку|утром|утра|vrant?s?i|vranci|zranku", "rano"),
+        (@"після обіду|по обіді|вдень|удень|днем|днём|(?<=\d\s)дня|pislia obidu", "po poludniu"),
+        (@"ввечері|увечері|ввечорі|вечором|вечора|вечером|vvecheri|uvecheri|vechora", "wieczorem"),
+        (@"півтори години|pivtory hodyny|полтора часа", "poltorej godziny"),
+        (@"(?:яку|котру) годину|(?:yaku|kotru) hodynu", "ktora godzine"), (@"годину|hodynu|на час", "godzine"), (@"годин\w*|год|hodyn\w*|(?<=\d\s?)(?:час|часа|часов)", "godzin"),
+        (@"хвилин\w*|хв|k?hvylyn\w*|минут\w*|мин", "minut"),
+        (@"осіб|особи|особа|людей|людини|учасник\w*|чоловік|человек\w*|osib|l[iy]udei|l[iy]?udey", "osob"),
+        (@"нас буде|буде нас|nas bude|bude nas|нас будет|будет нас", "bedzie nas"), ("прийде|придет", "przyjdzie"), ("для", "dla"),
     ]);
 
     public static string ToPolish(string simplified)
     {
         if (simplified.Length == 0) return simplified;
-        var t = MeridiemRange().Replace(simplified, m =>
+        var t = EnglishMonthFirst().Replace(simplified, m => m.Groups["d"].Value + " " + PolishMonths[MonthOf(m.Groups["month"].Value)]);
+        t = EnglishDayFirst().Replace(t, m => m.Groups["d"].Value + " " + PolishMonths[MonthOf(m.Groups["month"].Value)]);
+        t = CyrillicMonth().Replace(t, m => m.Groups["d"].Value + " " + PolishMonths[CyrillicMonthOf(m.Groups["month"].Value)]);
+        t = HourSuffix().Replace(t, "${h}");
+        // Number words first, so that "six pm" and "at ten" are digits the patterns below know.
+        t = NumberWords.ToDigits(t);
+        t = MeridiemRange().Replace(t, m =>
         {
             var end = Hour24(m.Groups["b"].Value, m.Groups["bp"].Value);
             // "5–7pm": the start shares the end's half of the day when that keeps it earlier; "11am–1pm" says its own.
@@ -72,12 +81,7 @@ public static partial class DateWords
         });
         t = Meridiem().Replace(t, m => Clock(Hour24(m.Groups["h"].Value, m.Groups["p"].Value), m.Groups["m"]));
         t = OClock().Replace(t, "$1:00");
-        t = EnglishMonthFirst().Replace(t, m => m.Groups["d"].Value + " " + PolishMonths[MonthOf(m.Groups["month"].Value)]);
-        t = EnglishDayFirst().Replace(t, m => m.Groups["d"].Value + " " + PolishMonths[MonthOf(m.Groups["month"].Value)]);
-        t = UkrainianMonth().Replace(t, m => m.Groups["d"].Value + " " + PolishMonths[Array.FindIndex(UkrainianMonths, s => m.Groups["month"].Value.StartsWith(s, StringComparison.Ordinal))]);
-        t = HourSuffix().Replace(t, "${h}");
         foreach (var (pattern, polish) in Words) t = pattern.Replace(t, polish);
-        t = NumberWordBeforeUnit().Replace(t, m => EnglishNumber(m.Groups["n"].Value) + m.Groups["rest"].Value);
         t = FromBeforeNumber().Replace(t, "od ");
         t = AtBeforeNumber().Replace(t, "o ");
         t = UntilBetweenNumbers().Replace(t, " do ");
@@ -90,12 +94,9 @@ public static partial class DateWords
 
     private static int MonthOf(string english) => Array.IndexOf(EnglishMonths, english[..3]);
 
-    private static string EnglishNumber(string word) => word switch
-    {
-        "one" => "jeden", "two" => "dwa", "three" => "trzy", "four" => "cztery", "five" => "piec",
-        "six" => "szesc", "seven" => "siedem", "eight" => "osiem", "nine" => "dziewiec", "ten" => "dziesiec",
-        _ => word,
-    };
+    private static int CyrillicMonthOf(string month) =>
+        Array.FindIndex(UkrainianMonths, s => month.StartsWith(s, StringComparison.Ordinal)) is var uk and >= 0 ? uk
+            : Array.FindIndex(RussianMonths, s => month.StartsWith(s, StringComparison.Ordinal));
 
     /// <summary>An hour in 24-hour time: "7" with "pm" → 19, "12" with "am" → 0.</summary>
     private static int Hour24(string hour, string meridiem)
@@ -108,7 +109,7 @@ public static partial class DateWords
     private static string Clock(int hour, Group minutes) =>
         string.Create(CultureInfo.InvariantCulture, $"{hour:00}:{(minutes.Success ? minutes.Value : "00")}");
 
-    [GeneratedRegex(@"\b(?<a>\d{1,2})(?::(?<am>\d{2}))?\s*(?<ap>a\.?m\.?|p\.?m\.?)?\s*(?:-|–|to|till|until)\s*(?<b>\d{1,2})(?::(?<bm>\d{2}))?\s*(?<bp>a\.?m\.?|p\.?m\.?)(?![a-z])")]
+    [GeneratedRegex(@"\b(?<a>\d{1,2})(?::(?<am>\d{2}))?\s*(?<ap>a\.?m\.?|p\.?m\.?)?\s*(?:-|–|to|till|until|and)\s*(?<b>\d{1,2})(?::(?<bm>\d{2}))?\s*(?<bp>a\.?m\.?|p\.?m\.?)(?![a-z])")]
     private static partial Regex MeridiemRange();
 
     [GeneratedRegex(@"\b(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<p>a\.?m\.?|p\.?m\.?)(?![a-z])")]
@@ -123,21 +124,18 @@ public static partial class DateWords
     [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")]
     private static partial Regex EnglishDayFirst();
 
-    [GeneratedRegex(@"\b(?<d>\d{1,2})\s+(?<month>(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\w*)")]
-    private static partial Regex UkrainianMonth();
+    [GeneratedRegex(@"\b(?<d>\d{1,2})\s+(?<month>(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*)")]
+    private static partial Regex CyrillicMonth();
 
     /// <summary>"о 18-й годині", "о 18 годині": the hour without its ending and without "o'clock".</summary>
     [GeneratedRegex(@"(?<h>\d{1,2})(?:-?(?:й|ій|ої))?\s+(?:годині|hodyni)(?!\w)|(?<h>\d{1,2})-(?:й|ій|ої)(?!\w)")]
     private static partial Regex HourSuffix();
 
-    [GeneratedRegex(@"\b(?<n>one|two|three|four|five|six|seven|eight|nine|ten)(?<rest>\s+(?:osob|godzin|minut))\b|(?<=bedzie nas\s+)(?<n>one|two|three|four|five|six|seven|eight|nine|ten)(?<rest>)\b")]
-    private static partial Regex NumberWordBeforeUnit();
-
-    // "з 17 до 19", never "z 2 dziećmi": a bare "з" or "z" starts a time only in a range.
-    [GeneratedRegex(@"(?<![\w])(?:(?:from|between|від|vid)\s+(?=\d)|(?:з|із|зі|z)\s+(?=\d{1,2}(?:[:.]\d{2})?\s*(?:-|–|до|do)\s*\d))")]
+    // "з 17 до 19", never "z 2 dziećmi": a bare "з" or "z" starts a time only in a range or at the very end.
+    [GeneratedRegex(@"(?<![\w])(?:(?:from|between|від|vid|от)\s+(?=\d)|(?:з|із|зі|z|с|со)\s+(?=\d{1,2}(?:[:.]\d{2})?(?:\s*(?:-|–|до|do)\s*\d|\s*$)))")]
     private static partial Regex FromBeforeNumber();
 
-    [GeneratedRegex(@"(?<![\w])(?:at|around|about|о|об|ob)\s+(?=\d)")]
+    [GeneratedRegex(@"(?<![\w])(?:at|around|about|о|об|ob|в|во|около|к)\s+(?=\d)(?!\d*\s*(?:godz|minut|osob))")]
     private static partial Regex AtBeforeNumber();
 
     [GeneratedRegex(@"(?<=\d)\s+(?:to|till|until|and|до)\s+(?=\d)")]

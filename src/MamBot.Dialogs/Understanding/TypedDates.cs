@@ -49,17 +49,38 @@ public static partial class TypedDates
         // Dates first, so that "12.12" is the twelfth of December and not 12:12.
         var t = NumericDate().Replace(Prepare(text), m => IsDate(m) ? " " : m.Value);
         t = WordDate().Replace(t, m => Array.Exists(Months, month => m.Groups["month"].Value.StartsWith(month, StringComparison.Ordinal)) ? " " : m.Value);
-        if (Range().Match(t) is { Success: true } r && Clock(r.Groups["a"].Value, r.Groups["am"].Value) is { } a && Clock(r.Groups["b"].Value, r.Groups["bm"].Value) is { } b && b > a)
-            return (a, b);
+        var evening = Evening().IsMatch(t);
+        if (Range().Match(t) is { Success: true } r && Clock(r.Groups["a"].Value, r.Groups["am"].Value) is { } a
+            && Clock(r.Groups["b"].Value, r.Groups["bm"].Value) is { } b && Ordered(a, b, evening) is { } range)
+            return range;
         if (At().Match(t) is { Success: true } at && Clock(at.Groups["h"].Value, at.Groups["m"].Value) is { } start)
-            return (start, null);
-        // A clock time anywhere once dates are gone: "w piątek 18.30", "czwartek 17:30".
+            return (Afternoon(start, evening), null);
+        if (BeforePartOfDay().Match(t) is { Success: true } part && Clock(part.Groups["h"].Value, part.Groups["m"].Value) is { } marked)
+            return (Afternoon(marked, evening), null);
+        // A clock time anywhere once dates are gone: "w piątek 18.30", "czwartek 17:30"; an hour before a part
+        // of the day: "6 wieczorem".
         if (ClockTime().Match(t) is { Success: true } clock && Clock(clock.Groups["h"].Value, clock.Groups["m"].Value) is { } written)
-            return (written, null);
+            return (Afternoon(written, evening), null);
         if (Bare().Match(t) is { Success: true } bare && Clock(bare.Groups["h"].Value, bare.Groups["m"].Value) is { } only)
-            return (only, null);
+            return (Afternoon(only, evening), null);
         return null;
     }
+
+    /// <summary>
+    /// A range as meant: "od 10 do 2" ends at 14:00 (an end before the start is the afternoon's), and "od 6 do 8
+    /// wieczorem" is 18:00–20:00 (the start shares the end's evening when that keeps it earlier).
+    /// </summary>
+    private static (TimeOnly, TimeOnly?)? Ordered(TimeOnly a, TimeOnly b, bool evening)
+    {
+        if (evening) b = Afternoon(b, true);
+        if (b <= a && b.Hour is >= 1 and < 12 && b.AddHours(12) > a) b = b.AddHours(12);
+        if (evening && a.Hour is >= 1 and < 12 && a.AddHours(12) < b) a = a.AddHours(12);
+        return b > a ? (a, b) : null;
+    }
+
+    /// <summary>"o 6 wieczorem", "о шостій вечора", "six in the evening": an hour 1–11 in the evening is 13–23.</summary>
+    private static TimeOnly Afternoon(TimeOnly time, bool evening) =>
+        evening && time.Hour is >= 1 and < 12 ? time.AddHours(12) : time;
 
     private const int MaxHours = 24 * 7;
 
@@ -96,23 +117,8 @@ public static partial class TypedDates
     private static string Prepare(string text) =>
         " " + Regex.Replace(DateWords.ToPolish(TypedText.Simplify(text)), @"[;!?""„”()]|,(?!\d)|\.(?=\s|$)", " ") + " ";
 
-    /// <summary>
-    /// A folded number word, 1 to 10, in the forms residents type: "dwa", "dwie", "pięciu"; "два", "дві"; "two".
-    /// </summary>
-    internal static int? NumberWord(string word) => word switch
-    {
-        "jeden" or "jedna" or "jedno" or "jednej" or "jednego" or "один" or "одна" or "одну" or "one" => 1,
-        "dwa" or "dwie" or "dwoch" or "dwoje" or "dwojga" or "два" or "дві" or "двоє" or "two" => 2,
-        "trzy" or "trzech" or "troje" or "три" or "троє" or "three" => 3,
-        "cztery" or "czterech" or "czworo" or "чотири" or "четверо" or "four" => 4,
-        "piec" or "pieciu" or "piecioro" or "пять" or "пятеро" or "five" => 5,
-        "szesc" or "szesciu" or "szescioro" or "шість" or "шестеро" or "six" => 6,
-        "siedem" or "siedmiu" or "siedmioro" or "сім" or "семеро" or "seven" => 7,
-        "osiem" or "osmiu" or "osmioro" or "вісім" or "восьмеро" or "eight" => 8,
-        "dziewiec" or "dziewieciu" or "dziewiecioro" or "девять" or "девятеро" or "nine" => 9,
-        "dziesiec" or "dziesieciu" or "dziesiecioro" or "десять" or "десятеро" or "ten" => 10,
-        _ => null,
-    };
+    /// <summary>A folded number word in the forms residents type: "dwie", "pięciu", "дві", "двенадцать", "twenty five".</summary>
+    internal static int? NumberWord(string word) => NumberWords.Number(word);
 
     /// <summary>
     /// "12.12" is a date, "18.30" a time: no month is 00, 15, 30 or 45, so dotted quarter hours are times
@@ -160,8 +166,15 @@ public static partial class TypedDates
     [GeneratedRegex(@"(?:\bod\s+)?\b(?<a>\d{1,2})(?:[:.](?<am>\d{2}))?\s*(?:-|–|do)\s*(?<b>\d{1,2})(?:[:.](?<bm>\d{2}))?\b(?!\s*(?:[./]\d|os|osob|minut|godz|h\b))")]
     private static partial Regex Range();
 
-    [GeneratedRegex(@"\b(?:o|od|na)\s+(?:godz(?:inie|\.)?\s+)?(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\b(?!\s*(?:os|osob|minut|godzin|h\b|[./]\d))")]
+    [GeneratedRegex(@"\b(?:o|od|na)\s+(?:godz(?:inie|\.)?\s+)?(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\b(?!\s*(?:os\b|osob|min|godz|h\b|[./]\d|[.,]5))")]
     private static partial Regex At();
+
+    // "wieczorem" (also "вечора", "in the evening", "tonight" once in Polish words): hours 1–11 are p.m.
+    [GeneratedRegex(@"\bwieczor(?:em)?\b|\bpo poludniu\b|\bpopoludniu\b")]
+    private static partial Regex Evening();
+
+    [GeneratedRegex(@"\b(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s+(?:wieczorem|wieczor|rano|po poludniu)\b")]
+    private static partial Regex BeforePartOfDay();
 
     [GeneratedRegex(@"\b(?<h>\d{1,2})[:.](?<m>\d{2})\b(?!\s*[./]\d)")]
     private static partial Regex ClockTime();
