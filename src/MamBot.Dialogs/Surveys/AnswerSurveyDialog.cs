@@ -56,6 +56,9 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
         else Next(dc, survey, draft); // a conversation saved before steps were named: where the draft ends
     }
 
+    /// <summary>A survey reads every typed text itself: choices, "wstecz", and a question typed at a free-text step.</summary>
+    public override Task<bool> AcceptsAsync(DialogContext dc, string text, CancellationToken ct) => Task.FromResult(true);
+
     public override async Task RepromptAsync(DialogContext dc, CancellationToken ct)
     {
         var (survey, draft) = await LoadAsync(dc, ct);
