@@ -19,6 +19,11 @@ public sealed record BookingAttempt(Booking? Booking, BookingProblem Problem, IR
 /// asking for the same slot at the same moment cannot both get it.</summary>
 public sealed class BookingService(MamDbContext db, CentreDirectory centres, TimeProvider time)
 {
+    /// <summary>The resident's latest booking, whose room, length, purpose and contact can be offered again.</summary>
+    public Task<Booking?> LastOfAsync(Guid residentId, CancellationToken ct) =>
+        db.Bookings.AsNoTracking().Where(b => b.ResidentId == residentId && b.ContactName != "")
+            .OrderByDescending(b => b.CreatedUtc).FirstOrDefaultAsync(ct);
+
     public async Task<BookingAttempt> RequestAsync(NewBooking request, CancellationToken ct)
     {
         await using var transaction = await db.BeginWriteAsync(ct);

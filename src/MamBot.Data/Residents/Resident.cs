@@ -21,6 +21,9 @@ public sealed class Resident
     public bool HasConsented =>
         Consents.Where(c => c.Purpose == ConsentPurpose.Privacy).MaxBy(c => c.AtUtc)?.Granted == true;
 
+    public bool AcceptedHouseRules(string version) =>
+        Consents.Any(c => c.Purpose == ConsentPurpose.HouseRules && c.Granted && c.TextVersion == version);
+
     public bool Wants(NudgeKind kind) => Preferences.FirstOrDefault(p => p.Kind == kind)?.Enabled ?? true;
 }
 
@@ -41,6 +44,9 @@ public sealed class ChannelIdentity
 public static class ConsentPurpose
 {
     public const string Privacy = "privacy";
+
+    /// <summary>The centre's house rules, accepted once per version of their text (TextVersion), not at every booking.</summary>
+    public const string HouseRules = "house-rules";
 }
 
 /// <summary>What was agreed to (or refused), when, on which channel, and which text version was shown.</summary>

@@ -22,6 +22,21 @@ public sealed class ResidentService(MamDbContext db, CentreDirectory centres, Ti
         return trimmed.Length <= MaxDisplayName ? trimmed : trimmed[..MaxDisplayName].TrimEnd();
     }
 
+    /// <summary>Notes that the resident accepted this version of the house rules (once per version).</summary>
+    public async Task AcceptHouseRulesAsync(Resident resident, string version, string channel, CancellationToken ct)
+    {
+        if (resident.AcceptedHouseRules(version)) return;
+        resident.Consents.Add(new ConsentRecord
+        {
+            Purpose = ConsentPurpose.HouseRules,
+            Granted = true,
+            TextVersion = version,
+            Channel = channel,
+            AtUtc = time.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Records consent; on the first one the person becomes a resident with every nudge kind on.</summary>
     public async Task<(Resident Resident, bool IsNew)> GrantConsentAsync(
         int centreId, string channel, string chatId, string? displayName, string textVersion, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace MamBot.Dialogs.Bookings;
 /// summary. One sentence ("małą salę w piątek od 17 do 19 dla 8 osób") fills several slots; every slot can be
 /// answered with a button or in words, "Wstecz" goes back, /anuluj stops.
 /// </summary>
-public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : FormDialog
+public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk, Data.Residents.ResidentService residents) : FormDialog
 {
     public const string DialogId = "bookings.book";
     private static readonly int[] LengthChoices = [60, 90, 120, 180, 240];
@@ -27,11 +27,74 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         new("length", AskLengthAsync, ParseLengthAsync),
         FormSlot.Of("purpose", _ => Reply.Plain(T.BookAskPurpose), (_, t) => t.Length is >= 3 and <= 200 ? SlotValue.Ok(t) : SlotValue.Invalid(T.BookPurposeBad)),
         FormSlot.Of("people", AskPeople, ParsePeople),
+        FormSlot.Of("contact", AskSameContact, ParseSameContact),
         FormSlot.Of("name", AskName, ParseName),
         FormSlot.Of("phone", _ => Reply.WithRow(T.BookAskPhone, Option(T.ButtonSkip, "-")), ParsePhone),
         FormSlot.Of("rules", AskRules, (_, t) => Yes(t) ? SlotValue.Ok("yes") : SlotValue.Invalid(T.BookRulesNeeded)),
         FormSlot.Of("confirm", Summary, (_, t) => Yes(t) ? SlotValue.Ok("yes") : t == "no" ? SlotValue.Ok("no") : SlotValue.Invalid(T.PromptPickOne)),
     ];
+
+    /// <summary>
+    /// A returning resident is not asked again what they gave before: name and phone from the last booking are
+    /// offered for one tap, and house rules they accepted in this version are not shown again.
+    /// </summary>
+    public override async Task BeginAsync(DialogContext dc, string? argument, CancellationToken ct)
+    {
+        var values = dc.ActiveFrame!.Values;
+        if (dc.Resident is { } resident && await bookings.LastOfAsync(resident.Id, ct) is { } last)
+        {
+            (values[LastName], values[LastPhone]) = (last.ContactName, last.Phone ?? "-");
+            if (dc.Centre.Rooms.Any(r => r.Id == last.RoomId))
+                values[LastTime] = string.Join('|', last.RoomId.ToString(Wording.Culture),
+                    ((int)last.Length.TotalMinutes).ToString(Wording.Culture), last.People.ToString(Wording.Culture), last.Purpose);
+        }
+        else values["contact"] = "new";
+        if (dc.Resident?.AcceptedHouseRules(RulesVersion(dc.Centre)) == true) values["rules"] = "yes";
+        await base.BeginAsync(dc, argument, ct);
+    }
+
+    private const string LastName = "_lastName", LastPhone = "_lastPhone", LastTime = "_lastTime", Again = "again";
+
+    /// <summary>"Jak ostatnio" on the first question: room, length, people, purpose and contact as last time; day and time are asked.</summary>
+    public override Task ContinueAsync(DialogContext dc, CancellationToken ct)
+    {
+        var v = dc.ActiveFrame!.Values;
+        if (dc.Payload != Option("", Again).Payload || !v.TryGetValue(LastTime, out var last)) return base.ContinueAsync(dc, ct);
+        var parts = last.Split('|', 4);
+        (v["room"], v["length"], v["people"], v["purpose"]) = (parts[0], parts[1], parts[2], parts[3]);
+        (v["contact"], v["name"], v["phone"]) = ("same", v[LastName], v[LastPhone]);
+        return RepromptAsync(dc, ct);
+    }
+
+    /// <summary>"Tak" to the remembered contact fills name and phone; "Zmień" asks for them.</summary>
+    protected override void Filled(DialogFrame frame, string slot, string value)
+    {
+        if (slot != "contact") return;
+        if (value == "same") (frame.Values["name"], frame.Values["phone"]) = (frame.Values[LastName], frame.Values[LastPhone]);
+        else
+        {
+            frame.Values.Remove("name");
+            frame.Values.Remove("phone");
+        }
+    }
+
+    private static Reply AskSameContact(DialogContext dc)
+    {
+        var v = dc.ActiveFrame!.Values;
+        var phone = v[LastPhone] == "-" ? "" : Wording.Format(T.BookContactPhone, v[LastPhone]);
+        return Reply.WithRow(Wording.Format(T.BookAskSameContact, v[LastName], phone),
+            Option(T.ButtonYes, "same"), Option(T.ButtonChange, "change"));
+    }
+
+    private static SlotValue ParseSameContact(DialogContext dc, string text) =>
+        text is "same" or "change" ? SlotValue.Ok(text)
+        : TypedWords.Yes.Match(text) ? SlotValue.Ok("same")
+        : TypedWords.No.Match(text) || TypedText.Fold(text) == TypedText.Fold(T.ButtonChange) ? SlotValue.Ok("change")
+        : SlotValue.Invalid(T.PromptPickOne);
+
+    /// <summary>The version of the house rules a resident accepts: their Polish text, hashed.</summary>
+    public static string RulesVersion(Data.Centres.Centre centre) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(string.Join("\n", centre.HouseRules.OrderBy(r => r.Order).Select(r => r.Text)))))[..16];
 
     protected override IReadOnlyDictionary<string, string> Understand(DialogContext dc, string text)
     {
@@ -49,6 +112,15 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
     }
 
     protected override bool IsFreeText(string slot) => slot is "purpose" or "name";
+
+    /// <summary>Answers checked again when this one changes: another room must be free then and hold everyone.</summary>
+    protected override IEnumerable<string> Invalidates(string slot) => slot switch
+    {
+        "room" => ["day", "start", "people"],
+        "day" => ["start"],
+        "length" => ["start"],
+        _ => [],
+    };
 
     /// <summary>"Rozumiem: Sala mała, piątek 4 grudnia, 17:00–19:00, 8 osób." from what the form holds so far.</summary>
     protected override string? Echo(DialogContext dc)
@@ -84,6 +156,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
 
         if (attempt.Booking is { } booking)
         {
+            await residents.AcceptHouseRulesAsync(dc.Resident, RulesVersion(dc.Centre), dc.Activity.Channel, ct);
             var when = BookingDesk.When(booking, room, dc.TimeZone);
             var promise = await desk.PromiseAsync(booking, dc.Resident, ct);
             await dc.EndDialogAsync(null, ct);
@@ -105,8 +178,18 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         await ReaskAsync(dc, ["start", "confirm"], ct); // the time went in the meantime: choose another
     }
 
-    private static Reply AskRoom(DialogContext dc) => new(T.BookAskRoom,
-        [.. dc.Centre.Rooms.OrderBy(r => r.Id).Chunk(2).Select(row => (IReadOnlyList<Button>)[.. row.Select(r => Option(Wording.Format(T.BookRoomButton, r.Name, r.Capacity), r.Id.ToString(Wording.Culture)))])]);
+    private static Reply AskRoom(DialogContext dc)
+    {
+        var rows = dc.Centre.Rooms.OrderBy(r => r.Id).Chunk(2).Select(row => (IReadOnlyList<Button>)[.. row.Select(r =>
+            Option(Wording.Format(T.BookRoomButton, r.Name, r.Capacity), r.Id.ToString(Wording.Culture)))]).ToList();
+        if (!dc.ActiveFrame!.Values.TryGetValue(LastTime, out var last)) return new Reply(T.BookAskRoom, rows);
+        var parts = last.Split('|', 4);
+        var room = dc.Centre.Rooms.First(r => r.Id.ToString(Wording.Culture) == parts[0]);
+        var described = string.Join(", ", room.Name, Minutes(int.Parse(parts[1], Wording.Culture)), parts[3],
+            Wording.Count(int.Parse(parts[2], Wording.Culture), T.PeopleForms));
+        rows.Insert(0, [Option(T.ButtonLikeLastTime, Again)]);
+        return new Reply(T.BookAskRoom + "\n" + Wording.Format(T.BookLastTime, described), rows);
+    }
 
     private static SlotValue ParseRoom(DialogContext dc, string text)
     {
@@ -206,9 +289,13 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         if (TypedDates.People(text, bareNumber: true) is not { } people || people < 1) return SlotValue.Invalid(T.BookPeopleUnknown);
         if (RoomOf(dc) is not { } room || people <= room.Capacity) return SlotValue.Ok(people.ToString(Wording.Culture));
         // The rule, and where such a group fits: "Ta sala mieści najwyżej 10 osób. Sala duża mieści 30 osób."
-        var bigger = dc.Centre.Rooms.Where(r => r.Capacity >= people).OrderBy(r => r.Capacity).FirstOrDefault();
+        // The rooms that fit are offered with everything else kept: day, time, length, purpose and the head count.
+        var fit = dc.Centre.Rooms.Where(r => r.Capacity >= people).OrderBy(r => r.Capacity).ToList();
         var refusal = Wording.Format(T.BookProblemOverCapacity, Wording.Count(room.Capacity, T.PeopleForms), room.Name);
-        return SlotValue.Invalid(bigger is null ? refusal : refusal + " " + Wording.Format(T.BookRoomHolds, bigger.Name, Wording.Count(bigger.Capacity, T.PeopleForms)));
+        if (fit.Count == 0) return SlotValue.Invalid(refusal);
+        var count = people.ToString(Wording.Culture);
+        return SlotValue.Invalid(refusal + " " + Wording.Format(T.BookRoomHolds, fit[0].Name, Wording.Count(fit[0].Capacity, T.PeopleForms)),
+            [.. fit.Select(r => Change(r.Name, ("room", r.Id.ToString(Wording.Culture)), ("people", count)))]);
     }
 
     private static Reply AskName(DialogContext dc)

@@ -215,7 +215,9 @@ public sealed partial class ConversationEngine(
             return;
         }
 
-        if (dc.ActiveDialog is { } active && dc.ActiveFrame!.Expects.Contains(payload))
+        // A refusal's offer ("f!room=1;people=12") changes the open form's answers; the form checks them again.
+        if (dc.ActiveDialog is { } active && (dc.ActiveFrame!.Expects.Contains(payload)
+            || active is FormDialog && payload.StartsWith(FormDialog.ChangePrefix, StringComparison.Ordinal)))
         {
             await active.ContinueAsync(dc, ct);
             return;

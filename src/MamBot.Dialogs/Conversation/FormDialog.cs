@@ -10,10 +10,14 @@ public sealed record FormSlot(string Name, Func<DialogContext, CancellationToken
         new(name, (dc, _) => Task.FromResult(ask(dc)), (dc, text, _) => Task.FromResult(parse(dc, text)));
 }
 
-public readonly record struct SlotValue(string? Value, string? Error)
+/// <summary>An answer's value, or why it is refused and, when something else would work, buttons offering it.</summary>
+public readonly record struct SlotValue(string? Value, string? Error, IReadOnlyList<Button>? Offer = null)
 {
     public static SlotValue Ok(string value) => new(value, null);
-    public static SlotValue Invalid(string error) => new(null, error);
+    public static SlotValue Invalid(string error, IReadOnlyList<Button>? offer = null) => new(null, error, offer);
+
+    /// <summary>The refusal as a message, with its offer when there is one.</summary>
+    public Reply Refusal => Offer is { Count: > 0 } offer ? new Reply(Error!, [.. offer.Chunk(2)]) : Reply.Plain(Error!);
 }
 
 /// <summary>
@@ -25,6 +29,9 @@ public abstract class FormDialog : Dialog
 {
     public const string BackPayload = "f:back";
     private const string OptionPrefix = "f=";
+
+    /// <summary>A button that changes answers already given ("f!room=1;people=12"): a refusal's way forward.</summary>
+    public const string ChangePrefix = "f!";
     private const string OrderKey = "_order";
 
     protected abstract IReadOnlyList<FormSlot> Slots { get; }
@@ -41,6 +48,23 @@ public abstract class FormDialog : Dialog
     protected abstract Task CompleteAsync(DialogContext dc, IReadOnlyDictionary<string, string> values, CancellationToken ct);
 
     public static Button Option(string title, string value) => new(title, OptionPrefix + value);
+
+    public static Button Change(string title, params (string Slot, string Value)[] answers) =>
+        new(title, ChangePrefix + string.Join(';', answers.Select(a => a.Slot + "=" + a.Value)));
+
+    /// <summary>Answers that stop holding when this one changes (a new day: the start must be checked again).</summary>
+    protected virtual IEnumerable<string> Invalidates(string slot) => [];
+
+    // "a jednak w sobotę", "nie, 6 osób", "actually Saturday": an earlier answer is being corrected.
+    private static readonly string[] CorrectionWords = Understanding.IntentRules.Fold(
+        "a jednak", "jednak", "nie ", "zmien", "zmiana", "popraw", "wlasciwie", "sorry", "przepraszam", "wolalbym", "wolalabym",
+        "ні ", "краще", "змін", "насправді", "вибачте", "нет ", "лучше", "actually", "wait", "no ", "instead", "change", "rather");
+
+    private static bool IsCorrection(string text)
+    {
+        var padded = " " + Understanding.TypedText.Fold(text) + " ";
+        return CorrectionWords.Any(w => padded.Contains(" " + w, StringComparison.Ordinal));
+    }
 
     public override async Task BeginAsync(DialogContext dc, string? argument, CancellationToken ct)
     {
@@ -60,6 +84,14 @@ public abstract class FormDialog : Dialog
             return;
         }
 
+        if (dc.Payload is { } change && change.StartsWith(ChangePrefix, StringComparison.Ordinal))
+        {
+            var answers = change[ChangePrefix.Length..].Split(';').Select(a => a.Split('=', 2)).Where(a => a.Length == 2);
+            await CorrectAsync(dc, answers.ToDictionary(a => a[0], a => a[1]), ct);
+            await AskNextAsync(dc, ct);
+            return;
+        }
+
         if (dc.Payload is { } payload && payload.StartsWith(OptionPrefix, StringComparison.Ordinal))
         {
             // A button offered for this very slot: still validated, since options can go stale inside one step.
@@ -72,12 +104,41 @@ public abstract class FormDialog : Dialog
         var understood = Understand(dc, text);
         var others = understood.Where(u => u.Key != asked.Name && !frame.Values.ContainsKey(u.Key)).ToDictionary();
         var onlyOthers = IsFreeText(asked.Name) && others.Count > 0 && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4;
+        // An answer given before, said again differently ("a jednak w sobotę"): changed, and what it invalidates asked again.
+        var corrected = understood.Where(u => u.Key != asked.Name && frame.Values.TryGetValue(u.Key, out var was) && was != u.Value)
+            .ToDictionary();
         var answer = onlyOthers ? SlotValue.Invalid("") : await asked.Parse(dc, text, ct);
+        // Unmarked, only words count as a correction: a bare "20" at the name step is no new start time.
+        if (corrected.Count > 0 && (IsCorrection(text) || answer.Error is not null && text.Any(char.IsLetter)))
+        {
+            dc.Data.NotUnderstoodInRow = 0;
+            if (await CorrectAsync(dc, corrected, ct) > 0) SayEcho(dc);
+            await AskNextAsync(dc, ct);
+            return;
+        }
         if (answer.Error is null) Set(frame, asked.Name, answer.Value!);
-        else if (others.Count == 0) Missed(dc, answer.Error);
+        else if (others.Count == 0) Missed(dc, answer);
         if (answer.Error is null || others.Count > 0) dc.Data.NotUnderstoodInRow = 0;
         if (await FillAsync(dc, others, ct) > 0) SayEcho(dc);
         await AskNextAsync(dc, ct);
+    }
+
+    /// <summary>
+    /// Replaces earlier answers and checks again those they may invalidate, keeping each that still holds (the day
+    /// and time stay when a bigger room is free then); the final "yes" goes, so the summary is shown again.
+    /// </summary>
+    private async Task<int> CorrectAsync(DialogContext dc, IReadOnlyDictionary<string, string> answers, CancellationToken ct)
+    {
+        var frame = dc.ActiveFrame!;
+        var known = answers.Where(a => Slots.Any(s => s.Name == a.Key)).ToDictionary();
+        var recheck = known.Keys.SelectMany(Invalidates).Except(known.Keys)
+            .Where(frame.Values.ContainsKey).ToDictionary(slot => slot, slot => frame.Values[slot]);
+        var gone = known.Keys.Concat(recheck.Keys).Append(Slots[^1].Name).ToList();
+        foreach (var slot in gone) frame.Values.Remove(slot);
+        Forget(frame, gone);
+        var taken = await FillAsync(dc, known, ct);
+        await FillAsync(dc, recheck, ct);
+        return taken;
     }
 
     public override Task RepromptAsync(DialogContext dc, CancellationToken ct) => AskNextAsync(dc, ct);
@@ -92,9 +153,9 @@ public abstract class FormDialog : Dialog
     }
 
     /// <summary>Why the answer did not fit; the second miss in a row also offers a person and the menu.</summary>
-    private static void Missed(DialogContext dc, string error)
+    private static void Missed(DialogContext dc, SlotValue refused)
     {
-        dc.Say(error);
+        dc.Say(refused.Refusal);
         if (++dc.Data.NotUnderstoodInRow < 2) return;
         dc.Say(Reply.WithRow(T.NotUnderstoodOfferPerson, Handoffs.HandoffDesk.TalkButton, new Button(T.ButtonMenu, "menu:main")));
         dc.Data.NotUnderstoodInRow = 0;
@@ -105,7 +166,7 @@ public abstract class FormDialog : Dialog
         var result = await slot.Parse(dc, answer.Trim(), ct);
         if (result.Error is not null)
         {
-            dc.Say(result.Error);
+            dc.Say(result.Refusal);
         }
         else
         {
@@ -127,7 +188,7 @@ public abstract class FormDialog : Dialog
                 Set(dc.ActiveFrame!, slot.Name, result.Value!);
                 taken++;
             }
-            else dc.Say(result.Error);
+            else dc.Say(result.Refusal);
         }
         return taken;
     }
@@ -160,21 +221,31 @@ public abstract class FormDialog : Dialog
     protected Task ReaskAsync(DialogContext dc, IEnumerable<string> forget, CancellationToken ct)
     {
         var frame = dc.ActiveFrame!;
-        foreach (var slot in forget)
-        {
-            frame.Values.Remove(slot);
-            var order = frame.Values.GetValueOrDefault(OrderKey, "").Split('|', StringSplitOptions.RemoveEmptyEntries).Where(s => s != slot).ToList();
-            if (order.Count == 0) frame.Values.Remove(OrderKey);
-            else frame.Values[OrderKey] = string.Join('|', order);
-        }
+        foreach (var slot in forget) frame.Values.Remove(slot);
+        Forget(frame, forget);
         return AskNextAsync(dc, ct);
     }
 
-    private static void Set(DialogFrame frame, string slot, string value)
+    /// <summary>Takes answers out of the order "Wstecz" walks back through.</summary>
+    private static void Forget(DialogFrame frame, IEnumerable<string> slots)
+    {
+        var gone = slots.ToHashSet();
+        var order = frame.Values.GetValueOrDefault(OrderKey, "").Split('|', StringSplitOptions.RemoveEmptyEntries).Where(s => !gone.Contains(s)).ToList();
+        if (order.Count == 0) frame.Values.Remove(OrderKey);
+        else frame.Values[OrderKey] = string.Join('|', order);
+    }
+
+    /// <summary>Called after a slot is filled: a form may fill others with it (a remembered contact).</summary>
+    protected virtual void Filled(DialogFrame frame, string slot, string value)
+    {
+    }
+
+    private void Set(DialogFrame frame, string slot, string value)
     {
         frame.Values[slot] = value;
         var order = frame.Values.GetValueOrDefault(OrderKey, "").Split('|', StringSplitOptions.RemoveEmptyEntries).Where(s => s != slot);
         frame.Values[OrderKey] = string.Join('|', order.Append(slot));
+        Filled(frame, slot, value);
     }
 
     private static void GoBack(DialogFrame frame)

@@ -38,8 +38,7 @@ public static class DataExportFile
         Line(Wording.Format(T.ExportSince, When(data.CreatedUtc)).TrimStart('•', ' '));
         Line(Wording.Format(T.ExportLanguage, LanguageActions.NameOf(data.Language)).TrimStart('•', ' '));
         Section(T.ExportFileChats, data.Channels.Select(c => Wording.Format(T.ExportChannel, Wording.ChannelName(c.Channel), When(c.LastMessageUtc))));
-        Section(T.ExportFileConsents, data.Consents.Select(c => Wording.Format(T.ExportConsent,
-            c.Granted ? T.ExportConsentGranted : T.ExportConsentWithdrawn, When(c.AtUtc))));
+        Section(T.ExportFileConsents, data.Consents.Select(c => DataExportReply.ConsentLine(c, When(c.AtUtc))));
         Section(T.ExportFileNotifications, data.Notifications.Select(n => (Kind: Enum.Parse<NudgeKind>(n.Key), On: n.Value))
             .Select(n => $"{NudgeKindTexts.Described(n.Kind)}: {(n.On ? T.ExportFileOn : T.ExportFileOff)}"));
         Section(T.ExportFileBookings, data.Bookings.Select(b => Wording.Format(T.ExportFileBooking,

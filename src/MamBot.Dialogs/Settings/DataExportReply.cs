@@ -20,8 +20,7 @@ public sealed class DataExportReply(PrivacyDesk privacy)
         lines.Add(Wording.Format(T.ExportLanguage, LanguageActions.NameOf(data.Language)));
         lines.AddRange(data.Channels.Select(c => Wording.Format(T.ExportChannel,
             Wording.ChannelName(c.Channel), Wording.DateTime(c.LastMessageUtc, zone))));
-        lines.AddRange(data.Consents.Select(c => Wording.Format(T.ExportConsent,
-            c.Granted ? T.ExportConsentGranted : T.ExportConsentWithdrawn, Wording.DateTime(c.AtUtc, zone))));
+        lines.AddRange(data.Consents.Select(c => ConsentLine(c, Wording.DateTime(c.AtUtc, zone))));
         var kinds = Enum.GetValues<NudgeKind>().ToLookup(resident.Wants, NudgeKindTexts.ButtonWord);
         if (kinds[true].Any()) lines.Add(Wording.Format(T.ExportNotificationsOn, string.Join(", ", kinds[true])));
         if (kinds[false].Any()) lines.Add(Wording.Format(T.ExportNotificationsOff, string.Join(", ", kinds[false])));
@@ -42,4 +41,10 @@ public sealed class DataExportReply(PrivacyDesk privacy)
         var data = await privacy.ExportAsync(resident.Id, ct) ?? throw new InvalidOperationException("Resident vanished during export.");
         return new Reply(T.ExportMachineIntro, [[new(T.ButtonMenu, "menu:main")]], new ReplyFile(T.ExportFileName, "application/json", PrivacyDesk.FileOf(data)));
     }
+
+    /// <summary>"• Zgoda na przetwarzanie danych: udzielona (…)", or the house rules accepted, by what was agreed to.</summary>
+    public static string ConsentLine(Data.Residents.ExportedConsent consent, string when) =>
+        consent.Purpose == Data.Residents.ConsentPurpose.HouseRules
+            ? Wording.Format(T.ExportHouseRules, when)
+            : Wording.Format(T.ExportConsent, consent.Granted ? T.ExportConsentGranted : T.ExportConsentWithdrawn, when);
 }

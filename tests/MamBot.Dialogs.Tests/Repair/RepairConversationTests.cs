@@ -177,6 +177,71 @@ public class RepairConversationTests
         Assert.Equal(language, await chat.QueryAsync(db => db.Residents.Select(r => r.Language).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_correction_changes_that_answer_and_asks_again_only_what_it_invalidates()
+    {
+        await using var chat = await ConsentedAsync("pl");
+        await GoToAsync(chat, "booking.purpose"); // Sala mała, Friday 27.11, 17:00–19:00, 8 people
+
+        await chat.SendAsync("nie, 6 osób");
+        Assert.Equal("6", (await FrameAsync(chat))["people"]);
+        Assert.Equal("purpose", await StepAsync(chat));
+
+        await chat.SendAsync("a jednak w sobotę"); // Saturdays end at 14:00: the day stays, the start is asked again
+        var values = await FrameAsync(chat);
+        Assert.Equal("2026-11-28", values["day"]);
+        Assert.Equal("start", await StepAsync(chat));
+        Assert.Equal("6", values["people"]);
+    }
+
+    [Fact]
+    public async Task Too_many_people_for_the_small_room_offers_the_rooms_that_fit_and_keeps_everything_else()
+    {
+        await using var chat = await ConsentedAsync("pl");
+        await chat.SendAsync("chcę zarezerwować małą salę w piątek od 17 do 19 dla 12 osób");
+        var offer = chat.Last.SelectMany(r => r.Buttons).SelectMany(b => b).FirstOrDefault(b => b.Title == "Sala duża")
+            ?? throw new InvalidOperationException("No offer of the big room in: " + chat.Text);
+
+        await chat.PressPayloadAsync(offer.Payload);
+
+        var values = await FrameAsync(chat);
+        Assert.Equal("12", values["people"]);
+        Assert.Equal("2026-11-27", values["day"]);
+        Assert.Equal("17:00", values["start"]);
+        Assert.Equal("purpose", await StepAsync(chat));
+    }
+
+    [Fact]
+    public async Task A_returning_resident_books_a_free_slot_in_five_presses_and_is_not_asked_the_rules_again()
+    {
+        await using var chat = await ConsentedAsync("pl");
+        foreach (var text in new[] { "chce zarezerwowac mala sale w piatek od 17 do 19 dla 8 osob", "próba chóru", "Anna Nowak",
+                     "600 100 200", "akceptuję", "tak" })
+            await chat.SendAsync(text);
+        Assert.Equal(1, await chat.QueryAsync(db => db.Bookings.CountAsync()));
+        await chat.PressPayloadAsync("menu:main"); // another day, she opens the chat at the menu
+
+        var presses = 0;
+        async Task Press(Func<Button, bool> which)
+        {
+            presses++;
+            await chat.PressPayloadAsync(chat.Last.SelectMany(r => r.Buttons).SelectMany(b => b).First(which).Payload);
+        }
+        await Press(b => b.Payload == "menu:book");
+        await Press(b => b.Title.Contains("Jak ostatnio", StringComparison.Ordinal));
+        await Press(b => b.Payload.StartsWith("f=2026-12-0", StringComparison.Ordinal)); // a day next week
+        await Press(b => b.Title == "17:00");
+        Assert.DoesNotContain("Sprzątamy po sobie", chat.Text); // the rules she accepted are not shown again
+        await Press(b => b.Payload == "f=yes"); // the summary's confirmation
+
+        Assert.Equal(5, presses);
+        var second = await chat.QueryAsync(db => db.Bookings.OrderBy(b => b.Id).LastAsync());
+        Assert.Equal(("Anna Nowak", "600 100 200", 8, "próba chóru"), (second.ContactName, second.Phone, second.People, second.Purpose));
+    }
+
+    private static Task<Dictionary<string, string>> FrameAsync(TestChat chat) => chat.QueryAsync(async db =>
+        ConversationData.FromJson(await db.ConversationStates.Select(s => s.StateJson).SingleAsync()).Stack[^1].Values);
+
     private static async Task<TestChat> ConsentedAsync(string language)
     {
         var chat = await TestChat.StartAsync();
