@@ -4,7 +4,7 @@ using MamBot.Dialogs.Understanding;
 
 namespace MamBot.Dialogs.Tests.Conversation;
 
-/// <summary>A typed text as one of the offered choices: rows of "choices | typed → which one (0-based, -1 none)".</summary>
+/// <summary>A typed text as one of the offered choices: rows of "choices, typed → which one (-1: none)".</summary>
 public class TypedChoiceTests
 {
     private const string Times = "Rano (9–12)|Po południu (15–18)|Wieczorem (18–21)";
