@@ -54,7 +54,7 @@ public static partial class DateWords
         (@"суб+от\w*|subot\w*", "sobota"), (@"неділ\w*|воскресень\w*|nedil\w*", "niedziela"), (@"наступн\w*|следующ\w*|nastupn\w*", "nastepny"),
         (@"вранці|уранці|зранку|ранком|ранку|утром|утра|vrant?s?i|vranci|zranku", "rano"),
         (@"після обіду|по обіді|вдень|удень|днем|днём|(?<=\d\s)дня|pislia obidu", "po poludniu"),
-        (@"ввечері|увечері|ввечорі|вечором|вечора|вечером|vvecheri|uvecheri|vechora", "wieczorem"),
+        (@"ввечері|увечері|ввечорі|вечором|вечора|вечера|вечером|vvecheri|uvecheri|vechora", "wieczorem"),
         (@"півтори години|pivtory hodyny|полтора часа", "poltorej godziny"),
         (@"(?:яку|котру) годину|(?:yaku|kotru) hodynu", "ktora godzine"), (@"годину|hodynu|на час", "godzine"), (@"годин\w*|год|hodyn\w*|(?<=\d\s?)(?:час|часа|часов)", "godzin"),
         (@"хвилин\w*|хв|k?hvylyn\w*|минут\w*|мин", "minut"),
