@@ -138,7 +138,8 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
         var room = RoomOf(dc)!;
         var today = Today(dc);
         // The next six days with a free start, within three weeks: one read of the room's bookings for all of them.
-        var byDay = await bookings.FreeStartsByDayAsync(room.Id, today, today.AddDays(Math.Min(room.MaxDaysAhead, 21)), TimeSpan.FromMinutes(LengthFor(dc, room)), ct);
+        var byDay = await bookings.FreeStartsByDayAsync(room.Id, today, today.AddDays(Math.Min(room.MaxDaysAhead, 21)),
+            TimeSpan.FromMinutes(LengthFor(dc, room)), ct);
         var days = byDay.Where(d => d.Starts.Count > 0).Select(d => d.Day).Take(6).ToList();
         if (days.Count == 0) return Reply.Plain(Wording.Format(T.BookNoFreeDays, Wording.ContactChannels(dc.Centre), room.Name));
         return new Reply(T.BookAskDay, [.. days.Chunk(2).Select(row => (IReadOnlyList<Button>)[.. row.Select(d => Option(DayButton(d, today), Day(d)))])]);
@@ -282,7 +283,8 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk) : 
     private Task<IReadOnlyList<DateTime>> FreeStartsAsync(DialogContext dc, CancellationToken ct)
     {
         var room = RoomOf(dc)!;
-        return bookings.FreeStartsAsync(room.Id, Day(dc.ActiveFrame!.Values["day"]), TimeSpan.FromMinutes(LengthFor(dc, room)), ct);
+        var length = TimeSpan.FromMinutes(LengthFor(dc, room));
+        return bookings.FreeStartsAsync(room.Id, Day(dc.ActiveFrame!.Values["day"]), length, ct);
     }
 
     /// <summary>Null when the room is free from this start for this long; otherwise the real rule and times that work.</summary>

@@ -13,7 +13,7 @@ internal static class IntentPairs
 {
     private sealed record Pair(string Intent, string[] Verbs, string[] Objects);
 
-    /// <summary>The intent a verb and its object decide, or none; Latin Ukrainian meets the Cyrillic stems loosely.</summary>
+    /// <summary>The intent a verb and its object decide, or none; Latin Ukrainian meets Cyrillic stems loosely.</summary>
     public static string Match(string folded, string language, bool latin)
     {
         var key = latin ? Transliteration.Loose : (Func<string, string>)(s => s);
@@ -21,7 +21,8 @@ internal static class IntentPairs
         foreach (var pair in For(language))
         {
             if (pair.Verbs.Any(v => padded.Contains(" " + key(v), StringComparison.Ordinal))
-                && (pair.Objects.Length == 0 || pair.Objects.Any(o => padded.Contains(" " + key(o), StringComparison.Ordinal))))
+                && (pair.Objects.Length == 0 || pair.Objects.Any(o => padded.Contains(" " + key(o),
+                    StringComparison.Ordinal))))
                 return pair.Intent;
         }
         return IntentRecognizer.None;
@@ -40,34 +41,47 @@ internal static class IntentPairs
 
     private static readonly Pair[] Polish =
     [
-        P("leave_event", ["nie biore udzial", "nie wezme udzial", "nie wchodze", "nie przyjde", "nie dam rady przyjsc"]),
-        P("cancel_booking", ["odwol", "anul", "usun", "skasuj", "skasowac", "wycofaj", "wycofac", "rezygnuj", "zrezygn", "kasuj"],
+        P("leave_event", ["nie biore udzial", "nie wezme udzial", "nie wchodze", "nie przyjde",
+            "nie dam rady przyjsc"]),
+        P("cancel_booking", ["odwol", "anul", "usun", "skasuj", "skasowac", "wycofaj", "wycofac", "rezygnuj",
+            "zrezygn", "kasuj"],
             "rezerw", "sale ", "sali", "kuchni", "kuchnie"),
-        P("leave_event", ["odwol", "anul", "usun", "skasuj", "wycofaj", "wycofac", "rezygnuj", "zrezygn", "skresl", "wykresl"],
+        P("leave_event", ["odwol", "anul", "usun", "skasuj", "wycofaj", "wycofac", "rezygnuj", "zrezygn", "skresl",
+            "wykresl"],
             "zapis", "udzial", "miejsc", "z listy", "liste"),
-        P("register_event", ["biore udzial", "wezme udzial", "wchodze w to", "wchodze", "dolaczam", "dolacze", "pisze sie",
+        P("register_event", ["biore udzial", "wezme udzial", "wchodze w to", "wchodze", "dolaczam", "dolacze",
+            "pisze sie",
             "licz na mnie", "liczcie na mnie", "dopiszcie mnie", "dopisz mnie"]),
         P("browse_ideas", ["poprzec", "poprzyj", "popieram", "popiera", "poparc", "poprzeme", "poprzemy"]),
-        P("browse_ideas", ["glosowac na", "zaglosowac na", "zaglosuj na", "glosuje na", "polubic", "polub", "wesprzec", "wesprzyj",
+        P("browse_ideas", ["glosowac na", "zaglosowac na", "zaglosuj na", "glosuje na", "polubic", "polub", "wesprzec",
+            "wesprzyj",
             "wspierac", "wspieram"], "pomysl", "inicjatyw", "propozycj"),
-        P("talk_to_staff", ["polacz mnie", "polaczcie mnie", "przelacz mnie", "przelaczcie mnie", "polaczyc z", "porozmawiac z",
-            "rozmawiac z", "pogadac z", "mowic z"], "koordynator", "kims", "kogos", "czlowiek", "osoba", "pracownik", "animator",
+        P("talk_to_staff", ["polacz mnie", "polaczcie mnie", "przelacz mnie", "przelaczcie mnie", "polaczyc z",
+            "porozmawiac z",
+            "rozmawiac z", "pogadac z", "mowic z"], "koordynator", "kims", "kogos", "czlowiek", "osoba", "pracownik",
+                "animator",
             "konsultant", "zespol", "obslug", "kierownik", "recepcj"),
     ];
 
     private static readonly Pair[] English =
     [
-        P("leave_event", ["take me off", "cross me off", "strike me off", "scratch me off", "take my name off", "remove me from",
+        P("leave_event", ["take me off", "cross me off", "strike me off", "scratch me off", "take my name off",
+            "remove me from",
             "count me out", "im out", "i m out", "wont be there", "won t be there"]),
-        P("cancel_booking", ["cancel", "scrap", "call off", "calling off", "drop", "delete", "remove", "undo", "revoke", "ditch",
+        P("cancel_booking", ["cancel", "scrap", "call off", "calling off", "drop", "delete", "remove", "undo",
+            "revoke", "ditch",
             "get rid of", "axe", "nix", "withdraw"], "booking", "reservation", "room", "hall", "kitchen"),
-        P("leave_event", ["cancel", "scrap", "call off", "drop", "delete", "remove", "undo", "withdraw", "give up", "pull out of"],
+        P("leave_event", ["cancel", "scrap", "call off", "drop", "delete", "remove", "undo", "withdraw", "give up",
+            "pull out of"],
             "sign up", "sign-up", "signup", "registration", "place", "spot", "seat", "attendance", "enrol", "rsvp"),
-        P("register_event", ["count me in", "im in", "i m in", "sign me up", "put me down for", "put my name down", "book me in",
-            "save me a", "ill be there", "i ll be there", "i will be there", "register me", "enrol me", "enroll me", "add me to",
+        P("register_event", ["count me in", "im in", "i m in", "sign me up", "put me down for", "put my name down",
+            "book me in",
+            "save me a", "ill be there", "i ll be there", "i will be there", "register me", "enrol me", "enroll me",
+                "add me to",
             "include me"]),
         // Never "like": "I'd like to suggest an idea" proposes one.
-        P("browse_ideas", ["support", "back a", "back the", "back this", "back my", "vote for", "vote on", "upvote", "endorse"],
+        P("browse_ideas", ["support", "back a", "back the", "back this", "back my", "vote for", "vote on", "upvote",
+            "endorse"],
             "idea", "initiative", "proposal", "suggestion"),
         P("talk_to_staff", ["put me through", "connect me", "transfer me", "get me the coordinator", "speak to someone",
             "speak with someone", "talk to someone", "talk with someone", "speak to a ", "talk to a ", "speak with a ",
@@ -80,13 +94,16 @@ internal static class IntentPairs
         // Never "зняти": "зняти зал" is renting it.
         P("cancel_booking", ["скасу", "скасов", "відмін", "видал", "анулю"], "брон", "резерв", "зал", "кімнат",
             "кухн"),
-        P("leave_event", ["скасу", "скасов", "відмін", "видал", "анулю", "випиш", "відпиш", "викресл"], "запис", "участ", "місце",
+        P("leave_event", ["скасу", "скасов", "відмін", "видал", "анулю", "випиш", "відпиш", "викресл"], "запис",
+            "участ", "місце",
             "списку"),
-        P("register_event", ["запишіть мене", "запиши мене", "беру участь", "візьму участь", "я в ділі", "долучаюсь", "долучаюся",
+        P("register_event", ["запишіть мене", "запиши мене", "беру участь", "візьму участь", "я в ділі", "долучаюсь",
+            "долучаюся",
             "приєднуюсь", "приєднуюся", "рахуйте мене", "зареєструйте мене"]),
         P("browse_ideas", ["підтримати", "підтримую", "підтримай", "підтримайте", "підтримаю"]),
         P("browse_ideas", ["проголос", "голосува", "вподоба", "лайкн"], "іде", "ініціатив", "пропозиц"),
-        P("talk_to_staff", ["зєднайте", "зєднай", "зєднати", "переключіть", "покличте", "поговорити з", "звязатися з", "звязати з",
+        P("talk_to_staff", ["зєднайте", "зєднай", "зєднати", "переключіть", "покличте", "поговорити з", "звязатися з",
+            "звязати з",
             "з координатор", "з адміністратор", "з оператор"]),
     ];
 
@@ -94,12 +111,15 @@ internal static class IntentPairs
     [
         P("leave_event", ["не приду", "не смогу прийти", "не смогу быть"]),
         P("cancel_booking", ["отмен", "удали", "удалит", "аннулир"], "брон", "резерв", "зал", "комнат", "кухн"),
-        P("leave_event", ["отмен", "удали", "удалит", "выпиш", "отпиш", "вычеркн"], "запис", "участ", "место", "списка"),
-        P("register_event", ["запишите меня", "запиши меня", "участвую", "я в деле", "буду участвовать", "присоединяюсь",
+        P("leave_event", ["отмен", "удали", "удалит", "выпиш", "отпиш", "вычеркн"], "запис", "участ", "место",
+            "списка"),
+        P("register_event", ["запишите меня", "запиши меня", "участвую", "я в деле", "буду участвовать",
+            "присоединяюсь",
             "зарегистрируйте меня"]),
         P("browse_ideas", ["поддержать", "поддерживаю", "поддержи", "поддержу"]),
         P("browse_ideas", ["проголос", "голосова"], "иде", "инициатив", "предложени"),
-        P("talk_to_staff", ["соедините", "соедини", "переключите", "позовите", "поговорить с", "связаться с", "с человеком",
+        P("talk_to_staff", ["соедините", "соедини", "переключите", "позовите", "поговорить с", "связаться с",
+            "с человеком",
             "с координатор", "с администратор", "с оператор", "живой человек"]),
     ];
 }

@@ -75,7 +75,8 @@ public static class IntentRecognizer
     }
 
     // Everyday words one letter away from a stem above, never to be "corrected" into it ("dzieckiem" is not "dzięki").
-    private static readonly string[] NeverCorrected = ["dzieck", "dzieci", "dziecio"];
+    // Number words too: "dziesiątej" is an hour, not "dzięki".
+    private static readonly string[] NeverCorrected = ["dzieck", "dzieci", "dziecio", "dziesi", "dziewi"];
 
     /// <summary>
     /// The first language's rules and classifier; the others' rules only, as their classifiers guess wildly at a
@@ -110,7 +111,9 @@ public static class IntentRecognizer
         // roughly ("zaly" for "зали"), so there a rule outranks it.
         var latin = Latin(folded, language);
         if (latin && rule != None) return rule;
-        var (guess, probability) = IntentClassifier.For(language).Predict(latin ? Transliteration.ToCyrillic(folded) : folded);
+        // A Polish sentence in Cyrillic letters would be nonsense the classifier may still be sure of.
+        var heard = latin && Transliteration.LooksUkrainian(folded) ? Transliteration.ToCyrillic(folded) : folded;
+        var (guess, probability) = IntentClassifier.For(language).Predict(heard);
         if (probability >= Confident) return guess;
         if (rule != None) return rule;
         return probability >= Plausible ? guess : None;
@@ -144,7 +147,8 @@ public static class IntentRecognizer
     }
 
     /// <summary>Ukrainian typed in Latin letters, read through <see cref="Transliteration"/>.</summary>
-    private static bool Latin(string folded, string language) => language == Languages.Ukrainian && !TypedText.HasCyrillic(folded);
+    private static bool Latin(string folded, string language) =>
+        language == Languages.Ukrainian && !TypedText.HasCyrillic(folded);
 
     private static bool NearlyStartsWith(string word, string stem)
     {
@@ -197,7 +201,10 @@ public static class IntentRecognizer
     {
         var words = language switch
         {
-            Languages.Ukrainian => UkrainianName, Languages.Russian => RussianName, Languages.English => EnglishName, _ => PolishName,
+            Languages.Ukrainian => UkrainianName,
+            Languages.Russian => RussianName,
+            Languages.English => EnglishName,
+            _ => PolishName,
         };
         var simple = TypedText.Simplify(text) + " ";
         // "skreślcie mnie z listy na wycieczkę": the name follows the first preposition that is not before "listy".

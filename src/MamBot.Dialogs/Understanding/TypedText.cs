@@ -34,13 +34,14 @@ public static class TypedText
         return string.Join(' ', builder.ToString().Normalize(NormalizationForm.FormC).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    /// <summary>Any Cyrillic letter: the text is Ukrainian or Russian (<see cref="LooksRussian"/> tells which).</summary>
+    /// <summary>Any Cyrillic letter: Ukrainian or Russian (<see cref="LooksRussian"/> tells which).</summary>
     public static bool HasCyrillic(string? text) => text is not null && text.Any(IsCyrillic);
 
     // Everyday Russian words that Ukrainian spells otherwise; with no letter only Ukrainian has, one is enough.
     private static readonly HashSet<string> RussianWords =
     [
-        "да", "нет", "что", "чтобы", "как", "где", "когда", "сегодня", "пожалуйста", "спасибо", "здравствуйте", "привет",
+        "да", "нет", "что", "чтобы", "как", "где", "когда", "сегодня", "пожалуйста", "спасибо", "здравствуйте",
+        "привет",
         "можно", "нужно", "нужен", "нужна", "мне", "меня", "вы", "мы", "есть", "и", "или", "хотим", "хотел", "хотела",
         "комнату", "мероприятия", "занятия", "запишите", "отмените", "помогите", "пропустить", "часа",
         "часов", "человек", "будет", "пятницу", "субботу", "воскресенье", "вечера", "утра", "работаете", "находитесь",

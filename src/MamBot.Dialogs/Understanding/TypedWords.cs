@@ -13,7 +13,8 @@ public sealed class TypedWords
     public static readonly TypedWords Yes = new(
         ["tak", "t", "jasne", "oczywiscie", "zgoda", "ok", "okej", "potwierdzam", "akceptuje"],
         ["так", "ага", "звісно", "звичайно", "добре", "гаразд", "підтверджую", "погоджуюсь", "погоджуюся", "приймаю", "ок", "tak", "dobre"],
-        ["yes", "y", "yeah", "yep", "sure", "of course", "ok", "okay", "confirm", "i confirm", "agree", "i agree", "accept", "i accept"],
+        ["yes", "y", "yeah", "yep", "sure", "of course", "ok", "okay", "confirm", "i confirm", "agree", "i agree",
+            "accept", "i accept"],
         ["да", "ага", "конечно", "хорошо", "ладно", "согласен", "согласна", "подтверждаю", "принимаю", "ок"]);
 
     public static readonly TypedWords No = new(
@@ -70,7 +71,8 @@ public sealed class TypedWords
     public bool Match(string? text)
     {
         var folded = TypedText.Fold(text);
-        return folded.Length > 0 && (_polish.Contains(folded) || Spoken().Contains(folded) || _russian.Contains(folded));
+        if (folded.Length == 0) return false;
+        return _polish.Contains(folded) || Spoken().Contains(folded) || _russian.Contains(folded);
     }
 
     /// <summary>The words in Polish and in the language spoken now, for a prompt that keeps them.</summary>

@@ -165,7 +165,8 @@ public class BookRoomDialogTests
         {
             // Saturday 28 November 11:00–12:30 in Kraków is taken: that Saturday has room for an hour, never for three.
             var room = await db.Rooms.SingleAsync(r => r.Name == "Sala mała");
-            db.Bookings.Add(new Booking { RoomId = room.Id, ResidentId = Guid.NewGuid(), StartUtc = new DateTime(2026, 11, 28, 10, 0, 0, DateTimeKind.Utc),
+            db.Bookings.Add(new Booking { RoomId = room.Id, ResidentId = Guid.NewGuid(), StartUtc = new DateTime(2026,
+                11, 28, 10, 0, 0, DateTimeKind.Utc),
                 EndUtc = new DateTime(2026, 11, 28, 11, 30, 0, DateTimeKind.Utc), Status = BookingStatus.Confirmed });
             return await db.SaveChangesAsync();
         });

@@ -19,7 +19,8 @@ public class IntentMechanismsTests
         new() { Id = 2, Name = "Sala mała", Aliases = "mała, мала, small", Capacity = 10 },
     ];
 
-    private static Understood Read(string text, string language) => IntentRecognizer.Recognize(text, Wednesday, Rooms, language);
+    private static Understood Read(string text, string language) => IntentRecognizer.Recognize(text, Wednesday, Rooms,
+        language);
 
     [Theory]
     [InlineData("please ditch the reservation I made for friday", "en", "cancel_booking")]
@@ -41,7 +42,8 @@ public class IntentMechanismsTests
     [InlineData("i'll be there for the quiz night", "en", "register_event")]
     [InlineData("dołączam do spaceru", "pl", "register_event")]
     [InlineData("долучаюся до прибирання", "uk", "register_event")]
-    public void Sign_ups_and_leaving(string text, string language, string intent) => Assert.Equal(intent, Read(text, language).Intent);
+    public void Sign_ups_and_leaving(string text, string language, string intent) => Assert.Equal(intent, Read(text,
+        language).Intent);
 
     [Theory]
     [InlineData("popieram ten pomysł z ogródkiem", "pl")]
@@ -50,19 +52,34 @@ public class IntentMechanismsTests
     [InlineData("i want to upvote the garden idea", "en")]
     [InlineData("хочу підтримати ініціативу сусіда", "uk")]
     [InlineData("як проголосувати за ідею", "uk")]
-    public void Supporting_an_idea_is_browsing_ideas(string text, string language) => Assert.Equal("browse_ideas", Read(text, language).Intent);
+    public void Supporting_an_idea_is_browsing_ideas(string text, string language) => Assert.Equal("browse_ideas",
+        Read(text, language).Intent);
 
     [Theory]
     [InlineData("I'd like to suggest an idea for a book club", "en", "propose_idea")]
     [InlineData("mam pomysł na kiermasz", "pl", "propose_idea")]
-    public void Proposing_stays_proposing(string text, string language, string intent) => Assert.Equal(intent, Read(text, language).Intent);
+    public void Proposing_stays_proposing(string text, string language, string intent) => Assert.Equal(intent,
+        Read(text, language).Intent);
 
     [Theory]
     [InlineData("could you connect me with the animator", "en")]
     [InlineData("may I speak with a member of the team", "en")]
     [InlineData("połączcie mnie z kimś z obsługi", "pl")]
     [InlineData("переключіть мене на адміністратора", "uk")]
-    public void Being_put_through_is_talking_to_staff(string text, string language) => Assert.Equal("talk_to_staff", Read(text, language).Intent);
+    public void Being_put_through_is_talking_to_staff(string text, string language) => Assert.Equal("talk_to_staff",
+        Read(text, language).Intent);
+
+    [Theory]
+    [InlineData("pl")]
+    [InlineData("uk")]
+    [InlineData("en")]
+    public void An_hour_in_words_is_never_a_typo_of_thanks(string language)
+    {
+        var read = Read("duża sala od dziewiątej do jedenastej w czwartek", language);
+        Assert.Equal("book_room", read.Intent);
+        Assert.Equal(new TimeOnly(9, 0), read.Start);
+        Assert.Equal(120, read.DurationMinutes);
+    }
 
     [Theory]
     [InlineData("shcho tsikavoho v nedilyu", "pl", "list_events")]
@@ -71,7 +88,8 @@ public class IntentMechanismsTests
     [InlineData("do kotroi vy pratsiuiete", "pl", "opening_hours")]
     [InlineData("diakuiu vam", "en", "thanks")]
     [InlineData("khochu zabronyuvaty zalu", "pl", "book_room")]
-    public void Ukrainian_in_latin_letters(string text, string language, string intent) => Assert.Equal(intent, Read(text, language).Intent);
+    public void Ukrainian_in_latin_letters(string text, string language, string intent) => Assert.Equal(intent,
+        Read(text, language).Intent);
 
     [Fact]
     public void Latin_ukrainian_keeps_its_day_and_event()
@@ -99,7 +117,8 @@ public class IntentMechanismsTests
     [InlineData("хочу предложить идею для двора", "propose_idea")]
     [InlineData("покажите идеи соседей", "browse_ideas")]
     [InlineData("есть ли сейчас опрос?", "surveys")]
-    public void Russian_is_read_with_russian_rules(string text, string intent) => Assert.Equal(intent, Read(text, "uk").Intent);
+    public void Russian_is_read_with_russian_rules(string text, string intent) => Assert.Equal(intent, Read(text,
+        "uk").Intent);
 
     [Fact]
     public void Russian_dates_times_lengths_and_counts()
@@ -121,7 +140,8 @@ public class IntentMechanismsTests
     [InlineData("де знаходиться центр", false)]
     [InlineData("хочу записатися", false)]
     [InlineData("dzień dobry", false)]
-    public void Russian_is_told_from_ukrainian(string text, bool russian) => Assert.Equal(russian, TypedText.LooksRussian(text));
+    public void Russian_is_told_from_ukrainian(string text, bool russian) => Assert.Equal(russian,
+        TypedText.LooksRussian(text));
 
     [Fact]
     public void Russian_is_read_but_never_spoken()
