@@ -12,6 +12,12 @@ public static class Languages
 
     public static readonly IReadOnlyList<string> All = [Polish, Ukrainian, English];
 
+    /// <summary>
+    /// Russian is read, never spoken: the recognizer understands a Russian sentence, and the team answers its
+    /// writer in Ukrainian. It is never in <see cref="All"/> nor a resident's chosen language.
+    /// </summary>
+    public const string Russian = "ru";
+
     /// <summary>A text the team may write in another language as well: empty or blank is none, else trimmed.</summary>
     public static string? Version(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -108,7 +108,26 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk, Da
         }
         if (TypedDates.Length(text) is { } length) found["length"] = ((int)length.TotalMinutes).ToString(Wording.Culture);
         if (TypedDates.People(text, bareNumber: false) is { } people) found["people"] = people.ToString(Wording.Culture);
+        // The form reads the day and the start before the length; their checks must already know the length this
+        // very sentence asks for ("w sobotę o 18 na 3 godziny"), or they offer times that the length then refuses.
+        if (found.TryGetValue("length", out var asked)) dc.ActiveFrame!.Values[SentenceLength] = asked;
+        else dc.ActiveFrame!.Values.Remove(SentenceLength);
         return found;
+    }
+
+    private const string SentenceLength = "_sentenceLength";
+
+    /// <summary>
+    /// The length every check of a day or a start uses: the one answered, else the one the last sentence asked
+    /// for (when the room allows it), else the room's shortest. One length for all, so that the times offered
+    /// are the times the next answer accepts.
+    /// </summary>
+    private static int LengthFor(DialogContext dc, Room room)
+    {
+        var v = dc.ActiveFrame!.Values;
+        if (v.TryGetValue("length", out var answered)) return int.Parse(answered, Wording.Culture);
+        return v.TryGetValue(SentenceLength, out var asked) && int.Parse(asked, Wording.Culture) is var minutes
+            && minutes >= room.MinMinutes && minutes <= room.MaxMinutes ? minutes : room.MinMinutes;
     }
 
     protected override bool IsFreeText(string slot) => slot is "purpose" or "name";
@@ -202,7 +221,8 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk, Da
         var room = RoomOf(dc)!;
         var today = Today(dc);
         // The next six days with a free start, within three weeks: one read of the room's bookings for all of them.
-        var byDay = await bookings.FreeStartsByDayAsync(room.Id, today, today.AddDays(Math.Min(room.MaxDaysAhead, 21)), TimeSpan.FromMinutes(room.MinMinutes), ct);
+        var byDay = await bookings.FreeStartsByDayAsync(room.Id, today, today.AddDays(Math.Min(room.MaxDaysAhead, 21)),
+            TimeSpan.FromMinutes(LengthFor(dc, room)), ct);
         var days = byDay.Where(d => d.Starts.Count > 0).Select(d => d.Day).Take(6).ToList();
         if (days.Count == 0) return Reply.Plain(Wording.Format(T.BookNoFreeDays, Wording.ContactChannels(dc.Centre), room.Name));
         return new Reply(T.BookAskDay, [.. days.Chunk(2).Select(row => (IReadOnlyList<Button>)[.. row.Select(d => Option(DayButton(d, today), Day(d)))])]);
@@ -214,7 +234,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk, Da
         if (day is not { } d) return SlotValue.Invalid(T.BookDayUnknown);
         if (d < Today(dc)) return SlotValue.Invalid(T.BookProblemInThePast);
         if (RoomOf(dc) is not { } room) return SlotValue.Ok(Day(d));
-        var problem = await bookings.DayProblemAsync(room.Id, d, TimeSpan.FromMinutes(room.MinMinutes), ct);
+        var problem = await bookings.DayProblemAsync(room.Id, d, TimeSpan.FromMinutes(LengthFor(dc, room)), ct);
         return problem switch
         {
             BookingProblem.None => SlotValue.Ok(Day(d)),
@@ -253,8 +273,7 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk, Da
     {
         if (TypedDates.Times(text) is not { } times) return SlotValue.Invalid(T.BookStartUnknown);
         if (RoomOf(dc) is null || !dc.ActiveFrame!.Values.ContainsKey("day")) return SlotValue.Ok(Time(times.Start)); // checked once room and day are known
-        var length = dc.ActiveFrame.Values.TryGetValue("length", out var l) ? int.Parse(l, Wording.Culture) : RoomOf(dc)!.MinMinutes;
-        var refusal = await RefusalAsync(dc, times.Start, length, ct);
+        var refusal = await RefusalAsync(dc, times.Start, LengthFor(dc, RoomOf(dc)!), ct);
         return refusal is null ? SlotValue.Ok(Time(times.Start)) : SlotValue.Invalid(refusal);
     }
 
@@ -351,9 +370,8 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk, Da
     private Task<IReadOnlyList<DateTime>> FreeStartsAsync(DialogContext dc, CancellationToken ct)
     {
         var room = RoomOf(dc)!;
-        var v = dc.ActiveFrame!.Values;
-        var length = v.TryGetValue("length", out var l) ? int.Parse(l, Wording.Culture) : room.MinMinutes;
-        return bookings.FreeStartsAsync(room.Id, Day(v["day"]), TimeSpan.FromMinutes(length), ct);
+        var length = TimeSpan.FromMinutes(LengthFor(dc, room));
+        return bookings.FreeStartsAsync(room.Id, Day(dc.ActiveFrame!.Values["day"]), length, ct);
     }
 
     /// <summary>Null when the room is free from this start for this long; otherwise the real rule and times that work.</summary>

@@ -147,7 +147,8 @@ public abstract class FormDialog : Dialog
     public override async Task<bool> AcceptsAsync(DialogContext dc, string text, CancellationToken ct)
     {
         var frame = dc.ActiveFrame!;
-        if (Understand(dc, text).Keys.Any(k => !frame.Values.ContainsKey(k))) return true;
+        // A slot still empty, or one given before and now said differently (a correction).
+        if (Understand(dc, text).Any(u => !frame.Values.TryGetValue(u.Key, out var was) || was != u.Value)) return true;
         if (IsFreeText(frame.Step) || Slots.FirstOrDefault(s => s.Name == frame.Step) is not { } asked) return false;
         return (await asked.Parse(dc, text.Trim(), ct)).Error is null;
     }

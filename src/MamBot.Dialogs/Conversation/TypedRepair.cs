@@ -30,14 +30,7 @@ public static class TypedRepair
         "dont want to book", "not booking", "dont want anything", "not what i meant", "not what i want", "how do i get out",
         "stop this", "cancel this", "cancel that");
 
-    // A question word starting the message: "a ile to kosztuje", "czy trzeba coś zabrać", "how much".
-    private static readonly HashSet<string> QuestionWords = [.. IntentRules.Fold(
-        "czy", "ile", "kiedy", "gdzie", "jak", "jaki", "jaka", "jakie", "co", "kto", "dlaczego", "czemu", "skad", "po co", "od kiedy",
-        "чи", "скільки", "коли", "де", "як", "який", "яка", "яке", "які", "що", "хто", "чому", "навіщо",
-        "сколько", "когда", "где", "как", "какой", "какая", "какие", "что", "кто", "почему", "зачем", "ли",
-        "how", "what", "when", "where", "who", "why", "which", "is", "are", "do", "does", "can", "could", "will", "may")];
-
-    // Words that start a question but are a leading "and" or "but": "a czy…", "а скільки…", "and how much…".
+    // "and" or "but" before a question word: "a czy…", "а скільки…", "and how much…".
     private static readonly HashSet<string> Leading = [.. IntentRules.Fold("a", "ale", "i", "to", "а", "і", "та", "но", "and", "but", "so")];
 
     public static bool IsLeaving(string? text)
@@ -59,13 +52,14 @@ public static class TypedRepair
         return Languages.All.Any(l => IntentRecognizer.RulesOnly(folded, l) == "talk_to_staff");
     }
 
-    /// <summary>A question rather than an answer: it ends with "?" or starts with a question word.</summary>
+    /// <summary>A question rather than an answer: it ends with "?" or starts with a question word ("co miesiąc" does not).</summary>
     public static bool IsQuestion(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return false;
         if (text.TrimEnd().EndsWith('?')) return true;
+        // Question words of the language spoken only: "do" opens an English question but a Polish answer ("do pracy").
         var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(Leading.Contains).ToList();
-        return words.Count >= 2 && QuestionWords.Contains(words[0]) && !(words[0] == "co" && HowOften(words[1]));
+        return words.Count >= 2 && TypedWords.QuestionOpeners.Opens(string.Join(' ', words)) && !(words[0] == "co" && HowOften(words[1]));
     }
 
     // "co miesiąc", "co tydzień", "co drugi wtorek": how often, not "what".

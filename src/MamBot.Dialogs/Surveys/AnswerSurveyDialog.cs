@@ -96,7 +96,7 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
             Ask(dc, survey, draft, index);
             return;
         }
-        if (pressed is null && q.Type == QuestionType.ShortText && TypedQuestion.Is(dc.Text))
+        if (pressed is null && q.Type == QuestionType.ShortText && TypedRepair.IsQuestion(dc.Text))
         {
             AnswerTheirQuestion(dc, survey, draft, index);
             return;

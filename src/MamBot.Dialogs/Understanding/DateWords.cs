@@ -21,7 +21,8 @@ public static partial class DateWords
     private static readonly string[] UkrainianMonths = ["січ", "лют", "берез", "квіт", "трав", "черв", "лип", "серп", "верес", "жовт", "листопад", "груд"];
 
     // Russian is read, never spoken: "12 декабря".
-    private static readonly string[] RussianMonths = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"];
+    private static readonly string[] RussianMonths = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
+        "сентябр", "октябр", "ноябр", "декабр"];
 
     /// <summary>
     /// Whole words and phrases, in order: longer phrases before the words inside them. No apostrophes: Simplify
@@ -39,7 +40,8 @@ public static partial class DateWords
         (@"noon|midday", "12:00"),
         // English lengths and head counts
         (@"(?:an?|one) hour and a half|one and a half hours?", "poltorej godziny"),
-        (@"half an hour|half hour|pol godziny|pol h|пів години|півгодини|pivhodyny|piv hodyny|полчаса|пол часа", "30 minut"),
+        (@"half an hour|half hour|pol godziny|pol h|пів години|півгодини|pivhodyny|piv hodyny|полчаса|пол часа",
+            "30 minut"),
         (@"what time", "ktora godzine"), (@"(?:an?|one) hour", "godzine"), (@"hours?|hrs?", "godzin"), (@"minutes?|mins?", "minut"),
         (@"people|persons?|guests|participants|adults|of us", "osob"),
         (@"we\s?ll be|we will be|we are|we re|there will be", "bedzie nas"),
@@ -50,24 +52,31 @@ public static partial class DateWords
         ("сьогодні|сегодня|s[oe]h?odni|s[eo]godn[iy]a", "dzis"),
         (@"(?:через|за) тиждень|через неделю|(?:cherez|za) tyzhden", "za tydzien"),
         (@"понеділ\w*|понедельник\w*|ponedil\w*", "poniedzialek"), (@"вівтор\w*|вторник\w*|vivtor\w*", "wtorek"),
-        (@"серед[аиуі]|сред[аыу]|sered[auy]", "sroda"), (@"четвер(?!о)\w*|chetver\w*", "czwartek"), (@"пятниц\w*|п[іи]ятниц\w*|p[iyj]?[ijy]atn[yi](?:ts|c)\w*", "piatek"),
-        (@"суб+от\w*|subot\w*", "sobota"), (@"неділ\w*|воскресень\w*|nedil\w*", "niedziela"), (@"наступн\w*|следующ\w*|nastupn\w*", "nastepny"),
+        (@"серед[аиуі]|сред[аыу]|sered[auy]", "sroda"), (@"четвер(?!о)\w*|chetver\w*", "czwartek"),
+            (@"пятниц\w*|п[іи]ятниц\w*|p[iyj]?[ijy]atn[yi](?:ts|c)\w*", "piatek"),
+        (@"суб+от\w*|subot\w*", "sobota"), (@"неділ\w*|воскресень\w*|nedil\w*", "niedziela"),
+            (@"наступн\w*|следующ\w*|nastupn\w*", "nastepny"),
         (@"вранці|уранці|зранку|ранком|ранку|утром|утра|vrant?s?i|vranci|zranku", "rano"),
         (@"після обіду|по обіді|вдень|удень|днем|днём|(?<=\d\s)дня|pislia obidu", "po poludniu"),
-        (@"ввечері|увечері|ввечорі|вечором|вечора|вечером|vvecheri|uvecheri|vechora", "wieczorem"),
+        (@"ввечері|увечері|ввечорі|вечором|вечора|вечера|вечером|vvecheri|uvecheri|vechora", "wieczorem"),
         (@"півтори години|pivtory hodyny|полтора часа", "poltorej godziny"),
-        (@"(?:яку|котру) годину|(?:yaku|kotru) hodynu", "ktora godzine"), (@"годину|hodynu|на час", "godzine"), (@"годин\w*|год|hodyn\w*|(?<=\d\s?)(?:час|часа|часов)", "godzin"),
+        (@"(?:яку|котру) годину|(?:yaku|kotru) hodynu", "ktora godzine"), (@"годину|hodynu|на час", "godzine"),
+            (@"годин\w*|год|hodyn\w*|(?<=\d\s?)(?:час|часа|часов)", "godzin"),
         (@"хвилин\w*|хв|k?hvylyn\w*|минут\w*|мин", "minut"),
         (@"осіб|особи|особа|людей|людини|учасник\w*|чоловік|человек\w*|osib|l[iy]udei|l[iy]?udey", "osob"),
-        (@"нас буде|буде нас|nas bude|bude nas|нас будет|будет нас", "bedzie nas"), ("прийде|придет", "przyjdzie"), ("для", "dla"),
+        (@"нас буде|буде нас|nas bude|bude nas|нас будет|будет нас", "bedzie nas"), ("прийде|придет", "przyjdzie"),
+            ("для", "dla"),
     ]);
 
     public static string ToPolish(string simplified)
     {
         if (simplified.Length == 0) return simplified;
-        var t = EnglishMonthFirst().Replace(simplified, m => m.Groups["d"].Value + " " + PolishMonths[MonthOf(m.Groups["month"].Value)]);
-        t = EnglishDayFirst().Replace(t, m => m.Groups["d"].Value + " " + PolishMonths[MonthOf(m.Groups["month"].Value)]);
-        t = CyrillicMonth().Replace(t, m => m.Groups["d"].Value + " " + PolishMonths[CyrillicMonthOf(m.Groups["month"].Value)]);
+        var t = EnglishMonthFirst().Replace(simplified,
+            m => m.Groups["d"].Value + " " + PolishMonths[MonthOf(m.Groups["month"].Value)]);
+        t = EnglishDayFirst().Replace(t,
+            m => m.Groups["d"].Value + " " + PolishMonths[MonthOf(m.Groups["month"].Value)]);
+        t = CyrillicMonth().Replace(t,
+            m => m.Groups["d"].Value + " " + PolishMonths[CyrillicMonthOf(m.Groups["month"].Value)]);
         t = HourSuffix().Replace(t, "${h}");
         // Number words first, so that "six pm" and "at ten" are digits the patterns below know.
         t = NumberWords.ToDigits(t);

@@ -61,12 +61,22 @@ public static class IntentRecognizer
             intent is "register_event" or "leave_event" ? EventName(text ?? "", heardIn) : null);
     }
 
-    /// <summary>Cyrillic is read as Ukrainian only; Latin letters in the resident's language first, then the others.</summary>
-    private static List<string> Candidates(string spoken, string? text) =>
-        TypedText.HasCyrillic(text) ? [Languages.Ukrainian] : [.. new[] { spoken }.Concat(Languages.All).Distinct()];
+    /// <summary>
+    /// Russian (<see cref="TypedText.LooksRussian"/>) with Russian rules, then Ukrainian; other Cyrillic as
+    /// Ukrainian, then Russian. Latin letters in the resident's language first, then the others; Ukrainian first
+    /// when the Latin sentence has an everyday Ukrainian word ("koly vy pratsyuyete").
+    /// </summary>
+    private static List<string> Candidates(string spoken, string? text)
+    {
+        if (TypedText.LooksRussian(text)) return [Languages.Russian, Languages.Ukrainian];
+        if (TypedText.HasCyrillic(text)) return [Languages.Ukrainian, Languages.Russian];
+        var first = Transliteration.LooksUkrainian(TypedText.Fold(text)) ? Languages.Ukrainian : spoken;
+        return [.. new[] { first, spoken }.Concat(Languages.All).Distinct()];
+    }
 
     // Everyday words one letter away from a stem above, never to be "corrected" into it ("dzieckiem" is not "dzięki").
-    private static readonly string[] NeverCorrected = ["dzieck", "dzieci", "dziecio"];
+    // Number words too: "dziesiątej" is an hour, not "dzięki".
+    private static readonly string[] NeverCorrected = ["dzieck", "dzieci", "dziecio", "dziesi", "dziewi"];
 
     /// <summary>
     /// The first language's rules and classifier; the others' rules only, as their classifiers guess wildly at a
@@ -77,7 +87,9 @@ public static class IntentRecognizer
         if (Decide(folded, languages[0]) is var intent && intent != None) return (intent, languages[0]);
         foreach (var language in languages.Skip(1))
         {
-            if (RulesOnly(folded, language) is var rule && rule != None) return (rule, language);
+            // Ukrainian in Latin letters only once an everyday Ukrainian word shows it ("ankietach" alone is Polish).
+            var latin = language == Languages.Ukrainian && Transliteration.LooksUkrainian(folded);
+            if (RulesOnly(folded, language, latin) is var rule && rule != None) return (rule, language);
         }
         return (None, languages[0]);
     }
@@ -86,16 +98,36 @@ public static class IntentRecognizer
     {
         if (folded.Length == 0) return None;
         var rule = RulesOnly(folded, language);
-        var (guess, probability) = IntentClassifier.For(language).Predict(folded);
+        if (IntentPairs.Match(folded, language, Latin(folded, language)) is var pair && pair != None) return pair;
+        // Russian is read, never spoken, and has no classifier of its own: its rules, then Ukrainian's rules and
+        // classifier, the nearest language trained.
+        if (language == Languages.Russian)
+        {
+            if (rule != None) return rule;
+            language = Languages.Ukrainian;
+            rule = RulesOnly(folded, language);
+        }
+        // Ukrainian in Latin letters is heard by the classifier in Cyrillic, the letters it was trained on; only
+        // roughly ("zaly" for "зали"), so there a rule outranks it.
+        var latin = Latin(folded, language);
+        if (latin && rule != None) return rule;
+        // A Polish sentence in Cyrillic letters would be nonsense the classifier may still be sure of.
+        var heard = latin && Transliteration.LooksUkrainian(folded) ? Transliteration.ToCyrillic(folded) : folded;
+        var (guess, probability) = IntentClassifier.For(language).Predict(heard);
         if (probability >= Confident) return guess;
         if (rule != None) return rule;
         return probability >= Plausible ? guess : None;
     }
 
-    /// <summary>The hand-written rules alone (the evaluation prints them beside the whole recognizer).</summary>
-    internal static string RulesOnly(string folded, string language = Languages.Polish)
+    /// <summary>
+    /// The hand-written rules alone (the evaluation prints them beside the whole recognizer); Latin letters are
+    /// also read as Ukrainian when it is the language tried first, unless said otherwise.
+    /// </summary>
+    internal static string RulesOnly(string folded, string language = Languages.Polish, bool? transliterated = null)
     {
         if (folded.Length == 0) return None;
+        var latin = transliterated ?? Latin(folded, language);
+        if (IntentPairs.Match(folded, language, latin) is var pair && pair != None) return pair;
         var padded = " " + folded + " ";
         var rules = IntentRules.For(language);
         // A phrase must start a word: "sala" in "salę", never inside "kasala". Exact phrases of every intent come
@@ -104,6 +136,7 @@ public static class IntentRecognizer
         {
             if (phrases.Any(phrase => padded.Contains(" " + phrase, StringComparison.Ordinal))) return intent;
         }
+        if (latin && IntentRules.Transliterated(folded) is var loose && loose != None) return loose;
         // One typo is forgiven in a longer single-word stem ("rezrwacja", "wydarznia").
         var words = folded.Split(' ').Where(w => !NeverCorrected.Any(known => w.StartsWith(known, StringComparison.Ordinal))).ToList();
         foreach (var (intent, phrases) in rules)
@@ -112,6 +145,10 @@ public static class IntentRecognizer
         }
         return None;
     }
+
+    /// <summary>Ukrainian typed in Latin letters, read through <see cref="Transliteration"/>.</summary>
+    private static bool Latin(string folded, string language) =>
+        language == Languages.Ukrainian && !TypedText.HasCyrillic(folded);
 
     private static bool NearlyStartsWith(string word, string stem)
     {
@@ -145,6 +182,11 @@ public static class IntentRecognizer
         ["в", "у", "о", "об", "на", "для", "завтра", "сьогодні", "будь", "цього", "наступного", "v", "u", "o", "zavtra", "bud"],
         ["участі", "запису", "списку", "усього", "всього", "uchasti"], []);
 
+    private static readonly NameWords RussianName = new(
+        [" на ", " с ", " со ", " от "],
+        ["в", "во", "на", "для", "завтра", "сегодня", "пожалуйста", "в", "этот", "эту", "следующ"],
+        ["участия", "записи", "списка", "всего"], []);
+
     // "I want to sign up for…": a name never starts with a verb, so "to sign up" is passed over.
     private static readonly NameWords EnglishName = new(
         [" for ", " to ", " from ", " off ", " of ", " at ", " join "], ["on", "at", "in", "this", "next", "tomorrow", "today", "please", "for", "tonight"],
@@ -157,7 +199,13 @@ public static class IntentRecognizer
     /// </summary>
     private static string? EventName(string text, string language)
     {
-        var words = language switch { Languages.Ukrainian => UkrainianName, Languages.English => EnglishName, _ => PolishName };
+        var words = language switch
+        {
+            Languages.Ukrainian => UkrainianName,
+            Languages.Russian => RussianName,
+            Languages.English => EnglishName,
+            _ => PolishName,
+        };
         var simple = TypedText.Simplify(text) + " ";
         // "skreślcie mnie z listy na wycieczkę": the name follows the first preposition that is not before "listy".
         foreach (var at in words.Follows.SelectMany(p => Positions(simple, p).Select(i => i + p.Length)).Order())

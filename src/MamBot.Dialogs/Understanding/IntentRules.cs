@@ -7,12 +7,13 @@ namespace MamBot.Dialogs.Understanding;
 /// tried in order so the more specific one wins ("odwołaj rezerwację" before "rezerwacja"). Ukrainian also as
 /// residents type it in Latin letters ("zavtra", "dyakuyu"). Written as typed; folded once here.
 /// </summary>
-internal static class IntentRules
+internal static partial class IntentRules
 {
     public static IReadOnlyList<(string Intent, string[] Phrases)> For(string language) => language switch
     {
         Languages.Ukrainian => Ukrainian,
         Languages.English => English,
+        Languages.Russian => Russian,
         _ => Polish,
     };
 
@@ -20,7 +21,8 @@ internal static class IntentRules
     public static readonly string[] StopNeverAbout = Fold(
         "rezerw", "pomysl", "wydarzen", "zajec", "zapis", "ankiet",
         "брон", "ідеї", "ідей", "заход", "подій", "запис", "опитуван",
-        "booking", "reservation", "idea", "event", "class", "survey");
+        "booking", "reservation", "idea", "event", "class", "survey",
+        "иде", "мероприят", "опрос", "занят");
 
     private static readonly (string, string[])[] Polish = Folded(
     [
@@ -86,7 +88,8 @@ internal static class IntentRules
         ("opening_hours", ["години роботи", "годин робот", "графік", "розклад робот", "коли відкрит", "відкрито", "відчинен", "працюєте",
             "працює центр", "до котрої", "з котрої", "о котрій відкрива", "о котрій зачиня", "зачиня", "коли ви працю", "hodyny roboty",
             "koly vidkryt", "do kotroi", "pratsiuiete", "pracyuyete"]),
-        ("address_contact", ["адрес", "де ви", "де знаходит", "де розташ", "як дійти", "як доїхати", "як добратися", "як вас знайти",
+        ("address_contact", ["адрес", "де ви", "де знаход", "де розташ", "як дійти", "як доїхати", "як добратися",
+            "як вас знайти",
             "контакт", "телефон", "номер", "пошт", "email", "e-mail", "імейл", "adres", "de vy", "yak doikhaty", "yak diity", "kontakt", "telefon"]),
         ("house_rules", ["правил", "регламент", "чи можна", "чи дозволен", "заборон", "алкогол", "тварин", "собак", "pravyl", "chy mozhna"]),
         ("browse_ideas", ["ідеї сусідів", "ідеї інших", "ідей сусідів", "ідей інших", "які є ідеї", "які ідеї", "що пропонують",
@@ -147,6 +150,24 @@ internal static class IntentRules
         ("thanks", ["thanks", "thank you", "thank u", "thx", "cheers", "much appreciated", "appreciate it", "grateful"]),
         ("greeting", ["hello", "hi ", "hey ", "good morning", "good afternoon", "good evening", "hiya", "greetings", "howdy"]),
     ]);
+
+    // The Cyrillic rules in the loose spelling, for Ukrainian typed in Latin letters; after Ukrainian, which it reads.
+    private static readonly (string Intent, string[] Phrases)[] UkrainianLoose =
+        [.. Ukrainian.Select(r => (r.Item1, r.Item2.Select(Transliteration.Loose).ToArray()))];
+
+    /// <summary>
+    /// Ukrainian typed in Latin letters ("zapyshit mene na yogu"), in Cyrillic, against the Cyrillic rules in the
+    /// loose spelling of <see cref="Transliteration"/>; a phrase starts a word, as in every rule.
+    /// </summary>
+    public static string Transliterated(string latinFolded)
+    {
+        var padded = " " + Transliteration.Loose(Transliteration.ToCyrillic(latinFolded)) + " ";
+        foreach (var (intent, phrases) in UkrainianLoose)
+        {
+            if (phrases.Any(phrase => padded.Contains(" " + phrase, StringComparison.Ordinal))) return intent;
+        }
+        return IntentRecognizer.None;
+    }
 
     private static (string, string[])[] Folded((string Intent, string[] Phrases)[] rules) =>
         [.. rules.Select(r => (r.Intent, Fold(r.Phrases)))];

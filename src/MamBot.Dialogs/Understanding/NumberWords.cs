@@ -45,8 +45,10 @@ internal static partial class NumberWords
     private static readonly Dictionary<string, int> OrdinalStems = Table(
         (1, "pierwsz перш"), (2, "drug друг"), (3, "trzeci трет"), (4, "czwart четверт"), (5, "piat пят"),
         (6, "szost шост"), (7, "siodm сьом"), (8, "osm восьм"), (9, "dziewiat девят"), (10, "dziesiat десят"),
-        (11, "jedenast одинадцят"), (12, "dwunast дванадцят"), (13, "trzynast тринадцят"), (14, "czternast чотирнадцят"),
-        (15, "pietnast пятнадцят"), (16, "szesnast шістнадцят"), (17, "siedemnast сімнадцят"), (18, "osiemnast вісімнадцят"),
+        (11, "jedenast одинадцят"), (12, "dwunast дванадцят"), (13, "trzynast тринадцят"), (14,
+            "czternast чотирнадцят"),
+        (15, "pietnast пятнадцят"), (16, "szesnast шістнадцят"), (17, "siedemnast сімнадцят"), (18,
+            "osiemnast вісімнадцят"),
         (19, "dziewietnast девятнадцят"), (20, "dwudziest двадцят"));
 
     private static readonly string CardinalWords = Alternatives(Cardinals.Keys);
@@ -99,7 +101,8 @@ internal static partial class NumberWords
         if (words.Length is 0 or > 2 || !Cardinals.TryGetValue(words[0], out var first)) return null;
         if (words.Length == 1) return first;
         // Only "twenty five": tens and then units.
-        return Cardinals.TryGetValue(words[1], out var second) && first >= 20 && first % 10 == 0 && second < 10 ? first + second : null;
+        return Cardinals.TryGetValue(words[1],
+            out var second) && first >= 20 && first % 10 == 0 && second < 10 ? first + second : null;
     }
 
     private static int? Hour(Match m)
@@ -107,7 +110,8 @@ internal static partial class NumberWords
         if (m.Groups["n"].Success) return Number(m.Groups["n"].Value) is { } n && n <= 24 ? n : null;
         var words = m.Groups["o"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var tens = words.Length == 2 ? 20 : 0;
-        var stem = OrdinalStems.Keys.OrderByDescending(s => s.Length).FirstOrDefault(s => words[^1].StartsWith(s, StringComparison.Ordinal));
+        var stem = OrdinalStems.Keys.OrderByDescending(s => s.Length).FirstOrDefault(s => words[^1].StartsWith(s,
+            StringComparison.Ordinal));
         if (stem is null) return null;
         var hour = tens + OrdinalStems[stem];
         return hour <= 24 ? hour : null;
@@ -131,7 +135,8 @@ internal static partial class NumberWords
     private static string Digits(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static Dictionary<string, int> Table(params (int Value, string Words)[] rows) =>
-        rows.SelectMany(r => r.Words.Split(' ').Select(w => (w, r.Value))).ToDictionary(x => x.w, x => x.Value, StringComparer.Ordinal);
+        rows.SelectMany(r => r.Words.Split(' ').Select(w => (w, r.Value))).ToDictionary(x => x.w, x => x.Value,
+            StringComparer.Ordinal);
 
     // Longer words first, so that "szesnascie" is never read as "szesc".
     private static string Alternatives(IEnumerable<string> words) =>

@@ -55,7 +55,8 @@ public static partial class TypedDates
             return range;
         if (At().Match(t) is { Success: true } at && Clock(at.Groups["h"].Value, at.Groups["m"].Value) is { } start)
             return (Afternoon(start, evening), null);
-        if (BeforePartOfDay().Match(t) is { Success: true } part && Clock(part.Groups["h"].Value, part.Groups["m"].Value) is { } marked)
+        if (BeforePartOfDay().Match(t) is { Success: true } part
+            && Clock(part.Groups["h"].Value, part.Groups["m"].Value) is { } marked)
             return (Afternoon(marked, evening), null);
         // A clock time anywhere once dates are gone: "w piątek 18.30", "czwartek 17:30"; an hour before a part
         // of the day: "6 wieczorem".

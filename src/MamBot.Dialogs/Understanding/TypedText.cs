@@ -34,8 +34,30 @@ public static class TypedText
         return string.Join(' ', builder.ToString().Normalize(NormalizationForm.FormC).Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    /// <summary>Any Cyrillic letter: the text is Ukrainian (or Russian, read as Ukrainian).</summary>
+    /// <summary>Any Cyrillic letter: Ukrainian or Russian (<see cref="LooksRussian"/> tells which).</summary>
     public static bool HasCyrillic(string? text) => text is not null && text.Any(IsCyrillic);
+
+    // Everyday Russian words that Ukrainian spells otherwise; with no letter only Ukrainian has, one is enough.
+    private static readonly HashSet<string> RussianWords =
+    [
+        "да", "нет", "что", "чтобы", "как", "где", "когда", "сегодня", "пожалуйста", "спасибо", "здравствуйте",
+        "привет",
+        "можно", "нужно", "нужен", "нужна", "мне", "меня", "вы", "мы", "есть", "и", "или", "хотим", "хотел", "хотела",
+        "комнату", "мероприятия", "занятия", "запишите", "отмените", "помогите", "пропустить", "часа",
+        "часов", "человек", "будет", "пятницу", "субботу", "воскресенье", "вечера", "утра", "работаете", "находитесь",
+    ];
+
+    /// <summary>
+    /// Russian rather than Ukrainian: Cyrillic with no і, ї, є or ґ, and a letter only Russian has (ы, э, ъ, ё) or
+    /// an everyday Russian word. Russian is read (the team answers its writer in Ukrainian), never spoken.
+    /// </summary>
+    public static bool LooksRussian(string? text)
+    {
+        if (!HasCyrillic(text)) return false;
+        var lower = text!.ToLowerInvariant();
+        if (lower.Any(c => c is 'і' or 'ї' or 'є' or 'ґ')) return false;
+        return lower.Any(c => c is 'ы' or 'э' or 'ъ' or 'ё') || Fold(lower).Split(' ').Any(RussianWords.Contains);
+    }
 
     private static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04FF';
 

@@ -6,68 +6,80 @@ namespace MamBot.Dialogs.Understanding;
 /// <summary>
 /// Short answers typed instead of pressing a button ("tak", "так", "yes"; "wstecz", "назад", "back"), in the
 /// language spoken now and in Polish, the centre's language everyone around uses. English "no" counts only in
-/// English: in Polish it is as often "well, yes".
+/// English: in Polish it is as often "well, yes". Russian ("да", "нет", "назад") is read whatever is spoken.
 /// </summary>
 public sealed class TypedWords
 {
     public static readonly TypedWords Yes = new(
         ["tak", "t", "jasne", "oczywiscie", "zgoda", "ok", "okej", "potwierdzam", "akceptuje"],
         ["так", "ага", "звісно", "звичайно", "добре", "гаразд", "підтверджую", "погоджуюсь", "погоджуюся", "приймаю", "ок", "tak", "dobre"],
-        ["yes", "y", "yeah", "yep", "sure", "of course", "ok", "okay", "confirm", "i confirm", "agree", "i agree", "accept", "i accept"]);
+        ["yes", "y", "yeah", "yep", "sure", "of course", "ok", "okay", "confirm", "i confirm", "agree", "i agree",
+            "accept", "i accept"],
+        ["да", "ага", "конечно", "хорошо", "ладно", "согласен", "согласна", "подтверждаю", "принимаю", "ок"]);
 
     public static readonly TypedWords No = new(
         ["nie", "n", "nie teraz", "nie dziekuje"],
         ["ні", "нє", "не треба", "не зараз", "ні дякую", "ni"],
-        ["no", "n", "nope", "not now", "no thanks", "no thank you"]);
+        ["no", "n", "nope", "not now", "no thanks", "no thank you"],
+        ["нет", "не надо", "не сейчас", "нет спасибо"]);
 
     public static readonly TypedWords Back = new(
         ["wstecz", "cofnij", "wroc", "powrot", "do tylu", "cofnij sie", "wroc sie"],
         ["назад", "повернутися", "повернись", "поверніться", "крок назад", "nazad"],
-        ["back", "go back", "previous", "step back"]);
+        ["back", "go back", "previous", "step back"],
+        ["назад", "вернуться", "вернись", "вернитесь", "шаг назад"]);
 
     /// <summary>No phone number, no contact: "pomiń", "пропустити", "skip".</summary>
     public static readonly TypedWords Skip = new(
         ["pomin", "nie", "brak", "bez kontaktu"],
         ["пропустити", "пропусти", "ні", "немає", "нема", "без контакту"],
-        ["skip", "no", "none", "no contact"]);
+        ["skip", "no", "none", "no contact"],
+        ["пропустить", "пропусти", "нет", "без контакта"]);
 
     public static readonly TypedWords Send = new(
         ["tak", "wyslij", "ok"],
         ["так", "надіслати", "надішли", "надішліть", "відправити", "ок"],
-        ["yes", "send", "send it", "ok"]);
+        ["yes", "send", "send it", "ok"],
+        ["да", "отправить", "отправь", "отправьте", "ок"]);
 
     /// <summary>"Answer me here in the chat" as the way back to the resident.</summary>
     public static readonly TypedWords ByChat = new(
         ["tak", "czat", "przez czat", "tak przez czat"],
         ["так", "чат", "через чат", "в чаті"],
-        ["yes", "chat", "by chat", "via chat", "here"]);
+        ["yes", "chat", "by chat", "via chat", "here"],
+        ["да", "чат", "через чат", "в чате"]);
 
     /// <summary>Signing up on an event's card: "zapisz mnie", "запишіть мене", "count me in".</summary>
     public static readonly TypedWords JoinEvent = new(
         ["zapisz mnie", "tak", "biore udzial", "wezme udzial", "chce sie zapisac", "zapisuje sie", "prosze mnie zapisac", "dopisz mnie"],
         ["запишіть мене", "запиши мене", "так", "беру участь", "візьму участь", "хочу записатися", "записуюсь", "записуюся"],
-        ["sign me up", "yes", "count me in", "ill come", "i will come", "join", "i want to join", "im in"]);
+        ["sign me up", "yes", "count me in", "ill come", "i will come", "join", "i want to join", "im in"],
+        ["запишите меня", "запиши меня", "да", "участвую", "хочу записаться", "записываюсь"]);
 
     /// <summary>Words a question opens with: "czy jest…", "a kiedy…", "скільки коштує…", "how much…".</summary>
     public static readonly TypedWords QuestionOpeners = new(
         ["a", "czy", "ile", "kiedy", "jak", "jaki", "jaka", "jakie", "co", "dlaczego", "gdzie", "kto", "po co"],
         ["а", "чи", "скільки", "коли", "як", "який", "яка", "які", "що", "чому", "де", "хто", "навіщо"],
-        ["how", "what", "when", "where", "why", "who", "which", "is", "are", "do", "does", "can", "could", "will"]);
+        ["how", "what", "when", "where", "why", "who", "which", "is", "are", "do", "does", "can", "could", "will"],
+        ["а", "сколько", "когда", "как", "какой", "какая", "какие", "что", "почему", "где", "кто", "зачем"]);
 
-    private readonly HashSet<string> _polish, _ukrainian, _english;
+    private readonly HashSet<string> _polish, _ukrainian, _english, _russian;
 
-    private TypedWords(string[] polish, string[] ukrainian, string[] english)
+    /// <summary>Russian is read whatever language is spoken: its words are Cyrillic and mean the same to all.</summary>
+    private TypedWords(string[] polish, string[] ukrainian, string[] english, string[] russian)
     {
         _polish = Folded(polish);
         _ukrainian = Folded(ukrainian);
         _english = Folded(english);
+        _russian = Folded(russian);
     }
 
     /// <summary>Whether the typed text is one of these words (already folded text is fine too).</summary>
     public bool Match(string? text)
     {
         var folded = TypedText.Fold(text);
-        return folded.Length > 0 && (_polish.Contains(folded) || Spoken().Contains(folded));
+        if (folded.Length == 0) return false;
+        return _polish.Contains(folded) || Spoken().Contains(folded) || _russian.Contains(folded);
     }
 
     /// <summary>

@@ -158,6 +158,27 @@ public class BookRoomDialogTests
     }
 
     [Fact]
+    public async Task The_times_offered_are_checked_with_the_length_asked_for_in_the_same_sentence()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.QueryAsync(async db =>
+        {
+            // Saturday 28 November 11:00–12:30 in Kraków is taken: that Saturday has room for an hour, never for three.
+            var room = await db.Rooms.SingleAsync(r => r.Name == "Sala mała");
+            db.Bookings.Add(new Booking { RoomId = room.Id, ResidentId = Guid.NewGuid(), StartUtc = new DateTime(2026,
+                11, 28, 10, 0, 0, DateTimeKind.Utc),
+                EndUtc = new DateTime(2026, 11, 28, 11, 30, 0, DateTimeKind.Utc), Status = BookingStatus.Confirmed });
+            return await db.SaveChangesAsync();
+        });
+
+        await chat.SendAsync("mała sala w sobotę o 18 na 3 godziny");
+        // Never an hour's times on Saturday followed by "nothing is free on Saturday": the day is refused at once.
+        Assert.Contains("Sala mała nie ma już wolnego czasu. Wybierz inny dzień.", chat.Text);
+        Assert.DoesNotContain("sobota, 28 listopada:", chat.Text);
+        Assert.DoesNotContain("sobota 28.11", chat.Text); // nor offered again as a day button
+    }
+
+    [Fact]
     public async Task The_confirmation_promises_only_the_reminders_that_are_queued()
     {
         await using var chat = await ConsentedAsync();

@@ -45,6 +45,6 @@ public class TypedChoiceTests
     public void A_question_is_told_from_an_answer(string language, string typed, bool question)
     {
         using var speaking = Language.Use(language);
-        Assert.Equal(question, TypedQuestion.Is(typed));
+        Assert.Equal(question, TypedRepair.IsQuestion(typed));
     }
 }

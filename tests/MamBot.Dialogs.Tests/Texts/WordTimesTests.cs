@@ -39,7 +39,8 @@ public class WordTimesTests
     [InlineData("od 11 do 3", "11:00", "15:00")]
     [InlineData("od 7 do 9 wieczorem", "19:00", "21:00")]
     [InlineData("from 11 to 3 pm", "11:00", "15:00")]
-    public void Halves_of_the_day_on_both_ends_of_a_range(string typed, string start, string? end) => AssertTimes(typed, start, end);
+    public void Halves_of_the_day_on_both_ends_of_a_range(string typed, string start,
+        string? end) => AssertTimes(typed, start, end);
 
     [Theory]
     [InlineData("na 2 godz w środę od 16", "16:00", 120)]
@@ -64,7 +65,8 @@ public class WordTimesTests
     [InlineData("czterdzieści pięć minut", 45)]
     [InlineData("forty five minutes", 45)]
     [InlineData("трохи більше, на три години", 180)]
-    public void Lengths_in_words(string typed, int minutes) => Assert.Equal(TimeSpan.FromMinutes(minutes), TypedDates.Length(typed));
+    public void Lengths_in_words(string typed, int minutes) => Assert.Equal(TimeSpan.FromMinutes(minutes),
+        TypedDates.Length(typed));
 
     [Theory]
     [InlineData("dla dwunastu osób", 12)]
@@ -73,7 +75,8 @@ public class WordTimesTests
     [InlineData("нас буде семеро", 7)]
     [InlineData("for twelve people", 12)]
     [InlineData("twenty two guests", 22)]
-    public void Counts_in_words(string typed, int people) => Assert.Equal(people, TypedDates.People(typed, bareNumber: false));
+    public void Counts_in_words(string typed, int people) => Assert.Equal(people, TypedDates.People(typed,
+        bareNumber: false));
 
     [Theory]
     [InlineData("tmr", "2026-11-26")]
