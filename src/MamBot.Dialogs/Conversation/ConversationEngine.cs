@@ -68,7 +68,7 @@ public sealed partial class ConversationEngine(
             activity = activity with { Text = null, Payload = pressed };
 
         var dc = new DialogContext(activity, centre, resident, state, dialogs);
-        if (cyrillicNewcomer && Settings.LanguageRequest.LooksRussian(activity.Text)) dc.Say(Settings.LanguageActions.RussianReadInUkrainian());
+        if (cyrillicNewcomer && TypedText.LooksRussian(activity.Text)) dc.Say(Settings.LanguageActions.RussianReadInUkrainian());
         var (command, argument) = activity.Payload is null ? FindCommand(activity.Text) : (null, "");
         if (!await handoffs.RelayAsync(dc, command, ct)) await RouteAsync(dc, command, argument, ct);
         await ResumeAfterConsentAsync(dc, resident, ct);

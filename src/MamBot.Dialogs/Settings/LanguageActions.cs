@@ -135,14 +135,6 @@ public static class LanguageRequest
 
     private static bool IsAsking(string folded) => AskingWords.Any(w => folded.Contains(" " + w, StringComparison.Ordinal));
 
-    // Letters Ukrainian does not have, and everyday words spelled only the Russian way.
-    private static readonly HashSet<string> RussianWords =
-        ["что", "можно", "пожалуйста", "спасибо", "нет", "сколько", "сегодня", "когда", "где", "меня", "как", "хорошо", "здесь", "есть"];
-
-    /// <summary>Cyrillic that is Russian rather than Ukrainian: ы, э, ъ, ё, or Russian-only everyday words.</summary>
-    public static bool LooksRussian(string? text) =>
-        text is not null && (text.Any(c => c is 'ы' or 'э' or 'ъ' or 'ё' or 'Ы' or 'Э' or 'Ё')
-            || TypedText.Fold(text).Split(' ').Any(RussianWords.Contains));
 
     private static Dictionary<string, string> Folded(params (string Phrase, string Language)[] phrases) =>
         phrases.ToDictionary(p => TypedText.Fold(p.Phrase), p => p.Language);

@@ -26,12 +26,15 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         new() { Id = 3, Name = "Kuchnia", Aliases = "kuchnia, кухня, kukhnia, kuhnia, kitchen", Capacity = 8 },
     ];
 
-    /// <summary>Floors at the figures measured when the set arrived, so they can only go up (issue 33 asks 95 % and 90 %).</summary>
+    /// <summary>
+    /// Floors at the figures measured with the mechanisms of issue 33 (the set's first run, before them: pl 85.6/91.3,
+    /// uk 85.3/86.3, en 84.5/80.6, ru 68.8/70.3), so they can only go up; the issue asks 95 % and 90 %.
+    /// </summary>
     [Theory]
-    [InlineData("pl", 0.85, 0.90)]
-    [InlineData("uk", 0.85, 0.85)]
-    [InlineData("en", 0.84, 0.80)]
-    [InlineData("ru", 0.68, 0.70)]
+    [InlineData("pl", 0.87, 0.96)]
+    [InlineData("uk", 0.87, 0.89)]
+    [InlineData("en", 0.87, 0.88)]
+    [InlineData("ru", 0.79, 0.81)]
     public void Sentences_nobody_here_wrote_are_understood(string language, double intentFloor, double slotFloor)
     {
         var lines = Lines($"utterances.{language}.tsv");
