@@ -41,7 +41,8 @@ public static class TypedButtons
         foreach (var (start, aliases) in Aliases)
         {
             var target = screen.Values.Where(p => p.StartsWith(start, StringComparison.Ordinal)).Distinct().ToList();
-            if (target.Count == 1 && aliases.Match(text)) return target[0];
+            // A card's single main action also takes the yes-words of agreeing: "tak, proszę", "dobrze", "ok".
+            if (target.Count == 1 && (aliases.Match(text) || Welcome.TypedConsent.Read(text) == true)) return target[0];
         }
         return TypedDates.NumberWord(words) is { } number
             && screen.TryGetValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture), out var digit) ? digit : null;

@@ -53,7 +53,7 @@ public static class EventTexts
         var end = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.EndUtc, centre.TimeZone));
         var lines = new List<string>
         {
-            $"„{e.Title}”",
+            Wording.Quoted(e.Title),
             Wording.Format(T.EventDetailsWhen, When(e, centre.TimeZone), Wording.Time(end)),
             Wording.Format(T.EventDetailsWhere, Place(e, centre)),
             Wording.Format(T.EventDetailsCategory, Category(e.Category)),

@@ -147,7 +147,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         var state = !e.IsOn ? CalendarState.Cancelled : mine is { Status: SignupStatus.Waiting } ? CalendarState.Tentative : CalendarState.Confirmed;
         var entry = new CalendarEntry($"event-{e.Id}@mambot", e.CalendarSequence, state, e.Title, EventTexts.Place(e, dc.Centre),
             e.DescriptionText().Text, e.StartUtc, e.EndUtc);
-        return CalendarFile.Offer($"mam-wydarzenie-{e.Id}.ics", $"„{e.Title}”, {EventTexts.When(e, dc.TimeZone)}", entry, dc.TimeZone, dc.Now.UtcDateTime);
+        return CalendarFile.Offer($"mam-wydarzenie-{e.Id}.ics", $"{Wording.Quoted(e.Title)}, {EventTexts.When(e, dc.TimeZone)}", entry, dc.TimeZone, dc.Now.UtcDateTime);
     }
 
     private async Task JoinAsync(DialogContext dc, Resident resident, int eventId, CancellationToken ct)

@@ -100,7 +100,7 @@ public sealed class IdeasBoard(IdeaService ideas, IdeaDesk desk) : IButtonAction
             dc.Say(Intro(T.MyIdeasNone));
             return;
         }
-        var lines = mine.Select(i => $"• „{i.Title}” – {IdeaDesk.StatusName(i.Status)}");
+        var lines = mine.Select(i => $"• {Wording.Quoted(i.Title)} – {IdeaDesk.StatusName(i.Status)}");
         dc.Say(Reply.WithRow(Wording.Format(T.MyIdeasList, string.Join("\n", lines)), new(T.ButtonProposeIdea, "ideas:propose"), new(T.ButtonMenu, "menu:main")));
     }
 }

@@ -108,6 +108,11 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
         }
         switch (intent)
         {
+            // "dziękuję… a czy trzeba coś zabrać?": the question is what needs an answer, not the thanks.
+            case "greeting" or "thanks" when TypedRepair.IsQuestion(dc.Text) && dc.Resident?.HasConsented == true:
+                dc.Say(Repair.QuestionsInPlace.Answer(dc, dc.Text!) ?? Reply.WithRow(T.RepairAskTheTeam, HandoffDesk.TalkButton,
+                    new(T.ButtonMenu, "menu:main")));
+                break;
             case "greeting" when dc.Resident?.HasConsented != true: await WelcomeActions.StartAsync(dc, ct); break;
             case "greeting": dc.Say(Render(WelcomeActions.WelcomeBack(dc))); break;
             case "book_room": await OpenAsync(dc, "book", Phrase(smart?.Understood) + dc.Text, ct); break;

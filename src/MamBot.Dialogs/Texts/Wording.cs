@@ -16,6 +16,9 @@ public static class Wording
 
     public static string Format(string template, params object?[] args) => string.Format(Culture, template, args);
 
+    /// <summary>A title in the quotes of the language spoken: „Joga”, «Йога», “Yoga”.</summary>
+    public static string Quoted(string text) => Format(T.Quoted, text);
+
     /// <summary>
     /// Picks the form for n by the rule of the language spoken now. Polish "one|few|many": 1 osoba, 2 osoby,
     /// 5 osób, 22 osoby, 12 osób. Ukrainian "one|few|many", where 21 takes "one" and 11–14 "many": 1 особа,

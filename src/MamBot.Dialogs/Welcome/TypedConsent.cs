@@ -21,14 +21,17 @@ public static class TypedConsent
         "nie", "не", "ні", "нi", "нет", "no", "not", "dont", "ni", "nope", "disagree", "odmawiam", "відмовляюся",
         "отказываюсь");
 
+    // Words of politeness that change nothing: "tak, proszę", "так, будь ласка", "yes please".
+    private static readonly HashSet<string> Courtesy = Words(
+        "prosze", "bardzo", "dziekuje", "будь", "ласка", "дякую", "пожалуйста", "спасибо", "please", "thanks", "thank", "you");
+
     /// <summary>True for agreeing, false for refusing, null when the text says something else.</summary>
     public static bool? Read(string? text)
     {
         var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is 0 or > 6) return null;
         var negated = words.Any(w => Negating.Contains(w) && w != "no") || words is ["no"] || words is ["no", "thanks" or "thank"];
-        if (words.Any(w => !Agreeing.Contains(w) && !Negating.Contains(w) && w is not ("thanks" or "thank" or "you" or "dziekuje")))
-            return null;
+        if (words.Any(w => !Agreeing.Contains(w) && !Negating.Contains(w) && !Courtesy.Contains(w))) return null;
         // "no" alone is English for no; "no dobra" and "no to tak" are Polish for yes.
         if (words is ["no"]) return false;
         return negated ? false : words.Any(w => Agreeing.Contains(w) && w is not ("no" or "to" or "i" or "do" or "of" or "prosze")) ? true : null;

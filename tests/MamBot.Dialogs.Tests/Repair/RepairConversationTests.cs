@@ -239,6 +239,40 @@ public class RepairConversationTests
         Assert.Equal(("Anna Nowak", "600 100 200", 8, "próba chóru"), (second.ContactName, second.Phone, second.People, second.Purpose));
     }
 
+    [Theory]
+    [InlineData("pl", "tak, proszę")]
+    [InlineData("pl", "dobrze")]
+    [InlineData("pl", "ok")]
+    [InlineData("uk", "так, будь ласка")]
+    [InlineData("en", "yes please")]
+    public async Task The_yes_words_on_an_event_card_sign_up(string language, string text)
+    {
+        await using var chat = await ConsentedAsync(language);
+        var yoga = await chat.CreateAsync("Joga", EventsFixture.At(27, 10), capacity: 10);
+        await chat.SendAsync($"/start e{yoga.Id}");
+        await chat.SendAsync(text);
+        Assert.Equal(1, await chat.QueryAsync(db => db.EventSignups.CountAsync(r => r.Status == SignupStatus.Going)));
+    }
+
+    [Fact]
+    public async Task A_title_is_quoted_the_way_the_language_quotes()
+    {
+        await using var chat = await ConsentedAsync("uk");
+        var yoga = await chat.CreateAsync("Joga", EventsFixture.At(27, 10), capacity: 10);
+        await chat.SendAsync($"/start e{yoga.Id}");
+        Assert.Contains("«Joga»", chat.Text);
+        Assert.DoesNotContain("„", chat.Text);
+    }
+
+    [Fact]
+    public async Task Thanks_with_a_question_answers_the_question()
+    {
+        await using var chat = await ConsentedAsync("pl");
+        await chat.SendAsync("dziękuję! a czy trzeba coś zabrać?");
+        var payloads = chat.Last.SelectMany(r => r.Buttons).SelectMany(b => b).Select(b => b.Payload).ToList();
+        Assert.True(payloads.Contains("handoff:start") || payloads.Contains("about:faq"), string.Join(" / ", payloads));
+    }
+
     private static Task<Dictionary<string, string>> FrameAsync(TestChat chat) => chat.QueryAsync(async db =>
         ConversationData.FromJson(await db.ConversationStates.Select(s => s.StateJson).SingleAsync()).Stack[^1].Values);
 
