@@ -35,7 +35,7 @@ public sealed class BrowserTestBed : IAsyncDisposable
             Headless = true,
             // This machine's network is closed: keep Chromium from calling home at start.
             // A browser in Polish, as on the estate: a browser in another language is welcomed in it (issue 33).
-            Args = ["--lang=pl-PL", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ["--lang=pl-PL", "--accept-lang=pl-PL,pl", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         return bed;
     }

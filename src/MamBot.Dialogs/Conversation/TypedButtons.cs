@@ -42,7 +42,8 @@ public static class TypedButtons
         {
             var target = screen.Values.Where(p => p.StartsWith(start, StringComparison.Ordinal)).Distinct().ToList();
             // A card's single main action also takes the yes-words of agreeing: "tak, proszę", "dobrze", "ok".
-            if (target.Count == 1 && (aliases.Match(text) || Welcome.TypedConsent.Read(text) == true)) return target[0];
+            if (target.Count == 1 && (aliases.Match(text) || aliases.Match(Welcome.TypedConsent.WithoutAgreeing(text))
+                || Welcome.TypedConsent.Read(text) == true)) return target[0];
         }
         return TypedDates.NumberWord(words) is { } number
             && screen.TryGetValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture), out var digit) ? digit : null;

@@ -8,11 +8,12 @@ namespace MamBot.Dialogs.Understanding;
 /// </summary>
 public sealed record EventQuery(int? EventId, string? Scope)
 {
-    // Stems in Polish, Ukrainian and English, folded.
+    // Stems in Polish, Ukrainian and English (and Russian, read but not spoken), folded.
     private static readonly (EventCategory Category, string[] Stems)[] CategoryWords =
     [
-        (EventCategory.Seniors, ["senior", "emeryt", "сеньйор", "пенсіонер", "літніх", "elderly", "older"]),
-        (EventCategory.Kids, ["dzieci", "dzieck", "dziecia", "maluch", "rodzin", "діт", "дитин", "малюк", "сімей", "сімя", "родин", "kid", "child", "famil"]),
+        (EventCategory.Seniors, ["senior", "emeryt", "сеньйор", "пенсіонер", "літніх", "elderly", "older", "пенсионер", "пожил"]),
+        (EventCategory.Kids, ["dzieci", "dzieck", "dziecia", "maluch", "rodzin", "діт", "дитин", "малюк", "сімей", "сімя", "родин", "kid", "child", "famil",
+            "дет", "ребен", "малыш", "семей", "семьи", "семья"]),
         (EventCategory.Neighbours, ["sasiedz", "sasiad", "сусід", "neighbo"]),
         (EventCategory.Workshops, ["warsztat", "майстер", "workshop"]),
         (EventCategory.Culture, ["kultur", "koncert", "film", "kino", "teatr", "wystaw", "muzyk", "культур", "концерт", "фільм", "кіно", "театр",
@@ -20,10 +21,12 @@ public sealed record EventQuery(int? EventId, string? Scope)
     ];
 
     private static readonly string[] NextWeek =
-        ["przyszlym tygodniu", "nastepnym tygodniu", "наступного тижня", "наступний тиждень", "наступному тижні", "next week"];
+        ["przyszlym tygodniu", "nastepnym tygodniu", "наступного тижня", "наступний тиждень", "наступному тижні", "next week",
+            "следующей неделе", "следующая неделя", "следующую неделю"];
 
     private static readonly string[] ThisWeek =
-        ["tym tygodniu", "ten tydzien", "weekend", "цього тижня", "цей тиждень", "цьому тижні", "вихідн", "this week"];
+        ["tym tygodniu", "ten tydzien", "weekend", "цього тижня", "цей тиждень", "цьому тижні", "вихідн", "this week",
+            "этой неделе", "эта неделя", "эту неделю", "выходн"];
 
     /// <summary>
     /// A title wins when its distinctive words (not category words) appear in the sentence, for one title only

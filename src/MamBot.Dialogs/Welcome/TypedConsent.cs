@@ -37,6 +37,10 @@ public static class TypedConsent
         return negated ? false : words.Any(w => Agreeing.Contains(w) && w is not ("no" or "to" or "i" or "do" or "of" or "prosze")) ? true : null;
     }
 
+    /// <summary>The text after its leading words of agreeing and politeness: "да, запишите меня" → "запишите меня".</summary>
+    public static string WithoutAgreeing(string? text) => string.Join(' ', TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        .SkipWhile(w => Agreeing.Contains(w) || Courtesy.Contains(w)));
+
     private static HashSet<string> Words(params string[] words) =>
         [.. words.SelectMany(w => TypedText.Fold(w).Split(' '))];
 }

@@ -59,6 +59,7 @@ public sealed class HandoffMessengerTests : IAsyncLifetime
         Assert.StartsWith("Przekazuję rozmowę zespołowi MAM.", (await NextSendAsync(++sends)).Text);
         await WriteAsync("Czy jutro jest joga?");
         await Eventually.HoldsAsync(() => _app.QueryAsync(db => db.HandoffMessages.AnyAsync(m => m.Text == "Czy jutro jest joga?")), "the question to reach the team");
+        Assert.Equal("RESPONSE", (await NextSendAsync(++sends)).MessagingType); // the acknowledgement, inside the window
 
         var ania = await StaffSession.SignInAsync(_app, "ania@mam.example");
         var id = await _app.QueryAsync(db => db.Handoffs.Select(h => h.Id).SingleAsync());

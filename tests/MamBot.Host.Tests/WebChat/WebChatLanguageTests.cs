@@ -43,7 +43,7 @@ public sealed class WebChatLanguageTests : IDisposable
         await Say("6");
         Assert.StartsWith("What's your name?", chat.Text);
         await Say("James Smith");
-        Assert.StartsWith("Give your phone number", chat.Text);
+        Assert.StartsWith("If you'd like the team to be able to call", chat.Text); // the phone, optional
         await Press("Skip");
         await Press("I accept");
         Assert.Contains("Number of people: 6\n", chat.Text);
