@@ -40,7 +40,7 @@ public sealed class WelcomeActions(ResidentService residents, FollowUpNudge foll
     }
 
     /// <summary>"uk", "ru" and "be" read Ukrainian best of ours; "en" English; Polish and anything else: none.</summary>
-    private static string? HintedLanguage(string? hint) =>
+    public static string? HintedLanguage(string? hint) =>
         hint?.Split('-', '_')[0].ToLowerInvariant() is "ru" or "be" ? Languages.Ukrainian
         : Languages.Match(hint) is { } language && language != Languages.Polish ? language : null;
 

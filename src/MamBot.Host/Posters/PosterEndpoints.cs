@@ -4,7 +4,11 @@ using System.Text.RegularExpressions;
 using MamBot.Data;
 using MamBot.Data.Centres;
 using MamBot.Data.Posters;
+using MamBot.Data.Residents;
 using MamBot.Dialogs.Events;
+using MamBot.Dialogs.Settings;
+using MamBot.Dialogs.Welcome;
+using MamBot.Host.Channels.WebChat;
 using MamBot.Dialogs.Texts;
 using MamBot.Host.Admin;
 using MamBot.Host.Channels.Messenger;
@@ -100,9 +104,12 @@ public static partial class PosterEndpoints
     }
 
     /// <summary>The page behind the QR code: each configured channel in one tap, large enough for a thumb.</summary>
-    private static async Task<IResult> LandingAsync(string code, string? z, CentreDirectory centres, MamDbContext db, PosterVisits visits,
-        TelegramBot telegram, IOptions<MessengerOptions> messenger, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> LandingAsync(string code, string? z, string? lang, HttpRequest request, CentreDirectory centres,
+        MamDbContext db, PosterVisits visits, TelegramBot telegram, IOptions<MessengerOptions> messenger, TimeProvider time, CancellationToken ct)
     {
+        // In the language asked for on the page, else the one chosen in the chat before, else the phone's (Ukrainian for ru).
+        using var speaking = Language.Use(Languages.Match(lang) ?? Languages.Match(request.Cookies[ChatPageTexts.Cookie])
+            ?? WelcomeActions.HintedLanguage(WebChatEndpoints.BrowserLanguage(request)));
         if (!CodePattern().IsMatch(code)) return Results.NotFound();
         var centre = await centres.GetDefaultAsync(ct);
         string? title = null;
@@ -118,14 +125,17 @@ public static partial class PosterEndpoints
         if (telegram.Enabled && telegram.Username.Length > 0) links.Add((T.LandingTelegram, $"https://t.me/{telegram.Username}?start={code}"));
         if (messenger.Value is { Enabled: true, PageId: { Length: > 0 } page }) links.Add((T.LandingMessenger, $"https://m.me/{page}?ref={code}"));
         links.Add((T.LandingWebChat, code == PosterCodes.Centre ? "/" : $"/?start={code}"));
-        return Results.Content(LandingHtml(centre, title, links), "text/html; charset=utf-8");
+        var others = Languages.All.Where(l => l != Language.Current)
+            .Select(l => (l, $"/p/{code}?lang={l}" + (Place(z) is { Length: > 0 } place ? $"&z={place}" : ""))).ToList();
+        return Results.Content(LandingHtml(centre, title, links, others), "text/html; charset=utf-8");
     }
 
-    private static string LandingHtml(Centre centre, string? eventTitle, List<(string Label, string Href)> links)
+    private static string LandingHtml(Centre centre, string? eventTitle, List<(string Label, string Href)> links,
+        List<(string Language, string Href)> otherLanguages)
     {
         static string H(string text) => Html.Encode(text);
         var html = new StringBuilder();
-        html.Append("<!doctype html><html lang=\"pl\"><head><meta charset=\"utf-8\">")
+        html.Append("<!doctype html><html lang=\"").Append(Language.Current).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(H(eventTitle ?? centre.Name)).Append("</title><style>")
             .Append("body{font-family:system-ui,sans-serif;margin:0 auto;max-width:32rem;padding:1.5rem;font-size:1.2rem;line-height:1.5}")
@@ -136,7 +146,10 @@ public static partial class PosterEndpoints
             .Append("<p>").Append(H(T.LandingChoose)).Append("</p>");
         foreach (var (label, href) in links)
             html.Append("<a class=\"channel\" href=\"").Append(H(href)).Append("\">").Append(H(label)).Append("</a>");
-        html.Append("<p>").Append(H(T.LandingAssistant)).Append("</p></main></body></html>");
+        html.Append("<p>").Append(H(T.LandingAssistant)).Append("</p><p>");
+        html.AppendJoin(" · ", otherLanguages.Select(o =>
+            $"<a lang=\"{o.Language}\" href=\"{H(o.Href)}\">{H(LanguageActions.NameOf(o.Language))}</a>"));
+        html.Append("</p></main></body></html>");
         return html.ToString();
     }
 

@@ -14,13 +14,13 @@ namespace MamBot.Dialogs.Tests.Texts;
 public sealed partial class TranslationTests
 {
     /// <summary>Texts that stay as they are in every language: the team's own messages and printed matter (Polish,
-    /// the centre's working language), and the language names themselves. Residents read a few of them too (the page
-    /// behind a poster's QR code, the pointer in a Telegram group, "Zespół" for a team member without a name), but they
+    /// the centre's working language), and the language names themselves. Residents read a few of them too (the pointer
+    /// in a Telegram group, "Zespół" for a team member without a name), but they
     /// are composed where no resident's language is in use, so they stay Polish until that code chooses one.</summary>
     private static bool SameInEveryLanguage(string key) =>
         key.StartsWith("Staff", StringComparison.Ordinal) || key.StartsWith("ButtonStaff", StringComparison.Ordinal)
         || key.StartsWith("LlmSummary", StringComparison.Ordinal) || key.StartsWith("Summary", StringComparison.Ordinal)
-        || key.StartsWith("Poster", StringComparison.Ordinal) || key.StartsWith("Landing", StringComparison.Ordinal)
+        || key.StartsWith("Poster", StringComparison.Ordinal)
         || key is "LanguageNames" or "ButtonLanguages" or "LanguageChooseAll" or "GroupPointer" or "SomeoneWithoutName"
             or "HandoffMarker" or "BroadcastTooShort" or "BroadcastTooLong" or "BroadcastInThePast"
             or "BroadcastNeedsCategory" or "BroadcastNeedsEvent" or "BroadcastNobody";

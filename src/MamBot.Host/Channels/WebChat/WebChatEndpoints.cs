@@ -123,7 +123,7 @@ public static partial class WebChatEndpoints
     private static partial Regex IdPattern();
 
     /// <summary>The language the browser asks for first (Accept-Language), as a hint for the welcome.</summary>
-    private static string? BrowserLanguage(HttpRequest request) =>
+    internal static string? BrowserLanguage(HttpRequest request) =>
         request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value).FirstOrDefault();
 
     private sealed record ChatRequest(string? Text, string? Payload, string? ClientMessageId);
