@@ -3,6 +3,8 @@ using MamBot.Data.Centres;
 using MamBot.Dialogs.Understanding;
 using Xunit.Abstractions;
 
+using static MamBot.Dialogs.Tests.Understanding.EvaluationKit;
+
 namespace MamBot.Dialogs.Tests.Understanding;
 
 /// <summary>
@@ -12,16 +14,6 @@ namespace MamBot.Dialogs.Tests.Understanding;
 /// </summary>
 public class UnderstandingEvaluationTests(ITestOutputHelper output)
 {
-    private static readonly DateOnly Today = new(2026, 11, 25);
-
-    private static readonly Room[] Rooms =
-    [
-        // As in appsettings.json: the team names its rooms in every language residents use.
-        new() { Id = 1, Name = "Sala duża", Aliases = "duża, główna, велика, velyka, big, large", Capacity = 30 },
-        new() { Id = 2, Name = "Sala mała", Aliases = "mała, salka, мала, маленька, small", Capacity = 10 },
-        new() { Id = 3, Name = "Kuchnia", Aliases = "kuchnia, кухня, kukhnia, kuhnia, kitchen", Capacity = 8 },
-    ];
-
     [Theory]
     [InlineData("pl", 240)]
     [InlineData("uk", 80)]
@@ -51,12 +43,7 @@ public class UnderstandingEvaluationTests(ITestOutputHelper output)
         var summary = $"understanding ({language}): evaluation set {lines.Count} utterances, intent {Percent(intentShare)}, exact slots {Percent(slotShare)}"
             + $" (rules alone: intent {Percent(rulesAlone)}); training set {training.Count} sentences, intent {Percent(trainingShare)}";
         output.WriteLine(summary);
-        // ./test.sh prints the reports folder at the end of the run; xunit keeps passing tests' output to itself.
-        if (Environment.GetEnvironmentVariable("MAMBOT_REPORTS") is { Length: > 0 } reports)
-        {
-            Directory.CreateDirectory(reports);
-            File.WriteAllText(Path.Combine(reports, $"understanding-{language}.txt"), summary + Environment.NewLine);
-        }
+        Report($"understanding-{language}", summary);
         Assert.True(intentShare >= 0.95, $"intent accuracy {intentShare:P1} is below 95%");
         Assert.True(slotShare >= 0.90, $"exact slot accuracy {slotShare:P1} is below 90%");
     }
@@ -76,19 +63,6 @@ public class UnderstandingEvaluationTests(ITestOutputHelper output)
         [.. File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Understanding", language == "pl" ? "utterances.tsv" : $"utterances.{language}.tsv"))
             .Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t'))];
 
-    private static string Percent(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
 
-    private static string Slots(Understood u) => Normalize(string.Join(';', new[]
-    {
-        u.Room is null ? null : $"room={u.Room}",
-        u.Date is { } d ? $"date={d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : null,
-        u.Start is { } s ? $"start={s.ToString("HH:mm", CultureInfo.InvariantCulture)}" : null,
-        u.End is { } e ? $"end={e.ToString("HH:mm", CultureInfo.InvariantCulture)}" : null,
-        u.DurationMinutes is { } m ? $"durationMinutes={m}" : null,
-        u.People is { } p ? $"people={p}" : null,
-        u.Event is null ? null : $"event={u.Event}",
-    }.Where(x => x is not null)));
 
-    private static string Normalize(string slots) =>
-        string.Join(';', slots.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
 }

@@ -24,6 +24,14 @@ public sealed class TelegramLanguageTests : IAsyncLifetime
         await _telegram.DisposeAsync();
     }
 
+    /// <summary>Types a message after reading the last answer, and returns the newest answer to it.</summary>
+    private async Task<BotMessage> SayAsAsync(long chat, string name, string language, string text)
+    {
+        _bed.Time.Advance(TimeSpan.FromSeconds(15)); // a person reads each answer first
+        await _telegram.SendTextAsync(chat, text, firstName: name, language: language);
+        return (await _telegram.ReceiveAsync(chat))[^1];
+    }
+
     private Task PressAsync(BotMessage under, string title) => _telegram.PressAsync(Olena, under, under.Button(title), language: "uk");
 
     [Fact]
@@ -61,12 +69,7 @@ public sealed class TelegramLanguageTests : IAsyncLifetime
     public async Task Ivan_with_a_russian_telegram_is_answered_in_ukrainian_agrees_in_words_and_signs_up_in_russian()
     {
         const long Ivan = 5302;
-        async Task<BotMessage> SayAsync(string text)
-        {
-            _bed.Time.Advance(TimeSpan.FromSeconds(15)); // a person reads each answer first
-            await _telegram.SendTextAsync(Ivan, text, firstName: "Ivan", language: "ru");
-            return (await _telegram.ReceiveAsync(Ivan))[^1];
-        }
+        Task<BotMessage> SayAsync(string text) => SayAsAsync(Ivan, "Ivan", "ru", text);
 
         await _telegram.SendTextAsync(Ivan, "/start", firstName: "Ivan", language: "ru");
         var welcome = await _telegram.ReceiveAsync(Ivan, count: 2);
@@ -90,12 +93,7 @@ public sealed class TelegramLanguageTests : IAsyncLifetime
     [Fact]
     public async Task Olena_types_in_ukrainian_and_books_a_room_without_pressing_a_button()
     {
-        async Task<BotMessage> SayAsync(string text)
-        {
-            _bed.Time.Advance(TimeSpan.FromSeconds(15)); // a person reads each answer first
-            await _telegram.SendTextAsync(Olena, text, firstName: "Olena", language: "uk");
-            return (await _telegram.ReceiveAsync(Olena))[^1];
-        }
+        Task<BotMessage> SayAsync(string text) => SayAsAsync(Olena, "Olena", "uk", text);
 
         await _telegram.SendTextAsync(Olena, "/start", firstName: "Olena", language: "uk");
         await _telegram.ReceiveAsync(Olena, count: 2);
@@ -120,12 +118,7 @@ public sealed class TelegramLanguageTests : IAsyncLifetime
     public async Task James_with_an_english_telegram_chooses_english_and_signs_up_for_an_event_in_words()
     {
         const long James = 5302;
-        async Task<BotMessage> SayAsync(string text)
-        {
-            _bed.Time.Advance(TimeSpan.FromSeconds(15)); // a person reads each answer first
-            await _telegram.SendTextAsync(James, text, firstName: "James", language: "en");
-            return (await _telegram.ReceiveAsync(James))[^1];
-        }
+        Task<BotMessage> SayAsync(string text) => SayAsAsync(James, "James", "en", text);
 
         await _telegram.SendTextAsync(James, "/start", firstName: "James", language: "en-GB");
         var english = await _telegram.ReceiveAsync(James, count: 2);
