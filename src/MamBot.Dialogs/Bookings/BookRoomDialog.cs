@@ -13,7 +13,7 @@ namespace MamBot.Dialogs.Bookings;
 /// summary. One sentence ("małą salę w piątek od 17 do 19 dla 8 osób") fills several slots; every slot can be
 /// answered with a button or in words, "Wstecz" goes back, /anuluj stops.
 /// </summary>
-public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk, Data.Residents.ResidentService residents) : FormDialog
+public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk desk, Data.Residents.ResidentService residents) : FormDialog
 {
     public const string DialogId = "bookings.book";
     private static readonly int[] LengthChoices = [60, 90, 120, 180, 240];
@@ -33,68 +33,6 @@ public sealed class BookRoomDialog(BookingService bookings, BookingDesk desk, Da
         FormSlot.Of("rules", AskRules, (_, t) => Yes(t) ? SlotValue.Ok("yes") : SlotValue.Invalid(T.BookRulesNeeded)),
         FormSlot.Of("confirm", Summary, (_, t) => Yes(t) ? SlotValue.Ok("yes") : t == "no" ? SlotValue.Ok("no") : SlotValue.Invalid(T.PromptPickOne)),
     ];
-
-    /// <summary>
-    /// A returning resident is not asked again what they gave before: name and phone from the last booking are
-    /// offered for one tap, and house rules they accepted in this version are not shown again.
-    /// </summary>
-    public override async Task BeginAsync(DialogContext dc, string? argument, CancellationToken ct)
-    {
-        var values = dc.ActiveFrame!.Values;
-        if (dc.Resident is { } resident && await bookings.LastOfAsync(resident.Id, ct) is { } last)
-        {
-            (values[LastName], values[LastPhone]) = (last.ContactName, last.Phone ?? "-");
-            if (dc.Centre.Rooms.Any(r => r.Id == last.RoomId))
-                values[LastTime] = string.Join('|', last.RoomId.ToString(Wording.Culture),
-                    ((int)last.Length.TotalMinutes).ToString(Wording.Culture), last.People.ToString(Wording.Culture), last.Purpose);
-        }
-        else values["contact"] = "new";
-        if (dc.Resident?.AcceptedHouseRules(RulesVersion(dc.Centre)) == true) values["rules"] = "yes";
-        await base.BeginAsync(dc, argument, ct);
-    }
-
-    private const string LastName = "_lastName", LastPhone = "_lastPhone", LastTime = "_lastTime", Again = "again";
-
-    /// <summary>"Jak ostatnio" on the first question: room, length, people, purpose and contact as last time; day and time are asked.</summary>
-    public override Task ContinueAsync(DialogContext dc, CancellationToken ct)
-    {
-        var v = dc.ActiveFrame!.Values;
-        if (dc.Payload != Option("", Again).Payload || !v.TryGetValue(LastTime, out var last)) return base.ContinueAsync(dc, ct);
-        var parts = last.Split('|', 4);
-        (v["room"], v["length"], v["people"], v["purpose"]) = (parts[0], parts[1], parts[2], parts[3]);
-        (v["contact"], v["name"], v["phone"]) = ("same", v[LastName], v[LastPhone]);
-        return RepromptAsync(dc, ct);
-    }
-
-    /// <summary>"Tak" to the remembered contact fills name and phone; "Zmień" asks for them.</summary>
-    protected override void Filled(DialogFrame frame, string slot, string value)
-    {
-        if (slot != "contact") return;
-        if (value == "same") (frame.Values["name"], frame.Values["phone"]) = (frame.Values[LastName], frame.Values[LastPhone]);
-        else
-        {
-            frame.Values.Remove("name");
-            frame.Values.Remove("phone");
-        }
-    }
-
-    private static Reply AskSameContact(DialogContext dc)
-    {
-        var v = dc.ActiveFrame!.Values;
-        var phone = v[LastPhone] == "-" ? "" : Wording.Format(T.BookContactPhone, v[LastPhone]);
-        return Reply.WithRow(Wording.Format(T.BookAskSameContact, v[LastName], phone),
-            Option(T.ButtonYes, "same"), Option(T.ButtonChange, "change"));
-    }
-
-    private static SlotValue ParseSameContact(DialogContext dc, string text) =>
-        text is "same" or "change" ? SlotValue.Ok(text)
-        : TypedWords.Yes.Match(text) ? SlotValue.Ok("same")
-        : TypedWords.No.Match(text) || TypedText.Fold(text) == TypedText.Fold(T.ButtonChange) ? SlotValue.Ok("change")
-        : SlotValue.Invalid(T.PromptPickOne);
-
-    /// <summary>The version of the house rules a resident accepts: their Polish text, hashed.</summary>
-    public static string RulesVersion(Data.Centres.Centre centre) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-        System.Text.Encoding.UTF8.GetBytes(string.Join("\n", centre.HouseRules.OrderBy(r => r.Order).Select(r => r.Text)))))[..16];
 
     protected override IReadOnlyDictionary<string, string> Understand(DialogContext dc, string text)
     {
