@@ -22,6 +22,9 @@ public abstract class Dialog
     /// </summary>
     public virtual Task<bool> AcceptsAsync(DialogContext dc, string text, CancellationToken ct) => Task.FromResult(false);
 
+    /// <summary>A dialog that answers questions typed at its steps itself (a survey), so none is answered for it.</summary>
+    public virtual bool ReadsQuestionsItself => false;
+
     /// <summary>Shows the current question again (after a stale button, a help request…).</summary>
     public abstract Task RepromptAsync(DialogContext dc, CancellationToken ct);
 }

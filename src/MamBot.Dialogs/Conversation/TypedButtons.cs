@@ -37,7 +37,9 @@ public static class TypedButtons
         var words = Words(text);
         if (screen.TryGetValue(words, out var payload))
             return state.Stack.Count == 0 && payload.StartsWith("menu:", StringComparison.Ordinal) ? null : payload;
-        if (TypedWords.Back.Match(text) && screen.ContainsValue(FormDialog.BackPayload)) return FormDialog.BackPayload;
+        // "wróć do tytułu", "повернутись назад" open with a back word; "wróć do menu" leaves instead (TypedRepair).
+        var back = TypedWords.Back.Match(text) || TypedWords.Back.Opens(text) && !TypedRepair.IsLeaving(text);
+        if (back && screen.ContainsValue(FormDialog.BackPayload)) return FormDialog.BackPayload;
         foreach (var (start, aliases) in Aliases)
         {
             var target = screen.Values.Where(p => p.StartsWith(start, StringComparison.Ordinal)).Distinct().ToList();

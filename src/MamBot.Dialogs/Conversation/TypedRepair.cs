@@ -18,8 +18,9 @@ public static class TypedRepair
         "кінець", "вийти", "вихід", "скасуй", "скасувати", "не хочу", "вже не хочу", "забудь", "досить", "годі",
         "відміна", "відмінити", "припини",
         "отмена", "отменить", "выйти", "хватит", "не надо", "забудь об этом",
-        "quit", "exit", "cancel", "stop", "forget it", "never mind", "nevermind", "i dont want", "i dont want to", "enough",
-        "leave it")];
+        "quit", "exit", "cancel", "stop", "forget it", "never mind", "nevermind", "nvm", "i dont want", "i dont want to", "enough",
+        "leave it", "juz nie trzeba", "вже не треба", "уже не надо", "больше не надо", "скасувати все", "отменить все", "anuluj wszystko",
+        "cancel everything", "zapomnij")];
 
     // Inside a longer message: "ale ja nic nie rezerwuję", "I don't want to book anything".
     private static readonly string[] LeavingPhrases = IntentRules.Fold(
@@ -28,7 +29,11 @@ public static class TypedRepair
         "нічого не бронюю", "не хочу бронювати", "як вийти",
         "ничего не бронирую", "как выйти",
         "dont want to book", "not booking", "dont want anything", "not what i meant", "not what i want", "how do i get out",
-        "stop this", "cancel this", "cancel that");
+        "stop this", "cancel this", "cancel that",
+        // Changing one's mind: "jednak nie", "я передумала", "I've changed my mind".
+        "rozmysl", "zmienilem zdanie", "zmienilam zdanie", "nie bede rezerwow", "передумал", "передумав", "changed my mind",
+        // Back to the menu, not one step back: "wróć do menu", "в меню", "back to the menu".
+        "do menu", "в меню", "to the menu", "to menu");
 
     // "and" or "but" before a question word: "a czy…", "а скільки…", "and how much…".
     private static readonly HashSet<string> Leading = [.. IntentRules.Fold("a", "ale", "i", "to", "а", "і", "та", "но", "and", "but", "so")];
@@ -37,7 +42,9 @@ public static class TypedRepair
     {
         var folded = TypedText.Fold(text);
         if (folded.Length == 0) return false;
-        if (LeavingAlone.Contains(folded)) return true;
+        // The whole message, or its first clause: "nvm, cancel", "zapomnij, nie będę rezerwować".
+        var firstClause = TypedText.Fold(text!.Split([',', '.', '!', ';', '–', '—'], 2)[0]);
+        if (LeavingAlone.Contains(folded) || LeavingAlone.Contains(firstClause)) return true;
         var padded = " " + folded + " ";
         return LeavingPhrases.Any(p => padded.Contains(" " + p, StringComparison.Ordinal));
     }
@@ -49,7 +56,7 @@ public static class TypedRepair
         if (folded.Length == 0) return false;
         if (Languages.All.Any(l => TypedText.Fold(T.ResourceManager.GetString(nameof(T.ButtonTalkToPerson), Language.CultureOf(l))) == folded))
             return true;
-        return Languages.All.Any(l => IntentRecognizer.RulesOnly(folded, l) == "talk_to_staff");
+        return Languages.All.Append(Languages.Russian).Any(l => IntentRecognizer.RulesOnly(folded, l) == "talk_to_staff");
     }
 
     /// <summary>A question rather than an answer: it ends with "?" or starts with a question word ("co miesiąc" does not).</summary>

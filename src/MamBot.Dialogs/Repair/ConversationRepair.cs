@@ -42,10 +42,14 @@ public sealed class ConversationRepair(HandoffDesk handoffs, SettingsActions set
                 return true;
         }
         var concern = Concerns.Find(text);
-        if (!TypedRepair.IsQuestion(text) && concern == Concern.None) return false;
-        if (await active.AcceptsAsync(dc, text, ct)) return false;
+        var question = TypedRepair.IsQuestion(text);
+        if (!question && concern == Concern.None) return false;
+        // "a ile kosztuje kuchnia?" at the room step asks the price; "a może w sobotę?" at the day step is the day.
+        var known = question && !active.ReadsQuestionsItself && !TypedRepair.AsksToAct(text)
+            ? QuestionsInPlace.Answer(dc, text, roomFacts: false) : null;
+        if (known is null && await active.AcceptsAsync(dc, text, ct)) return false;
 
-        var answer = concern == Concern.Complaint ? null : QuestionsInPlace.Answer(dc, text);
+        var answer = known ?? (concern == Concern.Complaint ? null : QuestionsInPlace.Answer(dc, text));
         // Answered here, or offered to the team; either way the form keeps its place and asks again.
         dc.Say(answer ?? Reply.WithRow(T.RepairAskTheTeam, HandoffDesk.TalkButton));
         await active.RepromptAsync(dc, ct);

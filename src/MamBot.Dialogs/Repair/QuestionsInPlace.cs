@@ -16,8 +16,11 @@ namespace MamBot.Dialogs.Repair;
 /// </summary>
 public static class QuestionsInPlace
 {
-    /// <summary>The answer to a question or concern, without buttons; null when there is none to give here.</summary>
-    public static Reply? Answer(DialogContext dc, string text)
+    /// <summary>
+    /// The answer to a question or concern; null when there is none to give here. Without <paramref name="roomFacts"/>
+    /// a room named is no question about it ("a może mała sala?" chooses the room).
+    /// </summary>
+    public static Reply? Answer(DialogContext dc, string text, bool roomFacts = true)
     {
         switch (Concerns.Find(text))
         {
@@ -33,7 +36,7 @@ public static class QuestionsInPlace
             case "address_contact": return AboutCentre.ContactReply(dc);
             case "house_rules": return AboutCentre.RulesFor(dc, text);
         }
-        return BookingSlots.FindRoom(dc.Centre.Rooms, text) is { } room ? RoomFacts(room) : null;
+        return roomFacts && BookingSlots.FindRoom(dc.Centre.Rooms, text) is { } room ? RoomFacts(room) : null;
     }
 
     /// <summary>"Czy jesteś człowiekiem?": the centre's automated assistant says so and offers a person, starting nothing.</summary>

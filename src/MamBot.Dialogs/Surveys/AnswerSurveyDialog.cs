@@ -59,6 +59,8 @@ public sealed class AnswerSurveyDialog(SurveyService surveys, SurveyDesk desk) :
     /// <summary>A survey reads every typed text itself: choices, "wstecz", and a question typed at a free-text step.</summary>
     public override Task<bool> AcceptsAsync(DialogContext dc, string text, CancellationToken ct) => Task.FromResult(true);
 
+    public override bool ReadsQuestionsItself => true;
+
     public override async Task RepromptAsync(DialogContext dc, CancellationToken ct)
     {
         var (survey, draft) = await LoadAsync(dc, ct);

@@ -25,7 +25,7 @@ public static class Concerns
     private static readonly string[] Complaint = IntentRules.Fold(
         "skarg", "zazalen", "reklamac", "chce zglosic problem", "zglaszam problem", "zgloszenie problemu", "chce sie poskarzyc",
         "poskarz", "halas", "halasuj", "nie dziala", "nie dzialaj", "zepsul", "zepsut", "przecieka", "awari", "niegrzeczn",
-        "nieuprzejm", "brud", "zimno w sali", "nie ma ogrzewania",
+        "nieuprzejm", "niemil", "chamsk", "brud", "balagan", "zimno w sali", "nie ma ogrzewania", "zglosic ze", "zglaszam ze",
         "скарг", "поскарж", "шум", "галас", "не працює", "не працюють", "зламал", "зламан", "протіка", "аварі", "брудн", "грубі",
         "жалоб", "пожалов", "не работает", "сломал", "сломан", "протека", "грубо",
         "complain", "complaint", "noise", "noisy", "not working", "doesnt work", "does not work", "broken", "leaking", "leak",
@@ -43,11 +43,22 @@ public static class Concerns
         "lost cat", "lost dog", "lost my cat", "lost my dog", "missing cat", "missing dog", "rubbish", "garbage", "bins",
         "police", "weather", "election", "politic", "doctor", "prescription");
 
+    // "Am I talking to a real person?": a question about whom one writes with, not a wish to (that is a handoff).
+    private static readonly string[] Person = IntentRules.Fold(
+        "czlowiek", "prawdziw", "zyw", "osob", "людин", "живою", "справжн", "человек", "живым", "настоящ", "person", "human", "real");
+    private static readonly string[] Talking = IntentRules.Fold(
+        "pisze z", "rozmawiam z", "pisze do", "говорю з", "пишу з", "розмовляю з", "говорю с", "пишу с", "разговариваю с",
+        "talking to", "talking with", "chatting with", "speaking to", "speaking with", "writing to");
+    private static readonly string[] Wanting = IntentRules.Fold(
+        "chce", "chcial", "prosze", "wolal", "хочу", "хотів", "хотіл", "хотел", "можна", "можно", "want", "like to", "can i", "could i");
+
     public static Concern Find(string? text)
     {
         var padded = " " + TypedText.Fold(text) + " ";
         if (padded.Trim().Length == 0) return Concern.None;
         if (Has(padded, AreYouBot)) return Concern.AreYouBot;
+        if (Conversation.TypedRepair.IsQuestion(text) && Has(padded, Talking) && Has(padded, Person) && !Has(padded, Wanting))
+            return Concern.AreYouBot;
         // The building, the cooperative, the police: not MAM's, even when it is a complaint ("zgłosić przeciekający dach").
         if (Has(padded, OffTopic)) return Concern.OffTopic;
         return Has(padded, Complaint) ? Concern.Complaint : Concern.None;

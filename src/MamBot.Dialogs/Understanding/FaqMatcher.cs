@@ -27,8 +27,9 @@ public static class FaqMatcher
     private static readonly string[][] SameMeaning =
     [
         ["plac", "platn", "koszt", "cena", "ceny", "cenn", "darm", "bezplat", "oplat", "pieniadz", "zlot",
-            "плат", "кошт", "ціна", "ціни", "безкошт", "гроші", "pay", "paid", "cost", "price", "free", "fee", "charge", "money"],
-        ["dzieck", "dzieci", "dziecm", "syn", "corka", "corki", "wnuk", "malu",
+            "плат", "кошт", "ціна", "ціни", "безкошт", "гроші", "pay", "paid", "cost", "price", "free", "fee", "charge", "money",
+            "стои", "цен", "бесплат", "деньг"],
+        ["dzieck", "dzieci", "dziecm", "syn", "corka", "corki", "wnuk", "malu", "дет", "ребен", "внук",
             "діт", "дитин", "син", "доньк", "онук", "малю", "kid", "child", "son", "daughter", "grandch"],
         ["zorganiz", "organiz", "poprowadz", "організ", "провест", "organis", "organiz"],
         ["zwierz", "pies", "psem", "psa", "kot", "тварин", "собак", "пес", "кіт", "кот", "animal", "dog", "pet", "cat"],

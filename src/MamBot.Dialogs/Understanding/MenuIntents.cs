@@ -35,7 +35,9 @@ public static class MenuIntents
         "dane", "danych", "konto", "konta", "profil", "wszystko o mnie", "informacje o mnie", "moje informacje", "z bazy", "z systemu",
         "дані", "даних", "акаунт", "профіль", "все про мене", "усе про мене", "інформацію про мене", "з бази",
         "данные", "данных", "аккаунт", "профиль", "все обо мне", "всё обо мне", "информацию обо мне", "из базы",
-        "data", "details", "account", "profile", "everything about me", "info about me", "information about me", "personal");
+        "data", "details", "account", "profile", "everything about me", "info about me", "information about me", "personal",
+        // "wykasujcie wszystko", "видаліть усе": with a verb of erasing, everything is the resident's data.
+        "wszystko ", "все ", "усе ", "всё ", "everything ");
 
     // Forgetting the resident: "zapomnij o mnie", "забудьте мене", "forget me".
     private static readonly string[] ForgetVerbs = IntentRules.Fold("zapomn", "забуд", "forget");

@@ -24,10 +24,10 @@ public sealed class TypedWords
         ["нет", "не надо", "не сейчас", "нет спасибо"]);
 
     public static readonly TypedWords Back = new(
-        ["wstecz", "cofnij", "wroc", "powrot", "do tylu", "cofnij sie", "wroc sie"],
-        ["назад", "повернутися", "повернись", "поверніться", "крок назад", "nazad"],
-        ["back", "go back", "previous", "step back"],
-        ["назад", "вернуться", "вернись", "вернитесь", "шаг назад"]);
+        ["wstecz", "cofnij", "wroc", "powrot", "do tylu", "cofnij sie", "wroc sie", "poprzednie", "poprzednie pytanie"],
+        ["назад", "повернутися", "повернутись", "повернись", "поверніться", "крок назад", "попереднє", "попереднє питання", "nazad"],
+        ["back", "go back", "previous", "previous question", "step back", "undo"],
+        ["назад", "вернуться", "вернись", "вернитесь", "шаг назад", "предыдущий вопрос"]);
 
     /// <summary>No phone number, no contact: "pomiń", "пропустити", "skip".</summary>
     public static readonly TypedWords Skip = new(

@@ -11,7 +11,8 @@ public static class TypedConsent
 {
     private static readonly HashSet<string> Agreeing = Words(
         "tak", "zgadzam", "zgadzam sie", "zgoda", "wyrazam", "zgode", "akceptuje", "ok", "okej", "oki", "dobrze", "dobra", "jasne",
-        "pewnie", "oczywiscie", "potwierdzam", "no", "to", "prosze", "chetnie",
+        "pewnie", "oczywiscie", "potwierdzam", "no", "to", "prosze", "chetnie", "niech", "bedzie", "moze", "byc", "w", "porzadku",
+        "spoko",
         "так", "згоден", "згодна", "згодні", "погоджуюся", "погоджуюсь", "погоджуюсь", "даю", "згоду", "добре", "гаразд", "звісно",
         "звичайно", "ок", "приймаю", "підтверджую", "tak", "zghoden", "zghodna", "pogodzhuiusia", "pohodzhuiusia", "dobre",
         "yes", "yeah", "yep", "sure", "ok", "okay", "i", "do", "agree", "accept", "consent", "fine", "of", "course", "alright",
@@ -34,7 +35,7 @@ public static class TypedConsent
         if (words.Any(w => !Agreeing.Contains(w) && !Negating.Contains(w) && !Courtesy.Contains(w))) return null;
         // "no" alone is English for no; "no dobra" and "no to tak" are Polish for yes.
         if (words is ["no"]) return false;
-        return negated ? false : words.Any(w => Agreeing.Contains(w) && w is not ("no" or "to" or "i" or "do" or "of" or "prosze")) ? true : null;
+        return negated ? false : words.Any(w => Agreeing.Contains(w) && w is not ("no" or "to" or "i" or "do" or "of" or "w" or "prosze" or "moze" or "byc")) ? true : null;
     }
 
     /// <summary>The text after its leading words of agreeing and politeness: "да, запишите меня" → "запишите меня".</summary>

@@ -30,6 +30,10 @@ public class RepairConversationTests
     [InlineData("uk", "booking.purpose", "скільки це коштує?", Outcome.AnsweredAndSameStep)]
     [InlineData("en", "idea.title", "do I need to bring anything?", Outcome.AnsweredAndSameStep)]
     [InlineData("pl", "idea.description", "czy jesteś człowiekiem?", Outcome.AnsweredAndSameStep)]
+    [InlineData("pl", "booking.purpose", "zapomnij, nie będę rezerwować", Outcome.Left)]
+    [InlineData("en", "booking.purpose", "nvm, cancel", Outcome.Left)]
+    [InlineData("pl", "booking.room", "a ile kosztuje mała sala?", Outcome.AnsweredAndSameStep)]
+    [InlineData("pl", "booking.room", "mała", Outcome.AnswerTaken)]
     [InlineData("pl", "booking.day", "jutro", Outcome.AnswerTaken)]
     [InlineData("pl", "booking.purpose", "spotkanie AA — koniec roku", Outcome.AnswerTaken)]
     [InlineData("en", "idea.title", "end of year party", Outcome.AnswerTaken)]
@@ -288,6 +292,9 @@ public class RepairConversationTests
     {
         switch (step)
         {
+            case "booking.room":
+                await chat.PressPayloadAsync("menu:book");
+                break;
             case "booking.day":
                 await chat.PressPayloadAsync("menu:book");
                 await chat.PressPayloadAsync(chat.Last.SelectMany(r => r.Buttons).SelectMany(b => b).First(b => b.Payload.StartsWith("f=", StringComparison.Ordinal)).Payload);

@@ -24,10 +24,10 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     /// uk 85.3/86.3, en 84.5/80.6, ru 68.8/70.3), so they can only go up; the issue asks 95 % and 90 %.
     /// </summary>
     [Theory]
-    [InlineData("pl", 0.87, 0.96)]
-    [InlineData("uk", 0.87, 0.89)]
-    [InlineData("en", 0.87, 0.88)]
-    [InlineData("ru", 0.79, 0.81)]
+    [InlineData("pl", 0.91, 0.97)]
+    [InlineData("uk", 0.88, 0.89)]
+    [InlineData("en", 0.88, 0.88)]
+    [InlineData("ru", 0.81, 0.81)]
     public void Sentences_nobody_here_wrote_are_understood(string language, double intentFloor, double slotFloor)
     {
         var lines = Lines($"utterances.{language}.tsv");
@@ -67,7 +67,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
             + string.Join(", ", byLanguage.Select(b => $"{b.Key} {Percent(b.Value.Right / (double)b.Value.All)}")) + ")";
         output.WriteLine(summary);
         Report("heldout-repairs", summary);
-        Assert.True(total >= 0.74, $"only {total:P1} of mid-form replies were read right");
+        Assert.True(total >= 0.82, $"only {total:P1} of mid-form replies were read right");
     }
 
     /// <summary>The reading order of the engine and the menu (ConversationRepair, MainMenu), without a database.</summary>
@@ -103,9 +103,10 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         if (TypedRepair.AsksForPerson(text)) return "person";
         if (MenuIntents.Match(text) == MenuIntent.EraseData) return "erase";
         if (TypedWords.Back.Match(text)) return "back";
-        if (step == "event.card" && (TypedWords.JoinEvent.Match(text) || TypedConsent.Read(text) == true)) return "yes";
+        if (step == "event.card" && (TypedWords.JoinEvent.Match(text) || TypedWords.JoinEvent.Match(TypedConsent.WithoutAgreeing(text))
+            || TypedConsent.Read(text) == true)) return "yes";
         if (step is "booking.name" or "survey.choice" && TypedWords.Skip.Match(text)) return "skip";
-        if (step == "consent") return "answer";
+        if (step == "consent") return TypedRepair.IsQuestion(text) ? "question" : "answer";
         var accepted = step switch
         {
             "booking.day" => TypedDates.Day(text, Today) is not null,
