@@ -64,11 +64,12 @@ public sealed partial class ConversationEngine(
             && TypedText.HasCyrillic(activity.Text);
         if (cyrillicNewcomer) state.Language = Data.Residents.Languages.Ukrainian;
         using var speaking = Language.Use(resident?.Language ?? state.Language);
-        if (activity.Payload is null && (Consent(activity.Text, resident) ?? TypedButtons.Pressed(activity.Text, state)) is { } pressed)
-            activity = activity with { Text = null, Payload = pressed };
+        var pressed = activity.Payload is null ? Consent(activity.Text, resident) ?? TypedButtons.Pressed(activity.Text, state) : null;
+        if (pressed is not null) activity = activity with { Text = null, Payload = pressed };
 
         var dc = new DialogContext(activity, centre, resident, state, dialogs);
-        if (cyrillicNewcomer && TypedText.LooksRussian(activity.Text)) dc.Say(Settings.LanguageActions.RussianReadInUkrainian());
+        if (cyrillicNewcomer && TypedText.LooksRussian(activity.Text))
+            dc.Say(Settings.LanguageActions.RussianReadInUkrainian());
         var (command, argument) = activity.Payload is null ? FindCommand(activity.Text) : (null, "");
         if (!await handoffs.RelayAsync(dc, command, ct)) await RouteAsync(dc, command, argument, ct);
         await ResumeAfterConsentAsync(dc, resident, ct);
@@ -107,7 +108,7 @@ public sealed partial class ConversationEngine(
     private async Task<TurnResult> DuplicateAsync(Activity activity, string updateId, CancellationToken ct) =>
         new(await outbox.ReplyIdsOfTurnAsync(activity.Channel, activity.ChatId, updateId, ct), IsDuplicate: true);
 
-    /// <summary>Before consent, "zgadzam się", "так", "yes, I agree" typed is the consent button (and a refusal its "no").</summary>
+    /// <summary>Before consent, typed "zgadzam się", "так", "yes, I agree" is the consent button; a refusal its "no".</summary>
     private static string? Consent(string? text, Resident? resident) =>
         resident?.HasConsented == true ? null : Welcome.TypedConsent.Read(text) switch
         {
@@ -119,7 +120,8 @@ public sealed partial class ConversationEngine(
     /// <summary>What the resident asked for before agreeing is done as soon as they agree: she is signed up.</summary>
     private async Task ResumeAfterConsentAsync(DialogContext dc, Resident? before, CancellationToken ct)
     {
-        if (before?.HasConsented == true || dc.Resident?.HasConsented != true || dc.Data.AfterConsent is not { } wanted) return;
+        if (before?.HasConsented == true || dc.Resident?.HasConsented != true) return;
+        if (dc.Data.AfterConsent is not { } wanted) return;
         dc.Data.AfterConsent = null;
         var text = wanted.StartsWith(TextMark, StringComparison.Ordinal) ? wanted[TextMark.Length..] : null;
         dc.Continue(dc.Activity with { Text = text, Payload = text is null ? wanted : null });

@@ -57,8 +57,10 @@ public abstract class FormDialog : Dialog
 
     // "a jednak w sobotę", "nie, 6 osób", "actually Saturday": an earlier answer is being corrected.
     private static readonly string[] CorrectionWords = Understanding.IntentRules.Fold(
-        "a jednak", "jednak", "nie ", "zmien", "zmiana", "popraw", "wlasciwie", "sorry", "przepraszam", "wolalbym", "wolalabym",
-        "ні ", "краще", "змін", "насправді", "вибачте", "нет ", "лучше", "actually", "wait", "no ", "instead", "change", "rather");
+        "a jednak", "jednak", "nie ", "zmien", "zmiana", "popraw", "wlasciwie", "sorry", "przepraszam", "wolalbym",
+        "wolalabym",
+        "ні ", "краще", "змін", "насправді", "вибачте", "нет ", "лучше", "actually", "wait", "no ", "instead", "change",
+        "rather");
 
     private static bool IsCorrection(string text)
     {

@@ -13,13 +13,16 @@ public static class TypedRepair
 {
     // The whole message, folded: a word that alone means "stop this".
     private static readonly HashSet<string> LeavingAlone = [.. IntentRules.Fold(
-        "koniec", "wyjdz", "wyjscie", "zakoncz", "przerwij", "anuluj", "rezygnuje", "nie chce", "nie chce juz", "juz nie chce",
+        "koniec", "wyjdz", "wyjscie", "zakoncz", "przerwij", "anuluj", "rezygnuje", "nie chce", "nie chce juz",
+        "juz nie chce",
         "zostaw to", "daj spokoj", "nie wazne", "niewazne", "zapomnij o tym", "stop", "wystarczy", "dosc",
         "кінець", "вийти", "вихід", "скасуй", "скасувати", "не хочу", "вже не хочу", "забудь", "досить", "годі",
         "відміна", "відмінити", "припини",
         "отмена", "отменить", "выйти", "хватит", "не надо", "забудь об этом",
-        "quit", "exit", "cancel", "stop", "forget it", "never mind", "nevermind", "nvm", "i dont want", "i dont want to", "enough",
-        "leave it", "juz nie trzeba", "вже не треба", "уже не надо", "больше не надо", "скасувати все", "отменить все", "anuluj wszystko",
+        "quit", "exit", "cancel", "stop", "forget it", "never mind", "nevermind", "nvm", "i dont want",
+        "i dont want to", "enough",
+        "leave it", "juz nie trzeba", "вже не треба", "уже не надо", "больше не надо", "скасувати все", "отменить все",
+        "anuluj wszystko",
         "cancel everything", "zapomnij")];
 
     // Inside a longer message: "ale ja nic nie rezerwuję", "I don't want to book anything".
@@ -28,10 +31,12 @@ public static class TypedRepair
         "nie o to mi chodzi", "nie o to chodzi", "chce wyjsc", "jak stad wyjsc", "jak to przerwac", "przerwij to",
         "нічого не бронюю", "не хочу бронювати", "як вийти",
         "ничего не бронирую", "как выйти",
-        "dont want to book", "not booking", "dont want anything", "not what i meant", "not what i want", "how do i get out",
+        "dont want to book", "not booking", "dont want anything", "not what i meant", "not what i want",
+        "how do i get out",
         "stop this", "cancel this", "cancel that",
         // Changing one's mind: "jednak nie", "я передумала", "I've changed my mind".
-        "rozmysl", "zmienilem zdanie", "zmienilam zdanie", "nie bede rezerwow", "передумал", "передумав", "changed my mind",
+        "rozmysl", "zmienilem zdanie", "zmienilam zdanie", "nie bede rezerwow", "передумал", "передумав",
+        "changed my mind",
         // Back to the menu, not one step back: "wróć do menu", "в меню", "back to the menu".
         "do menu", "в меню", "to the menu", "to menu");
 
@@ -73,13 +78,15 @@ public static class TypedRepair
     private static bool HowOften(string word) => OftenStems.Any(s => word.StartsWith(s, StringComparison.Ordinal));
 
     private static readonly string[] OftenStems = IntentRules.Fold(
-        "tydzien", "tygodni", "miesiac", "miesiec", "dzien", "dzie", "rok", "drug", "weekend", "sobot", "niedziel", "poniedzial",
+        "tydzien", "tygodni", "miesiac", "miesiec", "dzien", "dzie", "rok", "drug", "weekend", "sobot", "niedziel",
+        "poniedzial",
         "wtor", "srod", "czwart", "piat", "rano", "wieczor", "godzin", "pare", "kilka");
 
     // Asking to act, not only asking about: "czy mogę zarezerwować…", "potrzebuję sali", "can I book…".
     private static readonly string[] ActStems = IntentRules.Fold(
         "rezerw", "zarezerw", "zaklep", "wynaj", "potrzebuj", "chce ", "chcial", "prosze o", "poprosze",
-        "заброн", "бронюв", "броню", "резерв", "оренд", "потрібн", "хочу", "хотіл", "забронир", "бронир", "нужн", "хотел",
+        "заброн", "бронюв", "броню", "резерв", "оренд", "потрібн", "хочу", "хотіл", "забронир", "бронир", "нужн",
+        "хотел",
         "book", "reserv", "rent", "hire", "need", "want", "like to");
 
     public static bool AsksToAct(string? text)

@@ -48,8 +48,8 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
         }
         var carried = !string.IsNullOrWhiteSpace(words) && (carry || TypedRepair.SaysMore(words));
         var next = carried ? T.HandoffWordsPassedOn : T.HandoffAskWhat;
-        dc.Say(Reply.WithRow($"{await ExpectationAsync(dc.Centre, ct)} {next}\n\n{Wording.Format(T.HandoffHowBack, T.ButtonBackToBot)}",
-            BackButton));
+        var howBack = Wording.Format(T.HandoffHowBack, T.ButtonBackToBot);
+        dc.Say(Reply.WithRow($"{await ExpectationAsync(dc.Centre, ct)} {next}\n\n{howBack}", BackButton));
         await outbox.QueueForTeamAsync(dc.Centre, $"handoff:{handoff.Id}:staff", () => Reply.Plain(Wording.Format(T.StaffHandoffAsked,
             string.IsNullOrWhiteSpace(resident.DisplayName) ? T.SomeoneWithoutName : resident.DisplayName,
             Wording.ChannelName(handoff.Channel), Marker(handoff.Id), PanelLink(handoff.Id))), ct);
@@ -88,7 +88,7 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
         }
         if (command is not null) return false; // "/pomoc" and the like are answered; the team is still there
         // The resident's own data and messages are the assistant's to answer, also now: never relayed unanswered.
-        if (MenuIntents.Match(dc.Text) is MenuIntent.EraseData or MenuIntent.MyData || dc.ActiveFrame is not null) return false;
+        if (dc.ActiveFrame is not null || MenuIntents.Match(dc.Text) is MenuIntent.EraseData or MenuIntent.MyData) return false;
         if (dc.Payload is not null)
         {
             dc.Say(Reply.WithRow(T.HandoffButtonsPaused, BackButton));

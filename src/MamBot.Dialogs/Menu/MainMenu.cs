@@ -15,8 +15,10 @@ using MamBot.Dialogs.Welcome;
 namespace MamBot.Dialogs.Menu;
 
 /// <summary>The main menu: its buttons ("menu:…") and what free text means when no dialog is waiting for an answer.</summary>
-public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBookings myBookings, EventsBoard events, IdeasBoard ideas, EventService eventList, SurveysBoard surveys, IEnumerable<ICommand> commands, LlmUnderstanding llm, HandoffDesk handoffs,
-    Repair.RoomAvailability availability) : IButtonAction
+public sealed class MainMenu(
+    AboutCentre about, SettingsActions settings, MyBookings myBookings, EventsBoard events, IdeasBoard ideas,
+    EventService eventList, SurveysBoard surveys, IEnumerable<ICommand> commands, LlmUnderstanding llm,
+    HandoffDesk handoffs, Repair.RoomAvailability availability) : IButtonAction
 {
     public const string Prefix = "menu";
     string IButtonAction.Prefix => Prefix;
@@ -29,6 +31,8 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
         [new(T.ButtonMyBookings, "bookings:"), HandoffDesk.TalkButton]);
 
     public Task HandleAsync(DialogContext dc, string argument, CancellationToken ct) => OpenAsync(dc, argument, null, ct);
+
+    private static Button MenuButton => new(T.ButtonMenu, "menu:main");
 
     /// <summary>Opens a menu item; <paramref name="sentence"/> is what the resident typed, so a form can start filled.</summary>
     private Task OpenAsync(DialogContext dc, string argument, string? sentence, CancellationToken ct)
@@ -79,13 +83,13 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
         switch (Concerns.Find(dc.Text))
         {
             case Concern.AreYouBot:
-                dc.Say(Repair.QuestionsInPlace.AreYouBot() with { Buttons = [[HandoffDesk.TalkButton, new(T.ButtonMenu, "menu:main")]] });
+                dc.Say(Repair.QuestionsInPlace.AreYouBot() with { Buttons = [[HandoffDesk.TalkButton, MenuButton]] });
                 return;
             case Concern.Complaint:
                 await handoffs.StartAsync(dc, dc.Text, ct, carry: true);
                 return;
             case Concern.OffTopic when FaqMatcher.Find(dc.Text, dc.Centre.Faq) is null:
-                dc.Say(Repair.QuestionsInPlace.CannotHandle(dc) with { Buttons = [[HandoffDesk.TalkButton, new(T.ButtonMenu, "menu:main")]] });
+                dc.Say(Repair.QuestionsInPlace.CannotHandle(dc) with { Buttons = [[HandoffDesk.TalkButton, MenuButton]] });
                 return;
         }
         // The LLM's reading, asked before the turn took the write lock; otherwise or on any failure the offline recognizer.
@@ -93,7 +97,8 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, dc.TimeZone).DateTime);
         var understood = smart?.Understood ?? IntentRecognizer.Recognize(dc.Text, today, dc.Centre.Rooms);
         var intent = understood.Intent;
-        // A room or a day in a question is no request to book: "czy w kuchni jest czajnik?", "czy sala jest wolna w sobotę?"
+        // A room or a day in a question is no request to book: "czy w kuchni jest czajnik?", "czy sala jest wolna
+        // w sobotę?"
         if (intent == "book_room" && TypedRepair.IsQuestion(dc.Text) && !TypedRepair.AsksToAct(dc.Text))
         {
             await AnswerAboutRoomsAsync(dc, understood, ct);
@@ -110,8 +115,8 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
         {
             // "dziękuję… a czy trzeba coś zabrać?": the question is what needs an answer, not the thanks.
             case "greeting" or "thanks" when TypedRepair.IsQuestion(dc.Text) && dc.Resident?.HasConsented == true:
-                dc.Say(Repair.QuestionsInPlace.Answer(dc, dc.Text!) ?? Reply.WithRow(T.RepairAskTheTeam, HandoffDesk.TalkButton,
-                    new(T.ButtonMenu, "menu:main")));
+                dc.Say(Repair.QuestionsInPlace.Answer(dc, dc.Text!)
+                    ?? Reply.WithRow(T.RepairAskTheTeam, HandoffDesk.TalkButton, MenuButton));
                 break;
             case "greeting" when dc.Resident?.HasConsented != true: await WelcomeActions.StartAsync(dc, ct); break;
             case "greeting": dc.Say(Render(WelcomeActions.WelcomeBack(dc))); break;
@@ -152,7 +157,8 @@ public sealed class MainMenu(AboutCentre about, SettingsActions settings, MyBook
     /// <summary>The FAQ when it knows; else the free times that day, or what the room holds; each with a way to book.</summary>
     private async Task AnswerAboutRoomsAsync(DialogContext dc, Understood understood, CancellationToken ct)
     {
-        var room = dc.Centre.Rooms.FirstOrDefault(r => r.Name == understood.Room) ?? BookingSlots.FindRoom(dc.Centre.Rooms, dc.Text ?? "");
+        var room = dc.Centre.Rooms.FirstOrDefault(r => r.Name == understood.Room)
+            ?? BookingSlots.FindRoom(dc.Centre.Rooms, dc.Text ?? "");
         if (FaqMatcher.Find(dc.Text, dc.Centre.Faq) is { } faq) dc.Say(FaqAnswer.Render(faq));
         else if (understood.Date is { } day) dc.Say(await availability.OnDayAsync(dc, room, day, ct));
         else if (room is not null) dc.Say(Repair.QuestionsInPlace.RoomFacts(room));

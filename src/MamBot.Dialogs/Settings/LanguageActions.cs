@@ -103,7 +103,8 @@ public static class LanguageRequest
 
     // Not understanding, or speaking only one language: "Я не розумію польською", "Sorry, I only speak English".
     private static readonly string[] NotUnderstanding = IntentRules.Fold(
-        "nie rozumiem", "nie mowie", "не розумію", "не розмовляю", "не говорю", "не понимаю", "dont understand", "do not understand",
+        "nie rozumiem", "nie mowie", "не розумію", "не розмовляю", "не говорю", "не понимаю", "dont understand",
+        "do not understand",
         "dont speak", "do not speak", "only speak", "speak only", "i speak");
 
     // A language named in a longer sentence: "a mozhna ukrainskoiu?", "можно по-русски?" (answered in Ukrainian).
@@ -130,7 +131,8 @@ public static class LanguageRequest
 
     // Asking, not mentioning: "можна українською?", "can we speak English", "proszę po polsku".
     private static readonly string[] AskingWords = IntentRules.Fold(
-        "mozna", "mozemy", "prosze", "mow", "pisz", "можна", "можемо", "будь ласка", "пишіть", "говоріть", "можно", "пожалуйста",
+        "mozna", "mozemy", "prosze", "mow", "pisz", "можна", "можемо", "будь ласка", "пишіть", "говоріть", "можно",
+        "пожалуйста",
         "mozhna", "can", "could", "please", "speak", "talk", "write");
 
     private static bool IsAsking(string folded) => AskingWords.Any(w => folded.Contains(" " + w, StringComparison.Ordinal));

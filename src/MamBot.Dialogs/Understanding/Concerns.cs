@@ -15,42 +15,58 @@ public static class Concerns
         "czy jestes czlowiek", "jestes czlowiek", "czy jestes robot", "jestes robot", "czy jestes bot", "jestes bot",
         "czy to bot", "czy to automat", "czy rozmawiam z czlowiek", "czy rozmawiam z botem", "czy pisze z czlowiek",
         "czy jestes prawdziw", "jestes prawdziw", "z kim rozmawiam", "z kim pisze", "czy to program",
-        "ти людина", "ти бот", "ти робот", "це бот", "я говорю з ботом", "я розмовляю з ботом", "з ким я говорю", "з ким я розмовляю",
+        "ти людина", "ти бот", "ти робот", "це бот", "я говорю з ботом", "я розмовляю з ботом", "з ким я говорю",
+        "з ким я розмовляю",
         "ти справжн", "це людина", "це програма", "ty liudyna", "ty bot",
         "ты человек", "ты бот", "ты робот", "это бот", "с кем я говорю", "ты настоящ", "это человек",
-        "are you a bot", "are you human", "are you a human", "are you a real", "are you real", "are you a person", "is this a bot",
-        "am i talking to a", "am i chatting with a", "is this a real person", "is this automated", "are you a robot", "are you ai");
+        "are you a bot", "are you human", "are you a human", "are you a real", "are you real", "are you a person",
+        "is this a bot",
+        "am i talking to a", "am i chatting with a", "is this a real person", "is this automated", "are you a robot",
+        "are you ai");
 
     // A complaint or a problem reported: a person answers it, with the resident's own words.
     private static readonly string[] Complaint = IntentRules.Fold(
-        "skarg", "zazalen", "reklamac", "chce zglosic problem", "zglaszam problem", "zgloszenie problemu", "chce sie poskarzyc",
-        "poskarz", "halas", "halasuj", "nie dziala", "nie dzialaj", "zepsul", "zepsut", "przecieka", "awari", "niegrzeczn",
-        "nieuprzejm", "niemil", "chamsk", "brud", "balagan", "zimno w sali", "nie ma ogrzewania", "zglosic ze", "zglaszam ze",
-        "скарг", "поскарж", "шум", "галас", "не працює", "не працюють", "зламал", "зламан", "протіка", "аварі", "брудн", "грубі",
+        "skarg", "zazalen", "reklamac", "chce zglosic problem", "zglaszam problem", "zgloszenie problemu",
+        "chce sie poskarzyc",
+        "poskarz", "halas", "halasuj", "nie dziala", "nie dzialaj", "zepsul", "zepsut", "przecieka", "awari",
+        "niegrzeczn",
+        "nieuprzejm", "niemil", "chamsk", "brud", "balagan", "zimno w sali", "nie ma ogrzewania", "zglosic ze",
+        "zglaszam ze",
+        "скарг", "поскарж", "шум", "галас", "не працює", "не працюють", "зламал", "зламан", "протіка", "аварі", "брудн",
+        "грубі",
         "жалоб", "пожалов", "не работает", "сломал", "сломан", "протека", "грубо",
-        "complain", "complaint", "noise", "noisy", "not working", "doesnt work", "does not work", "broken", "leaking", "leak",
+        "complain", "complaint", "noise", "noisy", "not working", "doesnt work", "does not work", "broken", "leaking",
+        "leak",
         "dirty", "rude", "report a problem", "a problem with");
 
     // What MAM does not handle; the team may list where to turn for it.
     private static readonly string[] OffTopic = IntentRules.Fold(
-        "spoldzielni", "administracj", "zarzadc", "czynsz", "winda", "windy", "winde", "parking", "parkow", "miejsce postojowe",
-        "zaginal", "zaginel", "zaginela", "zgubil sie", "zgubila sie", "kot sie", "pies sie", "smieci", "wywoz", "straz miejsk",
+        "spoldzielni", "administracj", "zarzadc", "czynsz", "winda", "windy", "winde", "parking", "parkow",
+        "miejsce postojowe",
+        "zaginal", "zaginel", "zaginela", "zgubil sie", "zgubila sie", "kot sie", "pies sie", "smieci", "wywoz",
+        "straz miejsk",
         "policj", "dach", "pogod", "wybory", "polityk", "lekarz", "przychodni", "recepty", "recepte",
-        "кооператив", "управлін", "жек", "осбб", "ліфт", "паркув", "стоянк", "загубив", "загубила", "загубився", "загубилася",
+        "кооператив", "управлін", "жек", "осбб", "ліфт", "паркув", "стоянк", "загубив", "загубила", "загубився",
+        "загубилася",
         "зник кіт", "сміття", "поліці", "погод", "лікар", "поліклін", "квартплат",
         "лифт", "парков", "потерял", "пропал", "мусор", "полици", "врач", "управляющ",
-        "cooperative", "housing association", "landlord", "rent for my flat", "lift", "elevator", "parking", "park my car",
-        "lost cat", "lost dog", "lost my cat", "lost my dog", "missing cat", "missing dog", "rubbish", "garbage", "bins",
+        "cooperative", "housing association", "landlord", "rent for my flat", "lift", "elevator", "parking",
+        "park my car",
+        "lost cat", "lost dog", "lost my cat", "lost my dog", "missing cat", "missing dog", "rubbish", "garbage",
+        "bins",
         "police", "weather", "election", "politic", "doctor", "prescription");
 
     // "Am I talking to a real person?": a question about whom one writes with, not a wish to (that is a handoff).
     private static readonly string[] Person = IntentRules.Fold(
-        "czlowiek", "prawdziw", "zyw", "osob", "людин", "живою", "справжн", "человек", "живым", "настоящ", "person", "human", "real");
+        "czlowiek", "prawdziw", "zyw", "osob", "людин", "живою", "справжн", "человек", "живым", "настоящ", "person",
+        "human", "real");
     private static readonly string[] Talking = IntentRules.Fold(
-        "pisze z", "rozmawiam z", "pisze do", "говорю з", "пишу з", "розмовляю з", "говорю с", "пишу с", "разговариваю с",
+        "pisze z", "rozmawiam z", "pisze do", "говорю з", "пишу з", "розмовляю з", "говорю с", "пишу с",
+        "разговариваю с",
         "talking to", "talking with", "chatting with", "speaking to", "speaking with", "writing to");
     private static readonly string[] Wanting = IntentRules.Fold(
-        "chce", "chcial", "prosze", "wolal", "хочу", "хотів", "хотіл", "хотел", "можна", "можно", "want", "like to", "can i", "could i");
+        "chce", "chcial", "prosze", "wolal", "хочу", "хотів", "хотіл", "хотел", "можна", "можно", "want", "like to",
+        "can i", "could i");
 
     public static Concern Find(string? text)
     {

@@ -13,7 +13,8 @@ public static class MenuIntents
     private static readonly (MenuIntent Intent, string[] Stems)[] Rules =
     [
         (MenuIntent.EraseData, IntentRules.Fold("usun moje dane", "usun dane", "skasuj dane", "zapomnij mnie",
-            "видаліть мої дані", "видали мої дані", "видалити мої дані", "видаліть дані", "забудь мене", "забудьте мене",
+            "видаліть мої дані", "видали мої дані", "видалити мої дані", "видаліть дані", "забудь мене",
+            "забудьте мене",
             "delete my data", "erase my data", "remove my data", "delete my details", "forget me")),
         (MenuIntent.MyData, IntentRules.Fold("moje dane", "moich danych", "jakie dane", "co o mnie wiesz", "co o mnie macie",
             "co o mnie przechow", "мої дані", "моїх даних", "які дані", "що ти про мене знаєш", "що ви про мене знаєте",
@@ -29,13 +30,16 @@ public static class MenuIntents
     // object, in Polish, Ukrainian, English and Russian. "usuń moją rezerwację" has no such object and stays a booking.
     private static readonly string[] EraseVerbs = IntentRules.Fold(
         "usun", "usuwa", "skasuj", "skasowa", "wykasuj", "wymaz", "wyczysc", "zapomnij", "zapomniec", "zapomnijcie",
-        "видал", "стер", "зітр", "знищ", "забуд", "удал", "сотр", "стеріть", "delete", "erase", "remove", "wipe", "purge", "forget");
+        "видал", "стер", "зітр", "знищ", "забуд", "удал", "сотр", "стеріть", "delete", "erase", "remove", "wipe",
+        "purge", "forget");
 
     private static readonly string[] DataObjects = IntentRules.Fold(
-        "dane", "danych", "konto", "konta", "profil", "wszystko o mnie", "informacje o mnie", "moje informacje", "z bazy", "z systemu",
+        "dane", "danych", "konto", "konta", "profil", "wszystko o mnie", "informacje o mnie", "moje informacje",
+        "z bazy", "z systemu",
         "дані", "даних", "акаунт", "профіль", "все про мене", "усе про мене", "інформацію про мене", "з бази",
         "данные", "данных", "аккаунт", "профиль", "все обо мне", "всё обо мне", "информацию обо мне", "из базы",
-        "data", "details", "account", "profile", "everything about me", "info about me", "information about me", "personal",
+        "data", "details", "account", "profile", "everything about me", "info about me", "information about me",
+        "personal",
         // "wykasujcie wszystko", "видаліть усе": with a verb of erasing, everything is the resident's data.
         "wszystko ", "все ", "усе ", "всё ", "everything ");
 

@@ -10,12 +10,17 @@ namespace MamBot.Dialogs.Welcome;
 public static class TypedConsent
 {
     private static readonly HashSet<string> Agreeing = Words(
-        "tak", "zgadzam", "zgadzam sie", "zgoda", "wyrazam", "zgode", "akceptuje", "ok", "okej", "oki", "dobrze", "dobra", "jasne",
-        "pewnie", "oczywiscie", "potwierdzam", "no", "to", "prosze", "chetnie", "niech", "bedzie", "moze", "byc", "w", "porzadku",
+        "tak", "zgadzam", "zgadzam sie", "zgoda", "wyrazam", "zgode", "akceptuje", "ok", "okej", "oki", "dobrze",
+        "dobra", "jasne",
+        "pewnie", "oczywiscie", "potwierdzam", "no", "to", "prosze", "chetnie", "niech", "bedzie", "moze", "byc", "w",
+        "porzadku",
         "spoko",
-        "так", "згоден", "згодна", "згодні", "погоджуюся", "погоджуюсь", "погоджуюсь", "даю", "згоду", "добре", "гаразд", "звісно",
-        "звичайно", "ок", "приймаю", "підтверджую", "tak", "zghoden", "zghodna", "pogodzhuiusia", "pohodzhuiusia", "dobre",
-        "yes", "yeah", "yep", "sure", "ok", "okay", "i", "do", "agree", "accept", "consent", "fine", "of", "course", "alright",
+        "так", "згоден", "згодна", "згодні", "погоджуюся", "погоджуюсь", "погоджуюсь", "даю", "згоду", "добре",
+        "гаразд", "звісно",
+        "звичайно", "ок", "приймаю", "підтверджую", "tak", "zghoden", "zghodna", "pogodzhuiusia", "pohodzhuiusia",
+        "dobre",
+        "yes", "yeah", "yep", "sure", "ok", "okay", "i", "do", "agree", "accept", "consent", "fine", "of", "course",
+        "alright",
         "да", "согласен", "согласна", "соглашаюсь", "хорошо", "конечно", "принимаю", "ладно");
 
     private static readonly HashSet<string> Negating = Words(
@@ -24,7 +29,8 @@ public static class TypedConsent
 
     // Words of politeness that change nothing: "tak, proszę", "так, будь ласка", "yes please".
     private static readonly HashSet<string> Courtesy = Words(
-        "prosze", "bardzo", "dziekuje", "будь", "ласка", "дякую", "пожалуйста", "спасибо", "please", "thanks", "thank", "you");
+        "prosze", "bardzo", "dziekuje", "будь", "ласка", "дякую", "пожалуйста", "спасибо", "please", "thanks", "thank",
+        "you");
 
     /// <summary>True for agreeing, false for refusing, null when the text says something else.</summary>
     public static bool? Read(string? text)
