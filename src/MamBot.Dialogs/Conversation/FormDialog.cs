@@ -62,11 +62,8 @@ public abstract class FormDialog : Dialog
         "ні ", "краще", "змін", "насправді", "вибачте", "нет ", "лучше", "actually", "wait", "no ", "instead", "change",
         "rather");
 
-    private static bool IsCorrection(string text)
-    {
-        var padded = " " + Understanding.TypedText.Fold(text) + " ";
-        return CorrectionWords.Any(w => padded.Contains(" " + w, StringComparison.Ordinal));
-    }
+    private static bool IsCorrection(string text) =>
+        Understanding.IntentRules.StartsAWord(Understanding.IntentRules.Padded(text), CorrectionWords);
 
     public override async Task BeginAsync(DialogContext dc, string? argument, CancellationToken ct)
     {

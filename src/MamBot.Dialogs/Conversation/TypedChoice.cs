@@ -41,7 +41,7 @@ public static partial class TypedChoice
             is var part and >= 0) return part;
 
         // One letter wrong, missing or extra in a title long enough that this cannot be another word.
-        return Unique(titles.Select(t => t.Short.Length >= 5 && Distance(t.Short, text) <= 1));
+        return Unique(titles.Select(t => t.Short.Length >= 5 && TypedText.Distance(t.Short, text) <= 1));
     }
 
     /// <summary>A typed number, in digits or as a word ("trzy", "три", "three").</summary>
@@ -57,25 +57,6 @@ public static partial class TypedChoice
     {
         var found = matches.Select((m, i) => m ? i : -1).Where(i => i >= 0).Take(2).ToList();
         return found.Count == 1 ? found[0] : -1;
-    }
-
-    /// <summary>Edits between two words, counted up to 2: enough to tell "one slip" from "another word".</summary>
-    private static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1) return 2;
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var change = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, change);
-            }
-            previous = current;
-        }
-        return Math.Min(previous[b.Length], 2);
     }
 
     [GeneratedRegex(@"\([^)]*\)")]

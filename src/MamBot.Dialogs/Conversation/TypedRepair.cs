@@ -50,8 +50,7 @@ public static class TypedRepair
         // The whole message, or its first clause: "nvm, cancel", "zapomnij, nie będę rezerwować".
         var firstClause = TypedText.Fold(text!.Split([',', '.', '!', ';', '–', '—'], 2)[0]);
         if (LeavingAlone.Contains(folded) || LeavingAlone.Contains(firstClause)) return true;
-        var padded = " " + folded + " ";
-        return LeavingPhrases.Any(p => padded.Contains(" " + p, StringComparison.Ordinal));
+        return IntentRules.StartsAWord(" " + folded + " ", LeavingPhrases);
     }
 
     /// <summary>"chcę porozmawiać z człowiekiem", the button's title typed, in any language.</summary>
@@ -91,8 +90,7 @@ public static class TypedRepair
 
     public static bool AsksToAct(string? text)
     {
-        var padded = " " + TypedText.Fold(text) + " ";
-        return ActStems.Any(s => padded.Contains(" " + s, StringComparison.Ordinal));
+        return IntentRules.StartsAWord(IntentRules.Padded(text), ActStems);
     }
 
     /// <summary>A request that also says what it is about: "chcę porozmawiać z człowiekiem, zgubiłem klucz".</summary>

@@ -80,17 +80,16 @@ public sealed class MainMenu(
         var missedBefore = dc.Data.NotUnderstoodInRow;
         dc.Data.NotUnderstoodInRow = 0;
         // Not a request: "czy jesteś człowiekiem?", a complaint (a person, with its words), what MAM does not do.
-        switch (Concerns.Find(dc.Text))
+        var concern = Concerns.Find(dc.Text);
+        if (concern == Concern.Complaint)
         {
-            case Concern.AreYouBot:
-                dc.Say(Repair.QuestionsInPlace.AreYouBot() with { Buttons = [[HandoffDesk.TalkButton, MenuButton]] });
-                return;
-            case Concern.Complaint:
-                await handoffs.StartAsync(dc, dc.Text, ct, carry: true);
-                return;
-            case Concern.OffTopic when FaqMatcher.Find(dc.Text, dc.Centre.Faq) is null:
-                dc.Say(Repair.QuestionsInPlace.CannotHandle(dc) with { Buttons = [[HandoffDesk.TalkButton, MenuButton]] });
-                return;
+            await handoffs.StartAsync(dc, dc.Text, ct, carry: true);
+            return;
+        }
+        if (Repair.QuestionsInPlace.ForConcern(concern, FaqMatcher.Find(dc.Text, dc.Centre.Faq)) is { } said)
+        {
+            dc.Say(said with { Buttons = [[HandoffDesk.TalkButton, MenuButton]] });
+            return;
         }
         // The LLM's reading, asked before the turn took the write lock; otherwise or on any failure the offline recognizer.
         var smart = llm.Prepared(dc.Text);

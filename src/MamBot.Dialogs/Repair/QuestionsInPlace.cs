@@ -22,12 +22,9 @@ public static class QuestionsInPlace
     /// </summary>
     public static Reply? Answer(DialogContext dc, string text, bool roomFacts = true)
     {
-        switch (Concerns.Find(text))
-        {
-            case Concern.AreYouBot: return AreYouBot();
-            case Concern.OffTopic when FaqMatcher.Find(text, dc.Centre.Faq) is null: return CannotHandle(dc);
-        }
-        if (FaqMatcher.Find(text, dc.Centre.Faq) is { } faq) return FaqAnswer.Render(faq);
+        var faq = FaqMatcher.Find(text, dc.Centre.Faq);
+        if (ForConcern(Concerns.Find(text), faq) is { } concern) return concern;
+        if (faq is not null) return FaqAnswer.Render(faq);
         var folded = TypedText.Fold(text);
         var topic = Languages.All.Select(l => IntentRecognizer.RulesOnly(folded, l)).FirstOrDefault(i => i != IntentRecognizer.None);
         switch (topic)
@@ -39,12 +36,16 @@ public static class QuestionsInPlace
         return roomFacts && BookingSlots.FindRoom(dc.Centre.Rooms, text) is { } room ? RoomFacts(room) : null;
     }
 
-    /// <summary>"Czy jesteś człowiekiem?": the centre's automated assistant says so and offers a person, starting nothing.</summary>
-    public static Reply AreYouBot() => Reply.WithRow(T.RepairAreYouBot, HandoffDesk.TalkButton);
-
-    /// <summary>One line that MAM does not handle this, and a person to write to.</summary>
-    public static Reply CannotHandle(DialogContext dc) =>
-        Reply.WithRow(Wording.Format(T.RepairCannotHandle, Wording.ContactChannels(dc.Centre)), HandoffDesk.TalkButton);
+    /// <summary>
+    /// "Czy jesteś człowiekiem?": the automated assistant says so and offers a person, starting nothing. What MAM
+    /// does not handle, unless the team's FAQ speaks of it: one line saying so and a person to write to.
+    /// </summary>
+    public static Reply? ForConcern(Concern concern, FaqEntry? faq) => concern switch
+    {
+        Concern.AreYouBot => Reply.WithRow(Wording.Format(T.RepairAreYouBot, T.ButtonTalkToPerson), HandoffDesk.TalkButton),
+        Concern.OffTopic when faq is null => Reply.WithRow(T.RepairCannotHandle, HandoffDesk.TalkButton),
+        _ => null,
+    };
 
     /// <summary>"Kuchnia mieści najwyżej 8 osób. Wyposażenie: …", with the way to book it.</summary>
     public static Reply RoomFacts(Room room)

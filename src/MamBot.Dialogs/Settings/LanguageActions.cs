@@ -119,13 +119,13 @@ public static class LanguageRequest
     /// <summary>A short message asking for a language in its own words; null when it asks for nothing of the kind.</summary>
     private static string? InSentence(string? text)
     {
-        var folded = " " + TypedText.Fold(text) + " ";
+        var folded = IntentRules.Padded(text);
         if (folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is 0 or > 12) return null;
         // "I don't understand Polish" asks for the language the sentence is written in.
         if (NotUnderstanding.Any(n => folded.Contains(" " + n + " ", StringComparison.Ordinal)))
-            return TypedText.HasCyrillic(text) ? Languages.Ukrainian : Named.Where(n => folded.Contains(" " + n.Stem, StringComparison.Ordinal))
+            return TypedText.HasCyrillic(text) ? Languages.Ukrainian : Named.Where(n => IntentRules.StartsAWord(folded, [n.Stem]))
                 .Select(n => n.Language).FirstOrDefault(l => l != Languages.Polish) ?? Languages.English;
-        var asked = Named.Where(n => folded.Contains(" " + n.Stem, StringComparison.Ordinal)).Select(n => n.Language).Distinct().ToList();
+        var asked = Named.Where(n => IntentRules.StartsAWord(folded, [n.Stem])).Select(n => n.Language).Distinct().ToList();
         return asked.Count == 1 && IsAsking(folded) ? asked[0] : null;
     }
 
@@ -135,7 +135,7 @@ public static class LanguageRequest
         "пожалуйста",
         "mozhna", "can", "could", "please", "speak", "talk", "write");
 
-    private static bool IsAsking(string folded) => AskingWords.Any(w => folded.Contains(" " + w, StringComparison.Ordinal));
+    private static bool IsAsking(string folded) => IntentRules.StartsAWord(folded, AskingWords);
 
 
     private static Dictionary<string, string> Folded(params (string Phrase, string Language)[] phrases) =>

@@ -70,16 +70,14 @@ public static class Concerns
 
     public static Concern Find(string? text)
     {
-        var padded = " " + TypedText.Fold(text) + " ";
+        var padded = IntentRules.Padded(text);
         if (padded.Trim().Length == 0) return Concern.None;
-        if (Has(padded, AreYouBot)) return Concern.AreYouBot;
-        if (Conversation.TypedRepair.IsQuestion(text) && Has(padded, Talking) && Has(padded, Person) && !Has(padded, Wanting))
+        if (IntentRules.StartsAWord(padded, AreYouBot)) return Concern.AreYouBot;
+        if (Conversation.TypedRepair.IsQuestion(text) && IntentRules.StartsAWord(padded, Talking) && IntentRules.StartsAWord(padded, Person) && !IntentRules.StartsAWord(padded, Wanting))
             return Concern.AreYouBot;
         // The building, the cooperative, the police: not MAM's, even when it is a complaint ("zgłosić przeciekający dach").
-        if (Has(padded, OffTopic)) return Concern.OffTopic;
-        return Has(padded, Complaint) ? Concern.Complaint : Concern.None;
+        if (IntentRules.StartsAWord(padded, OffTopic)) return Concern.OffTopic;
+        return IntentRules.StartsAWord(padded, Complaint) ? Concern.Complaint : Concern.None;
     }
 
-    private static bool Has(string padded, string[] stems) =>
-        stems.Any(s => padded.Contains(" " + s, StringComparison.Ordinal));
 }

@@ -155,7 +155,7 @@ public static class IntentRecognizer
         if (stem.Length < 6 || word.Length < stem.Length - 1) return false;
         for (var length = stem.Length - 1; length <= Math.Min(word.Length, stem.Length + 1); length++)
         {
-            if (Distance(word[..length], stem) <= 1) return true;
+            if (TypedText.Distance(word[..length], stem) <= 1) return true;
         }
         return false;
     }
@@ -222,19 +222,5 @@ public static class IntentRecognizer
     private static IEnumerable<int> Positions(string text, string part)
     {
         for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + 1, StringComparison.Ordinal)) yield return i;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
     }
 }

@@ -172,6 +172,13 @@ internal static partial class IntentRules
     private static (string, string[])[] Folded((string Intent, string[] Phrases)[] rules) =>
         [.. rules.Select(r => (r.Intent, Fold(r.Phrases)))];
 
+    /// <summary>Typed text folded and padded with spaces, so that a phrase can be required to start a word.</summary>
+    internal static string Padded(string? text) => " " + TypedText.Fold(text) + " ";
+
+    /// <summary>Whether any phrase starts a word of the padded text ("sala" in "salę", never in "kasala").</summary>
+    internal static bool StartsAWord(string padded, IEnumerable<string> phrases) =>
+        phrases.Any(p => padded.Contains(" " + p, StringComparison.Ordinal));
+
     /// <summary>Phrases as typed, folded for matching; a trailing space ("co w ") marks where a word must end.</summary>
     internal static string[] Fold(params string[] phrases) =>
         [.. phrases.Select(p => TypedText.Fold(p) + (p.EndsWith(' ') ? " " : ""))];

@@ -47,20 +47,18 @@ public static class MenuIntents
     private static readonly string[] ForgetVerbs = IntentRules.Fold("zapomn", "забуд", "forget");
     private static readonly string[] Self = IntentRules.Fold("mnie ", "me ", "мене ", "меня ", "о мне ", "about me ");
 
-    private static bool Has(string padded, string[] stems) => stems.Any(s => padded.Contains(" " + s, StringComparison.Ordinal));
-
     private static bool AsksToErase(string padded) =>
-        Has(padded, EraseVerbs) && (Has(padded, DataObjects) || (Has(padded, ForgetVerbs) && Has(padded, Self)));
+        IntentRules.StartsAWord(padded, EraseVerbs) && (IntentRules.StartsAWord(padded, DataObjects) || (IntentRules.StartsAWord(padded, ForgetVerbs) && IntentRules.StartsAWord(padded, Self)));
 
     public static MenuIntent Match(string? text)
     {
-        var folded = " " + TypedText.Fold(text) + " ";
-        if (folded.Trim().Length == 0) return MenuIntent.None;
-        if (AsksToErase(folded)) return MenuIntent.EraseData;
+        var padded = IntentRules.Padded(text);
+        if (padded.Trim().Length == 0) return MenuIntent.None;
+        if (AsksToErase(padded)) return MenuIntent.EraseData;
         foreach (var (intent, stems) in Rules)
         {
             // A stem must start a word.
-            if (stems.Any(s => folded.Contains(" " + s, StringComparison.Ordinal))) return intent;
+            if (IntentRules.StartsAWord(padded, stems)) return intent;
         }
         return MenuIntent.None;
     }

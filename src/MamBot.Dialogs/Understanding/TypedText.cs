@@ -62,4 +62,19 @@ public static class TypedText
     private static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04FF';
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u02BC' or '\u2019' or '`' or '\u02BB';
+
+    /// <summary>Letters to change, add or drop to turn one word into the other (a typo is one).</summary>
+    public static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
+    }
 }

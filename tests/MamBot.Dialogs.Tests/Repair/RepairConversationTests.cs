@@ -268,6 +268,21 @@ public class RepairConversationTests
         Assert.DoesNotContain("„", chat.Text);
     }
 
+    [Theory]
+    [InlineData("pl", "czy jesteś prawdziwym człowiekiem?")]
+    [InlineData("en", "are you a bot?")]
+    public async Task Asked_whether_it_is_a_person_it_says_what_it_is_and_offers_one_without_starting_a_handoff(
+        string language, string text)
+    {
+        await using var chat = await ConsentedAsync(language);
+        await chat.SendAsync(text);
+        Assert.Equal(0, await chat.QueryAsync(db => db.Handoffs.CountAsync()));
+        var reply = chat.Last[0];
+        Assert.Contains(reply.Buttons.SelectMany(b => b), b => b.Payload == "handoff:start");
+        Assert.Contains(chat.ButtonTitle("handoff:start"), reply.Text); // the button it names is the one shown
+        Assert.DoesNotContain("{0}", reply.Text);
+    }
+
     [Fact]
     public async Task Thanks_with_a_question_answers_the_question()
     {
