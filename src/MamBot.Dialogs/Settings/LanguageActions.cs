@@ -21,8 +21,11 @@ public sealed class LanguageActions(ResidentService residents) : IButtonAction
     public bool LeavesActiveDialog => false;
 
     /// <summary>"Polski · Українська · English", each name in its own language.</summary>
-    public static Reply Choice(string text) => Reply.WithRow(text,
-        [.. Languages.All.Select(language => new Button(NameOf(language), $"{Prefix}:{language}"))]);
+    public static Reply Choice(string text) => Reply.WithRow(text, [.. Buttons(Languages.All)]);
+
+    /// <summary>A button per language, each by its own name, that switches to it.</summary>
+    public static IEnumerable<Button> Buttons(IEnumerable<string> languages) =>
+        languages.Select(language => new Button(NameOf(language), $"{Prefix}:{language}"));
 
     /// <summary>"Українська" for "uk": each language by its own name.</summary>
     public static string NameOf(string language) =>
@@ -33,7 +36,7 @@ public sealed class LanguageActions(ResidentService residents) : IButtonAction
     /// with one line offering Polish or English instead.
     /// </summary>
     public static Reply RussianReadInUkrainian() => Reply.WithRow(T.LanguageReadRussian,
-        [.. Languages.All.Where(l => l != Languages.Ukrainian).Select(l => new Button(NameOf(l), $"{Prefix}:{l}"))]);
+        [.. Buttons(Languages.All.Where(l => l != Languages.Ukrainian))]);
 
     /// <summary>The small button that opens the choice, readable whatever the resident's language.</summary>
     public static Button OpenChoice => new(T.ButtonLanguages, Prefix + ":");
@@ -104,8 +107,7 @@ public static class LanguageRequest
     // Not understanding, or speaking only one language: "Я не розумію польською", "Sorry, I only speak English".
     private static readonly string[] NotUnderstanding = IntentRules.Fold(
         "nie rozumiem", "nie mowie", "не розумію", "не розмовляю", "не говорю", "не понимаю", "dont understand",
-        "do not understand",
-        "dont speak", "do not speak", "only speak", "speak only", "i speak");
+        "do not understand", "dont speak", "do not speak", "only speak", "speak only", "i speak");
 
     // A language named in a longer sentence: "a mozhna ukrainskoiu?", "можно по-русски?" (answered in Ukrainian).
     private static readonly (string Stem, string Language)[] Named =
@@ -132,8 +134,7 @@ public static class LanguageRequest
     // Asking, not mentioning: "можна українською?", "can we speak English", "proszę po polsku".
     private static readonly string[] AskingWords = IntentRules.Fold(
         "mozna", "mozemy", "prosze", "mow", "pisz", "можна", "можемо", "будь ласка", "пишіть", "говоріть", "можно",
-        "пожалуйста",
-        "mozhna", "can", "could", "please", "speak", "talk", "write");
+        "пожалуйста", "mozhna", "can", "could", "please", "speak", "talk", "write");
 
     private static bool IsAsking(string folded) => IntentRules.StartsAWord(folded, AskingWords);
 

@@ -15,7 +15,7 @@ public static class TypedConsent
         "pewnie", "oczywiscie", "potwierdzam", "no", "to", "prosze", "chetnie", "niech", "bedzie", "moze", "byc", "w",
         "porzadku",
         "spoko",
-        "так", "згоден", "згодна", "згодні", "погоджуюся", "погоджуюсь", "погоджуюсь", "даю", "згоду", "добре",
+        "так", "згоден", "згодна", "згодні", "погоджуюся", "погоджуюсь", "даю", "згоду", "добре",
         "гаразд", "звісно",
         "звичайно", "ок", "приймаю", "підтверджую", "tak", "zghoden", "zghodna", "pogodzhuiusia", "pohodzhuiusia",
         "dobre",

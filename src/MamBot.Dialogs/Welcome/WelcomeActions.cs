@@ -49,10 +49,8 @@ public sealed class WelcomeActions(ResidentService residents, FollowUpNudge foll
         [new(T.ButtonConsentYes, "consent:yes"), new(T.ButtonConsentNo, "consent:no")],
         Language.Current == Languages.Polish
             ? [new(T.ButtonPrivacyMore, "consent:info"), LanguageActions.OpenChoice]
-            : [new(T.ButtonPrivacyMore, "consent:info"), .. OtherLanguages()]);
-
-    private static IEnumerable<Button> OtherLanguages() => Languages.All.Where(l => l != Language.Current)
-        .Select(l => new Button(LanguageActions.NameOf(l), $"{LanguageActions.Prefix}:{l}"));
+            : [new(T.ButtonPrivacyMore, "consent:info"),
+                .. LanguageActions.Buttons(Languages.All.Where(l => l != Language.Current))]);
 
     /// <summary>The resident when they have agreed; otherwise asks for consent (saying why) and returns null.</summary>
     public static Resident? ConsentedOrAsk(DialogContext dc, string? why = null)

@@ -21,7 +21,7 @@ public sealed partial class TranslationTests
         key.StartsWith("Staff", StringComparison.Ordinal) || key.StartsWith("ButtonStaff", StringComparison.Ordinal)
         || key.StartsWith("LlmSummary", StringComparison.Ordinal) || key.StartsWith("Summary", StringComparison.Ordinal)
         || key.StartsWith("Poster", StringComparison.Ordinal)
-        || key is "LanguageNames" or "ButtonLanguages" or "LanguageChooseAll" or "GroupPointer" or "SomeoneWithoutName"
+        || key is "LanguageNames" or "ButtonLanguages" or "GroupPointer" or "SomeoneWithoutName"
             or "HandoffMarker" or "BroadcastTooShort" or "BroadcastTooLong" or "BroadcastInThePast"
             or "BroadcastNeedsCategory" or "BroadcastNeedsEvent" or "BroadcastNobody";
 
