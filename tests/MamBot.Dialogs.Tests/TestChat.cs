@@ -1,4 +1,5 @@
 using MamBot.Data;
+using MamBot.Data.Centres;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
 using MamBot.Tests.Shared;
@@ -18,7 +19,7 @@ public sealed class TestChat : IAsyncDisposable
     private ServiceProvider _services;
     private int _updates;
 
-    public FakeTimeProvider Time { get; } = new(TestCentre.Now);
+    public FakeTimeProvider Time { get; }
     public string Channel { get; }
     public string ChatId { get; }
     public IReadOnlyList<Reply> Last { get; private set; } = [];
@@ -26,8 +27,12 @@ public sealed class TestChat : IAsyncDisposable
     /// <summary>The language the resident's app is set to, as the channel tells it ("uk"); null: not told.</summary>
     public string? AppLanguage { get; set; }
 
-    private TestChat(string channel, string chatId, Action<IServiceCollection>? extra)
+    private readonly SampleCentre _centre;
+
+    private TestChat(string channel, string chatId, Action<IServiceCollection>? extra, SampleCentre centre, DateTimeOffset now)
     {
+        Time = new(now);
+        _centre = centre;
         Channel = channel;
         ChatId = chatId;
         _extra = extra;
@@ -36,10 +41,11 @@ public sealed class TestChat : IAsyncDisposable
 
     private readonly Action<IServiceCollection>? _extra;
 
-    public static async Task<TestChat> StartAsync(string channel = "webchat", string chatId = "chat-anna", Action<IServiceCollection>? extra = null)
+    public static async Task<TestChat> StartAsync(string channel = "webchat", string chatId = "chat-anna",
+        Action<IServiceCollection>? extra = null, SampleCentre? centre = null, DateTimeOffset? now = null)
     {
-        var chat = new TestChat(channel, chatId, extra);
-        await chat._services.PrepareDatabaseAsync(TestCentre.Sample(), chat.Time);
+        var chat = new TestChat(channel, chatId, extra, centre ?? TestCentre.Sample(), now ?? TestCentre.Now);
+        await chat._services.PrepareDatabaseAsync(chat._centre, chat.Time);
         return chat;
     }
 
@@ -122,7 +128,7 @@ public sealed class TestChat : IAsyncDisposable
     {
         await _services.DisposeAsync();
         _services = Build();
-        await _services.PrepareDatabaseAsync(TestCentre.Sample(), Time);
+        await _services.PrepareDatabaseAsync(_centre, Time);
     }
 
     private string NextUpdateId() => $"u{Interlocked.Increment(ref _updates)}";

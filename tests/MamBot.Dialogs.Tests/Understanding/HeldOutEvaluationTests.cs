@@ -23,14 +23,22 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     /// Floors at the figures measured with the mechanisms of issue 33 (the set's first run, before them: pl 85.6/91.3,
     /// uk 85.3/86.3, en 84.5/80.6, ru 68.8/70.3), so they can only go up; the issue asks 95 % and 90 %.
     /// </summary>
+    /// <remarks>
+    /// v2 (HeldOut/v2/) was written by a second blind helper from world.md alone, after the mechanisms tuned on
+    /// the first set's misses, and is read here before anyone looked at its misses: the figure to trust.
+    /// </remarks>
     [Theory]
-    [InlineData("pl", 0.91, 0.97)]
-    [InlineData("uk", 0.88, 0.89)]
-    [InlineData("en", 0.88, 0.88)]
-    [InlineData("ru", 0.81, 0.81)]
-    public void Sentences_nobody_here_wrote_are_understood(string language, double intentFloor, double slotFloor)
+    [InlineData("", "pl", 0.91, 0.97)]
+    [InlineData("", "uk", 0.88, 0.89)]
+    [InlineData("", "en", 0.88, 0.88)]
+    [InlineData("", "ru", 0.81, 0.81)]
+    [InlineData("v2", "pl", 0, 0)]
+    [InlineData("v2", "uk", 0, 0)]
+    [InlineData("v2", "en", 0, 0)]
+    [InlineData("v2", "ru", 0, 0)]
+    public void Sentences_nobody_here_wrote_are_understood(string set, string language, double intentFloor, double slotFloor)
     {
-        var lines = Lines($"utterances.{language}.tsv");
+        var lines = Lines(Path.Combine(set, $"utterances.{language}.tsv"));
         int intents = 0, slots = 0;
         foreach (var line in lines)
         {
@@ -41,9 +49,9 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
             if (gotIntent != intent || gotSlots != expected) output.WriteLine($"✗ \"{text}\": {gotIntent} [{gotSlots}] expected {intent} [{expected}]");
         }
         var (intentShare, slotShare) = ((double)intents / lines.Count, (double)slots / lines.Count);
-        var summary = $"held-out ({language}): {lines.Count} sentences, intent {Percent(intentShare)}, exact slots {Percent(slotShare)}";
+        var summary = $"held-out{(set.Length > 0 ? " " + set : "")} ({language}): {lines.Count} sentences, intent {Percent(intentShare)}, exact slots {Percent(slotShare)}";
         output.WriteLine(summary);
-        Report($"heldout-{language}", summary);
+        Report($"heldout-{(set.Length > 0 ? set + "-" : "")}{language}", summary);
         Assert.True(intentShare >= intentFloor, $"intent accuracy {intentShare:P1} fell below {intentFloor:P0}");
         Assert.True(slotShare >= slotFloor, $"exact slot accuracy {slotShare:P1} fell below {slotFloor:P0}");
     }

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Xunit.Abstractions;
+
+namespace MamBot.Dialogs.Tests.Conversations;
+
+/// <summary>
+/// Whole conversations written by helpers who never saw the code (world.md and format.md are all they had):
+/// each is played against the real engine and passes only when every expectation holds. The share that passes
+/// per language is the figure ./test.sh prints; the floors stop a step backwards, the issue asks ≥ 90 %.
+/// </summary>
+public class HeldOutConversationTests(ITestOutputHelper output)
+{
+    public static TheoryData<string, string> Sets => new()
+    {
+        // set file, floors per language as "pl=0.8;uk=0.7;..." (at the figures measured when the set was added)
+        { "v1.conversations.md", "pl=0;uk=0;en=0;ru=0" },
+        { "v2.conversations.md", "pl=0;uk=0;en=0;ru=0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sets))]
+    public async Task Conversations_nobody_here_wrote_reach_their_outcome(string file, string floors)
+    {
+        var scripts = ConversationScript.Read(Path.Combine(AppContext.BaseDirectory, "Conversations", file));
+        Assert.NotEmpty(scripts);
+        var results = new List<(ConversationScript Script, string? Failure)>();
+        foreach (var script in scripts) results.Add((script, await ScriptedConversation.RunAsync(script)));
+
+        foreach (var (script, failure) in results.Where(r => r.Failure is not null))
+            output.WriteLine($"✗ {script}: {failure}");
+        var byLanguage = results.GroupBy(r => r.Script.Language).OrderBy(g => Order(g.Key))
+            .Select(g => (Language: g.Key, Passed: g.Count(r => r.Failure is null), All: g.Count())).ToList();
+        var summary = $"held-out conversations ({file.Replace(".conversations.md", "")}): " + string.Join(", ",
+            byLanguage.Select(l => $"{l.Language} {l.Passed}/{l.All} ({Understanding.EvaluationKit.Percent((double)l.Passed / l.All)})"));
+        output.WriteLine(summary);
+        Understanding.EvaluationKit.Report($"conversations-{file.Replace(".conversations.md", "")}", summary);
+
+        var floor = floors.Split(';').Select(f => f.Split('='))
+            .ToDictionary(f => f[0], f => double.Parse(f[1], CultureInfo.InvariantCulture));
+        foreach (var (language, passed, all) in byLanguage)
+            Assert.True((double)passed / all >= floor[language],
+                $"{language}: {passed}/{all} conversations passed, below the floor {floor[language]:P0}. " +
+                string.Join(Environment.NewLine, results.Where(r => r.Failure is not null).Select(r => $"✗ {r.Script}: {r.Failure}")));
+    }
+
+    private static int Order(string language) => Array.IndexOf(["pl", "uk", "en", "ru"], language);
+}
