@@ -25,7 +25,6 @@ public sealed partial class BookRoomDialog
                     ((int)last.Length.TotalMinutes).ToString(Wording.Culture), last.People.ToString(Wording.Culture), last.Purpose);
         }
         else values["contact"] = "new";
-        if (dc.Resident?.AcceptedHouseRules(RulesVersion(dc.Centre)) == true) values["rules"] = "yes";
         await base.BeginAsync(dc, argument, ct);
     }
 
@@ -42,9 +41,18 @@ public sealed partial class BookRoomDialog
         return RepromptAsync(dc, ct);
     }
 
-    /// <summary>"Tak" to the remembered contact fills name and phone; "Zmień" asks for them.</summary>
+    /// <summary>
+    /// "Tak" to the remembered contact fills name and phone; "Zmień" asks for them. A phone typed after the name
+    /// is kept apart from it.
+    /// </summary>
     protected override void Filled(DialogFrame frame, string slot, string value)
     {
+        if (slot == "name")
+        {
+            var parts = value.Split(PhoneMark, 2);
+            (frame.Values["name"], frame.Values["phone"]) = (parts[0], parts.Length > 1 ? parts[1] : "-");
+            return;
+        }
         if (slot != "contact") return;
         if (value == "same") (frame.Values["name"], frame.Values["phone"]) = (frame.Values[LastName], frame.Values[LastPhone]);
         else

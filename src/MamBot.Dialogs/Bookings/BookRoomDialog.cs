@@ -9,8 +9,10 @@ using static MamBot.Dialogs.Bookings.BookingSlots;
 namespace MamBot.Dialogs.Bookings;
 
 /// <summary>
-/// "Zarezerwuj salę" as a form: room → day → start → length → purpose → people → name → phone → house rules →
-/// summary. One sentence ("małą salę w piątek od 17 do 19 dla 8 osób") fills several slots; every slot can be
+/// "Zarezerwuj salę" as a form: room → day → start → length → people → name (a phone may follow it) → purpose,
+/// the order residents answer in. The last answer sends the request: each answer was echoed on the way, and the
+/// reply that says it is sent can undo it. House rules come with the last question until this version is
+/// accepted. One sentence ("małą salę w piątek od 17 do 19 dla 8 osób") fills several slots; every slot can be
 /// answered with a button or in words, "Wstecz" goes back, /anuluj stops.
 /// </summary>
 public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk desk, Data.Residents.ResidentService residents) : FormDialog
@@ -25,14 +27,14 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
         new("day", AskDayAsync, ParseDayAsync),
         new("start", AskStartAsync, ParseStartAsync),
         new("length", AskLengthAsync, ParseLengthAsync),
-        FormSlot.Of("purpose", _ => Reply.Plain(T.BookAskPurpose), (_, t) => t.Length is >= 3 and <= 200 ? SlotValue.Ok(t) : SlotValue.Invalid(T.BookPurposeBad)),
         FormSlot.Of("people", AskPeople, ParsePeople),
         FormSlot.Of("contact", AskSameContact, ParseSameContact),
         FormSlot.Of("name", AskName, ParseName),
-        FormSlot.Of("phone", _ => Reply.WithRow(T.BookAskPhone, Option(T.ButtonSkip, "-")), ParsePhone),
-        FormSlot.Of("rules", AskRules, (_, t) => Yes(t) ? SlotValue.Ok("yes") : SlotValue.Invalid(T.BookRulesNeeded)),
-        FormSlot.Of("confirm", Summary, (_, t) => Yes(t) ? SlotValue.Ok("yes") : t == "no" ? SlotValue.Ok("no") : SlotValue.Invalid(T.PromptPickOne)),
+        FormSlot.Of("purpose", AskPurpose, ParsePurpose),
     ];
+
+    /// <summary>No step after the purpose: a correction on the way needs nothing asked again.</summary>
+    protected override string? FinalCheck => null;
 
     protected override IReadOnlyDictionary<string, string> Understand(DialogContext dc, string text)
     {
@@ -99,28 +101,24 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
 
     protected override async Task CompleteAsync(DialogContext dc, IReadOnlyDictionary<string, string> values, CancellationToken ct)
     {
-        if (values["confirm"] == "no")
-        {
-            await dc.EndDialogAsync(null, ct);
-            dc.Say(MainMenu.Render(T.BookDropped + " " + T.MenuQuestion));
-            return;
-        }
-
         var room = RoomOf(dc)!;
         var (start, end) = Span(dc, values);
+        var phone = dc.ActiveFrame!.Values.GetValueOrDefault("phone", "-"); // kept beside the name, not a step
         var attempt = await desk.RequestAsync(new NewBooking(room.Id, dc.Resident!.Id, start, end, int.Parse(values["people"], Wording.Culture),
-            values["purpose"], values["name"], values["phone"] == "-" ? null : values["phone"]), ct);
+            values["purpose"], values["name"], phone == "-" ? null : phone), ct);
 
         if (attempt.Booking is { } booking)
         {
+            // The rules came with the last question; sending after reading them accepts this version.
             await residents.AcceptHouseRulesAsync(dc.Resident, RulesVersion(dc.Centre), dc.Activity.Channel, ct);
             var when = BookingDesk.When(booking, room, dc.TimeZone);
             var promise = await desk.PromiseAsync(booking, dc.Resident, ct);
             await dc.EndDialogAsync(null, ct);
-            dc.Say(Reply.WithRow(
-                booking.Status == BookingStatus.Pending ? Wording.Format(T.BookPending, when)
-                    : Wording.Format(T.BookConfirmed, when, dc.Centre.KeyPickup, promise).Replace("\n\n", "\n", StringComparison.Ordinal).TrimEnd(),
-                new(T.ButtonAddToCalendar, $"bookings:ics:{booking.Id}"), new(T.ButtonMyBookings, "bookings:"), new(T.ButtonMenu, "menu:main")));
+            var said = booking.Status == BookingStatus.Pending ? Wording.Format(T.BookPending, when)
+                : Wording.Format(T.BookConfirmed, when, dc.Centre.KeyPickup, promise).Replace("\n\n", "\n", StringComparison.Ordinal).TrimEnd();
+            dc.Say(Reply.WithButtons(said,
+                [new(T.ButtonAddToCalendar, $"bookings:ics:{booking.Id}"), new(T.ButtonUndoBooking, $"bookings:cancel:{booking.Id}")],
+                [new(T.ButtonMyBookings, "bookings:"), new(T.ButtonMenu, "menu:main")]));
             return;
         }
 
@@ -132,7 +130,7 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
             dc.Say(MainMenu.Render());
             return;
         }
-        await ReaskAsync(dc, ["start", "confirm"], ct); // the time went in the meantime: choose another
+        await ReaskAsync(dc, ["start"], ct); // the time went in the meantime: choose another
     }
 
     private static Reply AskRoom(DialogContext dc)
@@ -228,7 +226,7 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
 
     private async Task<SlotValue> ParseLengthAsync(DialogContext dc, string text, CancellationToken ct)
     {
-        var minutes = int.TryParse(text, out var m) ? m : (int?)TypedDates.Length(text)?.TotalMinutes;
+        var minutes = int.TryParse(text, out var m) ? m : (int?)TypedDates.Length(text)?.TotalMinutes ?? UntilEnd(dc, text);
         if (minutes is not { } length) return SlotValue.Invalid(T.BookLengthUnknown);
         if (RoomOf(dc) is not { } room) return SlotValue.Ok(length.ToString(Wording.Culture));
         if (length < room.MinMinutes) return SlotValue.Invalid(Wording.Format(T.BookProblemTooShort, Minutes(room.MinMinutes)));
@@ -238,6 +236,20 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
             ? await RefusalAsync(dc, Time(start), length, ct) : null;
         return refusal is null ? SlotValue.Ok(length.ToString(Wording.Culture)) : SlotValue.Invalid(refusal);
     }
+
+    /// <summary>"do 20", "until 8pm", "до 20", "by 9": the end named, the start known, the length follows.</summary>
+    private static int? UntilEnd(DialogContext dc, string text)
+    {
+        if (!dc.ActiveFrame!.Values.TryGetValue("start", out var from) || Until.Match(text) is not { Success: true } until) return null;
+        if (TypedDates.Times(until.Groups["end"].Value)?.Start is not { } end) return null;
+        var start = Time(from);
+        if (end <= start && end.Hour < 12) end = end.AddHours(12); // "od 18 do 9" is nine in the evening
+        return end > start ? (int)(end - start).TotalMinutes : null;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex Until = new(
+        @"^\W*(?:(?:a|i|and|і|и|та)\s+)?(?:do|aż do|until|till|til|to|by|до|по)\s+(?<end>.+)$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     private static Reply AskPeople(DialogContext dc) => Reply.Plain(Wording.Format(T.BookAskPeople, Wording.Count(RoomOf(dc)!.Capacity, T.PeopleForms)));
 
@@ -261,38 +273,46 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
         return string.IsNullOrWhiteSpace(known) || known.Length > 20 ? Reply.Plain(T.BookAskName) : Reply.WithRow(T.BookAskName, Option(known, known));
     }
 
-    /// <summary>A name has letters and no digits: "20" typed at this step was meant for something else.</summary>
-    private static SlotValue ParseName(DialogContext dc, string text) =>
-        text.Length is >= 2 and <= 60 && text.Count(char.IsLetter) >= 2 && !text.Any(char.IsDigit)
-            ? SlotValue.Ok(text) : SlotValue.Invalid(T.BookNameBad);
-
-    private static SlotValue ParsePhone(DialogContext dc, string text)
+    /// <summary>
+    /// "Anna Nowak" or "Anna Nowak 600 100 200": a name with letters, a phone if the resident adds one. Other
+    /// digits ("20") typed at this step were meant for something else.
+    /// </summary>
+    private static SlotValue ParseName(DialogContext dc, string text)
     {
-        if (text == "-" || TypedWords.Skip.Match(text)) return SlotValue.Ok("-");
-        var digits = new string([.. text.Where(char.IsAsciiDigit)]);
-        return digits.Length is >= 9 and <= 15 && text.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '-')
-            ? SlotValue.Ok(text.Trim()) : SlotValue.Invalid(T.BookPhoneBad);
+        var phone = PhoneIn.Match(text);
+        var name = (phone.Success ? text.Remove(phone.Index, phone.Length) : text).Trim(' ', ',', ';', '-', '.');
+        var valid = name.Length is >= 2 and <= 60 && name.Count(char.IsLetter) >= 2 && !name.Any(char.IsDigit);
+        return valid ? SlotValue.Ok(phone.Success ? $"{name}{PhoneMark}{phone.Groups["number"].Value}" : name) : SlotValue.Invalid(T.BookNameBad);
     }
 
-    private static Reply AskRules(DialogContext dc)
+    /// <summary>9–15 digits, spaces, dashes, a leading +, optionally after "tel.".</summary>
+    private static readonly System.Text.RegularExpressions.Regex PhoneIn =
+        new(@"(?:\b(?:tel|тел|phone)\.?:?\s*)?(?<number>\+?\d(?:[\s-]?\d){8,14})", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    private const string PhoneMark = "\u001f";
+
+    /// <summary>
+    /// The last question; house rules come with it until the resident has accepted this version. A room the
+    /// team approves needs the purpose to decide; for the others it may be skipped.
+    /// </summary>
+    private static Reply AskPurpose(DialogContext dc)
     {
-        var rules = dc.Centre.HouseRules.OrderBy(r => r.Order).Take(3).Select(r => r.Words()).ToList();
-        var text = Wording.Format(T.BookAskRules, string.Join("\n", rules.Select(r => "• " + r.Text)));
-        return Reply.WithRow(Wording.ByTheTeam(text, rules.All(r => r.InLanguageSpoken)), Option(T.ButtonAccept, "yes"));
+        var text = T.BookAskPurpose;
+        if (dc.Resident?.AcceptedHouseRules(RulesVersion(dc.Centre)) != true && dc.Centre.HouseRules.Count > 0)
+        {
+            var rules = dc.Centre.HouseRules.OrderBy(r => r.Order).Take(3).Select(r => r.Words()).ToList();
+            var listed = Wording.Format(T.BookAskRules, string.Join("\n", rules.Select(r => "• " + r.Text)));
+            text = Wording.ByTheTeam(listed, rules.All(r => r.InLanguageSpoken)) + "\n\n" + text;
+        }
+        return RoomOf(dc)!.RequiresApproval ? Reply.Plain(text) : Reply.WithRow(text, Option(T.ButtonSkip, "-"));
     }
 
-    private static Reply Summary(DialogContext dc)
+    private static SlotValue ParsePurpose(DialogContext dc, string text)
     {
-        var v = dc.ActiveFrame!.Values;
-        var room = RoomOf(dc)!;
-        var (start, end) = Span(dc, v);
-        var when = BookingDesk.When(new Booking { StartUtc = start, EndUtc = end }, room, dc.TimeZone);
-        var text = Wording.Format(T.BookSummary, when, v["purpose"], v["people"],
-            v["name"], v["phone"] == "-" ? T.BookNoPhone : v["phone"]);
-        return Reply.WithRow(text, Option(T.ButtonConfirm, "yes"), Option(T.ButtonNoThanks, "no"));
+        if (text == "-" || TypedWords.Skip.Match(text))
+            return RoomOf(dc)!.RequiresApproval ? SlotValue.Invalid(T.BookPurposeNeeded) : SlotValue.Ok("");
+        return text.Length is >= 3 and <= 200 ? SlotValue.Ok(text) : SlotValue.Invalid(T.BookPurposeBad);
     }
-
-    private static bool Yes(string text) => text == "yes" || TypedWords.Yes.Match(text);
 
     private static Room? RoomOf(DialogContext dc) =>
         dc.ActiveFrame!.Values.TryGetValue("room", out var id) ? dc.Centre.Rooms.FirstOrDefault(r => r.Id.ToString(Wording.Culture) == id) : null;

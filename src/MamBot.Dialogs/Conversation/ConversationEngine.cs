@@ -64,7 +64,12 @@ public sealed partial class ConversationEngine(
             && TypedText.HasCyrillic(activity.Text);
         if (cyrillicNewcomer) state.Language = Data.Residents.Languages.Ukrainian;
         using var speaking = Language.Use(resident?.Language ?? state.Language);
-        var pressed = activity.Payload is null ? Consent(activity.Text, resident) ?? TypedButtons.Pressed(activity.Text, state) : null;
+        var consent = activity.Payload is null ? Consent(activity.Text, resident) : null;
+        var onScreen = activity.Payload is null ? TypedButtons.Pressed(activity.Text, state) : null;
+        // "zgadzam się" typed at a card whose button needs consent: she agrees, and what the card offers is done.
+        if (consent == "consent:yes" && onScreen is { } action && !action.StartsWith("consent:", StringComparison.Ordinal)
+            && state.AfterConsent is null) state.AfterConsent = onScreen;
+        var pressed = consent ?? onScreen;
         if (pressed is not null) activity = activity with { Text = null, Payload = pressed };
 
         var dc = new DialogContext(activity, centre, resident, state, dialogs);
@@ -73,8 +78,9 @@ public sealed partial class ConversationEngine(
         var (command, argument) = activity.Payload is null ? FindCommand(activity.Text) : (null, "");
         if (!await handoffs.RelayAsync(dc, command, ct)) await RouteAsync(dc, command, argument, ct);
         await ResumeAfterConsentAsync(dc, resident, ct);
-        // Kept for residents who consented, or inside a dialog: declining keeps nothing at all.
-        state.Screen = dc.Resident?.HasConsented == true || state.Stack.Count > 0 ? TypedButtons.OnScreen(dc.Replies) : null;
+        // The buttons on screen (no personal data) let typed words press them, before consent too; after a "no"
+        // to the privacy notice nothing at all is kept.
+        state.Screen = dc.Activity.Payload == "consent:no" && dc.Resident?.HasConsented != true ? null : TypedButtons.OnScreen(dc.Replies);
 
         await conversations.KeepAsync(activity.Channel, activity.ChatId, dc.Forgotten ? null : state.ToJson(), ct);
         var ids = await QueueRepliesAsync(dc, ct);

@@ -55,6 +55,9 @@ public abstract class FormDialog : Dialog
     /// <summary>Answers that stop holding when this one changes (a new day: the start must be checked again).</summary>
     protected virtual IEnumerable<string> Invalidates(string slot) => [];
 
+    /// <summary>The last step that checks everything ("Potwierdzam"): a correction asks it again. None: null.</summary>
+    protected virtual string? FinalCheck => Slots[^1].Name;
+
     // "a jednak w sobotę", "nie, 6 osób", "actually Saturday": an earlier answer is being corrected.
     private static readonly string[] CorrectionWords = Understanding.IntentRules.Fold(
         "a jednak", "jednak", "nie ", "zmien", "zmiana", "popraw", "wlasciwie", "sorry", "przepraszam", "wolalbym",
@@ -132,7 +135,7 @@ public abstract class FormDialog : Dialog
         var known = answers.Where(a => Slots.Any(s => s.Name == a.Key)).ToDictionary();
         var recheck = known.Keys.SelectMany(Invalidates).Except(known.Keys)
             .Where(frame.Values.ContainsKey).ToDictionary(slot => slot, slot => frame.Values[slot]);
-        var gone = known.Keys.Concat(recheck.Keys).Append(Slots[^1].Name).ToList();
+        var gone = known.Keys.Concat(recheck.Keys).Concat(FinalCheck is { } check ? [check] : []).ToList();
         foreach (var slot in gone) frame.Values.Remove(slot);
         Forget(frame, gone);
         var taken = await FillAsync(dc, known, ct);

@@ -47,8 +47,24 @@ public static class TypedButtons
             if (target.Count == 1 && (aliases.Match(text) || aliases.Match(Welcome.TypedConsent.WithoutAgreeing(text))
                 || Welcome.TypedConsent.Read(text) == true)) return target[0];
         }
+        if (Answering(text, screen) is { } answered) return answered;
         return TypedDates.NumberWord(words) is { } number
             && screen.TryGetValue(number.ToString(System.Globalization.CultureInfo.InvariantCulture), out var digit) ? digit : null;
+    }
+
+    /// <summary>
+    /// "Tak, wypisz mnie" / "Nie, zostaję", "Так, скасувати" / "Ні, залишаюся": a question's buttons that open with a
+    /// yes- or a no-word are pressed by that word typed ("tak", "ok, dobrze", "нет"), when just one opens so.
+    /// </summary>
+    private static string? Answering(string text, Dictionary<string, string> screen)
+    {
+        var yes = TypedWords.Yes.Match(text) || TypedWords.Yes.Match(Welcome.TypedConsent.WithoutAgreeing(text))
+            || Welcome.TypedConsent.Read(text) == true;
+        var no = !yes && (TypedWords.No.Match(text) || Welcome.TypedConsent.Read(text) == false);
+        if (!yes && !no) return null;
+        var opening = screen.Where(b => b.Key.Split(' ', 2)[0] is { Length: > 0 } first
+            && (yes ? TypedWords.Yes : TypedWords.No).Match(first)).Select(b => b.Value).Distinct().ToList();
+        return opening.Count == 1 ? opening[0] : null;
     }
 
     /// <summary>Folded letters and digits only: "‹ Wcześniej" and "wczesniej" are the same words.</summary>

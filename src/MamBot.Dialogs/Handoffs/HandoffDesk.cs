@@ -35,7 +35,9 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
     {
         if (dc.Resident is not { HasConsented: true } resident)
         {
-            dc.Say(MainMenu.Render(Wording.Format(T.TalkToStaff, Wording.HumanContact(dc.Centre))));
+            // Passing words on keeps them: asked first, and on "tak" the request and its words go to the team.
+            Welcome.WelcomeActions.RememberUntilConsent(dc);
+            dc.Say(Welcome.WelcomeActions.AskForConsent(Wording.Format(T.HandoffNeedsConsent, Wording.ContactChannels(dc.Centre))));
             return;
         }
         dc.CancelAll();

@@ -22,26 +22,36 @@ public class BookRoomDialogTests
         await using var chat = await ConsentedAsync();
         await chat.SendAsync("chce zarezerwowac mala sale w piatek od 17 do 19 dla 8 osob");
         Assert.Equal("Rozumiem: Sala mała, piątek 27 listopada, 17:00–19:00, 8 osób.", chat.Last[0].Text);
-        Assert.StartsWith("W jakim celu?", chat.Last[1].Text);
+        Assert.StartsWith("Jak się nazywasz?", chat.Last[1].Text);
 
-        await chat.SendAsync("próba chóru");
-        Assert.StartsWith("Jak się nazywasz?", chat.Text);
         await chat.PressAsync("Anna");
-        Assert.StartsWith("Podaj numer telefonu", chat.Text);
-        await chat.SendAsync("pomiń");
+        // The last question brings the house rules the first time; answering it sends the request.
         Assert.Contains("• Sprzątamy po sobie.", chat.Text);
-        await chat.SendAsync("akceptuję");
-
-        Assert.Contains("piątek, 27 listopada, 17:00–19:00, Sala mała", chat.Text);
-        Assert.Contains("Liczba osób: 8\n", chat.Text);
-        Assert.Contains("Telefon: nie podano", chat.Text);
-        await chat.SendAsync("tak");
+        Assert.Contains("W jakim celu?", chat.Text);
+        await chat.SendAsync("próba chóru");
 
         Assert.StartsWith("Gotowe! Zarezerwowane: piątek, 27 listopada, 17:00–19:00, Sala mała.", chat.Text);
+        Assert.Contains("Odwołaj", chat.Last.SelectMany(r => r.Buttons).SelectMany(b => b).Select(b => b.Title));
         var booking = await chat.QueryAsync(db => db.Bookings.SingleAsync());
-        Assert.Equal((BookingStatus.Confirmed, 8, "próba chóru", "Anna"), (booking.Status, booking.People, booking.Purpose, booking.ContactName));
+        Assert.Equal((BookingStatus.Confirmed, 8, "próba chóru", "Anna", (string?)null),
+            (booking.Status, booking.People, booking.Purpose, booking.ContactName, booking.Phone));
         Assert.Equal(2, await chat.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == OutboxKind.Reminder)));
         Assert.False(await chat.InProgressAsync());
+    }
+
+    [Fact]
+    public async Task A_phone_typed_after_the_name_is_kept_apart_and_the_send_can_be_undone()
+    {
+        await using var chat = await ConsentedAsync();
+        await chat.SendAsync("mała sala w piątek od 17 do 19 dla 4 osób");
+        await chat.SendAsync("Jan Kowalski, tel. 600 100 200");
+        await chat.SendAsync("gra w szachy");
+        var booking = await chat.QueryAsync(db => db.Bookings.SingleAsync());
+        Assert.Equal(("Jan Kowalski", "600 100 200"), (booking.ContactName, booking.Phone));
+
+        await chat.PressAsync("Odwołaj");
+        await chat.PressAsync("Tak, odwołaj");
+        Assert.Equal(BookingStatus.Cancelled, await chat.QueryAsync(db => db.Bookings.Select(b => b.Status).SingleAsync()));
     }
 
     [Fact]
@@ -60,15 +70,11 @@ public class BookRoomDialogTests
         await chat.PressAsync("10:00");
         Assert.Equal("Na jak długo?", chat.Last.Single().Text);
         await chat.PressAsync("1,5 godz.");
-        await chat.SendAsync("korepetycje z matematyki");
         await chat.SendAsync("3");
         await chat.PressAsync("Anna");
-        await chat.PressAsync("Pomiń");
-        await chat.PressAsync("Akceptuję");
-        Assert.Contains("czwartek, 26 listopada, 10:00–11:30, Sala mała", chat.Text);
-        await chat.PressAsync("Potwierdzam");
+        await chat.SendAsync("korepetycje z matematyki");
 
-        Assert.StartsWith("Gotowe!", chat.Text);
+        Assert.StartsWith("Gotowe! Zarezerwowane: czwartek, 26 listopada, 10:00–11:30, Sala mała.", chat.Text);
         Assert.Equal(TimeSpan.FromMinutes(90), await chat.QueryAsync(db => db.Bookings.Select(b => b.EndUtc - b.StartUtc).SingleAsync()));
     }
 
@@ -93,16 +99,14 @@ public class BookRoomDialogTests
         await chat.SendAsync("7 godzin");
         Assert.StartsWith("To za długo: najdłużej 4 godziny.", chat.Text);
         await chat.SendAsync("2 godziny");
-        await chat.SendAsync("spotkanie klubu seniora");
         await chat.SendAsync("25");
         Assert.StartsWith("Sala mała mieści najwyżej 10 osób. Sala duża mieści 30 osób.", chat.Text);
         await chat.SendAsync("10");
+        await chat.SendAsync("20");
+        Assert.StartsWith("Napisz, proszę, imię i nazwisko", chat.Text);
         await chat.SendAsync("Jan Kowalski");
-        await chat.SendAsync("zadzwoń");
-        Assert.StartsWith("To nie wygląda na numer telefonu.", chat.Text);
-        await chat.SendAsync("600 100 200");
-        await chat.SendAsync("nie wiem");
-        Assert.StartsWith("Żeby zarezerwować salę, trzeba zaakceptować zasady.", chat.Text);
+        await chat.SendAsync("ok");
+        Assert.StartsWith("Napisz, proszę, krótko (od 3 do 200 znaków), w jakim celu.", chat.Text);
 
         Assert.Equal(0, await chat.QueryAsync(db => db.Bookings.CountAsync()));
     }
@@ -112,10 +116,7 @@ public class BookRoomDialogTests
     {
         await using var chat = await ConsentedAsync();
         await chat.SendAsync("mała sala w piątek od 17 do 19 dla 4 osób");
-        await chat.SendAsync("gra w szachy");
         await chat.SendAsync("Anna");
-        await chat.SendAsync("pomiń");
-        await chat.SendAsync("akceptuję");
 
         await chat.QueryAsync(async db =>
         {
@@ -123,7 +124,7 @@ public class BookRoomDialogTests
             db.Bookings.Add(new Booking { RoomId = room.Id, ResidentId = Guid.NewGuid(), StartUtc = new DateTime(2026, 11, 27, 16, 0, 0, DateTimeKind.Utc), EndUtc = new DateTime(2026, 11, 27, 17, 0, 0, DateTimeKind.Utc), Status = BookingStatus.Confirmed });
             return await db.SaveChangesAsync();
         });
-        await chat.SendAsync("tak");
+        await chat.SendAsync("gra w szachy");
 
         // Someone else has 17:00–18:00 now; two hours fit until the quarter-hour buffer before it.
         Assert.StartsWith("Ktoś właśnie zajął ten termin. Wolne są jeszcze: piątek, 27 listopada: 13:30, 14:00, 14:30.", chat.Text);
@@ -132,7 +133,6 @@ public class BookRoomDialogTests
         // 19:00–21:00 would end after closing: that is the rule named, not "taken".
         Assert.StartsWith("W piątek można rezerwować od 10:00 do 20:00. Wolne są jeszcze: piątek, 27 listopada: 13:30, 14:00, 14:30.", chat.Text);
         await chat.SendAsync("o 14");
-        await chat.SendAsync("tak");
         Assert.StartsWith("Gotowe! Zarezerwowane: piątek, 27 listopada, 14:00–16:00, Sala mała.", chat.Text);
     }
 
@@ -199,11 +199,9 @@ public class BookRoomDialogTests
     private static async Task BookAsync(TestChat chat, string sentence)
     {
         await chat.SendAsync(sentence);
+        if (chat.Text.Contains("Jak się nazywasz?", StringComparison.Ordinal)) await chat.SendAsync("Anna Nowak");
+        else if (!chat.Text.Contains("W jakim celu?", StringComparison.Ordinal)) await chat.SendAsync("tak"); // the same contact
         await chat.SendAsync("spotkanie sąsiadów");
-        await chat.SendAsync("Anna Nowak");
-        await chat.SendAsync("pomiń");
-        await chat.SendAsync("akceptuję");
-        await chat.SendAsync("tak");
         Assert.StartsWith("Gotowe!", chat.Text);
     }
 
@@ -216,7 +214,6 @@ public class BookRoomDialogTests
 
         await chat.SendAsync("mała sala w piątek od 17 do 19 dla -5 osób");
         Assert.DoesNotContain("5 osób", chat.Text);
-        await chat.SendAsync("próba chóru");
         await chat.SendAsync("-5");
         Assert.StartsWith("Napisz, proszę, liczbę osób", chat.Text);
     }
@@ -227,14 +224,11 @@ public class BookRoomDialogTests
         await using var chat = await ConsentedAsync();
         await chat.SendAsync("mała sala w piątek od 17 do 19");
         await chat.SendAsync("będzie nas 6");
-        Assert.Equal("Rozumiem: Sala mała, piątek 27 listopada, 17:00–19:00, 6 osób.", chat.Last[0].Text);
-        Assert.StartsWith("W jakim celu?", chat.Last[1].Text); // "będzie nas 6" is not the purpose
-        await chat.SendAsync("próba chóru");
-        Assert.StartsWith("Jak się nazywasz?", chat.Text); // the head count is not asked again
+        Assert.StartsWith("Jak się nazywasz?", chat.Text);
         await chat.SendAsync("20");
         Assert.StartsWith("Napisz, proszę, imię i nazwisko, np. „Anna Kowalska”.", chat.Text);
         await chat.SendAsync("Anna Nowak");
-        Assert.StartsWith("Podaj numer telefonu", chat.Text);
+        Assert.Contains("W jakim celu?", chat.Text);
     }
 
     [Fact]
@@ -242,11 +236,8 @@ public class BookRoomDialogTests
     {
         await using var chat = await ConsentedAsync();
         await chat.SendAsync("duza sale w piatek od 17 do 19 dla 20 osob");
-        await chat.SendAsync("zebranie wspólnoty");
         await chat.SendAsync("Anna");
-        await chat.SendAsync("pomiń");
-        await chat.SendAsync("akceptuję");
-        await chat.SendAsync("tak");
+        await chat.SendAsync("zebranie wspólnoty");
 
         Assert.StartsWith("Dziękuję! Rezerwacja czeka na potwierdzenie zespołu MAM: piątek, 27 listopada, 17:00–19:00, Sala duża.", chat.Text);
         Assert.Equal(BookingStatus.Pending, await chat.QueryAsync(db => db.Bookings.Select(b => b.Status).SingleAsync()));
@@ -281,7 +272,7 @@ public class BookRoomDialogTests
     {
         await using var chat = await ConsentedAsync();
         await chat.SendAsync("mała sala w piątek od 17 do 19 dla 4 osób");
-        foreach (var answer in new[] { "szachy", "Anna", "pomiń", "akceptuję", "tak" }) await chat.SendAsync(answer);
+        foreach (var answer in new[] { "Anna", "szachy" }) await chat.SendAsync(answer);
 
         await chat.PressAsync("Dodaj do kalendarza");
         var file = chat.Last.Single().File!;
@@ -314,7 +305,7 @@ public class BookRoomDialogTests
         await chat.PressAsync("Wstecz");
         Assert.Equal("Na jak długo?", chat.Text.Split("\n---\n")[0]);
         await chat.SendAsync("1 godzina");
-        Assert.StartsWith("W jakim celu?", chat.Text);
+        Assert.StartsWith("Ile osób", chat.Text);
     }
 
     [Fact]
@@ -322,7 +313,7 @@ public class BookRoomDialogTests
     {
         await using var chat = await ConsentedAsync();
         await chat.SendAsync("mała sala w piątek od 17 do 19 dla 4 osób");
-        foreach (var answer in new[] { "szachy", "Anna", "600 100 200", "akceptuję", "tak" }) await chat.SendAsync(answer);
+        foreach (var answer in new[] { "Anna 600 100 200", "szachy" }) await chat.SendAsync(answer);
 
         await chat.PressPayloadAsync("settings:export");
 

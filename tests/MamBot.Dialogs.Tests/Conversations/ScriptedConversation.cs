@@ -184,7 +184,7 @@ internal sealed class ScriptedConversation : IAsyncDisposable
                 var ideas = await _chat.QueryAsync(db => db.Ideas.Select(i => i.Title).ToListAsync());
                 return ideas.Count == 0 ? null : $"expected no idea, got [{string.Join(" | ", ideas)}]";
             case "person offered":
-                return await PersonHasTheChatAsync() || Buttons().Any(OffersAPerson) ? null
+                return await PersonHasTheChatAsync() || Buttons().Any(OffersAPerson) || Says(PersonAfterConsent) ? null
                     : $"no person offered; {Shown()}";
             case "person has the chat":
                 return await PersonHasTheChatAsync() ? null : $"no person has the chat; {Shown()}";
@@ -205,8 +205,7 @@ internal sealed class ScriptedConversation : IAsyncDisposable
             case "says":
                 return Folded(Shown()).Contains(Folded(arg), StringComparison.Ordinal) ? null : $"'{arg}' not said; {Shown()}";
             case "understood":
-                return NotUnderstood.Any(n => _chat.Last.Any(r => r.Text.StartsWith(n, StringComparison.Ordinal)))
-                    ? $"not understood; {Shown()}" : null;
+                return Says(NotUnderstood) ? $"not understood; {Shown()}" : null;
             case "in a form":
                 return await _chat.InProgressAsync() ? null : $"no form waits; {Shown()}";
             case "no form":
@@ -284,7 +283,10 @@ internal sealed class ScriptedConversation : IAsyncDisposable
     {
         var resident = await ResidentWithAsync();
         if (resident is not null && resident.Language != language) return $"the resident's language is {resident.Language}";
-        var text = string.Join(' ', _chat.Last.Select(r => r.Text));
+        // The centre's own names (its name, address, rooms) are the same in every language.
+        var names = await _chat.QueryAsync(async db => (await db.Centres.Select(c => new[] { c.Name, c.Address }).ToListAsync())
+            .SelectMany(n => n).Concat(await db.Rooms.Select(r => r.Name).ToListAsync()).ToList());
+        var text = names.Aggregate(string.Join(' ', _chat.Last.Select(r => r.Text)), (t, n) => t.Replace(n, " ", StringComparison.Ordinal));
         var guess = LanguageOf(text);
         // A reply of names and numbers only (an address card) reads as any language.
         return guess == language || guess == "" ? null : $"the replies read as '{guess}': {Shown()}";
@@ -309,12 +311,20 @@ internal sealed class ScriptedConversation : IAsyncDisposable
         ["w", "na", "do", "się", "nie", "jest", "z", "że", "czy", "jak", "co", "dla", "po", "proszę", "możesz", "ale", "już", "tak", "albo"];
 
     /// <summary>Every language's "I don't understand", read from the resources so a better wording still counts.</summary>
-    private static readonly string[] NotUnderstood =
+    private static readonly string[] NotUnderstood = Opening("NotUnderstood", "NotUnderstoodOfferPerson");
+
+    /// <summary>"A person will reply once you agree": the consent a person needs is the person offered.</summary>
+    private static readonly string[] PersonAfterConsent = Opening("HandoffNeedsConsent");
+
+    private static string[] Opening(params string[] keys) =>
     [
-        .. new[] { "NotUnderstood", "NotUnderstoodOfferPerson" }.SelectMany(key =>
-            new[] { "pl", "uk", "en" }.Select(c => MamBot.Dialogs.Texts.T.ResourceManager.GetString(key, CultureInfo.GetCultureInfo(c)) ?? key))
-            .Select(text => text.Split('.', '!')[0]),
+        .. keys.SelectMany(key => new[] { "pl", "uk", "en" }
+            .Select(c => MamBot.Dialogs.Texts.T.ResourceManager.GetString(key, CultureInfo.GetCultureInfo(c)) ?? key))
+            .Select(text => text.Split('.', '!', '–')[0]),
     ];
+
+    private bool Says(string[] openings) =>
+        openings.Any(o => _chat.Last.Any(r => r.Text.StartsWith(o, StringComparison.Ordinal)));
 
     /// <summary>
     /// The first world.md named the consent buttons by meaning, not by title, and the first set's writer had them

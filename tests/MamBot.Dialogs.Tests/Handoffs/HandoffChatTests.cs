@@ -97,7 +97,7 @@ public class HandoffChatTests
     }
 
     [Fact]
-    public async Task Two_misses_in_a_row_offer_a_person_and_a_resident_without_consent_gets_the_contact()
+    public async Task Two_misses_in_a_row_offer_a_person_and_a_resident_without_consent_is_asked_first_then_connected()
     {
         await using var chat = await ConsentedAsync();
         await chat.SendAsync("xyzzy plumbus");
@@ -107,9 +107,15 @@ public class HandoffChatTests
         await chat.PressAsync("Napisz do człowieka");
         Assert.StartsWith("Przekazuję rozmowę zespołowi MAM.", chat.Text);
 
-        var stranger = await chat.AsAsync("chat-stranger", "chcę porozmawiać z człowiekiem");
-        Assert.StartsWith("Chętnie połączę Cię z zespołem MAM.", stranger.Single().Text);
-        Assert.Equal(1, await chat.QueryAsync(db => db.Handoffs.CountAsync()));
+        var stranger = await chat.AsAsync("chat-stranger", "chcę porozmawiać z człowiekiem, zgubiłem klucz do sali");
+        Assert.Contains("12 345 67 89", stranger.Single().Text); // the phone, for those who would rather call
+        Assert.Contains("consent:yes", stranger.Single().Buttons.SelectMany(r => r).Select(b => b.Payload));
+        Assert.Equal(1, await chat.QueryAsync(db => db.Handoffs.CountAsync())); // nothing kept before consent
+
+        await chat.AsAsync("chat-stranger", "zgadzam się");
+        Assert.Equal(2, await chat.QueryAsync(db => db.Handoffs.CountAsync(h => h.EndedUtc == null)));
+        Assert.Contains(await chat.QueryAsync(db => db.HandoffMessages.Select(m => m.Text).ToListAsync()),
+            text => text.Contains("zgubiłem klucz", StringComparison.Ordinal)); // the words went with the request
     }
 
     [Fact]

@@ -212,15 +212,14 @@ public class RepairConversationTests
         Assert.Equal("12", values["people"]);
         Assert.Equal("2026-11-27", values["day"]);
         Assert.Equal("17:00", values["start"]);
-        Assert.Equal("purpose", await StepAsync(chat));
+        Assert.Equal("name", await StepAsync(chat));
     }
 
     [Fact]
     public async Task A_returning_resident_books_a_free_slot_in_five_presses_and_is_not_asked_the_rules_again()
     {
         await using var chat = await ConsentedAsync("pl");
-        foreach (var text in new[] { "chce zarezerwowac mala sale w piatek od 17 do 19 dla 8 osob", "próba chóru", "Anna Nowak",
-                     "600 100 200", "akceptuję", "tak" })
+        foreach (var text in new[] { "chce zarezerwowac mala sale w piatek od 17 do 19 dla 8 osob", "Anna Nowak 600 100 200", "próba chóru" })
             await chat.SendAsync(text);
         Assert.Equal(1, await chat.QueryAsync(db => db.Bookings.CountAsync()));
         await chat.PressPayloadAsync("menu:main"); // another day, she opens the chat at the menu
@@ -235,12 +234,28 @@ public class RepairConversationTests
         await Press(b => b.Title.Contains("Jak ostatnio", StringComparison.Ordinal));
         await Press(b => b.Payload.StartsWith("f=2026-12-0", StringComparison.Ordinal)); // a day next week
         await Press(b => b.Title == "17:00");
-        Assert.DoesNotContain("Sprzątamy po sobie", chat.Text); // the rules she accepted are not shown again
-        await Press(b => b.Payload == "f=yes"); // the summary's confirmation
 
-        Assert.Equal(5, presses);
+        Assert.DoesNotContain("Sprzątamy po sobie", chat.Text); // the rules she accepted are not shown again
+        Assert.InRange(presses, 1, 5);
+        Assert.Equal(2, await chat.QueryAsync(db => db.Bookings.CountAsync()));
         var second = await chat.QueryAsync(db => db.Bookings.OrderBy(b => b.Id).LastAsync());
         Assert.Equal(("Anna Nowak", "600 100 200", 8, "próba chóru"), (second.ContactName, second.Phone, second.People, second.Purpose));
+    }
+
+    [Fact]
+    public async Task A_returning_resident_books_from_one_sentence_in_three_actions()
+    {
+        await using var chat = await ConsentedAsync("pl");
+        foreach (var text in new[] { "mała sala w piątek od 17 do 19 dla 8 osób", "Anna Nowak 600 100 200", "próba chóru" })
+            await chat.SendAsync(text);
+
+        await chat.SendAsync("zarezerwuj małą salę 4 grudnia od 17 do 19 dla 6 osób"); // 1
+        await chat.PressAsync("Tak"); // 2: the same name and phone
+        await chat.SendAsync("próba chóru"); // 3
+
+        var second = await chat.QueryAsync(db => db.Bookings.OrderBy(b => b.Id).LastAsync());
+        Assert.Equal((2, "Anna Nowak", 6), (await chat.QueryAsync(db => db.Bookings.CountAsync()), second.ContactName, second.People));
+        Assert.False(await chat.InProgressAsync());
     }
 
     [Theory]
@@ -314,8 +329,12 @@ public class RepairConversationTests
                 await chat.PressPayloadAsync("menu:book");
                 await chat.PressPayloadAsync(chat.Last.SelectMany(r => r.Buttons).SelectMany(b => b).First(b => b.Payload.StartsWith("f=", StringComparison.Ordinal)).Payload);
                 break;
+            case "booking.name":
+                await chat.SendAsync("chce zarezerwowac mala sale w piatek od 17 do 19 dla 8 osob");
+                break;
             case "booking.purpose":
                 await chat.SendAsync("chce zarezerwowac mala sale w piatek od 17 do 19 dla 8 osob");
+                await chat.SendAsync("Anna Nowak");
                 break;
             case "idea.title":
                 await chat.SendAsync("mam pomysł");
@@ -327,8 +346,10 @@ public class RepairConversationTests
         Assert.True(await chat.InProgressAsync(), $"the chat did not reach {step}");
     }
 
+    /// <summary>The step the chat waits at; "" when no form waits (the last answer sent it).</summary>
     private static Task<string> StepAsync(TestChat chat) => chat.QueryAsync(async db =>
-        ConversationData.FromJson(await db.ConversationStates.Select(s => s.StateJson).SingleAsync()).Stack[^1].Step);
+        ConversationData.FromJson(await db.ConversationStates.Select(s => s.StateJson).SingleAsync()).Stack is { Count: > 0 } stack
+            ? stack[^1].Step : "");
 
     private static Task<List<string>> ValuesAsync(TestChat chat) => chat.QueryAsync(async db =>
         ConversationData.FromJson(await db.ConversationStates.Select(s => s.StateJson).SingleAsync()).Stack[^1].Values.Values.ToList());

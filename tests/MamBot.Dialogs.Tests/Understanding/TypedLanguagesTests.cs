@@ -28,14 +28,10 @@ public class TypedLanguagesTests
 
         await chat.SendAsync("хочу забронювати малу залу завтра з 10 до 12 для 4 осіб");
         Assert.Contains("Зрозуміло: Sala mała, четвер 26 листопада, 10:00–12:00", chat.Text);
-        Assert.StartsWith("З якою метою?", chat.Last[^1].Text);
-        await chat.SendAsync("репетиція хору");
+        Assert.StartsWith("Як вас звати?", chat.Last[^1].Text);
         await chat.SendAsync("Олена");
-        await chat.SendAsync("пропустити");
-        await chat.SendAsync("так");
-        Assert.Contains("четвер, 26 листопада, 10:00–12:00, Sala mała", chat.Text);
-        Assert.Contains("Кількість людей: 4\n", chat.Text);
-        await chat.SendAsync("так");
+        Assert.Contains("З якою метою?", chat.Text);
+        await chat.SendAsync("репетиція хору");
         Assert.StartsWith("Готово! Заброньовано: четвер, 26 листопада, 10:00–12:00, Sala mała.", chat.Text);
 
         var booking = await chat.QueryAsync(db => db.Bookings.SingleAsync());
@@ -53,12 +49,8 @@ public class TypedLanguagesTests
         await chat.SendAsync("I'd like to book the small room tomorrow from 10am to 12pm for 4 people");
         Assert.Contains("Sala mała", chat.Text);
         Assert.Contains("Thursday 26 November", chat.Text);
-        await chat.SendAsync("choir rehearsal");
         await chat.SendAsync("Helen");
-        await chat.SendAsync("skip");
-        await chat.SendAsync("yes");
-        Assert.Contains("Thursday 26 November, 10:00–12:00, Sala mała", chat.Text);
-        await chat.SendAsync("yes");
+        await chat.SendAsync("choir rehearsal");
         Assert.StartsWith("Done! Booked: Thursday 26 November, 10:00–12:00, Sala mała.", chat.Text);
 
         await chat.SendAsync("what have I booked?");
