@@ -26,9 +26,13 @@ public static partial class TypedDates
         {
             if (IsDate(n) && Build(today, Int(n.Groups["d"].Value), Int(n.Groups["m"].Value), n.Groups["y"].Value) is { } date) return date;
         }
-        if (WordDate().Match(t) is { Success: true } w && Array.FindIndex(Months, m => w.Groups["month"].Value.StartsWith(m, StringComparison.Ordinal)) is var month and >= 0
-            && Build(today, Int(w.Groups["d"].Value), month + 1, "") is { } named)
-            return named;
+        // Every number before a word, not only the first: "for 15 people on the 5 grudnia".
+        foreach (Match w in WordDate().Matches(t))
+        {
+            var month = Array.FindIndex(Months, m => w.Groups["month"].Value.StartsWith(m, StringComparison.Ordinal));
+            if (month >= 0 && Build(today, Int(w.Groups["d"].Value), month + 1, "") is { } named)
+                return named;
+        }
 
         var next = t.Contains(" przyszl", StringComparison.Ordinal) || t.Contains(" nastepn", StringComparison.Ordinal);
         for (var i = 0; i < Weekdays.Length; i++)
@@ -106,7 +110,15 @@ public static partial class TypedDates
     public static int? People(string text, bool bareNumber)
     {
         var t = Prepare(text);
-        if (PeopleWords().Match(t) is { Success: true } p) return int.TryParse(p.Groups["n"].Value, out var n) ? n : NumberWord(p.Groups["n"].Value);
+        // The first that is a number: in "dla osób, 10 osób" the word before the first "osób" is none.
+        foreach (Match p in PeopleWords().Matches(t))
+        {
+            var n = p.Groups["n"].Value;
+            if ((int.TryParse(n, out var digits) ? digits : NumberWord(n)) is { } heads) return heads;
+        }
+        // "me and 2 friends", "ja i 3 koleżanki", "я і ще двоє друзів": the others and the one writing.
+        if (MeAnd().Match(t) is { Success: true } me && (int.TryParse(me.Groups["n"].Value, out var others)
+            ? others : NumberWord(me.Groups["n"].Value)) is { } count and < 100) return count + 1;
         if (bareNumber && int.TryParse(t.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var only)) return only;
         return bareNumber ? NumberWord(t.Trim()) : null;
     }
@@ -189,6 +201,10 @@ public static partial class TypedDates
     [GeneratedRegex(@"\b(?<n>\d+(?:[.,]5)?|jedn\w*|dwie|dwa|trzy|cztery)\s*(?:h\b|godz\w*)")]
     private static partial Regex Hours();
 
-    [GeneratedRegex(@"\b(?:dla\s+)?(?<![-−])(?<n>\d{1,3}|[a-z]+)\s+(?:os\b|osob\w*|osoby|ludzi|uczestnik\w*)|\b(?:bedzie|przyjdzie)\s+nas\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?:bedzie|jest)\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b")]
+    [GeneratedRegex(@"\b(?:dla\s+)?(?<![-−])(?<n>\d{1,3}|[a-z]+)\s+(?:os\b|osob\w*|osoby|ludzi|dzieci\w*|uczestnik\w*)|\b(?:bedzie|przyjdzie)\s+nas\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?:bedzie|jest)\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?<n>\d{1,3})\b(?!\s*(?:[:./-]\d|godz|h\b|minut))")]
     private static partial Regex PeopleWords();
+
+    [GeneratedRegex(@"\b(?:me|ja|я)\s+(?:and|plus|i|і|и|та|\+)\s+(?:jeszcze\s+|ще\s+|еще\s+)?(?<n>\d{1,2}|[a-zа-яії]+)\s+"
+        + @"(?:friends?|others?|more|kolez\w*|znajom\w*|przyjaci\w*|osob\w*|друз\w*|подруг\w*|знайом\w*|знаком\w*)")]
+    private static partial Regex MeAnd();
 }

@@ -79,6 +79,29 @@ public class WordTimesTests
         bareNumber: false));
 
     [Theory]
+    [InlineData("нас 7", 7)]
+    [InlineData("нас семеро", 7)]
+    [InlineData("we're 6", 6)]
+    [InlineData("30 ppl", 30)]
+    [InlineData("about 12 kids", 12)]
+    [InlineData("dla 15 dzieci", 15)]
+    [InlineData("будет человек 12", 12)]
+    [InlineData("dlia 8 liudei", 8)]
+    [InlineData("na zajęcia dla dzieci, nas 9", 9)]
+    [InlineData("для дітей, 6 дітей", 6)]
+    [InlineData("me and three friends", 4)]
+    [InlineData("ja i 2 koleżanki", 3)]
+    public void Heads_counted_however_they_are_said(string typed, int people) =>
+        Assert.Equal(people, TypedDates.People(typed, bareNumber: false));
+
+    [Fact]
+    public void Latin_ukrainian_and_russian_at_and_for_an_hour()
+    {
+        Assert.Equal(new TimeOnly(10, 0), TypedDates.Times("zavtra v 10")?.Start);
+        Assert.Equal(TimeSpan.FromHours(1), TypedDates.Length("kuhnyu na chas"));
+    }
+
+    [Theory]
     [InlineData("tmr", "2026-11-26")]
     [InlineData("2morrow at 5pm", "2026-11-26")]
     [InlineData("2day", "2026-11-25")]
