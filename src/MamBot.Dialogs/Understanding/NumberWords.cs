@@ -15,7 +15,7 @@ internal static partial class NumberWords
     /// <summary>Cardinal numbers in every case residents use them in, Polish, Ukrainian, Russian and English.</summary>
     private static readonly Dictionary<string, int> Cardinals = Table(
         (1, "jeden jedna jedno jednej jednego jednym один одна одну одного однієї одной one"),
-        (2, "dwa dwie dwoch dwoje dwojga dwoma dwiema два дві двох двоє две двое two"),
+        (2, "dwa dwie dwoch dwoje dwojga dwoma dwiema два дві двох двоє две двое двух two"),
         (3, "trzy trzech troje trojga trzema три трьох троє трех трёх трое three"),
         (4, "cztery czterech czworo czworga czterema чотири чотирьох четверо четыре четырех четырёх four"),
         (5, "piec pieciu piecioro pieciorga пять пяти пятьох пятеро five"),

@@ -54,19 +54,21 @@ public static partial class TypedDates
         var t = NumericDate().Replace(Prepare(text), m => IsDate(m) ? " " : m.Value);
         t = WordDate().Replace(t, m => Array.Exists(Months, month => m.Groups["month"].Value.StartsWith(month, StringComparison.Ordinal)) ? " " : m.Value);
         var evening = Evening().IsMatch(t);
-        if (Range().Match(t) is { Success: true } r && Clock(r.Groups["a"].Value, r.Groups["am"].Value) is { } a
-            && Clock(r.Groups["b"].Value, r.Groups["bm"].Value) is { } b && Ordered(a, b, evening) is { } range)
+        // "od 2 do 4", "o 5": a centre's single-digit hours up to 6 are the afternoon's unless said to be morning.
+        var small = evening || !Morning().IsMatch(t);
+        if (Range().Match(t) is { Success: true } r && Clock(r.Groups["a"].Value, r.Groups["am"].Value, small) is { } a
+            && Clock(r.Groups["b"].Value, r.Groups["bm"].Value, small) is { } b && Ordered(a, b, evening) is { } range)
             return range;
-        if (At().Match(t) is { Success: true } at && Clock(at.Groups["h"].Value, at.Groups["m"].Value) is { } start)
+        if (At().Match(t) is { Success: true } at && Clock(at.Groups["h"].Value, at.Groups["m"].Value, small) is { } start)
             return (Afternoon(start, evening), null);
         if (BeforePartOfDay().Match(t) is { Success: true } part
-            && Clock(part.Groups["h"].Value, part.Groups["m"].Value) is { } marked)
+            && Clock(part.Groups["h"].Value, part.Groups["m"].Value, small) is { } marked)
             return (Afternoon(marked, evening), null);
         // A clock time anywhere once dates are gone: "w piątek 18.30", "czwartek 17:30"; an hour before a part
         // of the day: "6 wieczorem".
-        if (ClockTime().Match(t) is { Success: true } clock && Clock(clock.Groups["h"].Value, clock.Groups["m"].Value) is { } written)
+        if (ClockTime().Match(t) is { Success: true } clock && Clock(clock.Groups["h"].Value, clock.Groups["m"].Value, small) is { } written)
             return (Afternoon(written, evening), null);
-        if (Bare().Match(t) is { Success: true } bare && Clock(bare.Groups["h"].Value, bare.Groups["m"].Value) is { } only)
+        if (Bare().Match(t) is { Success: true } bare && Clock(bare.Groups["h"].Value, bare.Groups["m"].Value, small) is { } only)
             return (Afternoon(only, evening), null);
         return null;
     }
@@ -147,9 +149,10 @@ public static partial class TypedDates
 
     private static int Int(string digits) => int.Parse(digits, CultureInfo.InvariantCulture);
 
-    private static TimeOnly? Clock(string hours, string minutes)
+    private static TimeOnly? Clock(string hours, string minutes, bool smallIsAfternoon = false)
     {
         var h = int.Parse(hours, CultureInfo.InvariantCulture);
+        if (smallIsAfternoon && hours.Length == 1 && h is >= 1 and <= 6) h += 12; // "06:00" or "6 am" stays 6
         var m = string.IsNullOrEmpty(minutes) ? 0 : int.Parse(minutes, CultureInfo.InvariantCulture);
         if (h == 24 && m == 0) return TimeOnly.MaxValue;
         return h is >= 0 and < 24 && m is >= 0 and < 60 ? new TimeOnly(h, m) : null;
@@ -185,6 +188,9 @@ public static partial class TypedDates
     // "wieczorem" (also "вечора", "in the evening", "tonight" once in Polish words): hours 1–11 are p.m.
     [GeneratedRegex(@"\bwieczor(?:em)?\b|\bpo poludniu\b|\bpopoludniu\b")]
     private static partial Regex Evening();
+
+    [GeneratedRegex(@"\brano\b|\bprzed poludniem\b")]
+    private static partial Regex Morning();
 
     [GeneratedRegex(@"\b(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s+(?:wieczorem|wieczor|rano|po poludniu)\b")]
     private static partial Regex BeforePartOfDay();

@@ -39,6 +39,12 @@ public class WordTimesTests
     [InlineData("od 11 do 3", "11:00", "15:00")]
     [InlineData("od 7 do 9 wieczorem", "19:00", "21:00")]
     [InlineData("from 11 to 3 pm", "11:00", "15:00")]
+    [InlineData("od 2 do 4", "14:00", "16:00")]
+    [InlineData("с двух до четырёх", "14:00", "16:00")]
+    [InlineData("o 5", "17:00", null)]
+    [InlineData("o 6 rano", "06:00", null)]
+    [InlineData("at 06:00", "06:00", null)]
+    [InlineData("at 5 am", "05:00", null)]
     public void Halves_of_the_day_on_both_ends_of_a_range(string typed, string start,
         string? end) => AssertTimes(typed, start, end);
 

@@ -70,6 +70,7 @@ public partial class IntentMechanismsTests
     [InlineData("usuń mnie z listy na jogę", MenuIntent.None)]
     [InlineData("vydalit moyi dani bud laska", MenuIntent.EraseData)]
     [InlineData("co wiesz o mnie", MenuIntent.MyData)]
+    [InlineData("what info do you keep on me", MenuIntent.MyData)]
     [InlineData("shcho vy znaiete pro mene", MenuIntent.MyData)]
     public void Erasing_oneself_and_asking_what_is_kept(string text, MenuIntent intent) =>
         Assert.Equal(intent, MenuIntents.Match(text));

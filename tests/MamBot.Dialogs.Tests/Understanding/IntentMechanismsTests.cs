@@ -146,6 +146,7 @@ public partial class IntentMechanismsTests
     [InlineData("большое спасибо", "thanks")]
     [InlineData("какие у меня брони на неделе", "my_bookings")]
     [InlineData("во сколько вы закрываетесь", "opening_hours")]
+    [InlineData("как к вам проехать от вокзала", "address_contact")]
     [InlineData("хочу предложить идею для двора", "propose_idea")]
     [InlineData("покажите идеи соседей", "browse_ideas")]
     [InlineData("есть ли сейчас опрос?", "surveys")]
