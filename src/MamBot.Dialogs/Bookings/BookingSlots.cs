@@ -15,10 +15,22 @@ public static class BookingSlots
     /// <summary>"małą salę", "w sali małej", "salka", "kuchnię" → the room; several or none → null.</summary>
     public static Room? FindRoom(IEnumerable<Room> rooms, string text)
     {
-        var words = TypedText.Fold(text).Split(' ');
-        var found = rooms.Where(room => Names(room).Any(name => words.Any(w => w.Length >= 3 && w.StartsWith(Stem(name), StringComparison.Ordinal)))).ToList();
+        var words = TypedText.Fold(text).Split(' ').Select(w => RussianBig.Contains(w) ? "велика" : w).ToList();
+        // Ukrainian in Latin letters ("kuhnyu", "velyku zalu") meets the Cyrillic names in the loose spelling.
+        var latin = words.Where(w => w.Length >= 3 && !TypedText.HasCyrillic(w))
+            .Select(w => Transliteration.Loose(Transliteration.ToCyrillic(w))).ToList();
+        var found = rooms.Where(room => Names(room).Any(name =>
+            words.Any(w => w.Length >= 3 && w.StartsWith(Stem(name), StringComparison.Ordinal))
+            || (TypedText.HasCyrillic(name) && latin.Any(w => w.StartsWith(LooseStem(name), StringComparison.Ordinal)))))
+            .ToList();
         return found.Count == 1 ? found[0] : null;
     }
+
+    // Russian is read, not spoken, so the team names no room in it: "большой зал" is their Ukrainian "велика".
+    private static readonly HashSet<string> RussianBig =
+        ["большой", "большого", "большом", "большая", "большую", "большому"];
+
+    private static string LooseStem(string name) => Transliteration.Loose(Stem(name));
 
     private static IEnumerable<string> Names(Room room) =>
         room.Aliases.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -68,9 +68,11 @@ public static class TypedRepair
     {
         if (string.IsNullOrWhiteSpace(text)) return false;
         if (text.TrimEnd().EndsWith('?')) return true;
-        // Question words of the language spoken only: "do" opens an English question but a Polish answer ("do pracy").
+        // Words shared by two languages need the one spoken: "do" opens an English question, a Polish answer
+        // ("do pracy"); the others ask in any chat.
         var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(Leading.Contains).ToList();
-        return words.Count >= 2 && TypedWords.QuestionOpeners.Opens(string.Join(' ', words)) && !(words[0] == "co" && HowOften(words[1]));
+        return words.Count >= 2 && TypedWords.QuestionOpeners.OpensInAnyLanguage(string.Join(' ', words))
+            && !(words[0] == "co" && HowOften(words[1]));
     }
 
     // "co miesiąc", "co tydzień", "co drugi wtorek": how often, not "what".
@@ -86,11 +88,15 @@ public static class TypedRepair
         "rezerw", "zarezerw", "zaklep", "wynaj", "potrzebuj", "chce ", "chcial", "prosze o", "poprosze",
         "заброн", "бронюв", "броню", "резерв", "оренд", "потрібн", "хочу", "хотіл", "забронир", "бронир", "нужн",
         "хотел",
-        "book", "reserv", "rent", "hire", "need", "want", "like to");
+        "book", "reserv", "rent", "hire", "need", "want", "like to",
+        // Signing up is acting too: "can you put me down for the small room?"
+        "zapisz", "zapisac", "запиш", "записат", "put me", "put us", "sign me", "sign us", "count me");
 
     public static bool AsksToAct(string? text)
     {
-        return IntentRules.StartsAWord(IntentRules.Padded(text), ActStems);
+        var padded = IntentRules.Padded(text);
+        // What a room costs, holds or has is asked about, never a request: "ile kosztuje wynajem sali?".
+        return IntentRules.StartsAWord(padded, ActStems) && !IntentRules.AsksAboutRoom(padded.Trim());
     }
 
     /// <summary>A request that also says what it is about: "chcę porozmawiać z człowiekiem, zgubiłem klucz".</summary>

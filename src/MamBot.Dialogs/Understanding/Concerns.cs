@@ -37,7 +37,13 @@ public static class Concerns
         "жалоб", "пожалов", "не работает", "сломал", "сломан", "протека", "грубо",
         "complain", "complaint", "noise", "noisy", "not working", "doesnt work", "does not work", "broken", "leaking",
         "leak",
-        "dirty", "rude", "report a problem", "a problem with");
+        "dirty", "rude", "report a problem", "a problem with",
+        // The bot itself failing: "nie rozumie" (never "nie rozumiem", which asks for help), asking the same again.
+        "nie rozumie ", "nie rozumiesz", "nie rozumiecie", "ciagle pyta", "w kolko", "ciagle to samo", "to samo pyta",
+        "не розуміє", "не розумієш", "весь час пита", "одне й те саме", "одне і те саме", "те саме пита",
+        "не понимает", "не понимаешь", "одно и то же", "все время спрашива", "постоянно спрашива",
+        "doesnt understand", "does not understand", "you dont understand", "keeps asking", "same question",
+        "same thing over");
 
     // What MAM does not handle; the team may list where to turn for it.
     private static readonly string[] OffTopic = IntentRules.Fold(
@@ -54,7 +60,13 @@ public static class Concerns
         "park my car",
         "lost cat", "lost dog", "lost my cat", "lost my dog", "missing cat", "missing dog", "rubbish", "garbage",
         "bins",
-        "police", "weather", "election", "politic", "doctor", "prescription");
+        "police", "weather", "election", "politic", "doctor", "prescription",
+        // Parking in every form ("zaparkować", "припаркувати"), bins, and papers other offices issue.
+        "zaparkow", "припарк", "запаркув", "can i park", "where to park", "to park", "park my", "park the", "park a ",
+        "bin collection", "bin day", "recycling", "karta pobytu", "karty pobytu", "karte pobytu", "pesel", "urzad ",
+        "urzedu", "urzedzie",
+        "карта побиту", "карти побиту", "карту побиту", "карта побыту", "вид на жительство", "песель", "residence card",
+        "residence permit", "visa", "віза", "візу", "візи ", "визу", "визы");
 
     // "Am I talking to a real person?": a question about whom one writes with, not a wish to (that is a handoff).
     private static readonly string[] Person = IntentRules.Fold(

@@ -43,8 +43,10 @@ public static partial class DateWords
         (@"half an hour|half hour|pol godziny|pol h|пів години|півгодини|pivhodyny|piv hodyny|полчаса|пол часа",
             "30 minut"),
         (@"what time", "ktora godzine"), (@"(?:an?|one) hour", "godzine"), (@"hours?|hrs?", "godzin"), (@"minutes?|mins?", "minut"),
-        (@"people|persons?|guests|participants|adults|of us", "osob"),
-        (@"we\s?ll be|we will be|we are|we re|there will be", "bedzie nas"),
+        // Children and abbreviations count as heads: "25 kids", "20 ppl".
+        (@"people|ppl|persons?|guests|participants|adults|kids|children|of us", "osob"),
+        // "we're 4" reaches here as "were 4": Simplify drops the apostrophe inside a word.
+        (@"we\s?ll be|we will be|we are|we re|were(?=\s+\d)|there will be", "bedzie nas"),
         // Ukrainian days (Cyrillic and Latin letters)
         // Russian "в 6 часов" is a clock time; "на 2 часа" stays a length.
         (@"(?:в|во|к) (\d{1,2}) (?:час|часа|часов)", "o $1"),
@@ -57,23 +59,29 @@ public static partial class DateWords
         (@"суб+от\w*|subot\w*", "sobota"), (@"неділ\w*|воскресень\w*|nedil\w*", "niedziela"),
             (@"наступн\w*|следующ\w*|nastupn\w*", "nastepny"),
         (@"вранці|уранці|зранку|ранком|ранку|утром|утра|vrant?s?i|vranci|zranku", "rano"),
-        (@"після обіду|по обіді|вдень|удень|днем|днём|(?<=\d\s)дня|pislia obidu", "po poludniu"),
+        (@"після обіду|по обіді|після обід|после обеда|вдень|удень|днем|днём|(?<=\d\s)дня"
+            + @"|(?:p[iy]sl[iy]?a|posle) ob[iey]d[ua]|after lunch", "po poludniu"),
         (@"ввечері|увечері|ввечорі|вечором|вечора|вечера|вечером|vvecheri|uvecheri|vechora", "wieczorem"),
         (@"півтори години|pivtory hodyny|полтора часа", "poltorej godziny"),
-        (@"(?:яку|котру) годину|(?:yaku|kotru) hodynu", "ktora godzine"), (@"годину|hodynu|на час", "godzine"),
-            (@"годин\w*|год|hodyn\w*|(?<=\d\s?)(?:час|часа|часов)", "godzin"),
+        (@"(?:яку|котру) годину|(?:yaku|kotru) hodynu", "ktora godzine"), (@"годину|hodynu|на час|na chas", "godzine"),
+            (@"годин\w*|год|hodyn\w*|(?<=\d\s?)(?:час|часа|часов|chas|chasa|chasov)", "godzin"),
         (@"хвилин\w*|хв|k?hvylyn\w*|минут\w*|мин", "minut"),
-        (@"осіб|особи|особа|людей|людини|учасник\w*|чоловік|человек\w*|osib|l[iy]udei|l[iy]?udey", "osob"),
-        (@"нас буде|буде нас|nas bude|bude nas|нас будет|будет нас", "bedzie nas"), ("прийде|придет", "przyjdzie"),
+        (@"осіб|особи|особа|людей|людини|учасник\w*|чоловік|человек\w*|дітей|діток|детей|osib"
+            + @"|l(?:iu|yu|ju|i|y)?ud(?:ei|ey|ej|ij|yi)", "osob"),
+        // "будет человек 30": Russian puts the number after the noun when it is about that many.
+        (@"(?:будет|буде|bude) osob(?=\s+\d)", "bedzie nas"),
+        (@"нас буде|буде нас|nas bude|bude nas|нас будет|будет нас|нас(?=\s+\d)", "bedzie nas"),
+            ("прийде|придет", "przyjdzie"),
             ("для", "dla"),
     ]);
 
     public static string ToPolish(string simplified)
     {
         if (simplified.Length == 0) return simplified;
-        var t = EnglishMonthFirst().Replace(simplified,
+        // Day first before month first: in "the 5th of december 3 to 6 pm" the 3 is an hour, not the day.
+        var t = EnglishDayFirst().Replace(simplified,
             m => m.Groups["d"].Value + " " + PolishMonths[MonthOf(m.Groups["month"].Value)]);
-        t = EnglishDayFirst().Replace(t,
+        t = EnglishMonthFirst().Replace(t,
             m => m.Groups["d"].Value + " " + PolishMonths[MonthOf(m.Groups["month"].Value)]);
         t = CyrillicMonth().Replace(t,
             m => m.Groups["d"].Value + " " + PolishMonths[CyrillicMonthOf(m.Groups["month"].Value)]);
@@ -144,7 +152,8 @@ public static partial class DateWords
     [GeneratedRegex(@"(?<![\w])(?:(?:from|between|від|vid|от)\s+(?=\d)|(?:з|із|зі|z|с|со)\s+(?=\d{1,2}(?:[:.]\d{2})?(?:\s*(?:-|–|до|do)\s*\d|\s*$)))")]
     private static partial Regex FromBeforeNumber();
 
-    [GeneratedRegex(@"(?<![\w])(?:at|around|about|о|об|ob|в|во|около|к)\s+(?=\d)(?!\d*\s*(?:godz|minut|osob))")]
+    // Latin "v 12" is Ukrainian or Russian "at": no Polish word is "v".
+    [GeneratedRegex(@"(?<![\w])(?:at|around|about|о|об|ob|в|во|v|около|к)\s+(?=\d)(?!\d*\s*(?:godz|minut|osob))")]
     private static partial Regex AtBeforeNumber();
 
     [GeneratedRegex(@"(?<=\d)\s+(?:to|till|until|and|до)\s+(?=\d)")]

@@ -18,7 +18,9 @@ internal static class IntentPairs
     {
         var key = latin ? Transliteration.Loose : (Func<string, string>)(s => s);
         var padded = " " + key(latin ? Transliteration.ToCyrillic(folded) : folded) + " ";
-        foreach (var pair in For(language))
+        // Surzhyk: Ukrainian mixed with Russian verbs ("otmenite moyu bron bud laska") meets the Russian pairs too.
+        var pairs = language == Languages.Ukrainian ? [.. Ukrainian, .. Russian] : For(language);
+        foreach (var pair in pairs)
         {
             if (pair.Verbs.Any(v => padded.Contains(" " + key(v), StringComparison.Ordinal))
                 && (pair.Objects.Length == 0 || pair.Objects.Any(o => padded.Contains(" " + key(o),
@@ -36,22 +38,43 @@ internal static class IntentPairs
         _ => Polish,
     };
 
+    // Regular activities residents ask about by name: "kiedy jest joga?", "коли йога?", "when is yoga".
+    private static readonly string[] Activities =
+    [
+        "jog", "gimnastyk", "zumb", "pilates", "aerobik", "taniec", "tance", "tanca", "chor", "szachy", "szachow",
+        "bingo", "kino", "spacer", "kawa", "kawy", "kurs", "lekcj", "warsztat", "koncert", "wycieczk", "ceramik",
+        "йог", "гімнастик", "гимнастик", "зумб", "пілатес", "пилатес", "танц", "хор", "шахи", "шахмат", "бінго",
+        "бинго", "кіно", "кино", "прогулян", "прогулк", "кав", "кофе", "курс", "урок", "майстер", "мастер", "концерт",
+        "екскурс", "экскурс", "кераміка", "керамика",
+        "yoga", "gym", "zumba", "dance", "dancing", "choir", "chess", "bingo", "movie", "film", "walk", "coffee",
+        "course", "lesson", "class", "workshop", "concert", "trip", "pottery", "crafts",
+    ];
+
     private static Pair P(string intent, string[] verbs, params string[] objects) =>
         new(intent, IntentRules.Fold(verbs), IntentRules.Fold(objects));
 
+    // A cancelled booking first: "nie przyjdziemy, anulujcie salę" gives the room back.
     private static readonly Pair[] Polish =
     [
-        P("leave_event", ["nie biore udzial", "nie wezme udzial", "nie wchodze", "nie przyjde",
-            "nie dam rady przyjsc"]),
         P("cancel_booking", ["odwol", "anul", "usun", "skasuj", "skasowac", "wycofaj", "wycofac", "rezygnuj",
             "zrezygn", "kasuj"],
             "rezerw", "sale ", "sali", "kuchni", "kuchnie"),
+        P("leave_event", ["nie biore udzial", "nie wezme udzial", "nie wchodze", "nie przyjde", "nie przyjdziemy",
+            "nie dam rady przyjsc", "nie damy rady przyjsc"]),
         P("leave_event", ["odwol", "anul", "usun", "skasuj", "wycofaj", "wycofac", "rezygnuj", "zrezygn", "skresl",
             "wykresl"],
             "zapis", "udzial", "miejsc", "z listy", "liste"),
         P("register_event", ["biore udzial", "wezme udzial", "wchodze w to", "wchodze", "dolaczam", "dolacze",
             "pisze sie",
             "licz na mnie", "liczcie na mnie", "dopiszcie mnie", "dopisz mnie"]),
+        // Signing up someone else: "chcę zapisać córkę na…".
+        P("register_event", ["zapisac", "zapisz", "zapiszcie", "zapisze", "zapisuje"], "corke", "coreczk", "syna",
+            "synka", "wnu", "dziecko", "dzieci", "zone", "meza", "mame", "tate", "nas "),
+        // Asking for a booking or a free room, whatever the classifier hears in the rest of the message.
+        P("book_room", ["prosic o", "prosze o", "poprosze", "poprosic o"], "rezerwacj", "sale ", "sali", "salke",
+            "kuchni", "kuchnie"),
+        P("book_room", IntentRules.FreePolish, "sal", "kuchn", "termin", "pomieszcz"),
+        P("list_events", ["kiedy", "o ktorej", "w jakie dni", "co ile"], Activities),
         P("browse_ideas", ["poprzec", "poprzyj", "popieram", "popiera", "poparc", "poprzeme", "poprzemy"]),
         P("browse_ideas", ["glosowac na", "zaglosowac na", "zaglosuj na", "glosuje na", "polubic", "polub", "wesprzec",
             "wesprzyj",
@@ -65,12 +88,12 @@ internal static class IntentPairs
 
     private static readonly Pair[] English =
     [
-        P("leave_event", ["take me off", "cross me off", "strike me off", "scratch me off", "take my name off",
-            "remove me from",
-            "count me out", "im out", "i m out", "wont be there", "won t be there"]),
         P("cancel_booking", ["cancel", "scrap", "call off", "calling off", "drop", "delete", "remove", "undo",
             "revoke", "ditch",
             "get rid of", "axe", "nix", "withdraw"], "booking", "reservation", "room", "hall", "kitchen"),
+        P("leave_event", ["take me off", "cross me off", "strike me off", "scratch me off", "take my name off",
+            "remove me from",
+            "count me out", "im out", "i m out", "wont be there", "won t be there"]),
         P("leave_event", ["cancel", "scrap", "call off", "drop", "delete", "remove", "undo", "withdraw", "give up",
             "pull out of"],
             "sign up", "sign-up", "signup", "registration", "place", "spot", "seat", "attendance", "enrol", "rsvp"),
@@ -79,6 +102,11 @@ internal static class IntentPairs
             "save me a", "ill be there", "i ll be there", "i will be there", "register me", "enrol me", "enroll me",
                 "add me to",
             "include me"]),
+        P("register_event", ["register", "sign", "enrol", "enroll", "put"], "my son", "my daughter", "my kid",
+            "my child", "my grand", "my wife", "my husband", "my mum", "my mom", "my dad", "us "),
+        P("book_room", ["free", "available", "taken", "occupied", "booked up"], "room", "hall", "kitchen", "space",
+            "slot"),
+        P("list_events", ["when is", "whens", "what time is", "which days", "what day is"], Activities),
         // Never "like": "I'd like to suggest an idea" proposes one.
         P("browse_ideas", ["support", "back a", "back the", "back this", "back my", "vote for", "vote on", "upvote",
             "endorse"],
@@ -90,16 +118,22 @@ internal static class IntentPairs
 
     private static readonly Pair[] Ukrainian =
     [
-        P("leave_event", ["не прийду", "не зможу прийти", "не беру участ", "не візьму участ"]),
-        // Never "зняти": "зняти зал" is renting it.
+        // "Зняти" only with a booking: "зняти зал" is renting it, "зніміть бронь" cancelling.
         P("cancel_booking", ["скасу", "скасов", "відмін", "видал", "анулю"], "брон", "резерв", "зал", "кімнат",
             "кухн"),
+        P("cancel_booking", ["знім", "зняти", "зніми"], "брон", "резерв"),
+        P("leave_event", ["не прийду", "не прийдемо", "не зможу прийти", "не зможемо прийти", "не беру участ",
+            "не візьму участ"]),
         P("leave_event", ["скасу", "скасов", "відмін", "видал", "анулю", "випиш", "відпиш", "викресл"], "запис",
             "участ", "місце",
             "списку"),
         P("register_event", ["запишіть мене", "запиши мене", "беру участь", "візьму участь", "я в ділі", "долучаюсь",
             "долучаюся",
             "приєднуюсь", "приєднуюся", "рахуйте мене", "зареєструйте мене"]),
+        P("register_event", ["записати", "запишіть", "запиши", "запишу"], "доньку", "дочку", "сина", "онук",
+            "дитин", "дітей", "дружину", "чоловіка", "маму", "тата", "нас "),
+        P("book_room", ["вільн", "зайнят"], "зал", "кімнат", "кухн", "приміщ", "термін"),
+        P("list_events", ["коли", "о котрій", "в які дні", "у які дні"], Activities),
         P("browse_ideas", ["підтримати", "підтримую", "підтримай", "підтримайте", "підтримаю"]),
         P("browse_ideas", ["проголос", "голосува", "вподоба", "лайкн"], "іде", "ініціатив", "пропозиц"),
         P("talk_to_staff", ["зєднайте", "зєднай", "зєднати", "переключіть", "покличте", "поговорити з", "звязатися з",
@@ -109,13 +143,18 @@ internal static class IntentPairs
 
     private static readonly Pair[] Russian =
     [
-        P("leave_event", ["не приду", "не смогу прийти", "не смогу быть"]),
         P("cancel_booking", ["отмен", "удали", "удалит", "аннулир"], "брон", "резерв", "зал", "комнат", "кухн"),
+        P("leave_event", ["не приду", "не придем", "не придём", "не смогу прийти", "не сможем прийти",
+            "не смогу быть"]),
         P("leave_event", ["отмен", "удали", "удалит", "выпиш", "отпиш", "вычеркн"], "запис", "участ", "место",
             "списка"),
         P("register_event", ["запишите меня", "запиши меня", "участвую", "я в деле", "буду участвовать",
             "присоединяюсь",
             "зарегистрируйте меня"]),
+        P("register_event", ["записать", "запишите", "запиши", "запишу"], "дочь", "дочку", "сына", "внук",
+            "ребенка", "ребёнка", "детей", "жену", "мужа", "маму", "папу", "нас "),
+        P("book_room", ["свобод"], "зал", "комнат", "кухн", "помещ"),
+        P("list_events", ["когда", "во сколько", "в какие дни"], Activities),
         P("browse_ideas", ["поддержать", "поддерживаю", "поддержи", "поддержу"]),
         P("browse_ideas", ["проголос", "голосова"], "иде", "инициатив", "предложени"),
         P("talk_to_staff", ["соедините", "соедини", "переключите", "позовите", "поговорить с", "связаться с",

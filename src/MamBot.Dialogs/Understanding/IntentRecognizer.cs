@@ -47,6 +47,18 @@ public static class IntentRecognizer
         // Switching everything off never answers a sentence about one thing ("nie piszcie mi o rezerwacjach").
         if (intent == "stop" && IntentRules.StopNeverAbout.Any(stem => folded.Contains(stem, StringComparison.Ordinal))) intent = None;
 
+        // Signing up for a room is booking it: "zapiszcie nas na dużą salę", "put me down for the small room".
+        if (intent == "register_event" && room is not null && EventName(text ?? "", heardIn) is { } name
+            && BookingSlots.FindRoom(rooms, name) is not null) intent = "book_room";
+
+        // A named room's price, size or equipment is a question about rooms, whatever else the classifier heard.
+        if (room is not null && IntentRules.AsksAboutRoom(folded) && intent is not ("cancel_booking" or "my_bookings"))
+            intent = "book_room";
+
+        // A free stretch of time asked for is about rooms: "anything free on Friday between 2 and 4?"
+        if (intent is None or "list_events" && end is not null && IntentRules.StartsAWord($" {folded} ", IntentRules.Free))
+            intent = "book_room";
+
         // A room or a day with a time, with no other intent, is a booking ("mała sala w piątek o 18").
         if (intent == None && (room is not null || (start is not null && day is not null))) intent = "book_room";
 
@@ -132,11 +144,15 @@ public static class IntentRecognizer
         var rules = IntentRules.For(language);
         // A phrase must start a word: "sala" in "salę", never inside "kasala". Exact phrases of every intent come
         // before any forgiven typo, so a typo can never outvote a word typed right.
-        foreach (var (intent, phrases) in rules)
+        // Latin Ukrainian in both spellings, the earlier intent winning: "pokazhy moyi bronyuvannya" is "мої брон"
+        // (my bookings) before the Latin "bronyuv" of booking.
+        var looseAt = latin ? IntentRules.TransliteratedAt(folded) : int.MaxValue;
+        for (var i = 0; i < rules.Count && i < looseAt; i++)
         {
-            if (phrases.Any(phrase => padded.Contains(" " + phrase, StringComparison.Ordinal))) return intent;
+            if (rules[i].Phrases.Any(phrase => padded.Contains(" " + phrase, StringComparison.Ordinal)))
+                return rules[i].Intent;
         }
-        if (latin && IntentRules.Transliterated(folded) is var loose && loose != None) return loose;
+        if (looseAt < rules.Count) return rules[looseAt].Intent;
         // One typo is forgiven in a longer single-word stem ("rezrwacja", "wydarznia").
         var words = folded.Split(' ').Where(w => !NeverCorrected.Any(known => w.StartsWith(known, StringComparison.Ordinal))).ToList();
         foreach (var (intent, phrases) in rules)
@@ -175,21 +191,25 @@ public static class IntentRecognizer
     private sealed record NameWords(string[] Follows, string[] Ends, string[] NotAName, string[] NeverFirst);
 
     private static readonly NameWords PolishName = new(
-        [" na ", " z ", " ze "], ["w", "we", "o", "na", "dla", "jutro", "dzis", "prosze"], ["udzialu", "zapisu", "listy", "wszystkiego"], []);
+        [" na ", " z ", " ze "], ["w", "we", "o", "na", "dla", "jutro", "dzis", "prosze", "listy", "juz"],
+        ["udzialu", "zapisu", "listy", "wszystkiego"], []);
 
     private static readonly NameWords UkrainianName = new(
         [" на ", " з ", " із ", " зі ", " від ", " na ", " z "],
-        ["в", "у", "о", "об", "на", "для", "завтра", "сьогодні", "будь", "цього", "наступного", "v", "u", "o", "zavtra", "bud"],
+        ["в", "у", "о", "об", "на", "для", "завтра", "сьогодні", "будь", "цього", "наступного", "списку", "вже",
+            "v", "u", "o", "zavtra", "bud"],
         ["участі", "запису", "списку", "усього", "всього", "uchasti"], []);
 
     private static readonly NameWords RussianName = new(
         [" на ", " с ", " со ", " от "],
-        ["в", "во", "на", "для", "завтра", "сегодня", "пожалуйста", "в", "этот", "эту", "следующ"],
+        ["в", "во", "на", "для", "завтра", "сегодня", "пожалуйста", "этот", "эту", "следующ", "списка", "больше"],
         ["участия", "записи", "списка", "всего"], []);
 
     // "I want to sign up for…": a name never starts with a verb, so "to sign up" is passed over.
     private static readonly NameWords EnglishName = new(
-        [" for ", " to ", " from ", " off ", " of ", " at ", " join "], ["on", "at", "in", "this", "next", "tomorrow", "today", "please", "for", "tonight"],
+        [" for ", " to ", " from ", " off ", " of ", " at ", " join "],
+        ["on", "at", "in", "this", "next", "tomorrow", "today", "please", "pls", "for", "tonight", "list", "anymore",
+            "again"],
         ["it", "everything", "list", "all"],
         ["sign", "join", "come", "go", "cancel", "be", "make", "withdraw", "attend", "register", "leave", "drop", "take", "get", "put", "have"]);
 
@@ -210,14 +230,41 @@ public static class IntentRecognizer
         // "skreślcie mnie z listy na wycieczkę": the name follows the first preposition that is not before "listy".
         foreach (var at in words.Follows.SelectMany(p => Positions(simple, p).Select(i => i + p.Length)).Order())
         {
-            var name = string.Join(' ', simple[at..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .TakeWhile(w => !words.Ends.Contains(w) && !char.IsDigit(w[0]))
-                .Select(w => w.Trim(',', '.', '!', '?'))
+            var name = string.Join(' ', NameWordsFrom(simple[at..], words.Ends)
                 .SkipWhile(w => w is "the" or "a" or "an"));
             if (name.Length > 0 && !words.NotAName.Contains(name) && !words.NeverFirst.Contains(name.Split(' ')[0])) return name;
         }
         return null; // "rezygnuję z udziału" names nothing
     }
+
+    /// <summary>
+    /// The words of a name up to a word that ends it, a number or a comma ("сніданок, видаліть мене…"); "dla
+    /// seniorów", "для дітей", "for kids" belong to it, as whom the event is for.
+    /// </summary>
+    private static IEnumerable<string> NameWordsFrom(string text, string[] ends)
+    {
+        var all = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < all.Length; i++)
+        {
+            var word = all[i].Trim(',', '.', '!', '?', ';', ':');
+            var forWhom = word is "dla" or "для" or "for" && i + 1 < all.Length && IsAudience(all[i + 1]);
+            if (word.Length == 0 || (ends.Contains(word) && !forWhom) || char.IsDigit(word[0])) yield break;
+            yield return word;
+            if (all[i][^1] is ',' or ';' or '!' or '?') yield break;
+        }
+    }
+
+    // Whom an event is for, in the forms after "dla", "для", "for".
+    private static readonly string[] Audiences =
+    [
+        "senior", "dzieci", "dorosl", "mlodziez", "rodzic", "mam", "emeryt", "starsz", "poczatkuj", "kobiet",
+        "сеньйор", "дітей", "діток", "дорослих", "молоді", "батьк", "мам", "літніх", "пенсіонер", "початківц", "жінок",
+        "детей", "взрослых", "молодежи", "родител", "пожилых", "пенсионер", "начинающ", "женщин",
+        "kids", "children", "adults", "teens", "parents", "mums", "moms", "older", "beginners", "women", "families",
+    ];
+
+    private static bool IsAudience(string word) =>
+        Audiences.Any(a => word.StartsWith(a, StringComparison.Ordinal));
 
     private static IEnumerable<int> Positions(string text, string part)
     {

@@ -76,7 +76,8 @@ internal static partial class IntentRules
             "викресліть мене", "відмовляюся від участі", "відмовляюсь від участі", "ne pryidu", "ne zmozhu pryity", "vypyshit mene", "vidpyshit mene z"]),
         ("stop", ["відпишіть мене", "відпиши мене"]),
         ("my_bookings", ["мої брон", "моє брон", "моя брон", "мої резерв", "що я забронював", "що я забронювала", "коли в мене зал",
-            "чи є в мене брон", "чи моє брон", "moi bron", "moie bron", "moye bron"]),
+            "чи є в мене брон", "чи моє брон", "в мене брон", "у мене брон", "які в мене", "які у мене", "moi bron",
+            "moie bron", "moye bron"]),
         ("register_event", ["запишіть мене", "запиши мене", "записатися", "записатись", "хочу записатися", "запис на", "зареєструйте мене",
             "зареєструватися", "хочу піти на", "хочу прийти на", "zapyshit mene", "zapyshy mene", "zapysatysia", "zapysatysya", "zapysatys"]),
         ("book_room", ["заброн", "бронюв", "броню", "бронь", "резерв", "орендувати", "оренд", "потрібна зала", "потрібен зал", "потрібна кімнат",
@@ -86,7 +87,8 @@ internal static partial class IntentRules
             "з оператор", "з адміністратор", "з координатор", "покличте", "працівник", "справжньою людиною", "справжня людина", "жива людина", "поговорити з",
             "зателефонувати вам", "звʼязатися з команд", "z liudynoiu", "z lyudynoyu", "z zhyvoyu", "z animator"]),
         ("opening_hours", ["години роботи", "годин робот", "графік", "розклад робот", "коли відкрит", "відкрито", "відчинен", "працюєте",
-            "працює центр", "до котрої", "з котрої", "о котрій відкрива", "о котрій зачиня", "зачиня", "коли ви працю", "hodyny roboty",
+            "працює центр", "до котрої", "з котрої", "о котрій відкрива", "о котрій зачиня", "зачиня", "відкриваєте",
+            "відчиняєте", "коли ви працю", "hodyny roboty",
             "koly vidkryt", "do kotroi", "pratsiuiete", "pracyuyete"]),
         ("address_contact", ["адрес", "де ви", "де знаход", "де розташ", "як дійти", "як доїхати", "як добратися",
             "як вас знайти",
@@ -157,16 +159,18 @@ internal static partial class IntentRules
 
     /// <summary>
     /// Ukrainian typed in Latin letters ("zapyshit mene na yogu"), in Cyrillic, against the Cyrillic rules in the
-    /// loose spelling of <see cref="Transliteration"/>; a phrase starts a word, as in every rule.
+    /// loose spelling of <see cref="Transliteration"/>; a phrase starts a word, as in every rule. Returns where in
+    /// the Ukrainian rules the first one met stands, so the recognizer keeps their order; past the end when none.
     /// </summary>
-    public static string Transliterated(string latinFolded)
+    public static int TransliteratedAt(string latinFolded)
     {
         var padded = " " + Transliteration.Loose(Transliteration.ToCyrillic(latinFolded)) + " ";
-        foreach (var (intent, phrases) in UkrainianLoose)
+        for (var i = 0; i < UkrainianLoose.Length; i++)
         {
-            if (phrases.Any(phrase => padded.Contains(" " + phrase, StringComparison.Ordinal))) return intent;
+            if (UkrainianLoose[i].Phrases.Any(phrase => padded.Contains(" " + phrase, StringComparison.Ordinal)))
+                return i;
         }
-        return IntentRecognizer.None;
+        return int.MaxValue;
     }
 
     private static (string, string[])[] Folded((string Intent, string[] Phrases)[] rules) =>

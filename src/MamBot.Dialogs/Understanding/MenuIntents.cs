@@ -17,9 +17,9 @@ public static class MenuIntents
             "забудьте мене",
             "delete my data", "erase my data", "remove my data", "delete my details", "forget me")),
         (MenuIntent.MyData, IntentRules.Fold("moje dane", "moich danych", "jakie dane", "co o mnie wiesz", "co o mnie macie",
-            "co o mnie przechow", "мої дані", "моїх даних", "які дані", "що ти про мене знаєш", "що ви про мене знаєте",
-            "що ви про мене зберіга", "мои данные", "моих данных", "какие данные", "что вы обо мне знаете",
-            "my data", "my details", "what data", "what do you know about me", "what do you store", "what do you keep")),
+            "co o mnie przechow", "co o mnie wiecie", "co wiecie o mnie", "co wiesz o mnie", "мої дані", "моїх даних", "які дані", "що ти про мене знаєш", "що ви про мене знаєте",
+            "що ви про мене зберіга", "що ви знаєте про мене", "що знаєте про мене", "мои данные", "моих данных", "какие данные", "что вы обо мне знаете",
+            "my data", "my details", "what data", "what do you know about me", "what you know about me", "have about me", "what info", "what do you have on me", "what do you store", "what do you keep")),
         (MenuIntent.Settings, IntentRules.Fold("ustawien", "powiadomienia wlacz", "wlacz powiadomienia",
             "налаштуван", "увімкни сповіщення", "увімкніть сповіщення", "settings", "turn on notifications")),
         (MenuIntent.About, IntentRules.Fold("o mam", "czym jest mam", "co to jest mam", "informacj",
@@ -47,18 +47,34 @@ public static class MenuIntents
     private static readonly string[] ForgetVerbs = IntentRules.Fold("zapomn", "забуд", "forget");
     private static readonly string[] Self = IntentRules.Fold("mnie ", "me ", "мене ", "меня ", "о мне ", "about me ");
 
-    private static bool AsksToErase(string padded) =>
-        IntentRules.StartsAWord(padded, EraseVerbs) && (IntentRules.StartsAWord(padded, DataObjects) || (IntentRules.StartsAWord(padded, ForgetVerbs) && IntentRules.StartsAWord(padded, Self)));
+    // "usuńcie mnie", "delete me": the resident as the whole object, nothing after ("usuń mnie z listy" is leaving).
+    private static readonly string[] SelfLast = IntentRules.Fold("mnie", "me", "мене", "меня", "mnie calkowicie");
+
+    private static bool AsksToErase(string padded, Func<string, string> key)
+    {
+        bool Has(string[] stems) => stems.Any(s => padded.Contains(" " + key(s), StringComparison.Ordinal));
+        return Has(EraseVerbs) && (Has(DataObjects) || (Has(ForgetVerbs) && Has(Self))
+            || SelfLast.Any(s => padded.EndsWith(" " + key(s) + " ", StringComparison.Ordinal)));
+    }
 
     public static MenuIntent Match(string? text)
     {
         var padded = IntentRules.Padded(text);
         if (padded.Trim().Length == 0) return MenuIntent.None;
-        if (AsksToErase(padded)) return MenuIntent.EraseData;
+        if (AsksToErase(padded, s => s)) return MenuIntent.EraseData;
         foreach (var (intent, stems) in Rules)
         {
             // A stem must start a word.
             if (IntentRules.StartsAWord(padded, stems)) return intent;
+        }
+        // Ukrainian in Latin letters ("vydalit moi dani") against the Cyrillic stems, in the loose spelling.
+        var folded = padded.Trim();
+        if (!Transliteration.LooksUkrainian(folded)) return MenuIntent.None;
+        var loose = " " + Transliteration.Loose(Transliteration.ToCyrillic(folded)) + " ";
+        if (AsksToErase(loose, Transliteration.Loose)) return MenuIntent.EraseData;
+        foreach (var (intent, stems) in Rules)
+        {
+            if (stems.Any(s => loose.Contains(" " + Transliteration.Loose(s), StringComparison.Ordinal))) return intent;
         }
         return MenuIntent.None;
     }

@@ -15,7 +15,7 @@ internal static partial class NumberWords
     /// <summary>Cardinal numbers in every case residents use them in, Polish, Ukrainian, Russian and English.</summary>
     private static readonly Dictionary<string, int> Cardinals = Table(
         (1, "jeden jedna jedno jednej jednego jednym один одна одну одного однієї одной one"),
-        (2, "dwa dwie dwoch dwoje dwojga dwoma dwiema два дві двох двоє две двое two"),
+        (2, "dwa dwie dwoch dwoje dwojga dwoma dwiema два дві двох двоє две двое двух two"),
         (3, "trzy trzech troje trojga trzema три трьох троє трех трёх трое three"),
         (4, "cztery czterech czworo czworga czterema чотири чотирьох четверо четыре четырех четырёх four"),
         (5, "piec pieciu piecioro pieciorga пять пяти пятьох пятеро five"),
@@ -61,8 +61,8 @@ internal static partial class NumberWords
     private static readonly string Ordinal = $@"(?<o>(?:(?:dwudziest(?:a|ej|e)|двадцять)\s+)?{OrdinalWords})";
 
     // Units a count stands before, as typed in each language (DateWords puts them into Polish afterwards).
-    private const string Unit = @"(?:osob\w*|os\b|ludzi|uczestnik\w*|godz\w*|h\b|minut\w*|min\b|people|persons?|guests|adults"
-        + @"|participants|hours?|hrs?|minutes?|mins?|of us|осіб|особ\w*|людей|людини|учасник\w*|годин\w*|год\b|хвилин\w*|хв\b"
+    private const string Unit = @"(?:osob\w*|os\b|ludzi|uczestnik\w*|godz\w*|h\b|minut\w*|min\b|people|ppl|persons?|guests|adults|kids|children"
+        + @"|participants|hours?|hrs?|minutes?|mins?|of us|осіб|особ\w*|людей|людини|дітей|детей|учасник\w*|годин\w*|год\b|хвилин\w*|хв\b"
         + @"|человек\w*|час\w*|минут\w*|мин\b)";
 
     private const string Half = @"(?<half>\s+(?:i pol|and a half|з половиною|с половиной))?";
@@ -148,7 +148,7 @@ internal static partial class NumberWords
     private static Regex CountRegex() => Count;
 
     private static readonly Regex We = new(
-        $@"(?<=(?:nas bedzie|bedzie nas|nas jest|нас буде|буде нас|нас будет|будет нас|we\s?ll be|we will be|we are|there will be)\s+){Cardinal}(?!\w)",
+        $@"(?<=(?:nas bedzie|bedzie nas|nas jest|нас буде|буде нас|нас будет|будет нас|нас|we\s?ll be|we will be|we are|were|there will be)\s+){Cardinal}(?!\w)",
         RegexOptions.CultureInvariant);
 
     private static Regex WeAre() => We;

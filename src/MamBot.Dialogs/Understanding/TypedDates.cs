@@ -26,9 +26,13 @@ public static partial class TypedDates
         {
             if (IsDate(n) && Build(today, Int(n.Groups["d"].Value), Int(n.Groups["m"].Value), n.Groups["y"].Value) is { } date) return date;
         }
-        if (WordDate().Match(t) is { Success: true } w && Array.FindIndex(Months, m => w.Groups["month"].Value.StartsWith(m, StringComparison.Ordinal)) is var month and >= 0
-            && Build(today, Int(w.Groups["d"].Value), month + 1, "") is { } named)
-            return named;
+        // Every number before a word, not only the first: "for 15 people on the 5 grudnia".
+        foreach (Match w in WordDate().Matches(t))
+        {
+            var month = Array.FindIndex(Months, m => w.Groups["month"].Value.StartsWith(m, StringComparison.Ordinal));
+            if (month >= 0 && Build(today, Int(w.Groups["d"].Value), month + 1, "") is { } named)
+                return named;
+        }
 
         var next = t.Contains(" przyszl", StringComparison.Ordinal) || t.Contains(" nastepn", StringComparison.Ordinal);
         for (var i = 0; i < Weekdays.Length; i++)
@@ -50,19 +54,21 @@ public static partial class TypedDates
         var t = NumericDate().Replace(Prepare(text), m => IsDate(m) ? " " : m.Value);
         t = WordDate().Replace(t, m => Array.Exists(Months, month => m.Groups["month"].Value.StartsWith(month, StringComparison.Ordinal)) ? " " : m.Value);
         var evening = Evening().IsMatch(t);
-        if (Range().Match(t) is { Success: true } r && Clock(r.Groups["a"].Value, r.Groups["am"].Value) is { } a
-            && Clock(r.Groups["b"].Value, r.Groups["bm"].Value) is { } b && Ordered(a, b, evening) is { } range)
+        // "od 2 do 4", "o 5": a centre's single-digit hours up to 6 are the afternoon's unless said to be morning.
+        var small = evening || !Morning().IsMatch(t);
+        if (Range().Match(t) is { Success: true } r && Clock(r.Groups["a"].Value, r.Groups["am"].Value, small) is { } a
+            && Clock(r.Groups["b"].Value, r.Groups["bm"].Value, small) is { } b && Ordered(a, b, evening) is { } range)
             return range;
-        if (At().Match(t) is { Success: true } at && Clock(at.Groups["h"].Value, at.Groups["m"].Value) is { } start)
+        if (At().Match(t) is { Success: true } at && Clock(at.Groups["h"].Value, at.Groups["m"].Value, small) is { } start)
             return (Afternoon(start, evening), null);
         if (BeforePartOfDay().Match(t) is { Success: true } part
-            && Clock(part.Groups["h"].Value, part.Groups["m"].Value) is { } marked)
+            && Clock(part.Groups["h"].Value, part.Groups["m"].Value, small) is { } marked)
             return (Afternoon(marked, evening), null);
         // A clock time anywhere once dates are gone: "w piątek 18.30", "czwartek 17:30"; an hour before a part
         // of the day: "6 wieczorem".
-        if (ClockTime().Match(t) is { Success: true } clock && Clock(clock.Groups["h"].Value, clock.Groups["m"].Value) is { } written)
+        if (ClockTime().Match(t) is { Success: true } clock && Clock(clock.Groups["h"].Value, clock.Groups["m"].Value, small) is { } written)
             return (Afternoon(written, evening), null);
-        if (Bare().Match(t) is { Success: true } bare && Clock(bare.Groups["h"].Value, bare.Groups["m"].Value) is { } only)
+        if (Bare().Match(t) is { Success: true } bare && Clock(bare.Groups["h"].Value, bare.Groups["m"].Value, small) is { } only)
             return (Afternoon(only, evening), null);
         return null;
     }
@@ -106,7 +112,15 @@ public static partial class TypedDates
     public static int? People(string text, bool bareNumber)
     {
         var t = Prepare(text);
-        if (PeopleWords().Match(t) is { Success: true } p) return int.TryParse(p.Groups["n"].Value, out var n) ? n : NumberWord(p.Groups["n"].Value);
+        // The first that is a number: in "dla osób, 10 osób" the word before the first "osób" is none.
+        foreach (Match p in PeopleWords().Matches(t))
+        {
+            var n = p.Groups["n"].Value;
+            if ((int.TryParse(n, out var digits) ? digits : NumberWord(n)) is { } heads) return heads;
+        }
+        // "me and 2 friends", "ja i 3 koleżanki", "я і ще двоє друзів": the others and the one writing.
+        if (MeAnd().Match(t) is { Success: true } me && (int.TryParse(me.Groups["n"].Value, out var others)
+            ? others : NumberWord(me.Groups["n"].Value)) is { } count and < 100) return count + 1;
         if (bareNumber && int.TryParse(t.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var only)) return only;
         return bareNumber ? NumberWord(t.Trim()) : null;
     }
@@ -135,9 +149,10 @@ public static partial class TypedDates
 
     private static int Int(string digits) => int.Parse(digits, CultureInfo.InvariantCulture);
 
-    private static TimeOnly? Clock(string hours, string minutes)
+    private static TimeOnly? Clock(string hours, string minutes, bool smallIsAfternoon = false)
     {
         var h = int.Parse(hours, CultureInfo.InvariantCulture);
+        if (smallIsAfternoon && hours.Length == 1 && h is >= 1 and <= 6) h += 12; // "06:00" or "6 am" stays 6
         var m = string.IsNullOrEmpty(minutes) ? 0 : int.Parse(minutes, CultureInfo.InvariantCulture);
         if (h == 24 && m == 0) return TimeOnly.MaxValue;
         return h is >= 0 and < 24 && m is >= 0 and < 60 ? new TimeOnly(h, m) : null;
@@ -174,6 +189,9 @@ public static partial class TypedDates
     [GeneratedRegex(@"\bwieczor(?:em)?\b|\bpo poludniu\b|\bpopoludniu\b")]
     private static partial Regex Evening();
 
+    [GeneratedRegex(@"\brano\b|\bprzed poludniem\b")]
+    private static partial Regex Morning();
+
     [GeneratedRegex(@"\b(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s+(?:wieczorem|wieczor|rano|po poludniu)\b")]
     private static partial Regex BeforePartOfDay();
 
@@ -189,6 +207,10 @@ public static partial class TypedDates
     [GeneratedRegex(@"\b(?<n>\d+(?:[.,]5)?|jedn\w*|dwie|dwa|trzy|cztery)\s*(?:h\b|godz\w*)")]
     private static partial Regex Hours();
 
-    [GeneratedRegex(@"\b(?:dla\s+)?(?<![-−])(?<n>\d{1,3}|[a-z]+)\s+(?:os\b|osob\w*|osoby|ludzi|uczestnik\w*)|\b(?:bedzie|przyjdzie)\s+nas\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?:bedzie|jest)\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b")]
+    [GeneratedRegex(@"\b(?:dla\s+)?(?<![-−])(?<n>\d{1,3}|[a-z]+)\s+(?:os\b|osob\w*|osoby|ludzi|dzieci\w*|uczestnik\w*)|\b(?:bedzie|przyjdzie)\s+nas\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?:bedzie|jest)\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?<n>\d{1,3})\b(?!\s*(?:[:./-]\d|godz|h\b|minut))")]
     private static partial Regex PeopleWords();
+
+    [GeneratedRegex(@"\b(?:me|ja|я)\s+(?:and|plus|i|і|и|та|\+)\s+(?:jeszcze\s+|ще\s+|еще\s+)?(?<n>\d{1,2}|[a-zа-яії]+)\s+"
+        + @"(?:friends?|others?|more|kolez\w*|znajom\w*|przyjaci\w*|osob\w*|друз\w*|подруг\w*|знайом\w*|знаком\w*)")]
+    private static partial Regex MeAnd();
 }

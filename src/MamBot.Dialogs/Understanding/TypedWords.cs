@@ -61,7 +61,8 @@ public sealed class TypedWords
         ["a", "czy", "ile", "kiedy", "jak", "jaki", "jaka", "jakie", "co", "dlaczego", "gdzie", "kto", "po co"],
         ["а", "чи", "скільки", "коли", "як", "який", "яка", "які", "що", "чому", "де", "хто", "навіщо"],
         ["how", "what", "when", "where", "why", "who", "which", "is", "are", "do", "does", "can", "could", "will"],
-        ["а", "сколько", "когда", "как", "какой", "какая", "какие", "что", "почему", "где", "кто", "зачем"]);
+        ["а", "сколько", "когда", "как", "какой", "какая", "какие", "что", "почему", "где", "кто", "зачем", "есть ли",
+            "можно ли", "свободен ли", "свободна ли"]);
 
     private readonly HashSet<string> _polish, _ukrainian, _english, _russian;
 
@@ -93,6 +94,23 @@ public sealed class TypedWords
         return folded.Length > 0
             && (Spoken().Contains(words[0]) || words.Length > 1 && Spoken().Contains($"{words[0]} {words[1]}"));
     }
+
+    /// <summary>
+    /// Whether the text opens with one of these words in the language spoken or in one whose words open no plain
+    /// sentence of another: "is the hall taken" asks in a Polish chat too, "скільки" and "сколько" always ask;
+    /// only words shared with another language ("a", "do", "co", "to", "i") need the language spoken.
+    /// </summary>
+    public bool OpensInAnyLanguage(string? text)
+    {
+        if (Opens(text)) return true;
+        var words = TypedText.Fold(text).Split(' ');
+        if (words[0].Length == 0 || SharedWords.Contains(words[0])) return false;
+        var two = words.Length > 1 ? $"{words[0]} {words[1]}" : "";
+        return new[] { _polish, _ukrainian, _english, _russian }
+            .Any(set => set.Contains(words[0]) || set.Contains(two));
+    }
+
+    private static readonly HashSet<string> SharedWords = ["a", "do", "co", "to", "i", "а", "і", "и"];
 
     /// <summary>The words in Polish and in the language spoken now, for a prompt that keeps them.</summary>
     public string[] Now() => [.. _polish.Union(Spoken())];

@@ -21,6 +21,9 @@ public class TypedDatesTests
     [InlineData("3 stycznia", "2027-01-03")]
     [InlineData("5.01.2027", "2027-01-05")]
     [InlineData("za tydzień", "2026-12-02")]
+    [InlineData("for 12 people on the 3rd of december", "2026-12-03")]
+    [InlineData("the 9th of december 2 to 4 pm", "2026-12-09")]
+    [InlineData("dla 20 osób 7 grudnia", "2026-12-07")]
     public void Days_are_read_as_a_kraków_resident_means_them(string typed, string expected) =>
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), TypedDates.Day(typed, Wednesday));
 
@@ -109,6 +112,7 @@ public class TypedDatesTests
     [InlineData("11-1pm", "11:00", "13:00")]
     [InlineData("from 17:00 to 19:00", "17:00", "19:00")]
     [InlineData("at noon", "12:00", null)]
+    [InlineData("on the 9th of december 2 to 4 pm", "14:00", "16:00")]
     public void Times_in_ukrainian_and_english(string typed, string start, string? end)
     {
         var times = TypedDates.Times(typed);

@@ -39,6 +39,12 @@ public class WordTimesTests
     [InlineData("od 11 do 3", "11:00", "15:00")]
     [InlineData("od 7 do 9 wieczorem", "19:00", "21:00")]
     [InlineData("from 11 to 3 pm", "11:00", "15:00")]
+    [InlineData("od 2 do 4", "14:00", "16:00")]
+    [InlineData("с двух до четырёх", "14:00", "16:00")]
+    [InlineData("o 5", "17:00", null)]
+    [InlineData("o 6 rano", "06:00", null)]
+    [InlineData("at 06:00", "06:00", null)]
+    [InlineData("at 5 am", "05:00", null)]
     public void Halves_of_the_day_on_both_ends_of_a_range(string typed, string start,
         string? end) => AssertTimes(typed, start, end);
 
@@ -77,6 +83,29 @@ public class WordTimesTests
     [InlineData("twenty two guests", 22)]
     public void Counts_in_words(string typed, int people) => Assert.Equal(people, TypedDates.People(typed,
         bareNumber: false));
+
+    [Theory]
+    [InlineData("нас 7", 7)]
+    [InlineData("нас семеро", 7)]
+    [InlineData("we're 6", 6)]
+    [InlineData("30 ppl", 30)]
+    [InlineData("about 12 kids", 12)]
+    [InlineData("dla 15 dzieci", 15)]
+    [InlineData("будет человек 12", 12)]
+    [InlineData("dlia 8 liudei", 8)]
+    [InlineData("na zajęcia dla dzieci, nas 9", 9)]
+    [InlineData("для дітей, 6 дітей", 6)]
+    [InlineData("me and three friends", 4)]
+    [InlineData("ja i 2 koleżanki", 3)]
+    public void Heads_counted_however_they_are_said(string typed, int people) =>
+        Assert.Equal(people, TypedDates.People(typed, bareNumber: false));
+
+    [Fact]
+    public void Latin_ukrainian_and_russian_at_and_for_an_hour()
+    {
+        Assert.Equal(new TimeOnly(10, 0), TypedDates.Times("zavtra v 10")?.Start);
+        Assert.Equal(TimeSpan.FromHours(1), TypedDates.Length("kuhnyu na chas"));
+    }
 
     [Theory]
     [InlineData("tmr", "2026-11-26")]

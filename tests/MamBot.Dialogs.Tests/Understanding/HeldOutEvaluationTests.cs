@@ -20,18 +20,19 @@ namespace MamBot.Dialogs.Tests.Understanding;
 public class HeldOutEvaluationTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Floors at the figures measured with the mechanisms of issue 33 (the set's first run, before them: pl 85.6/91.3,
-    /// uk 85.3/86.3, en 84.5/80.6, ru 68.8/70.3), so they can only go up; the issue asks 95 % and 90 %.
+    /// Floors just under the figures measured with the mechanisms fixed by their causes (numbers and word forms,
+    /// rooms asked about, Surzhyk and Latin letters; before them: pl 91.3/97.1, uk 88.2/89.2, en 88.3/88.3, ru
+    /// 81.2/81.2; the set's first run: pl 85.6/91.3, uk 85.3/86.3, en 84.5/80.6, ru 68.8/70.3), so they can only go up.
     /// </summary>
     /// <remarks>
     /// v2 (HeldOut/v2/) was written by a second blind helper from world.md alone, after the mechanisms tuned on
     /// the first set's misses, and is read here before anyone looked at its misses: the figure to trust.
     /// </remarks>
     [Theory]
-    [InlineData("", "pl", 0.91, 0.97)]
-    [InlineData("", "uk", 0.88, 0.89)]
-    [InlineData("", "en", 0.88, 0.88)]
-    [InlineData("", "ru", 0.81, 0.81)]
+    [InlineData("", "pl", 0.98, 0.98)]
+    [InlineData("", "uk", 0.97, 0.97)]
+    [InlineData("", "en", 0.97, 0.98)]
+    [InlineData("", "ru", 0.98, 0.98)]
     [InlineData("v2", "pl", 0, 0)]
     [InlineData("v2", "uk", 0, 0)]
     [InlineData("v2", "en", 0, 0)]

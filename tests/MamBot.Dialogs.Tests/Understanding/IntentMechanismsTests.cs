@@ -9,7 +9,7 @@ namespace MamBot.Dialogs.Tests.Understanding;
 /// (cancelling a booking or a sign-up, supporting an idea, being put through to a person), Ukrainian typed in
 /// Latin letters, and Russian, which the bot reads but never speaks.
 /// </summary>
-public class IntentMechanismsTests
+public partial class IntentMechanismsTests
 {
     private static readonly DateOnly Wednesday = new(2026, 11, 25);
 
@@ -44,6 +44,35 @@ public class IntentMechanismsTests
     [InlineData("долучаюся до прибирання", "uk", "register_event")]
     public void Sign_ups_and_leaving(string text, string language, string intent) => Assert.Equal(intent, Read(text,
         language).Intent);
+
+    [Theory]
+    [InlineData("nie przyjdziemy w piątek, odwołajcie rezerwację kuchni", "pl", "cancel_booking")]
+    [InlineData("не прийдемо в суботу, зніміть бронювання кухні", "uk", "cancel_booking")]
+    [InlineData("we can't come on sunday, please cancel the kitchen booking", "en", "cancel_booking")]
+    [InlineData("bud laska otmenite moe bronyuvannya na chetver", "pl", "cancel_booking")]
+    [InlineData("ми не прийдемо на концерт", "uk", "leave_event")]
+    [InlineData("мы не придём на хор", "uk", "leave_event")]
+    [InlineData("nie przyjdziemy na warsztaty", "pl", "leave_event")]
+    public void A_booking_given_back_outranks_not_coming_and_surzhyk_verbs_count(string text, string language,
+        string intent) => Assert.Equal(intent, Read(text, language).Intent);
+
+    [Theory]
+    [InlineData("chcę zapisać wnuczka na szachy", "pl", "register_event")]
+    [InlineData("запишіть сина на шахи", "uk", "register_event")]
+    [InlineData("could you sign my daughter up for the dance class", "en", "register_event")]
+    [InlineData("запишите внука на шахматы", "uk", "register_event")]
+    [InlineData("zapiszcie nas na małą salę w piątek", "pl", "book_room")]
+    [InlineData("sign us up for the big hall on monday", "en", "book_room")]
+    public void Signing_up_someone_else_or_for_a_room(string text, string language, string intent) =>
+        Assert.Equal(intent, Read(text, language).Intent);
+
+    [Theory]
+    [InlineData("kiedy jest zumba?", "pl")]
+    [InlineData("о котрій хор?", "uk")]
+    [InlineData("во сколько шахматы", "uk")]
+    [InlineData("what time is chess", "en")]
+    public void When_with_an_activity_asks_for_events(string text, string language) =>
+        Assert.Equal("list_events", Read(text, language).Intent);
 
     [Theory]
     [InlineData("popieram ten pomysł z ogródkiem", "pl")]
@@ -82,6 +111,7 @@ public class IntentMechanismsTests
     }
 
     [Theory]
+    [InlineData("pokazhit, bud laska, moyi bronyuvannya", "pl", "my_bookings")]
     [InlineData("shcho tsikavoho v nedilyu", "pl", "list_events")]
     [InlineData("zapyshit mene na tantsi", "en", "register_event")]
     [InlineData("de znakhodytsia tsentr", "uk", "address_contact")]
@@ -114,6 +144,9 @@ public class IntentMechanismsTests
     [InlineData("больше не пишите мне", "stop")]
     [InlineData("здравствуйте", "greeting")]
     [InlineData("большое спасибо", "thanks")]
+    [InlineData("какие у меня брони на неделе", "my_bookings")]
+    [InlineData("во сколько вы закрываетесь", "opening_hours")]
+    [InlineData("как к вам проехать от вокзала", "address_contact")]
     [InlineData("хочу предложить идею для двора", "propose_idea")]
     [InlineData("покажите идеи соседей", "browse_ideas")]
     [InlineData("есть ли сейчас опрос?", "surveys")]
@@ -140,6 +173,8 @@ public class IntentMechanismsTests
     [InlineData("де знаходиться центр", false)]
     [InlineData("хочу записатися", false)]
     [InlineData("dzień dobry", false)]
+    [InlineData("сколько стоит аренда", true)]
+    [InlineData("могу предложить концерт", true)]
     public void Russian_is_told_from_ukrainian(string text, bool russian) => Assert.Equal(russian,
         TypedText.LooksRussian(text));
 

@@ -1,0 +1,37 @@
+namespace MamBot.Dialogs.Understanding;
+
+/// <summary>
+/// Words of a question about a room rather than a request for it: what it costs, how many it holds, what is in
+/// it. With a room named they make the sentence about rooms ("is there a projector in the big hall"), and they
+/// keep "rent" or "wynajem" in a price question from reading as a request to act.
+/// </summary>
+internal static partial class IntentRules
+{
+    public static readonly string[] RoomFacts = Fold(
+        // the price
+        "ile kosztuj", "koszt", "cena", "cennik", "platn", "odplatn", "bezplatn", "darmow",
+        "скільки коштує", "коштує", "вартіст", "ціна", "платн", "безкоштовн", "koshtu",
+        "сколько стоит", "стоит", "стоимост", "цена", "бесплатн",
+        "how much", "cost", "price", "fee", "charge",
+        // how many it holds
+        "ile osob", "miesci", "pomiesci", "вміщ", "скільки людей", "помещает", "вмещает", "сколько человек",
+        "how many people", "capacity", "fit ",
+        // what is in it
+        "rzutnik", "projektor", "wifi", "wi-fi", "internet", "czajnik", "naczyn", "piekarnik", "lodowk", "krzes",
+        "stolow", "glosnik", "ekran", "telewizor", "pianin", "toalet",
+        "проектор", "чайник", "посуд", "плит", "духовк", "холодильник", "стільц", "стулья", "стол", "колонк",
+        "екран", "экран", "телевізор", "телевизор", "туалет", "інтернет", "интернет",
+        "projector", "kettle", "dishes", "oven", "fridge", "chairs", "tables", "speaker", "screen", "tv ", "piano",
+        "toilet");
+
+    /// <summary>Every form of "wolny" and "zajęty", never "wolno" (allowed) or "zajęcia" (classes).</summary>
+    public static readonly string[] FreePolish =
+        ["wolna", "wolne", "wolny", "wolnej", "wolnych", "wolnym", "wolnego", "zajeta", "zajete", "zajety", "zajetej"];
+
+    /// <summary>Free or taken, of a room or a time: "wolna", "вільний", "свободен", "available".</summary>
+    public static readonly string[] Free =
+        Fold([.. FreePolish, "вільн", "зайнят", "свобод", "free", "available", "taken", "viln"]);
+
+    /// <summary>Whether folded text asks what a room costs, holds or has.</summary>
+    public static bool AsksAboutRoom(string folded) => StartsAWord($" {folded} ", RoomFacts);
+}
