@@ -29,6 +29,9 @@ public sealed class Centre
     public List<FaqEntry> Faq { get; set; } = [];
     public List<Room> Rooms { get; set; } = [];
 
+    /// <summary>Where to turn for what MAM does not handle, as the team keeps it.</summary>
+    public List<LocalContact> Contacts { get; set; } = [];
+
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 }
 

@@ -25,6 +25,23 @@ public sealed class SampleCentre
     public List<SampleFaq> Faq { get; set; } = [];
     public List<SampleRoom> Rooms { get; set; } = [];
     public List<SampleEvent> Events { get; set; } = [];
+    public List<SampleContact> Contacts { get; set; } = [];
+}
+
+/// <summary>A "where to turn" contact; the sample's phone numbers are examples, marked as such.</summary>
+public sealed class SampleContact
+{
+    public string Name { get; set; } = "";
+    public string Topics { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string Address { get; set; } = "";
+    public string Hours { get; set; } = "";
+    public string Note { get; set; } = "";
+    public string? NameUk { get; set; }
+    public string? NameEn { get; set; }
+    public string? NoteUk { get; set; }
+    public string? NoteEn { get; set; }
 }
 
 /// <summary>A weekly sample event, seeded for the next few weeks so "Wydarzenia" shows something on a fresh install.</summary>
@@ -98,6 +115,11 @@ internal static class SampleCentreSeeder
                 MaxDaysAhead = r.MaxDaysAhead,
                 BufferMinutes = r.BufferMinutes,
                 MinNoticeMinutes = r.MinNoticeMinutes,
+            })],
+            Contacts = [.. sample.Contacts.Select(c => new LocalContact
+            {
+                Name = c.Name, Topics = c.Topics, Phone = c.Phone, Email = c.Email, Address = c.Address, Hours = c.Hours,
+                Note = c.Note, NameUk = c.NameUk, NameEn = c.NameEn, NoteUk = c.NoteUk, NoteEn = c.NoteEn,
             })],
         };
         db.Centres.Add(centre);

@@ -280,6 +280,73 @@ namespace MamBot.Data.Migrations
                     b.ToTable("HouseRule");
                 });
 
+            modelBuilder.Entity("MamBot.Data.Centres.LocalContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameUk")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteUk")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId");
+
+                    b.ToTable("LocalContacts");
+                });
+
             modelBuilder.Entity("MamBot.Data.Centres.OpeningHours", b =>
                 {
                     b.Property<int>("Id")
@@ -1468,6 +1535,15 @@ namespace MamBot.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MamBot.Data.Centres.LocalContact", b =>
+                {
+                    b.HasOne("MamBot.Data.Centres.Centre", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MamBot.Data.Centres.OpeningHours", b =>
                 {
                     b.HasOne("MamBot.Data.Centres.Centre", null)
@@ -1657,6 +1733,8 @@ namespace MamBot.Data.Migrations
 
             modelBuilder.Entity("MamBot.Data.Centres.Centre", b =>
                 {
+                    b.Navigation("Contacts");
+
                     b.Navigation("Faq");
 
                     b.Navigation("HouseRules");
