@@ -13,6 +13,8 @@ public sealed class SampleCentre
     public string Email { get; set; } = "";
     public string TimeZoneId { get; set; } = "Europe/Warsaw";
     public string KeyPickup { get; set; } = "";
+    public string? KeyPickupUk { get; set; }
+    public string? KeyPickupEn { get; set; }
     public int MaxActiveBookingsPerResident { get; set; } = 3;
 
     /// <summary>Where staff hear about bookings waiting for approval, e.g. "telegram" and a staff group's chat id.</summary>
@@ -48,6 +50,8 @@ public sealed class SampleContact
 public sealed class SampleEvent
 {
     public string Title { get; set; } = "";
+    public string? TitleUk { get; set; }
+    public string? TitleEn { get; set; }
     public string Description { get; set; } = "";
     public string Category { get; set; } = "Neighbours";
     public string Room { get; set; } = "";
@@ -56,6 +60,8 @@ public sealed class SampleEvent
     public int Minutes { get; set; } = 90;
     public int? Capacity { get; set; }
     public string Organiser { get; set; } = "";
+    public string? OrganiserUk { get; set; }
+    public string? OrganiserEn { get; set; }
     public int Weeks { get; set; } = 4;
 }
 
@@ -68,6 +74,8 @@ public sealed class SampleFaq
 public sealed class SampleRoom
 {
     public string Name { get; set; } = "";
+    public string? NameUk { get; set; }
+    public string? NameEn { get; set; }
     public string Aliases { get; set; } = "";
     public int Capacity { get; set; }
     public string Description { get; set; } = "";
@@ -95,6 +103,8 @@ internal static class SampleCentreSeeder
             Email = sample.Email,
             TimeZoneId = sample.TimeZoneId,
             KeyPickup = sample.KeyPickup,
+            KeyPickupUk = sample.KeyPickupUk,
+            KeyPickupEn = sample.KeyPickupEn,
             MaxActiveBookingsPerResident = sample.MaxActiveBookingsPerResident,
             StaffChannel = string.IsNullOrWhiteSpace(sample.StaffChannel) ? null : sample.StaffChannel,
             StaffChatId = string.IsNullOrWhiteSpace(sample.StaffChatId) ? null : sample.StaffChatId,
@@ -105,6 +115,8 @@ internal static class SampleCentreSeeder
             Rooms = [.. sample.Rooms.Select(r => new Room
             {
                 Name = r.Name,
+                NameUk = r.NameUk,
+                NameEn = r.NameEn,
                 Aliases = r.Aliases,
                 Capacity = r.Capacity,
                 Description = r.Description,
@@ -144,6 +156,8 @@ internal static class SampleCentreSeeder
             {
                 CentreId = centre.Id,
                 Title = sample.Title,
+                TitleUk = sample.TitleUk,
+                TitleEn = sample.TitleEn,
                 Description = sample.Description,
                 Category = Enum.Parse<Events.EventCategory>(sample.Category, ignoreCase: true),
                 RoomId = room?.Id,
@@ -151,6 +165,8 @@ internal static class SampleCentreSeeder
                 EndUtc = start.AddMinutes(sample.Minutes),
                 Capacity = sample.Capacity,
                 Organiser = sample.Organiser,
+                OrganiserUk = sample.OrganiserUk,
+                OrganiserEn = sample.OrganiserEn,
                 Status = Events.EventStatus.Scheduled,
                 CreatedUtc = nowUtc,
                 IsSample = true,

@@ -179,6 +179,12 @@ namespace MamBot.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyPickupEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyPickupUk")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MaxActiveBookingsPerResident")
                         .HasColumnType("INTEGER");
 
@@ -418,6 +424,12 @@ namespace MamBot.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameUk")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RequiresApproval")
                         .HasColumnType("INTEGER");
 
@@ -607,6 +619,12 @@ namespace MamBot.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrganiserEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganiserUk")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RoomId")
                         .HasColumnType("INTEGER");
 
@@ -619,6 +637,12 @@ namespace MamBot.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleUk")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -16,15 +16,24 @@ public static class BookingSlots
     public static Room? FindRoom(IEnumerable<Room> rooms, string text)
     {
         var words = TypedText.Fold(text).Split(' ');
-        var found = rooms.Where(room => Names(room).Any(name => words.Any(w => w.Length >= 3 && w.StartsWith(Stem(name), StringComparison.Ordinal)))).ToList();
+        var all = rooms.ToList();
+        var found = all.Where(room => Names(room, all).Any(name => words.Any(w => w.Length >= 3 && w.StartsWith(Stem(name), StringComparison.Ordinal)))).ToList();
         return found.Count == 1 ? found[0] : null;
     }
 
-    private static IEnumerable<string> Names(Room room) =>
+    private static IEnumerable<string> Names(Room room, IReadOnlyList<Room> rooms) =>
         room.Aliases.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Append(room.Name.Split(' ')[^1]) // "Sala mała" is known as "mała"
+            .Concat(VersionWords(room).Where(w => !rooms.Any(other => other != room && VersionWords(other).Contains(w))))
             .Select(TypedText.Fold)
             .Where(n => n.Length >= 3 && n != "sala");
+
+    // The team's Ukrainian and English names ("Small room", "Мала зала"), word by word; a word every room shares
+    // ("room") says nothing, so only the others count.
+    private static HashSet<string> VersionWords(Room room) =>
+    [
+        .. TypedText.Fold(string.Join(' ', room.NameUk, room.NameEn)).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+    ];
 
     // Polish endings change the last letters: mała → małą, małej; kuchnia → kuchni, kuchnię.
     private static string Stem(string name) => name.Length > 3 ? name[..^1] : name;

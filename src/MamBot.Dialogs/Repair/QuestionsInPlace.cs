@@ -57,7 +57,7 @@ public static class QuestionsInPlace
     /// <summary>"Kuchnia mieści najwyżej 8 osób. Wyposażenie: …", with the way to book it.</summary>
     public static Reply RoomFacts(Room room)
     {
-        var text = Wording.Format(T.RepairRoomHolds, room.Name, Wording.Count(room.Capacity, T.PeopleForms));
+        var text = Wording.Format(T.RepairRoomHolds, room.NameNow(), Wording.Count(room.Capacity, T.PeopleForms));
         if (!string.IsNullOrWhiteSpace(room.Equipment))
             text += "\n" + Wording.ByTheTeam(Wording.Format(T.RepairRoomEquipment, room.Equipment.Trim()), Language.Current == Languages.Polish);
         return Reply.WithRow(text, new Button(T.MenuBook, BookAtAction.Payload(room.Id, null)));

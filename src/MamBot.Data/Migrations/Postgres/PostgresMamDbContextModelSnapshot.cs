@@ -192,6 +192,12 @@ namespace MamBot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("KeyPickupEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("KeyPickupUk")
+                        .HasColumnType("text");
+
                     b.Property<int>("MaxActiveBookingsPerResident")
                         .HasColumnType("integer");
 
@@ -441,6 +447,12 @@ namespace MamBot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("NameEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameUk")
+                        .HasColumnType("text");
+
                     b.Property<bool>("RequiresApproval")
                         .HasColumnType("boolean");
 
@@ -634,6 +646,12 @@ namespace MamBot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("OrganiserEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OrganiserUk")
+                        .HasColumnType("text");
+
                     b.Property<int?>("RoomId")
                         .HasColumnType("integer");
 
@@ -646,6 +664,12 @@ namespace MamBot.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleUk")
                         .HasColumnType("text");
 
                     b.HasKey("Id");
