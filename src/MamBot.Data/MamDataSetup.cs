@@ -59,6 +59,7 @@ public static class MamDataSetup
         services.AddScoped<SurveyResults>();
         services.AddScoped<PilotReport>();
         services.AddScoped<CentreSettings>();
+        services.AddScoped<LocalContactService>();
         services.AddScoped<ResidentService>();
         services.AddScoped<ResidentDataExport>();
         services.AddScoped<ResidentErasure>();

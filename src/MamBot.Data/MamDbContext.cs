@@ -29,6 +29,7 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<Centre> Centres => Set<Centre>();
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
+    public DbSet<LocalContact> LocalContacts => Set<LocalContact>();
     public DbSet<Blackout> Blackouts => Set<Blackout>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<CommunityEvent> Events => Set<CommunityEvent>();
@@ -225,6 +226,21 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
             e.HasMany(c => c.HouseRules).WithOne().HasForeignKey(r => r.CentreId);
             e.HasMany(c => c.Faq).WithOne().HasForeignKey(f => f.CentreId);
             e.HasMany(c => c.Rooms).WithOne().HasForeignKey(r => r.CentreId);
+            e.HasMany(c => c.Contacts).WithOne().HasForeignKey(x => x.CentreId);
+        });
+        modelBuilder.Entity<LocalContact>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(LocalContactRules.NameMax);
+            e.Property(x => x.Topics).HasMaxLength(LocalContactRules.TopicsMax);
+            e.Property(x => x.Note).HasMaxLength(LocalContactRules.NoteMax);
+            e.Property(x => x.NoteUk).HasMaxLength(LocalContactRules.NoteMax);
+            e.Property(x => x.NoteEn).HasMaxLength(LocalContactRules.NoteMax);
+            e.Property(x => x.Phone).HasMaxLength(LocalContactRules.DetailMax);
+            e.Property(x => x.Email).HasMaxLength(LocalContactRules.DetailMax);
+            e.Property(x => x.Address).HasMaxLength(LocalContactRules.DetailMax);
+            e.Property(x => x.Hours).HasMaxLength(LocalContactRules.DetailMax);
+            e.Property(x => x.NameUk).HasMaxLength(LocalContactRules.NameMax);
+            e.Property(x => x.NameEn).HasMaxLength(LocalContactRules.NameMax);
         });
         modelBuilder.Entity<Blackout>(e =>
         {

@@ -30,10 +30,10 @@ public sealed class TestDatabase : IAsyncDisposable
             .BuildServiceProvider();
     }
 
-    public static async Task<TestDatabase> CreateAsync(StorageProvider provider = StorageProvider.Sqlite)
+    public static async Task<TestDatabase> CreateAsync(StorageProvider provider = StorageProvider.Sqlite, Data.Centres.SampleCentre? sample = null)
     {
         var db = new TestDatabase(provider == StorageProvider.Postgres ? await TestPostgres.CreateAsync() : null);
-        await db._services.PrepareDatabaseAsync(TestCentre.Sample(), db.Time);
+        await db._services.PrepareDatabaseAsync(sample ?? TestCentre.Sample(), db.Time);
         return db;
     }
 

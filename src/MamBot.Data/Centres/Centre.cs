@@ -17,6 +17,10 @@ public sealed class Centre
     /// <summary>Where and how to get the key: told in every booking reminder.</summary>
     public string KeyPickup { get; set; } = "";
 
+    // The team's own versions of the key note; empty means only the Polish one.
+    public string? KeyPickupUk { get; set; }
+    public string? KeyPickupEn { get; set; }
+
     /// <summary>Fair use: how many upcoming bookings one resident may hold at once.</summary>
     public int MaxActiveBookingsPerResident { get; set; } = 3;
 
@@ -28,6 +32,9 @@ public sealed class Centre
     public List<HouseRule> HouseRules { get; set; } = [];
     public List<FaqEntry> Faq { get; set; } = [];
     public List<Room> Rooms { get; set; } = [];
+
+    /// <summary>Where to turn for what MAM does not handle, as the team keeps it.</summary>
+    public List<LocalContact> Contacts { get; set; } = [];
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 }
@@ -75,6 +82,10 @@ public sealed class Room
     public int Id { get; set; }
     public int CentreId { get; set; }
     public required string Name { get; set; }
+
+    // The team's own versions of the name; empty means residents read the Polish one.
+    public string? NameUk { get; set; }
+    public string? NameEn { get; set; }
 
     /// <summary>Other names residents use, comma-separated ("mała, salka").</summary>
     public string Aliases { get; set; } = "";

@@ -18,5 +18,6 @@ public sealed class CentreDirectory(MamDbContext db)
         .Include(c => c.HouseRules)
         .Include(c => c.Faq)
         .Include(c => c.Rooms)
+        .Include(c => c.Contacts)
         .AsSplitQuery();
 }

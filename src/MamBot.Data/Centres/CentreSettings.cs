@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MamBot.Data.Centres;
 
 public sealed record CentreDetails(string Name, string Address, string Phone, string Email, string KeyPickup,
-    int MaxActiveBookingsPerResident, string? StaffChannel, string? StaffChatId);
+    int MaxActiveBookingsPerResident, string? StaffChannel, string? StaffChatId,
+    string? KeyPickupUk = null, string? KeyPickupEn = null);
 
 public sealed record OpeningWindow(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
 
@@ -17,7 +18,8 @@ public sealed record FaqItem(string Question, string Answer,
 public sealed record RuleItem(string Text, string? TextUk = null, string? TextEn = null);
 
 public sealed record RoomSettings(string Name, string Aliases, int Capacity, string Description, string Equipment, bool RequiresApproval,
-    int MinMinutes, int MaxMinutes, int MaxDaysAhead, int BufferMinutes, int MinNoticeMinutes);
+    int MinMinutes, int MaxMinutes, int MaxDaysAhead, int BufferMinutes, int MinNoticeMinutes,
+    string? NameUk = null, string? NameEn = null);
 
 /// <summary>What staff change about their centre: its details, hours, house rules, FAQ, rooms and blackouts. Residents see it at once.</summary>
 public sealed class CentreSettings(MamDbContext db, TimeProvider time)
@@ -32,6 +34,8 @@ public sealed class CentreSettings(MamDbContext db, TimeProvider time)
         centre.Phone = details.Phone.Trim();
         centre.Email = details.Email.Trim();
         centre.KeyPickup = details.KeyPickup.Trim();
+        centre.KeyPickupUk = Languages.Version(details.KeyPickupUk);
+        centre.KeyPickupEn = Languages.Version(details.KeyPickupEn);
         centre.MaxActiveBookingsPerResident = details.MaxActiveBookingsPerResident;
         centre.StaffChannel = string.IsNullOrWhiteSpace(details.StaffChannel) ? null : details.StaffChannel.Trim();
         centre.StaffChatId = string.IsNullOrWhiteSpace(details.StaffChatId) ? null : details.StaffChatId.Trim();
@@ -59,6 +63,8 @@ public sealed class CentreSettings(MamDbContext db, TimeProvider time)
         var room = roomId is { } id ? await db.Rooms.FirstOrDefaultAsync(r => r.Id == id && r.CentreId == centreId, ct) : new Room { CentreId = centreId, Name = "" };
         if (room is null) return null;
         room.Name = settings.Name.Trim();
+        room.NameUk = Languages.Version(settings.NameUk);
+        room.NameEn = Languages.Version(settings.NameEn);
         room.Aliases = settings.Aliases.Trim();
         room.Capacity = settings.Capacity;
         room.Description = settings.Description.Trim();

@@ -9,7 +9,8 @@ namespace MamBot.Data.Centres;
 /// </summary>
 public sealed class CentreWrites : DbCommandInterceptor
 {
-    private static readonly string[] Tables = ["\"Centres\"", "\"Rooms\"", "\"OpeningHours\"", "\"HouseRule\"", "\"FaqEntries\""];
+    private static readonly string[] Tables = ["\"Centres\"", "\"Rooms\"", "\"OpeningHours\"", "\"HouseRule\"", "\"FaqEntries\"",
+        "\"LocalContacts\""];
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {

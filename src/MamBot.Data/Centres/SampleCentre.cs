@@ -13,6 +13,8 @@ public sealed class SampleCentre
     public string Email { get; set; } = "";
     public string TimeZoneId { get; set; } = "Europe/Warsaw";
     public string KeyPickup { get; set; } = "";
+    public string? KeyPickupUk { get; set; }
+    public string? KeyPickupEn { get; set; }
     public int MaxActiveBookingsPerResident { get; set; } = 3;
 
     /// <summary>Where staff hear about bookings waiting for approval, e.g. "telegram" and a staff group's chat id.</summary>
@@ -25,12 +27,31 @@ public sealed class SampleCentre
     public List<SampleFaq> Faq { get; set; } = [];
     public List<SampleRoom> Rooms { get; set; } = [];
     public List<SampleEvent> Events { get; set; } = [];
+    public List<SampleContact> Contacts { get; set; } = [];
+}
+
+/// <summary>A "where to turn" contact; the sample's phone numbers are examples, marked as such.</summary>
+public sealed class SampleContact
+{
+    public string Name { get; set; } = "";
+    public string Topics { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string Address { get; set; } = "";
+    public string Hours { get; set; } = "";
+    public string Note { get; set; } = "";
+    public string? NameUk { get; set; }
+    public string? NameEn { get; set; }
+    public string? NoteUk { get; set; }
+    public string? NoteEn { get; set; }
 }
 
 /// <summary>A weekly sample event, seeded for the next few weeks so "Wydarzenia" shows something on a fresh install.</summary>
 public sealed class SampleEvent
 {
     public string Title { get; set; } = "";
+    public string? TitleUk { get; set; }
+    public string? TitleEn { get; set; }
     public string Description { get; set; } = "";
     public string Category { get; set; } = "Neighbours";
     public string Room { get; set; } = "";
@@ -39,6 +60,8 @@ public sealed class SampleEvent
     public int Minutes { get; set; } = 90;
     public int? Capacity { get; set; }
     public string Organiser { get; set; } = "";
+    public string? OrganiserUk { get; set; }
+    public string? OrganiserEn { get; set; }
     public int Weeks { get; set; } = 4;
 }
 
@@ -51,6 +74,8 @@ public sealed class SampleFaq
 public sealed class SampleRoom
 {
     public string Name { get; set; } = "";
+    public string? NameUk { get; set; }
+    public string? NameEn { get; set; }
     public string Aliases { get; set; } = "";
     public int Capacity { get; set; }
     public string Description { get; set; } = "";
@@ -78,6 +103,8 @@ internal static class SampleCentreSeeder
             Email = sample.Email,
             TimeZoneId = sample.TimeZoneId,
             KeyPickup = sample.KeyPickup,
+            KeyPickupUk = sample.KeyPickupUk,
+            KeyPickupEn = sample.KeyPickupEn,
             MaxActiveBookingsPerResident = sample.MaxActiveBookingsPerResident,
             StaffChannel = string.IsNullOrWhiteSpace(sample.StaffChannel) ? null : sample.StaffChannel,
             StaffChatId = string.IsNullOrWhiteSpace(sample.StaffChatId) ? null : sample.StaffChatId,
@@ -88,6 +115,8 @@ internal static class SampleCentreSeeder
             Rooms = [.. sample.Rooms.Select(r => new Room
             {
                 Name = r.Name,
+                NameUk = r.NameUk,
+                NameEn = r.NameEn,
                 Aliases = r.Aliases,
                 Capacity = r.Capacity,
                 Description = r.Description,
@@ -98,6 +127,11 @@ internal static class SampleCentreSeeder
                 MaxDaysAhead = r.MaxDaysAhead,
                 BufferMinutes = r.BufferMinutes,
                 MinNoticeMinutes = r.MinNoticeMinutes,
+            })],
+            Contacts = [.. sample.Contacts.Select(c => new LocalContact
+            {
+                Name = c.Name, Topics = c.Topics, Phone = c.Phone, Email = c.Email, Address = c.Address, Hours = c.Hours,
+                Note = c.Note, NameUk = c.NameUk, NameEn = c.NameEn, NoteUk = c.NoteUk, NoteEn = c.NoteEn,
             })],
         };
         db.Centres.Add(centre);
@@ -122,6 +156,8 @@ internal static class SampleCentreSeeder
             {
                 CentreId = centre.Id,
                 Title = sample.Title,
+                TitleUk = sample.TitleUk,
+                TitleEn = sample.TitleEn,
                 Description = sample.Description,
                 Category = Enum.Parse<Events.EventCategory>(sample.Category, ignoreCase: true),
                 RoomId = room?.Id,
@@ -129,6 +165,8 @@ internal static class SampleCentreSeeder
                 EndUtc = start.AddMinutes(sample.Minutes),
                 Capacity = sample.Capacity,
                 Organiser = sample.Organiser,
+                OrganiserUk = sample.OrganiserUk,
+                OrganiserEn = sample.OrganiserEn,
                 Status = Events.EventStatus.Scheduled,
                 CreatedUtc = nowUtc,
                 IsSample = true,

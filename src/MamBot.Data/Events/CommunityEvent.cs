@@ -13,8 +13,12 @@ public sealed class CommunityEvent
     public string Description { get; set; } = "";
 
     // The team's own versions for residents who chose Ukrainian or English; empty means only the Polish one.
+    public string? TitleUk { get; set; }
+    public string? TitleEn { get; set; }
     public string? DescriptionUk { get; set; }
     public string? DescriptionEn { get; set; }
+    public string? OrganiserUk { get; set; }
+    public string? OrganiserEn { get; set; }
     public DateTime StartUtc { get; set; }
     public DateTime EndUtc { get; set; }
     public int? RoomId { get; set; }

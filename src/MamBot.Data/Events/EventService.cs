@@ -5,15 +5,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Data.Events;
 
-/// <summary>A new event; the description's Ukrainian and English versions are the team's own, and optional.</summary>
+/// <summary>The team's optional Ukrainian and English versions of an event's title and organiser.</summary>
+public sealed record EventNames(string? TitleUk = null, string? TitleEn = null, string? OrganiserUk = null,
+    string? OrganiserEn = null);
+
+/// <summary>A new event; the Ukrainian and English versions are the team's own, and optional.</summary>
 public sealed record NewEvent(int CentreId, string Title, string Description, DateTime StartUtc, DateTime EndUtc,
-    int? RoomId, EventCategory Category, int? Capacity, string Organiser, string? DescriptionUk = null, string? DescriptionEn = null);
+    int? RoomId, EventCategory Category, int? Capacity, string Organiser, string? DescriptionUk = null,
+    string? DescriptionEn = null, EventNames? Names = null);
 
 public enum EventProblem { None, NotFound, InThePast, EndBeforeStart, RoomTaken, Cancelled, FewerPlacesThanGoing }
 
 /// <summary>What staff may change about an event without moving it.</summary>
 public sealed record EventDetails(string Title, string Description, string Organiser, EventCategory Category, int? Capacity,
-    string? DescriptionUk = null, string? DescriptionEn = null);
+    string? DescriptionUk = null, string? DescriptionEn = null, EventNames? Names = null);
 
 /// <summary>The outcome of editing: the event and who moved up from the waiting list, or why not.</summary>
 public sealed record EventEdit(CommunityEvent? Event, EventProblem Problem, IReadOnlyList<EventSignup> Promoted);
@@ -64,6 +69,7 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
             Status = EventStatus.Scheduled,
             CreatedUtc = now,
         };
+        Name(created, request.Names);
         db.Events.Add(created);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -92,6 +98,15 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
     /// Changes the description of an upcoming event. Places cannot drop below those already taken (nobody is
     /// pushed out); more places take people from the waiting list, first come first served.
     /// </summary>
+    /// <summary>The team's versions of the title and organiser; blank is none.</summary>
+    private static void Name(CommunityEvent e, EventNames? names)
+    {
+        e.TitleUk = Languages.Version(names?.TitleUk);
+        e.TitleEn = Languages.Version(names?.TitleEn);
+        e.OrganiserUk = Languages.Version(names?.OrganiserUk);
+        e.OrganiserEn = Languages.Version(names?.OrganiserEn);
+    }
+
     public async Task<EventEdit> EditAsync(int eventId, EventDetails details, CancellationToken ct)
     {
         await using var transaction = await db.BeginWriteAsync(ct);
@@ -108,6 +123,7 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
         edited.DescriptionUk = Languages.Version(details.DescriptionUk);
         edited.DescriptionEn = Languages.Version(details.DescriptionEn);
         edited.Organiser = details.Organiser.Trim();
+        Name(edited, details.Names);
         edited.Category = details.Category;
         edited.Capacity = details.Capacity;
         var waiting = db.EventSignups.Where(s => s.EventId == eventId && s.Status == SignupStatus.Waiting).OrderBy(s => s.CreatedUtc).ThenBy(s => s.Id);

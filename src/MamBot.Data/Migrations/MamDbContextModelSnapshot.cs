@@ -179,6 +179,12 @@ namespace MamBot.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyPickupEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyPickupUk")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MaxActiveBookingsPerResident")
                         .HasColumnType("INTEGER");
 
@@ -280,6 +286,73 @@ namespace MamBot.Data.Migrations
                     b.ToTable("HouseRule");
                 });
 
+            modelBuilder.Entity("MamBot.Data.Centres.LocalContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameUk")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteUk")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId");
+
+                    b.ToTable("LocalContacts");
+                });
+
             modelBuilder.Entity("MamBot.Data.Centres.OpeningHours", b =>
                 {
                     b.Property<int>("Id")
@@ -349,6 +422,12 @@ namespace MamBot.Data.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameUk")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RequiresApproval")
@@ -540,6 +619,12 @@ namespace MamBot.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrganiserEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganiserUk")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RoomId")
                         .HasColumnType("INTEGER");
 
@@ -552,6 +637,12 @@ namespace MamBot.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleUk")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1468,6 +1559,15 @@ namespace MamBot.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MamBot.Data.Centres.LocalContact", b =>
+                {
+                    b.HasOne("MamBot.Data.Centres.Centre", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MamBot.Data.Centres.OpeningHours", b =>
                 {
                     b.HasOne("MamBot.Data.Centres.Centre", null)
@@ -1657,6 +1757,8 @@ namespace MamBot.Data.Migrations
 
             modelBuilder.Entity("MamBot.Data.Centres.Centre", b =>
                 {
+                    b.Navigation("Contacts");
+
                     b.Navigation("Faq");
 
                     b.Navigation("HouseRules");

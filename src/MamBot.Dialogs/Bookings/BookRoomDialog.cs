@@ -86,7 +86,7 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
     {
         var v = dc.ActiveFrame!.Values;
         var parts = new List<string>();
-        if (RoomOf(dc) is { } room) parts.Add(room.Name);
+        if (RoomOf(dc) is { } room) parts.Add(room.NameNow());
         if (v.TryGetValue("day", out var day)) parts.Add(Wording.DayName(Day(day).DayOfWeek) + " " + Wording.DayAndMonth(Day(day)));
         if (v.TryGetValue("start", out var start))
         {
@@ -115,7 +115,7 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
             var promise = await desk.PromiseAsync(booking, dc.Resident, ct);
             await dc.EndDialogAsync(null, ct);
             var said = booking.Status == BookingStatus.Pending ? Wording.Format(T.BookPending, when)
-                : Wording.Format(T.BookConfirmed, when, dc.Centre.KeyPickup, promise).Replace("\n\n", "\n", StringComparison.Ordinal).TrimEnd();
+                : Wording.Format(T.BookConfirmed, when, dc.Centre.KeyPickupNow(), promise).Replace("\n\n", "\n", StringComparison.Ordinal).TrimEnd();
             dc.Say(Reply.WithButtons(said,
                 [new(T.ButtonAddToCalendar, $"bookings:ics:{booking.Id}"), new(T.ButtonUndoBooking, $"bookings:cancel:{booking.Id}")],
                 [new(T.ButtonMyBookings, "bookings:"), new(T.ButtonMenu, "menu:main")]));
@@ -136,11 +136,11 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
     private static Reply AskRoom(DialogContext dc)
     {
         var rows = dc.Centre.Rooms.OrderBy(r => r.Id).Chunk(2).Select(row => (IReadOnlyList<Button>)[.. row.Select(r =>
-            Option(Wording.Format(T.BookRoomButton, r.Name, r.Capacity), r.Id.ToString(Wording.Culture)))]).ToList();
+            Option(Wording.Format(T.BookRoomButton, r.NameNow(), r.Capacity), r.Id.ToString(Wording.Culture)))]).ToList();
         if (!dc.ActiveFrame!.Values.TryGetValue(LastTime, out var last)) return new Reply(T.BookAskRoom, rows);
         var parts = last.Split('|', 4);
         var room = dc.Centre.Rooms.First(r => r.Id.ToString(Wording.Culture) == parts[0]);
-        var described = string.Join(", ", room.Name, Minutes(int.Parse(parts[1], Wording.Culture)), parts[3],
+        var described = string.Join(", ", room.NameNow(), Minutes(int.Parse(parts[1], Wording.Culture)), parts[3],
             Wording.Count(int.Parse(parts[2], Wording.Culture), T.PeopleForms));
         rows.Insert(0, [Option(T.ButtonLikeLastTime, Again)]);
         return new Reply(T.BookAskRoom + "\n" + Wording.Format(T.BookLastTime, described), rows);
@@ -160,7 +160,7 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
         var byDay = await bookings.FreeStartsByDayAsync(room.Id, today, today.AddDays(Math.Min(room.MaxDaysAhead, 21)),
             TimeSpan.FromMinutes(LengthFor(dc, room)), ct);
         var days = byDay.Where(d => d.Starts.Count > 0).Select(d => d.Day).Take(6).ToList();
-        if (days.Count == 0) return Reply.Plain(Wording.Format(T.BookNoFreeDays, Wording.ContactChannels(dc.Centre), room.Name));
+        if (days.Count == 0) return Reply.Plain(Wording.Format(T.BookNoFreeDays, Wording.ContactChannels(dc.Centre), room.NameNow()));
         return new Reply(T.BookAskDay, [.. days.Chunk(2).Select(row => (IReadOnlyList<Button>)[.. row.Select(d => Option(DayButton(d, today), Day(d)))])]);
     }
 
@@ -174,7 +174,7 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
         return problem switch
         {
             BookingProblem.None => SlotValue.Ok(Day(d)),
-            BookingProblem.Taken => SlotValue.Invalid(Wording.Format(T.BookDayFull, Wording.Capitalised(Wording.Date(d)), room.Name)),
+            BookingProblem.Taken => SlotValue.Invalid(Wording.Format(T.BookDayFull, Wording.Capitalised(Wording.Date(d)), room.NameNow())),
             _ => SlotValue.Invalid(Wording.Format(T.BookDayRefused, BookingRefusals.Explain(problem, dc.Centre, room, d))),
         };
     }
@@ -183,7 +183,7 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
     {
         var starts = await FreeStartsAsync(dc, ct);
         var day = Day(dc.ActiveFrame!.Values["day"]);
-        if (starts.Count == 0) return Reply.Plain(Wording.Format(T.BookDayFull, Wording.Capitalised(Wording.Date(day)), RoomOf(dc)!.Name));
+        if (starts.Count == 0) return Reply.Plain(Wording.Format(T.BookDayFull, Wording.Capitalised(Wording.Date(day)), RoomOf(dc)!.NameNow()));
         var local = starts.Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone))).ToList();
         var shown = ButtonsOverTheDay(local);
         var question = Wording.Format(T.BookAskStart, Wording.Date(day));
@@ -260,11 +260,11 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
         // The rule, and where such a group fits: "Ta sala mieści najwyżej 10 osób. Sala duża mieści 30 osób."
         // The rooms that fit are offered with everything else kept: day, time, length, purpose and the head count.
         var fit = dc.Centre.Rooms.Where(r => r.Capacity >= people).OrderBy(r => r.Capacity).ToList();
-        var refusal = Wording.Format(T.BookProblemOverCapacity, Wording.Count(room.Capacity, T.PeopleForms), room.Name);
+        var refusal = Wording.Format(T.BookProblemOverCapacity, Wording.Count(room.Capacity, T.PeopleForms), room.NameNow());
         if (fit.Count == 0) return SlotValue.Invalid(refusal);
         var count = people.ToString(Wording.Culture);
-        return SlotValue.Invalid(refusal + " " + Wording.Format(T.BookRoomHolds, fit[0].Name, Wording.Count(fit[0].Capacity, T.PeopleForms)),
-            [.. fit.Select(r => Change(r.Name, ("room", r.Id.ToString(Wording.Culture)), ("people", count)))]);
+        return SlotValue.Invalid(refusal + " " + Wording.Format(T.BookRoomHolds, fit[0].NameNow(), Wording.Count(fit[0].Capacity, T.PeopleForms)),
+            [.. fit.Select(r => Change(r.NameNow(), ("room", r.Id.ToString(Wording.Culture)), ("people", count)))]);
     }
 
     private static Reply AskName(DialogContext dc)

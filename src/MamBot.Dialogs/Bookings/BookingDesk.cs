@@ -149,7 +149,7 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
     {
         var start = TimeZoneInfo.ConvertTimeFromUtc(booking.StartUtc, zone);
         var end = TimeZoneInfo.ConvertTimeFromUtc(booking.EndUtc, zone);
-        return Wording.Format(T.BookingWhen, Wording.Date(DateOnly.FromDateTime(start)), Wording.Time(TimeOnly.FromDateTime(start)), Wording.Time(TimeOnly.FromDateTime(end)), room.Name);
+        return Wording.Format(T.BookingWhen, Wording.Date(DateOnly.FromDateTime(start)), Wording.Time(TimeOnly.FromDateTime(start)), Wording.Time(TimeOnly.FromDateTime(end)), room.NameNow());
     }
 
     private static string ReminderKeyPrefix(int bookingId) => $"booking:{bookingId}:remind:";

@@ -19,7 +19,7 @@ public static class BookingRefusals
         BookingProblem.OutsideHours => Wording.Format(T.BookProblemOutsideHours, Wording.Capitalised(Wording.OnDay(day.DayOfWeek)), Hours(centre, room, day)),
         BookingProblem.TooShort => Wording.Format(T.BookProblemTooShort, BookingSlots.Minutes(room.MinMinutes)),
         BookingProblem.TooLong => Wording.Format(T.BookProblemTooLong, BookingSlots.Minutes(room.MaxMinutes)),
-        BookingProblem.OverCapacity => Wording.Format(T.BookProblemOverCapacity, Wording.Count(room.Capacity, T.PeopleForms), room.Name),
+        BookingProblem.OverCapacity => Wording.Format(T.BookProblemOverCapacity, Wording.Count(room.Capacity, T.PeopleForms), room.NameNow()),
         BookingProblem.Blackout => T.BookProblemBlackout,
         BookingProblem.TooManyActive => Wording.Format(T.BookProblemTooManyActive, Wording.Count(centre.MaxActiveBookingsPerResident, T.BookingsForms)),
         _ => T.BookProblemTaken,

@@ -27,7 +27,7 @@ public sealed class BookingReminderRecipe(MamDbContext db) : IMessageRecipe
         var (room, centre) = await BookingDesk.RoomAsync(db, booking, ct);
         var when = BookingDesk.When(booking, room, centre.TimeZone);
         var template = inputs["when"] == "day" ? T.BookingReminderDayBefore : T.BookingReminderSoon;
-        return Reply.Plain(Wording.Format(template, when, centre.KeyPickup).TrimEnd())
+        return Reply.Plain(Wording.Format(template, when, centre.KeyPickupNow()).TrimEnd())
             with { Utility = UtilityTemplates.BookingReminder.With(when) };
     }
 }

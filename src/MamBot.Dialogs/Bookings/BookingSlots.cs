@@ -19,7 +19,8 @@ public static class BookingSlots
         // Ukrainian in Latin letters ("kuhnyu", "velyku zalu") meets the Cyrillic names in the loose spelling.
         var latin = words.Where(w => w.Length >= 3 && !TypedText.HasCyrillic(w))
             .Select(w => Transliteration.Loose(Transliteration.ToCyrillic(w))).ToList();
-        var found = rooms.Where(room => Names(room).Any(name =>
+        var all = rooms.ToList();
+        var found = all.Where(room => Names(room, all).Any(name =>
             words.Any(w => w.Length >= 3 && w.StartsWith(Stem(name), StringComparison.Ordinal))
             || (TypedText.HasCyrillic(name) && latin.Any(w => w.StartsWith(LooseStem(name), StringComparison.Ordinal)))))
             .ToList();
@@ -32,11 +33,19 @@ public static class BookingSlots
 
     private static string LooseStem(string name) => Transliteration.Loose(Stem(name));
 
-    private static IEnumerable<string> Names(Room room) =>
+    private static IEnumerable<string> Names(Room room, IReadOnlyList<Room> rooms) =>
         room.Aliases.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Append(room.Name.Split(' ')[^1]) // "Sala mała" is known as "mała"
+            .Concat(VersionWords(room).Where(w => !rooms.Any(other => other != room && VersionWords(other).Contains(w))))
             .Select(TypedText.Fold)
             .Where(n => n.Length >= 3 && n != "sala");
+
+    // The team's Ukrainian and English names ("Small room", "Мала зала"), word by word; a word every room shares
+    // ("room") says nothing, so only the others count.
+    private static HashSet<string> VersionWords(Room room) =>
+    [
+        .. TypedText.Fold(string.Join(' ', room.NameUk, room.NameEn)).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+    ];
 
     // Polish endings change the last letters: mała → małą, małej; kuchnia → kuchni, kuchnię.
     private static string Stem(string name) => name.Length > 3 ? name[..^1] : name;

@@ -55,7 +55,7 @@ public sealed class MyBookings(BookingService bookings, MamDbContext db) : IButt
             BookingStatus.Confirmed => CalendarState.Confirmed,
             _ => CalendarState.Cancelled,
         };
-        var entry = new CalendarEntry($"booking-{booking.Id}@mambot", booking.CalendarSequence, state, $"{room.Name} – {dc.Centre.Name}",
+        var entry = new CalendarEntry($"booking-{booking.Id}@mambot", booking.CalendarSequence, state, $"{room.NameNow()} – {dc.Centre.Name}",
             dc.Centre.Address, booking.Purpose, booking.StartUtc, booking.EndUtc);
         return CalendarFile.Offer($"mam-rezerwacja-{booking.Id}.ics", BookingDesk.When(booking, room, dc.TimeZone), entry, dc.TimeZone, dc.Now.UtcDateTime);
     }

@@ -61,7 +61,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
     {
         var centre = await centres.GetAsync(theEvent.CentreId, ct);
         await TellAsync(theEvent, promoted, $"promoted:{promoted.Id}",
-            () => Wording.Format(T.PromotedNotice, theEvent.Title, EventTexts.When(theEvent, centre.TimeZone)), ct);
+            () => Wording.Format(T.PromotedNotice, theEvent.TitleNow(), EventTexts.When(theEvent, centre.TimeZone)), ct);
         await ScheduleAsync(theEvent, promoted, ct);
     }
 
@@ -81,7 +81,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         // Old reminders carry the old start in their keys: skip them all, then schedule anew for those going.
         await outbox.SkipQueuedAsync($"event:{eventId}:signup:", OutboxReasons.EventMoved, ct);
         var centre = await centres.GetAsync(moved.CentreId, ct);
-        string Text() => Wording.Format(T.EventMovedNotice, moved.Title,
+        string Text() => Wording.Format(T.EventMovedNotice, moved.TitleNow(),
             EventTexts.When(moved, centre.TimeZone), EventTexts.When(before.Event, centre.TimeZone));
         foreach (var signup in await events.ActiveSignupsAsync(eventId, ct))
         {
@@ -101,7 +101,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         foreach (var signup in await events.ActiveSignupsAsync(eventId, ct))
         {
             using var speaking = Language.Use(await recipients.OfAsync(signup.ResidentId, ct));
-            var text = Wording.Format(T.EventCancelledNotice, cancelled.Title, EventTexts.When(cancelled, centre.TimeZone));
+            var text = Wording.Format(T.EventCancelledNotice, cancelled.TitleNow(), EventTexts.When(cancelled, centre.TimeZone));
             if (!string.IsNullOrWhiteSpace(reason)) text += " " + Wording.Format(T.EventCancelledReason, reason.Trim());
             await outbox.EnqueueAsync(new OutboxMessage
             {
@@ -109,7 +109,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
                 Kind = OutboxKind.EventUpdate,
                 ResidentId = signup.ResidentId,
                 Body = (Reply.WithRow(text, new Button(T.ButtonRemoveFromCalendar, $"events:ics:{eventId}"), new Button(T.ButtonSeeEvents, "events:list:w0:0"))
-                    with { Utility = UtilityTemplates.EventCancelled.With(cancelled.Title, EventTexts.When(cancelled, centre.TimeZone)) }).ToJson(),
+                    with { Utility = UtilityTemplates.EventCancelled.With(cancelled.TitleNow(), EventTexts.When(cancelled, centre.TimeZone)) }).ToJson(),
             }, ct);
         }
         return cancelled;
@@ -149,7 +149,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         }
     }
 
-    public static Reply FeedbackQuestion(CommunityEvent e) => new(Wording.Format(T.FeedbackQuestion, e.Title),
+    public static Reply FeedbackQuestion(CommunityEvent e) => new(Wording.Format(T.FeedbackQuestion, e.TitleNow()),
     [
         [.. Enumerable.Range(1, 5).Select(n => new Button(n.ToString(CultureInfo.InvariantCulture), $"events:rate:{e.Id}:{n}"))],
         [new(T.ButtonMissedIt, $"events:rate:{e.Id}:0")],
@@ -162,7 +162,7 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         {
             using var speaking = Language.Use(await recipients.OfAsync(residentId, ct));
             var text = Wording.Format(T.Announcement,
-                EventTexts.Category(e.Category), e.Title, EventTexts.When(e, centre.TimeZone), EventTexts.Place(e, centre));
+                EventTexts.Category(e.Category), e.TitleNow(), EventTexts.When(e, centre.TimeZone), EventTexts.Place(e, centre));
             await outbox.EnqueueAsync(new OutboxMessage
             {
                 IdempotencyKey = $"event:{e.Id}:announce:{residentId}",

@@ -27,9 +27,9 @@ public sealed class EventReminderRecipe(MamDbContext db, CentreDirectory centres
         var centre = await centres.GetAsync(e.CentreId, ct);
         var (when, place) = (EventTexts.When(e, centre.TimeZone), EventTexts.Place(e, centre));
         var template = inputs["when"] == "day" ? T.EventReminderDayBefore : T.EventReminderSoon;
-        return Reply.WithRow(Wording.Format(template, e.Title, when, place),
+        return Reply.WithRow(Wording.Format(template, e.TitleNow(), when, place),
                 new(T.ButtonWithdraw, $"events:leave:{e.Id}"), new(T.ButtonEventDetails, $"events:show:{e.Id}"))
-            with { Utility = UtilityTemplates.EventReminder.With(e.Title, when, place) };
+            with { Utility = UtilityTemplates.EventReminder.With(e.TitleNow(), when, place) };
     }
 
     /// <summary>The event, unless it was cancelled or deleted since the message was queued.</summary>

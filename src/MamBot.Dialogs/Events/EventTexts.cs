@@ -22,10 +22,10 @@ public static class EventTexts
 
     /// <summary>"czw. 26.11 · Gimnastyka dla seniorów": the date first, so weekly events with one title are told apart
     /// even where a platform shortens the title.</summary>
-    public static string ButtonTitle(CommunityEvent e, TimeZoneInfo zone) => $"{Wording.ShortDate(e.StartUtc, zone)} · {e.Title}";
+    public static string ButtonTitle(CommunityEvent e, TimeZoneInfo zone) => $"{Wording.ShortDate(e.StartUtc, zone)} · {e.TitleNow()}";
 
     public static string Place(CommunityEvent e, Centre centre) =>
-        centre.Rooms.FirstOrDefault(r => r.Id == e.RoomId) is { } room ? $"{room.Name}, {centre.Name}" : centre.Name;
+        centre.Rooms.FirstOrDefault(r => r.Id == e.RoomId) is { } room ? $"{room.NameNow()}, {centre.Name}" : centre.Name;
 
     /// <summary>"czwartek, 26 listopada, 17:00 – Kawa sąsiedzka (3 wolne miejsca)"</summary>
     public static string Line(EventSummary s, TimeZoneInfo zone)
@@ -36,7 +36,7 @@ public static class EventTexts
             0 => $" ({T.EventFullShort})",
             var n => $" ({Wording.Format(Wording.Plural(n.Value, T.PlacesLeftShortForms), n.Value)})",
         };
-        return Wording.Format(T.EventLine, When(s.Event, zone), s.Event.Title, places);
+        return Wording.Format(T.EventLine, When(s.Event, zone), s.Event.TitleNow(), places);
     }
 
     public static string Places(EventSummary s)
@@ -53,12 +53,12 @@ public static class EventTexts
         var end = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.EndUtc, centre.TimeZone));
         var lines = new List<string>
         {
-            Wording.Quoted(e.Title),
+            Wording.Quoted(e.TitleNow()),
             Wording.Format(T.EventDetailsWhen, When(e, centre.TimeZone), Wording.Time(end)),
             Wording.Format(T.EventDetailsWhere, Place(e, centre)),
             Wording.Format(T.EventDetailsCategory, Category(e.Category)),
         };
-        if (!string.IsNullOrWhiteSpace(e.Organiser)) lines.Add(Wording.Format(T.EventDetailsOrganiser, e.Organiser));
+        if (!string.IsNullOrWhiteSpace(e.Organiser)) lines.Add(Wording.Format(T.EventDetailsOrganiser, e.OrganiserNow()));
         if (!string.IsNullOrWhiteSpace(e.Description)) lines.Add("\n" + e.DescriptionText().Shown);
         return string.Join("\n", lines);
     }

@@ -145,9 +145,9 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
     {
         var mine = dc.Resident is { } resident ? await events.SignupOfAsync(e.Id, resident.Id, ct) : null;
         var state = !e.IsOn ? CalendarState.Cancelled : mine is { Status: SignupStatus.Waiting } ? CalendarState.Tentative : CalendarState.Confirmed;
-        var entry = new CalendarEntry($"event-{e.Id}@mambot", e.CalendarSequence, state, e.Title, EventTexts.Place(e, dc.Centre),
+        var entry = new CalendarEntry($"event-{e.Id}@mambot", e.CalendarSequence, state, e.TitleNow(), EventTexts.Place(e, dc.Centre),
             e.DescriptionText().Text, e.StartUtc, e.EndUtc);
-        return CalendarFile.Offer($"mam-wydarzenie-{e.Id}.ics", $"{Wording.Quoted(e.Title)}, {EventTexts.When(e, dc.TimeZone)}", entry, dc.TimeZone, dc.Now.UtcDateTime);
+        return CalendarFile.Offer($"mam-wydarzenie-{e.Id}.ics", $"{Wording.Quoted(e.TitleNow())}, {EventTexts.When(e, dc.TimeZone)}", entry, dc.TimeZone, dc.Now.UtcDateTime);
     }
 
     private async Task JoinAsync(DialogContext dc, Resident resident, int eventId, CancellationToken ct)
@@ -164,12 +164,12 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         var promise = result.Signup is { } going ? await desk.PromiseAsync(going, resident, ct) : "";
         var text = result.Outcome switch
         {
-            SignupOutcome.Going => (Wording.Format(T.SignedUp, e.Title, when) + " " + promise).TrimEnd(),
-            SignupOutcome.Waiting => Wording.Format(T.SignedUpWaiting, e.Title, queue),
-            SignupOutcome.AlreadyGoing => Wording.Format(T.AlreadyGoing, e.Title),
-            SignupOutcome.AlreadyWaiting => Wording.Format(T.AlreadyWaiting, e.Title, queue),
-            SignupOutcome.Cancelled => Wording.Format(T.SignupCancelled, e.Title),
-            _ => Wording.Format(T.SignupStarted, e.Title),
+            SignupOutcome.Going => (Wording.Format(T.SignedUp, e.TitleNow(), when) + " " + promise).TrimEnd(),
+            SignupOutcome.Waiting => Wording.Format(T.SignedUpWaiting, e.TitleNow(), queue),
+            SignupOutcome.AlreadyGoing => Wording.Format(T.AlreadyGoing, e.TitleNow()),
+            SignupOutcome.AlreadyWaiting => Wording.Format(T.AlreadyWaiting, e.TitleNow(), queue),
+            SignupOutcome.Cancelled => Wording.Format(T.SignupCancelled, e.TitleNow()),
+            _ => Wording.Format(T.SignupStarted, e.TitleNow()),
         };
         var buttons = result.Signup is null
             ? new Button[] { new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main") }
@@ -186,7 +186,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
             return;
         }
         var result = await desk.WithdrawAsync(eventId, resident.Id, ct);
-        var title = found.Event.Title;
+        var title = found.Event.TitleNow();
         var text = result.Withdrawn switch
         {
             null when found.Event.StartUtc <= dc.Now.UtcDateTime => T.EventIsOver,
@@ -213,7 +213,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
 
         if (named.EventId is { } id && mine.All(e => e.Id != id))
         {
-            dc.Say(Intro(Wording.Format(T.NothingToWithdraw, nameable.First(e => e.Id == id).Title)));
+            dc.Say(Intro(Wording.Format(T.NothingToWithdraw, nameable.First(e => e.Id == id).TitleNow())));
             return;
         }
         var candidates = named.EventId is { } chosen ? mine.Where(e => e.Id == chosen).ToList()
@@ -232,7 +232,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
             return;
         }
         var e = candidates[0];
-        dc.Say(Reply.WithRow(Wording.Format(T.LeaveConfirm, e.Title, EventTexts.When(e, dc.TimeZone)),
+        dc.Say(Reply.WithRow(Wording.Format(T.LeaveConfirm, e.TitleNow(), EventTexts.When(e, dc.TimeZone)),
             new Button(T.ButtonLeaveYes, $"events:leave:{e.Id}"), new Button(T.ButtonLeaveNo, $"events:show:{e.Id}")));
     }
 
@@ -248,7 +248,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         foreach (var (summary, signup) in mine)
         {
             var queue = signup.Status == SignupStatus.Waiting ? Wording.Format(T.MySignupWaiting, await events.QueuePositionAsync(signup, ct)) : "";
-            lines.Add($"• {EventTexts.When(summary.Event, dc.TimeZone)} – {summary.Event.Title}{queue}");
+            lines.Add($"• {EventTexts.When(summary.Event, dc.TimeZone)} – {summary.Event.TitleNow()}{queue}");
         }
         var rows = mine.Take(6).Select(m => new Button(EventTexts.ButtonTitle(m.Summary.Event, dc.TimeZone), $"events:show:{m.Summary.Event.Id}"))
             .Chunk(2).Select(r => (IReadOnlyList<Button>)r).ToList();

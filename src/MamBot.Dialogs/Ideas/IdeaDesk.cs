@@ -62,7 +62,7 @@ public sealed class IdeaDesk(IdeaService ideas, EventService events, OutboxStore
                 Kind = OutboxKind.IdeaUpdate,
                 ResidentId = follower,
                 ExpiresUtc = e.StartUtc,
-                Body = Reply.WithRow(Wording.Format(T.IdeaBecameEvent, idea.Title, e.Title, EventTexts.When(e, centre.TimeZone)),
+                Body = Reply.WithRow(Wording.Format(T.IdeaBecameEvent, idea.Title, e.TitleNow(), EventTexts.When(e, centre.TimeZone)),
                     new(T.ButtonEventDetails, $"events:show:{e.Id}"), new(T.ButtonSignUp, $"events:join:{e.Id}")).ToJson(),
             }, ct);
         }

@@ -86,9 +86,15 @@ public sealed class MainMenu(
             await handoffs.StartAsync(dc, dc.Text, ct, carry: true);
             return;
         }
-        if (Repair.QuestionsInPlace.ForConcern(concern, FaqMatcher.Find(dc.Text, dc.Centre.Faq)) is { } said)
+        if (Repair.QuestionsInPlace.ForConcern(dc, concern, FaqMatcher.Find(dc.Text, dc.Centre.Faq)) is { } said)
         {
             dc.Say(said with { Buttons = [[HandoffDesk.TalkButton, MenuButton]] });
+            return;
+        }
+        // A question on a topic of the team's "where to turn" list ("jak napisać do radnego?") is answered from it.
+        if (TypedRepair.IsQuestion(dc.Text) && !TypedRepair.AsksToAct(dc.Text) && WhereToTurn.Answer(dc, dc.Text) is { } turn)
+        {
+            dc.Say(turn with { Buttons = [[HandoffDesk.TalkButton, MenuButton]] });
             return;
         }
         // The LLM's reading, asked before the turn took the write lock; otherwise or on any failure the offline recognizer.
@@ -105,6 +111,9 @@ public sealed class MainMenu(
         }
         switch (intent)
         {
+            case "off_topic" when WhereToTurn.Answer(dc, dc.Text) is { } contact:
+                dc.Say(contact with { Buttons = [[HandoffDesk.TalkButton, MenuButton]] });
+                return;
             case "off_topic": dc.Say(Render(T.OffTopic)); return;
             case "opening_hours" or "address_contact" or "house_rules" or "none" when smart?.Answer is { } answer:
                 dc.Say(Render(answer)); // grounded in the centre's data through the read-only functions
@@ -136,6 +145,8 @@ public sealed class MainMenu(
             default:
                 if (MenuIntents.Match(dc.Text) == MenuIntent.About) await about.HandleAsync(dc, "", ct);
                 else if (FaqMatcher.Find(dc.Text, dc.Centre.Faq) is { } faq) dc.Say(FaqAnswer.Render(faq));
+                else if (WhereToTurn.Answer(dc, dc.Text) is { } contact)
+                    dc.Say(contact with { Buttons = [[HandoffDesk.TalkButton, MenuButton]] });
                 else NotUnderstood(dc, missedBefore);
                 break;
         }

@@ -23,7 +23,7 @@ public static class QuestionsInPlace
     public static Reply? Answer(DialogContext dc, string text, bool roomFacts = true)
     {
         var faq = FaqMatcher.Find(text, dc.Centre.Faq);
-        if (ForConcern(Concerns.Find(text), faq) is { } concern) return concern;
+        if (ForConcern(dc, Concerns.Find(text), faq) is { } concern) return concern;
         if (faq is not null) return FaqAnswer.Render(faq);
         var folded = TypedText.Fold(text);
         var topic = Languages.All.Select(l => IntentRecognizer.RulesOnly(folded, l)).FirstOrDefault(i => i != IntentRecognizer.None);
@@ -33,24 +33,31 @@ public static class QuestionsInPlace
             case "address_contact": return AboutCentre.ContactReply(dc);
             case "house_rules": return AboutCentre.RulesFor(dc, text);
         }
+        // The team's "where to turn" list knows more than the words above ("rada dzielnicy").
+        if (WhereToTurn.Answer(dc, text) is { } contact) return contact;
         return roomFacts && BookingSlots.FindRoom(dc.Centre.Rooms, text) is { } room ? RoomFacts(room) : null;
     }
 
     /// <summary>
     /// "Czy jesteś człowiekiem?": the automated assistant says so and offers a person, starting nothing. What MAM
-    /// does not handle, unless the team's FAQ speaks of it: one line saying so and a person to write to.
+    /// does not handle, unless the team's FAQ speaks of it: the team's contact for it, else one line saying so; a
+    /// person to write to either way.
     /// </summary>
-    public static Reply? ForConcern(Concern concern, FaqEntry? faq) => concern switch
+    public static Reply? ForConcern(DialogContext dc, Concern concern, FaqEntry? faq) => concern switch
     {
         Concern.AreYouBot => Reply.WithRow(Wording.Format(T.RepairAreYouBot, T.ButtonTalkToPerson), HandoffDesk.TalkButton),
-        Concern.OffTopic when faq is null => Reply.WithRow(T.RepairCannotHandle, HandoffDesk.TalkButton),
+        Concern.OffTopic when faq is null => CannotHandle(dc),
         _ => null,
     };
+
+    /// <summary>Something MAM does not handle: where to turn when the team listed it, else the honest line.</summary>
+    public static Reply CannotHandle(DialogContext dc) =>
+        WhereToTurn.Answer(dc, dc.Text) ?? Reply.WithRow(T.RepairCannotHandle, HandoffDesk.TalkButton);
 
     /// <summary>"Kuchnia mieści najwyżej 8 osób. Wyposażenie: …", with the way to book it.</summary>
     public static Reply RoomFacts(Room room)
     {
-        var text = Wording.Format(T.RepairRoomHolds, room.Name, Wording.Count(room.Capacity, T.PeopleForms));
+        var text = Wording.Format(T.RepairRoomHolds, room.NameNow(), Wording.Count(room.Capacity, T.PeopleForms));
         if (!string.IsNullOrWhiteSpace(room.Equipment))
             text += "\n" + Wording.ByTheTeam(Wording.Format(T.RepairRoomEquipment, room.Equipment.Trim()), Language.Current == Languages.Polish);
         return Reply.WithRow(text, new Button(T.MenuBook, BookAtAction.Payload(room.Id, null)));

@@ -22,11 +22,11 @@ public sealed class RoomAvailability(BookingService bookings)
             var local = starts.Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone))).ToList();
             if (local.Count == 0)
             {
-                lines.Add(Wording.Format(T.RepairRoomBusy, room.Name));
+                lines.Add(Wording.Format(T.RepairRoomBusy, room.NameNow()));
                 continue;
             }
-            lines.Add(Wording.Format(T.RepairRoomFree, room.Name, string.Join(", ", Spans(local, room.MinMinutes))));
-            buttons.Add(new Button(room.Name, BookAtAction.Payload(room.Id, day)));
+            lines.Add(Wording.Format(T.RepairRoomFree, room.NameNow(), string.Join(", ", Spans(local, room.MinMinutes))));
+            buttons.Add(new Button(room.NameNow(), BookAtAction.Payload(room.Id, day)));
         }
         var text = Wording.Format(T.RepairFreeOnDay, Wording.Date(day)) + "\n" + string.Join("\n", lines);
         if (buttons.Count == 0) return Reply.Plain(text);

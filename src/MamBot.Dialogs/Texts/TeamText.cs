@@ -38,6 +38,19 @@ public static class TeamTexts
 
     public static TeamText DescriptionText(this CommunityEvent e) => new(e.Description, e.DescriptionUk, e.DescriptionEn);
 
+    // Names read as they are: in the resident's language when the team wrote it, else the Polish one, with no line
+    // saying so (a name is no text to translate).
+
+    /// <summary>"Гончарна майстерня" for a Ukrainian resident when the team wrote it, else "Warsztaty ceramiki".</summary>
+    public static string TitleNow(this CommunityEvent e) => new TeamText(e.Title, e.TitleUk, e.TitleEn).Text;
+
+    public static string OrganiserNow(this CommunityEvent e) => new TeamText(e.Organiser, e.OrganiserUk, e.OrganiserEn).Text;
+
+    public static string NameNow(this Room r) => new TeamText(r.Name, r.NameUk, r.NameEn).Text;
+
+    /// <summary>Where to get the key, in the resident's language when the team wrote it (an empty note stays empty).</summary>
+    public static string KeyPickupNow(this Centre c) => new TeamText(c.KeyPickup, c.KeyPickupUk, c.KeyPickupEn).Text;
+
     public static TeamText Words(this Broadcast broadcast) => new(broadcast.Text, broadcast.TextUk, broadcast.TextEn);
 
     /// <summary>A question and its answer, both in the language spoken when the team wrote both, else both in Polish.</summary>

@@ -36,9 +36,11 @@ public sealed record EventQuery(int? EventId, string? Scope)
     public static EventQuery Parse(string? sentence, IReadOnlyList<CommunityEvent> upcoming, DateOnly today)
     {
         var words = TypedText.Fold(sentence).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Every version the team wrote: "pottery" or "гончарна" finds "Warsztaty ceramiki" when its versions say so.
         var byTitle = upcoming
             .GroupBy(e => TypedText.Fold(e.Title))
-            .Select(g => (First: g.OrderBy(e => e.StartUtc).First(), Score: Distinctive(g.Key).Count(stem => words.Any(w => w.StartsWith(stem, StringComparison.Ordinal)))))
+            .Select(g => g.OrderBy(e => e.StartUtc).First())
+            .Select(first => (First: first, Score: Versions(first).Max(title => Matched(title, words))))
             .Where(t => t.Score > 0)
             .ToList();
         var best = byTitle.Count == 0 ? 0 : byTitle.Max(t => t.Score);
@@ -63,6 +65,12 @@ public sealed record EventQuery(int? EventId, string? Scope)
     public static DateOnly? DayOfScope(string scope) =>
         scope.Length == 9 && scope[0] == 'd' && DateOnly.TryParseExact(scope[1..], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.None, out var day) && TypedDates.IsPlausibleYear(day.Year) ? day : null;
+
+    private static IEnumerable<string> Versions(CommunityEvent e) =>
+        new[] { e.Title, e.TitleUk, e.TitleEn }.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => TypedText.Fold(t));
+
+    private static int Matched(string foldedTitle, string[] words) =>
+        Distinctive(foldedTitle).Count(stem => words.Any(w => w.StartsWith(stem, StringComparison.Ordinal)));
 
     /// <summary>Stems of a title's words that say which event it is (short words and category words say nothing).</summary>
     private static IEnumerable<string> Distinctive(string foldedTitle) => foldedTitle

@@ -115,7 +115,8 @@ public static partial class PosterEndpoints
         string? title = null;
         if (PosterCodes.EventId(code) is { } id)
         {
-            title = await db.Events.AsNoTracking().Where(e => e.Id == id).Select(e => e.Title).FirstOrDefaultAsync(ct);
+            // The team's version of the title in the reader's language, when they wrote one.
+            title = (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct))?.TitleNow();
             if (title is null) return Results.NotFound();
         }
         var month = TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, centre.TimeZone).ToString("yyyy-MM", CultureInfo.InvariantCulture);

@@ -15,11 +15,12 @@ internal static class EventsFixture
         TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, month, day, hour, minute, 0), Krakow);
 
     public static async Task<CommunityEvent> CreateAsync(this TestChat chat, string title, DateTime startUtc, int? capacity = null,
-        EventCategory category = EventCategory.Seniors, int minutes = 60)
+        EventCategory category = EventCategory.Seniors, int minutes = 60, EventNames? names = null)
     {
         var centre = await chat.QueryAsync(db => db.Centres.Select(c => c.Id).FirstAsync());
         var change = await chat.UseAsync<EventDesk, EventChange>(d => d.CreateAsync(
-            new NewEvent(centre, title, "Opis wydarzenia.", startUtc, startUtc.AddMinutes(minutes), null, category, capacity, "Zespół MAM"), default));
+            new NewEvent(centre, title, "Opis wydarzenia.", startUtc, startUtc.AddMinutes(minutes), null, category, capacity,
+                "Zespół MAM", Names: names), default));
         return change.Event ?? throw new InvalidOperationException(change.Problem.ToString());
     }
 

@@ -55,14 +55,14 @@ public sealed class TelegramLanguageTests : IAsyncLifetime
         await PressAsync(events, "Цей тиждень");
         var list = Assert.Single(await _telegram.ReceiveAsync(Olena));
         Assert.StartsWith("Заходи цього тижня:", list.Text);
-        var coffee = list.Buttons.SelectMany(r => r).First(b => b.Text.Contains("Kawa sąsiedzka", StringComparison.Ordinal));
+        var coffee = list.Buttons.SelectMany(r => r).First(b => b.Text.Contains("Сусідська кава", StringComparison.Ordinal));
         await _telegram.PressAsync(Olena, list, coffee.Data, language: "uk");
         var details = Assert.Single(await _telegram.ReceiveAsync(Olena));
         Assert.Contains("📅 четвер, 26 листопада, 17:00–19:00", details.Text);
 
         await PressAsync(details, "Записуюся");
         var signedUp = await _telegram.ReceiveAsync(Olena);
-        Assert.StartsWith("Готово, у вас є місце: «Kawa sąsiedzka», четвер, 26 листопада, 17:00.", signedUp[0].Text);
+        Assert.StartsWith("Готово, у вас є місце: «Сусідська кава», четвер, 26 листопада, 17:00.", signedUp[0].Text);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class TelegramLanguageTests : IAsyncLifetime
 
         var list = await SayAsync("что будет на этой неделе?");
         Assert.StartsWith("Заходи цього тижня:", list.Text);
-        var coffee = list.Buttons.SelectMany(r => r).First(b => b.Text.Contains("Kawa sąsiedzka", StringComparison.Ordinal));
+        var coffee = list.Buttons.SelectMany(r => r).First(b => b.Text.Contains("Сусідська кава", StringComparison.Ordinal));
         _bed.Time.Advance(TimeSpan.FromSeconds(15));
         await _telegram.PressAsync(Ivan, list, coffee.Data, language: "ru");
         await _telegram.ReceiveAsync(Ivan);
@@ -110,8 +110,8 @@ public sealed class TelegramLanguageTests : IAsyncLifetime
         await SayAsync("Олена");
         await SayAsync("пропустити");
         var summary = await SayAsync("так");
-        Assert.Contains("четвер, 26 листопада, 10:00–12:00, Sala mała", summary.Text);
-        Assert.StartsWith("Готово! Заброньовано: четвер, 26 листопада, 10:00–12:00, Sala mała.", (await SayAsync("так")).Text);
+        Assert.Contains("четвер, 26 листопада, 10:00–12:00, Мала зала", summary.Text);
+        Assert.StartsWith("Готово! Заброньовано: четвер, 26 листопада, 10:00–12:00, Мала зала.", (await SayAsync("так")).Text);
     }
 
     [Fact]
@@ -128,9 +128,9 @@ public sealed class TelegramLanguageTests : IAsyncLifetime
 
         var list = await SayAsync("what's on this week?");
         Assert.StartsWith("Events this week:", list.Text);
-        var coffee = list.Buttons.SelectMany(r => r).First(b => b.Text.Contains("Kawa sąsiedzka", StringComparison.Ordinal));
+        var coffee = list.Buttons.SelectMany(r => r).First(b => b.Text.Contains("Neighbours' coffee", StringComparison.Ordinal));
         await _telegram.PressAsync(James, list, coffee.Data, language: "en");
         Assert.Contains("📅 Thursday 26 November, 17:00–19:00", (await _telegram.ReceiveAsync(James))[0].Text);
-        Assert.StartsWith("Done! You have a place at “Kawa sąsiedzka”, Thursday 26 November, 17:00.", (await SayAsync("count me in")).Text);
+        Assert.StartsWith("Done! You have a place at “Neighbours' coffee”, Thursday 26 November, 17:00.", (await SayAsync("count me in")).Text);
     }
 }

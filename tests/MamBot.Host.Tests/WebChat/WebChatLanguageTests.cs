@@ -32,7 +32,7 @@ public sealed class WebChatLanguageTests : IDisposable
 
         await Press("Book a room");
         Assert.Equal("What would you like to book?", chat.Text);
-        await Press("Sala mała (max 10)");
+        await Press("Small room (max 10)");
         Assert.StartsWith("For which day?", chat.Text);
         await Press("tomorrow 26.11");
         Assert.StartsWith("What time would you like to start? Free times – Thursday 26 November:", chat.Text);
@@ -49,7 +49,7 @@ public sealed class WebChatLanguageTests : IDisposable
         Assert.Contains("Number of people: 6\n", chat.Text);
         await Press("Confirm");
 
-        Assert.StartsWith("Done! Booked: Thursday 26 November, 10:00–11:00, Sala mała.", chat.Text);
+        Assert.StartsWith("Done! Booked: Thursday 26 November, 10:00–11:00, Small room.", chat.Text);
         Assert.Contains("I'll remind you", chat.Text);
         Assert.Equal(Languages.English, await _app.QueryAsync(db => db.Residents.Select(r => r.Language).SingleAsync()));
     }
@@ -69,17 +69,17 @@ public sealed class WebChatLanguageTests : IDisposable
         Assert.StartsWith("Thank you! Your consent is saved.", chat.Text);
 
         await Say("Could I book the small room tomorrow at 10am for 2 hours? We'll be 6.");
-        Assert.StartsWith("Got it: Sala mała, Thursday 26 November, 10:00–12:00, 6 people.", chat.Text);
+        Assert.StartsWith("Got it: Small room, Thursday 26 November, 10:00–12:00, 6 people.", chat.Text);
         await Say("English conversation club");
         await Say("James Smith");
         await Say("skip");
         await Say("yes");
         Assert.Contains("Number of people: 6\n", chat.Text);
         await Say("yes");
-        Assert.StartsWith("Done! Booked: Thursday 26 November, 10:00–12:00, Sala mała.", chat.Text);
+        Assert.StartsWith("Done! Booked: Thursday 26 November, 10:00–12:00, Small room.", chat.Text);
 
         await Say("what have I booked?");
-        Assert.Contains("Thursday 26 November, 10:00–12:00, Sala mała", chat.Text);
+        Assert.Contains("Thursday 26 November, 10:00–12:00, Small room", chat.Text);
     }
 
     [Fact]

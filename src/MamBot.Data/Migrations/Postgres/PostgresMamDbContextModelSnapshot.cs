@@ -192,6 +192,12 @@ namespace MamBot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("KeyPickupEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("KeyPickupUk")
+                        .HasColumnType("text");
+
                     b.Property<int>("MaxActiveBookingsPerResident")
                         .HasColumnType("integer");
 
@@ -297,6 +303,75 @@ namespace MamBot.Data.Migrations.Postgres
                     b.ToTable("HouseRule");
                 });
 
+            modelBuilder.Entity("MamBot.Data.Centres.LocalContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("CentreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameUk")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NoteEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NoteUk")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CentreId");
+
+                    b.ToTable("LocalContacts");
+                });
+
             modelBuilder.Entity("MamBot.Data.Centres.OpeningHours", b =>
                 {
                     b.Property<int>("Id")
@@ -370,6 +445,12 @@ namespace MamBot.Data.Migrations.Postgres
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameUk")
                         .HasColumnType("text");
 
                     b.Property<bool>("RequiresApproval")
@@ -565,6 +646,12 @@ namespace MamBot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("OrganiserEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OrganiserUk")
+                        .HasColumnType("text");
+
                     b.Property<int?>("RoomId")
                         .HasColumnType("integer");
 
@@ -577,6 +664,12 @@ namespace MamBot.Data.Migrations.Postgres
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleUk")
                         .HasColumnType("text");
 
                     b.HasKey("Id");
@@ -1527,6 +1620,15 @@ namespace MamBot.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MamBot.Data.Centres.LocalContact", b =>
+                {
+                    b.HasOne("MamBot.Data.Centres.Centre", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("CentreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MamBot.Data.Centres.OpeningHours", b =>
                 {
                     b.HasOne("MamBot.Data.Centres.Centre", null)
@@ -1716,6 +1818,8 @@ namespace MamBot.Data.Migrations.Postgres
 
             modelBuilder.Entity("MamBot.Data.Centres.Centre", b =>
                 {
+                    b.Navigation("Contacts");
+
                     b.Navigation("Faq");
 
                     b.Navigation("HouseRules");

@@ -18,7 +18,13 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
         public string? DescriptionUk { get; set; }
         public string? DescriptionEn { get; set; }
         public string Organiser { get; set => field = value ?? ""; } = "";
+        public string? TitleUk { get; set; }
+        public string? TitleEn { get; set; }
+        public string? OrganiserUk { get; set; }
+        public string? OrganiserEn { get; set; }
         public EventCategory Category { get; set; }
+
+        public EventNames Names() => new(TitleUk, TitleEn, OrganiserUk, OrganiserEn);
         public int? Capacity { get; set; }
     }
 
@@ -44,6 +50,7 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
         {
             Title = e.Title, Description = e.Description, DescriptionUk = e.DescriptionUk, DescriptionEn = e.DescriptionEn,
             Organiser = e.Organiser, Category = e.Category, Capacity = e.Capacity,
+            TitleUk = e.TitleUk, TitleEn = e.TitleEn, OrganiserUk = e.OrganiserUk, OrganiserEn = e.OrganiserEn,
         };
         Move = MoveFormOf(e, (await centres.GetAsync(e.CentreId, ct)).TimeZone);
         return Page();
@@ -54,7 +61,7 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
         if (Details.Title.Trim().Length is < 3 or > 120) return await RefuseAsync(id, AdminText.EventTitleLength, ct);
         if (Details.Capacity is <= 0) return await RefuseAsync(id, AdminText.PlacesPositiveOrEmpty, ct);
         var edit = await desk.EditAsync(id, new EventDetails(Details.Title, Details.Description, Details.Organiser, Details.Category, Details.Capacity,
-            Details.DescriptionUk, Details.DescriptionEn), ct);
+            Details.DescriptionUk, Details.DescriptionEn, Details.Names()), ct);
         if (edit.Event is null)
             return edit.Problem == EventProblem.NotFound ? NotFound() : await RefuseAsync(id, edit.Problem switch
             {

@@ -20,6 +20,12 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
         public string? DescriptionUk { get; set; }
         public string? DescriptionEn { get; set; }
         public string Organiser { get; set => field = value ?? ""; } = "";
+        public string? TitleUk { get; set; }
+        public string? TitleEn { get; set; }
+        public string? OrganiserUk { get; set; }
+        public string? OrganiserEn { get; set; }
+
+        public EventNames Names() => new(TitleUk, TitleEn, OrganiserUk, OrganiserEn);
         public DateOnly? Day { get; set; }
         public TimeOnly? Start { get; set; }
         public TimeOnly? End { get; set; }
@@ -49,7 +55,7 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
             var start = TimeZoneInfo.ConvertTimeToUtc(Form.Day!.Value.ToDateTime(Form.Start!.Value), centre.TimeZone);
             var end = TimeZoneInfo.ConvertTimeToUtc(Form.Day!.Value.ToDateTime(Form.End!.Value), centre.TimeZone);
             var change = await desk.CreateAsync(new NewEvent(centre.Id, Form.Title, Form.Description, start, end, Form.RoomId, Form.Category, Form.Capacity, Form.Organiser,
-                Form.DescriptionUk, Form.DescriptionEn), ct);
+                Form.DescriptionUk, Form.DescriptionEn, Form.Names()), ct);
             if (change.Event is { } created)
             {
                 Message = Wording.Format(AdminText.EventAdded, created.Title);

@@ -18,6 +18,8 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings,
         public string Phone { get; set => field = value ?? ""; } = "";
         public string Email { get; set => field = value ?? ""; } = "";
         public string KeyPickup { get; set => field = value ?? ""; } = "";
+        public string? KeyPickupUk { get; set; }
+        public string? KeyPickupEn { get; set; }
         public int MaxActiveBookingsPerResident { get; set; } = 3;
         public string? StaffChannel { get; set; }
         public string? StaffChatId { get; set; }
@@ -83,6 +85,7 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings,
         Form = new CentreForm
         {
             Name = centre.Name, Address = centre.Address, Phone = centre.Phone, Email = centre.Email, KeyPickup = centre.KeyPickup,
+            KeyPickupUk = centre.KeyPickupUk, KeyPickupEn = centre.KeyPickupEn,
             MaxActiveBookingsPerResident = centre.MaxActiveBookingsPerResident, StaffChannel = centre.StaffChannel, StaffChatId = centre.StaffChatId,
             Hours = Week.ToDictionary(d => d, d => (string?)string.Join(", ", centre.OpeningHours.Where(h => h.RoomId is null && h.Day == d)
                 .OrderBy(h => h.Opens).Select(h => $"{h.Opens:HH\\:mm}-{h.Closes:HH\\:mm}"))),
@@ -133,7 +136,8 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings,
 
         var centre = await centres.GetDefaultAsync(ct);
         await settings.SaveAsync(centre.Id,
-            new CentreDetails(Form.Name, Form.Address, Form.Phone, Form.Email, Form.KeyPickup, Form.MaxActiveBookingsPerResident, Form.StaffChannel, Form.StaffChatId),
+            new CentreDetails(Form.Name, Form.Address, Form.Phone, Form.Email, Form.KeyPickup, Form.MaxActiveBookingsPerResident, Form.StaffChannel, Form.StaffChatId,
+                Form.KeyPickupUk, Form.KeyPickupEn),
             hours, [.. rules.Select((r, i) => new RuleItem(r, rulesUk.ElementAtOrDefault(i), rulesEn.ElementAtOrDefault(i))).Where(r => r.Text.Length > 0)],
             [.. faq.Select(f => new FaqItem(f.Question!, f.Answer!, f.QuestionUk, f.AnswerUk, f.QuestionEn, f.AnswerEn))], ct);
         Message = AdminText.CentreSaved;

@@ -12,6 +12,8 @@ public sealed class RoomsModel(CentreDirectory centres, CentreSettings settings,
     public sealed class RoomForm
     {
         public string Name { get; set => field = value ?? ""; } = "";
+        public string? NameUk { get; set; }
+        public string? NameEn { get; set; }
         public string Aliases { get; set => field = value ?? ""; } = "";
         public int Capacity { get; set; } = 10;
         public string Description { get; set => field = value ?? ""; } = "";
@@ -25,7 +27,7 @@ public sealed class RoomsModel(CentreDirectory centres, CentreSettings settings,
 
         public static RoomForm Of(Room r) => new()
         {
-            Name = r.Name, Aliases = r.Aliases, Capacity = r.Capacity, Description = r.Description, Equipment = r.Equipment,
+            Name = r.Name, NameUk = r.NameUk, NameEn = r.NameEn, Aliases = r.Aliases, Capacity = r.Capacity, Description = r.Description, Equipment = r.Equipment,
             RequiresApproval = r.RequiresApproval, MinMinutes = r.MinMinutes, MaxMinutes = r.MaxMinutes, MaxDaysAhead = r.MaxDaysAhead,
             BufferMinutes = r.BufferMinutes, MinNoticeMinutes = r.MinNoticeMinutes,
         };
@@ -56,7 +58,8 @@ public sealed class RoomsModel(CentreDirectory centres, CentreSettings settings,
     {
         var r = Room;
         var errors = new List<string>();
-        if (r.Name.Trim().Length is < 2 or > 60) errors.Add(AdminText.RoomNameLength);
+        if (r.Name.Trim().Length is < 2 or > 60 || (r.NameUk?.Trim().Length ?? 0) > 60 || (r.NameEn?.Trim().Length ?? 0) > 60)
+            errors.Add(AdminText.RoomNameLength);
         if (r.Capacity is < 1 or > 500) errors.Add(AdminText.RoomCapacityRange);
         if (r.MinMinutes < 15 || r.MaxMinutes < r.MinMinutes) errors.Add(AdminText.RoomLengthRange);
         if (r.MaxDaysAhead is < 1 or > 365) errors.Add(AdminText.RoomDaysAheadRange);
@@ -65,7 +68,7 @@ public sealed class RoomsModel(CentreDirectory centres, CentreSettings settings,
 
         var centre = await centres.GetDefaultAsync(ct);
         var saved = await settings.SaveRoomAsync(centre.Id, id, new RoomSettings(r.Name, r.Aliases, r.Capacity, r.Description, r.Equipment,
-            r.RequiresApproval, r.MinMinutes, r.MaxMinutes, r.MaxDaysAhead, r.BufferMinutes, r.MinNoticeMinutes), ct);
+            r.RequiresApproval, r.MinMinutes, r.MaxMinutes, r.MaxDaysAhead, r.BufferMinutes, r.MinNoticeMinutes, r.NameUk, r.NameEn), ct);
         if (saved is null) return NotFound();
         Message = Wording.Format(id is null ? AdminText.RoomAdded : AdminText.RoomSaved, saved.Name);
         return RedirectToPage();
