@@ -78,9 +78,10 @@ public sealed partial class ConversationEngine(
         var (command, argument) = activity.Payload is null ? FindCommand(activity.Text) : (null, "");
         if (!await handoffs.RelayAsync(dc, command, ct)) await RouteAsync(dc, command, argument, ct);
         await ResumeAfterConsentAsync(dc, resident, ct);
-        // The buttons on screen (no personal data) let typed words press them, before consent too; after a "no"
-        // to the privacy notice nothing at all is kept.
-        state.Screen = dc.Activity.Payload == "consent:no" && dc.Resident?.HasConsented != true ? null : TypedButtons.OnScreen(dc.Replies);
+        // The buttons on screen let typed words press them. Before consent only a screen offering what needs it
+        // (an event's sign-up) is kept, so "zgadzam się" typed there can do it; after a "no" nothing is kept.
+        var screen = TypedButtons.OnScreen(dc.Replies);
+        state.Screen = dc.Resident?.HasConsented == true || state.Stack.Count > 0 || TypedButtons.NeedsConsent(screen) ? screen : null;
 
         await conversations.KeepAsync(activity.Channel, activity.ChatId, dc.Forgotten ? null : state.ToJson(), ct);
         var ids = await QueueRepliesAsync(dc, ct);

@@ -26,6 +26,12 @@ public static class TypedButtons
         return byWords;
     }
 
+    /// <summary>A screen with an action that needs consent: worth remembering before the resident has agreed.</summary>
+    public static bool NeedsConsent(Dictionary<string, string>? screen) =>
+        screen is not null && screen.Values.Any(p => ConsentFirst.Any(start => p.StartsWith(start, StringComparison.Ordinal)));
+
+    private static readonly string[] ConsentFirst = ["events:join:", "bookat:", "handoff:start"];
+
     /// <summary>
     /// The payload of the button the resident typed, if the text is exactly one. Outside a dialog the main menu's
     /// own words are left to the recognizer: typed "mam pomysł" starts an idea, where the button shows the board.

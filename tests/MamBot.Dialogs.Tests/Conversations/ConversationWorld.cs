@@ -17,6 +17,8 @@ internal static class ConversationWorld
         Phone = "12 000 00 00",
         Email = "mam@example.org",
         KeyPickup = "Klucz odbierzesz u osoby dyżurnej przy wejściu; oddaj go tam po wyjściu.",
+        KeyPickupUk = "Ключ візьміть у чергової особи біля входу і поверніть туди, коли йтимете.",
+        KeyPickupEn = "Pick up the key from the person on duty at the entrance and return it there when you leave.",
         OpeningHours = new()
         {
             ["Monday"] = "09:00-21:00", ["Tuesday"] = "09:00-21:00", ["Wednesday"] = "09:00-21:00",
@@ -37,20 +39,25 @@ internal static class ConversationWorld
         Rooms =
         [
             Room("Sala duża", "duża, duza, główna, велика, velyka, big, large", 30, "rzutnik, nagłośnienie, 30 krzeseł",
-                approval: true, min: 60, max: 240, noticeMinutes: 1440),
-            Room("Sala mała", "mała, mala, salka, мала, маленька, small", 10, "stół, tablica"),
-            Room("Kuchnia", "kuchnia, kuchni, kuchnię, кухня, kukhnia, kitchen", 8, "lodówka, płyta, czajnik"),
+                ("Велика зала", "Big room"), approval: true, min: 60, max: 240, noticeMinutes: 1440),
+            Room("Sala mała", "mała, mala, salka, мала, маленька, small", 10, "stół, tablica", ("Мала зала", "Small room")),
+            Room("Kuchnia", "kuchnia, kuchni, kuchnię, кухня, kukhnia, kitchen", 8, "lodówka, płyta, czajnik", ("Кухня", "Kitchen")),
         ],
         Events =
         [
-            Weekly("Joga", "Monday", "18:00", 60, "Sala duża", 15, "Seniors"),
-            Weekly("Gimnastyka dla seniorów", "Tuesday", "10:30", 60, "Sala duża", 12, "Seniors"),
-            Weekly("Gimnastyka dla seniorów", "Thursday", "10:30", 60, "Sala duża", 12, "Seniors"),
-            Weekly("Zajęcia twórcze dla dzieci", "Wednesday", "16:00", 90, "Sala mała", 10, "Kids"),
-            Weekly("Kawa sąsiedzka", "Thursday", "17:00", 120, "Sala duża", null, "Neighbours"),
-            Weekly("Planszówki dla dzieci", "Friday", "16:00", 120, "Sala mała", 10, "Kids"),
-            Weekly("Śniadanie sąsiedzkie", "Saturday", "09:30", 90, "Kuchnia", 8, "Neighbours"),
-            Weekly("Warsztaty ceramiki", "Saturday", "12:00", 120, "Sala mała", 8, "Neighbours"),
+            Weekly(("Joga", "Йога", "Yoga"), "Monday", "18:00", 60, "Sala duża", 15, "Seniors"),
+            Weekly(Gymnastics, "Tuesday", "10:30", 60, "Sala duża", 12, "Seniors"),
+            Weekly(Gymnastics, "Thursday", "10:30", 60, "Sala duża", 12, "Seniors"),
+            Weekly(("Zajęcia twórcze dla dzieci", "Творчі заняття для дітей", "Crafts for kids"), "Wednesday", "16:00", 90,
+                "Sala mała", 10, "Kids"),
+            Weekly(("Kawa sąsiedzka", "Сусідська кава", "Neighbours' coffee"), "Thursday", "17:00", 120, "Sala duża", null,
+                "Neighbours"),
+            Weekly(("Planszówki dla dzieci", "Настільні ігри для дітей", "Board games for kids"), "Friday", "16:00", 120,
+                "Sala mała", 10, "Kids"),
+            Weekly(("Śniadanie sąsiedzkie", "Сусідський сніданок", "Neighbourhood breakfast"), "Saturday", "09:30", 90,
+                "Kuchnia", 8, "Neighbours"),
+            Weekly(("Warsztaty ceramiki", "Гончарна майстерня", "Pottery workshop"), "Saturday", "12:00", 120, "Sala mała", 8,
+                "Neighbours"),
         ],
     }.WithoutEventRoomsIf(set == "v1");
 
@@ -60,17 +67,20 @@ internal static class ConversationWorld
         return centre;
     }
 
-    private static SampleRoom Room(string name, string aliases, int capacity, string equipment,
+    private static readonly (string, string, string) Gymnastics =
+        ("Gimnastyka dla seniorów", "Гімнастика для старших", "Gentle exercise for seniors");
+
+    private static SampleRoom Room(string name, string aliases, int capacity, string equipment, (string Uk, string En) names,
         bool approval = false, int min = 30, int max = 180, int noticeMinutes = 60) => new()
     {
-        Name = name, Aliases = aliases, Capacity = capacity, Equipment = equipment, RequiresApproval = approval,
+        Name = name, NameUk = names.Uk, NameEn = names.En, Aliases = aliases, Capacity = capacity, Equipment = equipment, RequiresApproval = approval,
         MinMinutes = min, MaxMinutes = max, MaxDaysAhead = 60, BufferMinutes = 15, MinNoticeMinutes = noticeMinutes,
     };
 
-    private static SampleEvent Weekly(string title, string day, string time, int minutes, string room, int? capacity,
-        string category) => new()
+    private static SampleEvent Weekly((string Pl, string Uk, string En) title, string day, string time, int minutes,
+        string room, int? capacity, string category) => new()
     {
-        Title = title, Description = "Zapraszamy!", Day = day, Time = time, Minutes = minutes, Room = room,
+        Title = title.Pl, TitleUk = title.Uk, TitleEn = title.En, Description = "Zapraszamy!", Day = day, Time = time, Minutes = minutes, Room = room,
         Capacity = capacity, Category = category, Organiser = "Zespół MAM", Weeks = 3,
     };
 }
