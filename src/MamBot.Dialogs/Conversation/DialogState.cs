@@ -25,13 +25,23 @@ public sealed class ConversationData
     /// </summary>
     public string? AfterConsent { get; set; }
 
+    /// <summary>
+    /// The room and day the last answer was about ("Sala duża", Saturday), for the next sentence that leaves them
+    /// out: "a wolna w sobotę?", "to zarezerwuj od 18". Gone after any other typed request.
+    /// </summary>
+    public Topic? Topic { get; set; }
+
     public string? ToJson() =>
-        Stack.Count == 0 && Screen is null && HandoffId is null && NotUnderstoodInRow == 0 && Language is null && AfterConsent is null
+        Stack.Count == 0 && Screen is null && HandoffId is null && NotUnderstoodInRow == 0 && Language is null
+            && AfterConsent is null && Topic is null
             ? null : JsonSerializer.Serialize(this);
 
     public static ConversationData FromJson(string? json) =>
         string.IsNullOrEmpty(json) ? new() : JsonSerializer.Deserialize<ConversationData>(json) ?? new();
 }
+
+/// <summary>What "she", "it" and "then" point at: a room (its id) and a day talked about.</summary>
+public sealed record Topic(int? RoomId, DateOnly? Day);
 
 /// <summary>One dialog on the stack: which dialog, the step it waits at, what it has collected, which buttons it offered.</summary>
 public sealed class DialogFrame

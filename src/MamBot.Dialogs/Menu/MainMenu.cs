@@ -69,6 +69,8 @@ public sealed class MainMenu(
     /// <summary>Typed text with nothing in progress: the offline recognizer says what it means.</summary>
     public async Task HandleFreeTextAsync(DialogContext dc, CancellationToken ct)
     {
+        var topic = dc.Data.Topic; // what the last answer was about; kept only if this one is about it again
+        dc.Data.Topic = null;
         // Settings and personal data first: "usuń moje dane" must never be read as anything else.
         switch (MenuIntents.Match(dc.Text))
         {
@@ -102,11 +104,16 @@ public sealed class MainMenu(
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, dc.TimeZone).DateTime);
         var understood = smart?.Understood ?? IntentRecognizer.Recognize(dc.Text, today, dc.Centre.Rooms);
         var intent = understood.Intent;
+        // Times or a head count right after talking about a room and day fill a booking of it: "to od 17 do 19
+        // dla 20 osób", whatever else the words alone might suggest.
+        if (topic is not null && intent is not ("book_room" or "cancel_booking" or "my_bookings" or "talk_to_staff")
+            && (understood.Start is not null || understood.People is not null) && !TypedRepair.IsQuestion(dc.Text))
+            intent = "book_room";
         // A room or a day in a question is no request to book: "czy w kuchni jest czajnik?", "czy sala jest wolna
         // w sobotę?"
         if (intent == "book_room" && TypedRepair.IsQuestion(dc.Text) && !TypedRepair.AsksToAct(dc.Text))
         {
-            await AnswerAboutRoomsAsync(dc, understood, ct);
+            await AnswerAboutRoomsAsync(dc, understood, topic, ct);
             return;
         }
         switch (intent)
@@ -128,7 +135,7 @@ public sealed class MainMenu(
                 break;
             case "greeting" when dc.Resident?.HasConsented != true: await WelcomeActions.StartAsync(dc, ct); break;
             case "greeting": dc.Say(Render(WelcomeActions.WelcomeBack(dc))); break;
-            case "book_room": await OpenAsync(dc, "book", Phrase(smart?.Understood) + dc.Text, ct); break;
+            case "book_room": await OpenAsync(dc, "book", Phrase(smart?.Understood) + Phrase(topic, understood, dc) + dc.Text, ct); break;
             case "my_bookings" or "cancel_booking": await myBookings.HandleAsync(dc, "", ct); break;
             case "leave_event": await events.LeaveBySentenceAsync(dc, smart?.Understood.Event + " " + dc.Text, ct); break;
             case "list_events" or "register_event": await OpenAsync(dc, "events", smart?.Understood.Event + " " + dc.Text, ct); break;
@@ -165,14 +172,33 @@ public sealed class MainMenu(
     }
 
     /// <summary>The FAQ when it knows; else the free times that day, or what the room holds; each with a way to book.</summary>
-    private async Task AnswerAboutRoomsAsync(DialogContext dc, Understood understood, CancellationToken ct)
+    /// <summary>A question about a room or a day, which may lean on the last one's ("a wolna w sobotę?").</summary>
+    private async Task AnswerAboutRoomsAsync(DialogContext dc, Understood understood, Topic? topic, CancellationToken ct)
     {
         var room = dc.Centre.Rooms.FirstOrDefault(r => r.Name == understood.Room)
-            ?? BookingSlots.FindRoom(dc.Centre.Rooms, dc.Text ?? "");
+            ?? BookingSlots.FindRoom(dc.Centre.Rooms, dc.Text ?? "")
+            ?? dc.Centre.Rooms.FirstOrDefault(r => r.Id == topic?.RoomId);
+        var day = understood.Date ?? topic?.Day;
         if (FaqMatcher.Find(dc.Text, dc.Centre.Faq) is { } faq) dc.Say(FaqAnswer.Render(faq));
-        else if (understood.Date is { } day) dc.Say(await availability.OnDayAsync(dc, room, day, ct));
+        else if (day is { } asked) dc.Say(await availability.OnDayAsync(dc, room, asked, ct));
         else if (room is not null) dc.Say(Repair.QuestionsInPlace.RoomFacts(room));
-        else await OpenAsync(dc, "book", dc.Text, ct);
+        else
+        {
+            await OpenAsync(dc, "book", dc.Text, ct);
+            return;
+        }
+        if (room is not null || day is not null) dc.Data.Topic = new Topic(room?.Id, day);
+    }
+
+    /// <summary>"to zarezerwujcie od 18": the room and day the last answer was about, for what this sentence leaves out.</summary>
+    private static string Phrase(Topic? topic, Understood understood, DialogContext dc)
+    {
+        if (topic is null) return "";
+        var room = understood.Room is null && BookingSlots.FindRoom(dc.Centre.Rooms, dc.Text ?? "") is null
+            ? dc.Centre.Rooms.FirstOrDefault(r => r.Id == topic.RoomId)?.Name : null;
+        var day = understood.Date is null ? topic.Day?.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture) : null;
+        var phrase = string.Join(' ', new[] { room, day }.Where(x => x is not null));
+        return phrase.Length == 0 ? "" : phrase + " ";
     }
 
     /// <summary>

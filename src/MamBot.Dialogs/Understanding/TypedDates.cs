@@ -53,6 +53,7 @@ public static partial class TypedDates
         // Dates first, so that "12.12" is the twelfth of December and not 12:12.
         var t = NumericDate().Replace(Prepare(text), m => IsDate(m) ? " " : m.Value);
         t = WordDate().Replace(t, m => Array.Exists(Months, month => m.Groups["month"].Value.StartsWith(month, StringComparison.Ordinal)) ? " " : m.Value);
+        t = NegatedPartOfDay().Replace(t, " "); // "nie po południu, o 10 rano": the part of the day taken back
         var evening = Evening().IsMatch(t);
         // "od 2 do 4", "o 5": a centre's single-digit hours up to 6 are the afternoon's unless said to be morning.
         var small = evening || !Morning().IsMatch(t);
@@ -191,6 +192,9 @@ public static partial class TypedDates
 
     [GeneratedRegex(@"\brano\b|\bprzed poludniem\b")]
     private static partial Regex Morning();
+
+    [GeneratedRegex(@"(?<![\w])(?:nie|не|ne|not|ни)\s+(?:wieczorem|wieczor|po poludniu|rano|przed poludniem)\b")]
+    private static partial Regex NegatedPartOfDay();
 
     [GeneratedRegex(@"\b(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s+(?:wieczorem|wieczor|rano|po poludniu)\b")]
     private static partial Regex BeforePartOfDay();

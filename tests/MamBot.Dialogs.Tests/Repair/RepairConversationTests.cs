@@ -242,6 +242,22 @@ public class RepairConversationTests
         Assert.Equal(("Anna Nowak", "600 100 200", 8, "próba chóru"), (second.ContactName, second.Phone, second.People, second.Purpose));
     }
 
+    [Theory]
+    [InlineData("pl", "czy duża sala jest wolna w piątek?", "to poproszę od 17 do 19 dla 20 osób")]
+    [InlineData("uk", "чи вільна велика зала в пʼятницю?", "добре, забронюйте з 17 до 19 для 20 людей")]
+    [InlineData("en", "is the big room free on friday?", "ok book it from 5 to 7pm for 20 people")]
+    public async Task A_booking_after_a_question_takes_the_room_and_day_asked_about(string language, string question, string request)
+    {
+        await using var chat = await ConsentedAsync(language);
+        await chat.SendAsync(question);
+        Assert.False(await chat.InProgressAsync()); // a question, answered: no form
+
+        await chat.SendAsync(request);
+
+        var values = await FrameAsync(chat);
+        Assert.Equal(("1", "2026-11-27", "17:00", "20"), (values["room"], values["day"], values["start"], values["people"]));
+    }
+
     [Fact]
     public async Task A_returning_resident_books_from_one_sentence_in_three_actions()
     {

@@ -34,6 +34,14 @@ public class WordTimesTests
     public void Hours_in_words(string typed, string start, string? end) => AssertTimes(typed, start, end);
 
     [Theory]
+    [InlineData("nie wieczorem, tylko o 9 rano", "09:00", null)]
+    [InlineData("не ввечері, а о 8 ранку", "08:00", null)]
+    [InlineData("not in the evening, at 9 in the morning", "09:00", null)]
+    [InlineData("nie rano, o 5", "17:00", null)]
+    public void A_part_of_the_day_taken_back_does_not_count(string typed, string start, string? end) =>
+        AssertTimes(typed, start, end);
+
+    [Theory]
     [InlineData("between 4 and 6 pm", "16:00", "18:00")]
     [InlineData("from 9 to 1", "09:00", "13:00")]
     [InlineData("od 11 do 3", "11:00", "15:00")]
