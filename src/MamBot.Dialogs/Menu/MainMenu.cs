@@ -117,7 +117,10 @@ public sealed class MainMenu(
                 dc.Say(Repair.QuestionsInPlace.Answer(dc, dc.Text!)
                     ?? Reply.WithRow(T.RepairAskTheTeam, HandoffDesk.TalkButton, MenuButton));
                 break;
-            case "greeting" when dc.Resident?.HasConsented != true: await WelcomeActions.StartAsync(dc, ct); break;
+            case "greeting" when dc.Resident?.HasConsented != true:
+                await WelcomeActions.StartAsync(dc, ct);
+                await AfterWelcomeAsync(dc, today, ct);
+                break;
             case "greeting": dc.Say(Render(WelcomeActions.WelcomeBack(dc))); break;
             case "book_room": await OpenAsync(dc, "book", Phrase(smart?.Understood) + dc.Text, ct); break;
             case "my_bookings" or "cancel_booking": await myBookings.HandleAsync(dc, "", ct); break;
@@ -139,6 +142,27 @@ public sealed class MainMenu(
                 else NotUnderstood(dc, missedBefore);
                 break;
         }
+    }
+
+    /// <summary>
+    /// "dobryi den, shcho bude v subotu?" from a newcomer: after the welcome, what follows the greeting is answered
+    /// at once when it needs no consent (events, hours, the address, the FAQ), and kept for right after consent when
+    /// it does (a booking, a sign-up, an idea).
+    /// </summary>
+    private async Task AfterWelcomeAsync(DialogContext dc, DateOnly today, CancellationToken ct)
+    {
+        if (IntentRules.AfterGreeting(dc.Text) is not { Length: > 0 } rest) return;
+        var intent = IntentRecognizer.Recognize(rest, today, dc.Centre.Rooms).Intent;
+        var asksAboutRooms = intent == "book_room" && TypedRepair.IsQuestion(rest) && !TypedRepair.AsksToAct(rest);
+        if (intent is "book_room" or "register_event" or "my_bookings" or "cancel_booking" or "leave_event" or "propose_idea"
+            && !asksAboutRooms)
+        {
+            dc.Data.AfterConsent = ConversationEngine.TextMark + rest;
+            return;
+        }
+        dc.Continue(dc.Activity with { Text = rest });
+        if (intent is not (IntentRecognizer.None or "greeting" or "thanks")) await HandleFreeTextAsync(dc, ct);
+        else if (Repair.QuestionsInPlace.Answer(dc, rest) is { } answer) dc.Say(answer);
     }
 
     /// <summary>The second miss in a row offers a person and the menu, never a second "nie rozumiem".</summary>
