@@ -96,6 +96,13 @@ public sealed class MainMenu(
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, dc.TimeZone).DateTime);
         var understood = smart?.Understood ?? IntentRecognizer.Recognize(dc.Text, today, dc.Centre.Rooms);
         var intent = understood.Intent;
+        // A newcomer who opens with a greeting is starting a conversation: the welcome first, then what they asked.
+        if (dc.Resident?.HasConsented != true && (intent == "greeting" || IntentRules.AfterGreeting(dc.Text) is not null))
+        {
+            await WelcomeActions.StartAsync(dc, ct);
+            await AfterWelcomeAsync(dc, today, ct);
+            return;
+        }
         // A room or a day in a question is no request to book: "czy w kuchni jest czajnik?", "czy sala jest wolna
         // w sobotę?"
         if (intent == "book_room" && TypedRepair.IsQuestion(dc.Text) && !TypedRepair.AsksToAct(dc.Text))
@@ -116,10 +123,6 @@ public sealed class MainMenu(
             case "greeting" or "thanks" when TypedRepair.IsQuestion(dc.Text) && dc.Resident?.HasConsented == true:
                 dc.Say(Repair.QuestionsInPlace.Answer(dc, dc.Text!)
                     ?? Reply.WithRow(T.RepairAskTheTeam, HandoffDesk.TalkButton, MenuButton));
-                break;
-            case "greeting" when dc.Resident?.HasConsented != true:
-                await WelcomeActions.StartAsync(dc, ct);
-                await AfterWelcomeAsync(dc, today, ct);
                 break;
             case "greeting": dc.Say(Render(WelcomeActions.WelcomeBack(dc))); break;
             case "book_room": await OpenAsync(dc, "book", Phrase(smart?.Understood) + dc.Text, ct); break;
@@ -151,7 +154,9 @@ public sealed class MainMenu(
     /// </summary>
     private async Task AfterWelcomeAsync(DialogContext dc, DateOnly today, CancellationToken ct)
     {
-        if (IntentRules.AfterGreeting(dc.Text) is not { Length: > 0 } rest) return;
+        var rest = dc.Text;
+        while (IntentRules.AfterGreeting(rest) is { } after) rest = after; // "hej, dzień dobry, …"
+        if (string.IsNullOrWhiteSpace(rest) || rest == dc.Text) return;
         var intent = IntentRecognizer.Recognize(rest, today, dc.Centre.Rooms).Intent;
         var asksAboutRooms = intent == "book_room" && TypedRepair.IsQuestion(rest) && !TypedRepair.AsksToAct(rest);
         if (intent is "book_room" or "register_event" or "my_bookings" or "cancel_booking" or "leave_event" or "propose_idea"

@@ -74,9 +74,11 @@ public static class TypedLanguage
         scores[Languages.English] += Math.Min(2, System.Text.RegularExpressions.Regex.Count(lower, @"\p{L}['’]\p{L}"));
         var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim('-', '/', '*')).Where(w => w.Length > 0 && !w.Any(char.IsDigit)).ToList();
+        var functional = Languages.All.ToDictionary(l => l, _ => 0);
         foreach (var word in words)
         {
             var speakers = Speakers(word, Function);
+            if (speakers.Count == 1) functional[speakers[0]]++;
             if (speakers.Count == 0) speakers = Speakers(word, Known);
             if (speakers.Count == 1) scores[speakers[0]] += 1;
             else if (speakers.Count == 0 && Shape(word) is { } shaped) scores[shaped] += 0.5;
@@ -85,7 +87,8 @@ public static class TypedLanguage
 
         var ranked = scores.OrderByDescending(s => s.Value).ToList();
         var (best, margin) = (ranked[0].Value, ranked[0].Value - ranked[1].Value);
-        var evidence = best >= 3 && margin >= 3 ? LanguageEvidence.Strong
+        // Strong needs the grammar of a sentence, not only its nouns: "birthday party for my son" is a purpose.
+        var evidence = best >= 3 && margin >= 3 && functional[ranked[0].Key] >= 3 ? LanguageEvidence.Strong
             : best >= 2 && margin >= 1.5 ? LanguageEvidence.Clear
             : best >= 1 && margin >= 1 ? LanguageEvidence.Weak
             : LanguageEvidence.None;
