@@ -15,32 +15,32 @@ public static class LanguageRequest
     // answer ("W jakim celu?" "angielski").
     private static readonly Dictionary<string, string> InLanguage = Folded(
         ("po polsku", Languages.Polish), ("in polish", Languages.Polish), ("польською", Languages.Polish),
-        ("по-польськи", Languages.Polish), ("по польськи", Languages.Polish),
-        ("po ukraińsku", Languages.Ukrainian), ("in ukrainian", Languages.Ukrainian), ("українською", Languages.Ukrainian),
-        ("по-українськи", Languages.Ukrainian), ("по українськи", Languages.Ukrainian), ("ukrainskoju", Languages.Ukrainian),
-        ("ukrainskoyu", Languages.Ukrainian), ("po ukrainsky", Languages.Ukrainian),
-        ("po angielsku", Languages.English), ("in english", Languages.English), ("англійською", Languages.English),
-        ("по-англійськи", Languages.English));
+        ("по-польськи", Languages.Polish), ("по польськи", Languages.Polish), ("po ukraińsku", Languages.Ukrainian),
+        ("in ukrainian", Languages.Ukrainian), ("українською", Languages.Ukrainian),
+        ("по-українськи", Languages.Ukrainian), ("по українськи", Languages.Ukrainian),
+        ("ukrainskoju", Languages.Ukrainian), ("ukrainskoyu", Languages.Ukrainian),
+        ("po ukrainsky", Languages.Ukrainian), ("po angielsku", Languages.English), ("in english", Languages.English),
+        ("англійською", Languages.English), ("по-англійськи", Languages.English));
 
     private static readonly Dictionary<string, string> LanguageNames = Folded(
-        ("polski", Languages.Polish), ("polish", Languages.Polish), ("польська", Languages.Polish), ("język polski", Languages.Polish),
-        ("ukraiński", Languages.Ukrainian), ("ukrainian", Languages.Ukrainian), ("українська", Languages.Ukrainian),
-        ("ukrainska", Languages.Ukrainian), ("język ukraiński", Languages.Ukrainian),
-        ("angielski", Languages.English), ("english", Languages.English), ("англійська", Languages.English),
-        ("język angielski", Languages.English),
-        ("język", ""), ("мова", ""), ("language", ""), ("zmień język", ""), ("змінити мову", ""), ("change language", ""));
+        ("polski", Languages.Polish), ("polish", Languages.Polish), ("польська", Languages.Polish),
+        ("język polski", Languages.Polish), ("ukraiński", Languages.Ukrainian), ("ukrainian", Languages.Ukrainian),
+        ("українська", Languages.Ukrainian), ("ukrainska", Languages.Ukrainian),
+        ("język ukraiński", Languages.Ukrainian), ("angielski", Languages.English), ("english", Languages.English),
+        ("англійська", Languages.English), ("język angielski", Languages.English), ("język", ""), ("мова", ""),
+        ("language", ""), ("zmień język", ""), ("змінити мову", ""), ("change language", ""));
 
     // Words around the language that change nothing: "mów po ukraińsku", "please, in English".
     private static readonly HashSet<string> Fillers =
         ["mow", "pisz", "prosze", "please", "speak", "write", "talk", "будь", "ласка", "пиши", "говори", "можна"];
 
-    /// <summary>"uk", "en", "pl"; "" for the choice itself ("język"); null when the message asks for something else.</summary>
+    /// <summary>"uk", "en", "pl"; "" for the choice itself ("język"); null when no language is asked for.</summary>
     public static string? Match(string? text, bool inForm)
     {
-        var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Fillers.Contains(w));
-        var request = string.Join(' ', words);
+        var request = string.Join(' ', TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !Fillers.Contains(w)));
         return InLanguage.GetValueOrDefault(request)
-            ?? (inForm ? InSentence(text, inForm) : LanguageNames.GetValueOrDefault(request) ?? InSentence(text, inForm));
+            ?? (inForm ? null : LanguageNames.GetValueOrDefault(request)) ?? InSentence(text, inForm);
     }
 
     // Not understanding a language: "Я не розумію польською", "I don't speak Polish", "nie mówię po polsku".
@@ -56,15 +56,15 @@ public static class LanguageRequest
     // Russian and English ways, in every spelling residents use.
     private static readonly (string Stem, string Language)[] Adverbs =
     [
-        .. Stems(Languages.Polish, "po polsku", "w jezyku polskim", "польською", "по-польськ", "по польськ", "по-польски",
-            "по польски", "на польском", "polskoiu", "polskoyu", "polskoju", "po polsky", "in polish"),
+        .. Stems(Languages.Polish, "po polsku", "w jezyku polskim", "польською", "по-польськ", "по польськ",
+            "по-польски", "по польски", "на польском", "polskoiu", "polskoyu", "polskoju", "po polsky", "in polish"),
         .. Stems(Languages.Ukrainian, "po ukrainsku", "w jezyku ukrainskim", "po rosyjsku", "w jezyku rosyjskim",
-            "українською", "по-українськ", "по українськ", "російською", "по-російськ", "по-украински", "по украински",
-            "на украинском", "по-русски", "по русски", "на русском", "ukrainskoi", "ukrainskoy", "ukrainskoj", "po ukrainsk",
-            "in ukrainian", "in russian"),
-        .. Stems(Languages.English, "po angielsku", "w jezyku angielskim", "англійською", "по-англійськ", "по англійськ",
-            "по-английски", "по английски", "на английском", "anhliiskoiu", "angliiskoiu", "angliyskoyu", "anhliyskoyu",
-            "angliiskoyu", "po angliysky", "po anhliisky", "in english"),
+            "українською", "по-українськ", "по українськ", "російською", "по-російськ", "по-украински",
+            "по украински", "на украинском", "по-русски", "по русски", "на русском", "ukrainskoi", "ukrainskoy",
+            "ukrainskoj", "po ukrainsk", "in ukrainian", "in russian"),
+        .. Stems(Languages.English, "po angielsku", "w jezyku angielskim", "англійською", "по-англійськ",
+            "по англійськ", "по-английски", "по английски", "на английском", "anhliiskoiu", "angliiskoiu",
+            "angliyskoyu", "anhliyskoyu", "angliiskoyu", "po angliysky", "po anhliisky", "in english"),
     ];
 
     // A language's name in any form, which is about speaking only beside a verb that is ("do you speak English?"),
@@ -72,25 +72,27 @@ public static class LanguageRequest
     private static readonly (string Stem, string Language)[] Names =
     [
         .. Stems(Languages.Polish, "polsk", "польськ", "польск", "polish", "polskoi", "polsku"),
-        .. Stems(Languages.Ukrainian, "ukrainsk", "rosyjsk", "українськ", "російськ", "украинск", "русск", "ukrainian",
-            "russian"),
-        .. Stems(Languages.English, "angielsk", "англійськ", "английск", "english", "anhliisk", "angliisk", "angliysk"),
+        .. Stems(Languages.Ukrainian, "ukrainsk", "rosyjsk", "українськ", "російськ", "украинск", "русск",
+            "ukrainian", "russian"),
+        .. Stems(Languages.English, "angielsk", "англійськ", "английск", "english", "anhliisk", "angliisk",
+            "angliysk"),
     ];
 
     // Speaking, writing, answering, understanding, in each language: "pisać", "mówisz", "розмовляти", "speak".
     private static readonly string[] Speaking = IntentRules.Fold(
-        "pisa", "pisz", "napisa", "napisz", "mow", "rozmawia", "porozmawia", "odpowiada", "odpisa", "odpisz", "rozumie",
-        "komunik", "gada", "пиш", "писа", "напиш", "напис", "говор", "поговор", "розмовля", "відповіда", "спілкув",
-        "розумі", "разговарива", "отвеча", "общать", "понима", "pysh", "pysa", "hovor", "govor", "rozmovl", "speak",
-        "spoke", "write", "writing", "talk", "answer", "reply", "respond", "chat", "communicate", "understand", "switch");
+        "pisa", "pisz", "napisa", "napisz", "mow", "rozmawia", "porozmawia", "odpowiada", "odpisa", "odpisz",
+        "rozumie", "komunik", "gada", "пиш", "писа", "напиш", "напис", "говор", "поговор", "розмовля", "відповіда",
+        "спілкув", "розумі", "разговарива", "отвеча", "общать", "понима", "pysh", "pysa", "hovor", "govor", "rozmovl",
+        "speak", "spoke", "write", "writing", "talk", "answer", "reply", "respond", "chat", "communicate",
+        "understand", "switch");
 
     // Asking, not mentioning: "czy mogę", "можна", "can we", "proszę", "a może".
     private static readonly string[] Asking = IntentRules.Fold(
-        "czy", "moge", "mozna", "mozemy", "mozesz", "mozecie", "moglibysmy", "moze", "prosze", "wolal", "chce", "chcial",
-        "da sie", "a ", "чи", "можна", "можу", "можете", "можемо", "може", "будь ласка", "хочу", "хотів", "хотіла", "краще",
-        "а ", "пишіть", "говоріть", "можно", "могу", "может", "пожалуйста", "хотел", "лучше", "mozhna", "mozhu", "mozhe",
-        "chy ", "bud laska", "can", "could", "may", "please", "do you", "is it possible", "would", "want", "prefer", "rather",
-        "anyone", "somebody", "someone");
+        "czy", "moge", "mozna", "mozemy", "mozesz", "mozecie", "moglibysmy", "moze", "prosze", "wolal", "chce",
+        "chcial", "da sie", "a ", "чи", "можна", "можу", "можете", "можемо", "може", "будь ласка", "хочу", "хотів",
+        "хотіла", "краще", "а ", "пишіть", "говоріть", "можно", "могу", "может", "пожалуйста", "хотел", "лучше",
+        "mozhna", "mozhu", "mozhe", "chy ", "bud laska", "can", "could", "may", "please", "do you", "is it possible",
+        "would", "want", "prefer", "rather", "anyone", "somebody", "someone");
 
     /// <summary>
     /// A short message asking for a language in its own words; null when it asks for nothing of the kind. An

@@ -25,32 +25,35 @@ public static class TypedLanguage
     // The commonest words, which decide before any other: a word here counts for its language(s) only.
     private static readonly Dictionary<string, string[]> FunctionWords = Group(
         (Languages.English, [
-            "the", "a", "an", "is", "are", "am", "was", "were", "be", "you", "your", "youre", "i", "im", "id", "ive", "me", "my",
-            "we", "our", "us", "it", "its", "this", "that", "these", "what", "whats", "when", "where", "wheres", "how", "who",
-            "which", "why", "can", "could", "would", "will", "should", "do", "does", "did", "dont", "doesnt", "have", "has",
-            "of", "for", "with", "from", "at", "in", "on", "and", "or", "not", "please", "pls", "plz", "want", "need", "like",
-            "there", "any", "anything", "some", "about", "just", "get", "thanks", "thank", "hi", "hey", "hello", "hiya",
-            "yes", "yeah", "yep", "nope", "sorry", "tomorrow", "today", "tonight", "morning", "evening", "if", "then",
-            "also", "again", "all", "book", "room", "sign", "up", "near", "here", "still", "to", "no",
+            "the", "a", "an", "is", "are", "am", "was", "were", "be", "you", "your", "youre", "i", "im", "id", "ive",
+            "me", "my", "we", "our", "us", "it", "its", "this", "that", "these", "what", "whats", "when", "where",
+            "wheres", "how", "who", "which", "why", "can", "could", "would", "will", "should", "do", "does", "did",
+            "dont", "doesnt", "have", "has", "of", "for", "with", "from", "at", "in", "on", "and", "or", "not",
+            "please", "pls", "plz", "want", "need", "like", "there", "any", "anything", "some", "about", "just",
+            "get", "thanks", "thank", "hi", "hey", "hello", "hiya", "yes", "yeah", "yep", "nope", "sorry", "tomorrow",
+            "today", "tonight", "morning", "evening", "if", "then", "also", "again", "all", "book", "room", "sign",
+            "up", "near", "here", "still", "to", "no",
         ]),
         (Languages.Polish, [
-            "i", "a", "w", "we", "na", "do", "z", "ze", "sie", "nie", "jest", "sa", "czy", "jak", "co", "dla", "po", "od",
-            "mnie", "mi", "mam", "chce", "chcialam", "chcialbym", "chcialabym", "prosze", "jutro", "dzis", "dzisiaj", "gdzie",
-            "kiedy", "ile", "o", "u", "tak", "ten", "ta", "to", "ale", "juz", "jeszcze", "bo", "moze", "mozna", "jestem",
-            "bedzie", "ktory", "ktora", "ktore", "jaki", "jakie", "czesc", "dzien", "dobry", "dziekuje", "dzieki", "hej",
-            "witam", "mozesz", "moge", "mozemy", "jakies", "cos", "tez", "bardzo", "przez",
+            "i", "a", "w", "we", "na", "do", "z", "ze", "sie", "nie", "jest", "sa", "czy", "jak", "co", "dla", "po",
+            "od", "mnie", "mi", "mam", "chce", "chcialam", "chcialbym", "chcialabym", "prosze", "jutro", "dzis",
+            "dzisiaj", "gdzie", "kiedy", "ile", "o", "u", "tak", "ten", "ta", "to", "ale", "juz", "jeszcze", "bo",
+            "moze", "mozna", "jestem", "bedzie", "ktory", "ktora", "ktore", "jaki", "jakie", "czesc", "dzien",
+            "dobry", "dziekuje", "dzieki", "hej", "witam", "mozesz", "moge", "mozemy", "jakies", "cos", "tez",
+            "bardzo", "przez",
         ]),
         // Ukrainian in Latin letters, written as Ukrainian and compared in the loose Cyrillic spelling.
         (Languages.Ukrainian, [
-            "я", "ви", "ми", "ти", "мене", "мені", "вас", "нас", "що", "шо", "як", "де", "коли", "чи", "не", "так", "ні", "а",
-            "і", "й", "в", "у", "на", "до", "з", "із", "зі", "для", "по", "від", "можна", "можу", "будь", "ласка", "буде",
-            "хочу", "дякую", "привіт", "добрий", "доброго", "день", "дня", "вечір", "завтра", "сьогодні", "є", "це", "цей",
-            "яка", "який", "які", "скільки", "потрібно", "треба", "будласка",
+            "я", "ви", "ми", "ти", "мене", "мені", "вас", "нас", "що", "шо", "як", "де", "коли", "чи", "не", "так",
+            "ні", "а", "і", "й", "в", "у", "на", "до", "з", "із", "зі", "для", "по", "від", "можна", "можу", "будь",
+            "ласка", "буде", "хочу", "дякую", "привіт", "добрий", "доброго", "день", "дня", "вечір", "завтра",
+            "сьогодні", "є", "це", "цей", "яка", "який", "які", "скільки", "потрібно", "треба", "будласка",
         ]));
 
     // Function words of each language in the form they are compared in: folded Latin, or loose Cyrillic.
     private static readonly Dictionary<string, HashSet<string>> Function = FunctionWords.ToDictionary(
-        g => g.Key, g => new HashSet<string>(g.Value.Select(w => g.Key == Languages.Ukrainian ? Transliteration.Loose(w) : w)));
+        g => g.Key,
+        g => new HashSet<string>(g.Value.Select(w => g.Key == Languages.Ukrainian ? Transliteration.Loose(w) : w)));
 
     // Every word the recognizer knows per language, from its rules and its training sentences.
     private static readonly Dictionary<string, HashSet<string>> Known = Languages.All.ToDictionary(
@@ -69,7 +72,8 @@ public static class TypedLanguage
         var scores = Languages.All.ToDictionary(l => l, _ => 0.0);
         var lower = text.ToLowerInvariant();
         // Letters only Polish has among ours; "ó" and "ł" are typed even by those who skip the rest.
-        scores[Languages.Polish] += Math.Min(3, lower.Count(c => "ąćęłńóśźż".Contains(c, StringComparison.Ordinal)) * 1.5);
+        var polishLetters = lower.Count(c => "ąćęłńóśźż".Contains(c, StringComparison.Ordinal));
+        scores[Languages.Polish] += Math.Min(3, polishLetters * 1.5);
         // "I'm", "don't", "what's": the apostrophe inside a word is English.
         scores[Languages.English] += Math.Min(2, System.Text.RegularExpressions.Regex.Count(lower, @"\p{L}['’]\p{L}"));
         var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -95,25 +99,24 @@ public static class TypedLanguage
         return evidence == LanguageEvidence.None ? (null, evidence) : (ranked[0].Key, evidence);
     }
 
-    /// <summary>The languages a word belongs to in the given word lists (Ukrainian read through transliteration).</summary>
+    /// <summary>The languages a word belongs to in the given lists (Ukrainian read through transliteration).</summary>
     private static List<string> Speakers(string word, Dictionary<string, HashSet<string>> lists) =>
-        [.. lists.Where(l => l.Value.Contains(l.Key == Languages.Ukrainian ? Comparable(word) : word)).Select(l => l.Key)];
+        [.. lists.Where(l => l.Value.Contains(l.Key == Languages.Ukrainian ? Comparable(word) : word))
+            .Select(l => l.Key)];
 
-    /// <summary>A word's spelling that only one language has: "szcz", "rz" Polish; "th", "-ing" English; "shch", "-ty" Ukrainian.</summary>
-    private static string? Shape(string word) => word switch
-    {
-        _ when word.Contains("cz", StringComparison.Ordinal) || word.Contains("sz", StringComparison.Ordinal)
-            || word.Contains("rz", StringComparison.Ordinal) || word.EndsWith("ac", StringComparison.Ordinal)
-            || word.EndsWith("ic", StringComparison.Ordinal) || word.EndsWith("ie", StringComparison.Ordinal) => Languages.Polish,
-        _ when word.Contains("shch", StringComparison.Ordinal) || word.Contains("zh", StringComparison.Ordinal)
-            || word.Contains("kh", StringComparison.Ordinal) || word.EndsWith("yty", StringComparison.Ordinal)
-            || word.EndsWith("uvaty", StringComparison.Ordinal) || word.EndsWith("ysia", StringComparison.Ordinal)
-            || word.EndsWith("yi", StringComparison.Ordinal) => Languages.Ukrainian,
-        _ when word.Contains("th", StringComparison.Ordinal) || word.StartsWith("wh", StringComparison.Ordinal)
-            || word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith("tion", StringComparison.Ordinal)
-            || word.Contains("ee", StringComparison.Ordinal) || word.Contains("oo", StringComparison.Ordinal) => Languages.English,
-        _ => null,
-    };
+    // Spellings only one language has, as (inside the word, at its end): "szcz", "-ać" Polish; "shch", "-yty"
+    // Ukrainian in Latin letters; "th", "-ing" English. Polish first: "warsztaty" is no Ukrainian infinitive.
+    private static readonly (string Language, string[] Inside, string[] Ends)[] Shapes =
+    [
+        (Languages.Polish, ["cz", "sz", "rz"], ["ac", "ic", "ie"]),
+        (Languages.Ukrainian, ["shch", "zh", "kh"], ["yty", "uvaty", "ysia", "yi"]),
+        (Languages.English, ["th", "ee", "oo"], ["ing", "tion"]),
+    ];
+
+    /// <summary>The language whose spelling a word has; null when none or several could.</summary>
+    private static string? Shape(string word) => Shapes.FirstOrDefault(s =>
+        s.Inside.Any(p => word.Contains(p, StringComparison.Ordinal))
+        || s.Ends.Any(p => word.EndsWith(p, StringComparison.Ordinal))).Language;
 
     /// <summary>A Ukrainian word, in either alphabet, in the loose Cyrillic spelling it is compared in.</summary>
     private static string Comparable(string word) =>
