@@ -59,25 +59,32 @@ public sealed partial class ConversationEngine(
         if (resident is not null) await residents.NoteInboundAsync(resident, activity.Channel, activity.ChatId, ct);
         var centre = await CentreOfAsync(resident, ct);
         var state = ReadState(await conversations.LoadAsync(activity.Channel, activity.ChatId, ct));
-        // Someone new who writes in Cyrillic (Ukrainian, or Russian) is answered in Ukrainian from the first reply.
-        var cyrillicNewcomer = resident?.HasConsented != true && state.Language is null && activity.Payload is null
-            && TypedText.HasCyrillic(activity.Text);
-        if (cyrillicNewcomer) state.Language = Data.Residents.Languages.Ukrainian;
+        // Who has not chosen a language is answered in the one they write in: Cyrillic (Ukrainian, or Russian) in
+        // Ukrainian, English in English, from the first reply.
+        // A typed button ("zgadzam się", "tak") or a command is no sign of a language.
+        string? pressed;
+        using (Language.Use(resident?.Language ?? state.Language))
+        {
+            var consent = activity.Payload is null ? Consent(activity.Text, resident) : null;
+            var onScreen = activity.Payload is null ? TypedButtons.Pressed(activity.Text, state) : null;
+            // "zgadzam się" typed at a card whose button needs consent: she agrees, and what the card offers is done.
+            if (consent == "consent:yes" && onScreen is { } action && !action.StartsWith("consent:", StringComparison.Ordinal)
+                && state.AfterConsent is null) state.AfterConsent = onScreen;
+            pressed = consent ?? onScreen;
+        }
+        var followed = activity.Payload is null && pressed is null && FindCommand(activity.Text).Command is null
+            ? Settings.LanguageActions.Followed(activity.Text, resident, state) : null;
+        if (followed is not null && resident is { HasConsented: true }) await residents.SetLanguageAsync(resident, followed, ct);
+        else if (followed is not null) state.Language = followed;
         using var speaking = Language.Use(resident?.Language ?? state.Language);
-        var consent = activity.Payload is null ? Consent(activity.Text, resident) : null;
-        var onScreen = activity.Payload is null ? TypedButtons.Pressed(activity.Text, state) : null;
-        // "zgadzam się" typed at a card whose button needs consent: she agrees, and what the card offers is done.
-        if (consent == "consent:yes" && onScreen is { } action && !action.StartsWith("consent:", StringComparison.Ordinal)
-            && state.AfterConsent is null) state.AfterConsent = onScreen;
-        var pressed = consent ?? onScreen;
         if (pressed is not null) activity = activity with { Text = null, Payload = pressed };
 
         var dc = new DialogContext(activity, centre, resident, state, dialogs);
-        if (cyrillicNewcomer && TypedText.LooksRussian(activity.Text))
-            dc.Say(Settings.LanguageActions.RussianReadInUkrainian());
         var (command, argument) = activity.Payload is null ? FindCommand(activity.Text) : (null, "");
         if (!await handoffs.RelayAsync(dc, command, ct)) await RouteAsync(dc, command, argument, ct);
         await ResumeAfterConsentAsync(dc, resident, ct);
+        if (followed is not null && !state.LanguageChosen && !dc.Forgotten)
+            Settings.LanguageActions.KeepChoiceInReach(dc, russian: TypedText.LooksRussian(activity.Text));
         // The buttons on screen let typed words press them. Before consent only a screen offering what needs it
         // (an event's sign-up) is kept, so "zgadzam się" typed there can do it; after a "no" nothing is kept.
         var screen = TypedButtons.OnScreen(dc.Replies);

@@ -33,6 +33,9 @@ public sealed class DialogContext(Activity activity, Centre centre, Resident? re
     public void Say(Reply reply) => _replies.Add(reply);
     public void Say(string text) => _replies.Add(Reply.Plain(text));
 
+    /// <summary>A line that belongs before everything else the turn says (the language it is answered in).</summary>
+    internal void SayFirst(Reply reply) => _replies.Insert(0, reply);
+
     public async Task BeginDialogAsync(string dialogId, string? argument, CancellationToken ct)
     {
         var dialog = dialogs.Find(dialogId);

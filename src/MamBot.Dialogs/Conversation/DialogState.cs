@@ -20,6 +20,12 @@ public sealed class ConversationData
     public string? Language { get; set; }
 
     /// <summary>
+    /// The resident chose the language (a button, or asked for it in words): it is kept whatever they type. Until
+    /// then the chat follows the language they write in (see <see cref="Settings.LanguageActions.Followed"/>).
+    /// </summary>
+    public bool LanguageChosen { get; set; }
+
+    /// <summary>
     /// What the resident asked for when consent was needed first (a button's payload, or "text:" and the words):
     /// done right after they agree. Dropped when they decline.
     /// </summary>
@@ -33,7 +39,7 @@ public sealed class ConversationData
 
     public string? ToJson() =>
         Stack.Count == 0 && Screen is null && HandoffId is null && NotUnderstoodInRow == 0 && Language is null
-            && AfterConsent is null && Topic is null
+            && AfterConsent is null && Topic is null && !LanguageChosen
             ? null : JsonSerializer.Serialize(this);
 
     public static ConversationData FromJson(string? json) =>

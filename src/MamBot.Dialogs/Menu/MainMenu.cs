@@ -104,6 +104,13 @@ public sealed class MainMenu(
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dc.Now, dc.TimeZone).DateTime);
         var understood = smart?.Understood ?? IntentRecognizer.Recognize(dc.Text, today, dc.Centre.Rooms);
         var intent = understood.Intent;
+        // A newcomer who opens with a greeting is starting a conversation: the welcome first, then what they asked.
+        if (dc.Resident?.HasConsented != true && (intent == "greeting" || IntentRules.AfterGreeting(dc.Text) is not null))
+        {
+            await WelcomeActions.StartAsync(dc, ct);
+            await AfterWelcomeAsync(dc, today, ct);
+            return;
+        }
         // Times or a head count right after talking about a room and day fill a booking of it: "to od 17 do 19
         // dla 20 osób", whatever else the words alone might suggest.
         if (topic is not null && intent is not ("book_room" or "cancel_booking" or "my_bookings" or "talk_to_staff")
@@ -133,7 +140,6 @@ public sealed class MainMenu(
                 dc.Say(Repair.QuestionsInPlace.Answer(dc, dc.Text!)
                     ?? Reply.WithRow(T.RepairAskTheTeam, HandoffDesk.TalkButton, MenuButton));
                 break;
-            case "greeting" when dc.Resident?.HasConsented != true: await WelcomeActions.StartAsync(dc, ct); break;
             case "greeting": dc.Say(Render(WelcomeActions.WelcomeBack(dc))); break;
             case "book_room": await OpenAsync(dc, "book", Phrase(smart?.Understood) + Phrase(topic, understood, dc) + dc.Text, ct); break;
             case "my_bookings" or "cancel_booking": await myBookings.HandleAsync(dc, "", ct); break;
@@ -157,6 +163,29 @@ public sealed class MainMenu(
                 else NotUnderstood(dc, missedBefore);
                 break;
         }
+    }
+
+    /// <summary>
+    /// "dobryi den, shcho bude v subotu?" from a newcomer: after the welcome, what follows the greeting is answered
+    /// at once when it needs no consent (events, hours, the address, the FAQ), and kept for right after consent when
+    /// it does (a booking, a sign-up, an idea).
+    /// </summary>
+    private async Task AfterWelcomeAsync(DialogContext dc, DateOnly today, CancellationToken ct)
+    {
+        var rest = dc.Text;
+        while (IntentRules.AfterGreeting(rest) is { } after) rest = after; // "hej, dzień dobry, …"
+        if (string.IsNullOrWhiteSpace(rest) || rest == dc.Text) return;
+        var intent = IntentRecognizer.Recognize(rest, today, dc.Centre.Rooms).Intent;
+        var asksAboutRooms = intent == "book_room" && TypedRepair.IsQuestion(rest) && !TypedRepair.AsksToAct(rest);
+        if (intent is "book_room" or "register_event" or "my_bookings" or "cancel_booking" or "leave_event" or "propose_idea"
+            && !asksAboutRooms)
+        {
+            dc.Data.AfterConsent = ConversationEngine.TextMark + rest;
+            return;
+        }
+        dc.Continue(dc.Activity with { Text = rest });
+        if (intent is not (IntentRecognizer.None or "greeting" or "thanks")) await HandleFreeTextAsync(dc, ct);
+        else if (Repair.QuestionsInPlace.Answer(dc, rest) is { } answer) dc.Say(answer);
     }
 
     /// <summary>The second miss in a row offers a person and the menu, never a second "nie rozumiem".</summary>

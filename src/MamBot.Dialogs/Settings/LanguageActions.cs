@@ -38,6 +38,37 @@ public sealed class LanguageActions(ResidentService residents) : IButtonAction
     public static Reply RussianReadInUkrainian() => Reply.WithRow(T.LanguageReadRussian,
         [.. Buttons(Languages.All.Where(l => l != Languages.Ukrainian))]);
 
+    /// <summary>
+    /// The language the chat follows because the resident wrote in it, while they have not chosen one: a message
+    /// clearly in another language than the one spoken switches; a greeting alone ("hi") only before anything was
+    /// said to a newcomer; inside a form only a long answer does ("Tom Baker" says nothing). Null: no switch.
+    /// </summary>
+    public static string? Followed(string? text, Resident? resident, ConversationData state)
+    {
+        if (state.LanguageChosen || state.HandoffId is not null || string.IsNullOrWhiteSpace(text)) return null;
+        var inForm = state.Stack.Count > 0;
+        if (LanguageRequest.Match(text, inForm) is not null) return null; // asked for in words: that is a choice
+        var (language, evidence) = TypedLanguage.Read(text);
+        var spoken = resident is { HasConsented: true } known ? known.Language : state.Language ?? Languages.Polish;
+        if (language is null || language == spoken) return null;
+        var needed = inForm ? LanguageEvidence.Strong
+            : resident?.HasConsented != true && state.Language is null ? LanguageEvidence.Weak
+            : LanguageEvidence.Clear;
+        return evidence >= needed ? language : null;
+    }
+
+    /// <summary>
+    /// After the chat followed the resident into another language: one line saying so with the other languages a
+    /// tap away, unless the replies already offer them (the privacy notice does). Russian is always told it is read.
+    /// </summary>
+    public static void KeepChoiceInReach(DialogContext dc, bool russian)
+    {
+        if (russian) dc.SayFirst(RussianReadInUkrainian());
+        else if (!dc.Replies.SelectMany(r => r.Buttons).SelectMany(row => row)
+            .Any(b => b.Payload.StartsWith(Prefix + ":", StringComparison.Ordinal)))
+            dc.SayFirst(Reply.WithRow(T.LanguageFollowed, [.. Buttons(Languages.All.Where(l => l != Language.Current))]));
+    }
+
     /// <summary>The small button that opens the choice, readable whatever the resident's language.</summary>
     public static Button OpenChoice => new(T.ButtonLanguages, Prefix + ":");
 
@@ -54,6 +85,7 @@ public sealed class LanguageActions(ResidentService residents) : IButtonAction
     /// notice must be read in it), else the open question or the menu.</summary>
     public async Task SwitchAsync(DialogContext dc, string language, CancellationToken ct)
     {
+        dc.Data.LanguageChosen = true;
         if (dc.Resident is { HasConsented: true } resident)
         {
             await residents.SetLanguageAsync(resident, language, ct);
@@ -67,78 +99,4 @@ public sealed class LanguageActions(ResidentService residents) : IButtonAction
         else if (dc.ActiveDialog is { } active) await active.RepromptAsync(dc, ct);
         else dc.Say(MainMenu.Render());
     }
-}
-
-/// <summary>A whole message asking for a language: "po ukraińsku", "українською", "in English", "język".</summary>
-public static class LanguageRequest
-{
-    // Compared folded, as residents type them (no diacritics, lower case); Ukrainian also in Latin letters.
-    // "In a language" is a request anywhere; a bare language name is one only outside a form, where it could be an
-    // answer ("W jakim celu?" "angielski").
-    private static readonly Dictionary<string, string> InLanguage = Folded(
-        ("po polsku", Languages.Polish), ("in polish", Languages.Polish), ("польською", Languages.Polish),
-        ("по-польськи", Languages.Polish), ("по польськи", Languages.Polish),
-        ("po ukraińsku", Languages.Ukrainian), ("in ukrainian", Languages.Ukrainian), ("українською", Languages.Ukrainian),
-        ("по-українськи", Languages.Ukrainian), ("по українськи", Languages.Ukrainian), ("ukrainskoju", Languages.Ukrainian),
-        ("ukrainskoyu", Languages.Ukrainian), ("po ukrainsky", Languages.Ukrainian),
-        ("po angielsku", Languages.English), ("in english", Languages.English), ("англійською", Languages.English),
-        ("по-англійськи", Languages.English));
-
-    private static readonly Dictionary<string, string> LanguageNames = Folded(
-        ("polski", Languages.Polish), ("polish", Languages.Polish), ("польська", Languages.Polish), ("język polski", Languages.Polish),
-        ("ukraiński", Languages.Ukrainian), ("ukrainian", Languages.Ukrainian), ("українська", Languages.Ukrainian),
-        ("ukrainska", Languages.Ukrainian), ("język ukraiński", Languages.Ukrainian),
-        ("angielski", Languages.English), ("english", Languages.English), ("англійська", Languages.English),
-        ("język angielski", Languages.English),
-        ("język", ""), ("мова", ""), ("language", ""), ("zmień język", ""), ("змінити мову", ""), ("change language", ""));
-
-    // Words around the language that change nothing: "mów po ukraińsku", "please, in English".
-    private static readonly HashSet<string> Fillers =
-        ["mow", "pisz", "prosze", "please", "speak", "write", "talk", "будь", "ласка", "пиши", "говори", "можна"];
-
-    /// <summary>"uk", "en", "pl"; "" for the choice itself ("język"); null when the message asks for something else.</summary>
-    public static string? Match(string? text, bool inForm)
-    {
-        var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Fillers.Contains(w));
-        var request = string.Join(' ', words);
-        return InLanguage.GetValueOrDefault(request) ?? (inForm ? null : LanguageNames.GetValueOrDefault(request) ?? InSentence(text));
-    }
-
-    // Not understanding, or speaking only one language: "Я не розумію польською", "Sorry, I only speak English".
-    private static readonly string[] NotUnderstanding = IntentRules.Fold(
-        "nie rozumiem", "nie mowie", "не розумію", "не розмовляю", "не говорю", "не понимаю", "dont understand",
-        "do not understand", "dont speak", "do not speak", "only speak", "speak only", "i speak");
-
-    // A language named in a longer sentence: "a mozhna ukrainskoiu?", "можно по-русски?" (answered in Ukrainian).
-    private static readonly (string Stem, string Language)[] Named =
-    [
-        .. new[] { "українськ", "ukrainsk", "ukrainian", "po ukrainsku", "по-украински", "по украински", "по-русски", "по русски",
-            "російськ", "русском", "po rosyjsku" }.Select(s => (TypedText.Fold(s), Languages.Ukrainian)),
-        .. new[] { "english", "англійськ", "английск", "po angielsku" }.Select(s => (TypedText.Fold(s), Languages.English)),
-        .. new[] { "po polsku", "польськ", "по-польски" }.Select(s => (TypedText.Fold(s), Languages.Polish)),
-    ];
-
-    /// <summary>A short message asking for a language in its own words; null when it asks for nothing of the kind.</summary>
-    private static string? InSentence(string? text)
-    {
-        var folded = IntentRules.Padded(text);
-        if (folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is 0 or > 12) return null;
-        // "I don't understand Polish" asks for the language the sentence is written in.
-        if (NotUnderstanding.Any(n => folded.Contains(" " + n + " ", StringComparison.Ordinal)))
-            return TypedText.HasCyrillic(text) ? Languages.Ukrainian : Named.Where(n => IntentRules.StartsAWord(folded, [n.Stem]))
-                .Select(n => n.Language).FirstOrDefault(l => l != Languages.Polish) ?? Languages.English;
-        var asked = Named.Where(n => IntentRules.StartsAWord(folded, [n.Stem])).Select(n => n.Language).Distinct().ToList();
-        return asked.Count == 1 && IsAsking(folded) ? asked[0] : null;
-    }
-
-    // Asking, not mentioning: "можна українською?", "can we speak English", "proszę po polsku".
-    private static readonly string[] AskingWords = IntentRules.Fold(
-        "mozna", "mozemy", "prosze", "mow", "pisz", "можна", "можемо", "будь ласка", "пишіть", "говоріть", "можно",
-        "пожалуйста", "mozhna", "can", "could", "please", "speak", "talk", "write");
-
-    private static bool IsAsking(string folded) => IntentRules.StartsAWord(folded, AskingWords);
-
-
-    private static Dictionary<string, string> Folded(params (string Phrase, string Language)[] phrases) =>
-        phrases.ToDictionary(p => TypedText.Fold(p.Phrase), p => p.Language);
 }

@@ -173,6 +173,26 @@ internal static partial class IntentRules
         return int.MaxValue;
     }
 
+    /// <summary>
+    /// What follows a greeting that opens a message, as typed: "Dzień dobry, czy jest dziś joga?" → "czy jest dziś
+    /// joga?", "dobryi den, shcho bude v subotu?" → "shcho bude v subotu?"; "" for a greeting alone; null when the
+    /// message does not open with one.
+    /// </summary>
+    public static string? AfterGreeting(string? text)
+    {
+        var folded = TypedText.Fold(text) + " ";
+        var greeting = new[] { Polish, Ukrainian, English, Russian }.SelectMany(rules => rules)
+            .Where(r => r.Item1 == "greeting").SelectMany(r => r.Item2).Select(p => p.TrimEnd())
+            .Where(p => folded.StartsWith(p, StringComparison.Ordinal)).MaxBy(p => p.Length);
+        if (greeting is null) return null;
+        // The greeting's words and the word it starts ("witamy" for "witam"), counted in the text as typed.
+        var skip = greeting.Split(' ').Length;
+        var tokens = (text ?? "").Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var taken = 0;
+        while (taken < tokens.Length && skip > 0) skip -= TypedText.Fold(tokens[taken++]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return string.Join(' ', tokens[taken..]).TrimStart(',', '!', '.', ' ', '-');
+    }
+
     private static (string, string[])[] Folded((string Intent, string[] Phrases)[] rules) =>
         [.. rules.Select(r => (r.Intent, Fold(r.Phrases)))];
 
