@@ -41,6 +41,23 @@ public sealed class MyBookings(BookingService bookings, MamDbContext db) : IButt
     }
 
     /// <summary>
+    /// "odwołaj moją rezerwację na niedzielę", "scrap my reservation for sunday": when the day (or the room) points
+    /// at one upcoming booking, or there is only one, cancelling it is asked at once; otherwise the list.
+    /// </summary>
+    public async Task CancelBySentenceAsync(DialogContext dc, Understanding.Understood understood, CancellationToken ct)
+    {
+        if (WelcomeActions.ConsentedOrAsk(dc) is not { } resident) return;
+        var mine = await bookings.UpcomingAsync(resident.Id, ct);
+        var rooms = dc.Centre.Rooms;
+        var meant = mine.Where(b =>
+            (understood.Date is not { } day || DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, dc.TimeZone)) == day)
+            && (understood.Room is not { } room || rooms.FirstOrDefault(r => r.Id == b.RoomId)?.Name == room)).ToList();
+        if (meant.Count == 1)
+            await dc.BeginDialogAsync(CancelBookingDialog.DialogId, meant[0].Id.ToString(CultureInfo.InvariantCulture), ct);
+        else await ListAsync(dc, mine, ct);
+    }
+
+    /// <summary>
     /// The resident's own booking as a calendar file: tentative while staff decide, confirmed, or (cancelled or
     /// refused, still ahead) a cancelling file that takes it off the phone's calendar.
     /// </summary>

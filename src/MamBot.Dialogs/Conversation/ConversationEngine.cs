@@ -81,7 +81,9 @@ public sealed partial class ConversationEngine(
 
         var dc = new DialogContext(activity, centre, resident, state, dialogs);
         var (command, argument) = activity.Payload is null ? FindCommand(activity.Text) : (null, "");
-        if (!await handoffs.RelayAsync(dc, command, ct)) await RouteAsync(dc, command, argument, ct);
+        // Words for a person asked for before consent are kept with that request, not read as a new one.
+        var keptForPerson = command is null && Handoffs.HandoffDesk.KeepForPersonBeforeConsent(dc);
+        if (!keptForPerson && !await handoffs.RelayAsync(dc, command, ct)) await RouteAsync(dc, command, argument, ct);
         await ResumeAfterConsentAsync(dc, resident, ct);
         if (followed is not null && !state.LanguageChosen && !dc.Forgotten)
             Settings.LanguageActions.KeepChoiceInReach(dc, russian: TypedText.LooksRussian(activity.Text));
@@ -137,6 +139,11 @@ public sealed partial class ConversationEngine(
         if (before?.HasConsented == true || dc.Resident?.HasConsented != true) return;
         if (dc.Data.AfterConsent is not { } wanted) return;
         dc.Data.AfterConsent = null;
+        if (wanted.StartsWith(Handoffs.HandoffDesk.WaitingPerson, StringComparison.Ordinal))
+        {
+            await handoffs.StartAfterConsentAsync(dc, wanted, ct);
+            return;
+        }
         var text = wanted.StartsWith(TextMark, StringComparison.Ordinal) ? wanted[TextMark.Length..] : null;
         dc.Continue(dc.Activity with { Text = text, Payload = text is null ? wanted : null });
         var (command, argument) = text is null ? (null, "") : FindCommand(text);

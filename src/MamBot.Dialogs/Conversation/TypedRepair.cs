@@ -108,4 +108,11 @@ public static class TypedRepair
         var after = cut < 0 ? 0 : trimmed[(cut + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         return after >= 2 || trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 7;
     }
+
+    /// <summary>"rezerwacja", "moja rezerwacja", "бронювання", "my booking": the noun, not a verb of booking.</summary>
+    public static bool NamesABooking(string? text) =>
+        TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => BookingNouns.Any(n => w.StartsWith(n, StringComparison.Ordinal)));
+
+    private static readonly string[] BookingNouns =
+        ["rezerwacj", "бронюванн", "бронь", "брони", "бронирован", "booking", "reservation", "rezervac", "bronjuvann", "bronyuvann"];
 }

@@ -36,7 +36,7 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
         if (dc.Resident is not { HasConsented: true } resident)
         {
             // Passing words on keeps them: asked first, and on "tak" the request and its words go to the team.
-            Welcome.WelcomeActions.RememberUntilConsent(dc);
+            dc.Data.AfterConsent = WaitingPerson + (carry || TypedRepair.SaysMore(words) ? words?.Trim() : null);
             dc.Say(Welcome.WelcomeActions.AskForConsent(Wording.Format(T.HandoffNeedsConsent, Wording.ContactChannels(dc.Centre))));
             return;
         }
@@ -56,6 +56,31 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
             string.IsNullOrWhiteSpace(resident.DisplayName) ? T.SomeoneWithoutName : resident.DisplayName,
             Wording.ChannelName(handoff.Channel), Marker(handoff.Id), PanelLink(handoff.Id))), ct);
         if (carried) await PassOnAsync(dc, handoff, words!.Trim(), ct);
+    }
+
+    /// <summary>Marks a person asked for before consent (and the words for them) in ConversationData.AfterConsent.</summary>
+    public const string WaitingPerson = "person:";
+
+    /// <summary>
+    /// Before consent, what the resident goes on to say for the person they asked for ("w małej sali było zimno")
+    /// is kept with the request, not read as a new one; true when it was.
+    /// </summary>
+    public static bool KeepForPersonBeforeConsent(DialogContext dc)
+    {
+        if (dc.Data.AfterConsent is not { } waiting || !waiting.StartsWith(WaitingPerson, StringComparison.Ordinal)) return false;
+        if (dc.Resident?.HasConsented == true || string.IsNullOrWhiteSpace(dc.Text) || dc.Payload is not null) return false;
+        if (TypedRepair.IsLeaving(dc.Text) || TypedRepair.IsQuestion(dc.Text) && Concerns.Find(dc.Text) != Concern.Complaint)
+            return false;
+        dc.Data.AfterConsent = (waiting + " " + dc.Text.Trim()).Replace(WaitingPerson + " ", WaitingPerson, StringComparison.Ordinal);
+        dc.Say(Welcome.WelcomeActions.AskForConsent(T.HandoffWordsKeptForConsent));
+        return true;
+    }
+
+    /// <summary>Agreed at last: the person asked for before, with the words kept for them.</summary>
+    public Task StartAfterConsentAsync(DialogContext dc, string waiting, CancellationToken ct)
+    {
+        var words = waiting[WaitingPerson.Length..];
+        return StartAsync(dc, words.Length == 0 ? null : words, ct, carry: words.Length > 0);
     }
 
     /// <summary>The resident's words to the panel, and the first of them to the staff chat.</summary>

@@ -93,6 +93,14 @@ public sealed class MainMenu(
             dc.Say(said with { Buttons = [[HandoffDesk.TalkButton, MenuButton]] });
             return;
         }
+        // A question asked at an event's card is about that event: what the team wrote, a person for the rest,
+        // and the card again so that "ok" still signs up.
+        if (TypedRepair.IsQuestion(dc.Text) && CardOnScreen(dc) is { } card && Repair.QuestionsInPlace.Answer(dc, dc.Text!) is null)
+        {
+            dc.Say(Reply.WithRow(T.EventQuestionAskTeam, HandoffDesk.TalkButton));
+            await events.HandleAsync(dc, $"show:{card}", ct);
+            return;
+        }
         // A question on a topic of the team's "where to turn" list ("jak napisać do radnego?") is answered from it.
         if (TypedRepair.IsQuestion(dc.Text) && !TypedRepair.AsksToAct(dc.Text) && WhereToTurn.Answer(dc, dc.Text) is { } turn)
         {
@@ -120,7 +128,9 @@ public sealed class MainMenu(
         // w sobotę?"
         if (intent == "book_room" && TypedRepair.IsQuestion(dc.Text) && !TypedRepair.AsksToAct(dc.Text))
         {
-            await AnswerAboutRoomsAsync(dc, understood, topic, ct);
+            // "a rezerwacja kuchni na niedzielę zostaje, tak?": a question about a booking she has is about hers.
+            if (TypedRepair.NamesABooking(dc.Text) && dc.Resident?.HasConsented == true) await myBookings.HandleAsync(dc, "", ct);
+            else await AnswerAboutRoomsAsync(dc, understood, topic, ct);
             return;
         }
         switch (intent)
@@ -142,7 +152,8 @@ public sealed class MainMenu(
                 break;
             case "greeting": dc.Say(Render(WelcomeActions.WelcomeBack(dc))); break;
             case "book_room": await OpenAsync(dc, "book", Phrase(smart?.Understood) + Phrase(topic, understood, dc) + dc.Text, ct); break;
-            case "my_bookings" or "cancel_booking": await myBookings.HandleAsync(dc, "", ct); break;
+            case "cancel_booking": await myBookings.CancelBySentenceAsync(dc, understood, ct); break;
+            case "my_bookings": await myBookings.HandleAsync(dc, "", ct); break;
             case "leave_event": await events.LeaveBySentenceAsync(dc, smart?.Understood.Event + " " + dc.Text, ct); break;
             case "list_events" or "register_event": await OpenAsync(dc, "events", smart?.Understood.Event + " " + dc.Text, ct); break;
             case "propose_idea": await OpenAsync(dc, "ideas", dc.Text, ct); break;
@@ -201,6 +212,11 @@ public sealed class MainMenu(
     }
 
     /// <summary>The FAQ when it knows; else the free times that day, or what the room holds; each with a way to book.</summary>
+    /// <summary>The event whose card is on the screen (its sign-up button), if one is.</summary>
+    private static string? CardOnScreen(DialogContext dc) => dc.Data.Screen?.Values
+        .Where(p => p.StartsWith("events:join:", StringComparison.Ordinal)).Select(p => p["events:join:".Length..]).Distinct()
+        .SingleOrDefault();
+
     /// <summary>A question about a room or a day, which may lean on the last one's ("a wolna w sobotę?").</summary>
     private async Task AnswerAboutRoomsAsync(DialogContext dc, Understood understood, Topic? topic, CancellationToken ct)
     {

@@ -36,11 +36,15 @@ public sealed record EventQuery(int? EventId, string? Scope)
     public static EventQuery Parse(string? sentence, IReadOnlyList<CommunityEvent> upcoming, DateOnly today)
     {
         var words = TypedText.Fold(sentence).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Ukrainian in Latin letters ("snidanok") meets the Cyrillic titles in the loose spelling both sides share.
+        var latin = words.Where(w => w.Length >= 4 && !TypedText.HasCyrillic(w))
+            .Select(w => Transliteration.Loose(Transliteration.ToCyrillic(w))).ToArray();
         // Every version the team wrote: "pottery" or "гончарна" finds "Warsztaty ceramiki" when its versions say so.
         var byTitle = upcoming
             .GroupBy(e => TypedText.Fold(e.Title))
             .Select(g => g.OrderBy(e => e.StartUtc).First())
-            .Select(first => (First: first, Score: Versions(first).Max(title => Matched(title, words))))
+            .Select(first => (First: first, Score: Versions(first).Max(title => Math.Max(Matched(title, words),
+                TypedText.HasCyrillic(title) ? Matched(Transliteration.Loose(title), latin) : 0))))
             .Where(t => t.Score > 0)
             .ToList();
         var best = byTitle.Count == 0 ? 0 : byTitle.Max(t => t.Score);

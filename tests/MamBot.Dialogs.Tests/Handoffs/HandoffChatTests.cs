@@ -119,6 +119,22 @@ public class HandoffChatTests
     }
 
     [Fact]
+    public async Task Before_consent_what_follows_a_complaint_is_kept_for_the_person_and_passed_on_after_agreeing()
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.SendAsync("chcę złożyć skargę");
+        await chat.SendAsync("w małej sali było bardzo zimno na zajęciach");
+        Assert.Equal(0, await chat.QueryAsync(async db => await db.Bookings.CountAsync() + await db.Handoffs.CountAsync()));
+        Assert.Contains("consent:yes", chat.Last.SelectMany(r => r.Buttons).SelectMany(b => b).Select(b => b.Payload));
+
+        await chat.SendAsync("zgadzam się");
+
+        Assert.Equal(1, await chat.QueryAsync(db => db.Handoffs.CountAsync(h => h.EndedUtc == null)));
+        var words = await chat.QueryAsync(db => db.HandoffMessages.Select(m => m.Text).ToListAsync());
+        Assert.Contains(words, w => w.Contains("zimno", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task What_was_said_to_the_team_is_in_my_data_and_goes_with_erasure()
     {
         await using var chat = await ConsentedAsync();

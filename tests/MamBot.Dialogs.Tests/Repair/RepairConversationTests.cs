@@ -258,6 +258,24 @@ public class RepairConversationTests
         Assert.Equal(("1", "2026-11-27", "17:00", "20"), (values["room"], values["day"], values["start"], values["people"]));
     }
 
+    [Theory]
+    [InlineData("pl", "odwołaj moją rezerwację na piątek", "tak")]
+    [InlineData("uk", "скасуйте моє бронювання на пʼятницю", "так")]
+    [InlineData("en", "please cancel my friday booking", "yes")]
+    public async Task Cancelling_a_booking_named_by_its_day_asks_once_and_a_yes_cancels_it(string language, string request, string yes)
+    {
+        await using var chat = await ConsentedAsync(language);
+        foreach (var text in new[] { "mała sala w piątek od 17 do 19 dla 4 osób", "Anna", "szachy" }) await chat.SendAsync(text);
+        foreach (var text in new[] { "mała sala 4.12 od 17 do 19 dla 4 osób", "tak", "szachy" }) await chat.SendAsync(text);
+        Assert.Equal(2, await chat.QueryAsync(db => db.Bookings.CountAsync(b => b.Status == Data.Bookings.BookingStatus.Confirmed)));
+
+        await chat.SendAsync(request);
+        await chat.SendAsync(yes);
+
+        var friday = await chat.QueryAsync(db => db.Bookings.OrderBy(b => b.StartUtc).Select(b => b.Status).ToListAsync());
+        Assert.Equal([Data.Bookings.BookingStatus.Cancelled, Data.Bookings.BookingStatus.Confirmed], friday);
+    }
+
     [Fact]
     public async Task A_returning_resident_books_from_one_sentence_in_three_actions()
     {
@@ -272,6 +290,24 @@ public class RepairConversationTests
         var second = await chat.QueryAsync(db => db.Bookings.OrderBy(b => b.Id).LastAsync());
         Assert.Equal((2, "Anna Nowak", 6), (await chat.QueryAsync(db => db.Bookings.CountAsync()), second.ContactName, second.People));
         Assert.False(await chat.InProgressAsync());
+    }
+
+    [Theory]
+    [InlineData("pl", "czy trzeba coś ze sobą przynieść?", "ok")]
+    [InlineData("uk", "а що треба взяти з собою?", "так")]
+    [InlineData("en", "do i need to bring anything?", "ok")]
+    public async Task A_question_at_an_event_card_is_answered_and_the_card_stays(string language, string question, string yes)
+    {
+        await using var chat = await ConsentedAsync(language);
+        var yoga = await chat.CreateAsync("Joga", EventsFixture.At(27, 10), capacity: 10);
+        await chat.SendAsync($"/start e{yoga.Id}");
+
+        await chat.SendAsync(question);
+        Assert.Contains(chat.Last.SelectMany(r => r.Buttons).SelectMany(b => b), b => b.Payload == "handoff:start");
+        Assert.Contains(chat.Last.SelectMany(r => r.Buttons).SelectMany(b => b), b => b.Payload == $"events:join:{yoga.Id}");
+        await chat.SendAsync(yes);
+
+        Assert.Equal(1, await chat.QueryAsync(db => db.EventSignups.CountAsync(r => r.Status == SignupStatus.Going)));
     }
 
     [Theory]
