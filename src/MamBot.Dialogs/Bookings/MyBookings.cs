@@ -48,14 +48,23 @@ public sealed class MyBookings(BookingService bookings, MamDbContext db) : IButt
     {
         if (WelcomeActions.ConsentedOrAsk(dc) is not { } resident) return;
         var mine = await bookings.UpcomingAsync(resident.Id, ct);
-        var rooms = dc.Centre.Rooms;
-        var meant = mine.Where(b =>
-            (understood.Date is not { } day || DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, dc.TimeZone)) == day)
-            && (understood.Room is not { } room || rooms.FirstOrDefault(r => r.Id == b.RoomId)?.Name == room)).ToList();
+        var meant = Like(dc, mine, understood);
         if (meant.Count == 1)
             await dc.BeginDialogAsync(CancelBookingDialog.DialogId, meant[0].Id.ToString(CultureInfo.InvariantCulture), ct);
         else await ListAsync(dc, mine, ct);
     }
+
+    /// <summary>Whether the resident has an upcoming booking on the day (and in the room) the sentence names.</summary>
+    public async Task<bool> HasOneLikeAsync(DialogContext dc, Understanding.Understood understood, CancellationToken ct) =>
+        dc.Resident is { HasConsented: true } resident && (understood.Date is not null || understood.Room is not null)
+        && Like(dc, await bookings.UpcomingAsync(resident.Id, ct), understood).Count > 0;
+
+    private static List<Booking> Like(DialogContext dc, IEnumerable<Booking> mine, Understanding.Understood understood) =>
+    [
+        .. mine.Where(b =>
+            (understood.Date is not { } day || DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(b.StartUtc, dc.TimeZone)) == day)
+            && (understood.Room is not { } room || dc.Centre.Rooms.FirstOrDefault(r => r.Id == b.RoomId)?.Name == room)),
+    ];
 
     /// <summary>
     /// The resident's own booking as a calendar file: tentative while staff decide, confirmed, or (cancelled or

@@ -126,11 +126,16 @@ public sealed class MainMenu(
             intent = "book_room";
         // A room or a day in a question is no request to book: "czy w kuchni jest czajnik?", "czy sala jest wolna
         // w sobotę?"
+        // "a rezerwacja kuchni na niedzielę zostaje, tak?": a question naming a booking she has is about hers.
+        if (intent == "book_room" && TypedRepair.IsQuestion(dc.Text) && TypedRepair.NamesABooking(dc.Text)
+            && await myBookings.HasOneLikeAsync(dc, understood, ct))
+        {
+            await myBookings.HandleAsync(dc, "", ct);
+            return;
+        }
         if (intent == "book_room" && TypedRepair.IsQuestion(dc.Text) && !TypedRepair.AsksToAct(dc.Text))
         {
-            // "a rezerwacja kuchni na niedzielę zostaje, tak?": a question about a booking she has is about hers.
-            if (TypedRepair.NamesABooking(dc.Text) && dc.Resident?.HasConsented == true) await myBookings.HandleAsync(dc, "", ct);
-            else await AnswerAboutRoomsAsync(dc, understood, topic, ct);
+            await AnswerAboutRoomsAsync(dc, understood, topic, ct);
             return;
         }
         switch (intent)

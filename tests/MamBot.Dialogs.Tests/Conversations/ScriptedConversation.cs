@@ -314,7 +314,7 @@ internal sealed class ScriptedConversation : IAsyncDisposable
     private static readonly string[] NotUnderstood = Opening("NotUnderstood", "NotUnderstoodOfferPerson");
 
     /// <summary>"A person will reply once you agree": the consent a person needs is the person offered.</summary>
-    private static readonly string[] PersonAfterConsent = Opening("HandoffNeedsConsent");
+    private static readonly string[] PersonAfterConsent = Opening("HandoffNeedsConsent", "HandoffWordsKeptForConsent");
 
     private static string[] Opening(params string[] keys) =>
     [
