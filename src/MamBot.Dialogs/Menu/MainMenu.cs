@@ -50,6 +50,9 @@ public sealed class MainMenu(
             case "ideas" when dc.Resident?.HasConsented == true && sentence is not null:
                 dc.CancelAll();
                 return dc.BeginDialogAsync(ProposeIdeaDialog.DialogId, sentence, ct);
+            case "ideas" when sentence is not null:
+                WelcomeActions.ConsentedOrAsk(dc); // "mam pomysł na…": the form opens with it once she agrees
+                return Task.CompletedTask;
             case "ideas":
                 dc.Say(IdeasBoard.Intro());
                 return Task.CompletedTask;
@@ -160,7 +163,8 @@ public sealed class MainMenu(
             case "cancel_booking": await myBookings.CancelBySentenceAsync(dc, understood, ct); break;
             case "my_bookings": await myBookings.HandleAsync(dc, "", ct); break;
             case "leave_event": await events.LeaveBySentenceAsync(dc, smart?.Understood.Event + " " + dc.Text, ct); break;
-            case "list_events" or "register_event": await OpenAsync(dc, "events", smart?.Understood.Event + " " + dc.Text, ct); break;
+            case "list_events": await OpenAsync(dc, "events", smart?.Understood.Event + " " + dc.Text, ct); break;
+            case "register_event": await OpenEventsAsync(dc, smart?.Understood.Event + " " + dc.Text, ct, signUp: true); break;
             case "propose_idea": await OpenAsync(dc, "ideas", dc.Text, ct); break;
             case "browse_ideas": await ideas.HandleAsync(dc, "list:0", ct); break;
             case "surveys": await HandleAsync(dc, "surveys", ct); break;
@@ -271,11 +275,21 @@ public sealed class MainMenu(
     }
 
     /// <summary>"zapisz mnie na gimnastykę" opens that event; "co jest dla seniorów w przyszłym tygodniu" the matching list.</summary>
-    private async Task OpenEventsAsync(DialogContext dc, string sentence, CancellationToken ct)
+    /// <summary>
+    /// One event found: its card. Asked to sign up before consent ("zapisz mnie na jogę"), the card comes with the
+    /// consent question, and after "zgadzam się" the card again, where "tak" or its button signs her up.
+    /// </summary>
+    private async Task OpenEventsAsync(DialogContext dc, string sentence, CancellationToken ct, bool signUp = false)
     {
         var upcoming = await eventList.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct);
         var query = EventQuery.Parse(sentence, upcoming.Select(s => s.Event).ToList(), LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone));
-        if (query.EventId is { } id) await events.ShowAsync(dc, id, ct);
+        if (query.EventId is { } wanted && signUp && dc.Resident?.HasConsented != true)
+        {
+            await events.ShowAsync(dc, wanted, ct);
+            dc.Data.AfterConsent = $"events:show:{wanted}";
+            dc.Say(WelcomeActions.AskForConsent(T.ConsentNeeded));
+        }
+        else if (query.EventId is { } id) await events.ShowAsync(dc, id, ct);
         else if (query.Scope is { } scope) await events.ListAsync(dc, scope, 0, ct);
         else await events.HandleAsync(dc, "", ct);
     }
