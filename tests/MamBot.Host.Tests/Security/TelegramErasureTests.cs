@@ -81,12 +81,11 @@ public sealed class TelegramErasureTests : IAsyncLifetime
         await PressAsync(welcome, "Zgadzam się", "Zgoda zapisana");
 
         // A booking the team must approve (the team's group is told her name and phone).
-        await SayAsync("chcę zarezerwować salę dużą jutro o 12 na 2 godziny dla 20 osób", "W jakim celu?");
-        await SayAsync($"urodziny {Words}", "Jak się nazywasz?");
-        await SayAsync(Name, "telefon");
-        await SayAsync(Phone, "Akceptuję");
-        await SayAsync("Akceptuję", "Potwierdzam");
-        await SayAsync("Potwierdzam", "czeka na potwierdzenie");
+        await SayAsync("chcę zarezerwować salę dużą jutro o 12 na 2 godziny dla 20 osób", "Jak się nazywasz?");
+        await SayAsync($"{Name} {Phone}", "W jakim celu?"); // the phone typed after the name
+        await SayAsync($"urodziny {Words}", "czeka na potwierdzenie"); // the purpose, the last answer, sends it
+        var booking = await _app.QueryAsync(db => db.Bookings.SingleAsync());
+        Assert.Equal((Name, Phone), (booking.ContactName, booking.Phone));
 
         // An idea with her phone as the contact.
         await SayAsync("mam pomysł", "Jak nazwiesz swój pomysł?");
