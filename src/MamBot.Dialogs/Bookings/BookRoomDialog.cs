@@ -281,7 +281,9 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
     {
         var phone = PhoneIn.Match(text);
         var name = (phone.Success ? text.Remove(phone.Index, phone.Length) : text).Trim(' ', ',', ';', '-', '.');
-        var valid = name.Length is >= 2 and <= 60 && name.Count(char.IsLetter) >= 2 && !name.Any(char.IsDigit);
+        // "tak", "yes that's right", "ок" answer a question; they name nobody.
+        var valid = name.Length is >= 2 and <= 60 && name.Count(char.IsLetter) >= 2 && !name.Any(char.IsDigit)
+            && !TypedWords.Yes.Match(name) && !TypedWords.No.Match(name) && Welcome.TypedConsent.Read(name) is null;
         return valid ? SlotValue.Ok(phone.Success ? $"{name}{PhoneMark}{phone.Groups["number"].Value}" : name) : SlotValue.Invalid(T.BookNameBad);
     }
 

@@ -45,13 +45,29 @@ public static class TypedRepair
 
     public static bool IsLeaving(string? text)
     {
-        var folded = TypedText.Fold(text);
+        // "actually forget it, sorry", "ой, ні, не треба": what softens a message says nothing about it.
+        var folded = WithoutSofteners(TypedText.Fold(text));
         if (folded.Length == 0) return false;
         // The whole message, or its first clause: "nvm, cancel", "zapomnij, nie będę rezerwować".
-        var firstClause = TypedText.Fold(text!.Split([',', '.', '!', ';', '–', '—'], 2)[0]);
+        var firstClause = WithoutSofteners(TypedText.Fold(text!.Split([',', '.', '!', ';', '–', '—'], 2)[0]));
         if (LeavingAlone.Contains(folded) || LeavingAlone.Contains(firstClause)) return true;
         return IntentRules.StartsAWord(" " + folded + " ", LeavingPhrases);
     }
+
+    /// <summary>Drops the words that only soften a message at its start or end: "actually", "sorry", "ой", "jednak".</summary>
+    private static string WithoutSofteners(string folded)
+    {
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && Softeners.Contains(words[0])) words.RemoveAt(0);
+        while (words.Count > 1 && Softeners.Contains(words[^1])) words.RemoveAt(words.Count - 1);
+        return string.Join(' ', words);
+    }
+
+    private static readonly HashSet<string> Softeners = [.. IntentRules.Fold(
+        "actually", "sorry", "oh", "ok", "okay", "well", "hmm", "please", "pls", "then", "just", "ah", "um",
+        "wlasciwie", "jednak", "przepraszam", "sorki", "sory", "och", "oj", "ach", "no", "dobra", "prosze", "to", "a",
+        "ой", "ох", "ну", "вибачте", "вибач", "перепрошую", "насправді", "будь", "ласка", "тоді", "а",
+        "извините", "простите", "ладно", "пожалуйста")];
 
     /// <summary>"chcę porozmawiać z człowiekiem", the button's title typed, in any language.</summary>
     public static bool AsksForPerson(string? text)

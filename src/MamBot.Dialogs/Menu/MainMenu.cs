@@ -180,6 +180,8 @@ public sealed class MainMenu(
                 else if (FaqMatcher.Find(dc.Text, dc.Centre.Faq) is { } faq) dc.Say(FaqAnswer.Render(faq));
                 else if (WhereToTurn.Answer(dc, dc.Text) is { } contact)
                     dc.Say(contact with { Buttons = [[HandoffDesk.TalkButton, MenuButton]] });
+                // A question nothing here answers gets an honest "ask a person", not "choose from the menu".
+                else if (TypedRepair.IsQuestion(dc.Text)) dc.Say(Reply.WithRow(T.RepairAskTheTeam, HandoffDesk.TalkButton, MenuButton));
                 else NotUnderstood(dc, missedBefore);
                 break;
         }

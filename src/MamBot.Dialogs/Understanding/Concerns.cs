@@ -38,6 +38,13 @@ public static class Concerns
         "complain", "complaint", "noise", "noisy", "not working", "doesnt work", "does not work", "broken", "leaking",
         "leak",
         "dirty", "rude", "report a problem", "a problem with",
+        // Reporting, in every form, and what goes wrong in a room: "reporting a problem", "kept cutting out".
+        "reporting", "i want to report", "id like to report", "there is a problem", "there was a problem", "cutting out",
+        "cuts out", "stopped working", "too cold", "freezing", "was cold", "too hot",
+        "zglaszam", "zgłosić usterk", "usterk", "problem z ", "przerywa", "zimno bylo", "bylo zimno", "bylo bardzo zimno",
+        "za zimno", "za goraco",
+        "повідомити про проблем", "проблема з", "проблеми з", "холодно", "занадто спекотно", "перестав працювати",
+        "проблема с", "проблемы с", "было холодно", "перестал работать",
         // The bot itself failing: "nie rozumie" (never "nie rozumiem", which asks for help), asking the same again.
         "nie rozumie ", "nie rozumiesz", "nie rozumiecie", "ciagle pyta", "w kolko", "ciagle to samo", "to samo pyta",
         "не розуміє", "не розумієш", "весь час пита", "одне й те саме", "одне і те саме", "те саме пита",

@@ -33,10 +33,10 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("", "uk", 0.97, 0.97)]
     [InlineData("", "en", 0.97, 0.98)]
     [InlineData("", "ru", 0.98, 0.98)]
-    [InlineData("v2", "pl", 0.86, 0.85)]
-    [InlineData("v2", "uk", 0.77, 0.88)]
-    [InlineData("v2", "en", 0.89, 0.88)]
-    [InlineData("v2", "ru", 0.91, 0.83)]
+    [InlineData("v2", "pl", 0.86, 0.86)]
+    [InlineData("v2", "uk", 0.78, 0.90)]
+    [InlineData("v2", "en", 0.90, 0.90)]
+    [InlineData("v2", "ru", 0.91, 0.85)]
     public void Sentences_nobody_here_wrote_are_understood(string set, string language, double intentFloor, double slotFloor)
     {
         var lines = Lines(Path.Combine(set, $"utterances.{language}.tsv"));
@@ -113,13 +113,14 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
             case MenuIntent.EraseData: return ("erase_data", "");
             case MenuIntent.MyData: return ("my_data", "");
         }
+        var u = IntentRecognizer.Recognize(text, Today, rooms ?? Rooms, language == "ru" ? "uk" : language);
         switch (Concerns.Find(text))
         {
             case Concern.AreYouBot: return ("are_you_bot", "");
             case Concern.OffTopic: return ("off_topic", "");
-            case Concern.Complaint: return ("report_problem", "");
+            // Its words, room and all, go to a person; the first set's writer gave complaints no slots.
+            case Concern.Complaint: return ("report_problem", rooms is null ? "" : Slots(u));
         }
-        var u = IntentRecognizer.Recognize(text, Today, rooms ?? Rooms, language == "ru" ? "uk" : language);
         var intent = u.Intent;
         if (intent == "book_room" && TypedRepair.IsQuestion(text) && !TypedRepair.AsksToAct(text))
             intent = u.Date is not null ? "check_availability" : u.Room is not null ? "room_question" : intent;
