@@ -64,13 +64,23 @@ public static class TypedButtons
     /// </summary>
     private static string? Answering(string text, Dictionary<string, string> screen)
     {
+        // "tak", "ok, dobrze", and a yes that says again what the button does: "так, видаляйте", "tak, wypisz".
         var yes = TypedWords.Yes.Match(text) || TypedWords.Yes.Match(Welcome.TypedConsent.WithoutAgreeing(text))
-            || Welcome.TypedConsent.Read(text) == true;
+            || Welcome.TypedConsent.Read(text) == true || YesAndMore(text);
         var no = !yes && (TypedWords.No.Match(text) || Welcome.TypedConsent.Read(text) == false);
         if (!yes && !no) return null;
         var opening = screen.Where(b => b.Key.Split(' ', 2)[0] is { Length: > 0 } first
             && (yes ? TypedWords.Yes : TypedWords.No).Match(first)).Select(b => b.Value).Distinct().ToList();
         return opening.Count == 1 ? opening[0] : null;
+    }
+
+    /// <summary>A short message opening with a yes-word, no word of refusing after it: "tak, wypisz mnie".</summary>
+    private static bool YesAndMore(string text)
+    {
+        var clauses = text.Split([',', '.', '!', ';', '–', '—'], 2, StringSplitOptions.TrimEntries);
+        var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return clauses.Length == 2 && TypedWords.Yes.Match(clauses[0]) && words.Length <= 5
+            && !words.Skip(1).Any(w => TypedWords.No.Match(w) || w is "nie" or "не" or "ні" or "not" or "dont");
     }
 
     /// <summary>Folded letters and digits only: "‹ Wcześniej" and "wczesniej" are the same words.</summary>

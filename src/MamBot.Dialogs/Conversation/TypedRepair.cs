@@ -49,8 +49,10 @@ public static class TypedRepair
         var folded = WithoutSofteners(TypedText.Fold(text));
         if (folded.Length == 0) return false;
         // The whole message, or its first clause: "nvm, cancel", "zapomnij, nie będę rezerwować".
-        var firstClause = WithoutSofteners(TypedText.Fold(text!.Split([',', '.', '!', ';', '–', '—'], 2)[0]));
-        if (LeavingAlone.Contains(folded) || LeavingAlone.Contains(firstClause)) return true;
+        // Any clause may be the leaving one: "a nie, rezygnuję, nie chcę jednak".
+        var clauses = text!.Split([',', '.', '!', ';', '–', '—'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => WithoutSofteners(TypedText.Fold(c)));
+        if (LeavingAlone.Contains(folded) || clauses.Any(LeavingAlone.Contains)) return true;
         return IntentRules.StartsAWord(" " + folded + " ", LeavingPhrases);
     }
 

@@ -51,10 +51,13 @@ public sealed class TypedWords
 
     /// <summary>Signing up on an event's card: "zapisz mnie", "запишіть мене", "count me in".</summary>
     public static readonly TypedWords JoinEvent = new(
-        ["zapisz mnie", "tak", "biore udzial", "wezme udzial", "chce sie zapisac", "zapisuje sie", "prosze mnie zapisac", "dopisz mnie"],
-        ["запишіть мене", "запиши мене", "так", "беру участь", "візьму участь", "хочу записатися", "записуюсь", "записуюся"],
-        ["sign me up", "yes", "count me in", "ill come", "i will come", "join", "i want to join", "im in"],
-        ["запишите меня", "запиши меня", "да", "участвую", "хочу записаться", "записываюсь"]);
+        ["zapisz mnie", "tak", "biore udzial", "wezme udzial", "chce sie zapisac", "zapisuje sie", "prosze mnie zapisac", "dopisz mnie",
+            "zapisz", "zapiszcie", "zapiszcie mnie", "zapisujemy", "zapisz nas", "zapiszcie nas", "dopisz"],
+        ["запишіть мене", "запиши мене", "так", "беру участь", "візьму участь", "хочу записатися", "записуюсь", "записуюся",
+            "запишіть", "запиши", "запишіть нас", "запиши нас"],
+        ["sign me up", "yes", "count me in", "ill come", "i will come", "join", "i want to join", "im in", "sign up", "sign us up",
+            "book me in", "put me down", "add me"],
+        ["запишите меня", "запиши меня", "да", "участвую", "хочу записаться", "записываюсь", "запишите", "запиши"]);
 
     /// <summary>Words a question opens with: "czy jest…", "a kiedy…", "скільки коштує…", "how much…".</summary>
     public static readonly TypedWords QuestionOpeners = new(

@@ -33,9 +33,26 @@ public static class TypedConsent
         "you");
 
     /// <summary>True for agreeing, false for refusing, null when the text says something else.</summary>
-    public static bool? Read(string? text)
+    public static bool? Read(string? text) =>
+        ReadWords(TypedText.Fold(text)) is { } read ? read
+        // Ukrainian in Latin letters: "tak, pogodzhuyus" is "так, погоджуюсь".
+        // Every word must still be one of agreeing or politeness (compared in the loose spelling, where "юсь" and
+        // "юс" are one), so Polish read this way says nothing.
+        : !TypedText.HasCyrillic(text) ? ReadLoose(Understanding.Transliteration.ToCyrillic(TypedText.Fold(text))) : null;
+
+    private static bool? ReadLoose(string cyrillic)
     {
-        var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = cyrillic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Understanding.Transliteration.Loose).ToList();
+        if (words.Count is 0 or > 6 || words.Any(w => !LooseAgreeing.Contains(w) && !LooseCourtesy.Contains(w))) return null;
+        return words.Any(LooseAgreeing.Contains) ? true : null;
+    }
+
+    private static readonly HashSet<string> LooseAgreeing = [.. Agreeing.Where(TypedText.HasCyrillic).Select(Understanding.Transliteration.Loose)];
+    private static readonly HashSet<string> LooseCourtesy = [.. Courtesy.Where(TypedText.HasCyrillic).Select(Understanding.Transliteration.Loose)];
+
+    private static bool? ReadWords(string folded)
+    {
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is 0 or > 6) return null;
         var negated = words.Any(w => Negating.Contains(w) && w != "no") || words is ["no"] || words is ["no", "thanks" or "thank"];
         if (words.Any(w => !Agreeing.Contains(w) && !Negating.Contains(w) && !Courtesy.Contains(w))) return null;

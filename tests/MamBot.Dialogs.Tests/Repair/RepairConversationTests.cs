@@ -67,6 +67,43 @@ public class RepairConversationTests
     }
 
     [Theory]
+    [InlineData("tak, pogodzhuyus")]
+    [InlineData("так, погоджуюсь, дякую")]
+    public async Task Consent_in_other_letters_and_with_thanks_is_consent(string text)
+    {
+        await using var chat = await TestChat.StartAsync();
+        await chat.PressPayloadAsync("menu:book");
+        await chat.SendAsync(text);
+        Assert.Equal(1, await chat.QueryAsync(db => db.Residents.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("pl", "tak, wypisz mnie")]
+    [InlineData("uk", "так, скасуйте")]
+    [InlineData("en", "yes please, cancel it")]
+    public async Task A_yes_with_the_action_said_again_presses_the_yes_button(string language, string text)
+    {
+        await using var chat = await ConsentedAsync(language);
+        var yoga = await chat.CreateAsync("Joga", EventsFixture.At(27, 10), capacity: 10);
+        await chat.PressPayloadAsync($"events:join:{yoga.Id}");
+        await chat.PressPayloadAsync($"events:leave:{yoga.Id}");
+        await chat.SendAsync(text);
+        Assert.Equal(0, await chat.QueryAsync(db => db.EventSignups.CountAsync(r => r.Status == SignupStatus.Going)));
+    }
+
+    [Theory]
+    [InlineData("a nie, rezygnuję, nie chcę jednak")]
+    [InlineData("actually forget it, sorry")]
+    [InlineData("ой, ні, відміна")]
+    public async Task Leaving_said_in_any_clause_with_softening_words_leaves(string text)
+    {
+        await using var chat = await ConsentedAsync("pl");
+        await chat.SendAsync("zarezerwuj kuchnię na piątek o 10");
+        await chat.SendAsync(text);
+        Assert.False(await chat.InProgressAsync());
+    }
+
+    [Theory]
     [InlineData("zgadzam się")]
     [InlineData("tak, zgadzam się")]
     [InlineData("ok")]
