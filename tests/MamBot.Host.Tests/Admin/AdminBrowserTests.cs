@@ -118,7 +118,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await staff.OpenFromMenuAsync("Wydarzenia");
         await staff.GetByLabel("Tytuł", new() { Exact = true }).FillAsync("Koncert kolęd");
         await staff.GetByLabel("Opis", new() { Exact = true }).FillAsync("Śpiewamy razem, przyjdź z rodziną.");
-        await staff.GetByLabel("Prowadzi").FillAsync("Chór sąsiedzki");
+        await staff.GetByLabel("Prowadzi", new() { Exact = true }).FillAsync("Chór sąsiedzki");
         await staff.GetByLabel("Dzień").FillAsync("2026-12-04");
         await staff.GetByLabel("Od", new() { Exact = true }).FillAsync("18:00");
         await staff.GetByLabel("Do", new() { Exact = true }).FillAsync("19:30");
