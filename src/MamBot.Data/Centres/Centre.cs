@@ -91,7 +91,15 @@ public sealed class Room
     public string Aliases { get; set; } = "";
     public int Capacity { get; set; }
     public string Description { get; set; } = "";
+
+    // The team's own versions of the description; empty means residents read the Polish one with a note.
+    public string? DescriptionUk { get; set; }
+    public string? DescriptionEn { get; set; }
     public string Equipment { get; set; } = "";
+
+    // The team's own versions of the equipment list; empty means residents read the Polish one with a note.
+    public string? EquipmentUk { get; set; }
+    public string? EquipmentEn { get; set; }
     public bool RequiresApproval { get; set; }
     public int MinMinutes { get; set; } = 30;
     public int MaxMinutes { get; set; } = 240;

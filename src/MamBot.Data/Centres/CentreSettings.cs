@@ -19,7 +19,8 @@ public sealed record RuleItem(string Text, string? TextUk = null, string? TextEn
 
 public sealed record RoomSettings(string Name, string Aliases, int Capacity, string Description, string Equipment, bool RequiresApproval,
     int MinMinutes, int MaxMinutes, int MaxDaysAhead, int BufferMinutes, int MinNoticeMinutes,
-    string? NameUk = null, string? NameEn = null);
+    string? NameUk = null, string? NameEn = null, string? DescriptionUk = null, string? DescriptionEn = null,
+    string? EquipmentUk = null, string? EquipmentEn = null);
 
 /// <summary>What staff change about their centre: its details, hours, house rules, FAQ, rooms and blackouts. Residents see it at once.</summary>
 public sealed class CentreSettings(MamDbContext db, TimeProvider time)
@@ -68,7 +69,11 @@ public sealed class CentreSettings(MamDbContext db, TimeProvider time)
         room.Aliases = settings.Aliases.Trim();
         room.Capacity = settings.Capacity;
         room.Description = settings.Description.Trim();
+        room.DescriptionUk = Languages.Version(settings.DescriptionUk);
+        room.DescriptionEn = Languages.Version(settings.DescriptionEn);
         room.Equipment = settings.Equipment.Trim();
+        room.EquipmentUk = Languages.Version(settings.EquipmentUk);
+        room.EquipmentEn = Languages.Version(settings.EquipmentEn);
         room.RequiresApproval = settings.RequiresApproval;
         room.MinMinutes = settings.MinMinutes;
         room.MaxMinutes = settings.MaxMinutes;

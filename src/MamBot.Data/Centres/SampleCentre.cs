@@ -79,7 +79,11 @@ public sealed class SampleRoom
     public string Aliases { get; set; } = "";
     public int Capacity { get; set; }
     public string Description { get; set; } = "";
+    public string? DescriptionUk { get; set; }
+    public string? DescriptionEn { get; set; }
     public string Equipment { get; set; } = "";
+    public string? EquipmentUk { get; set; }
+    public string? EquipmentEn { get; set; }
     public bool RequiresApproval { get; set; }
     public int MinMinutes { get; set; } = 30;
     public int MaxMinutes { get; set; } = 240;
@@ -120,7 +124,11 @@ internal static class SampleCentreSeeder
                 Aliases = r.Aliases,
                 Capacity = r.Capacity,
                 Description = r.Description,
+                DescriptionUk = r.DescriptionUk,
+                DescriptionEn = r.DescriptionEn,
                 Equipment = r.Equipment,
+                EquipmentUk = r.EquipmentUk,
+                EquipmentEn = r.EquipmentEn,
                 RequiresApproval = r.RequiresApproval,
                 MinMinutes = r.MinMinutes,
                 MaxMinutes = r.MaxMinutes,

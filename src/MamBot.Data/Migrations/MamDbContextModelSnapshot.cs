@@ -404,8 +404,20 @@ namespace MamBot.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionUk")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Equipment")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EquipmentEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EquipmentUk")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MaxDaysAhead")

@@ -58,8 +58,9 @@ public static class QuestionsInPlace
     public static Reply RoomFacts(Room room)
     {
         var text = Wording.Format(T.RepairRoomHolds, room.NameNow(), Wording.Count(room.Capacity, T.PeopleForms));
-        if (!string.IsNullOrWhiteSpace(room.Equipment))
-            text += "\n" + Wording.ByTheTeam(Wording.Format(T.RepairRoomEquipment, room.Equipment.Trim()), Language.Current == Languages.Polish);
+        var equipment = room.EquipmentNow();
+        if (!string.IsNullOrWhiteSpace(equipment.Text))
+            text += "\n" + Wording.ByTheTeam(Wording.Format(T.RepairRoomEquipment, equipment.Text.Trim()), equipment.InLanguageSpoken);
         return Reply.WithRow(text, new Button(T.MenuBook, BookAtAction.Payload(room.Id, null)));
     }
 }

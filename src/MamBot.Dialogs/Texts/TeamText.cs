@@ -48,6 +48,11 @@ public static class TeamTexts
 
     public static string NameNow(this Room r) => new TeamText(r.Name, r.NameUk, r.NameEn).Text;
 
+    /// <summary>What a room has, in the resident's language when the team wrote it, else Polish (with the note when shown).</summary>
+    public static TeamText EquipmentNow(this Room r) => new(r.Equipment, r.EquipmentUk, r.EquipmentEn);
+
+    public static TeamText DescriptionNow(this Room r) => new(r.Description, r.DescriptionUk, r.DescriptionEn);
+
     /// <summary>Where to get the key, in the resident's language when the team wrote it (an empty note stays empty).</summary>
     public static string KeyPickupNow(this Centre c) => new TeamText(c.KeyPickup, c.KeyPickupUk, c.KeyPickupEn).Text;
 

@@ -51,6 +51,11 @@ public static class IntentRecognizer
         if (intent == "register_event" && room is not null && EventName(text ?? "", heardIn) is { } name
             && BookingSlots.FindRoom(rooms, name) is not null) intent = "book_room";
 
+        // A thing on one room's list, in any version, names that room and asks about it, like the words below ("is
+        // there a whiteboard?", "чи є проектор?"), unless the sentence is about one's bookings or events.
+        if (room is null && intent is not ("cancel_booking" or "my_bookings" or "register_event" or "leave_event" or "stop")
+            && EquipmentQuery.FindRoom(rooms, text) is { } equipped) (room, intent) = (equipped, "book_room");
+
         // A named room's price, size or equipment is a question about rooms, whatever else the classifier heard.
         if (room is not null && IntentRules.AsksAboutRoom(folded) && intent is not ("cancel_booking" or "my_bookings"))
             intent = "book_room";

@@ -18,11 +18,11 @@ internal static partial class IntentRules
         "how many people", "capacity", "fit ",
         // what is in it
         "rzutnik", "projektor", "wifi", "wi-fi", "internet", "czajnik", "naczyn", "piekarnik", "lodowk", "krzes",
-        "stolow", "glosnik", "ekran", "telewizor", "pianin", "toalet",
+        "stolow", "glosnik", "ekran", "telewizor", "pianin", "toalet", "wyposaz", "sprzet",
         "проектор", "чайник", "посуд", "плит", "духовк", "холодильник", "стільц", "стулья", "стол", "колонк",
-        "екран", "экран", "телевізор", "телевизор", "туалет", "інтернет", "интернет",
+        "екран", "экран", "телевізор", "телевизор", "туалет", "інтернет", "интернет", "обладнан", "оборудован",
         "projector", "kettle", "dishes", "oven", "fridge", "chairs", "tables", "speaker", "screen", "tv ", "piano",
-        "toilet");
+        "toilet", "equipment", "equipped");
 
     /// <summary>Every form of "wolny" and "zajęty", never "wolno" (allowed) or "zajęcia" (classes).</summary>
     public static readonly string[] FreePolish =

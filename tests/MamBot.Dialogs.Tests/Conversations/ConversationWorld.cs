@@ -38,10 +38,13 @@ internal static class ConversationWorld
         ],
         Rooms =
         [
-            Room("Sala duża", "duża, duza, główna, велика, velyka, big, large", 30, "rzutnik, nagłośnienie, 30 krzeseł",
+            Room("Sala duża", "duża, duza, główna, велика, velyka, big, large", 30,
+                ("rzutnik, nagłośnienie, 30 krzeseł", "проєктор, звукова система, 30 стільців", "projector, sound system, 30 chairs"),
                 ("Велика зала", "Big room"), approval: true, min: 60, max: 240, noticeMinutes: 1440),
-            Room("Sala mała", "mała, mala, salka, мала, маленька, small", 10, "stół, tablica", ("Мала зала", "Small room")),
-            Room("Kuchnia", "kuchnia, kuchni, kuchnię, кухня, kukhnia, kitchen", 8, "lodówka, płyta, czajnik", ("Кухня", "Kitchen")),
+            Room("Sala mała", "mała, mala, salka, мала, маленька, small", 10,
+                ("stół, tablica", "стіл, дошка", "table, whiteboard"), ("Мала зала", "Small room")),
+            Room("Kuchnia", "kuchnia, kuchni, kuchnię, кухня, kukhnia, kitchen", 8,
+                ("lodówka, płyta, czajnik", "холодильник, плита, чайник", "fridge, hob, kettle"), ("Кухня", "Kitchen")),
         ],
         Events =
         [
@@ -70,10 +73,11 @@ internal static class ConversationWorld
     private static readonly (string, string, string) Gymnastics =
         ("Gimnastyka dla seniorów", "Гімнастика для старших", "Gentle exercise for seniors");
 
-    private static SampleRoom Room(string name, string aliases, int capacity, string equipment, (string Uk, string En) names,
-        bool approval = false, int min = 30, int max = 180, int noticeMinutes = 60) => new()
+    private static SampleRoom Room(string name, string aliases, int capacity, (string Pl, string Uk, string En) equipment,
+        (string Uk, string En) names, bool approval = false, int min = 30, int max = 180, int noticeMinutes = 60) => new()
     {
-        Name = name, NameUk = names.Uk, NameEn = names.En, Aliases = aliases, Capacity = capacity, Equipment = equipment, RequiresApproval = approval,
+        Name = name, NameUk = names.Uk, NameEn = names.En, Aliases = aliases, Capacity = capacity,
+        Equipment = equipment.Pl, EquipmentUk = equipment.Uk, EquipmentEn = equipment.En, RequiresApproval = approval,
         MinMinutes = min, MaxMinutes = max, MaxDaysAhead = 60, BufferMinutes = 15, MinNoticeMinutes = noticeMinutes,
     };
 

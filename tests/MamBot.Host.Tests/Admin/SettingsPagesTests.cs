@@ -152,6 +152,25 @@ public sealed class SettingsPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rooms_ukrainian_and_english_description_and_equipment_are_saved_and_shown_on_the_page()
+    {
+        var small = await _app.QueryAsync(db => db.Rooms.Where(r => r.Name == "Sala mała").Select(r => r.Id).SingleAsync());
+        var admin = await AdminAsync();
+
+        var page = await admin.SubmitAsync($"/admin/rooms?handler=Room&id={small}",
+            ("Room.Name", "Sala mała"), ("Room.Aliases", "mała, salka"), ("Room.Capacity", "10"), ("Room.Description", "Na rozmowy."),
+            ("Room.DescriptionUk", " Для розмов. "), ("Room.DescriptionEn", ""), ("Room.Equipment", "stół, tablica"),
+            ("Room.EquipmentUk", "стіл, дошка"), ("Room.EquipmentEn", "table, whiteboard"),
+            ("Room.RequiresApproval", "false"), ("Room.MinMinutes", "30"), ("Room.MaxMinutes", "180"), ("Room.MaxDaysAhead", "30"),
+            ("Room.BufferMinutes", "15"), ("Room.MinNoticeMinutes", "60"));
+
+        var room = await _app.QueryAsync(db => db.Rooms.SingleAsync(r => r.Id == small));
+        Assert.Equal(("Для розмов.", (string?)null), (room.DescriptionUk, room.DescriptionEn));
+        Assert.Equal(("стіл, дошка", "table, whiteboard"), (room.EquipmentUk, room.EquipmentEn));
+        Assert.Contains("name=\"Room.EquipmentEn\" value=\"table, whiteboard\"", page); // the field shows it again
+    }
+
+    [Fact]
     public async Task An_admin_adds_an_animator_who_signs_in_with_the_shown_password_and_loses_access_when_removed()
     {
         var admin = await AdminAsync();

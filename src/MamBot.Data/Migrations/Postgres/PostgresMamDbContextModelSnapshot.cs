@@ -427,8 +427,20 @@ namespace MamBot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("DescriptionEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DescriptionUk")
+                        .HasColumnType("text");
+
                     b.Property<string>("Equipment")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EquipmentEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EquipmentUk")
                         .HasColumnType("text");
 
                     b.Property<int>("MaxDaysAhead")

@@ -18,6 +18,10 @@ public sealed class RoomsModel(CentreDirectory centres, CentreSettings settings,
         public int Capacity { get; set; } = 10;
         public string Description { get; set => field = value ?? ""; } = "";
         public string Equipment { get; set => field = value ?? ""; } = "";
+        public string? DescriptionUk { get; set; }
+        public string? DescriptionEn { get; set; }
+        public string? EquipmentUk { get; set; }
+        public string? EquipmentEn { get; set; }
         public bool RequiresApproval { get; set; }
         public int MinMinutes { get; set; } = 30;
         public int MaxMinutes { get; set; } = 180;
@@ -27,7 +31,9 @@ public sealed class RoomsModel(CentreDirectory centres, CentreSettings settings,
 
         public static RoomForm Of(Room r) => new()
         {
-            Name = r.Name, NameUk = r.NameUk, NameEn = r.NameEn, Aliases = r.Aliases, Capacity = r.Capacity, Description = r.Description, Equipment = r.Equipment,
+            Name = r.Name, NameUk = r.NameUk, NameEn = r.NameEn, Aliases = r.Aliases, Capacity = r.Capacity,
+            Description = r.Description, DescriptionUk = r.DescriptionUk, DescriptionEn = r.DescriptionEn,
+            Equipment = r.Equipment, EquipmentUk = r.EquipmentUk, EquipmentEn = r.EquipmentEn,
             RequiresApproval = r.RequiresApproval, MinMinutes = r.MinMinutes, MaxMinutes = r.MaxMinutes, MaxDaysAhead = r.MaxDaysAhead,
             BufferMinutes = r.BufferMinutes, MinNoticeMinutes = r.MinNoticeMinutes,
         };
@@ -68,7 +74,8 @@ public sealed class RoomsModel(CentreDirectory centres, CentreSettings settings,
 
         var centre = await centres.GetDefaultAsync(ct);
         var saved = await settings.SaveRoomAsync(centre.Id, id, new RoomSettings(r.Name, r.Aliases, r.Capacity, r.Description, r.Equipment,
-            r.RequiresApproval, r.MinMinutes, r.MaxMinutes, r.MaxDaysAhead, r.BufferMinutes, r.MinNoticeMinutes, r.NameUk, r.NameEn), ct);
+            r.RequiresApproval, r.MinMinutes, r.MaxMinutes, r.MaxDaysAhead, r.BufferMinutes, r.MinNoticeMinutes, r.NameUk, r.NameEn,
+            r.DescriptionUk, r.DescriptionEn, r.EquipmentUk, r.EquipmentEn), ct);
         if (saved is null) return NotFound();
         Message = Wording.Format(id is null ? AdminText.RoomAdded : AdminText.RoomSaved, saved.Name);
         return RedirectToPage();
