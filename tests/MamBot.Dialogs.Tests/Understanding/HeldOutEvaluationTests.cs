@@ -76,7 +76,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
             + string.Join(", ", byLanguage.Select(b => $"{b.Key} {Percent(b.Value.Right / (double)b.Value.All)}")) + ")";
         output.WriteLine(summary);
         Report("heldout-repairs", summary);
-        Assert.True(total >= 0.82, $"only {total:P1} of mid-form replies were read right");
+        Assert.True(total >= 0.84, $"only {total:P1} of mid-form replies were read right");
     }
 
     /// <summary>
