@@ -133,8 +133,10 @@ public abstract class FormDialog : Dialog
     {
         var frame = dc.ActiveFrame!;
         var known = answers.Where(a => Slots.Any(s => s.Name == a.Key)).ToDictionary();
-        var recheck = known.Keys.SelectMany(Invalidates).Except(known.Keys)
-            .Where(frame.Values.ContainsKey).ToDictionary(slot => slot, slot => frame.Values[slot]);
+        var invalidated = known.Keys.SelectMany(Invalidates).Except(known.Keys).Distinct().ToList();
+        var recheck = invalidated.Where(frame.Values.ContainsKey).ToDictionary(slot => slot, slot => frame.Values[slot]);
+        foreach (var wished in invalidated.Where(s => !recheck.ContainsKey(s) && frame.Values.ContainsKey(WishPrefix + s)))
+            recheck[wished] = frame.Values[WishPrefix + wished];
         var gone = known.Keys.Concat(recheck.Keys).Concat(FinalCheck is { } check ? [check] : []).ToList();
         foreach (var slot in gone) frame.Values.Remove(slot);
         Forget(frame, gone);
@@ -191,7 +193,13 @@ public abstract class FormDialog : Dialog
                 Set(dc.ActiveFrame!, slot.Name, result.Value!);
                 taken++;
             }
-            else dc.Say(result.Refusal);
+            else
+            {
+                dc.Say(result.Refusal);
+                // Refused now, still what she asked for: tried again when a correction changes what refused it
+                // ("18:00 is taken on Friday" → "a jednak w sobotę" → 18:00 on Saturday).
+                dc.ActiveFrame!.Values[WishPrefix + slot.Name] = raw;
+            }
         }
         return taken;
     }
@@ -243,9 +251,12 @@ public abstract class FormDialog : Dialog
     {
     }
 
+    private const string WishPrefix = "_wish:";
+
     private void Set(DialogFrame frame, string slot, string value)
     {
         frame.Values[slot] = value;
+        frame.Values.Remove(WishPrefix + slot);
         var order = frame.Values.GetValueOrDefault(OrderKey, "").Split('|', StringSplitOptions.RemoveEmptyEntries).Where(s => s != slot);
         frame.Values[OrderKey] = string.Join('|', order.Append(slot));
         Filled(frame, slot, value);

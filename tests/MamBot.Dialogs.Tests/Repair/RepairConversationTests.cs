@@ -236,6 +236,26 @@ public class RepairConversationTests
     }
 
     [Fact]
+    public async Task A_time_refused_on_one_day_is_tried_again_when_the_day_is_corrected()
+    {
+        await using var chat = await ConsentedAsync("pl");
+        await chat.QueryAsync(async db => // someone has the small room on Friday evening
+        {
+            var room = await db.Rooms.SingleAsync(r => r.Name == "Sala mała");
+            db.Bookings.Add(new Data.Bookings.Booking { RoomId = room.Id, ResidentId = Guid.NewGuid(), StartUtc = EventsFixture.At(27, 17),
+                EndUtc = EventsFixture.At(27, 19), Status = Data.Bookings.BookingStatus.Confirmed });
+            return await db.SaveChangesAsync();
+        });
+        await chat.SendAsync("mała sala w piątek od 17 do 19 dla 6 osób");
+        Assert.Equal("start", await StepAsync(chat)); // taken: another time is asked
+
+        await chat.SendAsync("a jednak w czwartek");
+
+        var values = await FrameAsync(chat);
+        Assert.Equal(("2026-11-26", "17:00"), (values["day"], values["start"]));
+    }
+
+    [Fact]
     public async Task Too_many_people_for_the_small_room_offers_the_rooms_that_fit_and_keeps_everything_else()
     {
         await using var chat = await ConsentedAsync("pl");
