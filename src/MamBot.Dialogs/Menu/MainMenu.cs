@@ -172,6 +172,11 @@ public sealed class MainMenu(
             case "address_contact": await about.HandleAsync(dc, "contact", ct); break;
             case "house_rules": dc.Say(AboutCentre.RulesFor(dc, dc.Text)); break;
             case "help": await Command(commands, "pomoc").HandleAsync(dc, "", ct); break;
+            // "proszę mi już nie wysyłać przypomnień" says it plainly: done, with the settings to turn things back
+            // on; a bare "stop" may be a slip and is asked once.
+            case "stop" when dc.Text!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3:
+                await settings.HandleAsync(dc, "stop", ct);
+                break;
             case "stop": await Command(commands, "stop").HandleAsync(dc, "", ct); break;
             case "talk_to_staff": await handoffs.StartAsync(dc, dc.Text, ct); break;
             case "thanks": dc.Say(Render(T.Thanks)); break;

@@ -14,9 +14,9 @@ public class HeldOutConversationTests(ITestOutputHelper output)
     {
         // set file, floors per language as "pl=0.8;uk=0.7;..." (at the figures measured when the set was added)
         { "v1.conversations.md", "pl=0.88;uk=0.66;en=0.77;ru=0.66" },
-        { "v2.conversations.md", "pl=0.83;uk=0.58;en=0.25;ru=0.25" },
+        { "v2.conversations.md", "pl=0.91;uk=0.58;en=0.33;ru=0.25" },
         // v3 was written after the mechanisms for v1's misses and is only ever run, never read: the honest measure.
-        { "v3.conversations.md", "pl=0.58;uk=0.33;en=0.41" },
+        { "v3.conversations.md", "pl=0.66;uk=0.33;en=0.5" },
     };
 
     [Theory]
