@@ -18,7 +18,7 @@ public static class BookingSlots
         var words = TypedText.Fold(text).Split(' ').Select(w => RussianBig.Contains(w) ? "велика" : w).ToList();
         // Ukrainian in Latin letters ("kuhnyu", "velyku zalu") meets the Cyrillic names in the loose spelling.
         var latin = words.Where(w => w.Length >= 3 && !TypedText.HasCyrillic(w))
-            .Select(w => Transliteration.Loose(Transliteration.ToCyrillic(w))).ToList();
+            .Select(Transliteration.LooseCyrillic).ToList();
         var all = rooms.ToList();
         var found = all.Where(room => Names(room, all).Any(name =>
             words.Any(w => w.Length >= 3 && w.StartsWith(Stem(name), StringComparison.Ordinal))

@@ -38,7 +38,7 @@ public sealed record EventQuery(int? EventId, string? Scope)
         var words = TypedText.Fold(sentence).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // Ukrainian in Latin letters ("snidanok") meets the Cyrillic titles in the loose spelling both sides share.
         var latin = words.Where(w => w.Length >= 4 && !TypedText.HasCyrillic(w))
-            .Select(w => Transliteration.Loose(Transliteration.ToCyrillic(w))).ToArray();
+            .Select(Transliteration.LooseCyrillic).ToArray();
         // Every version the team wrote: "pottery" or "гончарна" finds "Warsztaty ceramiki" when its versions say so.
         var byTitle = upcoming
             .GroupBy(e => TypedText.Fold(e.Title))

@@ -49,6 +49,9 @@ internal static class Transliteration
         return builder.ToString();
     }
 
+    /// <summary>Latin-letter Ukrainian in the loose Cyrillic spelling, to meet Cyrillic names: "snidanok" → "сниданок".</summary>
+    public static string LooseCyrillic(string foldedLatin) => Loose(ToCyrillic(foldedLatin));
+
     /// <summary>The loose spelling of folded Cyrillic text, where the letters typed in several ways are one.</summary>
     public static string Loose(string cyrillic)
     {

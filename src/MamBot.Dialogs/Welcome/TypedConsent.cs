@@ -38,11 +38,11 @@ public static class TypedConsent
         // Ukrainian in Latin letters: "tak, pogodzhuyus" is "так, погоджуюсь".
         // Every word must still be one of agreeing or politeness (compared in the loose spelling, where "юсь" and
         // "юс" are one), so Polish read this way says nothing.
-        : !TypedText.HasCyrillic(text) ? ReadLoose(Understanding.Transliteration.ToCyrillic(TypedText.Fold(text))) : null;
+        : !TypedText.HasCyrillic(text) ? ReadLoose(TypedText.Fold(text)) : null;
 
-    private static bool? ReadLoose(string cyrillic)
+    private static bool? ReadLoose(string foldedLatin)
     {
-        var words = cyrillic.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Understanding.Transliteration.Loose).ToList();
+        var words = foldedLatin.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Understanding.Transliteration.LooseCyrillic).ToList();
         if (words.Count is 0 or > 6 || words.Any(w => !LooseAgreeing.Contains(w) && !LooseCourtesy.Contains(w))) return null;
         return words.Any(LooseAgreeing.Contains) ? true : null;
     }
