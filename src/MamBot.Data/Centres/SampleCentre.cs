@@ -24,6 +24,10 @@ public sealed class SampleCentre
     /// <summary>Day name (Monday…Sunday) → "10:00-20:00"; a missing day is closed.</summary>
     public Dictionary<string, string> OpeningHours { get; set; } = [];
     public List<string> HouseRules { get; set; } = [];
+
+    // The team's versions of the rules, line for line with HouseRules; missing lines stay Polish only.
+    public List<string> HouseRulesUk { get; set; } = [];
+    public List<string> HouseRulesEn { get; set; } = [];
     public List<SampleFaq> Faq { get; set; } = [];
     public List<SampleRoom> Rooms { get; set; } = [];
     public List<SampleEvent> Events { get; set; } = [];
@@ -69,6 +73,10 @@ public sealed class SampleFaq
 {
     public string Question { get; set; } = "";
     public string Answer { get; set; } = "";
+    public string? QuestionUk { get; set; }
+    public string? AnswerUk { get; set; }
+    public string? QuestionEn { get; set; }
+    public string? AnswerEn { get; set; }
 }
 
 public sealed class SampleRoom
@@ -114,8 +122,15 @@ internal static class SampleCentreSeeder
             StaffChatId = string.IsNullOrWhiteSpace(sample.StaffChatId) ? null : sample.StaffChatId,
             IsSample = true,
             OpeningHours = [.. sample.OpeningHours.Select(ParseHours)],
-            HouseRules = [.. sample.HouseRules.Select((text, i) => new HouseRule { Order = i, Text = text })],
-            Faq = [.. sample.Faq.Select((f, i) => new FaqEntry { Order = i, Question = f.Question, Answer = f.Answer })],
+            HouseRules = [.. sample.HouseRules.Select((text, i) => new HouseRule
+            {
+                Order = i, Text = text, TextUk = sample.HouseRulesUk.ElementAtOrDefault(i), TextEn = sample.HouseRulesEn.ElementAtOrDefault(i),
+            })],
+            Faq = [.. sample.Faq.Select((f, i) => new FaqEntry
+            {
+                Order = i, Question = f.Question, Answer = f.Answer, QuestionUk = f.QuestionUk, AnswerUk = f.AnswerUk,
+                QuestionEn = f.QuestionEn, AnswerEn = f.AnswerEn,
+            })],
             Rooms = [.. sample.Rooms.Select(r => new Room
             {
                 Name = r.Name,

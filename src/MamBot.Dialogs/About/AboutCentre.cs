@@ -64,6 +64,20 @@ public sealed class AboutCentre : IButtonAction
         return Reply.WithRow(text, new Button(T.ButtonRules, "about:rules"), new Button(T.ButtonMenu, "menu:main"));
     }
 
+    /// <summary>
+    /// "а музыку включать можно? до какого часа?": the rules that speak of what is asked (quiet after 21:00), or
+    /// null when none does. Only words of one meaning count, so a rule is never quoted for a word's spelling.
+    /// </summary>
+    public static Reply? RuleAnswering(DialogContext dc, string? question)
+    {
+        var subject = FaqMatcher.SubjectByMeaning(question);
+        if (subject.Count == 0) return null;
+        var about = dc.Centre.HouseRules.OrderBy(r => r.Order).Where(r => FaqMatcher.Mentions(r.AllVersions(), subject))
+            .Select(r => r.Words()).ToList();
+        return about.Count == 0 ? null
+            : Reply.WithRow(RulesText(about), new Button(T.ButtonRules, "about:rules"), new Button(T.ButtonMenu, "menu:main"));
+    }
+
     private static Reply Rules(DialogContext dc)
     {
         var rules = dc.Centre.HouseRules.OrderBy(r => r.Order).Select(r => r.Words()).ToList();

@@ -48,6 +48,11 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
         }
         if (TypedDates.Length(text) is { } length) found["length"] = ((int)length.TotalMinutes).ToString(Wording.Culture);
         if (TypedDates.People(text, bareNumber: false) is { } people) found["people"] = people.ToString(Wording.Culture);
+        if (NameSaidInPassing(dc, text, found.Count == 0) is { } name)
+        {
+            found["name"] = name;
+            if (dc.ActiveFrame!.Values.ContainsKey(LastName)) found["contact"] = "change"; // not the remembered one
+        }
         // The form reads the day and the start before the length; their checks must already know the length this
         // very sentence asks for ("w sobotę o 18 na 3 godziny"), or they offer times that the length then refuses.
         if (found.TryGetValue("length", out var asked)) dc.ActiveFrame!.Values[SentenceLength] = asked;
@@ -71,6 +76,12 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
     }
 
     protected override bool IsFreeText(string slot) => slot is "purpose" or "name";
+
+    /// <summary>"send it" at the last question: sent without a purpose where the team does not need one.</summary>
+    protected override IReadOnlyDictionary<string, string>? SendNow(DialogContext dc) =>
+        dc.ActiveFrame!.Step == "purpose" && RoomOf(dc)?.RequiresApproval == false
+            ? new Dictionary<string, string> { ["purpose"] = "" }
+            : null;
 
     /// <summary>Answers checked again when this one changes: another room must be free then and hold everyone.</summary>
     protected override IEnumerable<string> Invalidates(string slot) => slot switch
@@ -281,10 +292,25 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
     {
         var phone = PhoneIn.Match(text);
         var name = (phone.Success ? text.Remove(phone.Index, phone.Length) : text).Trim(' ', ',', ';', '-', '.');
+        // "ok, no oven then. name's Priya Sharma": the name, not the sentence around it.
+        name = PersonNames.Introduced(name) ?? PersonNames.LastClause(name) ?? name;
         // "tak", "yes that's right", "ок" answer a question; they name nobody.
         var valid = name.Length is >= 2 and <= 60 && name.Count(char.IsLetter) >= 2 && !name.Any(char.IsDigit)
-            && !TypedWords.Yes.Match(name) && !TypedWords.No.Match(name) && Welcome.TypedConsent.Read(name) is null;
+            && !TypedWords.Yes.Match(name) && !TypedWords.No.Match(name) && !TypedWords.Yes.Opens(name)
+            && !TypedWords.No.Opens(name) && Welcome.TypedConsent.Read(name) is null;
         return valid ? SlotValue.Ok(phone.Success ? $"{name}{PhoneMark}{phone.Groups["number"].Value}" : name) : SlotValue.Invalid(T.BookNameBad);
+    }
+
+    /// <summary>
+    /// A name given before its question: introduced ("nazywam się Anna Nowak"), the last clause of an answer
+    /// ("нас п'ятеро, Марія Бондар"), or a whole message of capitalised words that answers nothing else.
+    /// </summary>
+    private static string? NameSaidInPassing(DialogContext dc, string text, bool nothingElse)
+    {
+        if (dc.ActiveFrame!.Step is "name" or "purpose") return null; // their own parsing reads it
+        var name = PersonNames.Introduced(text) ?? PersonNames.LastClause(text)
+            ?? (nothingElse && PersonNames.IsCapitalisedName(text) ? text.Trim() : null);
+        return name is not null && ParseName(dc, name).Error is null ? name : null;
     }
 
     /// <summary>9–15 digits, spaces, dashes, a leading +, optionally after "tel.".</summary>
@@ -311,7 +337,8 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
 
     private static SlotValue ParsePurpose(DialogContext dc, string text)
     {
-        if (text == "-" || TypedWords.Skip.Match(text))
+        // "confirm", "send it", "tak" at the last question: nothing to add, send.
+        if (text == "-" || TypedWords.Skip.Match(text) || TypedWords.Send.Match(text) || TypedWords.Yes.Match(text))
             return RoomOf(dc)!.RequiresApproval ? SlotValue.Invalid(T.BookPurposeNeeded) : SlotValue.Ok("");
         return text.Length is >= 3 and <= 200 ? SlotValue.Ok(text) : SlotValue.Invalid(T.BookPurposeBad);
     }

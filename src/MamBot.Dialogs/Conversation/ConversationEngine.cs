@@ -66,6 +66,10 @@ public sealed partial class ConversationEngine(
         using (Language.Use(resident?.Language ?? state.Language))
         {
             var consent = activity.Payload is null ? Consent(activity.Text, resident) : null;
+            // "ok" or "tak" at an event's card answer the card: only the consent question on screen, or words of
+            // consenting, make a yes agree to the privacy notice.
+            if (consent == "consent:yes" && state.Screen is { } shown && !shown.ContainsValue("consent:no")
+                && !Welcome.TypedConsent.SaysConsent(activity.Text)) consent = null;
             var onScreen = activity.Payload is null ? TypedButtons.Pressed(activity.Text, state) : null;
             // "zgadzam się" typed at a card whose button needs consent: she agrees, and what the card offers is done.
             if (consent == "consent:yes" && onScreen is { } action && !action.StartsWith("consent:", StringComparison.Ordinal)

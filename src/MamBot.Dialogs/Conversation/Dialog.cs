@@ -22,6 +22,9 @@ public abstract class Dialog
     /// </summary>
     public virtual Task<bool> AcceptsAsync(DialogContext dc, string text, CancellationToken ct) => Task.FromResult(false);
 
+    /// <summary>Whether the step waiting now takes the resident's own words (a description, a name, a purpose).</summary>
+    public virtual bool TakesFreeText(DialogContext dc) => false;
+
     /// <summary>A dialog that answers questions typed at its steps itself (a survey), so none is answered for it.</summary>
     public virtual bool ReadsQuestionsItself => false;
 

@@ -65,6 +65,18 @@ public abstract class FormDialog : Dialog
         "ні ", "краще", "змін", "насправді", "вибачте", "нет ", "лучше", "actually", "wait", "no ", "instead", "change",
         "rather");
 
+    // "wyślij", "yes submit it", "так, надіслати": send with what is there; the steps left take their defaults.
+    private static readonly string[] SendNowWords = Understanding.IntentRules.Fold(
+        "wyslij", "wyslijcie", "wysylam", "zglaszam", "opublikuj", "publikuj", "send", "submit", "publish", "post it",
+        "надіслати", "надішли", "надішліть", "відправ", "опублікуй", "опублікувати", "отправ", "опубликуй",
+        "опубликовать");
+
+    /// <summary>
+    /// What the steps still open take when the resident asks to send now ("wyślij"), or null while a step still
+    /// needs a real answer. The default: nothing can be skipped.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string>? SendNow(DialogContext dc) => null;
+
     private static bool IsCorrection(string text) =>
         Understanding.IntentRules.StartsAWord(Understanding.IntentRules.Padded(text), CorrectionWords);
 
@@ -103,6 +115,13 @@ public abstract class FormDialog : Dialog
 
         // The answer is for the question asked; what else the sentence says fills slots still empty.
         var text = (dc.Text ?? "").Trim();
+        if (Understanding.IntentRules.StartsAWord(Understanding.IntentRules.Padded(text), SendNowWords)
+            && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 && SendNow(dc) is { } rest)
+        {
+            foreach (var (slot, value) in rest.Where(r => !frame.Values.ContainsKey(r.Key))) Set(frame, slot, value);
+            await AskNextAsync(dc, ct);
+            return;
+        }
         var understood = Understand(dc, text);
         var others = understood.Where(u => u.Key != asked.Name && !frame.Values.ContainsKey(u.Key)).ToDictionary();
         var onlyOthers = IsFreeText(asked.Name) && others.Count > 0 && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4;
@@ -146,6 +165,8 @@ public abstract class FormDialog : Dialog
     }
 
     public override Task RepromptAsync(DialogContext dc, CancellationToken ct) => AskNextAsync(dc, ct);
+
+    public override bool TakesFreeText(DialogContext dc) => IsFreeText(dc.ActiveFrame!.Step);
 
     /// <summary>Fills a slot still empty, or is a valid answer to a step that is not free text.</summary>
     public override async Task<bool> AcceptsAsync(DialogContext dc, string text, CancellationToken ct)

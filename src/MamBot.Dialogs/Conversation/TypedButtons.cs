@@ -30,7 +30,8 @@ public static class TypedButtons
     public static bool NeedsConsent(Dictionary<string, string>? screen) =>
         screen is not null && screen.Values.Any(p => ConsentFirst.Any(start => p.StartsWith(start, StringComparison.Ordinal)));
 
-    private static readonly string[] ConsentFirst = ["events:join:", "bookat:", "handoff:start"];
+    // The consent question itself (its "no") is kept too: what a yes typed next answers depends on it being there.
+    private static readonly string[] ConsentFirst = ["events:join:", "bookat:", "handoff:start", "consent:no"];
 
     /// <summary>
     /// The payload of the button the resident typed, if the text is exactly one. Outside a dialog the main menu's
@@ -50,8 +51,9 @@ public static class TypedButtons
         {
             var target = screen.Values.Where(p => p.StartsWith(start, StringComparison.Ordinal)).Distinct().ToList();
             // A card's single main action also takes the yes-words of agreeing: "tak, proszę", "dobrze", "ok".
-            if (target.Count == 1 && (aliases.Match(text) || aliases.Match(Welcome.TypedConsent.WithoutAgreeing(text))
-                || Welcome.TypedConsent.Read(text) == true)) return target[0];
+            var plain = WithoutPleasing(text);
+            if (target.Count == 1 && (aliases.Match(plain) || aliases.Match(Welcome.TypedConsent.WithoutAgreeing(plain))
+                || Welcome.TypedConsent.Read(text) == true || YesAndMore(text))) return target[0];
         }
         if (Answering(text, screen) is { } answered) return answered;
         return TypedDates.NumberWord(words) is { } number
@@ -69,9 +71,22 @@ public static class TypedButtons
             || Welcome.TypedConsent.Read(text) == true || YesAndMore(text);
         var no = !yes && (TypedWords.No.Match(text) || Welcome.TypedConsent.Read(text) == false);
         if (!yes && !no) return null;
-        var opening = screen.Where(b => b.Key.Split(' ', 2)[0] is { Length: > 0 } first
+        // Consent is given only in words that read as consent (TypedConsent), never by "так, видалити".
+        var opening = screen.Where(b => !b.Value.StartsWith("consent:", StringComparison.Ordinal))
+            .Where(b => b.Key.Split(' ', 2)[0] is { Length: > 0 } first
             && (yes ? TypedWords.Yes : TypedWords.No).Match(first)).Select(b => b.Value).Distinct().ToList();
         return opening.Count == 1 ? opening[0] : null;
+    }
+
+    // "да, запишите меня пожалуйста", "sign me up please": the please and the thanks change nothing.
+    private static readonly HashSet<string> Pleasing = [.. IntentRules.Fold("prosze", "poprosze", "dziekuje", "dzieki",
+        "please", "pls", "plz", "thanks", "thank you", "будь ласка", "дякую", "пожалуйста", "спасибо")];
+
+    private static string WithoutPleasing(string text)
+    {
+        var folded = " " + TypedText.Fold(text) + " ";
+        foreach (var word in Pleasing) folded = folded.Replace(" " + word + " ", " ", StringComparison.Ordinal);
+        return folded.Trim();
     }
 
     /// <summary>A short message opening with a yes-word, no word of refusing after it: "tak, wypisz mnie".</summary>

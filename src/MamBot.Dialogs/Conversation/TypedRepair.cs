@@ -41,7 +41,8 @@ public static class TypedRepair
         "do menu", "в меню", "to the menu", "to menu");
 
     // "and" or "but" before a question word: "a czy…", "а скільки…", "and how much…".
-    private static readonly HashSet<string> Leading = [.. IntentRules.Fold("a", "ale", "i", "to", "а", "і", "та", "но", "and", "but", "so")];
+    private static readonly HashSet<string> Leading = [.. IntentRules.Fold("a", "ale", "i", "to", "а", "і", "та", "но", "and", "but", "so",
+        "also", "btw", "oh", "ok", "okay", "plus", "jeszcze", "tez", "oraz", "ще", "також", "ну", "и", "ещё", "еще", "тоже")];
 
     public static bool IsLeaving(string? text)
     {

@@ -41,6 +41,16 @@ public sealed partial class ProposeIdeaDialog(IdeaDesk desk) : FormDialog
             : new Dictionary<string, string>();
     }
 
+    /// <summary>Once the idea has a title and a few sentences, "wyślij" sends it; the rest is for the team to ask.</summary>
+    protected override IReadOnlyDictionary<string, string>? SendNow(DialogContext dc) =>
+        dc.ActiveFrame!.Values.ContainsKey("description")
+            ? new Dictionary<string, string>
+            {
+                ["forwhom"] = T.ForWhomEveryone, ["needs"] = T.ButtonNotSureYet, ["brings"] = T.ButtonJustTheIdea,
+                ["contact"] = "chat", ["confirm"] = "yes",
+            }
+            : null;
+
     // Typed words are the idea itself: a question typed here is answered, never saved as the title.
     protected override bool IsFreeText(string slot) => slot is "title" or "description" or "forwhom" or "needs" or "brings";
 

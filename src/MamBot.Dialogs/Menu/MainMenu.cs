@@ -74,6 +74,14 @@ public sealed class MainMenu(
     {
         var topic = dc.Data.Topic; // what the last answer was about; kept only if this one is about it again
         dc.Data.Topic = null;
+        await ReadFreeTextAsync(dc, topic, ct);
+        // Consent asked on the way ("to zarezerwujcie od 18" before agreeing): the room and day it leaned on still
+        // hold when the request is done after "zgadzam się".
+        if (dc.Data.AfterConsent is not null && dc.Data.Topic is null) dc.Data.Topic = topic;
+    }
+
+    private async Task ReadFreeTextAsync(DialogContext dc, Topic? topic, CancellationToken ct)
+    {
         // Settings and personal data first: "usuń moje dane" must never be read as anything else.
         switch (MenuIntents.Match(dc.Text))
         {
@@ -89,6 +97,12 @@ public sealed class MainMenu(
         if (concern == Concern.Complaint)
         {
             await handoffs.StartAsync(dc, dc.Text, ct, carry: true);
+            return;
+        }
+        // "how many places are there?" at an event's card: the card says it, so it is shown again.
+        if (CardOnScreen(dc) is { } shown && CardQuestions.AnsweredByTheCard(dc.Text))
+        {
+            await events.HandleAsync(dc, $"show:{shown}", ct);
             return;
         }
         if (Repair.QuestionsInPlace.ForConcern(dc, concern, FaqMatcher.Find(dc.Text, dc.Centre.Faq)) is { } said)
@@ -141,6 +155,15 @@ public sealed class MainMenu(
             await AnswerAboutRoomsAsync(dc, understood, topic, ct);
             return;
         }
+        // "Коли сусідський сніданок?": a question naming an event is about it, whatever else its words suggest;
+        // "do której jesteście otwarci?" says hours in words the rules know and needs no look at the events.
+        if (intent is "opening_hours" or IntentRecognizer.None && TypedRepair.IsQuestion(dc.Text)
+            && !Data.Residents.Languages.All.Any(l => IntentRecognizer.RulesOnly(TypedText.Fold(dc.Text), l) == "opening_hours")
+            && await NamedEventAsync(dc, ct) is { } named)
+        {
+            await events.ShowAsync(dc, named, ct);
+            return;
+        }
         switch (intent)
         {
             case "off_topic" when WhereToTurn.Answer(dc, dc.Text) is { } contact:
@@ -185,6 +208,7 @@ public sealed class MainMenu(
                 else if (FaqMatcher.Find(dc.Text, dc.Centre.Faq) is { } faq) dc.Say(FaqAnswer.Render(faq));
                 else if (WhereToTurn.Answer(dc, dc.Text) is { } contact)
                     dc.Say(contact with { Buttons = [[HandoffDesk.TalkButton, MenuButton]] });
+                else if (TypedRepair.IsQuestion(dc.Text) && AboutCentre.RuleAnswering(dc, dc.Text) is { } rule) dc.Say(rule);
                 // A question nothing here answers gets an honest "ask a person", not "choose from the menu".
                 else if (TypedRepair.IsQuestion(dc.Text)) dc.Say(Reply.WithRow(T.RepairAskTheTeam, HandoffDesk.TalkButton, MenuButton));
                 else NotUnderstood(dc, missedBefore);
@@ -227,7 +251,6 @@ public sealed class MainMenu(
         dc.Say(Render(T.NotUnderstood));
     }
 
-    /// <summary>The FAQ when it knows; else the free times that day, or what the room holds; each with a way to book.</summary>
     /// <summary>The event whose card is on the screen (its sign-up button), if one is.</summary>
     private static string? CardOnScreen(DialogContext dc) => dc.Data.Screen?.Values
         .Where(p => p.StartsWith("events:join:", StringComparison.Ordinal)).Select(p => p["events:join:".Length..]).Distinct()
@@ -281,11 +304,17 @@ public sealed class MainMenu(
         return phrase.Length == 0 ? "" : phrase + " ";
     }
 
-    /// <summary>"zapisz mnie na gimnastykę" opens that event; "co jest dla seniorów w przyszłym tygodniu" the matching list.</summary>
     /// <summary>
-    /// One event found: its card. Asked to sign up before consent ("zapisz mnie na jogę"), the card comes with the
-    /// consent question, and after "zgadzam się" the card again, where "tak" or its button signs her up.
+    /// "zapisz mnie na gimnastykę" opens that event; "co jest dla seniorów w przyszłym tygodniu" the matching list.
+    /// Asked to sign up ("zapisz mnie na jogę"), she is signed up for the next session, with the way to withdraw;
+    /// before consent the card comes with the consent question, and "zgadzam się" signs her up.
     /// </summary>
+    private async Task<int?> NamedEventAsync(DialogContext dc, CancellationToken ct)
+    {
+        var upcoming = await eventList.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct);
+        return EventQuery.Parse(dc.Text, [.. upcoming.Select(s => s.Event)], LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone)).EventId;
+    }
+
     private async Task OpenEventsAsync(DialogContext dc, string sentence, CancellationToken ct, bool signUp = false)
     {
         var upcoming = await eventList.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct);
@@ -293,9 +322,10 @@ public sealed class MainMenu(
         if (query.EventId is { } wanted && signUp && dc.Resident?.HasConsented != true)
         {
             await events.ShowAsync(dc, wanted, ct);
-            dc.Data.AfterConsent = $"events:show:{wanted}";
+            dc.Data.AfterConsent = $"events:join:{wanted}";
             dc.Say(WelcomeActions.AskForConsent(T.ConsentNeeded));
         }
+        else if (query.EventId is { } asked && signUp) await events.HandleAsync(dc, $"join:{asked}", ct); // she asked: done
         else if (query.EventId is { } id) await events.ShowAsync(dc, id, ct);
         else if (query.Scope is { } scope) await events.ListAsync(dc, scope, 0, ct);
         else await events.HandleAsync(dc, "", ct);

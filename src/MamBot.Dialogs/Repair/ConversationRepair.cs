@@ -42,6 +42,9 @@ public sealed class ConversationRepair(HandoffDesk handoffs, SettingsActions set
                 return true;
         }
         var concern = Concerns.Find(text);
+        // "people bring broken lamps and volunteers fix them" describes an idea; only a complaint said as one
+        // leaves a free-text step.
+        if (concern == Concern.Complaint && active.TakesFreeText(dc) && !Concerns.SaysComplaint(text)) concern = Concern.None;
         var question = TypedRepair.IsQuestion(text);
         if (!question && concern == Concern.None) return false;
         // "a ile kosztuje kuchnia?" at the room step asks the price; "a może w sobotę?" at the day step is the day.

@@ -33,6 +33,7 @@ public static class QuestionsInPlace
             case "address_contact": return AboutCentre.ContactReply(dc);
             case "house_rules": return AboutCentre.RulesFor(dc, text);
         }
+        if (TypedRepair.IsQuestion(text) && AboutCentre.RuleAnswering(dc, text) is { } rule) return rule;
         // The team's "where to turn" list knows more than the words above ("rada dzielnicy").
         if (WhereToTurn.Answer(dc, text) is { } contact) return contact;
         return roomFacts && BookingSlots.FindRoom(dc.Centre.Rooms, text) is { } room ? RoomFacts(room) : null;

@@ -27,30 +27,33 @@ public static class Concerns
     // A complaint or a problem reported: a person answers it, with the resident's own words.
     private static readonly string[] Complaint = IntentRules.Fold(
         "skarg", "zazalen", "reklamac", "chce zglosic problem", "zglaszam problem", "zgloszenie problemu",
-        "chce sie poskarzyc",
-        "poskarz", "halas", "halasuj", "nie dziala", "nie dzialaj", "zepsul", "zepsut", "przecieka", "awari",
-        "niegrzeczn",
-        "nieuprzejm", "niemil", "chamsk", "brud", "balagan", "zimno w sali", "nie ma ogrzewania", "zglosic ze",
-        "zglaszam ze",
-        "скарг", "поскарж", "шум", "галас", "не працює", "не працюють", "зламал", "зламан", "протіка", "аварі", "брудн",
-        "грубі",
-        "жалоб", "пожалов", "не работает", "сломал", "сломан", "протека", "грубо",
-        "complain", "complaint", "noise", "noisy", "not working", "doesnt work", "does not work", "broken", "leaking",
-        "leak",
-        "dirty", "rude", "report a problem", "a problem with",
-        // Reporting, in every form, and what goes wrong in a room: "reporting a problem", "kept cutting out".
-        "reporting", "i want to report", "id like to report", "there is a problem", "there was a problem", "cutting out",
-        "cuts out", "stopped working", "too cold", "freezing", "was cold", "too hot",
-        "zglaszam", "zgłosić usterk", "usterk", "problem z ", "przerywa", "zimno bylo", "bylo zimno", "bylo bardzo zimno",
-        "za zimno", "za goraco",
-        "повідомити про проблем", "проблема з", "проблеми з", "холодно", "занадто спекотно", "перестав працювати",
-        "проблема с", "проблемы с", "было холодно", "перестал работать",
+        "chce sie poskarzyc", "poskarz", "zglosic ze", "zglaszam ze", "zglaszam", "zgłosić usterk", "usterk",
+        "скарг", "поскарж", "жалоб", "пожалов", "повідомити про проблем",
+        "complain", "complaint", "report a problem", "reporting", "i want to report", "id like to report",
         // The bot itself failing: "nie rozumie" (never "nie rozumiem", which asks for help), asking the same again.
         "nie rozumie ", "nie rozumiesz", "nie rozumiecie", "ciagle pyta", "w kolko", "ciagle to samo", "to samo pyta",
         "не розуміє", "не розумієш", "весь час пита", "одне й те саме", "одне і те саме", "те саме пита",
         "не понимает", "не понимаешь", "одно и то же", "все время спрашива", "постоянно спрашива",
         "doesnt understand", "does not understand", "you dont understand", "keeps asking", "same question",
         "same thing over");
+
+    // What goes wrong, said without asking anything: a complaint at the menu, part of the story inside an idea.
+    private static readonly string[] Trouble = IntentRules.Fold(
+        "halas", "halasuj", "nie dziala", "nie dzialaj", "zepsul", "zepsut", "przecieka", "awari",
+        "niegrzeczn",
+        "nieuprzejm", "niemil", "chamsk", "brud", "balagan", "zimno w sali", "nie ma ogrzewania",
+        "шум", "галас", "не працює", "не працюють", "зламал", "зламан", "протіка", "аварі", "брудн",
+        "грубі",
+        "не работает", "сломал", "сломан", "протека", "грубо",
+        "noise", "noisy", "not working", "doesnt work", "does not work", "broken", "leaking",
+        "leak",
+        "dirty", "rude", "a problem with",
+        // What goes wrong in a room: "kept cutting out", "było zimno".
+        "there is a problem", "there was a problem", "cutting out",
+        "cuts out", "stopped working", "too cold", "freezing", "was cold", "too hot",
+        "problem z ", "przerywa", "zimno bylo", "bylo zimno", "bylo bardzo zimno", "za zimno", "za goraco",
+        "проблема з", "проблеми з", "холодно", "занадто спекотно", "перестав працювати",
+        "проблема с", "проблемы с", "было холодно", "перестал работать");
 
     // What MAM does not handle; the team may list where to turn for it.
     private static readonly string[] OffTopic = IntentRules.Fold(
@@ -69,7 +72,7 @@ public static class Concerns
         "bins",
         "police", "weather", "election", "politic", "doctor", "prescription",
         // Parking in every form ("zaparkować", "припаркувати"), bins, and papers other offices issue.
-        "zaparkow", "припарк", "запаркув", "can i park", "where to park", "to park", "park my", "park the", "park a ",
+        "zaparkow", "припарк", "запаркув", "parked", "parks on", "fire lane", "car park", "can i park", "where to park", "to park", "park my", "park the", "park a ",
         "bin collection", "bin day", "recycling", "karta pobytu", "karty pobytu", "karte pobytu", "pesel", "urzad ",
         "urzedu", "urzedzie",
         "карта побиту", "карти побиту", "карту побиту", "карта побыту", "вид на жительство", "песель", "residence card",
@@ -96,7 +99,10 @@ public static class Concerns
             return Concern.AreYouBot;
         // The building, the cooperative, the police: not MAM's, even when it is a complaint ("zgłosić przeciekający dach").
         if (IntentRules.StartsAWord(padded, OffTopic)) return Concern.OffTopic;
-        return IntentRules.StartsAWord(padded, Complaint) ? Concern.Complaint : Concern.None;
+        return IntentRules.StartsAWord(padded, Complaint) || IntentRules.StartsAWord(padded, Trouble) ? Concern.Complaint : Concern.None;
     }
+
+    /// <summary>A complaint said as one ("chcę złożyć skargę", "I want to report…"), not only a thing gone wrong.</summary>
+    public static bool SaysComplaint(string? text) => IntentRules.StartsAWord(IntentRules.Padded(text), Complaint);
 
 }

@@ -36,9 +36,10 @@ public sealed record EventQuery(int? EventId, string? Scope)
     public static EventQuery Parse(string? sentence, IReadOnlyList<CommunityEvent> upcoming, DateOnly today)
     {
         var words = TypedText.Fold(sentence).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // Ukrainian in Latin letters ("snidanok") meets the Cyrillic titles in the loose spelling both sides share.
-        var latin = words.Where(w => w.Length >= 4 && !TypedText.HasCyrillic(w))
-            .Select(Transliteration.LooseCyrillic).ToArray();
+        // Ukrainian in Latin letters ("snidanok") and Russian ("гимнастика") meet the Cyrillic titles in the loose
+        // spelling all three share.
+        var latin = words.Where(w => w.Length >= 4)
+            .Select(w => TypedText.HasCyrillic(w) ? Transliteration.Loose(w) : Transliteration.LooseCyrillic(w)).ToArray();
         // Every version the team wrote: "pottery" or "гончарна" finds "Warsztaty ceramiki" when its versions say so.
         var byTitle = upcoming
             .GroupBy(e => TypedText.Fold(e.Title))

@@ -26,7 +26,8 @@ public static class FaqMatcher
     // Words of one meaning, so a question finds an entry worded differently.
     private static readonly string[][] SameMeaning =
     [
-        ["plac", "platn", "koszt", "cena", "ceny", "cenn", "darm", "bezplat", "oplat", "pieniadz", "zlot",
+        // "placi", not "plac": English "places" is no payment.
+        ["placi", "placa", "placen", "platn", "koszt", "cena", "ceny", "cenn", "darm", "bezplat", "oplat", "pieniadz", "zlot",
             "плат", "кошт", "ціна", "ціни", "безкошт", "гроші", "pay", "paid", "cost", "price", "free", "fee", "charge", "money",
             "стои", "цен", "бесплат", "деньг"],
         ["dzieck", "dzieci", "dziecm", "syn", "corka", "corki", "wnuk", "malu", "дет", "ребен", "внук",
@@ -35,6 +36,11 @@ public static class FaqMatcher
         ["zwierz", "pies", "psem", "psa", "kot", "тварин", "собак", "пес", "кіт", "кот", "animal", "dog", "pet", "cat"],
         ["wifi", "wi-fi", "internet", "siec", "інтернет", "вайфай", "вай-фай"],
         ["parking", "parkow", "samochod", "autem", "паркув", "машин", "автомоб"],
+        ["cisz", "glosn", "muzyk", "halas", "тиш", "тих", "гучн", "музик", "музык", "громк", "шум", "галас", "quiet",
+            "loud", "music", "noise", "party", "impre"],
+        ["alkohol", "piw", "wino", "алкогол", "пиво", "пива", "вино", "alcohol", "beer", "wine", "drink"],
+        ["klucz", "ключ", "key", "keys"],
+        ["sprzat", "posprzat", "porzad", "прибир", "прибра", "убира", "убрат", "порядок", "clean", "tidy"],
     ];
 
     public static FaqEntry? Find(string? text, IReadOnlyList<FaqEntry> faq)
@@ -56,6 +62,10 @@ public static class FaqMatcher
 
     /// <summary>What a rules question is about: "czy mogę przyjść z psem?" → the animals stem; "jakie są zasady?" → nothing.</summary>
     public static IReadOnlySet<string> Subject(string? question) => Stems(question).Where(s => !RuleWords.Contains(s)).ToHashSet();
+
+    /// <summary>What a question is about in words of one meaning only ("музыку" → the quiet group): no guessing by spelling.</summary>
+    public static IReadOnlySet<string> SubjectByMeaning(string? question) =>
+        Subject(question).Where(s => s.StartsWith('=')).ToHashSet();
 
     /// <summary>Whether a text (a house rule) speaks of the subject.</summary>
     public static bool Mentions(string text, IReadOnlySet<string> subject) => Stems(text).Overlaps(subject);

@@ -110,7 +110,9 @@ internal static class IntentPairs
         // Never "like": "I'd like to suggest an idea" proposes one.
         P("browse_ideas", ["support", "back a", "back the", "back this", "back my", "vote for", "vote on", "upvote",
             "endorse"],
-            "idea", "initiative", "proposal", "suggestion"),
+            "idea", "initiative", "proposal", "suggestion", "suggested", "proposed", "that", "this one", "it "),
+        // Having an idea of one's own proposes it, even after supporting a neighbour's: "also I have my own idea".
+        P("propose_idea", ["have", "got", "ive got"], "an idea", "my own idea", "own idea", "an initiative"),
         P("talk_to_staff", ["put me through", "connect me", "transfer me", "get me the coordinator", "speak to someone",
             "speak with someone", "talk to someone", "talk with someone", "speak to a ", "talk to a ", "speak with a ",
             "talk with a ", "speak to the", "talk to the", "can i speak", "could i speak", "may i speak"]),
@@ -135,6 +137,7 @@ internal static class IntentPairs
         P("book_room", ["вільн", "зайнят"], "зал", "кімнат", "кухн", "приміщ", "термін"),
         P("list_events", ["коли", "о котрій", "в які дні", "у які дні"], Activities),
         P("browse_ideas", ["підтримати", "підтримую", "підтримай", "підтримайте", "підтримаю"]),
+        P("propose_idea", ["маю"], "ідею", "ідея", "свою ідею", "власну ідею"),
         P("browse_ideas", ["проголос", "голосува", "вподоба", "лайкн"], "іде", "ініціатив", "пропозиц"),
         P("talk_to_staff", ["зєднайте", "зєднай", "зєднати", "переключіть", "покличте", "поговорити з", "звязатися з",
             "звязати з",
@@ -156,6 +159,7 @@ internal static class IntentPairs
         P("book_room", ["свобод"], "зал", "комнат", "кухн", "помещ"),
         P("list_events", ["когда", "во сколько", "в какие дни"], Activities),
         P("browse_ideas", ["поддержать", "поддерживаю", "поддержи", "поддержу"]),
+        P("propose_idea", ["есть"], "идея", "своя идея"),
         P("browse_ideas", ["проголос", "голосова"], "иде", "инициатив", "предложени"),
         P("talk_to_staff", ["соедините", "соедини", "переключите", "позовите", "поговорить с", "связаться с",
             "с человеком",

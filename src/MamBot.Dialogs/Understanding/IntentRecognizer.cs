@@ -57,7 +57,8 @@ public static class IntentRecognizer
             && EquipmentQuery.FindRoom(rooms, text) is { } equipped) (room, intent) = (equipped, "book_room");
 
         // A named room's price, size or equipment is a question about rooms, whatever else the classifier heard.
-        if (room is not null && IntentRules.AsksAboutRoom(folded) && intent is not ("cancel_booking" or "my_bookings"))
+        if (room is not null && (IntentRules.AsksAboutRoom(folded) || EquipmentQuery.FindRoom(rooms, text) is not null)
+            && intent is not ("cancel_booking" or "my_bookings"))
             intent = "book_room";
 
         // A free stretch of time asked for is about rooms: "anything free on Friday between 2 and 4?"

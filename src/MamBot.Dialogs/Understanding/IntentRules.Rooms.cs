@@ -22,7 +22,11 @@ internal static partial class IntentRules
         "проектор", "чайник", "посуд", "плит", "духовк", "холодильник", "стільц", "стулья", "стол", "колонк",
         "екран", "экран", "телевізор", "телевизор", "туалет", "інтернет", "интернет", "обладнан", "оборудован",
         "projector", "kettle", "dishes", "oven", "fridge", "chairs", "tables", "speaker", "screen", "tv ", "piano",
-        "toilet", "equipment", "equipped");
+        "toilet", "equipment", "equipped",
+        // what is there, whatever the thing: "what's in the small room?", "czy jest tam tablica?"
+        "whats in", "what is in", "whats there", "is there a", "is there an", "are there", "does it have",
+        "co jest w", "co jest na", "co ma ", "czy jest tam", "czy sa tam", "що є в", "що є у", "чи є там", "что есть в",
+        "есть ли там");
 
     /// <summary>Every form of "wolny" and "zajęty", never "wolno" (allowed) or "zajęcia" (classes).</summary>
     public static readonly string[] FreePolish =

@@ -34,6 +34,13 @@ public static partial class TypedDates
                 return named;
         }
 
+        // "on the 5th", "5-го", "5 числа": a day of this month, or of the next once it has passed.
+        if (OrdinalDay().Match(t) is { Success: true } o && Int(o.Groups["d"].Value) is var d and >= 1 and <= 31)
+        {
+            var month = d >= today.Day ? today.Month : today.Month % 12 + 1;
+            if (Build(today, d, month, "") is { } ordinal) return ordinal;
+        }
+
         var next = t.Contains(" przyszl", StringComparison.Ordinal) || t.Contains(" nastepn", StringComparison.Ordinal);
         for (var i = 0; i < Weekdays.Length; i++)
         {
@@ -176,6 +183,9 @@ public static partial class TypedDates
 
     [GeneratedRegex(@"\b(?<d>\d{1,2})[./-](?<m>\d{1,2})(?:[./-](?<y>\d{4}|\d{2}))?\b")]
     private static partial Regex NumericDate();
+
+    [GeneratedRegex(@"(?<![\w:.])(?<d>\d{1,2})(?:st|nd|rd|th|-?go|-?ego|-?tego|-?го|-?ого|-?е|\s+числа|\s+dnia)(?!\w)|(?:dnia|числа)\s+(?<d>\d{1,2})(?![\w:.])")]
+    private static partial Regex OrdinalDay();
 
     [GeneratedRegex(@"\b(?<d>\d{1,2})\s+(?<month>[a-z]{3,})")]
     private static partial Regex WordDate();

@@ -61,6 +61,19 @@ public static class TypedConsent
         return negated ? false : words.Any(w => Agreeing.Contains(w) && w is not ("no" or "to" or "i" or "do" or "of" or "w" or "prosze" or "moze" or "byc")) ? true : null;
     }
 
+    // Words that agree to the notice itself, not only say yes: "zgadzam się", "погоджуюся", "I agree".
+    private static readonly HashSet<string> Consenting = Words(
+        "zgadzam", "zgoda", "zgode", "wyrazam", "akceptuje", "згоден", "згодна", "згодні", "погоджуюся", "погоджуюсь",
+        "згоду", "приймаю", "agree", "accept", "consent", "согласен", "согласна", "соглашаюсь", "принимаю");
+
+    private static readonly HashSet<string> LooseConsenting =
+        [.. Consenting.Where(TypedText.HasCyrillic).Select(Understanding.Transliteration.Loose)];
+
+    /// <summary>Agreeing said with a word of consenting ("tak, zgadzam się"), not a plain "ok" or "tak".</summary>
+    public static bool SaysConsent(string? text) => Read(text) == true
+        && TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Any(w => Consenting.Contains(w) || LooseConsenting.Contains(Understanding.Transliteration.LooseCyrillic(w)));
+
     /// <summary>The text after its leading words of agreeing and politeness: "да, запишите меня" → "запишите меня".</summary>
     public static string WithoutAgreeing(string? text) => string.Join(' ', TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
         .SkipWhile(w => Agreeing.Contains(w) || Courtesy.Contains(w)));

@@ -105,7 +105,7 @@ public class BookRoomDialogTests
         await chat.SendAsync("20");
         Assert.StartsWith("Napisz, proszę, imię i nazwisko", chat.Text);
         await chat.SendAsync("Jan Kowalski");
-        await chat.SendAsync("ok");
+        await chat.SendAsync("xy");
         Assert.StartsWith("Napisz, proszę, krótko (od 3 do 200 znaków), w jakim celu.", chat.Text);
 
         Assert.Equal(0, await chat.QueryAsync(db => db.Bookings.CountAsync()));

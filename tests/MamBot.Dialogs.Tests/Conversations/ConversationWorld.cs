@@ -31,10 +31,32 @@ internal static class ConversationWorld
             "Klucz odbierasz i oddajesz u osoby dyżurnej.",
             "Cisza po 21:00, bez alkoholu. Dzieci przychodzą pod opieką dorosłych.",
         ],
+        HouseRulesUk =
+        [
+            "Зали відкриті для всіх мешканців і безкоштовні. Прибираємо після себе.",
+            "Ключ берете й повертаєте черговій особі.",
+            "Після 21:00 — тиша, без алкоголю. Діти приходять разом із дорослими.",
+        ],
+        HouseRulesEn =
+        [
+            "The rooms are for all residents, free of charge. We tidy up after ourselves.",
+            "Pick up the key from the person on duty and return it there.",
+            "Quiet after 21:00, no alcohol. Children come with an adult.",
+        ],
         Faq =
         [
-            new() { Question = "Czy za korzystanie z MAM trzeba płacić?", Answer = "Nie. Sale, wydarzenia i herbata są dla mieszkańców bezpłatne." },
-            new() { Question = "Czy mogę przyjść z dzieckiem?", Answer = "Oczywiście, dzieci są pod opieką swoich dorosłych." },
+            new()
+            {
+                Question = "Czy za korzystanie z MAM trzeba płacić?", Answer = "Nie. Sale, wydarzenia i herbata są dla mieszkańców bezpłatne.",
+                QuestionUk = "Чи треба платити за користування MAM?", AnswerUk = "Ні. Зали, заходи й чай для мешканців безкоштовні.",
+                QuestionEn = "Do I have to pay to use MAM?", AnswerEn = "No. Rooms, events and tea are free for residents.",
+            },
+            new()
+            {
+                Question = "Czy mogę przyjść z dzieckiem?", Answer = "Oczywiście, dzieci są pod opieką swoich dorosłych.",
+                QuestionUk = "Чи можна прийти з дитиною?", AnswerUk = "Звісно, діти перебувають під опікою своїх дорослих.",
+                QuestionEn = "Can I come with my child?", AnswerEn = "Of course; children stay in the care of their adults.",
+            },
         ],
         Rooms =
         [

@@ -66,8 +66,9 @@ public class TeamNameVersionsTests
 
         await chat.SendAsync(text);
 
-        var shown = chat.Last.SelectMany(r => r.Buttons).SelectMany(b => b).Select(b => b.Payload);
-        Assert.Contains($"events:join:{pottery.Id}", shown); // the card of that event, with its sign-up
+        // She asked to be signed up: for that event, with the way to withdraw at hand.
+        Assert.Equal(1, await chat.QueryAsync(db => db.EventSignups.CountAsync(s => s.EventId == pottery.Id)));
+        Assert.Contains($"events:leave:{pottery.Id}", chat.Last.SelectMany(r => r.Buttons).SelectMany(b => b).Select(b => b.Payload));
     }
 
     [Fact]

@@ -1,0 +1,19 @@
+namespace MamBot.Dialogs.Understanding;
+
+/// <summary>
+/// Questions an event's card already answers: places left, when, where ("ile jest miejsc?", "о котрій?",
+/// "where is it?"). Asked at the card, the card shown again is the answer.
+/// </summary>
+public static class CardQuestions
+{
+    private static readonly string[] AboutTheCard = IntentRules.Fold(
+        "miejsc", "wolne", "wolnych", "zapisanych", "kiedy", "o ktorej", "ktora godzin", "gdzie", "w ktorej sali",
+        "jak dlugo", "do ktorej",
+        "місц", "вільн", "коли", "о котрій", "котра година", "де ", "в якій залі", "скільки триває", "до котрої",
+        "мест", "свободн", "когда", "во сколько", "где ", "до скольки",
+        "places", "place left", "spots", "spot", "seats", "space", "full", "when", "what time", "where", "which room",
+        "how long", "until when");
+
+    public static bool AnsweredByTheCard(string? text) =>
+        Conversation.TypedRepair.IsQuestion(text) && IntentRules.StartsAWord(IntentRules.Padded(text), AboutTheCard);
+}

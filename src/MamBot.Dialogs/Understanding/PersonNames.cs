@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace MamBot.Dialogs.Understanding;
+
+/// <summary>
+/// A person's name said in passing, before or after the question that asks for it: "name's Priya Sharma",
+/// "nazywam się Anna Nowak", "мене звати Марія Бондар", a last clause "…, Марія Бондар", or a message that is
+/// only "Tom Baker". Outside the name question only capitalised words count: lower case is a sentence.
+/// </summary>
+public static partial class PersonNames
+{
+    /// <summary>The name after "my name is", "nazywam się", "мене звати", "меня зовут"…; null when none is said.</summary>
+    public static string? Introduced(string text)
+    {
+        var intro = Introduction().Match(text);
+        if (!intro.Success) return null;
+        var rest = text[(intro.Index + intro.Length)..].TrimStart(' ', ':', ',', '-', '—');
+        var words = rest.Split([' ', ',', '.', ';', '!', '?'], StringSplitOptions.RemoveEmptyEntries)
+            .TakeWhile(IsNameWord).Take(3).ToList();
+        return words.Count == 0 || words.Any(IsEverydayWord) ? null : string.Join(' ', words);
+    }
+
+    /// <summary>"нас п'ятеро, Марія Бондар": the last clause, when it is two or three capitalised words.</summary>
+    public static string? LastClause(string text)
+    {
+        var clauses = text.Split([',', ';', '.'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return clauses.Length >= 2 && IsCapitalisedName(clauses[^1]) ? clauses[^1] : null;
+    }
+
+    /// <summary>The whole message is a name ("Tom Baker", "Марія Бондар"): two or three capitalised words.</summary>
+    public static bool IsCapitalisedName(string text)
+    {
+        var words = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is 2 or 3 && words.All(IsNameWord) && !words.Any(IsEverydayWord);
+    }
+
+    private static bool IsNameWord(string word) =>
+        word.Length >= 2 && char.IsUpper(word[0]) && word.Skip(1).All(c => char.IsLower(c) || c is '-' or '\'' or '’');
+
+    // Capitalised words that open sentences or name days and rooms, never a person: "Next Friday", "Big Room".
+    private static bool IsEverydayWord(string word)
+    {
+        var folded = TypedText.Fold(word);
+        return EverydayWords.Contains(folded) || TypedWords.Yes.Match(folded) || TypedWords.No.Match(folded)
+            || TypedDates.Day(folded, new DateOnly(2026, 1, 1)) is not null;
+    }
+
+    private static readonly HashSet<string> EverydayWords = [.. IntentRules.Fold(
+        "sala", "duza", "mala", "kuchnia", "big", "small", "room", "kitchen", "hall", "next", "this", "the", "hello",
+        "hi", "dzien", "dobry", "thanks", "dziekuje", "please", "prosze", "велика", "мала", "зала", "кухня", "добрий",
+        "день", "дякую", "привіт", "будь", "ласка", "здравствуйте", "спасибо", "sorry", "ok", "okay", "book", "club",
+        "team", "mam", "menu", "joga", "yoga", "йога")];
+
+    [GeneratedRegex(@"\b(?:my name is|my name's|name's|name is|i am|i'm|this is|nazywam się|nazywam sie|mam na imię|mam na imie|" +
+        @"z tej strony|moje imię to|moje imie to|na nazwisko)(?=\s)|(?:мене звати|моє ім['ʼ’]я|меня зовут|моё имя|мое имя)(?=\s)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Introduction();
+}
