@@ -17,6 +17,9 @@ public class HeldOutConversationTests(ITestOutputHelper output)
         { "v2.conversations.md", "pl=0.91;uk=1.0;en=0.91;ru=0.75" },
         // v3 was written after the mechanisms for v1's misses and is only ever run, never read: the honest measure.
         { "v3.conversations.md", "pl=0.66;uk=0.66;en=0.58" },
+        // v4 was written blind after v2's misses were fixed (with sentence set v3), and is only run, never read;
+        // first run: pl 6/12, uk 7/12, en 8/12, ru 3/4.
+        { "v4.conversations.md", "pl=0.5;uk=0.58;en=0.66;ru=0.75" },
     };
 
     [Theory]

@@ -27,6 +27,8 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     /// <remarks>
     /// v2 (HeldOut/v2/) was written by a second blind helper from world.md alone, after the mechanisms tuned on
     /// the first set's misses, and is read here before anyone looked at its misses: the figure to trust.
+    /// v3 (HeldOut/v3/) was written blind the same way after v2's misses were fixed; its first run, unread: pl 89.0/85.0, uk 89.0/88.0,
+    /// en 86.0/87.0, ru 82.0/86.0.
     /// </remarks>
     [Theory]
     [InlineData("", "pl", 0.98, 0.98)]
@@ -37,6 +39,10 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("v2", "uk", 0.78, 0.90)]
     [InlineData("v2", "en", 0.90, 0.90)]
     [InlineData("v2", "ru", 0.91, 0.85)]
+    [InlineData("v3", "pl", 0.89, 0.85)]
+    [InlineData("v3", "uk", 0.89, 0.88)]
+    [InlineData("v3", "en", 0.86, 0.87)]
+    [InlineData("v3", "ru", 0.82, 0.86)]
     public void Sentences_nobody_here_wrote_are_understood(string set, string language, double intentFloor, double slotFloor)
     {
         var lines = Lines(Path.Combine(set, $"utterances.{language}.tsv"));
@@ -44,7 +50,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         foreach (var line in lines)
         {
             var (text, intent, expected) = (line[0], line[1], WithEnd(line.Length > 2 ? line[2] : ""));
-            var (gotIntent, gotSlots) = set == "v2" ? ReadInWorld(text, language) : Read(text, language);
+            var (gotIntent, gotSlots) = set is "v2" or "v3" ? ReadInWorld(text, language) : Read(text, language);
             intents += gotIntent == intent ? 1 : 0;
             slots += gotSlots == expected ? 1 : 0;
             if (gotIntent != intent || gotSlots != expected) output.WriteLine($"✗ \"{text}\": {gotIntent} [{gotSlots}] expected {intent} [{expected}]");
