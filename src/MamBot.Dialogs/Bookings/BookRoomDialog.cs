@@ -77,6 +77,8 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
 
     protected override bool IsFreeText(string slot) => slot is "purpose" or "name";
 
+    public override Room? RoomInHand(DialogContext dc) => RoomOf(dc);
+
     /// <summary>"send it" at the last question: sent without a purpose where the team does not need one.</summary>
     protected override IReadOnlyDictionary<string, string>? SendNow(DialogContext dc) =>
         dc.ActiveFrame!.Step == "purpose" && RoomOf(dc)?.RequiresApproval == false

@@ -22,6 +22,9 @@ public abstract class Dialog
     /// </summary>
     public virtual Task<bool> AcceptsAsync(DialogContext dc, string text, CancellationToken ct) => Task.FromResult(false);
 
+    /// <summary>The room this dialog is about so far ("is there a projector there?" asks about it), if any.</summary>
+    public virtual Data.Centres.Room? RoomInHand(DialogContext dc) => null;
+
     /// <summary>Whether the step waiting now takes the resident's own words (a description, a name, a purpose).</summary>
     public virtual bool TakesFreeText(DialogContext dc) => false;
 

@@ -75,8 +75,14 @@ public static class TypedButtons
         var opening = screen.Where(b => !b.Value.StartsWith("consent:", StringComparison.Ordinal))
             .Where(b => b.Key.Split(' ', 2)[0] is { Length: > 0 } first
             && (yes ? TypedWords.Yes : TypedWords.No).Match(first)).Select(b => b.Value).Distinct().ToList();
-        return opening.Count == 1 ? opening[0] : null;
+        if (opening.Count == 1) return opening[0];
+        // "так, будь ласка" to "…someone from the team can help [Write to a person | Menu]": the yes takes the offer.
+        // Only a short offer, never the main menu, where "tak" chooses nothing.
+        var offers = yes && screen.Count <= 3 ? screen.Values.Where(p => Offers.Any(o => p.StartsWith(o, StringComparison.Ordinal))).Distinct().ToList() : [];
+        return offers.Count == 1 ? offers[0] : null;
     }
+
+    private static readonly string[] Offers = ["handoff:start", "bookat:"];
 
     // "да, запишите меня пожалуйста", "sign me up please": the please and the thanks change nothing.
     private static readonly HashSet<string> Pleasing = [.. IntentRules.Fold("prosze", "poprosze", "dziekuje", "dzieki",

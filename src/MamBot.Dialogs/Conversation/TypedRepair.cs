@@ -57,6 +57,13 @@ public static class TypedRepair
         return IntentRules.StartsAWord(" " + folded + " ", LeavingPhrases);
     }
 
+    /// <summary>The last sentence when it is a question and something comes before it; null otherwise.</summary>
+    public static string? LastQuestion(string? text)
+    {
+        var sentences = System.Text.RegularExpressions.Regex.Split((text ?? "").Trim(), @"(?<=[.!?])\s+");
+        return sentences.Length >= 2 && IsQuestion(sentences[^1]) ? sentences[^1] : null;
+    }
+
     /// <summary>Drops the words that only soften a message at its start or end: "actually", "sorry", "ой", "jednak".</summary>
     private static string WithoutSofteners(string folded)
     {
@@ -108,8 +115,18 @@ public static class TypedRepair
         "заброн", "бронюв", "броню", "резерв", "оренд", "потрібн", "хочу", "хотіл", "забронир", "бронир", "нужн",
         "хотел",
         "book", "reserv", "rent", "hire", "need", "want", "like to",
+        // Asking for the room itself: "can I get the small room on Sunday…?", "czy mogę dostać salę".
+        "can i get", "could i get", "can we get", "could we get", "can i have the", "can we have the",
+        "could i have the", "moge dostac", "mozemy dostac", "можна взяти", "можно взять",
         // Signing up is acting too: "can you put me down for the small room?"
         "zapisz", "zapisac", "запиш", "записат", "put me", "put us", "sign me", "sign us", "count me");
+
+    private static readonly string[] CancelVerbs = IntentRules.Fold(
+        "odwol", "anul", "usun", "skasuj", "wycofaj", "rezygn", "скасу", "відмін", "видал", "отмен", "удал", "cancel",
+        "scrap", "delete", "remove", "drop", "call off");
+
+    /// <summary>A verb of cancelling, whatever it is said of: "odwołajcie tę w środę", "cancel the one on the 2nd".</summary>
+    public static bool SaysCancel(string? text) => IntentRules.StartsAWord(IntentRules.Padded(text), CancelVerbs);
 
     public static bool AsksToAct(string? text)
     {

@@ -31,14 +31,23 @@ public sealed partial class ProposeIdeaDialog(IdeaDesk desk) : FormDialog
             : TypedWords.Send.Match(t) ? SlotValue.Ok("yes") : SlotValue.Invalid(T.PromptPickOne)),
     ];
 
-    /// <summary>"mam pomysł na warsztaty szycia" names the idea, so the form goes on to the description.</summary>
+    /// <summary>
+    /// "mam pomysł na warsztaty szycia" names the idea, so the form goes on to the description; "Пропоную ідею:
+    /// Розмовний клуб. Раз на тиждень…" gives both: the named part up to its full stop, and the sentences after it.
+    /// </summary>
     protected override IReadOnlyDictionary<string, string> Understand(DialogContext dc, string text)
     {
+        var found = new Dictionary<string, string>();
         var named = IdeaName().Match(text);
-        var title = named.Success ? named.Groups["title"].Value.Trim().TrimEnd('.', '!', '?', ',') : "";
-        return title.Length is >= 3 and <= 80
-            ? new Dictionary<string, string> { ["title"] = char.ToUpper(title[0], Wording.Culture) + title[1..] }
-            : new Dictionary<string, string>();
+        if (!named.Success) return found;
+        var said = named.Groups["title"].Value.Trim();
+        var end = said.IndexOfAny(['.', '!', '?']);
+        var title = (end > 0 ? said[..end] : said).Trim().TrimEnd(',', ';');
+        if (title.Length is < 3 or > 80) return found;
+        found["title"] = char.ToUpper(title[0], Wording.Culture) + title[1..];
+        var more = end > 0 ? said[(end + 1)..].Trim() : "";
+        if (more.Length >= 10 && !dc.ActiveFrame!.Values.ContainsKey("description")) found["description"] = more;
+        return found;
     }
 
     /// <summary>Once the idea has a title and a few sentences, "wyślij" sends it; the rest is for the team to ask.</summary>
@@ -54,7 +63,8 @@ public sealed partial class ProposeIdeaDialog(IdeaDesk desk) : FormDialog
     // Typed words are the idea itself: a question typed here is answered, never saved as the title.
     protected override bool IsFreeText(string slot) => slot is "title" or "description" or "forwhom" or "needs" or "brings";
 
-    [GeneratedRegex(@"\bpomys[lł]\w*\s+(?:na|o)\s+(?<title>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\bpomys[lł]\w*\s+(?:na|o)\s+|(?:\bpomys[lł]\w*|\bidea|ідею|ідея|идею|идея|пропоную|предлагаю)\s*[:–—-]\s*)(?<title>\S.*)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex IdeaName();
 
     protected override async Task CompleteAsync(DialogContext dc, IReadOnlyDictionary<string, string> values, CancellationToken ct)

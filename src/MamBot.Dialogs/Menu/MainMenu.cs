@@ -105,6 +105,12 @@ public sealed class MainMenu(
             await events.HandleAsync(dc, $"show:{shown}", ct);
             return;
         }
+        // "can I talk to a real person? I need help with papers from the urząd": she asked for a person, with why.
+        if (concern == Concern.OffTopic && TypedRepair.AsksForPerson(dc.Text))
+        {
+            await handoffs.StartAsync(dc, dc.Text, ct, carry: true);
+            return;
+        }
         if (Repair.QuestionsInPlace.ForConcern(dc, concern, FaqMatcher.Find(dc.Text, dc.Centre.Faq)) is { } said)
         {
             dc.Say(said with { Buttons = [[HandoffDesk.TalkButton, MenuButton]] });
@@ -155,6 +161,10 @@ public sealed class MainMenu(
             await AnswerAboutRoomsAsync(dc, understood, topic, ct);
             return;
         }
+        // "please cancel the one on Wednesday" right under her bookings: it is one of them, not an event.
+        if (intent is "leave_event" or IntentRecognizer.None && TypedRepair.SaysCancel(dc.Text)
+            && dc.Data.Screen?.Values.Any(p => p.StartsWith("bookings:cancel:", StringComparison.Ordinal)) == true)
+            intent = "cancel_booking";
         // "Коли сусідський сніданок?": a question naming an event is about it, whatever else its words suggest;
         // "do której jesteście otwarci?" says hours in words the rules know and needs no look at the events.
         if (intent is "opening_hours" or IntentRecognizer.None && TypedRepair.IsQuestion(dc.Text)
@@ -176,6 +186,12 @@ public sealed class MainMenu(
         }
         switch (intent)
         {
+            // "Привіт, можна зарезервувати кухню?": the greeting is manners; what follows it is the request.
+            case "greeting" when dc.Resident?.HasConsented == true && IntentRules.AfterGreeting(dc.Text) is { } rest
+                && rest.Count(char.IsLetter) >= 3 && rest != dc.Text:
+                dc.Continue(dc.Activity with { Text = rest });
+                await ReadFreeTextAsync(dc, topic, ct);
+                break;
             // "dziękuję… a czy trzeba coś zabrać?": the question is what needs an answer, not the thanks.
             case "greeting" or "thanks" when TypedRepair.IsQuestion(dc.Text) && dc.Resident?.HasConsented == true:
                 dc.Say(Repair.QuestionsInPlace.Answer(dc, dc.Text!)

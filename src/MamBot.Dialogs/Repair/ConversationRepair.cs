@@ -23,7 +23,14 @@ public sealed class ConversationRepair(HandoffDesk handoffs, SettingsActions set
         if (TypedRepair.IsLeaving(text))
         {
             dc.CancelAll();
-            dc.Say(MainMenu.Render(T.Cancelled + " " + T.MenuQuestion));
+            // "a właściwie rezygnuję… do której jesteście otwarci w niedzielę?": left, and the question answered.
+            var asked = TypedRepair.LastQuestion(text);
+            if (asked is not null && QuestionsInPlace.Answer(dc, asked) is { } answered)
+            {
+                dc.Say(T.Cancelled);
+                dc.Say(answered);
+            }
+            else dc.Say(MainMenu.Render(T.Cancelled + " " + T.MenuQuestion));
             return true;
         }
         if (TypedRepair.AsksForPerson(text))
@@ -48,7 +55,10 @@ public sealed class ConversationRepair(HandoffDesk handoffs, SettingsActions set
         var question = TypedRepair.IsQuestion(text);
         if (!question && concern == Concern.None) return false;
         // "a ile kosztuje kuchnia?" at the room step asks the price; "a może w sobotę?" at the day step is the day.
-        var known = question && !active.ReadsQuestionsItself && !TypedRepair.AsksToAct(text)
+        // "a czy tam jest rzutnik?" while booking the big room: "there" is the room in hand.
+        var known = question && active.RoomInHand(dc) is { } room && IntentRules.AsksWhatRoomHas(TypedText.Fold(text))
+            ? QuestionsInPlace.RoomFacts(room)
+            : question && !active.ReadsQuestionsItself && !TypedRepair.AsksToAct(text)
             ? QuestionsInPlace.Answer(dc, text, roomFacts: false) : null;
         if (known is null && await active.AcceptsAsync(dc, text, ct)) return false;
 

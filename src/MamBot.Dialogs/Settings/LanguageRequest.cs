@@ -40,7 +40,16 @@ public static class LanguageRequest
         var request = string.Join(' ', TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Where(w => !Fillers.Contains(w)));
         return InLanguage.GetValueOrDefault(request)
-            ?? (inForm ? null : LanguageNames.GetValueOrDefault(request)) ?? InSentence(text, inForm);
+            ?? (inForm ? null : LanguageNames.GetValueOrDefault(request)) ?? InSentence(text, inForm)
+            // "Can you answer in Ukrainian please? I'm asking for my mother, she doesn't read English well.": the
+            // sentence that asks, read on its own.
+            ?? Sentences(text).Select(s => InSentence(s, inForm)).FirstOrDefault(l => l is not null);
+    }
+
+    private static string[] Sentences(string? text)
+    {
+        var sentences = System.Text.RegularExpressions.Regex.Split((text ?? "").Trim(), @"(?<=[.!?])\s+");
+        return sentences.Length >= 2 ? sentences : [];
     }
 
     // Not understanding a language: "Я не розумію польською", "I don't speak Polish", "nie mówię po polsku".

@@ -53,12 +53,14 @@ public static class IntentRecognizer
 
         // A thing on one room's list, in any version, names that room and asks about it, like the words below ("is
         // there a whiteboard?", "чи є проектор?"), unless the sentence is about one's bookings or events.
-        if (room is null && intent is not ("cancel_booking" or "my_bookings" or "register_event" or "leave_event" or "stop")
+        // An idea may well need a projector: "mam pomysł: wieczory filmowe… na rzutniku w dużej sali".
+        if (room is null && intent is not ("cancel_booking" or "my_bookings" or "register_event" or "leave_event" or "stop"
+                or "propose_idea")
             && EquipmentQuery.FindRoom(rooms, text) is { } equipped) (room, intent) = (equipped, "book_room");
 
         // A named room's price, size or equipment is a question about rooms, whatever else the classifier heard.
         if (room is not null && (IntentRules.AsksAboutRoom(folded) || EquipmentQuery.FindRoom(rooms, text) is not null)
-            && intent is not ("cancel_booking" or "my_bookings"))
+            && intent is not ("cancel_booking" or "my_bookings" or "propose_idea"))
             intent = "book_room";
 
         // A free stretch of time asked for is about rooms: "anything free on Friday between 2 and 4?"

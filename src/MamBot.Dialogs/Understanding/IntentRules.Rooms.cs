@@ -7,12 +7,8 @@ namespace MamBot.Dialogs.Understanding;
 /// </summary>
 internal static partial class IntentRules
 {
-    public static readonly string[] RoomFacts = Fold(
-        // the price
-        "ile kosztuj", "koszt", "cena", "cennik", "platn", "odplatn", "bezplatn", "darmow",
-        "скільки коштує", "коштує", "вартіст", "ціна", "платн", "безкоштовн", "koshtu",
-        "сколько стоит", "стоит", "стоимост", "цена", "бесплатн",
-        "how much", "cost", "price", "fee", "charge",
+    /// <summary>What a room holds and has, not what it costs: "is there a projector?", "ile osób się zmieści?".</summary>
+    private static readonly string[] RoomContents = Fold(
         // how many it holds
         "ile osob", "miesci", "pomiesci", "вміщ", "скільки людей", "помещает", "вмещает", "сколько человек",
         "how many people", "capacity", "fit ",
@@ -28,6 +24,14 @@ internal static partial class IntentRules
         "co jest w", "co jest na", "co ma ", "czy jest tam", "czy sa tam", "що є в", "що є у", "чи є там", "что есть в",
         "есть ли там");
 
+    // What a room costs, and what it holds and has (declared after RoomContents, which it takes).
+    public static readonly string[] RoomFacts = [.. Fold(
+        // the price
+        "ile kosztuj", "koszt", "cena", "cennik", "platn", "odplatn", "bezplatn", "darmow",
+        "скільки коштує", "коштує", "вартіст", "ціна", "платн", "безкоштовн", "koshtu",
+        "сколько стоит", "стоит", "стоимост", "цена", "бесплатн",
+        "how much", "cost", "price", "fee", "charge"), .. RoomContents];
+
     /// <summary>Every form of "wolny" and "zajęty", never "wolno" (allowed) or "zajęcia" (classes).</summary>
     public static readonly string[] FreePolish =
         ["wolna", "wolne", "wolny", "wolnej", "wolnych", "wolnym", "wolnego", "zajeta", "zajete", "zajety", "zajetej"];
@@ -35,6 +39,9 @@ internal static partial class IntentRules
     /// <summary>Free or taken, of a room or a time: "wolna", "вільний", "свободен", "available".</summary>
     public static readonly string[] Free =
         Fold([.. FreePolish, "вільн", "зайнят", "свобод", "free", "available", "taken", "viln"]);
+
+    /// <summary>Whether folded text asks what a room holds or has ("czy tam jest rzutnik?"), not its price.</summary>
+    public static bool AsksWhatRoomHas(string folded) => StartsAWord($" {folded} ", RoomContents);
 
     /// <summary>Whether folded text asks what a room costs, holds or has.</summary>
     public static bool AsksAboutRoom(string folded) => StartsAWord($" {folded} ", RoomFacts);

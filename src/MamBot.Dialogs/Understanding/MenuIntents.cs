@@ -50,8 +50,13 @@ public static class MenuIntents
     // "usuńcie mnie", "delete me": the resident as the whole object, nothing after ("usuń mnie z listy" is leaving).
     private static readonly string[] SelfLast = IntentRules.Fold("mnie", "me", "мене", "меня", "mnie calkowicie");
 
-    private static bool AsksToErase(string padded, Func<string, string> key)
+    // "chcę tylko zobaczyć, nic nie usuwajcie", "нічого не видаляти", "don't delete": a verb taken back erases nothing.
+    private static readonly System.Text.RegularExpressions.Regex Negated = new(
+        @" (?:nie|не|ні|ни|dont|not|never|bez|без|without|ніколи) \S+", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    private static bool AsksToErase(string said, Func<string, string> key)
     {
+        var padded = Negated.Replace(said, " ");
         bool Has(string[] stems) => stems.Any(s => padded.Contains(" " + key(s), StringComparison.Ordinal));
         return Has(EraseVerbs) && (Has(DataObjects) || (Has(ForgetVerbs) && Has(Self))
             || SelfLast.Any(s => padded.EndsWith(" " + key(s) + " ", StringComparison.Ordinal)));

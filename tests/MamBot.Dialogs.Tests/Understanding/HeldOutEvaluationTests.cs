@@ -28,7 +28,8 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     /// v2 (HeldOut/v2/) was written by a second blind helper from world.md alone, after the mechanisms tuned on
     /// the first set's misses, and is read here before anyone looked at its misses: the figure to trust.
     /// v3 (HeldOut/v3/) was written blind the same way after v2's misses were fixed; its first run, unread: pl 89.0/85.0, uk 89.0/88.0,
-    /// en 86.0/87.0, ru 82.0/86.0.
+    /// en 86.0/87.0, ru 82.0/86.0. v4 (HeldOut/v4/), written blind after those fixes; its first run: pl 92.0/81.0,
+    /// uk 86.0/78.0, en 86.0/86.0, ru 90.0/76.0.
     /// </remarks>
     [Theory]
     [InlineData("", "pl", 0.98, 0.98)]
@@ -43,6 +44,10 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("v3", "uk", 0.89, 0.88)]
     [InlineData("v3", "en", 0.86, 0.87)]
     [InlineData("v3", "ru", 0.82, 0.86)]
+    [InlineData("v4", "pl", 0.92, 0.81)]
+    [InlineData("v4", "uk", 0.86, 0.78)]
+    [InlineData("v4", "en", 0.86, 0.86)]
+    [InlineData("v4", "ru", 0.90, 0.76)]
     public void Sentences_nobody_here_wrote_are_understood(string set, string language, double intentFloor, double slotFloor)
     {
         var lines = Lines(Path.Combine(set, $"utterances.{language}.tsv"));
@@ -50,7 +55,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         foreach (var line in lines)
         {
             var (text, intent, expected) = (line[0], line[1], WithEnd(line.Length > 2 ? line[2] : ""));
-            var (gotIntent, gotSlots) = set is "v2" or "v3" ? ReadInWorld(text, language) : Read(text, language);
+            var (gotIntent, gotSlots) = set is "v2" or "v3" or "v4" ? ReadInWorld(text, language) : Read(text, language);
             intents += gotIntent == intent ? 1 : 0;
             slots += gotSlots == expected ? 1 : 0;
             if (gotIntent != intent || gotSlots != expected) output.WriteLine($"✗ \"{text}\": {gotIntent} [{gotSlots}] expected {intent} [{expected}]");
