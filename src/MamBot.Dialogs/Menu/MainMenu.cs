@@ -167,7 +167,7 @@ public sealed class MainMenu(
             intent = "cancel_booking";
         // "Коли сусідський сніданок?": a question naming an event is about it, whatever else its words suggest;
         // "do której jesteście otwarci?" says hours in words the rules know and needs no look at the events.
-        if (intent is "opening_hours" or IntentRecognizer.None && TypedRepair.IsQuestion(dc.Text)
+        if (intent is "opening_hours" or IntentRecognizer.None && smart?.Answer is null && TypedRepair.IsQuestion(dc.Text)
             && !Data.Residents.Languages.All.Any(l => IntentRecognizer.RulesOnly(TypedText.Fold(dc.Text), l) == "opening_hours")
             && await NamedEventAsync(dc, ct) is { } named)
         {
