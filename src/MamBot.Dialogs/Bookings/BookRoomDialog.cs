@@ -55,12 +55,15 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
         }
         // The form reads the day and the start before the length; their checks must already know the length this
         // very sentence asks for ("w sobotę o 18 na 3 godziny"), or they offer times that the length then refuses.
+        // "…, 15 osób, urodziny syna": kept to be shown back with the last question.
+        if (dc.ActiveFrame!.Step is not ("name" or "purpose") && BookingPurpose.In(text, dc.Centre.Rooms) is { } purpose)
+            dc.ActiveFrame.Values[PurposeSaid] = purpose;
         if (found.TryGetValue("length", out var asked)) dc.ActiveFrame!.Values[SentenceLength] = asked;
         else dc.ActiveFrame!.Values.Remove(SentenceLength);
         return found;
     }
 
-    private const string SentenceLength = "_sentenceLength";
+    private const string SentenceLength = "_sentenceLength", PurposeSaid = "_purposeSaid";
 
     /// <summary>
     /// The length every check of a day or a start uses: the one answered, else the one the last sentence asked
@@ -81,9 +84,10 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
 
     /// <summary>"send it" at the last question: sent without a purpose where the team does not need one.</summary>
     protected override IReadOnlyDictionary<string, string>? SendNow(DialogContext dc) =>
-        dc.ActiveFrame!.Step == "purpose" && RoomOf(dc)?.RequiresApproval == false
-            ? new Dictionary<string, string> { ["purpose"] = "" }
-            : null;
+        dc.ActiveFrame!.Step != "purpose" ? null
+        : dc.ActiveFrame.Values.GetValueOrDefault(PurposeSaid) is { } said ? new Dictionary<string, string> { ["purpose"] = said }
+        : RoomOf(dc)?.RequiresApproval == false ? new Dictionary<string, string> { ["purpose"] = "" }
+        : null;
 
     /// <summary>Answers checked again when this one changes: another room must be free then and hold everyone.</summary>
     protected override IEnumerable<string> Invalidates(string slot) => slot switch
@@ -295,7 +299,9 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
         var phone = PhoneIn.Match(text);
         var name = (phone.Success ? text.Remove(phone.Index, phone.Length) : text).Trim(' ', ',', ';', '-', '.');
         // "ok, no oven then. name's Priya Sharma": the name, not the sentence around it.
-        name = PersonNames.Introduced(name) ?? PersonNames.LastClause(name) ?? name;
+        name = PersonNames.Introduced(name) ?? PersonNames.Clause(name) ?? name;
+        // "Jadwiga Kowalczyk, spotkanie klubu seniora": the rest is what the room is for.
+        if (name != text.Trim() && BookingPurpose.In(text, dc.Centre.Rooms) is { } purpose) dc.ActiveFrame!.Values[PurposeSaid] = purpose;
         // "tak", "yes that's right", "ок" answer a question; they name nobody.
         var valid = name.Length is >= 2 and <= 60 && name.Count(char.IsLetter) >= 2 && !name.Any(char.IsDigit)
             && !TypedWords.Yes.Match(name) && !TypedWords.No.Match(name) && !TypedWords.Yes.Opens(name)
@@ -310,7 +316,7 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
     private static string? NameSaidInPassing(DialogContext dc, string text, bool nothingElse)
     {
         if (dc.ActiveFrame!.Step is "name" or "purpose") return null; // their own parsing reads it
-        var name = PersonNames.Introduced(text) ?? PersonNames.LastClause(text)
+        var name = PersonNames.Introduced(text) ?? PersonNames.Clause(text)
             ?? (nothingElse && PersonNames.IsCapitalisedName(text) ? text.Trim() : null);
         return name is not null && ParseName(dc, name).Error is null ? name : null;
     }
@@ -327,20 +333,29 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
     /// </summary>
     private static Reply AskPurpose(DialogContext dc)
     {
-        var text = T.BookAskPurpose;
+        var said = dc.ActiveFrame!.Values.GetValueOrDefault(PurposeSaid);
+        var text = said is null ? T.BookAskPurpose : Wording.Format(T.BookPurposeSaid, Wording.Quoted(said));
         if (dc.Resident?.AcceptedHouseRules(RulesVersion(dc.Centre)) != true && dc.Centre.HouseRules.Count > 0)
         {
             var rules = dc.Centre.HouseRules.OrderBy(r => r.Order).Take(3).Select(r => r.Words()).ToList();
             var listed = Wording.Format(T.BookAskRules, string.Join("\n", rules.Select(r => "• " + r.Text)));
             text = Wording.ByTheTeam(listed, rules.All(r => r.InLanguageSpoken)) + "\n\n" + text;
         }
+        if (said is not null) return Reply.WithRow(text, Option(T.ButtonSendRequest, SendSaid));
         return RoomOf(dc)!.RequiresApproval ? Reply.Plain(text) : Reply.WithRow(text, Option(T.ButtonSkip, "-"));
     }
 
+    private const string SendSaid = "+";
+
     private static SlotValue ParsePurpose(DialogContext dc, string text)
     {
+        // "Wyślij", "tak, potwierdzam": what was said on the way goes with the request.
+        var said = dc.ActiveFrame!.Values.GetValueOrDefault(PurposeSaid);
+        var agreeing = text == SendSaid || TypedWords.Send.Match(text) || TypedWords.Yes.Match(text)
+            || Welcome.TypedConsent.Read(text) == true;
+        if (said is not null && agreeing) return SlotValue.Ok(said);
         // "confirm", "send it", "tak" at the last question: nothing to add, send.
-        if (text == "-" || TypedWords.Skip.Match(text) || TypedWords.Send.Match(text) || TypedWords.Yes.Match(text))
+        if (text == "-" || TypedWords.Skip.Match(text) || agreeing)
             return RoomOf(dc)!.RequiresApproval ? SlotValue.Invalid(T.BookPurposeNeeded) : SlotValue.Ok("");
         return text.Length is >= 3 and <= 200 ? SlotValue.Ok(text) : SlotValue.Invalid(T.BookPurposeBad);
     }

@@ -115,8 +115,11 @@ public abstract class FormDialog : Dialog
 
         // The answer is for the question asked; what else the sentence says fills slots still empty.
         var text = (dc.Text ?? "").Trim();
-        if (Understanding.IntentRules.StartsAWord(Understanding.IntentRules.Padded(text), SendNowWords)
-            && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 && SendNow(dc) is { } rest)
+        // A plain "tak" where the question is not a yes-or-no one ("Dla kogo?") also means: fine, send it.
+        var sendNow = Understanding.IntentRules.StartsAWord(Understanding.IntentRules.Padded(text), SendNowWords)
+            && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
+            || Understanding.TypedWords.Yes.Match(text) || Welcome.TypedConsent.Read(text) == true;
+        if (sendNow && SendNow(dc) is { } rest)
         {
             foreach (var (slot, value) in rest.Where(r => !frame.Values.ContainsKey(r.Key))) Set(frame, slot, value);
             await AskNextAsync(dc, ct);
@@ -133,7 +136,10 @@ public abstract class FormDialog : Dialog
         if (corrected.Count > 0 && (IsCorrection(text) || answer.Error is not null && text.Any(char.IsLetter)))
         {
             dc.Data.NotUnderstoodInRow = 0;
-            if (await CorrectAsync(dc, corrected, ct) > 0) SayEcho(dc);
+            // "to mała sala dziś 18-20, 10 os, Kasia Nowak": the room changed, and the rest is new.
+            var changed = await CorrectAsync(dc, corrected, ct);
+            var added = await FillAsync(dc, others.Where(o => !frame.Values.ContainsKey(o.Key)).ToDictionary(), ct);
+            if (changed + added > 0) SayEcho(dc);
             await AskNextAsync(dc, ct);
             return;
         }

@@ -78,7 +78,8 @@ public static class TypedButtons
         if (opening.Count == 1) return opening[0];
         // "так, будь ласка" to "…someone from the team can help [Write to a person | Menu]": the yes takes the offer.
         // Only a short offer, never the main menu, where "tak" chooses nothing.
-        var offers = yes && screen.Count <= 3 ? screen.Values.Where(p => Offers.Any(o => p.StartsWith(o, StringComparison.Ordinal))).Distinct().ToList() : [];
+        var plain = TypedWords.Yes.Match(text) || Welcome.TypedConsent.Read(text) == true; // "ok. and the address?" is not
+        var offers = plain && screen.Count <= 3 ? screen.Values.Where(p => Offers.Any(o => p.StartsWith(o, StringComparison.Ordinal))).Distinct().ToList() : [];
         return offers.Count == 1 ? offers[0] : null;
     }
 

@@ -15,7 +15,7 @@ using MamBot.Dialogs.Welcome;
 namespace MamBot.Dialogs.Menu;
 
 /// <summary>The main menu: its buttons ("menu:…") and what free text means when no dialog is waiting for an answer.</summary>
-public sealed class MainMenu(
+public sealed partial class MainMenu(
     AboutCentre about, SettingsActions settings, MyBookings myBookings, EventsBoard events, IdeasBoard ideas,
     EventService eventList, SurveysBoard surveys, IEnumerable<ICommand> commands, LlmUnderstanding llm,
     HandoffDesk handoffs, Repair.RoomAvailability availability) : IButtonAction
@@ -147,6 +147,9 @@ public sealed class MainMenu(
         if (topic is not null && intent is not ("book_room" or "cancel_booking" or "my_bookings" or "talk_to_staff")
             && (understood.Start is not null || understood.People is not null) && !TypedRepair.IsQuestion(dc.Text))
             intent = "book_room";
+        // "how many people fit in there?" right after the big room's facts: still that room.
+        if (topic?.RoomId is not null && intent != "book_room" && TypedRepair.IsQuestion(dc.Text)
+            && IntentRules.AsksWhatRoomHas(TypedText.Fold(dc.Text))) intent = "book_room";
         // A room or a day in a question is no request to book: "czy w kuchni jest czajnik?", "czy sala jest wolna
         // w sobotę?"
         // "a rezerwacja kuchni na niedzielę zostaje, tak?": a question naming a booking she has is about hers.
@@ -267,10 +270,19 @@ public sealed class MainMenu(
         dc.Say(Render(T.NotUnderstood));
     }
 
-    /// <summary>The event whose card is on the screen (its sign-up button), if one is.</summary>
-    private static string? CardOnScreen(DialogContext dc) => dc.Data.Screen?.Values
-        .Where(p => p.StartsWith("events:join:", StringComparison.Ordinal)).Select(p => p["events:join:".Length..]).Distinct()
-        .SingleOrDefault();
+    /// <summary>
+    /// The one event on the screen: its card, or the reply to signing up or leaving it (with "Nie przyjdę" or the
+    /// calendar file); null for a list or anything else.
+    /// </summary>
+    private static string? CardOnScreen(DialogContext dc)
+    {
+        var shown = dc.Data.Screen?.Values.Select(p => EventAction().Match(p)).Where(m => m.Success)
+            .Select(m => m.Groups["id"].Value).Distinct().Take(2).ToList();
+        return shown is [var one] ? one : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^events:(?:join|leave|ics|show):(?<id>\d+)$")]
+    private static partial System.Text.RegularExpressions.Regex EventAction();
 
     /// <summary>A question about a room or a day, which may lean on the last one's ("a wolna w sobotę?").</summary>
     private async Task AnswerAboutRoomsAsync(DialogContext dc, Understood understood, Topic? topic, CancellationToken ct)
@@ -335,6 +347,9 @@ public sealed class MainMenu(
     {
         var upcoming = await eventList.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct);
         var query = EventQuery.Parse(sentence, upcoming.Select(s => s.Event).ToList(), LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone));
+        // "так, записуйте" under the event just shown: that one.
+        if (signUp && query is { EventId: null, Scope: null } && CardOnScreen(dc) is { } inView)
+            query = query with { EventId = int.Parse(inView, System.Globalization.CultureInfo.InvariantCulture) };
         if (query.EventId is { } wanted && signUp && dc.Resident?.HasConsented != true)
         {
             await events.ShowAsync(dc, wanted, ct);

@@ -14,6 +14,15 @@ public static class CardQuestions
         "places", "place left", "spots", "spot", "seats", "space", "full", "when", "what time", "where", "which room",
         "how long", "until when");
 
-    public static bool AnsweredByTheCard(string? text) =>
-        Conversation.TypedRepair.IsQuestion(text) && IntentRules.StartsAWord(IntentRules.Padded(text), AboutTheCard);
+    // About the centre, not the event: "до котрої ви сьогодні працюєте?", "do której jesteście otwarci?".
+    private static readonly string[] AboutTheCentre = IntentRules.Fold(
+        "otwar", "czynn", "pracujec", "jestescie", "працюєте", "працює", "відчин", "відкрит", "работает", "работаете",
+        "открыт", "open", "close", "you guys");
+
+    public static bool AnsweredByTheCard(string? text)
+    {
+        var padded = IntentRules.Padded(text);
+        return Conversation.TypedRepair.IsQuestion(text) && IntentRules.StartsAWord(padded, AboutTheCard)
+            && !IntentRules.StartsAWord(padded, AboutTheCentre);
+    }
 }

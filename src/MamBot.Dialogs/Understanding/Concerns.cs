@@ -51,7 +51,10 @@ public static class Concerns
         // What goes wrong in a room: "kept cutting out", "było zimno".
         "there is a problem", "there was a problem", "cutting out",
         "cuts out", "stopped working", "too cold", "freezing", "was cold", "too hot",
-        "problem z ", "przerywa", "zimno bylo", "bylo zimno", "bylo bardzo zimno", "za zimno", "za goraco",
+        "problem z ", "przerywa", "ciekn", "cieknie", "kapie", "skandal", "nikt nic", "smierdz", "brudno", "syf",
+        "filthy", "grease", "smell", "stink", "mess ", "messy", "needs to look at", "someone needs to",
+        "тече", "капає", "смердить", "воняє", "безлад", "течет", "капает", "воняет", "грязно",
+        "zimno bylo", "bylo zimno", "bylo bardzo zimno", "za zimno", "za goraco",
         "проблема з", "проблеми з", "холодно", "занадто спекотно", "перестав працювати",
         "проблема с", "проблемы с", "было холодно", "перестал работать");
 

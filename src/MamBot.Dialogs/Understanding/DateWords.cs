@@ -34,8 +34,9 @@ public static partial class DateWords
         (@"(?:the )?day after (?:tomorrow|tmrw|tmr|2moro)", "pojutrze"), ("tonight|tonite|2nite", "dzis wieczorem"),
         ("today|2day|tdy", "dzis"), ("tomorrow|tomorow|tommorow|tmrw|tmr|tmw|2moro|2morrow|2mrw", "jutro"),
         (@"in (?:a|one) week|a week from (?:now|today)", "za tydzien"),
-        ("monday|mon", "poniedzialek"), ("tuesday|tues?", "wtorek"), ("wednesday|wed", "sroda"), ("thursday|thu(?:rs?)?", "czwartek"),
-        ("friday|fri", "piatek"), ("saturday|sat", "sobota"), ("sunday|sun", "niedziela"), ("next", "nastepny"),
+        (Day("monday", "mon"), "poniedzialek"), (Day("tuesday", "tues?"), "wtorek"), (Day("wednesday", "wed"), "sroda"),
+        (Day("thursday", "thu(?:rs?)?"), "czwartek"), (Day("friday", "fri"), "piatek"), (Day("saturday", "sat"), "sobota"),
+        (Day("sunday", "sun"), "niedziela"), ("next", "nastepny"),
         (@"in the morning|morning", "rano"), (@"in the afternoon|afternoon", "po poludniu"), (@"in the evening|evening", "wieczorem"),
         (@"noon|midday", "12:00"),
         // English lengths and head counts
@@ -45,6 +46,8 @@ public static partial class DateWords
         (@"what time", "ktora godzine"), (@"(?:an?|one) hour", "godzine"), (@"hours?|hrs?", "godzin"), (@"minutes?|mins?", "minut"),
         // Children and abbreviations count as heads: "25 kids", "20 ppl".
         (@"people|ppl|persons?|guests|participants|adults|kids|children|of us", "osob"),
+        // "10 os.", "10 ос": the Polish and Ukrainian short form after a number.
+        (@"(?<=\d\s?)(?:os|ос)\.?", "osob"),
         // "we're 4" reaches here as "were 4": Simplify drops the apostrophe inside a word.
         (@"we\s?ll be|we will be|we are|we re|were(?=\s+\d)|there will be", "bedzie nas"),
         // Ukrainian days (Cyrillic and Latin letters)
@@ -74,6 +77,11 @@ public static partial class DateWords
             ("прийде|придет", "przyjdzie"),
             ("для", "dla"),
     ]);
+
+    // "wed", "sat", "sun" are days only where a day is expected ("on sat", "fri 4.12"): "we'd like" reaches here as
+    // "wed like", and "the sun" or "I sat" are no days.
+    private static string Day(string name, string abbreviation) =>
+        $@"{name}|(?<=(?:^|,|\b(?:on|this|next|till|until|by|from|every|or|and))\s?)(?:{abbreviation})(?=\.?(?:\s+\d|\s*$|\s*[,?]))|(?<=\b(?:on|this|next|every|till|until|by|from)\s)(?:{abbreviation})";
 
     public static string ToPolish(string simplified)
     {

@@ -77,9 +77,15 @@ public sealed record EventQuery(int? EventId, string? Scope)
     private static int Matched(string foldedTitle, string[] words) =>
         Distinctive(foldedTitle).Count(stem => words.Any(w => w.StartsWith(stem, StringComparison.Ordinal)));
 
-    /// <summary>Stems of a title's words that say which event it is (short words and category words say nothing).</summary>
+    // Words any activity is called: "які є заняття для дітей?" asks for all of them, not "Творчі заняття".
+    private static readonly string[] Generic = IntentRules.Fold(
+        "zajec", "zajecia", "spotkani", "zajęć", "заняття", "занять", "зустріч", "занятия", "занятий", "встреч", "class",
+        "activit", "session", "meeting");
+
+    /// <summary>Stems of a title's words that say which event it is (short, category and generic words say nothing).</summary>
     private static IEnumerable<string> Distinctive(string foldedTitle) => foldedTitle
         .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-        .Where(w => w.Length >= 4 && !CategoryWords.Any(c => c.Stems.Any(s => w.StartsWith(s, StringComparison.Ordinal))))
+        .Where(w => w.Length >= 4 && !CategoryWords.Any(c => c.Stems.Any(s => w.StartsWith(s, StringComparison.Ordinal)))
+            && !Generic.Any(g => w.StartsWith(g, StringComparison.Ordinal)))
         .Select(w => w[..Math.Max(3, w.Length <= 5 ? w.Length - 1 : w.Length - 2)]);
 }

@@ -29,11 +29,11 @@ public static class FaqMatcher
         // "placi", not "plac": English "places" is no payment.
         ["placi", "placa", "placen", "platn", "koszt", "cena", "ceny", "cenn", "darm", "bezplat", "oplat", "pieniadz", "zlot",
             "плат", "кошт", "ціна", "ціни", "безкошт", "гроші", "pay", "paid", "cost", "price", "free", "fee", "charge", "money",
-            "стои", "цен", "бесплат", "деньг"],
+            "стои", "цена", "цены", "цену", "ценой", "ценник", "бесплат", "деньг"],
         ["dzieck", "dzieci", "dziecm", "syn", "corka", "corki", "wnuk", "malu", "дет", "ребен", "внук",
             "діт", "дитин", "син", "доньк", "онук", "малю", "kid", "child", "son", "daughter", "grandch"],
         ["zorganiz", "organiz", "poprowadz", "організ", "провест", "organis", "organiz"],
-        ["zwierz", "pies", "psem", "psa", "kot", "тварин", "собак", "пес", "кіт", "кот", "animal", "dog", "pet", "cat"],
+        ["zwierz", "pies", "psem", "psa", "kot", "тварин", "собак", "пес", "кіт", "кот!", "кота", "коту", "котик", "animal", "dog", "pet!", "pets", "cat!", "cats", "kitten"],
         ["wifi", "wi-fi", "internet", "siec", "інтернет", "вайфай", "вай-фай"],
         ["parking", "parkow", "samochod", "autem", "паркув", "машин", "автомоб"],
         ["cisz", "glosn", "muzyk", "halas", "тиш", "тих", "гучн", "музик", "музык", "громк", "шум", "галас", "quiet",
@@ -82,7 +82,9 @@ public static class FaqMatcher
     {
         foreach (var group in SameMeaning)
         {
-            if (group.Any(s => word.StartsWith(s, StringComparison.Ordinal))) return "=" + group[0] + "=";
+            // "кот!" is that word only: "котрій" (which) and "центру" (centre) are no cat and no price.
+            if (group.Any(s => s.EndsWith('!') ? word == s[..^1] : word.StartsWith(s, StringComparison.Ordinal)))
+                return "=" + group[0] + "=";
         }
         return word.Length <= 5 ? word : word[..5];
     }

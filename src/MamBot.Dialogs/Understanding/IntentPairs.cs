@@ -110,7 +110,8 @@ internal static class IntentPairs
         // Never "like": "I'd like to suggest an idea" proposes one.
         P("browse_ideas", ["support", "back a", "back the", "back this", "back my", "vote for", "vote on", "upvote",
             "endorse"],
-            "idea", "initiative", "proposal", "suggestion", "suggested", "proposed", "that", "this one", "it "),
+            "idea", "initiative", "proposal", "suggestion", "suggested", "proposed", "that", "this one", "it ",
+            "them", "one of"),
         // Having an idea of one's own proposes it, even after supporting a neighbour's: "also I have my own idea".
         P("propose_idea", ["have", "got", "ive got"], "an idea", "my own idea", "own idea", "an initiative"),
         P("talk_to_staff", ["put me through", "connect me", "transfer me", "get me the coordinator", "speak to someone",

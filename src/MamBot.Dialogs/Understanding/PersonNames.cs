@@ -20,11 +20,14 @@ public static partial class PersonNames
         return words.Count == 0 || words.Any(IsEverydayWord) ? null : string.Join(' ', words);
     }
 
-    /// <summary>"нас п'ятеро, Марія Бондар": the last clause, when it is two or three capitalised words.</summary>
-    public static string? LastClause(string text)
+    /// <summary>
+    /// "нас п'ятеро, Марія Бондар", "нас 6, Ірина Бондаренко, прощальна вечеря": a clause of a longer message that
+    /// is two or three capitalised words.
+    /// </summary>
+    public static string? Clause(string text)
     {
-        var clauses = text.Split([',', ';', '.'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return clauses.Length >= 2 && IsCapitalisedName(clauses[^1]) ? clauses[^1] : null;
+        var clauses = text.Split([',', ';', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return clauses.Length >= 2 ? clauses.FirstOrDefault(IsCapitalisedName) : null;
     }
 
     /// <summary>The whole message is a name ("Tom Baker", "Марія Бондар"): two or three capitalised words.</summary>
@@ -52,7 +55,7 @@ public static partial class PersonNames
         "team", "mam", "menu", "joga", "yoga", "йога")];
 
     [GeneratedRegex(@"\b(?:my name is|my name's|name's|name is|i am|i'm|this is|nazywam się|nazywam sie|mam na imię|mam na imie|" +
-        @"z tej strony|moje imię to|moje imie to|na nazwisko)(?=\s)|(?:мене звати|моє ім['ʼ’]я|меня зовут|моё имя|мое имя)(?=\s)",
+        @"z tej strony|moje imię to|moje imie to|na nazwisko|jestem)(?=\s)|(?:мене звати|моє ім['ʼ’]я|меня зовут|моё имя|мое имя|(?<!\w)я)(?=\s)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Introduction();
 }

@@ -42,9 +42,13 @@ public static partial class TypedDates
         }
 
         var next = t.Contains(" przyszl", StringComparison.Ordinal) || t.Contains(" nastepn", StringComparison.Ordinal);
-        for (var i = 0; i < Weekdays.Length; i++)
+        // "a jednak w piątek, w czwartek nie dam rady", "nie w czwartek, tylko w piątek": the day said first,
+        // unless it is taken back.
+        var said = Enumerable.Range(0, Weekdays.Length)
+            .Select(i => (Day: i, At: Regex.Match(t, $@"\b{Weekdays[i]}\w*")))
+            .Where(d => d.At.Success).OrderBy(d => TakenBack(t, d.At) ? 1 : 0).ThenBy(d => d.At.Index).ToList();
+        foreach (var (i, _) in said.Take(1))
         {
-            if (!Regex.IsMatch(t, $@"\b{Weekdays[i]}\w*")) continue;
             var ahead = ((i - (int)today.DayOfWeek) + 7) % 7;
             if (ahead == 0) ahead = 7;
             if (next && ahead < 7 && today.AddDays(ahead).DayOfWeek != DayOfWeek.Sunday && WeekOf(today.AddDays(ahead)) == WeekOf(today)) ahead += 7;
@@ -52,6 +56,14 @@ public static partial class TypedDates
         }
         if (t.Contains(" za tydzien ", StringComparison.Ordinal)) return today.AddDays(7);
         return null;
+    }
+
+    // "nie w czwartek", "w czwartek nie mogę", "не в четвер": a day named only to be refused.
+    private static bool TakenBack(string text, Match day)
+    {
+        var before = text[..day.Index].TrimEnd().Split(' ').TakeLast(2);
+        var after = text[(day.Index + day.Length)..].TrimStart().Split(' ').Take(1);
+        return before.Concat(after).Any(w => w is "nie" or "не" or "ні" or "not");
     }
 
     /// <summary>A start time, and an end time when a range was given ("od 17 do 19", "18-20").</summary>

@@ -30,7 +30,9 @@ public static class TypedConsent
     // Words of politeness that change nothing: "tak, proszę", "так, будь ласка", "yes please".
     private static readonly HashSet<string> Courtesy = Words(
         "prosze", "bardzo", "dziekuje", "будь", "ласка", "дякую", "пожалуйста", "спасибо", "please", "thanks", "thank",
-        "you");
+        "you",
+        // what is agreed to, said again: "I agree to that", "zgadzam się na to", "згоден з цим"
+        "that", "this", "it", "with", "na", "z", "tym", "з", "цим", "це", "на", "с", "этим", "это");
 
     /// <summary>True for agreeing, false for refusing, null when the text says something else.</summary>
     public static bool? Read(string? text) =>
