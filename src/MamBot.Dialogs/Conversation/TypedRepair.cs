@@ -128,6 +128,9 @@ public static class TypedRepair
     /// <summary>A verb of cancelling, whatever it is said of: "odwołajcie tę w środę", "cancel the one on the 2nd".</summary>
     public static bool SaysCancel(string? text) => IntentRules.StartsAWord(IntentRules.Padded(text), CancelVerbs);
 
+    /// <summary>Free or taken, said of a room or a time: "wolna", "вільна", "available", "free slots".</summary>
+    public static bool SaysFree(string? text) => IntentRules.StartsAWord(IntentRules.Padded(text), IntentRules.Free);
+
     public static bool AsksToAct(string? text)
     {
         var padded = IntentRules.Padded(text);

@@ -293,6 +293,9 @@ public sealed partial class MainMenu(
         var day = understood.Date ?? topic?.Day;
         if (FaqMatcher.Find(dc.Text, dc.Centre.Faq) is { } faq) dc.Say(FaqAnswer.Render(faq));
         else if (day is { } asked) dc.Say(await availability.OnDayAsync(dc, room, asked, ct));
+        // "kiedy kuchnia jest wolna w weekend?", "any free slots next week?": the days that have some.
+        else if (room is not null && TypedRepair.SaysFree(dc.Text))
+            dc.Say(await availability.OnDaysAsync(dc, room, DaysAsked(dc), ct));
         else if (room is not null) dc.Say(Repair.QuestionsInPlace.RoomFacts(room));
         else
         {
@@ -300,6 +303,24 @@ public sealed partial class MainMenu(
             return;
         }
         if (room is not null || day is not null) dc.Data.Topic = new Topic(room?.Id, day);
+    }
+
+    /// <summary>The days "w weekend", "this week" or "next week" mean; otherwise the coming week.</summary>
+    private static IEnumerable<DateOnly> DaysAsked(DialogContext dc)
+    {
+        var today = LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone);
+        var folded = TypedText.Fold(dc.Text);
+        var scope = EventQuery.Parse(dc.Text, [], today).Scope;
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        if (folded.Contains("weekend", StringComparison.Ordinal) || folded.Contains("вихідн", StringComparison.Ordinal)
+            || folded.Contains("выходн", StringComparison.Ordinal))
+            return new[] { monday.AddDays(5), monday.AddDays(6) }.Where(d => d >= today);
+        return scope switch
+        {
+            "w0" => Enumerable.Range(0, 7).Select(monday.AddDays).Where(d => d >= today),
+            "w1" => Enumerable.Range(7, 7).Select(monday.AddDays),
+            _ => Enumerable.Range(0, 7).Select(today.AddDays),
+        };
     }
 
     /// <summary>"to zarezerwujcie od 18": the room and day the last answer was about, for what this sentence leaves out.</summary>

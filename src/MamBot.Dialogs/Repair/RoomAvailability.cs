@@ -33,6 +33,28 @@ public sealed class RoomAvailability(BookingService bookings)
         return new Reply(text + "\n" + T.RepairBookWhich, [.. buttons.Chunk(2).Select(r => (IReadOnlyList<Button>)r)]);
     }
 
+    /// <summary>
+    /// "Kiedy kuchnia jest wolna w weekend?": one room's free times over a few days, at most four days that have
+    /// any, with a button per day that opens the booking form with room and day filled.
+    /// </summary>
+    public async Task<Reply> OnDaysAsync(DialogContext dc, Room room, IEnumerable<DateOnly> days, CancellationToken ct)
+    {
+        var lines = new List<string>();
+        var buttons = new List<Button>();
+        foreach (var day in days)
+        {
+            var starts = await bookings.FreeStartsAsync(room.Id, day, TimeSpan.FromMinutes(room.MinMinutes), ct);
+            if (starts.Count == 0) continue;
+            var local = starts.Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone))).ToList();
+            lines.Add(Wording.Format(T.RepairRoomFree, Wording.Capitalised(Wording.Date(day)), string.Join(", ", Spans(local, room.MinMinutes))));
+            buttons.Add(new Button(Wording.DayName(day.DayOfWeek) + " " + day.ToString("dd.MM", Wording.Culture), BookAtAction.Payload(room.Id, day)));
+            if (lines.Count == 4) break;
+        }
+        if (lines.Count == 0) return Reply.Plain(Wording.Format(T.RepairNoFreeDays, room.NameNow()));
+        var text = Wording.Format(T.RepairFreeDaysIn, room.NameNow()) + "\n" + string.Join("\n", lines) + "\n" + T.RepairBookWhichDay;
+        return new Reply(text, [.. buttons.Chunk(2).Select(r => (IReadOnlyList<Button>)r)]);
+    }
+
     /// <summary>Free starts as spans of time ("10:00–14:00"): a run of starts close together is one span.</summary>
     private static IEnumerable<string> Spans(List<TimeOnly> starts, int minMinutes)
     {

@@ -17,7 +17,9 @@ public static class Concerns
         "czy jestes prawdziw", "jestes prawdziw", "z kim rozmawiam", "z kim pisze", "czy to program",
         "ти людина", "ти бот", "ти робот", "це бот", "я говорю з ботом", "я розмовляю з ботом", "з ким я говорю",
         "з ким я розмовляю",
-        "ти справжн", "це людина", "це програма", "ty liudyna", "ty bot",
+        "ти справжн", "це людина", "це програма", "ty liudyna", "ty bot", "ty robot", "ty ljudyna", "robot chy", "ви бот", "ви робот", "ви людина", "вы бот",
+        "вы робот", "вы человек", "czy to jest automat", "to jest automat", "czy to jest bot", "czy to automat",
+        "actual person", "person typing", "human typing",
         "ты человек", "ты бот", "ты робот", "это бот", "с кем я говорю", "ты настоящ", "это человек",
         "are you a bot", "are you human", "are you a human", "are you a real", "are you real", "are you a person",
         "is this a bot",
@@ -45,7 +47,8 @@ public static class Concerns
         "шум", "галас", "не працює", "не працюють", "зламал", "зламан", "протіка", "аварі", "брудн",
         "грубі",
         "не работает", "сломал", "сломан", "протека", "грубо",
-        "noise", "noisy", "not working", "doesnt work", "does not work", "broken", "leaking",
+        "noise", "noisy", "not working", "isnt working", "is not working", "arent working", "wasnt working",
+        "nie grzeje", "не гріє", "не греет", "doesnt work", "does not work", "broken", "leaking",
         "leak",
         "dirty", "rude", "a problem with",
         // What goes wrong in a room: "kept cutting out", "było zimno".
@@ -69,7 +72,7 @@ public static class Concerns
         "загубилася",
         "зник кіт", "сміття", "поліці", "погод", "лікар", "поліклін", "квартплат",
         "лифт", "парков", "потерял", "пропал", "мусор", "полици", "врач", "управляющ",
-        "cooperative", "housing association", "landlord", "rent for my flat", "lift", "elevator", "parking",
+        "cooperative", "housing association", "city guard", "pharmacy", "аптек", "aptek", "landlord", "rent for my flat", "lift", "elevator", "parking",
         "park my car",
         "lost cat", "lost dog", "lost my cat", "lost my dog", "missing cat", "missing dog", "rubbish", "garbage",
         "bins",
@@ -102,8 +105,12 @@ public static class Concerns
             return Concern.AreYouBot;
         // The building, the cooperative, the police: not MAM's, even when it is a complaint ("zgłosić przeciekający dach").
         if (IntentRules.StartsAWord(padded, OffTopic)) return Concern.OffTopic;
+        // "zgłaszam pomysł: półka z książkami" reports an idea, not a problem.
+        if (IntentRules.StartsAWord(padded, IdeaWords)) return Concern.None;
         return IntentRules.StartsAWord(padded, Complaint) || IntentRules.StartsAWord(padded, Trouble) ? Concern.Complaint : Concern.None;
     }
+
+    private static readonly string[] IdeaWords = IntentRules.Fold("pomysl", "ідея", "ідею", "идея", "идею", "idea");
 
     /// <summary>A complaint said as one ("chcę złożyć skargę", "I want to report…"), not only a thing gone wrong.</summary>
     public static bool SaysComplaint(string? text) => IntentRules.StartsAWord(IntentRules.Padded(text), Complaint);

@@ -32,7 +32,11 @@ public static partial class DateWords
     [
         // English days
         (@"(?:the )?day after (?:tomorrow|tmrw|tmr|2moro)", "pojutrze"), ("tonight|tonite|2nite", "dzis wieczorem"),
-        ("today|2day|tdy", "dzis"), ("tomorrow|tomorow|tommorow|tmrw|tmr|tmw|2moro|2morrow|2mrw", "jutro"),
+        ("today|2day|tdy", "dzis"), ("(?:tomorrow|tomorow|tommorow|tmrw|tmr|tmw|2moro|2morrow|2mrw)s?|jtr", "jutro"),
+        // Polish short day names after "w"/"we": "w pon wieczorem", "we wt", "w sob".
+        (@"(?<=\bwe?\s)pon\.?", "poniedzialek"), (@"(?<=\bwe?\s)wt\.?", "wtorek"), (@"(?<=\bwe?\s)sr\.?", "sroda"),
+        (@"(?<=\bwe?\s)czw\.?", "czwartek"), (@"(?<=\bwe?\s)pt\.?", "piatek"), (@"(?<=\bwe?\s)sob\.?", "sobota"),
+        (@"(?<=\bwe?\s)(?:ndz|niedz)\.?", "niedziela"),
         (@"in (?:a|one) week|a week from (?:now|today)", "za tydzien"),
         (Day("monday", "mon"), "poniedzialek"), (Day("tuesday", "tues?"), "wtorek"), (Day("wednesday", "wed"), "sroda"),
         (Day("thursday", "thu(?:rs?)?"), "czwartek"), (Day("friday", "fri"), "piatek"), (Day("saturday", "sat"), "sobota"),
@@ -81,7 +85,7 @@ public static partial class DateWords
     // "wed", "sat", "sun" are days only where a day is expected ("on sat", "fri 4.12"): "we'd like" reaches here as
     // "wed like", and "the sun" or "I sat" are no days.
     private static string Day(string name, string abbreviation) =>
-        $@"{name}|(?<=(?:^|,|\b(?:on|this|next|till|until|by|from|every|or|and))\s?)(?:{abbreviation})(?=\.?(?:\s+\d|\s*$|\s*[,?]))|(?<=\b(?:on|this|next|every|till|until|by|from)\s)(?:{abbreviation})";
+        $@"{name}|(?<=(?:^|,|\b(?:on|for|this|next|till|until|by|from|every|or|and))\s?)(?:{abbreviation})(?=\.?(?:\s+\d|\s*$|\s*[,?]))|(?<=\b(?:on|for|this|next|every|till|until|by|from)\s)(?:{abbreviation})";
 
     public static string ToPolish(string simplified)
     {

@@ -50,12 +50,28 @@ internal static class IntentPairs
         "course", "lesson", "class", "workshop", "concert", "trip", "pottery", "crafts",
     ];
 
+    /// <summary>Whether padded folded text names a regular activity ("pottery", "йога").</summary>
+    public static bool NamesAnActivity(string padded) => FoldedActivities.Any(a => padded.Contains(" " + a, StringComparison.Ordinal));
+
+    private static readonly string[] FoldedActivities = IntentRules.Fold(Activities);
+
+    /// <summary>"idea – a book swap shelf", "pomysł: …", "ідея: …": a message that opens with an idea proposes it.</summary>
+    public static bool OpensWithIdea(string folded) =>
+        IdeaOpenings.Any(o => folded.StartsWith(o + " ", StringComparison.Ordinal));
+
+    private static readonly string[] IdeaOpenings = IntentRules.Fold(
+        "idea", "my idea", "pomysl", "moj pomysl", "zglaszam pomysl", "mam pomysl", "ідея", "моя ідея", "маю ідею", "идея",
+        "моя идея", "есть идея");
+
     private static Pair P(string intent, string[] verbs, params string[] objects) =>
         new(intent, IntentRules.Fold(verbs), IntentRules.Fold(objects));
 
     // A cancelled booking first: "nie przyjdziemy, anulujcie salę" gives the room back.
     private static readonly Pair[] Polish =
     [
+        P("leave_event", ["skresl", "wykresl", "skreslic", "wykreslic"]),
+        P("propose_idea", ["zrobilibyscie", "moglibyscie zrobic", "moglibyscie zorganizowac", "a moze by", "fajnie by bylo",
+            "przydaloby sie"]),
         P("cancel_booking", ["odwol", "anul", "usun", "skasuj", "skasowac", "wycofaj", "wycofac", "rezygnuj",
             "zrezygn", "kasuj"],
             "rezerw", "sale ", "sali", "kuchni", "kuchnie"),
@@ -88,6 +104,7 @@ internal static class IntentPairs
 
     private static readonly Pair[] English =
     [
+        P("propose_idea", ["how about starting", "would be nice", "would be great if", "why dont you start", "you could start"]),
         P("cancel_booking", ["cancel", "scrap", "call off", "calling off", "drop", "delete", "remove", "undo",
             "revoke", "ditch",
             "get rid of", "axe", "nix", "withdraw"], "booking", "reservation", "room", "hall", "kitchen"),
@@ -121,6 +138,8 @@ internal static class IntentPairs
 
     private static readonly Pair[] Ukrainian =
     [
+        P("register_event", ["хочу на", "хочу піти на", "хочемо на"], Activities),
+        P("propose_idea", ["було б добре", "було б класно", "можна було б", "а може б"]),
         // "Зняти" only with a booking: "зняти зал" is renting it, "зніміть бронь" cancelling.
         P("cancel_booking", ["скасу", "скасов", "відмін", "видал", "анулю"], "брон", "резерв", "зал", "кімнат",
             "кухн"),
@@ -147,6 +166,7 @@ internal static class IntentPairs
 
     private static readonly Pair[] Russian =
     [
+        P("register_event", ["хочу на", "хочу пойти на", "хочу сходить на"], Activities),
         P("cancel_booking", ["отмен", "удали", "удалит", "аннулир"], "брон", "резерв", "зал", "комнат", "кухн"),
         P("leave_event", ["не приду", "не придем", "не придём", "не смогу прийти", "не сможем прийти",
             "не смогу быть"]),

@@ -117,6 +117,7 @@ public static class IntentRecognizer
     private static string Decide(string folded, string language)
     {
         if (folded.Length == 0) return None;
+        if (IntentPairs.OpensWithIdea(folded)) return "propose_idea";
         var rule = RulesOnly(folded, language);
         if (IntentPairs.Match(folded, language, Latin(folded, language)) is var pair && pair != None) return pair;
         // Russian is read, never spoken, and has no classifier of its own: its rules, then Ukrainian's rules and

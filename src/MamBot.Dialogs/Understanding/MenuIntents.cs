@@ -17,7 +17,7 @@ public static class MenuIntents
             "забудьте мене",
             "delete my data", "erase my data", "remove my data", "delete my details", "forget me")),
         (MenuIntent.MyData, IntentRules.Fold("moje dane", "moich danych", "jakie dane", "co o mnie wiesz", "co o mnie macie",
-            "co o mnie przechow", "co o mnie wiecie", "co wiecie o mnie", "co wiesz o mnie", "мої дані", "моїх даних", "які дані", "що ти про мене знаєш", "що ви про мене знаєте",
+            "co o mnie przechow", "co o mnie zapis", "co o mnie wiecie", "co wiecie o mnie", "co wiesz o mnie", "мої дані", "моїх даних", "які дані", "що ти про мене знаєш", "що ви про мене знаєте",
             "що ви про мене зберіга", "що ви знаєте про мене", "що знаєте про мене", "мои данные", "моих данных", "какие данные", "что вы обо мне знаете",
             "my data", "my details", "what data", "what do you know about me", "what you know about me", "have about me", "what info", "what do you have on me", "what do you store", "what do you keep")),
         (MenuIntent.Settings, IntentRules.Fold("ustawien", "powiadomienia wlacz", "wlacz powiadomienia",
@@ -29,7 +29,7 @@ public static class MenuIntents
     // Erasing in any phrasing: a verb of deleting or forgetting with the resident's data (or the resident) as its
     // object, in Polish, Ukrainian, English and Russian. "usuń moją rezerwację" has no such object and stays a booking.
     private static readonly string[] EraseVerbs = IntentRules.Fold(
-        "usun", "usuwa", "skasuj", "skasowa", "wykasuj", "wymaz", "wyczysc", "zapomnij", "zapomniec", "zapomnijcie",
+        "usun", "usuwa", "skasuj", "skasowa", "wykasuj", "wykasow", "wymaz", "wyczysc", "zapomnij", "zapomniec", "zapomnijcie",
         "видал", "стер", "зітр", "знищ", "забуд", "удал", "сотр", "стеріть", "delete", "erase", "remove", "wipe",
         "purge", "forget");
 
@@ -39,7 +39,7 @@ public static class MenuIntents
         "дані", "даних", "акаунт", "профіль", "все про мене", "усе про мене", "інформацію про мене", "з бази",
         "данные", "данных", "аккаунт", "профиль", "все обо мне", "всё обо мне", "информацию обо мне", "из базы",
         "data", "details", "account", "profile", "everything about me", "info about me", "information about me",
-        "personal",
+        "personal", "my info", "my number", "moj numer", "мій номер", "мой номер",
         // "wykasujcie wszystko", "видаліть усе": with a verb of erasing, everything is the resident's data.
         "wszystko ", "все ", "усе ", "всё ", "everything ");
 
@@ -58,8 +58,9 @@ public static class MenuIntents
     {
         var padded = Negated.Replace(said, " ");
         bool Has(string[] stems) => stems.Any(s => padded.Contains(" " + key(s), StringComparison.Ordinal));
+        // "can't make pottery on Saturday, please remove me" leaves the event; "delete me" alone erases.
         return Has(EraseVerbs) && (Has(DataObjects) || (Has(ForgetVerbs) && Has(Self))
-            || SelfLast.Any(s => padded.EndsWith(" " + key(s) + " ", StringComparison.Ordinal)));
+            || SelfLast.Any(s => padded.EndsWith(" " + key(s) + " ", StringComparison.Ordinal)) && !IntentPairs.NamesAnActivity(padded));
     }
 
     public static MenuIntent Match(string? text)

@@ -76,6 +76,8 @@ public static partial class TypedDates
         var evening = Evening().IsMatch(t);
         // "od 2 do 4", "o 5": a centre's single-digit hours up to 6 are the afternoon's unless said to be morning.
         var small = evening || !Morning().IsMatch(t);
+        // "od 4 po południu do 8 wieczorem": once the part of the day is known, it no longer splits the range.
+        t = PartOfDayInRange().Replace(t, "");
         if (Range().Match(t) is { Success: true } r && Clock(r.Groups["a"].Value, r.Groups["am"].Value, small) is { } a
             && Clock(r.Groups["b"].Value, r.Groups["bm"].Value, small) is { } b && Ordered(a, b, evening) is { } range)
             return range;
@@ -198,6 +200,9 @@ public static partial class TypedDates
 
     [GeneratedRegex(@"(?<![\w:.])(?<d>\d{1,2})(?:st|nd|rd|th|-?go|-?ego|-?tego|-?го|-?ого|-?е|\s+числа|\s+dnia)(?!\w)|(?:dnia|числа)\s+(?<d>\d{1,2})(?![\w:.])")]
     private static partial Regex OrdinalDay();
+
+    [GeneratedRegex(@"(?<=\d)\s+(?:po poludniu|wieczorem|rano|w nocy)(?=\s+(?:do|-|–)\s*\d)")]
+    private static partial Regex PartOfDayInRange();
 
     [GeneratedRegex(@"\b(?<d>\d{1,2})\s+(?<month>[a-z]{3,})")]
     private static partial Regex WordDate();

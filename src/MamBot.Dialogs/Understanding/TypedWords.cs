@@ -62,7 +62,8 @@ public sealed class TypedWords
     /// <summary>Words a question opens with: "czy jest…", "a kiedy…", "скільки коштує…", "how much…".</summary>
     public static readonly TypedWords QuestionOpeners = new(
         ["a", "czy", "ile", "kiedy", "jak", "jaki", "jaka", "jakie", "co", "dlaczego", "gdzie", "kto", "po co"],
-        ["а", "чи", "скільки", "коли", "як", "який", "яка", "які", "що", "чому", "де", "хто", "навіщо"],
+        ["а", "чи", "скільки", "коли", "як", "який", "яка", "які", "що", "чому", "де", "хто", "навіщо",
+            "chy", "skilky", "koly", "shcho", "chomu"],
         ["how", "what", "when", "where", "why", "who", "which", "is", "are", "do", "does", "can", "could", "will"],
         ["а", "сколько", "когда", "как", "какой", "какая", "какие", "что", "почему", "где", "кто", "зачем", "есть ли",
             "можно ли", "свободен ли", "свободна ли"]);

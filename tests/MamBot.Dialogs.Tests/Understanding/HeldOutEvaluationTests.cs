@@ -29,25 +29,30 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     /// the first set's misses, and is read here before anyone looked at its misses: the figure to trust.
     /// v3 (HeldOut/v3/) was written blind the same way after v2's misses were fixed; its first run, unread: pl 89.0/85.0, uk 89.0/88.0,
     /// en 86.0/87.0, ru 82.0/86.0. v4 (HeldOut/v4/), written blind after those fixes; its first run: pl 92.0/81.0,
-    /// uk 86.0/78.0, en 86.0/86.0, ru 90.0/76.0.
+    /// uk 86.0/78.0, en 86.0/86.0, ru 90.0/76.0. v5 (HeldOut/v5/), written blind for other kinds of writers (long
+    /// and polite, slang, dictated); its first run, unread: pl 84.0/91.0, uk 83.0/93.0, en 86.0/93.0, ru 94.0/94.0.
     /// </remarks>
     [Theory]
     [InlineData("", "pl", 0.98, 0.98)]
     [InlineData("", "uk", 0.97, 0.97)]
     [InlineData("", "en", 0.97, 0.98)]
     [InlineData("", "ru", 0.98, 0.98)]
-    [InlineData("v2", "pl", 0.86, 0.88)]
-    [InlineData("v2", "uk", 0.78, 0.91)]
+    [InlineData("v2", "pl", 0.90, 0.89)]
+    [InlineData("v2", "uk", 0.81, 0.91)]
     [InlineData("v2", "en", 0.90, 0.91)]
-    [InlineData("v2", "ru", 0.91, 0.90)]
-    [InlineData("v3", "pl", 0.90, 0.87)]
-    [InlineData("v3", "uk", 0.90, 0.89)]
-    [InlineData("v3", "en", 0.87, 0.87)]
-    [InlineData("v3", "ru", 0.82, 0.88)]
-    [InlineData("v4", "pl", 0.93, 0.85)]
-    [InlineData("v4", "uk", 0.87, 0.81)]
-    [InlineData("v4", "en", 0.86, 0.86)]
-    [InlineData("v4", "ru", 0.90, 0.80)]
+    [InlineData("v2", "ru", 0.95, 0.90)]
+    [InlineData("v3", "pl", 0.98, 0.96)]
+    [InlineData("v3", "uk", 0.95, 0.98)]
+    [InlineData("v3", "en", 0.97, 0.96)]
+    [InlineData("v3", "ru", 0.94, 0.94)]
+    [InlineData("v4", "pl", 0.96, 0.94)]
+    [InlineData("v4", "uk", 0.90, 0.91)]
+    [InlineData("v4", "en", 0.91, 0.96)]
+    [InlineData("v4", "ru", 0.94, 0.88)]
+    [InlineData("v5", "pl", 0.84, 0.91)]
+    [InlineData("v5", "uk", 0.83, 0.93)]
+    [InlineData("v5", "en", 0.86, 0.93)]
+    [InlineData("v5", "ru", 0.94, 0.94)]
     public void Sentences_nobody_here_wrote_are_understood(string set, string language, double intentFloor, double slotFloor)
     {
         var lines = Lines(Path.Combine(set, $"utterances.{language}.tsv"));
@@ -55,7 +60,7 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         foreach (var line in lines)
         {
             var (text, intent, expected) = (line[0], line[1], WithEnd(line.Length > 2 ? line[2] : ""));
-            var (gotIntent, gotSlots) = set is "v2" or "v3" or "v4" ? ReadInWorld(text, language) : Read(text, language);
+            var (gotIntent, gotSlots) = set is not "" ? ReadInWorld(text, language) : Read(text, language);
             intents += gotIntent == intent ? 1 : 0;
             slots += gotSlots == expected ? 1 : 0;
             if (gotIntent != intent || gotSlots != expected) output.WriteLine($"✗ \"{text}\": {gotIntent} [{gotSlots}] expected {intent} [{expected}]");
@@ -134,7 +139,8 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         }
         var intent = u.Intent;
         if (intent == "book_room" && TypedRepair.IsQuestion(text) && !TypedRepair.AsksToAct(text))
-            intent = u.Date is not null ? "check_availability" : u.Room is not null ? "room_question" : intent;
+            intent = u.Date is not null || u.Room is not null && TypedRepair.SaysFree(text) ? "check_availability"
+                : u.Room is not null ? "room_question" : intent;
         return (intent, Slots(u));
     }
 
@@ -167,7 +173,10 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     }
 
 
-    /// <summary>The set gives an end only when it is said; the recognizer also works it out from start and length.</summary>
+    /// <summary>
+    /// A set gives only what is said; the recognizer works out an end from a start and a length, and a length from
+    /// a start and an end: the expected slots are completed the same way, as the same span.
+    /// </summary>
     private static string WithEnd(string slots)
     {
         var parts = slots.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
@@ -178,6 +187,12 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
             var end = TimeOnly.ParseExact(start[6..], "HH:mm", CultureInfo.InvariantCulture).AddMinutes(int.Parse(length[16..], CultureInfo.InvariantCulture));
             parts.Add($"end={end.ToString("HH:mm", CultureInfo.InvariantCulture)}");
         }
+        // The same span written the other way: a start and an end carry the length (v3 writes only the two).
+        var until = parts.FirstOrDefault(p => p.StartsWith("end=", StringComparison.Ordinal));
+        if (start is not null && until is not null && length is null
+            && TimeOnly.ParseExact(until[4..], "HH:mm", CultureInfo.InvariantCulture) - TimeOnly.ParseExact(start[6..], "HH:mm", CultureInfo.InvariantCulture)
+                is { TotalMinutes: > 0 } span)
+            parts.Add($"durationMinutes={(int)span.TotalMinutes}");
         return EvaluationKit.Normalize(string.Join(';', parts));
     }
 
