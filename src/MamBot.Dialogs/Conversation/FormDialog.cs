@@ -132,11 +132,19 @@ public abstract class FormDialog : Dialog
         var corrected = understood.Where(u => u.Key != asked.Name && frame.Values.TryGetValue(u.Key, out var was) && was != u.Value)
             .ToDictionary();
         var answer = onlyOthers ? SlotValue.Invalid("") : await asked.Parse(dc, text, ct);
-        // Unmarked, only words count as a correction: a bare "20" at the name step is no new start time.
-        if (corrected.Count > 0 && (IsCorrection(text) || answer.Error is not null && text.Any(char.IsLetter)))
+        // "тоді з 15 до 18" at the length step: the sentence says the length its own way; read it as understood.
+        var readAsUnderstood = false;
+        if (answer.Error is not null && !onlyOthers && understood.TryGetValue(asked.Name, out var heard)
+            && (await asked.Parse(dc, heard, ct)) is { Error: null } read) (answer, readAsUnderstood) = (read, true);
+        // Unmarked, only words count as a correction: a bare "20" at the name step is no new start time; a day or a
+        // room said again differently always does ("to proszę dużą salę w piątek od 12 do 14" at the time step).
+        if (corrected.Count > 0 && (IsCorrection(text) || answer.Error is not null && text.Any(char.IsLetter)
+            || corrected.Keys.Any(k => k is "day" or "room")))
         {
             dc.Data.NotUnderstoodInRow = 0;
             // "to mała sala dziś 18-20, 10 os, Kasia Nowak": the room changed, and the rest is new.
+            // Only an answer the sentence gave in so many words; a free text beside a correction is not one.
+            if (readAsUnderstood) Set(frame, asked.Name, answer.Value!);
             var changed = await CorrectAsync(dc, corrected, ct);
             var added = await FillAsync(dc, others.Where(o => !frame.Values.ContainsKey(o.Key)).ToDictionary(), ct);
             if (changed + added > 0) SayEcho(dc);

@@ -118,6 +118,8 @@ public static class TypedRepair
         // Asking for the room itself: "can I get the small room on Sunday…?", "czy mogę dostać salę".
         "can i get", "could i get", "can we get", "could we get", "can i have the", "can we have the",
         "could i have the", "moge dostac", "mozemy dostac", "можна взяти", "можно взять",
+        // Ukrainian in Latin letters: "mozhna zabronjuvaty kuhnju?"
+        "zabron", "bronju", "bronyu", "zarezerv", "khochu", "hochu", "potribn",
         // Signing up is acting too: "can you put me down for the small room?"
         "zapisz", "zapisac", "запиш", "записат", "put me", "put us", "sign me", "sign us", "count me");
 

@@ -105,6 +105,10 @@ public sealed partial class MainMenu(
             await events.HandleAsync(dc, $"show:{shown}", ct);
             return;
         }
+        // "mam lekarza i nie przyjdę, proszę mnie wypisać": a doctor mentioned, the request is MAM's.
+        if (concern == Concern.OffTopic && IntentRecognizer.Recognize(dc.Text, LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone),
+                dc.Centre.Rooms).Intent is "leave_event" or "cancel_booking" or "register_event" or "stop" or "my_bookings")
+            concern = Concern.None;
         // "can I talk to a real person? I need help with papers from the urząd": she asked for a person, with why.
         if (concern == Concern.OffTopic && TypedRepair.AsksForPerson(dc.Text))
         {

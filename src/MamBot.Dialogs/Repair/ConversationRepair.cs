@@ -56,7 +56,8 @@ public sealed class ConversationRepair(HandoffDesk handoffs, SettingsActions set
         if (!question && concern == Concern.None) return false;
         // "a ile kosztuje kuchnia?" at the room step asks the price; "a może w sobotę?" at the day step is the day.
         // "a czy tam jest rzutnik?" while booking the big room: "there" is the room in hand.
-        var known = question && active.RoomInHand(dc) is { } room && IntentRules.AsksWhatRoomHas(TypedText.Fold(text))
+        var known = question && active.RoomInHand(dc) is { } room
+            && (IntentRules.AsksWhatRoomHas(TypedText.Fold(text)) || EquipmentQuery.FindRoom([room], text) is not null)
             ? QuestionsInPlace.RoomFacts(room)
             : question && !active.ReadsQuestionsItself && !TypedRepair.AsksToAct(text)
             ? QuestionsInPlace.Answer(dc, text, roomFacts: false) : null;

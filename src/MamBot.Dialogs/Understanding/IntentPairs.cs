@@ -69,6 +69,7 @@ internal static class IntentPairs
     // A cancelled booking first: "nie przyjdziemy, anulujcie salę" gives the room back.
     private static readonly Pair[] Polish =
     [
+        P("house_rules", ["czy mozna przyniesc", "mozna przyniesc", "czy mozemy przyniesc", "czy wolno"]),
         P("leave_event", ["skresl", "wykresl", "skreslic", "wykreslic"]),
         P("propose_idea", ["zrobilibyscie", "moglibyscie zrobic", "moglibyscie zorganizowac", "a moze by", "fajnie by bylo",
             "przydaloby sie"]),
@@ -104,6 +105,8 @@ internal static class IntentPairs
 
     private static readonly Pair[] English =
     [
+        P("house_rules", ["can we bring", "can i bring", "may we bring", "may i bring", "ok to bring", "allowed to bring",
+            "are we allowed", "am i allowed"]),
         P("propose_idea", ["how about starting", "would be nice", "would be great if", "why dont you start", "you could start"]),
         P("cancel_booking", ["cancel", "scrap", "call off", "calling off", "drop", "delete", "remove", "undo",
             "revoke", "ditch",
@@ -138,6 +141,7 @@ internal static class IntentPairs
 
     private static readonly Pair[] Ukrainian =
     [
+        P("house_rules", ["чи можна принести", "можна принести", "чи можемо принести", "чи дозволено"]),
         P("register_event", ["хочу на", "хочу піти на", "хочемо на"], Activities),
         P("propose_idea", ["було б добре", "було б класно", "можна було б", "а може б"]),
         // "Зняти" only with a booking: "зняти зал" is renting it, "зніміть бронь" cancelling.
@@ -166,6 +170,7 @@ internal static class IntentPairs
 
     private static readonly Pair[] Russian =
     [
+        P("house_rules", ["можно ли принести", "можно принести", "можем ли мы принести", "разрешено ли"]),
         P("register_event", ["хочу на", "хочу пойти на", "хочу сходить на"], Activities),
         P("cancel_booking", ["отмен", "удали", "удалит", "аннулир"], "брон", "резерв", "зал", "комнат", "кухн"),
         P("leave_event", ["не приду", "не придем", "не придём", "не смогу прийти", "не сможем прийти",

@@ -19,7 +19,8 @@ public static class MenuIntents
         (MenuIntent.MyData, IntentRules.Fold("moje dane", "moich danych", "jakie dane", "co o mnie wiesz", "co o mnie macie",
             "co o mnie przechow", "co o mnie zapis", "co o mnie wiecie", "co wiecie o mnie", "co wiesz o mnie", "мої дані", "моїх даних", "які дані", "що ти про мене знаєш", "що ви про мене знаєте",
             "що ви про мене зберіга", "що ви знаєте про мене", "що знаєте про мене", "мои данные", "моих данных", "какие данные", "что вы обо мне знаете",
-            "my data", "my details", "what data", "what do you know about me", "what you know about me", "have about me", "what info", "what do you have on me", "what do you store", "what do you keep")),
+            "my data", "my details", "what data", "what do you know about me", "what you know about me", "have about me", "what info", "what do you have on me", "what do you store", "what do you keep",
+            "personal info", "personal data", "store about me", "keep about me", "info about me")),
         (MenuIntent.Settings, IntentRules.Fold("ustawien", "powiadomienia wlacz", "wlacz powiadomienia",
             "налаштуван", "увімкни сповіщення", "увімкніть сповіщення", "settings", "turn on notifications")),
         (MenuIntent.About, IntentRules.Fold("o mam", "czym jest mam", "co to jest mam", "informacj",
@@ -41,7 +42,7 @@ public static class MenuIntents
         "data", "details", "account", "profile", "everything about me", "info about me", "information about me",
         "personal", "my info", "my number", "moj numer", "мій номер", "мой номер",
         // "wykasujcie wszystko", "видаліть усе": with a verb of erasing, everything is the resident's data.
-        "wszystko ", "все ", "усе ", "всё ", "everything ");
+        "wszystko ", "все ", "усе ", "всё ", "everything ", "all of it", "all of that", "all of my");
 
     // Forgetting the resident: "zapomnij o mnie", "забудьте мене", "forget me".
     private static readonly string[] ForgetVerbs = IntentRules.Fold("zapomn", "забуд", "forget");

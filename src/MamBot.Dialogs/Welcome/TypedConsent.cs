@@ -32,7 +32,9 @@ public static class TypedConsent
         "prosze", "bardzo", "dziekuje", "будь", "ласка", "дякую", "пожалуйста", "спасибо", "please", "thanks", "thank",
         "you",
         // what is agreed to, said again: "I agree to that", "zgadzam się na to", "згоден з цим"
-        "that", "this", "it", "with", "na", "z", "tym", "з", "цим", "це", "на", "с", "этим", "это");
+        "that", "this", "it", "with", "na", "z", "tym", "з", "цим", "це", "на", "с", "этим", "это",
+        // and who it suits: "sure, that's fine by me", "dla mnie ok", "мені підходить"
+        "thats", "by", "me", "good", "great", "perfect", "dla", "mnie", "мене", "мені", "меня", "мне", "для");
 
     /// <summary>True for agreeing, false for refusing, null when the text says something else.</summary>
     public static bool? Read(string? text) =>
