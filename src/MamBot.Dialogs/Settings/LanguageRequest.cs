@@ -119,7 +119,7 @@ public static class LanguageRequest
     }
 
     private static IEnumerable<string> Found((string Stem, string Language)[] stems, string folded) =>
-        stems.Where(s => IntentRules.StartsAWord(folded, [s.Stem])).Select(s => s.Language).Distinct();
+        stems.Where(s => IntentRules.StartsAWord(folded, s.Stem)).Select(s => s.Language).Distinct();
 
     private static IEnumerable<(string, string)> Stems(string language, params string[] stems) =>
         stems.Select(s => (TypedText.Fold(s), language));
