@@ -19,7 +19,7 @@ public static class WhereToTurn
         var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return null;
         return contacts.OrderBy(c => c.Id)
-            .Select(c => (Contact: c, Score: c.TopicWords.Count(t => Mentions(words, t))))
+            .Select(c => (Contact: c, Score: TopicStems[c.Topics ?? ""].Count(stems => Mentions(words, stems))))
             .Where(s => s.Score > 0)
             .OrderByDescending(s => s.Score)
             .Select(s => s.Contact)
@@ -49,14 +49,24 @@ public static class WhereToTurn
         if (!string.IsNullOrWhiteSpace(value)) lines.Add(Wording.Format(format, value.Trim()));
     }
 
+    // Each contact's topics (LocalContact.TopicWords) as the stems of their words: every typed question is held
+    // against every contact, so each wording of the topics is split and stemmed once.
+    private static readonly TextMemo<string[][]> TopicStems = new(topics =>
+    [
+        .. LocalContactRules.Words(topics).Select(topic =>
+            TypedText.Fold(topic).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Stem).ToArray()),
+    ]);
+
     // The words of a topic ("straż miejska") start words of the text in a row, their endings free ("straży miejskiej").
-    private static bool Mentions(string[] words, string topic)
+    private static bool Mentions(string[] words, string[] stems)
     {
-        var stems = TypedText.Fold(topic).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Stem).ToArray();
         if (stems.Length == 0) return false;
         for (var i = 0; i + stems.Length <= words.Length; i++)
         {
-            if (stems.Select((stem, k) => words[i + k].StartsWith(stem, StringComparison.Ordinal)).All(x => x)) return true;
+            var all = true;
+            for (var k = 0; k < stems.Length && all; k++)
+                all = words[i + k].StartsWith(stems[k], StringComparison.Ordinal);
+            if (all) return true;
         }
         return false;
     }

@@ -20,18 +20,23 @@ public static class BookingSlots
         var latin = words.Where(w => w.Length >= 3 && !TypedText.HasCyrillic(w))
             .Select(Transliteration.LooseCyrillic).ToList();
         var all = rooms.ToList();
-        var found = all.Where(room => Names(room, all).Any(name =>
-            words.Any(w => w.Length >= 3 && w.StartsWith(Stem(name), StringComparison.Ordinal))
-            || (TypedText.HasCyrillic(name) && latin.Any(w => w.StartsWith(LooseStem(name), StringComparison.Ordinal)))))
-            .ToList();
+        var found = all.Where(room => Names(room, all).Any(name => Named(name, words, latin))).ToList();
         return found.Count == 1 ? found[0] : null;
+    }
+
+    /// <summary>A word starts with the name's stem; a Cyrillic name also meets Latin-letter words, loosely.</summary>
+    private static bool Named(string name, List<string> words, List<string> latin)
+    {
+        var stem = Stem(name); // once per name, not once per word
+        if (words.Any(w => w.Length >= 3 && w.StartsWith(stem, StringComparison.Ordinal))) return true;
+        if (!TypedText.HasCyrillic(name)) return false;
+        var loose = Transliteration.Loose(stem);
+        return latin.Any(w => w.StartsWith(loose, StringComparison.Ordinal));
     }
 
     // Russian is read, not spoken, so the team names no room in it: "большой зал" is their Ukrainian "велика".
     private static readonly HashSet<string> RussianBig =
         ["большой", "большого", "большом", "большая", "большую", "большому"];
-
-    private static string LooseStem(string name) => Transliteration.Loose(Stem(name));
 
     private static IEnumerable<string> Names(Room room, IReadOnlyList<Room> rooms) =>
         room.Aliases.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -42,10 +47,13 @@ public static class BookingSlots
 
     // The team's Ukrainian and English names ("Small room", "Мала зала"), word by word; a word every room shares
     // ("room") says nothing, so only the others count.
-    private static HashSet<string> VersionWords(Room room) =>
-    [
-        .. TypedText.Fold(string.Join(' ', room.NameUk, room.NameEn)).Split(' ', StringSplitOptions.RemoveEmptyEntries),
-    ];
+    private static IReadOnlySet<string> VersionWords(Room room) =>
+        VersionWordsOf[string.Join(' ', room.NameUk, room.NameEn)];
+
+    // Each sentence compares every room's versions with every other's: each naming is split once (a shared set,
+    // never changed).
+    private static readonly TextMemo<IReadOnlySet<string>> VersionWordsOf = new(names =>
+        new HashSet<string>(TypedText.Fold(names).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
 
     // Polish endings change the last letters: mała → małą, małej; kuchnia → kuchni, kuchnię.
     private static string Stem(string name) => name.Length > 3 ? name[..^1] : name;

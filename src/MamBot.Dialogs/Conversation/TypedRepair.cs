@@ -60,9 +60,12 @@ public static class TypedRepair
     /// <summary>The last sentence when it is a question and something comes before it; null otherwise.</summary>
     public static string? LastQuestion(string? text)
     {
-        var sentences = System.Text.RegularExpressions.Regex.Split((text ?? "").Trim(), @"(?<=[.!?])\s+");
+        var sentences = SentenceEnd.Split((text ?? "").Trim());
         return sentences.Length >= 2 && IsQuestion(sentences[^1]) ? sentences[^1] : null;
     }
+
+    /// <summary>Where one sentence ends and the next begins.</summary>
+    public static readonly System.Text.RegularExpressions.Regex SentenceEnd = new(@"(?<=[.!?])\s+");
 
     /// <summary>Drops the words that only soften a message at its start or end: "actually", "sorry", "ой", "jednak".</summary>
     private static string WithoutSofteners(string folded)

@@ -48,7 +48,7 @@ public static class LanguageRequest
 
     private static string[] Sentences(string? text)
     {
-        var sentences = System.Text.RegularExpressions.Regex.Split((text ?? "").Trim(), @"(?<=[.!?])\s+");
+        var sentences = Conversation.TypedRepair.SentenceEnd.Split((text ?? "").Trim());
         return sentences.Length >= 2 ? sentences : [];
     }
 
@@ -128,7 +128,7 @@ public static class LanguageRequest
     }
 
     private static IEnumerable<string> Found((string Stem, string Language)[] stems, string folded) =>
-        stems.Where(s => IntentRules.StartsAWord(folded, [s.Stem])).Select(s => s.Language).Distinct();
+        stems.Where(s => IntentRules.StartsAWord(folded, s.Stem)).Select(s => s.Language).Distinct();
 
     private static IEnumerable<(string, string)> Stems(string language, params string[] stems) =>
         stems.Select(s => (TypedText.Fold(s), language));

@@ -87,9 +87,14 @@ public static partial class DateWords
     private static string Day(string name, string abbreviation) =>
         $@"{name}|(?<=(?:^|,|\b(?:on|for|this|next|till|until|by|from|every|or|and))\s?)(?:{abbreviation})(?=\.?(?:\s+\d|\s*$|\s*[,?]))|(?<=\b(?:on|for|this|next|every|till|until|by|from)\s)(?:{abbreviation})";
 
-    public static string ToPolish(string simplified)
+    public static string ToPolish(string simplified) => simplified.Length == 0 ? simplified : Translated[simplified];
+
+    // Some sixty patterns run over the text: the recognizer asks for a day, times, a length, a head count and a
+    // part of the day of the same sentence, so the work is done once.
+    private static readonly TextMemo<string> Translated = new(Translate);
+
+    private static string Translate(string simplified)
     {
-        if (simplified.Length == 0) return simplified;
         // Day first before month first: in "the 5th of december 3 to 6 pm" the 3 is an hour, not the day.
         var t = EnglishDayFirst().Replace(simplified,
             m => m.Groups["d"].Value + " " + PolishMonths[MonthOf(m.Groups["month"].Value)]);

@@ -70,13 +70,14 @@ public static class FaqMatcher
     /// <summary>Whether a text (a house rule) speaks of the subject.</summary>
     public static bool Mentions(string text, IReadOnlySet<string> subject) => Stems(text).Overlaps(subject);
 
-    private static HashSet<string> Stems(string? text) =>
-    [
-        .. TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+    private static IReadOnlySet<string> Stems(string? text) => StemsOf[TypedText.Fold(text)];
+
+    // Each FAQ entry is stemmed for every question typed: each wording once. Shared sets, never changed.
+    private static readonly TextMemo<IReadOnlySet<string>> StemsOf = new(folded => new HashSet<string>(
+        folded.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Length >= 3 && !Ignored.Contains(w))
             .Select(Stem)
-            .Where(s => s.Length >= 4),
-    ];
+            .Where(s => s.Length >= 4)));
 
     private static string Stem(string word)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MamBot.Data.Residents;
 
 namespace MamBot.Dialogs.Understanding;
@@ -20,18 +21,12 @@ public sealed class IntentClassifier
     private readonly Dictionary<string, int> _features = new(StringComparer.Ordinal);
     private double[][] _weights = [];
 
-    private static readonly Lock SharedGate = new();
-    private static readonly Dictionary<string, IntentClassifier> Shared = [];
+    private static readonly ConcurrentDictionary<string, IntentClassifier> Shared = new();
+    private static readonly ConcurrentDictionary<string, Lock> Gates = new();
 
     /// <summary>The classifier trained on the language's shipped training set, once per process.</summary>
-    public static IntentClassifier For(string language)
-    {
-        lock (SharedGate)
-        {
-            if (!Shared.TryGetValue(language, out var classifier)) Shared[language] = classifier = Train(TrainingSet(language));
-            return classifier;
-        }
-    }
+    public static IntentClassifier For(string language) => Shared.TryGetValue(language, out var ready) ? ready
+        : Prepared(language, () => Train(TrainingSet(language)));
 
     /// <summary>
     /// Makes every language's classifier ready, from the copy kept in the folder when it was trained on this very
@@ -40,12 +35,20 @@ public sealed class IntentClassifier
     /// </summary>
     public static void PrepareDefault(string folder)
     {
-        foreach (var language in Languages.All)
+        foreach (var language in Languages.All) Prepared(language, () => ReadOrTrain(folder, language));
+    }
+
+    /// <summary>
+    /// The language's classifier, made once under that language's own gate: after a start a turn in Polish waits
+    /// for the Polish model only, not also while the warm-up trains Ukrainian and English (one gate for all three
+    /// made it wait for those too), and a turn whose model is ready takes no lock at all.
+    /// </summary>
+    private static IntentClassifier Prepared(string language, Func<IntentClassifier> make)
+    {
+        lock (Gates.GetOrAdd(language, _ => new Lock()))
         {
-            lock (SharedGate)
-            {
-                if (!Shared.ContainsKey(language)) Shared[language] = ReadOrTrain(folder, language);
-            }
+            if (!Shared.TryGetValue(language, out var classifier)) Shared[language] = classifier = make();
+            return classifier;
         }
     }
 

@@ -22,9 +22,8 @@ internal static class IntentPairs
         var pairs = language == Languages.Ukrainian ? [.. Ukrainian, .. Russian] : For(language);
         foreach (var pair in pairs)
         {
-            if (pair.Verbs.Any(v => padded.Contains(" " + key(v), StringComparison.Ordinal))
-                && (pair.Objects.Length == 0 || pair.Objects.Any(o => padded.Contains(" " + key(o),
-                    StringComparison.Ordinal))))
+            if (pair.Verbs.Any(v => IntentRules.StartsAWord(padded, key(v)))
+                && (pair.Objects.Length == 0 || pair.Objects.Any(o => IntentRules.StartsAWord(padded, key(o)))))
                 return pair.Intent;
         }
         return IntentRecognizer.None;

@@ -158,8 +158,7 @@ public static class IntentRecognizer
         var looseAt = latin ? IntentRules.TransliteratedAt(folded) : int.MaxValue;
         for (var i = 0; i < rules.Count && i < looseAt; i++)
         {
-            if (rules[i].Phrases.Any(phrase => padded.Contains(" " + phrase, StringComparison.Ordinal)))
-                return rules[i].Intent;
+            if (IntentRules.StartsAWord(padded, rules[i].Phrases)) return rules[i].Intent;
         }
         if (looseAt < rules.Count) return rules[looseAt].Intent;
         // One typo is forgiven in a longer single-word stem ("rezrwacja", "wydarznia").

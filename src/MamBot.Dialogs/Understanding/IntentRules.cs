@@ -167,8 +167,7 @@ internal static partial class IntentRules
         var padded = " " + Transliteration.Loose(Transliteration.ToCyrillic(latinFolded)) + " ";
         for (var i = 0; i < UkrainianLoose.Length; i++)
         {
-            if (UkrainianLoose[i].Phrases.Any(phrase => padded.Contains(" " + phrase, StringComparison.Ordinal)))
-                return i;
+            if (StartsAWord(padded, UkrainianLoose[i].Phrases)) return i;
         }
         return int.MaxValue;
     }
@@ -200,8 +199,25 @@ internal static partial class IntentRules
     internal static string Padded(string? text) => " " + TypedText.Fold(text) + " ";
 
     /// <summary>Whether any phrase starts a word of the padded text ("sala" in "salę", never in "kasala").</summary>
-    internal static bool StartsAWord(string padded, IEnumerable<string> phrases) =>
-        phrases.Any(p => padded.Contains(" " + p, StringComparison.Ordinal));
+    internal static bool StartsAWord(string padded, IEnumerable<string> phrases)
+    {
+        foreach (var phrase in phrases)
+            if (StartsAWord(padded, phrase)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the phrase starts a word of the padded text: <c>padded.Contains(" " + phrase)</c> without building
+    /// that string for each of the hundreds of phrases a typed message is tried against.
+    /// </summary>
+    internal static bool StartsAWord(string padded, string phrase)
+    {
+        if (phrase.Length == 0) return padded.Contains(' ', StringComparison.Ordinal);
+        for (var at = padded.IndexOf(phrase, StringComparison.Ordinal); at >= 0;
+             at = padded.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+            if (at > 0 && padded[at - 1] == ' ') return true;
+        return false;
+    }
 
     /// <summary>Phrases as typed, folded for matching; a trailing space ("co w ") marks where a word must end.</summary>
     internal static string[] Fold(params string[] phrases) =>

@@ -58,7 +58,7 @@ public static class MenuIntents
     private static bool AsksToErase(string said, Func<string, string> key)
     {
         var padded = Negated.Replace(said, " ");
-        bool Has(string[] stems) => stems.Any(s => padded.Contains(" " + key(s), StringComparison.Ordinal));
+        bool Has(string[] stems) => stems.Any(s => IntentRules.StartsAWord(padded, key(s)));
         // "can't make pottery on Saturday, please remove me" leaves the event; "delete me" alone erases.
         return Has(EraseVerbs) && (Has(DataObjects) || (Has(ForgetVerbs) && Has(Self))
             || SelfLast.Any(s => padded.EndsWith(" " + key(s) + " ", StringComparison.Ordinal)) && !IntentPairs.NamesAnActivity(padded));
@@ -81,7 +81,7 @@ public static class MenuIntents
         if (AsksToErase(loose, Transliteration.Loose)) return MenuIntent.EraseData;
         foreach (var (intent, stems) in Rules)
         {
-            if (stems.Any(s => loose.Contains(" " + Transliteration.Loose(s), StringComparison.Ordinal))) return intent;
+            if (stems.Any(s => IntentRules.StartsAWord(loose, Transliteration.Loose(s)))) return intent;
         }
         return MenuIntent.None;
     }

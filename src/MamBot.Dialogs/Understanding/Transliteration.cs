@@ -37,7 +37,7 @@ internal static class Transliteration
         var builder = new StringBuilder(folded.Length);
         for (var i = 0; i < folded.Length;)
         {
-            var letter = Array.Find(Letters, l => string.CompareOrdinal(folded, i, l.Latin, 0, l.Latin.Length) == 0);
+            var letter = LetterAt(folded, i);
             if (letter.Latin is null)
             {
                 builder.Append(folded[i++]);
@@ -49,8 +49,19 @@ internal static class Transliteration
         return builder.ToString();
     }
 
+    /// <summary>The first of <see cref="Letters"/> the text has at this position; default when none.</summary>
+    private static (string Latin, string Cyrillic) LetterAt(string text, int i)
+    {
+        foreach (var letter in Letters)
+            if (string.CompareOrdinal(text, i, letter.Latin, 0, letter.Latin.Length) == 0) return letter;
+        return default;
+    }
+
     /// <summary>Latin-letter Ukrainian in the loose Cyrillic spelling, to meet Cyrillic names: "snidanok" → "сниданок".</summary>
-    public static string LooseCyrillic(string foldedLatin) => Loose(ToCyrillic(foldedLatin));
+    public static string LooseCyrillic(string foldedLatin) => LooseCyrillicOf[foldedLatin];
+
+    // The same Latin words are read for rooms, markers, consent and events in one turn: each put into Cyrillic once.
+    private static readonly TextMemo<string> LooseCyrillicOf = new(latin => Loose(ToCyrillic(latin)));
 
     /// <summary>The loose spelling of folded Cyrillic text, where the letters typed in several ways are one.</summary>
     public static string Loose(string cyrillic)
@@ -72,5 +83,5 @@ internal static class Transliteration
 
     /// <summary>A Latin sentence with an everyday Ukrainian word in it: "koly vy pratsyuyete".</summary>
     public static bool LooksUkrainian(string folded) =>
-        !TypedText.HasCyrillic(folded) && folded.Split(' ').Any(w => Markers.Contains(Loose(ToCyrillic(w))));
+        !TypedText.HasCyrillic(folded) && folded.Split(' ').Any(w => Markers.Contains(LooseCyrillic(w)));
 }

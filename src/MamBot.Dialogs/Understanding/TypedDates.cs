@@ -12,6 +12,8 @@ namespace MamBot.Dialogs.Understanding;
 public static partial class TypedDates
 {
     private static readonly string[] Weekdays = ["niedziel", "poniedzial", "wtor", "srod", "czwart", "piat", "sobot"];
+    // Built once: seven patterns made afresh per call would also crowd Regex's small cache of static patterns.
+    private static readonly Regex[] WeekdayPatterns = [.. Weekdays.Select(day => new Regex($@"\b{day}\w*"))];
     private static readonly string[] Months = ["stycz", "lut", "marc", "kwie", "maj", "czerw", "lip", "sierp", "wrzes", "pazdzier", "listopad", "grud"];
 
     /// <summary>A day relative to today (the centre's local date); the next such weekday, never today, for weekday names.</summary>
@@ -45,7 +47,7 @@ public static partial class TypedDates
         // "a jednak w piątek, w czwartek nie dam rady", "nie w czwartek, tylko w piątek": the day said first,
         // unless it is taken back.
         var said = Enumerable.Range(0, Weekdays.Length)
-            .Select(i => (Day: i, At: Regex.Match(t, $@"\b{Weekdays[i]}\w*")))
+            .Select(i => (Day: i, At: WeekdayPatterns[i].Match(t)))
             .Where(d => d.At.Success).OrderBy(d => TakenBack(t, d.At) ? 1 : 0).ThenBy(d => d.At.Index).ToList();
         foreach (var (i, _) in said.Take(1))
         {
@@ -126,7 +128,7 @@ public static partial class TypedDates
             return hours <= MaxHours ? TimeSpan.FromMinutes(Math.Round(hours * 60)) : null; // "9999999999999 godzin" is no length
         }
         // "na godzinę" is one hour; "godziny otwarcia" and "na którą godzinę" are no length at all.
-        if (Regex.IsMatch(t, @"(?<!\bktor[aey]\s+)\b(?:na\s+)?godzine\b|\bjedna godzina\b")) return TimeSpan.FromHours(1);
+        if (OneHour().IsMatch(t)) return TimeSpan.FromHours(1);
         return null;
     }
 
@@ -151,8 +153,14 @@ public static partial class TypedDates
     /// Simplified text in the Polish words (<see cref="DateWords"/>), padded with spaces, with the punctuation
     /// that never belongs to a date or time removed.
     /// </summary>
-    private static string Prepare(string text) =>
-        " " + Regex.Replace(DateWords.ToPolish(TypedText.Simplify(text)), @"[;!?""„”()]|,(?!\d)|\.(?=\s|$)", " ") + " ";
+    private static string Prepare(string text) => Prepared[text ?? ""];
+
+    // Day, Times, Length and People each read the same sentence: prepared once.
+    private static readonly TextMemo<string> Prepared = new(text =>
+        " " + NotInDates().Replace(DateWords.ToPolish(TypedText.Simplify(text)), " ") + " ");
+
+    [GeneratedRegex(@"[;!?""„”()]|,(?!\d)|\.(?=\s|$)")]
+    private static partial Regex NotInDates();
 
     /// <summary>A folded number word in the forms residents type: "dwie", "pięciu", "дві", "двенадцать", "twenty five".</summary>
     internal static int? NumberWord(string word) => NumberWords.Number(word);
@@ -231,6 +239,9 @@ public static partial class TypedDates
 
     [GeneratedRegex(@"^\s*(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s*$")]
     private static partial Regex Bare();
+
+    [GeneratedRegex(@"(?<!\bktor[aey]\s+)\b(?:na\s+)?godzine\b|\bjedna godzina\b")]
+    private static partial Regex OneHour();
 
     [GeneratedRegex(@"\b(?<n>\d{2,3})\s*(?:min|minut\w*)\b")]
     private static partial Regex Minutes();

@@ -20,7 +20,7 @@ public enum LanguageEvidence
 /// <see cref="Transliteration"/>), Polish letters and spellings, English and Latin-Ukrainian word shapes.
 /// A word two languages share ("na", "do", "to", "tak") counts for neither.
 /// </summary>
-public static class TypedLanguage
+public static partial class TypedLanguage
 {
     // The commonest words, which decide before any other: a word here counts for its language(s) only.
     private static readonly Dictionary<string, string[]> FunctionWords = Group(
@@ -75,15 +75,16 @@ public static class TypedLanguage
         var polishLetters = lower.Count(c => "ąćęłńóśźż".Contains(c, StringComparison.Ordinal));
         scores[Languages.Polish] += Math.Min(3, polishLetters * 1.5);
         // "I'm", "don't", "what's": the apostrophe inside a word is English.
-        scores[Languages.English] += Math.Min(2, System.Text.RegularExpressions.Regex.Count(lower, @"\p{L}['’]\p{L}"));
+        scores[Languages.English] += Math.Min(2, ApostropheInWord().Count(lower));
         var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim('-', '/', '*')).Where(w => w.Length > 0 && !w.Any(char.IsDigit)).ToList();
         var functional = Languages.All.ToDictionary(l => l, _ => 0);
         foreach (var word in words)
         {
-            var speakers = Speakers(word, Function);
+            var ukrainian = Comparable(word); // once per word, for both lists
+            var speakers = Speakers(word, ukrainian, Function);
             if (speakers.Count == 1) functional[speakers[0]]++;
-            if (speakers.Count == 0) speakers = Speakers(word, Known);
+            if (speakers.Count == 0) speakers = Speakers(word, ukrainian, Known);
             if (speakers.Count == 1) scores[speakers[0]] += 1;
             else if (speakers.Count == 0 && Shape(word) is { } shaped) scores[shaped] += 0.5;
         }
@@ -99,10 +100,9 @@ public static class TypedLanguage
         return evidence == LanguageEvidence.None ? (null, evidence) : (ranked[0].Key, evidence);
     }
 
-    /// <summary>The languages a word belongs to in the given lists (Ukrainian read through transliteration).</summary>
-    private static List<string> Speakers(string word, Dictionary<string, HashSet<string>> lists) =>
-        [.. lists.Where(l => l.Value.Contains(l.Key == Languages.Ukrainian ? Comparable(word) : word))
-            .Select(l => l.Key)];
+    /// <summary>The languages a word belongs to in the given lists (Ukrainian in its comparable spelling).</summary>
+    private static List<string> Speakers(string word, string ukrainian, Dictionary<string, HashSet<string>> lists) =>
+        [.. lists.Where(l => l.Value.Contains(l.Key == Languages.Ukrainian ? ukrainian : word)).Select(l => l.Key)];
 
     // Spellings only one language has, as (inside the word, at its end): "szcz", "-ać" Polish; "shch", "-yty"
     // Ukrainian in Latin letters; "th", "-ing" English. Polish first: "warsztaty" is no Ukrainian infinitive.
@@ -121,6 +121,9 @@ public static class TypedLanguage
     /// <summary>A Ukrainian word, in either alphabet, in the loose Cyrillic spelling it is compared in.</summary>
     private static string Comparable(string word) =>
         Transliteration.Loose(TypedText.HasCyrillic(word) ? word : Transliteration.ToCyrillic(word));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}['’]\p{L}")]
+    private static partial System.Text.RegularExpressions.Regex ApostropheInWord();
 
     private static Dictionary<string, string[]> Group(params (string Language, string[] Words)[] groups) =>
         groups.ToDictionary(g => g.Language, g => g.Words);

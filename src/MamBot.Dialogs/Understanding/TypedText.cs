@@ -10,13 +10,19 @@ namespace MamBot.Dialogs.Understanding;
 /// </summary>
 public static class TypedText
 {
-    public static string Fold(string? text) =>
-        string.Join(' ', Simplify(text).Split((char[])[' ', ',', '.', '!', '?', ';', ':', '"', '\'', '„', '”', '«', '»', '(', ')'], StringSplitOptions.RemoveEmptyEntries));
+    public static string Fold(string? text) => string.IsNullOrWhiteSpace(text) ? "" : Folded[text];
 
     /// <summary>Lower case, no diacritics, single spaces; punctuation kept (times and dates need "18:30", "12.12").</summary>
-    public static string Simplify(string? text)
+    public static string Simplify(string? text) => string.IsNullOrWhiteSpace(text) ? "" : Simplified[text];
+
+    // A turn folds the same sentence and the same room names, aliases and topics many times: each once.
+    private static readonly TextMemo<string> Folded = new(text => string.Join(' ', Simplify(text)
+        .Split((char[])[' ', ',', '.', '!', '?', ';', ':', '"', '\'', '„', '”', '«', '»', '(', ')'], StringSplitOptions.RemoveEmptyEntries)));
+
+    private static readonly TextMemo<string> Simplified = new(SimplifyNow);
+
+    private static string SimplifyNow(string text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return "";
         var builder = new StringBuilder(text.Length);
         var decomposed = text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
         for (var i = 0; i < decomposed.Length; i++)
