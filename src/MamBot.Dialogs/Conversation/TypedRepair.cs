@@ -138,7 +138,10 @@ public static class TypedRepair
 
     public static bool AsksToAct(string? text)
     {
-        var padded = IntentRules.Padded(text);
+        // "Czy w małej sali jest tablica? Chcę tam robić korepetycje.": with a question asked, only the question
+        // says whether it asks to act.
+        var asked = SentenceEnd.Split((text ?? "").Trim()).Where(s => s.TrimEnd().EndsWith('?')).ToList();
+        var padded = IntentRules.Padded(asked.Count > 0 ? string.Join(' ', asked) : text);
         // What a room costs, holds or has is asked about, never a request: "ile kosztuje wynajem sali?".
         return IntentRules.StartsAWord(padded, ActStems) && !IntentRules.AsksAboutRoom(padded.Trim());
     }

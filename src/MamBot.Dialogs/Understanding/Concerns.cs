@@ -23,7 +23,8 @@ public static class Concerns
         "ты человек", "ты бот", "ты робот", "это бот", "с кем я говорю", "ты настоящ", "это человек",
         "are you a bot", "are you human", "are you a human", "are you a real", "are you real", "are you a person",
         "is this a bot",
-        "am i talking to a", "am i chatting with a", "is this a real person", "is this automated", "are you a robot",
+        "am i talking to a", "am i chatting with a", "r u human", "r u a bot", "r u real", "r u a robot", "rozmawiam z robotem",
+        "rozmawiam z botem", "pisze z robotem", "pisze z botem", "is this a real person", "is this automated", "are you a robot",
         "are you ai");
 
     // A complaint or a problem reported: a person answers it, with the resident's own words.
@@ -56,7 +57,7 @@ public static class Concerns
         "cuts out", "stopped working", "too cold", "freezing", "was cold", "too hot",
         "problem z ", "przerywa", "ciekn", "cieknie", "kapie", "skandal", "nikt nic", "smierdz", "brudno", "syf",
         "filthy", "grease", "smell", "stink", "mess ", "messy", "needs to look at", "someone needs to",
-        "тече", "капає", "смердить", "воняє", "безлад", "течет", "капает", "воняет", "грязно",
+        "тече", "течёт", "капає", "смердить", "воняє", "безлад", "течет", "капает", "воняет", "грязно",
         "zimno bylo", "bylo zimno", "bylo bardzo zimno", "za zimno", "za goraco",
         "проблема з", "проблеми з", "холодно", "занадто спекотно", "перестав працювати",
         "проблема с", "проблемы с", "было холодно", "перестал работать");
@@ -65,7 +66,8 @@ public static class Concerns
     private static readonly string[] OffTopic = IntentRules.Fold(
         "spoldzielni", "administracj", "zarzadc", "czynsz", "winda", "windy", "winde", "parking", "parkow",
         "miejsce postojowe",
-        "zaginal", "zaginel", "zaginela", "zgubil sie", "zgubila sie", "kot sie", "pies sie", "smieci", "wywoz",
+        "zaginal", "zaginel", "zaginela", "zginal", "zginela", "zginal mi", "widzial ktos", "ktos widzial", "ran off",
+        "ran away", "has anyone seen", "anyone seen", "хтось бачив", "кто-то видел", "кто видел", "zgubil sie", "zgubila sie", "kot sie", "pies sie", "smieci", "wywoz",
         "straz miejsk",
         "policj", "dach", "pogod", "wybory", "polityk", "lekarz", "przychodni", "recepty", "recepte",
         "кооператив", "управлін", "жек", "осбб", "ліфт", "паркув", "стоянк", "загубив", "загубила", "загубився",
@@ -103,7 +105,9 @@ public static class Concerns
         if (IntentRules.StartsAWord(padded, AreYouBot)) return Concern.AreYouBot;
         if (Conversation.TypedRepair.IsQuestion(text) && IntentRules.StartsAWord(padded, Talking) && IntentRules.StartsAWord(padded, Person) && !IntentRules.StartsAWord(padded, Wanting))
             return Concern.AreYouBot;
-        // The building, the cooperative, the police: not MAM's, even when it is a complaint ("zgłosić przeciekający dach").
+        // A complaint said as one is the team's, whatever it is about ("хочу пожаловаться… оставили мусор").
+        if (IntentRules.StartsAWord(padded, Complaint) && !IntentRules.StartsAWord(padded, IdeaWords)) return Concern.Complaint;
+        // The building, the cooperative, the police: not MAM's, even when it is a problem ("zgłosić przeciekający dach").
         if (IntentRules.StartsAWord(padded, OffTopic)) return Concern.OffTopic;
         // "zgłaszam pomysł: półka z książkami" reports an idea, not a problem.
         if (IntentRules.StartsAWord(padded, IdeaWords)) return Concern.None;

@@ -31,6 +31,9 @@ public static class IntentRecognizer
     private const double Confident = 0.6, Plausible = 0.4;
 
     /// <summary>What a sentence means, read first in the given language (the one spoken now when null).</summary>
+    /// <summary>What follows a greeting ("dzień dobry, czy…" → "czy…"), or null when the text opens with none.</summary>
+    public static string? AfterGreeting(string? text) => IntentRules.AfterGreeting(text);
+
     public static Understood Recognize(string? text, DateOnly today, IReadOnlyList<Room> rooms, string? language = null)
     {
         var folded = TypedText.Fold(text);

@@ -37,22 +37,22 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     [InlineData("", "uk", 0.97, 0.97)]
     [InlineData("", "en", 0.97, 0.98)]
     [InlineData("", "ru", 0.98, 0.98)]
-    [InlineData("v2", "pl", 0.90, 0.89)]
-    [InlineData("v2", "uk", 0.81, 0.91)]
+    [InlineData("v2", "pl", 0.90, 0.90)]
+    [InlineData("v2", "uk", 0.82, 0.91)]
     [InlineData("v2", "en", 0.90, 0.91)]
     [InlineData("v2", "ru", 0.95, 0.90)]
     [InlineData("v3", "pl", 0.98, 0.96)]
-    [InlineData("v3", "uk", 0.95, 0.98)]
+    [InlineData("v3", "uk", 0.96, 0.98)]
     [InlineData("v3", "en", 0.97, 0.96)]
     [InlineData("v3", "ru", 0.94, 0.94)]
-    [InlineData("v4", "pl", 0.96, 0.94)]
-    [InlineData("v4", "uk", 0.90, 0.91)]
-    [InlineData("v4", "en", 0.91, 0.96)]
-    [InlineData("v4", "ru", 0.94, 0.88)]
-    [InlineData("v5", "pl", 0.84, 0.91)]
-    [InlineData("v5", "uk", 0.83, 0.93)]
-    [InlineData("v5", "en", 0.86, 0.93)]
-    [InlineData("v5", "ru", 0.94, 0.94)]
+    [InlineData("v4", "pl", 0.99, 0.98)]
+    [InlineData("v4", "uk", 0.95, 0.94)]
+    [InlineData("v4", "en", 0.95, 0.97)]
+    [InlineData("v4", "ru", 1.0, 0.96)]
+    [InlineData("v5", "pl", 0.86, 0.92)]
+    [InlineData("v5", "uk", 0.84, 0.94)]
+    [InlineData("v5", "en", 0.89, 0.93)]
+    [InlineData("v5", "ru", 0.94, 0.96)]
     public void Sentences_nobody_here_wrote_are_understood(string set, string language, double intentFloor, double slotFloor)
     {
         var lines = Lines(Path.Combine(set, $"utterances.{language}.tsv"));
@@ -137,6 +137,9 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
             // Its words, room and all, go to a person; the first set's writer gave complaints no slots.
             case Concern.Complaint: return ("report_problem", rooms is null ? "" : Slots(u));
         }
+        // A greeting before a request is manners: the menu reads what follows it (MainMenu, AfterWelcome).
+        if (u.Intent == "greeting" && IntentRecognizer.AfterGreeting(text) is { } rest && rest.Count(char.IsLetter) >= 3 && rest != text)
+            return Read(rest, language, rooms);
         var intent = u.Intent;
         if (intent == "book_room" && TypedRepair.IsQuestion(text) && !TypedRepair.AsksToAct(text))
             intent = u.Date is not null || u.Room is not null && TypedRepair.SaysFree(text) ? "check_availability"
