@@ -86,7 +86,9 @@ public sealed partial class ConversationEngine(
         var dc = new DialogContext(activity, centre, resident, state, dialogs);
         var (command, argument) = activity.Payload is null ? FindCommand(activity.Text) : (null, "");
         // Words for a person asked for before consent are kept with that request, not read as a new one.
-        var keptForPerson = command is null && Handoffs.HandoffDesk.KeepForPersonBeforeConsent(dc);
+        // A language asked for meanwhile is the resident's own business, done at once ("a możesz po angielsku?").
+        var keptForPerson = command is null && followed is null && Settings.LanguageRequest.Match(dc.Text, inForm: false) is null
+            && Handoffs.HandoffDesk.KeepForPersonBeforeConsent(dc);
         if (!keptForPerson && !await handoffs.RelayAsync(dc, command, ct)) await RouteAsync(dc, command, argument, ct);
         await ResumeAfterConsentAsync(dc, resident, ct);
         if (followed is not null && !state.LanguageChosen && !dc.Forgotten)

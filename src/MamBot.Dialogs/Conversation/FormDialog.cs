@@ -67,7 +67,7 @@ public abstract class FormDialog : Dialog
 
     // "wyślij", "yes submit it", "так, надіслати": send with what is there; the steps left take their defaults.
     private static readonly string[] SendNowWords = Understanding.IntentRules.Fold(
-        "wyslij", "wyslijcie", "wysylam", "zglaszam", "opublikuj", "publikuj", "send", "submit", "publish", "post it",
+        "wyslij", "wyslijcie", "wysylam", "zglaszam", "zglos", "opublikuj", "publikuj", "send", "submit", "publish", "post it",
         "надіслати", "надішли", "надішліть", "відправ", "опублікуй", "опублікувати", "отправ", "опубликуй",
         "опубликовать");
 

@@ -168,6 +168,13 @@ public sealed partial class MainMenu(
             await AnswerAboutRoomsAsync(dc, understood, topic, ct);
             return;
         }
+        // "Скільки коштує гімнастика?": what an event costs is the FAQ's answer, not the event's card.
+        if (intent is "list_events" or "register_event" && TypedRepair.IsQuestion(dc.Text) && FaqMatcher.AsksPrice(dc.Text)
+            && FaqMatcher.Find(dc.Text, dc.Centre.Faq) is { } price)
+        {
+            dc.Say(FaqAnswer.Render(price));
+            return;
+        }
         // "please cancel the one on Wednesday" right under her bookings: it is one of them, not an event.
         if (intent is "leave_event" or IntentRecognizer.None && TypedRepair.SaysCancel(dc.Text)
             && dc.Data.Screen?.Values.Any(p => p.StartsWith("bookings:cancel:", StringComparison.Ordinal)) == true)

@@ -37,6 +37,8 @@ public static class LanguageRequest
     /// <summary>"uk", "en", "pl"; "" for the choice itself ("język"); null when no language is asked for.</summary>
     public static string? Match(string? text, bool inForm)
     {
+        // "can I talk to a person? I don't understand the Polish papers": a person, who reads it in her language.
+        if (Conversation.TypedRepair.AsksForPerson(text)) return null;
         var request = string.Join(' ', TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Where(w => !Fillers.Contains(w)));
         return InLanguage.GetValueOrDefault(request)

@@ -63,6 +63,9 @@ public static class FaqMatcher
     /// <summary>What a rules question is about: "czy mogę przyjść z psem?" → the animals stem; "jakie są zasady?" → nothing.</summary>
     public static IReadOnlySet<string> Subject(string? question) => Stems(question).Where(s => !RuleWords.Contains(s)).ToHashSet();
 
+    /// <summary>Whether a question asks what something costs ("скільки коштує гімнастика?").</summary>
+    public static bool AsksPrice(string? question) => Stems(question).Contains("=" + SameMeaning[0][0] + "=");
+
     /// <summary>What a question is about in words of one meaning only ("музыку" → the quiet group): no guessing by spelling.</summary>
     public static IReadOnlySet<string> SubjectByMeaning(string? question) =>
         Subject(question).Where(s => s.StartsWith('=')).ToHashSet();
