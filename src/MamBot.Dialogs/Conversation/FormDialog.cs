@@ -137,9 +137,10 @@ public abstract class FormDialog : Dialog
         if (answer.Error is not null && !onlyOthers && understood.TryGetValue(asked.Name, out var heard)
             && (await asked.Parse(dc, heard, ct)) is { Error: null } read) (answer, readAsUnderstood) = (read, true);
         // Unmarked, only words count as a correction: a bare "20" at the name step is no new start time; a day or a
-        // room said again differently always does ("to proszę dużą salę w piątek od 12 do 14" at the time step).
+        // room said again differently does at a step that is not free text ("to proszę dużą salę w piątek od 12 do 14"
+        // at the time step; "Halina 600 100 200" at the name step is a name, whatever room it sounds like).
         if (corrected.Count > 0 && (IsCorrection(text) || answer.Error is not null && text.Any(char.IsLetter)
-            || corrected.Keys.Any(k => k is "day" or "room")))
+            || !IsFreeText(asked.Name) && corrected.Keys.Any(k => k is "day" or "room")))
         {
             dc.Data.NotUnderstoodInRow = 0;
             // "to mała sala dziś 18-20, 10 os, Kasia Nowak": the room changed, and the rest is new.
