@@ -53,11 +53,11 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
             found["name"] = name;
             if (dc.ActiveFrame!.Values.ContainsKey(LastName)) found["contact"] = "change"; // not the remembered one
         }
-        // The form reads the day and the start before the length; their checks must already know the length this
-        // very sentence asks for ("w sobotę o 18 na 3 godziny"), or they offer times that the length then refuses.
         // "…, 15 osób, urodziny syna": kept to be shown back with the last question.
         if (dc.ActiveFrame!.Step is not ("name" or "purpose") && BookingPurpose.In(text, dc.Centre.Rooms) is { } purpose)
             dc.ActiveFrame.Values[PurposeSaid] = purpose;
+        // The form reads the day and the start before the length; their checks must already know the length this
+        // very sentence asks for ("w sobotę o 18 na 3 godziny"), or they offer times that the length then refuses.
         if (found.TryGetValue("length", out var asked)) dc.ActiveFrame!.Values[SentenceLength] = asked;
         else dc.ActiveFrame!.Values.Remove(SentenceLength);
         return found;

@@ -77,6 +77,12 @@ public abstract class FormDialog : Dialog
     /// </summary>
     protected virtual IReadOnlyDictionary<string, string>? SendNow(DialogContext dc) => null;
 
+    // A plain "tak" where the question is not a yes-or-no one ("Dla kogo?") also means: fine, send it.
+    private static bool AsksToSend(string text) =>
+        Understanding.IntentRules.StartsAWord(Understanding.IntentRules.Padded(text), SendNowWords)
+            && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
+        || Understanding.TypedWords.Yes.Match(text) || Welcome.TypedConsent.Read(text) == true;
+
     private static bool IsCorrection(string text) =>
         Understanding.IntentRules.StartsAWord(Understanding.IntentRules.Padded(text), CorrectionWords);
 
@@ -115,11 +121,7 @@ public abstract class FormDialog : Dialog
 
         // The answer is for the question asked; what else the sentence says fills slots still empty.
         var text = (dc.Text ?? "").Trim();
-        // A plain "tak" where the question is not a yes-or-no one ("Dla kogo?") also means: fine, send it.
-        var sendNow = Understanding.IntentRules.StartsAWord(Understanding.IntentRules.Padded(text), SendNowWords)
-            && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
-            || Understanding.TypedWords.Yes.Match(text) || Welcome.TypedConsent.Read(text) == true;
-        if (sendNow && SendNow(dc) is { } rest)
+        if (SendNow(dc) is { } rest && AsksToSend(text))
         {
             foreach (var (slot, value) in rest.Where(r => !frame.Values.ContainsKey(r.Key))) Set(frame, slot, value);
             await AskNextAsync(dc, ct);

@@ -183,7 +183,7 @@ public sealed partial class MainMenu(
         // "do której jesteście otwarci?" says hours in words the rules know and needs no look at the events.
         if (intent is "opening_hours" or IntentRecognizer.None && smart?.Answer is null && TypedRepair.IsQuestion(dc.Text)
             && !Data.Residents.Languages.All.Any(l => IntentRecognizer.RulesOnly(TypedText.Fold(dc.Text), l) == "opening_hours")
-            && await NamedEventAsync(dc, ct) is { } named)
+            && (await EventQueryAsync(dc, dc.Text, ct)).EventId is { } named)
         {
             await events.ShowAsync(dc, named, ct);
             return;
@@ -364,21 +364,21 @@ public sealed partial class MainMenu(
         return phrase.Length == 0 ? "" : phrase + " ";
     }
 
+    /// <summary>What a sentence asks of the next four weeks' events: one event, or a list's scope.</summary>
+    private async Task<EventQuery> EventQueryAsync(DialogContext dc, string? sentence, CancellationToken ct)
+    {
+        var upcoming = await eventList.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct);
+        return EventQuery.Parse(sentence, [.. upcoming.Select(s => s.Event)], LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone));
+    }
+
     /// <summary>
     /// "zapisz mnie na gimnastykę" opens that event; "co jest dla seniorów w przyszłym tygodniu" the matching list.
     /// Asked to sign up ("zapisz mnie na jogę"), she is signed up for the next session, with the way to withdraw;
     /// before consent the card comes with the consent question, and "zgadzam się" signs her up.
     /// </summary>
-    private async Task<int?> NamedEventAsync(DialogContext dc, CancellationToken ct)
-    {
-        var upcoming = await eventList.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct);
-        return EventQuery.Parse(dc.Text, [.. upcoming.Select(s => s.Event)], LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone)).EventId;
-    }
-
     private async Task OpenEventsAsync(DialogContext dc, string sentence, CancellationToken ct, bool signUp = false)
     {
-        var upcoming = await eventList.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct);
-        var query = EventQuery.Parse(sentence, upcoming.Select(s => s.Event).ToList(), LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone));
+        var query = await EventQueryAsync(dc, sentence, ct);
         // "так, записуйте" under the event just shown: that one.
         if (signUp && query is { EventId: null, Scope: null } && CardOnScreen(dc) is { } inView)
             query = query with { EventId = int.Parse(inView, System.Globalization.CultureInfo.InvariantCulture) };

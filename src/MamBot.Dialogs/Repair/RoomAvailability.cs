@@ -18,14 +18,12 @@ public sealed class RoomAvailability(BookingService bookings)
         var buttons = new List<Button>();
         foreach (var room in rooms)
         {
-            var starts = await bookings.FreeStartsAsync(room.Id, day, TimeSpan.FromMinutes(room.MinMinutes), ct);
-            var local = starts.Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone))).ToList();
-            if (local.Count == 0)
+            if (await FreeSpansAsync(dc, room, day, ct) is not { } spans)
             {
                 lines.Add(Wording.Format(T.RepairRoomBusy, room.NameNow()));
                 continue;
             }
-            lines.Add(Wording.Format(T.RepairRoomFree, room.NameNow(), string.Join(", ", Spans(local, room.MinMinutes))));
+            lines.Add(Wording.Format(T.RepairRoomFree, room.NameNow(), spans));
             buttons.Add(new Button(room.NameNow(), BookAtAction.Payload(room.Id, day)));
         }
         var text = Wording.Format(T.RepairFreeOnDay, Wording.Date(day)) + "\n" + string.Join("\n", lines);
@@ -43,16 +41,23 @@ public sealed class RoomAvailability(BookingService bookings)
         var buttons = new List<Button>();
         foreach (var day in days)
         {
-            var starts = await bookings.FreeStartsAsync(room.Id, day, TimeSpan.FromMinutes(room.MinMinutes), ct);
-            if (starts.Count == 0) continue;
-            var local = starts.Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone))).ToList();
-            lines.Add(Wording.Format(T.RepairRoomFree, Wording.Capitalised(Wording.Date(day)), string.Join(", ", Spans(local, room.MinMinutes))));
+            if (await FreeSpansAsync(dc, room, day, ct) is not { } spans) continue;
+            lines.Add(Wording.Format(T.RepairRoomFree, Wording.Capitalised(Wording.Date(day)), spans));
             buttons.Add(new Button(Wording.DayName(day.DayOfWeek) + " " + day.ToString("dd.MM", Wording.Culture), BookAtAction.Payload(room.Id, day)));
             if (lines.Count == 4) break;
         }
         if (lines.Count == 0) return Reply.Plain(Wording.Format(T.RepairNoFreeDays, room.NameNow()));
         var text = Wording.Format(T.RepairFreeDaysIn, room.NameNow()) + "\n" + string.Join("\n", lines) + "\n" + T.RepairBookWhichDay;
         return new Reply(text, [.. buttons.Chunk(2).Select(r => (IReadOnlyList<Button>)r)]);
+    }
+
+    /// <summary>A room's free time on a day as "10:00–14:00, 18:00–21:00"; null when nothing is free.</summary>
+    private async Task<string?> FreeSpansAsync(DialogContext dc, Room room, DateOnly day, CancellationToken ct)
+    {
+        var starts = await bookings.FreeStartsAsync(room.Id, day, TimeSpan.FromMinutes(room.MinMinutes), ct);
+        if (starts.Count == 0) return null;
+        var local = starts.Select(s => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(s, dc.TimeZone))).ToList();
+        return string.Join(", ", Spans(local, room.MinMinutes));
     }
 
     /// <summary>Free starts as spans of time ("10:00–14:00"): a run of starts close together is one span.</summary>

@@ -32,7 +32,8 @@ public static partial class DateWords
     [
         // English days
         (@"(?:the )?day after (?:tomorrow|tmrw|tmr|2moro)", "pojutrze"), ("tonight|tonite|2nite", "dzis wieczorem"),
-        ("today|2day|tdy", "dzis"), (@"jutrzejsz\w*|завтрашн\w*", "jutro"),
+        ("today|2day|tdy", "dzis"), ("(?:tomorrow|tomorow|tommorow|tmrw|tmr|tmw|2moro|2morrow|2mrw)s?|jtr", "jutro"),
+        (@"jutrzejsz\w*|завтрашн\w*", "jutro"),
         // "na godzinkę", "на годинку", "на часик": an hour, said fondly.
         (@"godzink\w*|годинк\w*|годиночк\w*|часик\w*", "godzine"),
         // "między 12 a 14", "між 12 і 14", "между 12 и 14": a range.
@@ -40,7 +41,7 @@ public static partial class DateWords
         // "we trójkę", "на четверых": how many come, said as a group.
         (@"we\s+dwojke|на\s+двоих", "dla 2 osob"), (@"we\s+trojke|на\s+троих", "dla 3 osob"),
         (@"we\s+czworke|на\s+четверых", "dla 4 osob"), (@"w\s+piatke|на\s+пятерых", "dla 5 osob"),
-        (@"(?<=\d\s?)чел\.?", "osob"), ("(?:tomorrow|tomorow|tommorow|tmrw|tmr|tmw|2moro|2morrow|2mrw)s?|jtr", "jutro"),
+        (@"(?<=\d\s?)чел\.?", "osob"),
         // Polish short day names after "w"/"we": "w pon wieczorem", "we wt", "w sob".
         (@"(?<=\bwe?\s)pon\.?", "poniedzialek"), (@"(?<=\bwe?\s)wt\.?", "wtorek"), (@"(?<=\bwe?\s)sr\.?", "sroda"),
         (@"(?<=\bwe?\s)czw\.?", "czwartek"), (@"(?<=\bwe?\s)pt\.?", "piatek"), (@"(?<=\bwe?\s)sob\.?", "sobota"),

@@ -50,7 +50,7 @@ internal static class IntentPairs
     ];
 
     /// <summary>Whether padded folded text names a regular activity ("pottery", "йога").</summary>
-    public static bool NamesAnActivity(string padded) => FoldedActivities.Any(a => padded.Contains(" " + a, StringComparison.Ordinal));
+    public static bool NamesAnActivity(string padded) => IntentRules.StartsAWord(padded, FoldedActivities);
 
     private static readonly string[] FoldedActivities = IntentRules.Fold(Activities);
 

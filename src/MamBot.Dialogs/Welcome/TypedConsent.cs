@@ -30,11 +30,16 @@ public static class TypedConsent
     // Words of politeness that change nothing: "tak, proszę", "так, будь ласка", "yes please".
     private static readonly HashSet<string> Courtesy = Words(
         "prosze", "bardzo", "dziekuje", "будь", "ласка", "дякую", "пожалуйста", "спасибо", "please", "thanks", "thank",
-        "you",
-        // what is agreed to, said again: "I agree to that", "zgadzam się na to", "згоден з цим"
+        "you");
+
+    // What is agreed to, said again ("I agree to that", "zgadzam się na to", "згоден з цим"), and who it suits
+    // ("sure, that's fine by me", "dla mnie ok"): words that change nothing in a yes, but are no courtesy.
+    private static readonly HashSet<string> Referring = Words(
         "that", "this", "it", "with", "na", "z", "tym", "з", "цим", "це", "на", "с", "этим", "это",
-        // and who it suits: "sure, that's fine by me", "dla mnie ok", "мені підходить"
         "thats", "by", "me", "good", "great", "perfect", "dla", "mnie", "мене", "мені", "меня", "мне", "для");
+
+    // Every word a yes may carry besides its words of agreeing.
+    private static readonly HashSet<string> Neutral = [.. Courtesy, .. Referring];
 
     /// <summary>True for agreeing, false for refusing, null when the text says something else.</summary>
     public static bool? Read(string? text) =>
@@ -47,19 +52,19 @@ public static class TypedConsent
     private static bool? ReadLoose(string foldedLatin)
     {
         var words = foldedLatin.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Understanding.Transliteration.LooseCyrillic).ToList();
-        if (words.Count is 0 or > 6 || words.Any(w => !LooseAgreeing.Contains(w) && !LooseCourtesy.Contains(w))) return null;
+        if (words.Count is 0 or > 6 || words.Any(w => !LooseAgreeing.Contains(w) && !LooseNeutral.Contains(w))) return null;
         return words.Any(LooseAgreeing.Contains) ? true : null;
     }
 
     private static readonly HashSet<string> LooseAgreeing = [.. Agreeing.Where(TypedText.HasCyrillic).Select(Understanding.Transliteration.Loose)];
-    private static readonly HashSet<string> LooseCourtesy = [.. Courtesy.Where(TypedText.HasCyrillic).Select(Understanding.Transliteration.Loose)];
+    private static readonly HashSet<string> LooseNeutral = [.. Neutral.Where(TypedText.HasCyrillic).Select(Understanding.Transliteration.Loose)];
 
     private static bool? ReadWords(string folded)
     {
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is 0 or > 6) return null;
         var negated = words.Any(w => Negating.Contains(w) && w != "no") || words is ["no"] || words is ["no", "thanks" or "thank"];
-        if (words.Any(w => !Agreeing.Contains(w) && !Negating.Contains(w) && !Courtesy.Contains(w))) return null;
+        if (words.Any(w => !Agreeing.Contains(w) && !Negating.Contains(w) && !Neutral.Contains(w))) return null;
         // "no" alone is English for no; "no dobra" and "no to tak" are Polish for yes.
         if (words is ["no"]) return false;
         return negated ? false : words.Any(w => Agreeing.Contains(w) && w is not ("no" or "to" or "i" or "do" or "of" or "w" or "prosze" or "moze" or "byc")) ? true : null;
@@ -80,7 +85,7 @@ public static class TypedConsent
 
     /// <summary>The text after its leading words of agreeing and politeness: "да, запишите меня" → "запишите меня".</summary>
     public static string WithoutAgreeing(string? text) => string.Join(' ', TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-        .SkipWhile(w => Agreeing.Contains(w) || Courtesy.Contains(w)));
+        .SkipWhile(w => Agreeing.Contains(w) || Neutral.Contains(w)));
 
     private static HashSet<string> Words(params string[] words) =>
         [.. words.SelectMany(w => TypedText.Fold(w).Split(' '))];
