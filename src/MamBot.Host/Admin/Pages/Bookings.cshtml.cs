@@ -13,7 +13,7 @@ namespace MamBot.Host.Admin.Pages;
 /// <summary>"Rezerwacje": a week of bookings by day; pending ones are approved or rejected here and the resident is told.</summary>
 public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, BookingDesk desk, TimeProvider time) : PageModel
 {
-    public sealed record Row(int Id, string When, string Room, string Who, string Purpose, BookingStatus Status, bool IsAhead);
+    public sealed record Row(int Id, string When, string Room, string Who, string? Phone, string Purpose, BookingStatus Status, bool IsAhead);
 
     /// <summary>An event that holds a room that week, shown beside the bookings so the week shows what the rooms are used for.</summary>
     public sealed record EventRow(int Id, string When, string Room, string Title);
@@ -61,7 +61,7 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
         Row ToRow(Booking b, string when) => new(b.Id, when, rooms.TryGetValue(b.RoomId, out var r) ? r.Name : "?",
             string.IsNullOrEmpty(b.ContactName) ? AdminText.ContactErased
                 : $"{b.ContactName}, {(string.IsNullOrWhiteSpace(b.Phone) ? "" : Wording.Format(AdminText.BookingPhone, b.Phone) + ", ")}{Wording.Count(b.People, T.PeopleForms)}",
-            b.Purpose, b.Status, b.EndUtc > now);
+            string.IsNullOrEmpty(b.ContactName) ? null : b.Phone, b.Purpose, b.Status, b.EndUtc > now);
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.StartUtc >= from && b.StartUtc < to).OrderBy(b => b.StartUtc).ToListAsync(ct);
         var events = await db.Events.AsNoTracking()
             .Where(e => e.CentreId == centre.Id && e.RoomId != null && e.Status == EventStatus.Scheduled && e.StartUtc >= from && e.StartUtc < to)
