@@ -55,6 +55,7 @@ public static class MamDataSetup
         services.AddScoped<EventService>();
         services.AddScoped<IdeaService>();
         services.AddScoped<Handoffs.HandoffService>();
+        services.AddScoped<Staff.PresenceService>();
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyResults>();
         services.AddScoped<PilotReport>();

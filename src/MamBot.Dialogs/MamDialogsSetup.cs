@@ -68,6 +68,7 @@ public static class MamDialogsSetup
         services.AddScoped<IButtonAction>(sp => sp.GetRequiredService<IdeasBoard>());
         services.AddScoped<IButtonAction, StaffChatActions>();
         services.AddScoped<Handoffs.HandoffDesk>();
+        services.AddScoped<Handoffs.PresenceDesk>();
         services.AddScoped<IButtonAction, Handoffs.HandoffActions>();
         services.AddScoped<StaffSummaries>();
         services.AddScoped<TeamTranslator>();

@@ -34,7 +34,8 @@ builder.Services.AddOptions<NudgeTimingOptions>().Bind(builder.Configuration.Get
 builder.Services.AddOptions<IdeaOptions>().Bind(builder.Configuration.GetSection(IdeaOptions.Section));
 builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section));
 builder.Services.AddOptions<HandoffOptions>().Bind(builder.Configuration.GetSection(HandoffOptions.Section))
-    .Validate(o => o.IdleHours > 0 && o.UsualReplyMinutes > 0 && o.KeepDays > 0, "Handoff:* must be positive.").ValidateOnStart();
+    .Validate(o => o.IdleHours > 0 && o.UsualReplyMinutes > 0 && o.KeepDays > 0 && o.AvailableIdleMinutes > 0, "Handoff:* must be positive.")
+    .ValidateOnStart();
 builder.AddMamJobs();
 builder.AddMamDelivery();
 builder.AddMamTurnAdmission();

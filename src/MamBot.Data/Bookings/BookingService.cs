@@ -132,6 +132,13 @@ public sealed class BookingService(MamDbContext db, CentreDirectory centres, Tim
         return booking;
     }
 
+    /// <summary>Requests still waiting for the team's decision (the panel's count on "Dziś").</summary>
+    public Task<int> WaitingForDecisionAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.Bookings.CountAsync(b => b.Status == BookingStatus.Pending && b.EndUtc > now, ct);
+    }
+
     public async Task<IReadOnlyList<Booking>> UpcomingAsync(Guid residentId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;

@@ -11,6 +11,9 @@ public sealed class HandoffOptions
     /// <summary>What residents are told while someone is available: "zwykle w ciągu 15 minut".</summary>
     public int UsualReplyMinutes { get; set; } = 15;
 
+    /// <summary>"Jestem przy czacie" ends after this many minutes without the person's own work in the panel.</summary>
+    public int AvailableIdleMinutes { get; set; } = 30;
+
     /// <summary>The panel's public address (https://mam.example.org), for a link in the staff chat's notice; empty: none.</summary>
     public string PanelUrl { get; set; } = "";
 

@@ -40,8 +40,8 @@ public sealed class HandoffService(MamDbContext db, TimeProvider time)
         return first;
     }
 
-    /// <summary>Someone in the team marked themselves "przy czacie".</summary>
-    public Task<bool> AnyoneAtTheChatAsync(CancellationToken ct) => db.StaffUsers.AnyAsync(s => s.IsAvailable, ct);
+    /// <summary>Someone in the team is "przy czacie" now: marked so, not signed out, and not away from the panel too long.</summary>
+    public Task<bool> AnyoneAtTheChatAsync(CancellationToken ct) => db.StaffUsers.AnyAsync(s => s.AvailableUntilUtc > Now, ct);
 
     /// <summary>A reply from the team; the first one opens the conversation and names who is writing.</summary>
     public async Task<HandoffMessage> AddStaffReplyAsync(Handoff handoff, string staffName, string text, CancellationToken ct)
@@ -76,6 +76,15 @@ public sealed class HandoffService(MamDbContext db, TimeProvider time)
         await db.Handoffs.AsNoTracking().Include(h => h.Messages.OrderBy(m => m.Id).Take(1))
             .Where(h => h.CentreId == centreId && h.Status != HandoffStatus.Closed)
             .OrderBy(h => h.StartedUtc).ToListAsync(ct);
+
+    /// <summary>
+    /// Ended conversations whose words are still kept (<c>Handoff:KeepDays</c>), the latest ended first, with
+    /// what was written: few enough for the panel to search them in memory.
+    /// </summary>
+    public async Task<IReadOnlyList<Handoff>> EndedAsync(int centreId, int max, CancellationToken ct) =>
+        await db.Handoffs.AsNoTracking().Include(h => h.Messages.OrderBy(m => m.Id))
+            .Where(h => h.CentreId == centreId && h.Status == HandoffStatus.Closed && h.ChatId != "")
+            .OrderByDescending(h => h.EndedUtc).Take(max).ToListAsync(ct);
 
     /// <summary>Conversations waiting for the team's first word or with messages nobody has opened (the menu's count).</summary>
     public Task<int> NeedingReplyAsync(CancellationToken ct) =>

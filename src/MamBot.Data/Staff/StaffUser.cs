@@ -19,6 +19,9 @@ public sealed class StaffUser
     public DateTime CreatedUtc { get; set; }
     public DateTime? LastLoginUtc { get; set; }
 
-    /// <summary>"Dostępna" in the panel: someone can answer residents who ask for a person now.</summary>
-    public bool IsAvailable { get; set; }
+    /// <summary>
+    /// "Jestem przy czacie" holds until then: moved on by the person's own work in the panel, ended by signing out.
+    /// Null or past: not at the chat, whatever the page last showed.
+    /// </summary>
+    public DateTime? AvailableUntilUtc { get; set; }
 }

@@ -20,11 +20,14 @@ public static class AdminSetup
     public const string Scheme = "MamStaff";
     public const string JobsPath = "/admin/jobs";
     public const string AdminOnly = "admin-only";
+    public const string WaitingPath = "/admin/waiting";
 
     public static WebApplicationBuilder AddMamAdmin(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SignInGuard>();
         builder.Services.AddScoped<StaffAccounts>();
+        builder.Services.AddScoped<WaitingCounts>();
+        builder.Services.AddScoped<PanelActivity>();
         // The keys behind the sign-in cookie and the form tokens live in the database: they survive a restart,
         // and a staff member signed in on one host is signed in on every host of the same database.
         builder.Services.AddDataProtection().SetApplicationName("MamBot").PersistKeysToDbContext<Data.MamDbContext>();
@@ -66,6 +69,7 @@ public static class AdminSetup
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AuthorizeFolder("/Settings", AdminOnly); // the centre's settings, rooms and team accounts
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(PanelActivity)));
         });
         return builder;
     }
@@ -75,12 +79,20 @@ public static class AdminSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
-        var conversationScript = PanelScript("conversation.js");
+        var conversationScript = PanelScript("Conversations.conversation.js");
         app.MapGet("/admin/conversation.js", () => Results.Text(conversationScript, "text/javascript; charset=utf-8")).RequireAuthorization();
+        var panelScript = PanelScript("panel.js");
+        app.MapGet("/admin/panel.js", () => Results.Text(panelScript, "text/javascript; charset=utf-8")).RequireAuthorization();
+        // What waits for the team, for panel.js on every open page; not the person's own work (no PanelActivity).
+        app.MapGet(WaitingPath, async (WaitingCounts waiting, CancellationToken ct) => Results.Json(await waiting.ReadAsync(ct)))
+            .RequireAuthorization();
         app.MapPost("/admin/logout", async (HttpContext http, IAntiforgery antiforgery) =>
         {
             // A page elsewhere must not be able to sign staff out: the form's token is required here too.
             if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+            // Nobody answers from a signed-out panel: residents must not be promised otherwise.
+            if (StaffId(http.User) is { } staffId)
+                await http.RequestServices.GetRequiredService<Dialogs.Handoffs.PresenceDesk>().SignedOutAsync(staffId, http.RequestAborted);
             await http.SignOutAsync(Scheme);
             return Results.Redirect("/admin/login");
         }).RequireAuthorization();
@@ -95,17 +107,22 @@ public static class AdminSetup
         return app;
     }
 
-    /// <summary>The claims of a signed-in staff member.</summary>
     /// <summary>A script of the panel, embedded in the assembly like the chat page's (the CSP allows only the site's own).</summary>
     private static string PanelScript(string file)
     {
-        var name = $"MamBot.Host.Admin.Pages.Conversations.{file}";
+        var name = $"MamBot.Host.Admin.Pages.{file}";
         using var stream = System.Reflection.Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The panel script {name} is not embedded.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
 
+    /// <summary>The signed-in staff member's account id; null for anyone else.</summary>
+    public static int? StaffId(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier),
+            System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The claims of a signed-in staff member.</summary>
     public static ClaimsPrincipal Principal(Data.Staff.StaffUser user) => new(new ClaimsIdentity(
     [
         new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),

@@ -14,7 +14,7 @@ public class HandoffChatTests
 {
     private static async Task SomeoneAtTheChatAsync(TestChat chat) => await chat.QueryAsync(async db =>
     {
-        db.StaffUsers.Add(new StaffUser { Email = "ania@mam.example", DisplayName = "Ania Nowak", PasswordHash = "-", IsAvailable = true });
+        db.StaffUsers.Add(new StaffUser { Email = "ania@mam.example", DisplayName = "Ania Nowak", PasswordHash = "-", AvailableUntilUtc = new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
         return await db.SaveChangesAsync();
     });
 

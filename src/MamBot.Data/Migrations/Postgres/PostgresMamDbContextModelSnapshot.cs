@@ -1305,6 +1305,9 @@ namespace MamBot.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AvailableUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1318,9 +1321,6 @@ namespace MamBot.Data.Migrations.Postgres
 
                     b.Property<int>("FailedLogins")
                         .HasColumnType("integer");
-
-                    b.Property<bool>("IsAvailable")
-                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("LastLoginUtc")
                         .HasColumnType("timestamp with time zone");

@@ -16,7 +16,7 @@ namespace MamBot.Host.Admin.Pages.Conversations;
 
 /// <summary>One conversation: what the assistant said just before, the talk since, a reply box and "Zakończ".</summary>
 public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Handover handover, CentreDirectory centres, MamDbContext db,
-    IOptions<MessengerOptions> messenger, TimeProvider time) : PageModel
+    Data.Residents.ResidentService residents, IOptions<MessengerOptions> messenger, TimeProvider time) : PageModel
 {
     private const int BotMessagesBefore = 3;
 
@@ -44,6 +44,7 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Handove
     }
 
     /// <summary>Messages after <paramref name="after"/>, for the page to show without reloading (conversation.js).</summary>
+    [Polled]
     public async Task<IActionResult> OnGetMessagesAsync(long id, long after, CancellationToken ct)
     {
         if (await handoffs.FindAsync(id, ct) is not { } handoff) return NotFound();
@@ -113,11 +114,9 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Handove
 
     private async Task<string> NameAsync(Handoff handoff, CancellationToken ct)
     {
-        var resident = handoff.ResidentId is { } id
-            ? await db.Residents.Where(r => r.Id == id).Select(r => new { r.DisplayName, r.Language }).FirstOrDefaultAsync(ct) : null;
-        Language = resident?.Language ?? Data.Residents.Languages.Polish;
-        var name = resident?.DisplayName;
-        return string.IsNullOrWhiteSpace(name) ? IndexModel.NoName : name;
+        if (handoff.ResidentId is not { } id) return IndexModel.NoName;
+        Language = (await residents.FindAsync(id, ct))?.Language ?? Data.Residents.Languages.Polish;
+        return (await residents.NamesAsync([id], ct)).GetValueOrDefault(id) ?? IndexModel.NoName;
     }
 
     /// <summary>Residents read "Pisze do Ciebie Ania z MAM": the first word of the staff member's name.</summary>
