@@ -40,8 +40,9 @@ public sealed class HandoffService(MamDbContext db, TimeProvider time)
         return first;
     }
 
-    /// <summary>Someone in the team is "przy czacie" now: marked so, not signed out, and not away from the panel too long.</summary>
-    public Task<bool> AnyoneAtTheChatAsync(CancellationToken ct) => db.StaffUsers.AnyAsync(s => s.AvailableUntilUtc > Now, ct);
+    /// <summary>Someone in the team is "przy czacie" now: marked so, not signed out, not away from the panel too long.</summary>
+    public Task<bool> AnyoneAtTheChatAsync(CancellationToken ct) =>
+        db.StaffUsers.AnyAsync(s => s.AvailableUntilUtc > Now, ct);
 
     /// <summary>A reply from the team; the first one opens the conversation and names who is writing.</summary>
     public async Task<HandoffMessage> AddStaffReplyAsync(Handoff handoff, string staffName, string text, CancellationToken ct)

@@ -15,12 +15,16 @@ public sealed class ResidentService(MamDbContext db, CentreDirectory centres, Ti
     /// How the team calls these residents: the chat's name, else the name given in their latest booking; residents
     /// with neither are left out.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> residentIds, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(
+        IReadOnlyCollection<Guid> residentIds, CancellationToken ct)
     {
-        var names = (await db.Residents.AsNoTracking().Where(r => residentIds.Contains(r.Id) && r.DisplayName != null && r.DisplayName != "")
-            .Select(r => new { r.Id, r.DisplayName }).ToListAsync(ct)).ToDictionary(r => r.Id, r => r.DisplayName!.Trim());
+        var names = (await db.Residents.AsNoTracking()
+                .Where(r => residentIds.Contains(r.Id) && r.DisplayName != null && r.DisplayName != "")
+                .Select(r => new { r.Id, r.DisplayName }).ToListAsync(ct))
+            .ToDictionary(r => r.Id, r => r.DisplayName!.Trim());
         var rest = residentIds.Where(id => !names.ContainsKey(id)).ToList();
-        var booked = await db.Bookings.AsNoTracking().Where(b => b.ResidentId != null && rest.Contains(b.ResidentId.Value) && b.ContactName != "")
+        var booked = await db.Bookings.AsNoTracking()
+            .Where(b => b.ResidentId != null && rest.Contains(b.ResidentId.Value) && b.ContactName != "")
             .Select(b => new { b.ResidentId, b.ContactName, b.Id }).ToListAsync(ct);
         foreach (var latest in booked.GroupBy(b => b.ResidentId!.Value).Select(g => g.MaxBy(b => b.Id)!))
             names[latest.ResidentId!.Value] = latest.ContactName.Trim();

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Data.Staff;
 
-/// <summary>Whether a member of staff is "przy czacie", and until when (the rules of how long live in the desk).</summary>
+/// <summary>Whether a member of staff is "przy czacie", and until when (how long is the desk's rule).</summary>
 public sealed class PresenceService(MamDbContext db)
 {
     public Task<DateTime?> AvailableUntilAsync(int staffId, CancellationToken ct) =>

@@ -82,17 +82,19 @@ public static class AdminSetup
         var conversationScript = PanelScript("Conversations.conversation.js");
         app.MapGet("/admin/conversation.js", () => Results.Text(conversationScript, "text/javascript; charset=utf-8")).RequireAuthorization();
         var panelScript = PanelScript("panel.js");
-        app.MapGet("/admin/panel.js", () => Results.Text(panelScript, "text/javascript; charset=utf-8")).RequireAuthorization();
-        // What waits for the team, for panel.js on every open page; not the person's own work (no PanelActivity).
-        app.MapGet(WaitingPath, async (WaitingCounts waiting, CancellationToken ct) => Results.Json(await waiting.ReadAsync(ct)))
+        app.MapGet("/admin/panel.js", () => Results.Text(panelScript, "text/javascript; charset=utf-8"))
             .RequireAuthorization();
+        // What waits for the team, for panel.js on every open page; not the person's own work (no PanelActivity).
+        app.MapGet(WaitingPath, async (WaitingCounts waiting, CancellationToken ct) =>
+            Results.Json(await waiting.ReadAsync(ct))).RequireAuthorization();
         app.MapPost("/admin/logout", async (HttpContext http, IAntiforgery antiforgery) =>
         {
             // A page elsewhere must not be able to sign staff out: the form's token is required here too.
             if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             // Nobody answers from a signed-out panel: residents must not be promised otherwise.
             if (StaffId(http.User) is { } staffId)
-                await http.RequestServices.GetRequiredService<Dialogs.Handoffs.PresenceDesk>().SignedOutAsync(staffId, http.RequestAborted);
+                await http.RequestServices.GetRequiredService<Dialogs.Handoffs.PresenceDesk>()
+                    .SignedOutAsync(staffId, http.RequestAborted);
             await http.SignOutAsync(Scheme);
             return Results.Redirect("/admin/login");
         }).RequireAuthorization();

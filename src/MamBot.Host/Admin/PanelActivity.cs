@@ -15,7 +15,8 @@ public sealed class PanelActivity(PresenceDesk presence) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task OnPageHandlerExecutionAsync(
+        PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var polled = context.HandlerMethod?.MethodInfo.IsDefined(typeof(PolledAttribute), inherit: false) == true;
         if (!polled && AdminSetup.StaffId(context.HttpContext.User) is { } staffId)

@@ -3,7 +3,7 @@ using MamBot.Data.Handoffs;
 
 namespace MamBot.Host.Admin;
 
-/// <summary>What waits for the team: residents asking for a person and booking requests waiting for a decision.</summary>
+/// <summary>What waits for the team: residents asking for a person, booking requests waiting for a decision.</summary>
 public sealed class WaitingCounts(HandoffService handoffs, BookingService bookings)
 {
     /// <summary>The numbers every panel page shows in its menu and tab title, and panel.js keeps up to date.</summary>

@@ -67,7 +67,9 @@ public sealed partial class StaffSession
     public static string Text(string html)
     {
         var withoutCode = Regex.Replace(html, "<(script|style)[^>]*>.*?</\\1>", "", RegexOptions.Singleline);
-        var text = WebUtility.HtmlDecode(Regex.Replace(withoutCode, "<[^>]+>", " "));
+        // A link runs on inside its sentence ("tel. 600 700 800, 20 osób"): no space where it starts or ends.
+        var withoutLinks = Regex.Replace(withoutCode, "</?a\\b[^>]*>", "");
+        var text = WebUtility.HtmlDecode(Regex.Replace(withoutLinks, "<[^>]+>", " "));
         return Regex.Replace(text, "\\s+", " ");
     }
 }

@@ -18,8 +18,10 @@ namespace MamBot.Host.Tests.Handoffs;
 public sealed class PresenceBrowserTests : IAsyncLifetime
 {
     private const string Password = "sloneczny-Kozlowek-2026";
-    private const string SomeoneSoon = "Przekazuję rozmowę zespołowi MAM. Ktoś odpisze tutaj, zwykle w ciągu 15 minut.";
-    private const string NobodyNow = "Przekazuję rozmowę zespołowi MAM. W tej chwili nikt z nas nie siedzi przy czacie";
+    private const string SomeoneSoon =
+        "Przekazuję rozmowę zespołowi MAM. Ktoś odpisze tutaj, zwykle w ciągu 15 minut.";
+    private const string NobodyNow =
+        "Przekazuję rozmowę zespołowi MAM. W tej chwili nikt z nas nie siedzi przy czacie";
     private const string Title = "MamBot, panel zespołu";
     private static readonly LocatorWaitForOptions Soon = new() { Timeout = 15_000 };
     private BrowserTestBed _bed = null!;
@@ -31,7 +33,8 @@ public sealed class PresenceBrowserTests : IAsyncLifetime
         _bed = await BrowserTestBed.StartAsync();
         _http = new HttpClient { BaseAddress = new Uri(_bed.Address) };
         await using var scope = _bed.App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync("ania@mam.example", StaffRoles.Animator, "Ania", Password, default);
+        await scope.ServiceProvider.GetRequiredService<StaffAccounts>()
+            .CreateAsync("ania@mam.example", StaffRoles.Animator, "Ania", Password, default);
     }
 
     public async Task DisposeAsync()
@@ -65,7 +68,8 @@ public sealed class PresenceBrowserTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<Data.MamDbContext>();
             var big = await db.Rooms.Where(r => r.Name == "Sala duża").Select(r => r.Id).SingleAsync();
             var attempt = await scope.ServiceProvider.GetRequiredService<BookingDesk>().RequestAsync(
-                new NewBooking(big, await ResidentIdAsync(resident), Friday(17), Friday(19), 12, "próba chóru", "Anna", null), default);
+                new NewBooking(big, await ResidentIdAsync(resident), Friday(17), Friday(19), 12, "próba chóru",
+                    "Anna", null), default);
             Assert.Equal(BookingStatus.Pending, attempt.Booking!.Status);
         }
         await TitleAsync(staff, $"(2) Rozmowy – {Title}");
@@ -76,7 +80,10 @@ public sealed class PresenceBrowserTests : IAsyncLifetime
         // The sound stays switched on in this browser; the counts are served only to the signed-in team.
         await staff.ReloadAsync();
         Assert.True(await staff.GetByLabel("Dźwięk, gdy ktoś czeka").IsCheckedAsync());
-        using var stranger = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_bed.Address) };
+        using var stranger = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(_bed.Address),
+        };
         var refused = await stranger.GetAsync(AdminSetup.WaitingPath);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/admin/login", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -146,8 +153,8 @@ public sealed class PresenceBrowserTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<Data.MamDbContext>();
             var small = await db.Rooms.Where(r => r.Name == "Sala mała").Select(r => r.Id).SingleAsync();
             var attempt = await scope.ServiceProvider.GetRequiredService<BookingDesk>().RequestAsync(
-                new NewBooking(small, await ResidentIdAsync(resident), Friday(17), Friday(18), 4, "próba zespołu", "Halina Kowalska", "600 100 200"),
-                default);
+                new NewBooking(small, await ResidentIdAsync(resident), Friday(17), Friday(18), 4, "próba zespołu",
+                    "Halina Kowalska", "600 100 200"), default);
             Assert.True(attempt.Succeeded, attempt.Problem.ToString());
         }
         await resident.SendAsync("chcę porozmawiać z człowiekiem, zgubiłam klucz");
@@ -155,12 +162,14 @@ public sealed class PresenceBrowserTests : IAsyncLifetime
         var staff = await SignedInAsync();
         await staff.GotoAsync(_bed.Address + "/admin/conversations");
         await staff.GetByRole(AriaRole.Link, new() { Name = "Halina Kowalska" }).ClickAsync();
-        await staff.GetByRole(AriaRole.Heading, new() { Name = "Rozmowa: Halina Kowalska (czat na stronie)" }).WaitForAsync(Soon);
+        await staff.GetByRole(AriaRole.Heading, new() { Name = "Rozmowa: Halina Kowalska (czat na stronie)" })
+            .WaitForAsync(Soon);
         Assert.Contains("Halina Kowalska, 10:00:", await staff.Locator("#transcript").InnerTextAsync());
 
         // Her phone, on the bookings page, calls with one tap.
         await staff.GotoAsync(_bed.Address + "/admin/bookings");
-        Assert.Equal("tel:600100200", await staff.GetByRole(AriaRole.Link, new() { Name = "600 100 200" }).First.GetAttributeAsync("href"));
+        var phone = staff.GetByRole(AriaRole.Link, new() { Name = "600 100 200" }).First;
+        Assert.Equal("tel:600100200", await phone.GetAttributeAsync("href"));
     }
 
     [Fact]
@@ -174,7 +183,8 @@ public sealed class PresenceBrowserTests : IAsyncLifetime
         await other.SendAsync("Czy w piątek jest joga?");
 
         var staff = await SignedInAsync();
-        foreach (var id in await _bed.App.QueryAsync(db => db.Handoffs.OrderBy(h => h.Id).Select(h => h.Id).ToListAsync()))
+        var ids = await _bed.App.QueryAsync(db => db.Handoffs.OrderBy(h => h.Id).Select(h => h.Id).ToListAsync());
+        foreach (var id in ids)
         {
             await staff.GotoAsync($"{_bed.Address}/admin/conversations/{id}");
             await staff.GetByRole(AriaRole.Button, new() { Name = "Zakończ rozmowę (wraca asystent)" }).ClickAsync();
@@ -187,7 +197,8 @@ public sealed class PresenceBrowserTests : IAsyncLifetime
 
         await staff.GetByLabel("Szukaj w zakończonych (imię albo słowa z rozmowy)").FillAsync("zgubilam klucz");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Szukaj" }).ClickAsync();
-        await staff.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/conversations\\?q="), new() { WaitUntil = WaitUntilState.Commit });
+        await staff.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/conversations\\?q="),
+            new() { WaitUntil = WaitUntilState.Commit });
         var found = staff.Locator("#ended-list tbody tr");
         await found.First.WaitForAsync(Soon);
         Assert.Equal(1, await found.CountAsync());
@@ -199,7 +210,8 @@ public sealed class PresenceBrowserTests : IAsyncLifetime
     }
 
     private static DateTime Friday(int hour) =>
-        TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 27, hour, 0, 0), TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw"));
+        TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, 27, hour, 0, 0),
+            TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw"));
 
     /// <summary>A new resident on the web chat who agreed to the terms.</summary>
     private async Task<PageChat> ResidentAsync()
@@ -228,7 +240,8 @@ public sealed class PresenceBrowserTests : IAsyncLifetime
         await page.WaitForURLAsync(_bed.Address + "/admin", new() { WaitUntil = WaitUntilState.Commit });
     }
 
-    private static Task<string> MenuAsync(IPage page, string entry) => page.GetByRole(AriaRole.Navigation, new() { Name = "Panel zespołu" })
+    private static Task<string> MenuAsync(IPage page, string entry) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Panel zespołu" })
         .GetByRole(AriaRole.Link, new() { Name = entry }).First.InnerTextAsync();
 
     private static Task TitleAsync(IPage page, string title) =>
@@ -239,6 +252,7 @@ public sealed class PresenceBrowserTests : IAsyncLifetime
     {
         // Two answers: the first may have been asked for before the clock moved.
         for (var i = 0; i < 2; i++)
-            await page.WaitForResponseAsync(r => r.Url.EndsWith(AdminSetup.WaitingPath, StringComparison.Ordinal), new() { Timeout = 15_000 });
+            await page.WaitForResponseAsync(r => r.Url.EndsWith(AdminSetup.WaitingPath, StringComparison.Ordinal),
+                new() { Timeout = 15_000 });
     }
 }
