@@ -147,7 +147,7 @@ public sealed partial class EventSeriesPagesTests : IDisposable
 
         await ala.PressAsync($"events:show:{dates[0].Id}");
         Assert.Contains("Kolejne terminy (4): śr. 2.12, śr. 9.12, śr. 16.12, śr. 23.12", ala.Text);
-        await ala.PressTitleAsync("Zapisz mnie na wszystkie");
+        await ala.PressTitleAsync("Zapisz na wszystkie");
 
         Assert.StartsWith("Gotowe, „Joga” – Twoje terminy:", ala.Text, StringComparison.Ordinal);
         Assert.All(FourWednesdays, when => Assert.Contains("✅ " + when, ala.Text));
