@@ -15,7 +15,7 @@ namespace MamBot.Dialogs.Events;
 /// reminders and "Jak było?" for those going, news of a freed place, a move or a cancellation, and
 /// announcements to residents who chose the category. The chat and the admin panel both come through here.
 /// </summary>
-public sealed partial class EventDesk(EventService events, OutboxStore outbox, CentreDirectory centres, IOptions<NudgeTimingOptions> timing, ReminderPromise promise,
+public sealed partial class EventDesk(MamDbContext db, EventService events, OutboxStore outbox, CentreDirectory centres, IOptions<NudgeTimingOptions> timing, ReminderPromise promise,
     RecipientLanguage recipients, TimeProvider time)
 {
     public static readonly TimeSpan SoonBefore = TimeSpan.FromHours(2);

@@ -29,7 +29,9 @@ public sealed partial class EventDesk
     /// One message per subscriber of the category for all the dates not announced yet (a single date reads as
     /// before); the dates are marked announced, so a second confirmation sends nothing.
     /// </summary>
-    public async Task<int> AnnounceAsync(int eventId, CancellationToken ct)
+    public Task<int> AnnounceAsync(int eventId, CancellationToken ct) => AtOnceAsync(() => AnnounceDatesAsync(eventId, ct), ct);
+
+    private async Task<int> AnnounceDatesAsync(int eventId, CancellationToken ct)
     {
         var dates = (await events.UpcomingInSeriesAsync(eventId, ct)).Select(s => s.Event).Where(e => e.AnnouncedUtc is null).ToList();
         if (dates.Count == 0) return 0;
@@ -66,19 +68,31 @@ public sealed partial class EventDesk
     }
 
     /// <summary>A place (or a place in the queue) at every upcoming date of the event's series.</summary>
-    public async Task<IReadOnlyList<SignupResult>> SignUpSeriesAsync(int eventId, Guid residentId, CancellationToken ct)
+    public Task<IReadOnlyList<SignupResult>> SignUpSeriesAsync(int eventId, Guid residentId, CancellationToken ct) => AtOnceAsync(async () =>
     {
         var results = new List<SignupResult>();
         foreach (var date in await events.UpcomingInSeriesAsync(eventId, ct))
             results.Add(await SignUpAsync(date.Event.Id, residentId, ct));
-        return results;
-    }
+        return (IReadOnlyList<SignupResult>)results;
+    }, ct);
 
     /// <summary>Moves this date and the following ones of its series; everyone signed up to each hears it.</summary>
-    public async Task<SeriesMove> MoveFollowingAsync(int eventId, DateOnly day, TimeOnly start, TimeOnly end, CancellationToken ct)
+    public Task<SeriesMove> MoveFollowingAsync(int eventId, DateOnly day, TimeOnly start, TimeOnly end, CancellationToken ct) => AtOnceAsync(async () =>
     {
         var move = await events.MoveFollowingAsync(eventId, day, start, end, ct);
         foreach (var (moved, fromUtc) in move.Moved) await AfterMoveAsync(moved, fromUtc, ct);
         return move;
+    }, ct);
+
+    /// <summary>
+    /// One transaction for the change and every message it queues (writes inside join it): a crash leaves
+    /// all of it or none. Inside a chat turn it joins the turn's.
+    /// </summary>
+    private async Task<T> AtOnceAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginWriteAsync(ct);
+        var result = await work();
+        await transaction.CommitAsync(ct);
+        return result;
     }
 }
