@@ -137,6 +137,23 @@ public sealed partial class EventSeriesPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task More_places_for_this_and_the_following_dates_leave_the_earlier_ones_as_they_were()
+    {
+        var staff = await StaffSession.SignInAsync(_app);
+        await staff.SubmitAsync("/admin/events?handler=Create", await YogaAsync());
+        var dates = await YogaDatesAsync();
+
+        var saved = StaffSession.Text(await staff.SubmitAsync($"/admin/events/{dates[2].Id}?handler=Details", ("Details.Title", "Joga"),
+            ("Details.Description", "Spokojna joga dla każdego."), ("Details.Organiser", "Pani Ewa"), ("Details.Category", "Workshops"),
+            ("Details.Capacity", "12"), ("Scope", "following")));
+
+        Assert.Contains("Zapisano zmiany w terminach: 2.", saved);
+        Assert.Contains("zapisani: 0/10", StaffSession.Text(await staff.PageAsync($"/admin/events/{dates[1].Id}")));
+        Assert.Contains("zapisani: 0/12", StaffSession.Text(await staff.PageAsync($"/admin/events/{dates[3].Id}")));
+        Assert.Equal([10, 10, 12, 12], (await YogaDatesAsync()).Select(d => d.Capacity));
+    }
+
+    [Fact]
     public async Task A_resident_takes_the_whole_series_from_the_event_card_and_skipping_one_date_cancels_only_it()
     {
         var staff = await StaffSession.SignInAsync(_app);
