@@ -84,7 +84,8 @@ public sealed partial class EventService
     /// <summary>Every date of the event's series, cancelled and past ones too, for the team.</summary>
     public async Task<IReadOnlyList<EventSummary>> SeriesOfAsync(CommunityEvent e, CancellationToken ct) =>
         e.SeriesId is not { } series ? []
-            : await SummariesAsync(await db.Events.AsNoTracking().Where(x => x.SeriesId == series).OrderBy(x => x.StartUtc).ToListAsync(ct), ct);
+            : await SummariesAsync(
+                await db.Events.AsNoTracking().Where(x => x.SeriesId == series).OrderBy(x => x.StartUtc).ToListAsync(ct), ct);
 
     /// <summary>
     /// The team's list: any distance back or ahead, cancelled ones too. A search looks through every title of

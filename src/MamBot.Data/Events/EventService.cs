@@ -136,7 +136,8 @@ public sealed partial class EventService(MamDbContext db, TimeProvider time)
         Name(edited, details.Names);
         edited.Category = details.Category;
         edited.Capacity = details.Capacity;
-        var waiting = db.EventSignups.Where(s => s.EventId == edited.Id && s.Status == SignupStatus.Waiting).OrderBy(s => s.CreatedUtc).ThenBy(s => s.Id);
+        var waiting = db.EventSignups.Where(s => s.EventId == edited.Id && s.Status == SignupStatus.Waiting)
+            .OrderBy(s => s.CreatedUtc).ThenBy(s => s.Id);
         var promoted = await (details.Capacity is { } capacity ? waiting.Take(capacity - going) : waiting).ToListAsync(ct);
         foreach (var signup in promoted)
         {
@@ -327,7 +328,8 @@ public sealed partial class EventService(MamDbContext db, TimeProvider time)
                 && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
             .OrderBy(b => b.StartUtc).ToListAsync(ct);
         var events = await db.Events.AsNoTracking()
-            .Where(e => e.RoomId == id && !except.Contains(e.Id) && e.Status == EventStatus.Scheduled && e.StartUtc < endUtc && e.EndUtc > startUtc)
+            .Where(e => e.RoomId == id && !except.Contains(e.Id) && e.Status == EventStatus.Scheduled
+                && e.StartUtc < endUtc && e.EndUtc > startUtc)
             .OrderBy(e => e.StartUtc).ToListAsync(ct);
         return bookings.Count == 0 && events.Count == 0 ? null : new(null, EventProblem.RoomTaken, bookings, events, AtUtc: startUtc);
     }

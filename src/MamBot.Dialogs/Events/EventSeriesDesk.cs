@@ -62,27 +62,34 @@ public sealed partial class EventDesk
         var e = dates[0];
         var centre = await centres.GetAsync(e.CentreId, ct);
         if (dates.Count == 1)
-            return Wording.Format(T.Announcement, EventTexts.Category(e.Category), e.TitleNow(), EventTexts.When(e, centre.TimeZone), EventTexts.Place(e, centre));
+            return Wording.Format(T.Announcement, EventTexts.Category(e.Category), e.TitleNow(), EventTexts.When(e, centre.TimeZone),
+                EventTexts.Place(e, centre));
         var lines = string.Join("\n", dates.Select(d => "📅 " + EventTexts.When(d, centre.TimeZone)));
         return Wording.Format(T.SeriesAnnouncement, EventTexts.Category(e.Category), e.TitleNow(), lines, EventTexts.Place(e, centre));
     }
 
     /// <summary>A place (or a place in the queue) at every upcoming date of the event's series.</summary>
-    public Task<IReadOnlyList<SignupResult>> SignUpSeriesAsync(int eventId, Guid residentId, CancellationToken ct) => AtOnceAsync(async () =>
+    public Task<IReadOnlyList<SignupResult>> SignUpSeriesAsync(int eventId, Guid residentId, CancellationToken ct) =>
+        AtOnceAsync(() => SignUpEachAsync(eventId, residentId, ct), ct);
+
+    private async Task<IReadOnlyList<SignupResult>> SignUpEachAsync(int eventId, Guid residentId, CancellationToken ct)
     {
         var results = new List<SignupResult>();
         foreach (var date in await events.UpcomingInSeriesAsync(eventId, ct))
             results.Add(await SignUpAsync(date.Event.Id, residentId, ct));
-        return (IReadOnlyList<SignupResult>)results;
-    }, ct);
+        return results;
+    }
 
     /// <summary>Moves this date and the following ones of its series; everyone signed up to each hears it.</summary>
-    public Task<SeriesMove> MoveFollowingAsync(int eventId, DateOnly day, TimeOnly start, TimeOnly end, CancellationToken ct) => AtOnceAsync(async () =>
+    public Task<SeriesMove> MoveFollowingAsync(int eventId, DateOnly day, TimeOnly start, TimeOnly end, CancellationToken ct) =>
+        AtOnceAsync(() => MoveEachAsync(eventId, day, start, end, ct), ct);
+
+    private async Task<SeriesMove> MoveEachAsync(int eventId, DateOnly day, TimeOnly start, TimeOnly end, CancellationToken ct)
     {
         var move = await events.MoveFollowingAsync(eventId, day, start, end, ct);
         foreach (var (moved, fromUtc) in move.Moved) await AfterMoveAsync(moved, fromUtc, ct);
         return move;
-    }, ct);
+    }
 
     /// <summary>
     /// One transaction for the change and every message it queues (writes inside join it): a crash leaves

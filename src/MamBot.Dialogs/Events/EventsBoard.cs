@@ -140,7 +140,8 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         // A weekly series: its next dates, and one tap for a place at each.
         var dates = e.SeriesId is null || !e.IsOn ? [] : await events.UpcomingInSeriesAsync(e.Id, ct);
         var series = dates.Count < 2 ? ""
-            : "\n\n" + Wording.Format(T.SeriesDatesOnCard, dates.Count, string.Join(", ", dates.Select(d => Wording.ShortDate(d.Event.StartUtc, dc.TimeZone))));
+            : "\n\n" + Wording.Format(T.SeriesDatesOnCard, dates.Count,
+                string.Join(", ", dates.Select(d => Wording.ShortDate(d.Event.StartUtc, dc.TimeZone))));
         List<IReadOnlyList<Button>> rows = [actions];
         if (dates.Count >= 2) rows.Add([new(T.ButtonSignUpSeries, $"events:joinall:{e.Id}")]);
         rows.Add([new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")]);

@@ -33,7 +33,8 @@ public sealed class EventAnnounceModel(EventDesk desk, EventService events, Cent
         if (await events.FindAsync(id, ct) is not { } summary) return NotFound();
         var recipients = (await desk.PreviewAnnouncementAsync(id, ct)).Recipients;
         var dates = await desk.AnnounceAsync(id, ct);
-        Message = dates == 0 ? AdminText.EventNothingToAnnounce : Wording.Format(AdminText.EventAnnounced, summary.Event.Title, dates, recipients);
+        Message = dates == 0 ? AdminText.EventNothingToAnnounce
+            : Wording.Format(AdminText.EventAnnounced, summary.Event.Title, dates, recipients);
         return RedirectToPage("Events");
     }
 }

@@ -82,7 +82,8 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
                 _ => AdminText.EventIsOver,
             };
             var zone = (await centres.GetDefaultAsync(ct)).TimeZone;
-            return await RefuseAsync(id, edit.AtUtc is { } at ? Wording.Format(AdminText.EventAtDate, Wording.DateTime(at, zone), why) : why, ct);
+            var dated = edit.AtUtc is { } at ? Wording.Format(AdminText.EventAtDate, Wording.DateTime(at, zone), why) : why;
+            return await RefuseAsync(id, dated, ct);
         }
         Message = edit.Promoted.Count > 0 ? Wording.Format(AdminText.EventChangesSavedPromoted, edit.Promoted.Count)
             : edit.Edited.Count > 1 ? Wording.Format(AdminText.EventChangesSavedFollowing, edit.Edited.Count)
@@ -115,7 +116,8 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
         if (Following && found.Event.SeriesId is not null)
         {
             var series = await desk.MoveFollowingAsync(id, Move.Day.Value, Move.Start.Value, Move.End.Value, ct);
-            if (series.Refused is { } refused) return await RefuseAsync(id, EventsModel.Explain(refused, centre) + " " + AdminText.EventSeriesNothingMoved, ct);
+            if (series.Refused is { } refused)
+                return await RefuseAsync(id, EventsModel.Explain(refused, centre) + " " + AdminText.EventSeriesNothingMoved, ct);
             Message = Wording.Format(AdminText.EventMovedFollowing, series.Moved.Count);
             return RedirectToPage(new { id });
         }
