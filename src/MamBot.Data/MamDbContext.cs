@@ -261,6 +261,7 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
             e.HasOne<Room>().WithMany().HasForeignKey(x => x.RoomId);
             e.HasIndex(x => new { x.CentreId, x.StartUtc });
             e.HasIndex(x => new { x.RoomId, x.StartUtc });
+            e.HasIndex(x => x.SeriesId);
             e.Property(x => x.Category).HasConversion<string>();
             e.Property(x => x.Status).HasConversion<string>();
         });

@@ -192,6 +192,7 @@ internal static class SampleCentreSeeder
                 OrganiserEn = sample.OrganiserEn,
                 Status = Events.EventStatus.Scheduled,
                 CreatedUtc = nowUtc,
+                AnnouncedUtc = nowUtc, // nobody to tell yet: the team is not offered to announce samples
                 IsSample = true,
             };
         }

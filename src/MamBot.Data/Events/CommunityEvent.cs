@@ -37,6 +37,12 @@ public sealed class CommunityEvent
     public int CalendarSequence { get; set; }
     public bool IsSample { get; set; }
 
+    /// <summary>The weekly series this date belongs to (made in one form); null for a one-off event.</summary>
+    public Guid? SeriesId { get; set; }
+
+    /// <summary>When the category's subscribers were told; null while the team has not confirmed the preview.</summary>
+    public DateTime? AnnouncedUtc { get; set; }
+
     public bool IsOn => Status == EventStatus.Scheduled;
 }
 

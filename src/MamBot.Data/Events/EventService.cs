@@ -14,17 +14,40 @@ public sealed record NewEvent(int CentreId, string Title, string Description, Da
     int? RoomId, EventCategory Category, int? Capacity, string Organiser, string? DescriptionUk = null,
     string? DescriptionEn = null, EventNames? Names = null);
 
-public enum EventProblem { None, NotFound, InThePast, EndBeforeStart, RoomTaken, Cancelled, FewerPlacesThanGoing }
+public enum EventProblem
+{
+    None, NotFound, InThePast, EndBeforeStart, RoomTaken, Cancelled, FewerPlacesThanGoing,
+
+    /// <summary>The room (or the centre) does not open that weekday.</summary>
+    Closed,
+
+    /// <summary>The times run outside that day's opening hours.</summary>
+    OutsideHours,
+
+    /// <summary>A day closure (a blackout: painting, holidays) covers the time.</summary>
+    ClosedThatDay,
+}
 
 /// <summary>What staff may change about an event without moving it.</summary>
 public sealed record EventDetails(string Title, string Description, string Organiser, EventCategory Category, int? Capacity,
     string? DescriptionUk = null, string? DescriptionEn = null, EventNames? Names = null);
 
 /// <summary>The outcome of editing: the event and who moved up from the waiting list, or why not.</summary>
-public sealed record EventEdit(CommunityEvent? Event, EventProblem Problem, IReadOnlyList<EventSignup> Promoted);
+public sealed record EventEdit(CommunityEvent? Event, EventProblem Problem, IReadOnlyList<EventSignup> Promoted)
+{
+    /// <summary>Every date changed (this one and, when asked, the following ones of its series).</summary>
+    public IReadOnlyList<CommunityEvent> Edited { get; init; } = Event is null ? [] : [Event];
 
-/// <summary>The outcome of creating or moving an event: the event, or why not (and what holds the room).</summary>
-public sealed record EventChange(CommunityEvent? Event, EventProblem Problem, IReadOnlyList<Booking> ConflictingBookings, IReadOnlyList<CommunityEvent> ConflictingEvents);
+    /// <summary>The date that stopped the change, when it was not this event's own.</summary>
+    public DateTime? AtUtc { get; init; }
+}
+
+/// <summary>
+/// The outcome of creating or moving an event: the event, or why not (what holds the room, the closure) and
+/// at which start (a series names the date that stops it).
+/// </summary>
+public sealed record EventChange(CommunityEvent? Event, EventProblem Problem, IReadOnlyList<Booking> ConflictingBookings,
+    IReadOnlyList<CommunityEvent> ConflictingEvents, Blackout? Closure = null, DateTime? AtUtc = null);
 
 /// <summary>An event with how many are going and waiting.</summary>
 public sealed record EventSummary(CommunityEvent Event, int Going, int Waiting)
@@ -43,37 +66,12 @@ public sealed record WithdrawResult(EventSignup? Withdrawn, EventSignup? Promote
 /// Events and sign-ups. Writes run in one SQLite write transaction (BEGIN IMMEDIATE), so "count the places,
 /// then take one" cannot interleave and an event never has more people going than it has places.
 /// </summary>
-public sealed class EventService(MamDbContext db, TimeProvider time)
+public sealed partial class EventService(MamDbContext db, TimeProvider time)
 {
     public async Task<EventChange> CreateAsync(NewEvent request, CancellationToken ct)
     {
-        await using var transaction = await db.BeginWriteAsync(ct);
-        var now = Now;
-        if (request.EndUtc <= request.StartUtc) return Problem(EventProblem.EndBeforeStart);
-        if (request.StartUtc <= now) return Problem(EventProblem.InThePast);
-        if (await ConflictsAsync(request.RoomId, request.StartUtc, request.EndUtc, except: null, ct) is { } conflict) return conflict;
-
-        var created = new CommunityEvent
-        {
-            CentreId = request.CentreId,
-            Title = request.Title.Trim(),
-            Description = request.Description.Trim(),
-            DescriptionUk = Languages.Version(request.DescriptionUk),
-            DescriptionEn = Languages.Version(request.DescriptionEn),
-            StartUtc = request.StartUtc,
-            EndUtc = request.EndUtc,
-            RoomId = request.RoomId,
-            Category = request.Category,
-            Capacity = request.Capacity,
-            Organiser = request.Organiser.Trim(),
-            Status = EventStatus.Scheduled,
-            CreatedUtc = now,
-        };
-        Name(created, request.Names);
-        db.Events.Add(created);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new(created, EventProblem.None, [], []);
+        var series = await CreateSeriesAsync(request, [(request.StartUtc, request.EndUtc)], ct);
+        return series.Created is [var created] ? new(created, EventProblem.None, [], []) : series.Refused[0];
     }
 
     public async Task<EventChange> MoveAsync(int eventId, DateTime startUtc, DateTime endUtc, CancellationToken ct)
@@ -82,9 +80,8 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
         var moved = await db.Events.FirstOrDefaultAsync(e => e.Id == eventId, ct);
         if (moved is null) return Problem(EventProblem.NotFound);
         if (!moved.IsOn) return Problem(EventProblem.Cancelled);
-        if (endUtc <= startUtc) return Problem(EventProblem.EndBeforeStart);
-        if (startUtc <= Now) return Problem(EventProblem.InThePast);
-        if (await ConflictsAsync(moved.RoomId, startUtc, endUtc, except: moved.Id, ct) is { } conflict) return conflict;
+        var centre = await CentreAsync(moved.CentreId, ct);
+        if (await CheckAsync(centre, moved.RoomId, startUtc, endUtc, [moved.Id], ct) is { } problem) return problem;
 
         moved.StartUtc = startUtc;
         moved.EndUtc = endUtc;
@@ -94,10 +91,6 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
         return new(moved, EventProblem.None, [], []);
     }
 
-    /// <summary>
-    /// Changes the description of an upcoming event. Places cannot drop below those already taken (nobody is
-    /// pushed out); more places take people from the waiting list, first come first served.
-    /// </summary>
     /// <summary>The team's versions of the title and organiser; blank is none.</summary>
     private static void Name(CommunityEvent e, EventNames? names)
     {
@@ -107,16 +100,33 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
         e.OrganiserEn = Languages.Version(names?.OrganiserEn);
     }
 
-    public async Task<EventEdit> EditAsync(int eventId, EventDetails details, CancellationToken ct)
+    public async Task<EventEdit> EditAsync(int eventId, EventDetails details, CancellationToken ct, bool following = false)
     {
         await using var transaction = await db.BeginWriteAsync(ct);
         var edited = await db.Events.FirstOrDefaultAsync(e => e.Id == eventId, ct);
         if (edited is null) return new(null, EventProblem.NotFound, []);
         if (!edited.IsOn) return new(null, EventProblem.Cancelled, []);
         if (edited.EndUtc <= Now) return new(null, EventProblem.InThePast, []);
-        var going = await db.EventSignups.CountAsync(s => s.EventId == eventId && s.Status == SignupStatus.Going, ct);
-        if (details.Capacity is { } fewer && fewer < going) return new(null, EventProblem.FewerPlacesThanGoing, []);
+        var targets = following ? await FollowingAsync(edited, tracked: true, ct) : [edited];
+        var promoted = new List<EventSignup>();
+        foreach (var target in targets)
+        {
+            var going = await db.EventSignups.CountAsync(s => s.EventId == target.Id && s.Status == SignupStatus.Going, ct);
+            if (details.Capacity is { } fewer && fewer < going)
+                return new(null, EventProblem.FewerPlacesThanGoing, []) { AtUtc = target.Id == edited.Id ? null : target.StartUtc };
+            promoted.AddRange(await ApplyAsync(target, details, going, ct));
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(edited, EventProblem.None, promoted) { Edited = targets };
+    }
 
+    /// <summary>
+    /// Changes the description of an upcoming event. Places cannot drop below those already taken (nobody is
+    /// pushed out); more places take people from the waiting list, first come first served.
+    /// </summary>
+    private async Task<List<EventSignup>> ApplyAsync(CommunityEvent edited, EventDetails details, int going, CancellationToken ct)
+    {
         if (edited.Title != details.Title.Trim() || edited.Description != details.Description.Trim()) edited.CalendarSequence++;
         edited.Title = details.Title.Trim();
         edited.Description = details.Description.Trim();
@@ -126,16 +136,15 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
         Name(edited, details.Names);
         edited.Category = details.Category;
         edited.Capacity = details.Capacity;
-        var waiting = db.EventSignups.Where(s => s.EventId == eventId && s.Status == SignupStatus.Waiting).OrderBy(s => s.CreatedUtc).ThenBy(s => s.Id);
+        var waiting = db.EventSignups.Where(s => s.EventId == edited.Id && s.Status == SignupStatus.Waiting)
+            .OrderBy(s => s.CreatedUtc).ThenBy(s => s.Id);
         var promoted = await (details.Capacity is { } capacity ? waiting.Take(capacity - going) : waiting).ToListAsync(ct);
         foreach (var signup in promoted)
         {
             signup.Status = SignupStatus.Going;
             signup.PromotedUtc = Now;
         }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new(edited, EventProblem.None, promoted);
+        return promoted;
     }
 
     /// <summary>Cancels the event; null when it is unknown, over or cancelled already.</summary>
@@ -295,20 +304,38 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
     public static IQueryable<CommunityEvent> InRoom(MamDbContext db, int roomId, DateTime fromUtc, DateTime toUtc, int? except) =>
         db.Events.AsNoTracking().Where(e => e.RoomId == roomId && e.Id != except && e.Status == EventStatus.Scheduled && e.StartUtc < toUtc && e.EndUtc > fromUtc);
 
-    private async Task<EventChange?> ConflictsAsync(int? roomId, DateTime startUtc, DateTime endUtc, int? except, CancellationToken ct)
+    /// <summary>
+    /// Why an event cannot take place at that time, or null. In a room it must also fit the room's opening hours
+    /// and no day closure, as a booking must; outdoors (no room) the centre's hours are not its own.
+    /// </summary>
+    private async Task<EventChange?> CheckAsync(Centre centre, int? roomId, DateTime startUtc, DateTime endUtc,
+        IReadOnlyCollection<int> except, CancellationToken ct)
     {
+        if (endUtc <= startUtc) return Problem(EventProblem.EndBeforeStart, startUtc);
+        if (startUtc <= Now) return Problem(EventProblem.InThePast, startUtc);
         if (roomId is not { } id) return null;
-        var room = await db.Rooms.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (room is null) return Problem(EventProblem.NotFound);
+        if (centre.Rooms.FirstOrDefault(r => r.Id == id) is not { } room) return Problem(EventProblem.NotFound, startUtc);
+        if (EventRules.Hours(centre, room, startUtc, endUtc) is var hours and not EventProblem.None) return Problem(hours, startUtc);
+        var closure = await db.Blackouts.AsNoTracking()
+            .Where(b => b.CentreId == centre.Id && (b.RoomId == null || b.RoomId == id) && b.StartUtc < endUtc && b.EndUtc > startUtc)
+            .OrderBy(b => b.StartUtc).FirstOrDefaultAsync(ct);
+        if (closure is not null) return new(null, EventProblem.ClosedThatDay, [], [], closure, startUtc);
+
         var buffer = TimeSpan.FromMinutes(room.BufferMinutes);
         var bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.RoomId == id && b.StartUtc < endUtc + buffer && b.StartUtc > startUtc - buffer - BookingRules.LongestBooking
                 && b.EndUtc > startUtc - buffer
                 && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
             .OrderBy(b => b.StartUtc).ToListAsync(ct);
-        var events = await InRoom(db, id, startUtc, endUtc, except).OrderBy(e => e.StartUtc).ToListAsync(ct);
-        return bookings.Count == 0 && events.Count == 0 ? null : new(null, EventProblem.RoomTaken, bookings, events);
+        var events = await db.Events.AsNoTracking()
+            .Where(e => e.RoomId == id && !except.Contains(e.Id) && e.Status == EventStatus.Scheduled
+                && e.StartUtc < endUtc && e.EndUtc > startUtc)
+            .OrderBy(e => e.StartUtc).ToListAsync(ct);
+        return bookings.Count == 0 && events.Count == 0 ? null : new(null, EventProblem.RoomTaken, bookings, events, AtUtc: startUtc);
     }
+
+    private async Task<Centre> CentreAsync(int centreId, CancellationToken ct) =>
+        await db.Centres.AsNoTracking().Include(c => c.OpeningHours).Include(c => c.Rooms).FirstAsync(c => c.Id == centreId, ct);
 
     private async Task<EventSummary> SummaryAsync(CommunityEvent e, CancellationToken ct) => (await SummariesAsync([e], ct))[0];
 
@@ -326,5 +353,5 @@ public sealed class EventService(MamDbContext db, TimeProvider time)
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private static EventChange Problem(EventProblem problem) => new(null, problem, [], []);
+    private static EventChange Problem(EventProblem problem, DateTime? atUtc = null) => new(null, problem, [], [], AtUtc: atUtc);
 }

@@ -592,6 +592,9 @@ namespace MamBot.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AnnouncedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CalendarSequence")
                         .HasColumnType("INTEGER");
 
@@ -640,6 +643,9 @@ namespace MamBot.Data.Migrations
                     b.Property<int?>("RoomId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("TEXT");
 
@@ -658,6 +664,8 @@ namespace MamBot.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("CentreId", "StartUtc");
 

@@ -15,7 +15,7 @@ namespace MamBot.Dialogs.Events;
 /// reminders and "Jak było?" for those going, news of a freed place, a move or a cancellation, and
 /// announcements to residents who chose the category. The chat and the admin panel both come through here.
 /// </summary>
-public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDirectory centres, IOptions<NudgeTimingOptions> timing, ReminderPromise promise,
+public sealed partial class EventDesk(MamDbContext db, EventService events, OutboxStore outbox, CentreDirectory centres, IOptions<NudgeTimingOptions> timing, ReminderPromise promise,
     RecipientLanguage recipients, TimeProvider time)
 {
     public static readonly TimeSpan SoonBefore = TimeSpan.FromHours(2);
@@ -26,7 +26,11 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
     public async Task<EventChange> CreateAsync(NewEvent request, CancellationToken ct)
     {
         var change = await events.CreateAsync(request, ct);
-        if (change.Event is { } created) await AnnounceAsync(created, ct);
+        if (change.Event is { } created)
+        {
+            await AnnounceAsync(created, ct);
+            await events.MarkAnnouncedAsync([created.Id], ct);
+        }
         return change;
     }
 
@@ -47,12 +51,14 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         return result;
     }
 
-    /// <summary>Edits an event; those who moved up from the waiting list (more places) are told and get reminders.</summary>
-    public async Task<EventEdit> EditAsync(int eventId, EventDetails details, CancellationToken ct)
+    /// <summary>
+    /// Edits an event (with <paramref name="following"/>, the later dates of its series too); those who moved up
+    /// from a waiting list (more places) are told and get reminders.
+    /// </summary>
+    public async Task<EventEdit> EditAsync(int eventId, EventDetails details, CancellationToken ct, bool following = false)
     {
-        var edit = await events.EditAsync(eventId, details, ct);
-        if (edit.Event is not { } edited) return edit;
-        foreach (var promoted in edit.Promoted) await TellPromotedAsync(edited, promoted, ct);
+        var edit = await events.EditAsync(eventId, details, ct, following);
+        foreach (var promoted in edit.Promoted) await TellPromotedAsync(edit.Edited.First(e => e.Id == promoted.EventId), promoted, ct);
         return edit;
     }
 
@@ -77,18 +83,23 @@ public sealed class EventDesk(EventService events, OutboxStore outbox, CentreDir
         var before = await events.FindAsync(eventId, ct);
         var change = await events.MoveAsync(eventId, startUtc, endUtc, ct);
         if (change.Event is not { } moved || before is null) return change;
+        await AfterMoveAsync(moved, before.Event.StartUtc, ct);
+        return change;
+    }
 
+    /// <summary>Those signed up hear the new time; their reminders follow it.</summary>
+    private async Task AfterMoveAsync(CommunityEvent moved, DateTime fromUtc, CancellationToken ct)
+    {
         // Old reminders carry the old start in their keys: skip them all, then schedule anew for those going.
-        await outbox.SkipQueuedAsync($"event:{eventId}:signup:", OutboxReasons.EventMoved, ct);
+        await outbox.SkipQueuedAsync($"event:{moved.Id}:signup:", OutboxReasons.EventMoved, ct);
         var centre = await centres.GetAsync(moved.CentreId, ct);
         string Text() => Wording.Format(T.EventMovedNotice, moved.TitleNow(),
-            EventTexts.When(moved, centre.TimeZone), EventTexts.When(before.Event, centre.TimeZone));
-        foreach (var signup in await events.ActiveSignupsAsync(eventId, ct))
+            EventTexts.When(moved, centre.TimeZone), Wording.DateTime(fromUtc, centre.TimeZone));
+        foreach (var signup in await events.ActiveSignupsAsync(moved.Id, ct))
         {
             await TellAsync(moved, signup, $"moved:{Stamp(moved.StartUtc)}:{signup.Id}", Text, ct);
             if (signup.Status == SignupStatus.Going) await ScheduleAsync(moved, signup, ct);
         }
-        return change;
     }
 
     /// <summary>Cancels the event; everyone going or waiting hears it at once, with the team's reason when given.</summary>

@@ -40,7 +40,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
                 return;
         }
 
-        if (parts[0] is not ("join" or "leave" or "mine" or "alerts" or "sub" or "rate"))
+        if (parts[0] is not ("join" or "joinall" or "leave" or "mine" or "alerts" or "sub" or "rate"))
         {
             dc.Say(Intro());
             return;
@@ -50,6 +50,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         switch (parts[0])
         {
             case "join": await JoinAsync(dc, resident, id, ct); break;
+            case "joinall": await JoinSeriesAsync(dc, resident, id, ct); break;
             case "leave": await LeaveAsync(dc, resident, id, ct); break;
             case "mine": await MineAsync(dc, resident, ct); break;
             case "alerts": await AlertsAsync(dc, resident, null, ct); break;
@@ -136,8 +137,38 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
                 : new(T.ButtonSignUp, $"events:join:{e.Id}"));
             actions.Add(new(T.ButtonEventCalendar, $"events:ics:{e.Id}"));
         }
-        dc.Say(new Reply(EventTexts.Card(summary, dc.Centre) + "\n\n" + status,
-            [actions, [new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")]]));
+        // A weekly series: its next dates, and one tap for a place at each.
+        var dates = e.SeriesId is null || !e.IsOn ? [] : await events.UpcomingInSeriesAsync(e.Id, ct);
+        var series = dates.Count < 2 ? ""
+            : "\n\n" + Wording.Format(T.SeriesDatesOnCard, dates.Count,
+                string.Join(", ", dates.Select(d => Wording.ShortDate(d.Event.StartUtc, dc.TimeZone))));
+        List<IReadOnlyList<Button>> rows = [actions];
+        if (dates.Count >= 2) rows.Add([new(T.ButtonSignUpSeries, $"events:joinall:{e.Id}")]);
+        rows.Add([new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")]);
+        dc.Say(new Reply(EventTexts.Card(summary, dc.Centre) + series + "\n\n" + status, rows));
+    }
+
+    /// <summary>A place (or the waiting list) at every upcoming date of the series, each date on its own line.</summary>
+    private async Task JoinSeriesAsync(DialogContext dc, Resident resident, int eventId, CancellationToken ct)
+    {
+        var results = await desk.SignUpSeriesAsync(eventId, resident.Id, ct);
+        var placed = results.Where(r => r.Signup is not null && r.Summary is not null).ToList();
+        if (placed.Count == 0)
+        {
+            await ShowAsync(dc, eventId, ct);
+            return;
+        }
+        var lines = new List<string>();
+        foreach (var r in placed)
+        {
+            var when = EventTexts.When(r.Summary!.Event, dc.TimeZone);
+            lines.Add(r.Signup!.Status == SignupStatus.Waiting
+                ? $"⏳ {when} ({Wording.Format(T.SeriesDateWaiting, await events.QueuePositionAsync(r.Signup, ct))})"
+                : $"✅ {when}");
+        }
+        var first = placed[0].Summary!.Event;
+        dc.Say(Reply.WithRow(Wording.Format(T.SignedUpSeries, first.TitleNow(), string.Join("\n", lines)),
+            new(T.ButtonMySignups, "events:mine"), new(T.ButtonEvents, "events:"), new(T.ButtonMenu, "menu:main")));
     }
 
     /// <summary>An event as a calendar file: tentative on the waiting list, cancelled (taken off the calendar) when called off.</summary>

@@ -106,7 +106,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Staff_create_an_event_in_the_form_and_residents_who_chose_its_category_are_told()
+    public async Task Staff_create_an_event_in_the_form_see_its_announcement_and_residents_who_chose_its_category_are_told()
     {
         const string conversation = "0b8f3c1e-2d4a-4c6b-8e9f-1a2b3c4d5e6f";
         using var http = new HttpClient { BaseAddress = new Uri(_address) };
@@ -127,7 +127,11 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await staff.GetByLabel("Liczba miejsc (puste: bez limitu)").FillAsync("10");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Dodaj wydarzenie" }).ClickAsync();
 
-        Assert.Equal("Dodano „Koncert kolęd”. Osoby, które wybrały tę kategorię, dostaną wiadomość.", await staff.GetByRole(AriaRole.Status).InnerTextAsync());
+        // Saving tells nobody yet: the team sees the announcement as residents will read it, then sends it.
+        Assert.StartsWith("Dodano „Koncert kolęd” (terminów: 1). Nikt jeszcze o tym nie wie", await staff.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Contains("„Koncert kolęd”\n📅 piątek, 4 grudnia, 18:00", await staff.Locator("main").InnerTextAsync());
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Wyślij zapowiedź" }).ClickAsync();
+        Assert.Equal("Wysłano zapowiedź „Koncert kolęd” (terminów: 1, odbiorców: 1).", await staff.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Contains("piątek, 4 grudnia, 18:00 – Koncert kolęd (Sala mała, MAM Na Kozłówce, Kultura, zapisani: 0/10, rezerwowi: 0)", await staff.Locator("main").InnerTextAsync());
 
         await _app.RunRecurringJobAsync(OutboxDispatchJob.Id);

@@ -619,6 +619,9 @@ namespace MamBot.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AnnouncedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("CalendarSequence")
                         .HasColumnType("integer");
 
@@ -667,6 +670,9 @@ namespace MamBot.Data.Migrations.Postgres
                     b.Property<int?>("RoomId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -685,6 +691,8 @@ namespace MamBot.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("CentreId", "StartUtc");
 

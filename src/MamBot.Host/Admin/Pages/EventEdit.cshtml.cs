@@ -8,8 +8,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MamBot.Host.Admin.Pages;
 
-/// <summary>One event: change its description and places (the waiting list moves up), or move it (those signed up are told, reminders follow).</summary>
-public sealed class EventEditModel(EventService events, EventDesk desk, CentreDirectory centres, TeamTranslator translator) : PageModel
+/// <summary>
+/// One event: change its description and places (the waiting list moves up), or move it (those signed up are
+/// told, reminders follow); in a series, this date only or this one and the following.
+/// </summary>
+public sealed class EventEditModel(EventService events, EventDesk desk, CentreDirectory centres, TeamTranslator translator,
+    TimeProvider time) : PageModel
 {
     public sealed class DetailsForm
     {
@@ -37,6 +41,12 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
 
     [BindProperty] public DetailsForm Details { get; set; } = new();
     [BindProperty] public MoveForm Move { get; set; } = new();
+
+    /// <summary>"following": the change goes to this date and the later ones of its series.</summary>
+    [BindProperty] public string? Scope { get; set; }
+    private bool Following => Scope == "following";
+    public IReadOnlyList<(EventSummary Date, string When)> Series { get; private set; } = [];
+    public bool IsAhead => Summary.Event.EndUtc > time.GetUtcNow().UtcDateTime;
     public EventSummary Summary { get; private set; } = null!;
     public string When { get; private set; } = "";
     public string? Error { get; private set; }
@@ -61,15 +71,23 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
         if (Details.Title.Trim().Length is < 3 or > 120) return await RefuseAsync(id, AdminText.EventTitleLength, ct);
         if (Details.Capacity is <= 0) return await RefuseAsync(id, AdminText.PlacesPositiveOrEmpty, ct);
         var edit = await desk.EditAsync(id, new EventDetails(Details.Title, Details.Description, Details.Organiser, Details.Category, Details.Capacity,
-            Details.DescriptionUk, Details.DescriptionEn, Details.Names()), ct);
+            Details.DescriptionUk, Details.DescriptionEn, Details.Names()), ct, Following);
         if (edit.Event is null)
-            return edit.Problem == EventProblem.NotFound ? NotFound() : await RefuseAsync(id, edit.Problem switch
+        {
+            if (edit.Problem == EventProblem.NotFound) return NotFound();
+            var why = edit.Problem switch
             {
                 EventProblem.FewerPlacesThanGoing => AdminText.EventFewerPlacesThanGoing,
                 EventProblem.Cancelled => AdminText.EventIsCancelled,
                 _ => AdminText.EventIsOver,
-            }, ct);
-        Message = edit.Promoted.Count == 0 ? AdminText.EventChangesSaved : Wording.Format(AdminText.EventChangesSavedPromoted, edit.Promoted.Count);
+            };
+            var zone = (await centres.GetDefaultAsync(ct)).TimeZone;
+            var dated = edit.AtUtc is { } at ? Wording.Format(AdminText.EventAtDate, Wording.DateTime(at, zone), why) : why;
+            return await RefuseAsync(id, dated, ct);
+        }
+        Message = edit.Promoted.Count > 0 ? Wording.Format(AdminText.EventChangesSavedPromoted, edit.Promoted.Count)
+            : edit.Edited.Count > 1 ? Wording.Format(AdminText.EventChangesSavedFollowing, edit.Edited.Count)
+            : AdminText.EventChangesSaved;
         return RedirectToPage(new { id });
     }
 
@@ -93,10 +111,19 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
         if (Move.Day is null || Move.Start is null || Move.End is null) return await RefuseAsync(id, AdminText.GiveDayAndTimes, ct);
         var found = await events.FindAsync(id, ct);
         if (found is null) return NotFound();
-        var zone = (await centres.GetAsync(found.Event.CentreId, ct)).TimeZone;
+        var centre = await centres.GetAsync(found.Event.CentreId, ct);
+        var zone = centre.TimeZone;
+        if (Following && found.Event.SeriesId is not null)
+        {
+            var series = await desk.MoveFollowingAsync(id, Move.Day.Value, Move.Start.Value, Move.End.Value, ct);
+            if (series.Refused is { } refused)
+                return await RefuseAsync(id, EventsModel.Explain(refused, centre) + " " + AdminText.EventSeriesNothingMoved, ct);
+            Message = Wording.Format(AdminText.EventMovedFollowing, series.Moved.Count);
+            return RedirectToPage(new { id });
+        }
         var change = await desk.MoveAsync(id, TimeZoneInfo.ConvertTimeToUtc(Move.Day.Value.ToDateTime(Move.Start.Value), zone),
             TimeZoneInfo.ConvertTimeToUtc(Move.Day.Value.ToDateTime(Move.End.Value), zone), ct);
-        if (change.Event is not { } moved) return await RefuseAsync(id, EventsModel.Explain(change, zone), ct);
+        if (change.Event is not { } moved) return await RefuseAsync(id, EventsModel.Explain(change, centre), ct);
         Message = Wording.Format(AdminText.EventMoved, Wording.DateTime(moved.StartUtc, zone, DayCase.Accusative));
         return RedirectToPage(new { id });
     }
@@ -120,7 +147,9 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
     {
         if (await events.FindAsync(id, ct) is not { } summary) return false;
         Summary = summary;
-        When = EventTexts.When(summary.Event, (await centres.GetAsync(summary.Event.CentreId, ct)).TimeZone);
+        var zone = (await centres.GetAsync(summary.Event.CentreId, ct)).TimeZone;
+        When = EventTexts.When(summary.Event, zone);
+        Series = [.. (await events.SeriesOfAsync(summary.Event, ct)).Select(d => (d, Wording.DateTime(d.Event.StartUtc, zone)))];
         return true;
     }
 }
