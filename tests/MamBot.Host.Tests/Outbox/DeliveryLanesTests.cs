@@ -143,6 +143,37 @@ public sealed class DeliveryLanesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_resident_writing_during_a_broadcast_never_gets_two_messages_within_a_second()
+    {
+        _stub.EnforceLimits = true;
+        var app = Start(("Telegram:MessagesPerSecond", "10"), ("Flood:Burst", "0"));
+        var http = app.CreateClient();
+        const long writer = 20_020; // the broadcast reaches them about two seconds in
+        await QueueBroadcastAsync(app, Enumerable.Range(0, 40).Select(i => 20_000L + i).ToList());
+
+        var draining = Task.Run(app.DispatchDueAsync);
+        await Eventually.HoldsAsync(() => _stub.Calls.Count(c => c.Method == "sendMessage") >= 5, "the broadcast to be under way");
+        // The copy waits in the resident's lane, the replies in the chat's: both lanes pace the one chat.
+        TimeSpan? copyArrived = null;
+        for (var i = 0; i < 30 && !(_stub.Now > copyArrived + TimeSpan.FromSeconds(1.5)); i++)
+        {
+            await WriteAsync(http, writer, "hej " + i);
+            copyArrived ??= _stub.Sends(writer).FirstOrDefault(c => c.Text!.Contains("sprzątamy"))?.At;
+            await Task.Delay(400);
+        }
+        await draining;
+        await Eventually.HoldsAsync(async () => await app.QueryAsync(db => db.OutboxMessages.AllAsync(
+            m => m.Status != OutboxStatus.Queued && m.Status != OutboxStatus.Sending)), "everything to be delivered", TimeSpan.FromSeconds(60));
+
+        var received = _stub.Sends(writer);
+        Assert.Single(received, c => c.Text!.Contains("sprzątamy"));
+        for (var i = 1; i < received.Count; i++)
+            Assert.True(received[i].At - received[i - 1].At >= TimeSpan.FromSeconds(0.95),
+                $"message {i} of {received.Count} came {received[i].At - received[i - 1].At} after the one before");
+        Assert.Equal(0, _stub.Limited);
+    }
+
+    [Fact]
     public async Task A_chats_messages_arrive_in_order_even_when_the_minutely_dispatch_runs_at_the_same_time()
     {
         var app = Start(("Telegram:ChatMessagesPerSecond", "5"));
