@@ -8,7 +8,8 @@ namespace MamBot.Data.Outbox;
 /// </summary>
 public sealed class DeliveryProcess
 {
-    private readonly string _process = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private readonly string _process =
+        $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
     private int _tenure;
 
     public string Name => $"{_process}/{Volatile.Read(ref _tenure)}";

@@ -200,7 +200,8 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time, DeliveryProc
     /// tenure, so it is resolved as after a crash; except the sends this process still has in hand, which record
     /// their own outcome.
     /// </summary>
-    public Task<(int Resent, int Unknown)> ResolveOthersClaimsAsync(IReadOnlyCollection<long> inHand, CancellationToken ct)
+    public Task<(int Resent, int Unknown)> ResolveOthersClaimsAsync(
+        IReadOnlyCollection<long> inHand, CancellationToken ct)
     {
         var tenure = process.Name;
         return ResolveAsync(m => (m.ClaimedBy == null || m.ClaimedBy != tenure) && !inHand.Contains(m.Id), ct);
@@ -215,6 +216,7 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time, DeliveryProc
         await using var transaction = await db.BeginWriteAsync(ct);
         foreach (var o in outcomes)
         {
+            var done = o.Status != OutboxStatus.Queued;
             await db.OutboxMessages
                 .Where(m => m.Id == o.Id && (m.Status == OutboxStatus.Sending
                     || (m.Status == OutboxStatus.Queued && m.StatusReason == OutboxReasons.ResentAfterCrash)
@@ -223,9 +225,9 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time, DeliveryProc
                     .SetProperty(m => m.Status, o.Status)
                     .SetProperty(m => m.StatusReason, o.Reason)
                     .SetProperty(m => m.DueUtc, m => o.RetryAtUtc ?? m.DueUtc)
-                    .SetProperty(m => m.DoneUtc, o.Status == OutboxStatus.Queued ? null : o.AtUtc)
-                    .SetProperty(m => m.ChatId, m => m.IdempotencyKey.StartsWith(ForgetfulReplies) && o.Status != OutboxStatus.Queued
-                        ? null : m.ChatId), ct);
+                    .SetProperty(m => m.DoneUtc, done ? o.AtUtc : null)
+                    .SetProperty(m => m.ChatId, m =>
+                        done && m.IdempotencyKey.StartsWith(ForgetfulReplies) ? null : m.ChatId), ct);
         }
         await transaction.CommitAsync(ct);
     }
@@ -324,8 +326,9 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time, DeliveryProc
         db.MailboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Channel == channel && m.ChatId == chatId && m.Id == id, ct);
 }
 
-/// <summary>What became of a claimed message: a final status, or back to the queue until <see cref="RetryAtUtc"/>.</summary>
-public sealed record OutboxOutcome(long Id, OutboxStatus Status, string? Reason, DateTime AtUtc, DateTime? RetryAtUtc = null);
+/// <summary>What became of a claimed message: a final status, or queued again until <see cref="RetryAtUtc"/>.</summary>
+public sealed record OutboxOutcome(
+    long Id, OutboxStatus Status, string? Reason, DateTime AtUtc, DateTime? RetryAtUtc = null);
 
 /// <summary>A due message as a delivery lane sees it.</summary>
 public sealed record DueMessage(long Id, OutboxKind Kind, string? Channel, string? ChatId, Guid? ResidentId);

@@ -121,7 +121,8 @@ public sealed partial class PlatformLease(
         process.BeginTenure();
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var (resent, unknown) = await scope.ServiceProvider.GetRequiredService<OutboxStore>().ResolveOthersClaimsAsync(ledger.InHand, ct);
+            var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+            var (resent, unknown) = await outbox.ResolveOthersClaimsAsync(ledger.InHand, ct);
             if (resent + unknown > 0) LogRecovered(resent, unknown);
         }
         lock (_gate)

@@ -9,7 +9,8 @@ namespace MamBot.Host.Outbox;
 /// database is back, and before this host resolves any claim, so a message that went out is never sent again
 /// (another host taking the lease first waits a second before it resolves, which this loop's pace beats).
 /// </summary>
-public sealed partial class DeliveryLedger(IServiceScopeFactory scopes, ILogger<DeliveryLedger> logger) : BackgroundService
+public sealed partial class DeliveryLedger(IServiceScopeFactory scopes, ILogger<DeliveryLedger> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan TryEvery = TimeSpan.FromMilliseconds(250);
     private readonly Lock _gate = new();
@@ -81,10 +82,12 @@ public sealed partial class DeliveryLedger(IServiceScopeFactory scopes, ILogger<
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The outcome of outbox message {Id} ({Status}) could not be written; kept until the database is back")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The outcome of outbox message {Id} ({Status}) could not be written; kept until it can be")]
     private partial void LogKept(long id, OutboxStatus status);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Writing outcomes kept through a database outage failed; trying again shortly")]
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Writing outcomes kept through a database outage failed; trying again shortly")]
     private partial void LogWriteFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} outcomes kept through a database outage are written")]

@@ -47,12 +47,14 @@ public sealed partial class OutboxDispatcher(
     /// </summary>
     /// <param name="channel">The chat's channel when the caller knows it (a chat's lane).</param>
     /// <param name="chatId">The chat, when the caller knows it.</param>
-    public async Task DeliverOneAsync(long id, SendPriority priority, CancellationToken ct, string? channel = null, string? chatId = null)
+    public async Task DeliverOneAsync(
+        long id, SendPriority priority, CancellationToken ct, string? channel = null, string? chatId = null)
     {
         try
         {
-            if (priority != SendPriority.Proactive && senders.FirstOrDefault(s => s.Channel == channel) is { DeliversInDatabase: false } sender)
-                await DeliverAnswerAsync(id, sender, chatId, priority, ct);
+            var answering = senders.FirstOrDefault(s => s.Channel == channel);
+            if (priority != SendPriority.Proactive && answering is { DeliversInDatabase: false })
+                await DeliverAnswerAsync(id, answering, chatId, priority, ct);
             else await DeliverClaimedAsync(id, priority, ct);
         }
         finally
@@ -102,14 +104,16 @@ public sealed partial class OutboxDispatcher(
             var identity = resident is null ? null : NudgePolicy.ReachableIdentity(resident);
             (channel, chat) = (identity?.Channel, identity?.ExternalId);
         }
-        return senders.FirstOrDefault(s => s.Channel == channel) is { } sender && chat is not null ? (sender, chat) : null;
+        var sender = senders.FirstOrDefault(s => s.Channel == channel);
+        return sender is not null && chat is not null ? (sender, chat) : null;
     }
 
     /// <summary>
     /// An answer over the network: no nudge rules to apply, so its claim and its "sent" are written together with
     /// other lanes' (<see cref="SharedOutboxWrites"/>). Anything but a plain "sent" is recorded here, as usual.
     /// </summary>
-    private async Task DeliverAnswerAsync(long id, IChannelSender sender, string? chatId, SendPriority priority, CancellationToken ct)
+    private async Task DeliverAnswerAsync(
+        long id, IChannelSender sender, string? chatId, SendPriority priority, CancellationToken ct)
     {
         if (chatId is not null) await sender.TakeTurnAsync(chatId, priority, ct);
         var message = await shared.ClaimAsync(id);
@@ -121,7 +125,8 @@ public sealed partial class OutboxDispatcher(
         var delivery = await SendAsync(prepared, message, priority, ct);
         await RecordOrKeepAsync(message, delivery, async () =>
         {
-            if (delivery.Outcome == DeliveryOutcome.Sent && !OutboxStore.IsForgetful(message)) await shared.MarkSentAsync(message.Id);
+            if (delivery.Outcome == DeliveryOutcome.Sent && !OutboxStore.IsForgetful(message))
+                await shared.MarkSentAsync(message.Id);
             else await RecordAsync(message, delivery, ct);
         });
     }
@@ -132,7 +137,7 @@ public sealed partial class OutboxDispatcher(
         _inHand.Add(id);
     }
 
-    /// <summary>Records what became of a send; while the database is away the outcome is kept in memory instead.</summary>
+    /// <summary>Records what became of a send; while the database is away, keeps it in memory instead.</summary>
     private async Task RecordOrKeepAsync(OutboxMessage message, Delivery delivery, Func<Task> record)
     {
         try
@@ -145,7 +150,8 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>What <see cref="RecordAsync"/> writes, as one row's outcome (a chat found unreachable is marked at its next 403).</summary>
+    /// <summary>What <see cref="RecordAsync"/> writes, as one row's outcome.</summary>
+    /// <remarks>A chat found unreachable during an outage is marked so at its next 403.</remarks>
     private OutboxOutcome OutcomeOf(OutboxMessage message, Delivery delivery)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -248,7 +254,8 @@ public sealed partial class OutboxDispatcher(
                 await FinishAsync(message, OutboxStatus.Failed, OutboxReasons.Unreachable, ct);
                 break;
             case DeliveryOutcome.RetryLater when message.Attempts < MaxAttempts:
-                OutboxStore.Requeue(message, time.GetUtcNow().UtcDateTime + RetryWait(message, delivery), delivery.Reason ?? "retry");
+                var retryAt = time.GetUtcNow().UtcDateTime + RetryWait(message, delivery);
+                OutboxStore.Requeue(message, retryAt, delivery.Reason ?? "retry");
                 await outbox.SaveAsync(ct);
                 break;
             default:

@@ -60,7 +60,8 @@ public sealed class AnnouncementCrashTests(Xunit.Abstractions.ITestOutputHelper 
         Assert.Equal(0, twice);
         // A kill can catch at most the one request leaving at that instant (at 30/s each leaves in a few ms).
         Assert.True(never <= Kills, $"{never} residents never got the announcement");
-        Assert.True(unknown <= 2 * Kills, $"{unknown} copies of unknown fate");
+        // Unknown: claimed and not yet recorded sent (most did arrive); at most the eight on their way at once.
+        Assert.True(unknown <= 8 * Kills, $"{unknown} copies of unknown fate");
         Assert.Equal(0, _telegram.Limited);
         Assert.DoesNotContain("Unhandled exception", last.Output);
     }

@@ -34,8 +34,8 @@ public sealed partial class TelegramChatOrder(
             await using (await locks.TakeAsync(ChannelNames.Telegram + ":" + chatId, ct))
                 stopped = await HandleStoredAsync(chatId, ct);
             await using var check = scopes.CreateAsyncScope();
-            if (!await check.ServiceProvider.GetRequiredService<InboundStore>().IsPendingAsync(ChannelNames.Telegram, eventId, ct))
-                return UpdateResult.Handled;
+            var inbound = check.ServiceProvider.GetRequiredService<InboundStore>();
+            if (!await inbound.IsPendingAsync(ChannelNames.Telegram, eventId, ct)) return UpdateResult.Handled;
             return stopped == UpdateResult.StorageFault ? UpdateResult.StorageFault : UpdateResult.Failed;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && StorageFault.Is(ex))

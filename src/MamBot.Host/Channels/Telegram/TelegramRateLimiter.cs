@@ -34,7 +34,7 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options)
     private int _inFlight;
     private bool _pumping;
 
-    /// <summary>Waits until a send to the chat may leave now; the turn is the caller's to use or to give back.</summary>
+    /// <summary>Waits until a send to the chat may leave now; the caller uses the turn or gives it back.</summary>
     public async Task<SendTurn> WaitTurnAsync(string chatId, SendPriority priority, CancellationToken ct)
     {
         while (true)
@@ -122,7 +122,7 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options)
         await DelayUntilAsync(now, start, ct);
     }
 
-    /// <summary>A full per-chat interval after the last send to the chat left, and after its last one finished.</summary>
+    /// <summary>A per-chat interval after the chat's last send left, and after its last one finished.</summary>
     private long ChatOpensAt(ChatPace chat)
     {
         var sinceStart = chat.LastStart == 0 ? 0 : chat.LastStart + Interval(options.Value.ChatMessagesPerSecond);

@@ -72,7 +72,8 @@ public static class TelegramSetup
     /// <summary>As every endpoint answers while the storage cannot write (see "When something fails").</summary>
     private static IResult StorageUnavailable(HttpResponse response)
     {
-        response.Headers.RetryAfter = Setup.ErrorSetup.StorageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.Headers.RetryAfter =
+            Setup.ErrorSetup.StorageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -70,7 +70,7 @@ public sealed partial class TelegramUpdateHandler(
         if (turn is { IsDuplicate: false } && update.CallbackQuery?.Message is { } pressed) await RemoveKeyboardAsync(pressed, ct);
     }
 
-    /// <summary>The turn rolled back; count the failure in a fresh context. Handled (parked) after a few tries.</summary>
+    /// <summary>The turn rolled back; count the failure in a fresh context. Parked after a few tries.</summary>
     private async Task<UpdateResult> RecordFailureAsync(Update update, Exception ex, CancellationToken ct)
     {
         try
