@@ -195,11 +195,42 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time, DeliveryProc
         ResolveAsync(m => m.ClaimedUtc < claimedBeforeUtc, ct);
 
     /// <summary>
-    /// For a host that has just become the one delivering: every claim not its own was left by a host that died
-    /// or stepped down (only that one host claims), so it is resolved as after a crash.
+    /// For a host that has just begun a tenure as the one delivering (<see cref="DeliveryProcess.BeginTenure"/>):
+    /// every claim not of this tenure was left by a host that died or stepped down, or by this host's own earlier
+    /// tenure, so it is resolved as after a crash; except the sends this process still has in hand, which record
+    /// their own outcome.
     /// </summary>
-    public Task<(int Resent, int Unknown)> ResolveOthersClaimsAsync(CancellationToken ct) =>
-        ResolveAsync(m => m.ClaimedBy == null || m.ClaimedBy != process.Name, ct);
+    public Task<(int Resent, int Unknown)> ResolveOthersClaimsAsync(
+        IReadOnlyCollection<long> inHand, CancellationToken ct)
+    {
+        var tenure = process.Name;
+        return ResolveAsync(m => (m.ClaimedBy == null || m.ClaimedBy != tenure) && !inHand.Contains(m.Id), ct);
+    }
+
+    /// <summary>
+    /// Writes outcomes a host knew but could not write at the time (the database was away). A claim resolved
+    /// meanwhile as interrupted (queued again, or of unknown fate) takes the known outcome instead.
+    /// </summary>
+    public async Task WriteOutcomesAsync(IReadOnlyList<OutboxOutcome> outcomes, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginWriteAsync(ct);
+        foreach (var o in outcomes)
+        {
+            var done = o.Status != OutboxStatus.Queued;
+            await db.OutboxMessages
+                .Where(m => m.Id == o.Id && (m.Status == OutboxStatus.Sending
+                    || (m.Status == OutboxStatus.Queued && m.StatusReason == OutboxReasons.ResentAfterCrash)
+                    || (m.Status == OutboxStatus.Unknown && m.StatusReason == OutboxReasons.Interrupted)))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, o.Status)
+                    .SetProperty(m => m.StatusReason, o.Reason)
+                    .SetProperty(m => m.DueUtc, m => o.RetryAtUtc ?? m.DueUtc)
+                    .SetProperty(m => m.DoneUtc, done ? o.AtUtc : null)
+                    .SetProperty(m => m.ChatId, m =>
+                        done && m.IdempotencyKey.StartsWith(ForgetfulReplies) ? null : m.ChatId), ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
 
     private async Task<(int Resent, int Unknown)> ResolveAsync(Expression<Func<OutboxMessage, bool>> claims, CancellationToken ct)
     {
@@ -294,6 +325,10 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time, DeliveryProc
     public Task<MailboxMessage?> MailboxMessageAsync(string channel, string chatId, long id, CancellationToken ct) =>
         db.MailboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Channel == channel && m.ChatId == chatId && m.Id == id, ct);
 }
+
+/// <summary>What became of a claimed message: a final status, or queued again until <see cref="RetryAtUtc"/>.</summary>
+public sealed record OutboxOutcome(
+    long Id, OutboxStatus Status, string? Reason, DateTime AtUtc, DateTime? RetryAtUtc = null);
 
 /// <summary>A due message as a delivery lane sees it.</summary>
 public sealed record DueMessage(long Id, OutboxKind Kind, string? Channel, string? ChatId, Guid? ResidentId);

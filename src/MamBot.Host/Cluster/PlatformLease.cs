@@ -1,5 +1,6 @@
 using MamBot.Data;
 using MamBot.Data.Outbox;
+using MamBot.Host.Outbox;
 using MamBot.Host.Setup;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -15,7 +16,12 @@ namespace MamBot.Host.Cluster;
 /// loses it with its connection, and another takes it within about a second.
 /// </summary>
 public sealed partial class PlatformLease(
-    IServiceScopeFactory scopes, IOptions<StorageOptions> storage, IConfiguration configuration, ILogger<PlatformLease> logger)
+    IServiceScopeFactory scopes,
+    IOptions<StorageOptions> storage,
+    IConfiguration configuration,
+    DeliveryProcess process,
+    DeliveryLedger ledger,
+    ILogger<PlatformLease> logger)
     : BackgroundService
 {
     public const string SignalChannel = "mambot_platform";
@@ -101,16 +107,24 @@ public sealed partial class PlatformLease(
         }
     }
 
-    /// <summary>Claims other hosts left "sending" are resolved before this host claims anything itself.</summary>
+    /// <summary>
+    /// Every claim made before this tenure (another host's, or this host's own from an earlier tenure) is resolved
+    /// before this host claims anything, except the sends still in its hands; outcomes kept through a database
+    /// outage are written first, so what went out is not sent again.
+    /// </summary>
     private async Task BeginTenureAsync(CancellationToken ct)
     {
+        // The host before may have used up this second's budget with Telegram: its sends leave the window first.
+        // Meanwhile a host that lost the database writes the outcomes it kept (DeliveryLedger) before we resolve.
+        if (IsShared) await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        await ledger.WriteKeptAsync(ct);
+        process.BeginTenure();
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var (resent, unknown) = await scope.ServiceProvider.GetRequiredService<OutboxStore>().ResolveOthersClaimsAsync(ct);
+            var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+            var (resent, unknown) = await outbox.ResolveOthersClaimsAsync(ledger.InHand, ct);
             if (resent + unknown > 0) LogRecovered(resent, unknown);
         }
-        // The host before may have used up this second's budget with Telegram: its sends leave the window first.
-        if (IsShared) await Task.Delay(TimeSpan.FromSeconds(1), ct);
         lock (_gate)
         {
             _tenure = new CancellationTokenSource();

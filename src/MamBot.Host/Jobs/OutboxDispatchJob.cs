@@ -12,7 +12,13 @@ namespace MamBot.Host.Jobs;
 /// host; when that is not the host holding the platform lease, it only passes the word on.
 /// </summary>
 public sealed class OutboxDispatchJob(
-    IServiceScopeFactory scopes, DeliveryLanes lanes, PlatformLease lease, Handover handover, TimeProvider time, OutboxDispatchJob.Gate gate)
+    IServiceScopeFactory scopes,
+    DeliveryLanes lanes,
+    PlatformLease lease,
+    Handover handover,
+    DeliveryLedger ledger,
+    TimeProvider time,
+    OutboxDispatchJob.Gate gate)
 {
     public const string Id = "outbox-dispatch";
 
@@ -56,6 +62,7 @@ public sealed class OutboxDispatchJob(
     {
         try
         {
+            await ledger.WriteKeptAsync(ct); // what went out during an outage is no interrupted claim
             await using (var scope = scopes.CreateAsyncScope())
                 await scope.ServiceProvider.GetRequiredService<OutboxStore>()
                     .ResolveInterruptedAsync(time.GetUtcNow().UtcDateTime - InterruptedAfter, ct);

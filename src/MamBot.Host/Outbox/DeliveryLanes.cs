@@ -42,7 +42,10 @@ public sealed partial class DeliveryLanes : BackgroundService
     public void EnqueueReplies(string channel, string chatId, IReadOnlyList<long> outboxIds)
     {
         for (var i = 0; i < outboxIds.Count; i++)
-            Add(new LaneItem(outboxIds[i], LaneItem.ChatLane(channel, chatId), SendPriorities.OfReply(i)) { Channel = channel });
+        {
+            var lane = LaneItem.ChatLane(channel, chatId);
+            Add(new LaneItem(outboxIds[i], lane, SendPriorities.OfReply(i)) { Channel = channel, ChatId = chatId });
+        }
     }
 
     /// <summary>
@@ -169,7 +172,8 @@ public sealed partial class DeliveryLanes : BackgroundService
                 // Lost the lease meanwhile: the row stays queued for the host that holds it now.
                 if (!lease.IsHeld) continue;
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DeliverOneAsync(item.Id, item.Priority, _shutdown.Token, item.Channel);
+                await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>()
+                    .DeliverOneAsync(item.Id, item.Priority, _shutdown.Token, item.Channel, item.ChatId);
             }
             catch (Exception ex) when (!_shutdown.IsCancellationRequested)
             {
@@ -205,6 +209,9 @@ public sealed record LaneItem(long Id, string Lane, SendPriority Priority)
     /// <summary>The chat's channel, for a chat's lane.</summary>
     public string? Channel { get; init; }
 
+    /// <summary>The chat, when known before sending (not for a nudge, whose chat is chosen when it goes).</summary>
+    public string? ChatId { get; init; }
+
     public static string ChatLane(string channel, string chatId) => channel + ":" + chatId;
 
     public static LaneItem For(DueMessage due)
@@ -212,7 +219,11 @@ public sealed record LaneItem(long Id, string Lane, SendPriority Priority)
         var lane = due.Channel is { } channel && due.ChatId is { } chat ? ChatLane(channel, chat)
             : due.ResidentId is { } resident ? ResidentLane(resident)
             : "outbox:" + due.Id;
-        return new LaneItem(due.Id, lane, SendPriorities.Of(due.Kind)) { Channel = due.ChatId is null ? null : due.Channel };
+        return new LaneItem(due.Id, lane, SendPriorities.Of(due.Kind))
+        {
+            Channel = due.ChatId is null ? null : due.Channel,
+            ChatId = due.ChatId,
+        };
     }
 
     /// <summary>A nudge's chat is chosen when it is sent; until then it queues in its resident's lane.</summary>

@@ -21,6 +21,8 @@ public static class DeliverySetup
         builder.Services.AddScoped<OutboxDispatcher>();
         builder.Services.AddSingleton<DeliveryLanes>();
         builder.Services.AddSingleton<SharedOutboxWrites>();
+        builder.Services.AddSingleton<DeliveryLedger>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryLedger>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryLanes>());
         builder.Services.AddSingleton<ChatFloodGuard>();
         builder.Services.AddSingleton<TurnIntake>();

@@ -11,6 +11,15 @@ public interface IChannelSender
     /// <summary>True when delivering is a write to our own database, done in the claim's transaction (the web chat).</summary>
     bool DeliversInDatabase => false;
 
+    /// <summary>
+    /// Waits for the platform's pacing before the message is claimed, so that a claim is made only when its request
+    /// can leave at once: a crash then leaves of unknown fate only what really was on its way. No pacing: no wait.
+    /// </summary>
+    Task TakeTurnAsync(string chatId, SendPriority priority, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>A turn taken and not used (the message was postponed, skipped, or someone else's) goes back.</summary>
+    void ReturnTurn() { }
+
     Task<Delivery> SendAsync(OutboxMessage message, Reply reply, string chatId, SendPriority priority, CancellationToken ct);
 }
 

@@ -4,12 +4,14 @@ using MamBot.Data.Outbox;
 using Microsoft.Extensions.Options;
 using MamBot.Data.Residents;
 using MamBot.Dialogs.Conversation;
+using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Host.Outbox;
 
 /// <summary>
 /// Takes queued outbox messages one by one, checks the nudge rules at the moment of sending, and hands each
-/// to its channel. A message is claimed before it is sent, so two dispatchers never send the same one.
+/// to its channel. A message is claimed before it is sent, so two dispatchers never send the same one; and
+/// only once its chat's turn on the platform has come, so a claim means its request leaves at once.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     MamDbContext db,
@@ -18,12 +20,14 @@ public sealed partial class OutboxDispatcher(
     CentreDirectory centres,
     IEnumerable<IChannelSender> senders,
     SharedOutboxWrites shared,
+    DeliveryLedger ledger,
     LaterMessageComposer composer,
     TimeProvider time,
     IOptions<NudgeTimingOptions> timing,
     ILogger<OutboxDispatcher> logger)
 {
     private const int MaxAttempts = 5;
+    private readonly List<long> _inHand = [];
 
     /// <summary>Delivers these messages now, one after another, if they are still queued and due (a web chat turn's replies).</summary>
     public async Task DeliverAsync(IReadOnlyList<long> ids, CancellationToken ct)
@@ -38,19 +42,37 @@ public sealed partial class OutboxDispatcher(
     /// <summary>
     /// Claims and checks the message in one write transaction. A channel that delivers into our own database (the
     /// web chat's mailbox) delivers and records in that same transaction, so it is never half-sent; any other
-    /// channel sends after the claim is committed, and a crash in between leaves a row recovery can resolve.
+    /// channel first waits for the chat's turn, then claims, and sends after the claim is committed: a crash in
+    /// between leaves a row recovery can resolve, and only one whose request was leaving.
     /// </summary>
     /// <param name="channel">The chat's channel when the caller knows it (a chat's lane).</param>
-    public async Task DeliverOneAsync(long id, SendPriority priority, CancellationToken ct, string? channel = null)
+    /// <param name="chatId">The chat, when the caller knows it.</param>
+    public async Task DeliverOneAsync(
+        long id, SendPriority priority, CancellationToken ct, string? channel = null, string? chatId = null)
     {
-        if (priority != SendPriority.Proactive && senders.FirstOrDefault(s => s.Channel == channel) is { DeliversInDatabase: false })
+        try
         {
-            await DeliverAnswerAsync(id, priority, ct);
-            return;
+            var answering = senders.FirstOrDefault(s => s.Channel == channel);
+            if (priority != SendPriority.Proactive && answering is { DeliversInDatabase: false })
+                await DeliverAnswerAsync(id, answering, chatId, priority, ct);
+            else await DeliverClaimedAsync(id, priority, ct);
         }
+        finally
+        {
+            foreach (var sender in senders) sender.ReturnTurn(); // taken for a message that did not go after all
+            foreach (var held in _inHand) ledger.Finished(held);
+            _inHand.Clear();
+        }
+    }
+
+    private async Task DeliverClaimedAsync(long id, SendPriority priority, CancellationToken ct)
+    {
+        if (await TargetAsync(id, ct) is { } target && !target.Sender.DeliversInDatabase)
+            await target.Sender.TakeTurnAsync(target.ChatId, priority, ct);
         await using var transaction = await db.BeginWriteAsync(ct);
         var message = await outbox.ClaimAsync(id, ct);
         if (message is null) return; // someone else has it, or it is done
+        InHand(id);
 
         var sender = await PrepareAsync(message, ct);
         if (sender is null)
@@ -65,24 +87,88 @@ public sealed partial class OutboxDispatcher(
             return;
         }
         await transaction.CommitAsync(ct);
-        await RecordAsync(message, await SendAsync(sender, message, priority, ct), ct);
+        var delivery = await SendAsync(sender, message, priority, ct);
+        await RecordOrKeepAsync(message, delivery, () => RecordAsync(message, delivery, ct));
+    }
+
+    /// <summary>The sender and chat a queued message will go to, as far as can be told before it is claimed.</summary>
+    private async Task<(IChannelSender Sender, string ChatId)?> TargetAsync(long id, CancellationToken ct)
+    {
+        var row = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == id && m.Status == OutboxStatus.Queued)
+            .Select(m => new { m.Kind, m.Channel, m.ChatId, m.ResidentId }).FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        var (channel, chat) = (row.Channel, row.ChatId);
+        if (!OutboxMessage.IsAnswer(row.Kind))
+        {
+            var resident = row.ResidentId is { } residentId ? await residents.FindAsync(residentId, ct) : null;
+            var identity = resident is null ? null : NudgePolicy.ReachableIdentity(resident);
+            (channel, chat) = (identity?.Channel, identity?.ExternalId);
+        }
+        var sender = senders.FirstOrDefault(s => s.Channel == channel);
+        return sender is not null && chat is not null ? (sender, chat) : null;
     }
 
     /// <summary>
     /// An answer over the network: no nudge rules to apply, so its claim and its "sent" are written together with
     /// other lanes' (<see cref="SharedOutboxWrites"/>). Anything but a plain "sent" is recorded here, as usual.
     /// </summary>
-    private async Task DeliverAnswerAsync(long id, SendPriority priority, CancellationToken ct)
+    private async Task DeliverAnswerAsync(
+        long id, IChannelSender sender, string? chatId, SendPriority priority, CancellationToken ct)
     {
+        if (chatId is not null) await sender.TakeTurnAsync(chatId, priority, ct);
         var message = await shared.ClaimAsync(id);
         if (message is null) return;
+        InHand(id);
         db.OutboxMessages.Attach(message);
-        var sender = await PrepareAsync(message, ct);
-        if (sender is null) return;
-        var delivery = await SendAsync(sender, message, priority, ct);
-        if (delivery.Outcome == DeliveryOutcome.Sent && !OutboxStore.IsForgetful(message)) await shared.MarkSentAsync(message.Id);
-        else await RecordAsync(message, delivery, ct);
+        var prepared = await PrepareAsync(message, ct);
+        if (prepared is null) return;
+        var delivery = await SendAsync(prepared, message, priority, ct);
+        await RecordOrKeepAsync(message, delivery, async () =>
+        {
+            if (delivery.Outcome == DeliveryOutcome.Sent && !OutboxStore.IsForgetful(message))
+                await shared.MarkSentAsync(message.Id);
+            else await RecordAsync(message, delivery, ct);
+        });
     }
+
+    private void InHand(long id)
+    {
+        ledger.Claimed(id);
+        _inHand.Add(id);
+    }
+
+    /// <summary>Records what became of a send; while the database is away, keeps it in memory instead.</summary>
+    private async Task RecordOrKeepAsync(OutboxMessage message, Delivery delivery, Func<Task> record)
+    {
+        try
+        {
+            await record();
+        }
+        catch (Exception ex) when (StorageFault.Is(ex))
+        {
+            ledger.Keep(OutcomeOf(message, delivery));
+        }
+    }
+
+    /// <summary>What <see cref="RecordAsync"/> writes, as one row's outcome.</summary>
+    /// <remarks>A chat found unreachable during an outage is marked so at its next 403.</remarks>
+    private OutboxOutcome OutcomeOf(OutboxMessage message, Delivery delivery)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return delivery.Outcome switch
+        {
+            DeliveryOutcome.Sent => new(message.Id, OutboxStatus.Sent, null, now),
+            DeliveryOutcome.Skipped => new(message.Id, OutboxStatus.Skipped, delivery.Reason, now),
+            DeliveryOutcome.Unreachable => new(message.Id, OutboxStatus.Failed, OutboxReasons.Unreachable, now),
+            DeliveryOutcome.RetryLater when message.Attempts < MaxAttempts =>
+                new(message.Id, OutboxStatus.Queued, delivery.Reason ?? "retry", now, now + RetryWait(message, delivery)),
+            _ => new(message.Id, OutboxStatus.Failed, delivery.Reason, now),
+        };
+    }
+
+    /// <summary>Back off 1, 2, 4, 8 minutes unless the platform said how long to wait.</summary>
+    private static TimeSpan RetryWait(OutboxMessage message, Delivery delivery) =>
+        delivery.RetryAfter ?? TimeSpan.FromMinutes(Math.Pow(2, message.Attempts - 1));
 
     /// <summary>Applies the nudge rules and picks the channel; null when the message was finished or postponed instead.</summary>
     private async Task<IChannelSender?> PrepareAsync(OutboxMessage message, CancellationToken ct)
@@ -168,9 +254,8 @@ public sealed partial class OutboxDispatcher(
                 await FinishAsync(message, OutboxStatus.Failed, OutboxReasons.Unreachable, ct);
                 break;
             case DeliveryOutcome.RetryLater when message.Attempts < MaxAttempts:
-                // Back off 1, 2, 4, 8 minutes unless the platform said how long to wait.
-                var wait = delivery.RetryAfter ?? TimeSpan.FromMinutes(Math.Pow(2, message.Attempts - 1));
-                OutboxStore.Requeue(message, time.GetUtcNow().UtcDateTime + wait, delivery.Reason ?? "retry");
+                var retryAt = time.GetUtcNow().UtcDateTime + RetryWait(message, delivery);
+                OutboxStore.Requeue(message, retryAt, delivery.Reason ?? "retry");
                 await outbox.SaveAsync(ct);
                 break;
             default:

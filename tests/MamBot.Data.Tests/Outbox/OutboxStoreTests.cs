@@ -138,10 +138,47 @@ public class OutboxStoreTests
         await theirs.ClaimAsync(left.Id, default);
         await mine.ClaimAsync(own.Id, default);
 
-        Assert.Equal((1, 0), await mine.ResolveOthersClaimsAsync(default));
+        Assert.Equal((1, 0), await mine.ResolveOthersClaimsAsync([], default));
 
         var stored = await db.QueryAsync(d => d.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Status).ToListAsync());
         Assert.Equal([OutboxStatus.Queued, OutboxStatus.Sending], stored);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_new_tenure_resolves_the_hosts_own_earlier_claims_but_not_a_send_still_in_its_hands(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var scope = db.Scope();
+        var process = scope.ServiceProvider.GetRequiredService<DeliveryProcess>();
+        var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+        var forgotten = await outbox.EnqueueAsync(Reply("forgotten"), default);
+        var inHand = await outbox.EnqueueAsync(Reply("in-hand"), default);
+        await outbox.ClaimAsync(forgotten.Id, default);
+        await outbox.ClaimAsync(inHand.Id, default);
+
+        process.BeginTenure(); // the lease lost and taken back
+        Assert.Equal((1, 0), await outbox.ResolveOthersClaimsAsync([inHand.Id], default));
+
+        var stored = await db.QueryAsync(d => d.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Status).ToListAsync());
+        Assert.Equal([OutboxStatus.Queued, OutboxStatus.Sending], stored);
+    }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_outcome_kept_through_an_outage_wins_over_the_resolution_of_its_claim(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var scope = db.Scope();
+        var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+        var reply = await outbox.EnqueueAsync(Reply("sent-during-outage"), default);
+        await outbox.ClaimAsync(reply.Id, default);
+        scope.ServiceProvider.GetRequiredService<DeliveryProcess>().BeginTenure();
+        Assert.Equal((1, 0), await outbox.ResolveOthersClaimsAsync([], default)); // queued again: it would go twice…
+
+        var now = db.Time.GetUtcNow().UtcDateTime;
+        await outbox.WriteOutcomesAsync([new OutboxOutcome(reply.Id, OutboxStatus.Sent, null, now)], default); // …but it went
+
+        Assert.Empty(await outbox.DueAsync(10, default));
+        Assert.Equal(OutboxStatus.Sent, await db.QueryAsync(d => d.OutboxMessages.Select(m => m.Status).SingleAsync()));
     }
 
     [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

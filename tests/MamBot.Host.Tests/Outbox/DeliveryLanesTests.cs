@@ -34,7 +34,9 @@ public sealed class DeliveryLanesTests : IAsyncLifetime
         await _stub.DisposeAsync();
     }
 
-    private MamApp Start(params (string Key, string Value)[] extra)
+    private MamApp Start(params (string Key, string Value)[] extra) => Start(null, extra);
+
+    private MamApp Start(Action<IServiceCollection>? services, params (string Key, string Value)[] extra)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -47,7 +49,7 @@ public sealed class DeliveryLanesTests : IAsyncLifetime
             ["Nudges:QuietUntil"] = "00:00",
         };
         foreach (var (key, value) in extra) settings[key] = value;
-        return _bed.Start(settings);
+        return _bed.Start(settings, services);
     }
 
     /// <summary>A resident writes: the update goes to the webhook; returns when it was posted on the stub's clock.</summary>
@@ -143,6 +145,37 @@ public sealed class DeliveryLanesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_resident_writing_during_a_broadcast_never_gets_two_messages_within_a_second()
+    {
+        _stub.EnforceLimits = true;
+        var app = Start(("Telegram:MessagesPerSecond", "10"), ("Flood:Burst", "0"));
+        var http = app.CreateClient();
+        const long writer = 20_020; // the broadcast reaches them about two seconds in
+        await QueueBroadcastAsync(app, Enumerable.Range(0, 40).Select(i => 20_000L + i).ToList());
+
+        var draining = Task.Run(app.DispatchDueAsync);
+        await Eventually.HoldsAsync(() => _stub.Calls.Count(c => c.Method == "sendMessage") >= 5, "the broadcast to be under way");
+        // The copy waits in the resident's lane, the replies in the chat's: both lanes pace the one chat.
+        TimeSpan? copyArrived = null;
+        for (var i = 0; i < 30 && !(_stub.Now > copyArrived + TimeSpan.FromSeconds(1.5)); i++)
+        {
+            await WriteAsync(http, writer, "hej " + i);
+            copyArrived ??= _stub.Sends(writer).FirstOrDefault(c => c.Text!.Contains("sprzątamy"))?.At;
+            await Task.Delay(400);
+        }
+        await draining;
+        await Eventually.HoldsAsync(async () => await app.QueryAsync(db => db.OutboxMessages.AllAsync(
+            m => m.Status != OutboxStatus.Queued && m.Status != OutboxStatus.Sending)), "everything to be delivered", TimeSpan.FromSeconds(60));
+
+        var received = _stub.Sends(writer);
+        Assert.Single(received, c => c.Text!.Contains("sprzątamy"));
+        for (var i = 1; i < received.Count; i++)
+            Assert.True(received[i].At - received[i - 1].At >= TimeSpan.FromSeconds(0.95),
+                $"message {i} of {received.Count} came {received[i].At - received[i - 1].At} after the one before");
+        Assert.Equal(0, _stub.Limited);
+    }
+
+    [Fact]
     public async Task A_chats_messages_arrive_in_order_even_when_the_minutely_dispatch_runs_at_the_same_time()
     {
         var app = Start(("Telegram:ChatMessagesPerSecond", "5"));
@@ -199,6 +232,34 @@ public sealed class DeliveryLanesTests : IAsyncLifetime
 
         var staff = await Admin.StaffSession.SignInAsync(after);
         Assert.Contains("nie wiadomo, czy doszły (przerwa w pracy bota w trakcie wysyłki):\n        1", await staff.PageAsync("/admin"));
+    }
+
+    [Fact]
+    public async Task A_reply_sent_while_the_database_cannot_write_is_recorded_when_it_can_and_not_sent_again_after_a_restart()
+    {
+        var disk = new Turns.DiskFull();
+        var before = Start(disk.AddTo);
+        const long chat = 7301;
+        // The database goes away the moment the first reply reaches Telegram: its "sent" cannot be written.
+        _stub.Arriving = call => disk.IsFull |= call is { Method: "sendMessage", ChatId: chat };
+        await WriteAsync(before.CreateClient(), chat, "hej");
+        await _stub.WaitForSendsAsync(chat, 1);
+        var ledger = before.Services.GetRequiredService<DeliveryLedger>();
+        await Eventually.HoldsAsync(() => ledger.Unwritten > 0, "the outcome to be kept in memory");
+
+        _stub.Arriving = null;
+        disk.IsFull = false;
+        var first = (await OutboxOfAsync(before, chat))[0].Id;
+        await Eventually.HoldsAsync(async () => await before.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Id == first && m.Status == OutboxStatus.Sent)),
+            "the kept outcome to be written once the database is back");
+        before.Dispose();
+
+        // The next start resolves every claim left "sending" and sends what is queued: the first reply is neither.
+        var after = Start();
+        await Eventually.HoldsAsync(async () => await after.QueryAsync(db => db.OutboxMessages.AllAsync(m => m.Status == OutboxStatus.Sent)),
+            "every reply to be sent");
+        var replies = await OutboxOfAsync(after, chat);
+        Assert.Equal(replies.Select(m => Reply.FromJson(m.Body).Text), _stub.Sends(chat).Select(c => c.Text));
     }
 
     private async Task<IReadOnlyList<long>> QueueBroadcastAsync(MamApp app, IReadOnlyList<long> chatIds)

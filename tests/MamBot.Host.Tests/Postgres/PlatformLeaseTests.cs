@@ -90,6 +90,57 @@ public sealed class PlatformLeaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_host_that_loses_the_lease_and_takes_it_back_resolves_its_own_earlier_claims_at_once()
+    {
+        using var bed = new HostTestBed();
+        var host = await bed.StartAsync(StorageProvider.Postgres, Settings("Webhook"));
+        await Eventually.HoldsAsync(() => Task.FromResult(Holds(host)), "the host to hold the lease");
+        // Two sends of this tenure that never finished (the database went away under them): due tomorrow, so
+        // only the resolution of the claims can bring them back today.
+        var (reply, copy) = await ClaimTwoAsync(host);
+
+        await using (var connection = new Npgsql.NpgsqlConnection(await bed.PostgresAsync()))
+        {
+            await connection.OpenAsync();
+            await using var cut = new Npgsql.NpgsqlCommand(
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = 5062988 AND objsubid = 1", connection);
+            Assert.Equal(true, await cut.ExecuteScalarAsync()); // the lease's session, as when the database restarts
+        }
+
+        // The reply goes again (the resident must not lose it), within seconds, not ten minutes later.
+        Assert.Equal("Twoja odpowiedź", (await _telegram.WaitForSendsAsync(8401, 1, TimeSpan.FromSeconds(15))).Single().Text);
+        await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.OutboxMessages.AnyAsync(
+            m => m.Id == copy && m.Status == OutboxStatus.Unknown && m.StatusReason == OutboxReasons.Interrupted)), "the copy to be of unknown fate");
+        await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.OutboxMessages.AnyAsync(
+            m => m.Id == reply && m.Status == OutboxStatus.Sent)), "the reply to be recorded as sent");
+        Assert.Empty(_telegram.Sends(8402)); // a copy that may have gone is never repeated
+        Assert.True(Holds(host));
+    }
+
+    private static async Task<(long Reply, long Copy)> ClaimTwoAsync(MamApp host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<OutboxStore>();
+        var centre = await scope.ServiceProvider.GetRequiredService<MamBot.Data.Centres.CentreDirectory>().GetDefaultAsync(default);
+        var (resident, _) = await scope.ServiceProvider.GetRequiredService<MamBot.Data.Residents.ResidentService>()
+            .GrantConsentAsync(centre.Id, "telegram", "8402", "Ola", "privacy-2026-11", default);
+        var tomorrow = host.Time.GetUtcNow().UtcDateTime.AddDays(1);
+        var reply = await outbox.EnqueueAsync(new OutboxMessage
+        {
+            IdempotencyKey = "reply:telegram:8401:u1:0", Channel = "telegram", ChatId = "8401", DueUtc = tomorrow,
+            Body = MamBot.Dialogs.Conversation.Reply.Plain("Twoja odpowiedź").ToJson(),
+        }, default);
+        var copy = await outbox.EnqueueAsync(new OutboxMessage
+        {
+            IdempotencyKey = "broadcast:1:8402", Kind = OutboxKind.Broadcast, ResidentId = resident.Id, DueUtc = tomorrow,
+            Body = MamBot.Dialogs.Conversation.Reply.Plain("W sobotę sprzątamy skwer – zapraszamy!").ToJson(),
+        }, default);
+        Assert.NotNull(await outbox.ClaimAsync(reply.Id, default));
+        Assert.NotNull(await outbox.ClaimAsync(copy.Id, default));
+        return (reply.Id, copy.Id);
+    }
+
+    [Fact]
     public async Task One_chats_messages_sprayed_over_both_hosts_are_answered_in_order_and_the_form_keeps_its_place()
     {
         using var bed = new HostTestBed();

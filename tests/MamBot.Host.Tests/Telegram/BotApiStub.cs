@@ -38,6 +38,9 @@ public sealed class BotApiStub : IAsyncDisposable
     /// <summary>sendMessage calls refused because they broke a limit.</summary>
     public int Limited => Volatile.Read(ref _limited);
 
+    /// <summary>Called as each call arrives, before it is answered (a test can break something at that moment).</summary>
+    public Action<BotApiCall>? Arriving { get; set; }
+
     /// <summary>getUpdates calls refused with 409 because another poller was waiting.</summary>
     public int Conflicts => Volatile.Read(ref _conflicts);
 
@@ -114,7 +117,9 @@ public sealed class BotApiStub : IAsyncDisposable
             _lastBody[method] = body.ValueKind == JsonValueKind.Undefined ? "" : body.GetRawText();
             _bodies.Enqueue((method, _lastBody[method]));
         }
-        _calls.Enqueue(new BotApiCall(method, chatId, text, arrived));
+        var call = new BotApiCall(method, chatId, text, arrived);
+        Arriving?.Invoke(call);
+        _calls.Enqueue(call);
         if (method == "getUpdates") return await GetUpdatesAsync(json, request.HttpContext.RequestAborted);
         if (method == "sendMessage" && EnforceLimits && !WithinLimits(chatId, arrived))
         {

@@ -79,6 +79,37 @@ public class TelegramWebhookTests
     }
 
     [Fact]
+    public async Task While_the_storage_cannot_write_an_update_is_refused_with_503_and_retry_after_and_taken_when_sent_again()
+    {
+        using var bed = new HostTestBed();
+        var disk = new Turns.DiskFull();
+        var app = bed.Start(WebhookSettings($"http://127.0.0.1:{TelegramEmulator.FreePort()}", "https://mam.example.org/webhooks/telegram"),
+            disk.AddTo);
+        using var http = app.CreateClient();
+
+        disk.IsFull = true;
+        using var refused = await SendAsync(http, Update(51, 7051, "/start"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(60), refused.Headers.RetryAfter?.Delta);
+        Assert.True(disk.Refused > 0, "the fault was not met: the test proves nothing");
+
+        disk.IsFull = false; // Telegram delivers the update again
+        using var taken = await SendAsync(http, Update(51, 7051, "/start"));
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        Assert.Equal(2, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.ChatId == "7051")));
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, string update)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/telegram")
+        {
+            Content = new StringContent(update, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+        return await http.SendAsync(request);
+    }
+
+    [Fact]
     public async Task The_same_update_delivered_twice_is_handled_once()
     {
         using var bed = new HostTestBed();

@@ -19,8 +19,8 @@ namespace MamBot.Host.Channels.Telegram;
 public sealed partial class TelegramChatOrder(
     IServiceScopeFactory scopes, ChatLocks locks, TelegramUpdateHandler handler, ILogger<TelegramChatOrder> logger)
 {
-    /// <returns>False when Telegram should deliver the update again later.</returns>
-    public async Task<bool> HandleAsync(Update update, string rawJson, CancellationToken ct)
+    /// <returns>Anything but handled when Telegram should deliver the update again later.</returns>
+    public async Task<UpdateResult> HandleAsync(Update update, string rawJson, CancellationToken ct)
     {
         if (TelegramUpdateHandler.ChatOf(update) is not { } chat) return await handler.HandleAsync(update, ct); // nothing to order
         var chatId = chat.ToString(CultureInfo.InvariantCulture);
@@ -30,28 +30,34 @@ public sealed partial class TelegramChatOrder(
             // Stored before: a redelivery of an update still waiting; the queue below takes it.
             await using (var scope = scopes.CreateAsyncScope())
                 await scope.ServiceProvider.GetRequiredService<InboundStore>().TryStoreAsync(ChannelNames.Telegram, eventId, chatId, rawJson, ct);
+            UpdateResult stopped;
             await using (await locks.TakeAsync(ChannelNames.Telegram + ":" + chatId, ct))
-                await HandleStoredAsync(chatId, ct);
+                stopped = await HandleStoredAsync(chatId, ct);
             await using var check = scopes.CreateAsyncScope();
-            return !await check.ServiceProvider.GetRequiredService<InboundStore>().IsPendingAsync(ChannelNames.Telegram, eventId, ct);
+            var inbound = check.ServiceProvider.GetRequiredService<InboundStore>();
+            if (!await inbound.IsPendingAsync(ChannelNames.Telegram, eventId, ct)) return UpdateResult.Handled;
+            return stopped == UpdateResult.StorageFault ? UpdateResult.StorageFault : UpdateResult.Failed;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && StorageFault.Is(ex))
         {
             LogStorageFault(ex, update.Id);
-            return false;
+            return UpdateResult.StorageFault;
         }
     }
 
-    private async Task HandleStoredAsync(string chatId, CancellationToken ct)
+    /// <summary>Handles the chat's stored updates in order; what stopped the queue, if anything did.</summary>
+    private async Task<UpdateResult> HandleStoredAsync(string chatId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<InboundStore>();
         foreach (var stored in await store.PendingForChatAsync(ChannelNames.Telegram, chatId, ct))
         {
             var update = JsonSerializer.Deserialize<Update>(stored.RawJson, JsonBotAPI.Options)!;
-            if (!await handler.HandleAsync(update, ct)) return; // the later ones wait behind it
+            var result = await handler.HandleAsync(update, ct);
+            if (result != UpdateResult.Handled) return result; // the later ones wait behind it
             await store.ForgetAsync(stored.Id, ct);
         }
+        return UpdateResult.Handled;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Telegram update {UpdateId} waits: the storage cannot write; tried again later")]

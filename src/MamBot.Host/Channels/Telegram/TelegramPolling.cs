@@ -70,7 +70,7 @@ public sealed partial class TelegramPolling(
         {
             foreach (var update in chat)
             {
-                for (var attempt = 1; !await handler.HandleAsync(update, token); attempt++)
+                for (var attempt = 1; await handler.HandleAsync(update, token) != UpdateResult.Handled; attempt++)
                     await BackOffAsync(attempt, token);
             }
         });

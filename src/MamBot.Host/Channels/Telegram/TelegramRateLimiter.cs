@@ -7,7 +7,9 @@ namespace MamBot.Host.Channels.Telegram;
 /// <summary>
 /// Paces sends to Telegram's limits in two steps. First a chat waits for its own slot (about one message a
 /// second): only that chat's lane waits, nobody else. Then it takes a slot of the bot-wide budget (about 30 a
-/// second), which is handed out best priority first, so a resident's reply overtakes a running broadcast.
+/// second), which is handed out best priority first, so a resident's reply overtakes a running broadcast. The
+/// chat's slot is checked again once the budget is granted: the chat's spacing counts from when a send really
+/// leaves, so a reply and a broadcast copy to one resident (two lanes) never go within a second.
 /// Wall-clock time on purpose: the limits are Telegram's, not the app's (tests fake the app's clock).
 /// </summary>
 /// <remarks>
@@ -32,10 +34,44 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options)
     private int _inFlight;
     private bool _pumping;
 
-    public async Task WaitTurnAsync(string chatId, SendPriority priority, CancellationToken ct)
+    /// <summary>Waits until a send to the chat may leave now; the caller uses the turn or gives it back.</summary>
+    public async Task<SendTurn> WaitTurnAsync(string chatId, SendPriority priority, CancellationToken ct)
     {
-        await WaitForChatAsync(chatId, ct);
-        await WaitForBudgetAsync(priority, ct);
+        while (true)
+        {
+            await WaitForChatAsync(chatId, ct);
+            await WaitForBudgetAsync(priority, ct);
+            lock (_gate)
+            {
+                var now = Stopwatch.GetTimestamp();
+                var chat = Chat(chatId);
+                // Another lane's send to this chat may have left while this one waited for the budget.
+                if (ChatOpensAt(chat) <= now)
+                {
+                    var turn = new SendTurn(chatId, now, chat.LastStart);
+                    chat.LastStart = now;
+                    return turn;
+                }
+                GiveBackBudget(now);
+            }
+        }
+    }
+
+    /// <summary>A turn not used after all (the message was postponed, skipped or taken by someone else).</summary>
+    public void Return(SendTurn turn)
+    {
+        lock (_gate)
+        {
+            GiveBackBudget(Stopwatch.GetTimestamp());
+            var chat = Chat(turn.ChatId);
+            if (chat.LastStart == turn.Started) chat.LastStart = turn.PreviousStart;
+        }
+    }
+
+    private void GiveBackBudget(long now)
+    {
+        _inFlight = Math.Max(0, _inFlight - 1);
+        _nextGlobal = Math.Max(now, _nextGlobal - Interval(options.Value.MessagesPerSecond));
     }
 
     /// <summary>A send to the chat has finished (or failed): its next message waits a full per-chat interval from now.</summary>
@@ -73,18 +109,24 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options)
         }
     }
 
+    /// <summary>Waits for the chat's slot without booking it: the booking is made when the send leaves.</summary>
     private async Task WaitForChatAsync(string chatId, CancellationToken ct)
     {
         var now = Stopwatch.GetTimestamp();
         long start;
         lock (_gate)
         {
-            var chat = Chat(chatId);
-            start = Math.Max(now, Math.Max(chat.Next, chat.PausedUntil));
-            chat.Next = start + Interval(options.Value.ChatMessagesPerSecond);
+            start = Math.Max(now, ChatOpensAt(Chat(chatId)));
             if (_chats.Count > ForgetChatsAbove) ForgetIdleChats(now);
         }
         await DelayUntilAsync(now, start, ct);
+    }
+
+    /// <summary>A per-chat interval after the chat's last send left, and after its last one finished.</summary>
+    private long ChatOpensAt(ChatPace chat)
+    {
+        var sinceStart = chat.LastStart == 0 ? 0 : chat.LastStart + Interval(options.Value.ChatMessagesPerSecond);
+        return Math.Max(sinceStart, Math.Max(chat.Next, chat.PausedUntil));
     }
 
     private async Task WaitForBudgetAsync(SendPriority priority, CancellationToken ct)
@@ -166,7 +208,7 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options)
 
     private void ForgetIdleChats(long now)
     {
-        var idle = _chats.Where(e => e.Value.Next < now && e.Value.PausedUntil < now && now - e.Value.LastFinish > 2 * OneSecond);
+        var idle = _chats.Where(e => ChatOpensAt(e.Value) < now && now - e.Value.LastFinish > 2 * OneSecond);
         foreach (var chat in idle.Select(e => e.Key).ToList()) _chats.Remove(chat);
     }
 
@@ -183,8 +225,12 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options)
 
     private sealed class ChatPace
     {
+        public long LastStart;
         public long Next;
         public long PausedUntil;
         public long LastFinish;
     }
 }
+
+/// <summary>A send's place in Telegram's limits, granted at <see cref="Started"/> (a Stopwatch timestamp).</summary>
+public sealed record SendTurn(string ChatId, long Started, long PreviousStart);

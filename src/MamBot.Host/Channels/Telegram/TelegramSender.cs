@@ -14,6 +14,7 @@ namespace MamBot.Host.Channels.Telegram;
 /// <summary>
 /// Renders a reply for Telegram: plain text (no parse mode, so nothing a resident typed can turn into markup),
 /// split at 4096 characters, inline buttons on the last part, a file as a document.
+/// Scoped: a turn taken before the claim (<see cref="TakeTurnAsync"/>) is kept here for the message's first call.
 /// </summary>
 public sealed partial class TelegramSender(TelegramBot bot, TelegramRateLimiter limiter, ILogger<TelegramSender> logger) : IChannelSender
 {
@@ -21,7 +22,22 @@ public sealed partial class TelegramSender(TelegramBot bot, TelegramRateLimiter 
     public const int MaxCallbackDataBytes = 64;
     private static readonly TimeSpan LongestWaitInPlace = TimeSpan.FromSeconds(30);
 
+    private SendTurn? _held;
+
     public string Channel => ChannelNames.Telegram;
+
+    public async Task TakeTurnAsync(string chatId, SendPriority priority, CancellationToken ct)
+    {
+        ReturnTurn();
+        _held = await limiter.WaitTurnAsync(chatId, priority, ct);
+    }
+
+    public void ReturnTurn()
+    {
+        if (_held is not { } held) return;
+        _held = null;
+        limiter.Return(held);
+    }
 
     public async Task<Delivery> SendAsync(OutboxMessage message, Reply reply, string chatId, SendPriority priority, CancellationToken ct)
     {
@@ -67,7 +83,12 @@ public sealed partial class TelegramSender(TelegramBot bot, TelegramRateLimiter 
     {
         for (var attempt = 1; ; attempt++)
         {
-            await limiter.WaitTurnAsync(chatId, priority, ct);
+            if (_held?.ChatId == chatId) _held = null; // the turn taken before the claim: it leaves now
+            else
+            {
+                ReturnTurn();
+                await limiter.WaitTurnAsync(chatId, priority, ct);
+            }
             try
             {
                 await call();

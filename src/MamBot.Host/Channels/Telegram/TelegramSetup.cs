@@ -60,8 +60,21 @@ public static class TelegramSetup
         }
         if (update is null || update.Id <= 0) return Results.BadRequest();
 
-        // 500 makes Telegram deliver the update again; the handler gives up (and answers 200) after a few tries.
-        return await order.HandleAsync(update, Encoding.UTF8.GetString(raw), ct) ? Results.Ok() : Results.StatusCode(StatusCodes.Status500InternalServerError);
+        // Anything but 2xx makes Telegram deliver the update again; the handler gives up (200) after a few tries.
+        return await order.HandleAsync(update, Encoding.UTF8.GetString(raw), ct) switch
+        {
+            UpdateResult.Handled => Results.Ok(),
+            UpdateResult.StorageFault => StorageUnavailable(request.HttpContext.Response),
+            _ => Results.StatusCode(StatusCodes.Status500InternalServerError),
+        };
+    }
+
+    /// <summary>As every endpoint answers while the storage cannot write (see "When something fails").</summary>
+    private static IResult StorageUnavailable(HttpResponse response)
+    {
+        response.Headers.RetryAfter =
+            Setup.ErrorSetup.StorageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>Constant-time comparison, so the secret cannot be guessed from response times.</summary>

@@ -18,8 +18,8 @@ namespace MamBot.Host.Channels.Telegram;
 
 /// <summary>
 /// Translates a Telegram update into an activity for the conversation engine and nothing more; the replies go
-/// through the outbox. Returns false when the update should be tried again later: always after a storage
-/// fault (it says nothing about the update), and a few times after any other failure, which is then parked.
+/// through the outbox. An update is tried again later always after a storage fault (it says nothing about the
+/// update), and a few times after any other failure, which is then parked.
 /// </summary>
 public sealed partial class TelegramUpdateHandler(
     IServiceScopeFactory scopes,
@@ -30,16 +30,17 @@ public sealed partial class TelegramUpdateHandler(
     IOptions<TelegramOptions> options,
     ILogger<TelegramUpdateHandler> logger)
 {
-    public async Task<bool> HandleAsync(Update update, CancellationToken ct)
+    public async Task<UpdateResult> HandleAsync(Update update, CancellationToken ct)
     {
         try
         {
-            return await HandleOnceAsync(update, ct);
+            await HandleOnceAsync(update, ct);
+            return UpdateResult.Handled;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && StorageFault.Is(ex))
         {
             LogStorageFault(ex, update.Id);
-            return false;
+            return UpdateResult.StorageFault;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -50,10 +51,10 @@ public sealed partial class TelegramUpdateHandler(
     /// <summary>The chat an update belongs to, or null for kinds the bot does not handle.</summary>
     public static long? ChatOf(Update update) => update.Message?.Chat?.Id ?? update.CallbackQuery?.Message?.Chat?.Id;
 
-    private async Task<bool> HandleOnceAsync(Update update, CancellationToken ct)
+    private async Task HandleOnceAsync(Update update, CancellationToken ct)
     {
         var (activity, chat) = Translate(update);
-        if (activity is null || chat is null) return true; // nothing a resident said (edits, joins, …)
+        if (activity is null || chat is null) return; // nothing a resident said (edits, joins, …)
 
         if (update.CallbackQuery is { } callback) await AnswerAsync(callback, ct);
 
@@ -61,17 +62,16 @@ public sealed partial class TelegramUpdateHandler(
         if (chat.Type != ChatType.Private && activity.Payload?.StartsWith("staff:", StringComparison.Ordinal) != true)
         {
             await PointToPrivateChatAsync(update, activity, ct);
-            return true;
+            return;
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var turn = await intake.RunAsync(scope.ServiceProvider, activity, ct);
         if (turn is { IsDuplicate: false } && update.CallbackQuery?.Message is { } pressed) await RemoveKeyboardAsync(pressed, ct);
-        return true;
     }
 
-    /// <summary>The turn rolled back; count the failure in a fresh context. True (parked) after a few tries.</summary>
-    private async Task<bool> RecordFailureAsync(Update update, Exception ex, CancellationToken ct)
+    /// <summary>The turn rolled back; count the failure in a fresh context. Parked after a few tries.</summary>
+    private async Task<UpdateResult> RecordFailureAsync(Update update, Exception ex, CancellationToken ct)
     {
         try
         {
@@ -81,12 +81,12 @@ public sealed partial class TelegramUpdateHandler(
                 ChatOf(update)?.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.GetType().Name + ": " + ex.Message,
                 JsonSerializer.Serialize(update, JsonBotAPI.Options), options.Value.MaxUpdateAttempts, ct);
             LogUpdateFailed(ex, update.Id, gaveUp);
-            return gaveUp;
+            return gaveUp ? UpdateResult.Handled : UpdateResult.Failed;
         }
         catch (Exception recordError) when (!ct.IsCancellationRequested && StorageFault.Is(recordError))
         {
             LogStorageFault(recordError, update.Id);
-            return false;
+            return UpdateResult.StorageFault;
         }
     }
 
@@ -155,4 +155,16 @@ public sealed partial class TelegramUpdateHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram {Method} failed; carrying on")]
     private partial void LogBestEffortFailed(Exception ex, string method);
+}
+
+/// <summary>What became of an update: handled (or parked after a few failures), or to be delivered again.</summary>
+public enum UpdateResult
+{
+    Handled,
+
+    /// <summary>Handling it failed in our code; it is tried a few times more, then parked.</summary>
+    Failed,
+
+    /// <summary>The storage could not write: nothing was done, the update waits for the storage.</summary>
+    StorageFault,
 }
