@@ -65,6 +65,8 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
 
     private const string SentenceLength = "_sentenceLength", PurposeSaid = "_purposeSaid";
 
+    protected override bool RestatesSpan(string text) => TypedDates.Times(text)?.End is not null;
+
     /// <summary>
     /// The length every check of a day or a start uses: the one answered, else the one the last sentence asked
     /// for (when the room allows it), else the room's shortest. One length for all, so that the times offered
@@ -316,7 +318,7 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
     private static string? NameSaidInPassing(DialogContext dc, string text, bool nothingElse)
     {
         if (dc.ActiveFrame!.Step is "name" or "purpose") return null; // their own parsing reads it
-        var name = PersonNames.Introduced(text) ?? PersonNames.Clause(text)
+        var name = PersonNames.Introduced(text) ?? PersonNames.Clause(text) ?? PersonNames.Run(text)
             ?? (nothingElse && PersonNames.IsCapitalisedName(text) ? text.Trim() : null);
         return name is not null && ParseName(dc, name).Error is null ? name : null;
     }

@@ -65,7 +65,7 @@ public sealed partial class ConversationEngine(
         string? pressed;
         using (Language.Use(resident?.Language ?? state.Language))
         {
-            var consent = activity.Payload is null ? Consent(activity.Text, resident) : null;
+            var consent = activity.Payload is null ? Consent(activity.Text, resident, state) : null;
             // "ok" or "tak" at an event's card answer the card: only the consent question on screen, or words of
             // consenting, make a yes agree to the privacy notice.
             if (consent == "consent:yes" && state.Screen is { } shown && !shown.ContainsValue("consent:no")
@@ -131,13 +131,25 @@ public sealed partial class ConversationEngine(
         new(await outbox.ReplyIdsOfTurnAsync(activity.Channel, activity.ChatId, updateId, ct), IsDuplicate: true);
 
     /// <summary>Before consent, typed "zgadzam się", "так", "yes, I agree" is the consent button; a refusal its "no".</summary>
-    private static string? Consent(string? text, Resident? resident) =>
-        resident?.HasConsented == true ? null : Welcome.TypedConsent.Read(text) switch
+    private static string? Consent(string? text, Resident? resident, ConversationData state)
+    {
+        if (resident?.HasConsented == true) return null;
+        var waitingPerson = state.AfterConsent?.StartsWith(Handoffs.HandoffDesk.WaitingPerson, StringComparison.Ordinal) == true;
+        var asked = state.Screen?.ContainsValue("consent:no") == true;
+        // With the question on screen a yes may say more; asking for the person again agrees to what it needs.
+        var read = asked ? Welcome.TypedConsent.ReadAtQuestion(text) : Welcome.TypedConsent.Read(text);
+        if (read is null && asked && waitingPerson && TypedRepair.AsksForPerson(text)) read = true;
+        // What the yes said besides goes to the person too: "tak, chcę, żeby ktoś się tym zajął".
+        if (read == true && asked && waitingPerson && Welcome.TypedConsent.Read(text) is null && TypedRepair.SaysMore(text))
+            state.AfterConsent = $"{state.AfterConsent} {text!.Trim()}".Replace(
+                Handoffs.HandoffDesk.WaitingPerson + " ", Handoffs.HandoffDesk.WaitingPerson, StringComparison.Ordinal);
+        return read switch
         {
             true => "consent:yes",
             false => "consent:no",
             null => null,
         };
+    }
 
     /// <summary>What the resident asked for before agreeing is done as soon as they agree: she is signed up.</summary>
     private async Task ResumeAfterConsentAsync(DialogContext dc, Resident? before, CancellationToken ct)

@@ -63,12 +63,12 @@ public abstract class FormDialog : Dialog
         "a jednak", "jednak", "nie ", "zmien", "zmiana", "popraw", "wlasciwie", "sorry", "przepraszam", "wolalbym",
         "wolalabym",
         "ні ", "краще", "змін", "насправді", "вибачте", "нет ", "лучше", "actually", "wait", "no ", "instead", "change",
-        "rather");
+        "rather", "scratch that", "make it", "zamiast", "poprawka", "замість", "вместо");
 
     // "wyślij", "yes submit it", "так, надіслати": send with what is there; the steps left take their defaults.
     private static readonly string[] SendNowWords = Understanding.IntentRules.Fold(
         "wyslij", "wyslijcie", "wysylam", "zglaszam", "zglos", "opublikuj", "publikuj", "send", "submit", "publish", "post it",
-        "надіслати", "надішли", "надішліть", "відправ", "опублікуй", "опублікувати", "отправ", "опубликуй",
+        "надіслати", "надішли", "надішліть", "надсила", "відправ", "wysylaj", "опублікуй", "опублікувати", "отправ", "опубликуй",
         "опубликовать");
 
     /// <summary>
@@ -82,6 +82,9 @@ public abstract class FormDialog : Dialog
         Understanding.IntentRules.StartsAWord(Understanding.IntentRules.Padded(text), SendNowWords)
             && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5
         || Understanding.TypedWords.Yes.Match(text) || Welcome.TypedConsent.Read(text) == true;
+
+    /// <summary>A start with its end: "od 15 do 18", "15-18".</summary>
+    protected virtual bool RestatesSpan(string text) => false;
 
     private static bool IsCorrection(string text) =>
         Understanding.IntentRules.StartsAWord(Understanding.IntentRules.Padded(text), CorrectionWords);
@@ -141,13 +144,14 @@ public abstract class FormDialog : Dialog
         // Unmarked, only words count as a correction: a bare "20" at the name step is no new start time; a day or a
         // room said again differently does at a step that is not free text ("to proszę dużą salę w piątek od 12 do 14"
         // at the time step; "Halina 600 100 200" at the name step is a name, whatever room it sounds like).
+        // A whole span said again ("тоді з 15 до 18") moves the start, whatever step it answers.
         if (corrected.Count > 0 && (IsCorrection(text) || answer.Error is not null && text.Any(char.IsLetter)
-            || !IsFreeText(asked.Name) && corrected.Keys.Any(k => k is "day" or "room")))
+            || !IsFreeText(asked.Name) && corrected.Keys.Any(k => k is "day" or "room" || k == "start" && RestatesSpan(text))))
         {
             dc.Data.NotUnderstoodInRow = 0;
             // "to mała sala dziś 18-20, 10 os, Kasia Nowak": the room changed, and the rest is new.
             // Only an answer the sentence gave in so many words; a free text beside a correction is not one.
-            if (readAsUnderstood) Set(frame, asked.Name, answer.Value!);
+            if (readAsUnderstood || answer.Error is null && understood.ContainsKey(asked.Name)) Set(frame, asked.Name, answer.Value!);
             var changed = await CorrectAsync(dc, corrected, ct);
             var added = await FillAsync(dc, others.Where(o => !frame.Values.ContainsKey(o.Key)).ToDictionary(), ct);
             if (changed + added > 0) SayEcho(dc);

@@ -23,7 +23,8 @@ public static class TypedRepair
         "i dont want to", "enough",
         "leave it", "juz nie trzeba", "вже не треба", "уже не надо", "больше не надо", "скасувати все", "отменить все",
         "anuluj wszystko",
-        "cancel everything", "zapomnij")];
+        "cancel everything", "zapomnij", "nie trzeba", "не треба", "не потрібно", "не нужно", "no need",
+        "not needed")];
 
     // Inside a longer message: "ale ja nic nie rezerwuję", "I don't want to book anything".
     private static readonly string[] LeavingPhrases = IntentRules.Fold(
@@ -37,6 +38,10 @@ public static class TypedRepair
         // Changing one's mind: "jednak nie", "я передумала", "I've changed my mind".
         "rozmysl", "zmienilem zdanie", "zmienilam zdanie", "nie bede rezerwow", "передумал", "передумав",
         "changed my mind",
+        // Putting it off: "muszę to uzgodnić, odezwę się", "I need to check with the others first".
+        "odezwe sie", "napisze pozniej", "wroce do tego", "musze to uzgodnic", "musze sie dowiedziec",
+        "напишу пізніше", "повернуся до цього", "мушу порадитися", "напишу позже", "вернусь к этому",
+        "check with the others", "check with my", "get back to you", "come back to this", "come back later",
         // Back to the menu, not one step back: "wróć do menu", "в меню", "back to the menu".
         "do menu", "в меню", "to the menu", "to menu");
 
@@ -80,7 +85,9 @@ public static class TypedRepair
         "actually", "sorry", "oh", "ok", "okay", "well", "hmm", "please", "pls", "then", "just", "ah", "um",
         "wlasciwie", "jednak", "przepraszam", "sorki", "sory", "och", "oj", "ach", "no", "dobra", "prosze", "to", "a",
         "ой", "ох", "ну", "вибачте", "вибач", "перепрошую", "насправді", "будь", "ласка", "тоді", "а",
-        "извините", "простите", "ладно", "пожалуйста")];
+        "извините", "простите", "ладно", "пожалуйста",
+        // "for now" at the end: "never mind for now", "na razie nie trzeba", "поки що не треба".
+        "for", "now", "na", "razie", "narazie", "поки", "що", "пока", "что", "дякую", "thanks", "dziekuje")];
 
     /// <summary>"chcę porozmawiać z człowiekiem", the button's title typed, in any language.</summary>
     public static bool AsksForPerson(string? text)
@@ -115,6 +122,8 @@ public static class TypedRepair
     // Asking to act, not only asking about: "czy mogę zarezerwować…", "potrzebuję sali", "can I book…".
     private static readonly string[] ActStems = IntentRules.Fold(
         "rezerw", "zarezerw", "zaklep", "wynaj", "potrzebuj", "chce ", "chcial", "prosze o", "poprosze",
+        // Taking or ordering the room: "czy mogę zamówić kuchnię", "можна взяти", "can I grab the kitchen".
+        "zamow", "zamaw", "wziac", "zajac", "grab", "замов", "заказ", "зарезерв", "взяти", "взять", "зайняти", "занять",
         "заброн", "бронюв", "броню", "резерв", "оренд", "потрібн", "хочу", "хотіл", "забронир", "бронир", "нужн",
         "хотел",
         "book", "reserv", "rent", "hire", "need", "want", "like to",

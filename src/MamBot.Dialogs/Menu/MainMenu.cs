@@ -106,8 +106,10 @@ public sealed partial class MainMenu(
             return;
         }
         // "mam lekarza i nie przyjdę, proszę mnie wypisać": a doctor mentioned, the request is MAM's.
-        if (concern == Concern.OffTopic && IntentRecognizer.Recognize(dc.Text, LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone),
-                dc.Centre.Rooms).Intent is "leave_event" or "cancel_booking" or "register_event" or "stop" or "my_bookings")
+        // Said in so many words (the rules), not guessed: "my cat got out on Monday" leaves no event.
+        if (concern == Concern.OffTopic && new[] { Data.Residents.Languages.Russian }.Concat(Data.Residents.Languages.All)
+                .Select(l => IntentRecognizer.RulesOnly(TypedText.Fold(dc.Text), l))
+                .Any(i => i is "leave_event" or "cancel_booking" or "register_event" or "stop" or "my_bookings"))
             concern = Concern.None;
         // "can I talk to a real person? I need help with papers from the urząd": she asked for a person, with why.
         if (concern == Concern.OffTopic && TypedRepair.AsksForPerson(dc.Text))
@@ -149,7 +151,9 @@ public sealed partial class MainMenu(
         // Times or a head count right after talking about a room and day fill a booking of it: "to od 17 do 19
         // dla 20 osób", whatever else the words alone might suggest.
         if (topic is not null && intent is not ("book_room" or "cancel_booking" or "my_bookings" or "talk_to_staff")
-            && (understood.Start is not null || understood.People is not null) && !TypedRepair.IsQuestion(dc.Text))
+            && (understood.Start is not null || understood.People is not null
+                || understood.Date is not null && IntentRecognizer.PartOfDay(dc.Text ?? "") is not null)
+            && !TypedRepair.IsQuestion(dc.Text))
             intent = "book_room";
         // "how many people fit in there?" right after the big room's facts: still that room.
         if (topic?.RoomId is not null && intent != "book_room" && TypedRepair.IsQuestion(dc.Text)
@@ -163,7 +167,9 @@ public sealed partial class MainMenu(
             await myBookings.HandleAsync(dc, "", ct);
             return;
         }
-        if (intent == "book_room" && TypedRepair.IsQuestion(dc.Text) && !TypedRepair.AsksToAct(dc.Text))
+        // "Is there a projector in the large room? I'd like to give a talk one day.": led by a question about what
+        // a room has, the rest says why.
+        if (intent == "book_room" && (TypedRepair.IsQuestion(dc.Text) || AsksWhatARoomHas(dc)) && !TypedRepair.AsksToAct(dc.Text))
         {
             await AnswerAboutRoomsAsync(dc, understood, topic, ct);
             return;
@@ -221,6 +227,11 @@ public sealed partial class MainMenu(
             case "propose_idea": await OpenAsync(dc, "ideas", dc.Text, ct); break;
             case "browse_ideas": await ideas.HandleAsync(dc, "list:0", ct); break;
             case "surveys": await HandleAsync(dc, "surveys", ct); break;
+            // "where are you, and what are your hours on Saturdays?": both asked, both answered.
+            case "opening_hours" or "address_contact" when AlsoAsks(dc.Text, intent == "opening_hours" ? "address_contact" : "opening_hours"):
+                await about.HandleAsync(dc, "contact", ct);
+                await about.HandleAsync(dc, "hours", ct);
+                break;
             case "opening_hours": await about.HandleAsync(dc, "hours", ct); break;
             case "address_contact": await about.HandleAsync(dc, "contact", ct); break;
             case "house_rules": dc.Say(AboutCentre.RulesFor(dc, dc.Text)); break;
@@ -268,6 +279,18 @@ public sealed partial class MainMenu(
         if (intent is not (IntentRecognizer.None or "greeting" or "thanks")) await HandleFreeTextAsync(dc, ct);
         else if (Repair.QuestionsInPlace.Answer(dc, rest) is { } answer) dc.Say(answer);
     }
+
+    private static bool AsksWhatARoomHas(DialogContext dc) =>
+        TypedRepair.SentenceEnd.Split((dc.Text ?? "").Trim()).Where(s => s.TrimEnd().EndsWith('?'))
+            .Any(q => IntentRules.AsksWhatRoomHas(TypedText.Fold(q)) || EquipmentQuery.FindRoom(dc.Centre.Rooms, q) is not null);
+
+    /// <summary>Whether a clause of the text asks for another thing by the rules alone ("…, and your hours?").</summary>
+    private static bool AlsoAsks(string? text, string intent) =>
+        Clauses().Split(text ?? "").Select(TypedText.Fold).Where(c => c.Length > 0)
+            .Any(c => Data.Residents.Languages.All.Any(l => IntentRecognizer.RulesOnly(c, l) == intent));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[,;.!?]+|\s(?:and|i|oraz|а також|і|та|и)\s")]
+    private static partial System.Text.RegularExpressions.Regex Clauses();
 
     /// <summary>The second miss in a row offers a person and the menu, never a second "nie rozumiem".</summary>
     private static void NotUnderstood(DialogContext dc, int missedBefore)

@@ -25,7 +25,9 @@ public static class Concerns
         "is this a bot",
         "am i talking to a", "am i chatting with a", "r u human", "r u a bot", "r u real", "r u a robot", "rozmawiam z robotem",
         "rozmawiam z botem", "pisze z robotem", "pisze z botem", "is this a real person", "is this automated", "are you a robot",
-        "are you ai");
+        "are you ai", "r u a real", "are u a", "are u real", "are u human", "r u a person", "говорю с ботом",
+        "разговариваю с ботом", "пишу с ботом", "переписываюсь с ботом", "розмовляю з ботом", "пишу з ботом",
+        "переписуюся з ботом", "rozmawiam z automatem", "pisze z automatem", "a nie do automatu", "a nie z automatem");
 
     // A complaint or a problem reported: a person answers it, with the resident's own words.
     private static readonly string[] Complaint = IntentRules.Fold(
@@ -60,7 +62,14 @@ public static class Concerns
         "тече", "течёт", "капає", "смердить", "воняє", "безлад", "течет", "капает", "воняет", "грязно",
         "zimno bylo", "bylo zimno", "bylo bardzo zimno", "za zimno", "za goraco",
         "проблема з", "проблеми з", "холодно", "занадто спекотно", "перестав працювати",
-        "проблема с", "проблемы с", "было холодно", "перестал работать");
+        "проблема с", "проблемы с", "было холодно", "перестал работать",
+        // Broken, missing or blocked: "зламався стілець", "nie ma wody", "the toilet's blocked".
+        "зламав", "зламалась", "зламалося", "зламались", "сломался", "сломалась", "сломалось",
+        "nie ma wody", "нема води", "немає води", "нет воды", "no water", "blocked", "clogged", "zatkan", "zapchan",
+        "забит", "засмічен", "засорен", "nie ma papieru", "нема паперу", "немає паперу", "нет бумаги",
+        "no toilet paper", "out of toilet paper", "nie ma mydla", "нема мила", "немає мила", "нет мыла", "no soap",
+        // Indignation says it is a complaint: "це неприпустимо", "to niedopuszczalne".
+        "niedopuszczaln", "неприпустим", "недопустим", "unacceptable", "outrageous", "oburzaj", "обурлив", "возмутительн");
 
     // What MAM does not handle; the team may list where to turn for it.
     private static readonly string[] OffTopic = IntentRules.Fold(
@@ -68,7 +77,7 @@ public static class Concerns
         "miejsce postojowe",
         "zaginal", "zaginel", "zaginela", "zginal", "zginela", "zginal mi", "widzial ktos", "ktos widzial", "ran off",
         "ran away", "has anyone seen", "anyone seen", "хтось бачив", "кто-то видел", "кто видел", "zgubil sie", "zgubila sie", "kot sie", "pies sie", "smieci", "wywoz",
-        "straz miejsk",
+        "straz miejsk", "міська варта", "міську варту", "міської варти", "муніципальн", "городская стража",
         "policj", "dach", "pogod", "wybory", "polityk", "lekarz", "przychodni", "recepty", "recepte",
         "кооператив", "управлін", "жек", "осбб", "ліфт", "паркув", "стоянк", "загубив", "загубила", "загубився",
         "загубилася",
@@ -107,12 +116,40 @@ public static class Concerns
             return Concern.AreYouBot;
         // A complaint said as one is the team's, whatever it is about ("хочу пожаловаться… оставили мусор").
         if (IntentRules.StartsAWord(padded, Complaint) && !IntentRules.StartsAWord(padded, IdeaWords)) return Concern.Complaint;
+        // Trouble in one of MAM's rooms is MAM's, whatever else it names: "the kitchen was filthy, bins overflowing".
+        var trouble = IntentRules.StartsAWord(padded, Trouble);
+        if (trouble && IntentRules.StartsAWord(padded, CentreRooms) && !IntentRules.StartsAWord(padded, IdeaWords))
+            return Concern.Complaint;
         // The building, the cooperative, the police: not MAM's, even when it is a problem ("zgłosić przeciekający dach").
-        if (IntentRules.StartsAWord(padded, OffTopic)) return Concern.OffTopic;
+        // A pet gone and one's own flat are the resident's own matters too: "my cat got out", "заливают ванную".
+        if (IntentRules.StartsAWord(padded, OffTopic) || IntentRules.StartsAWord(padded, Pets) && IntentRules.StartsAWord(padded, Gone)
+            || IntentRules.StartsAWord(padded, OwnHome))
+            return Concern.OffTopic;
         // "zgłaszam pomysł: półka z książkami" reports an idea, not a problem.
         if (IntentRules.StartsAWord(padded, IdeaWords)) return Concern.None;
-        return IntentRules.StartsAWord(padded, Complaint) || IntentRules.StartsAWord(padded, Trouble) ? Concern.Complaint : Concern.None;
+        return IntentRules.StartsAWord(padded, Complaint) || trouble ? Concern.Complaint : Concern.None;
     }
+
+    private static readonly string[] CentreRooms = IntentRules.Fold(
+        "kuchni", "kuchnia", "sali", "sala", "sale", "salce", "kitchen", "big room", "small room", "hall", "кухн", "зал",
+        "кімнат", "комнат");
+
+    private static readonly string[] Pets = IntentRules.Fold(
+        "kot", "kota", "kotek", "kotka", "pies", "psa", "piesek", "pieska", "papug", "кіт", "кота", "кішк", "собак",
+        "пес", "песик", "кот", "кошк", "cat", "kitten", "dog", "puppy", "parrot");
+
+    private static readonly string[] Gone = IntentRules.Fold(
+        "uciekl", "uciekla", "zginal", "zginela", "zaginal", "zgubil", "zgubila", "nie wrocil", "nie wrocila",
+        "втік", "втекла", "зник", "зникла", "загуби", "пропав", "пропала", "убежал", "убежала", "сбежал", "потерял",
+        "got out", "escaped", "ran off", "ran away", "missing", "lost", "hasnt come back", "has not come back");
+
+    // One's own flat and neighbours: "sąsiedzi z góry zalewają mi łazienkę", "my flat's ceiling is leaking".
+    private static readonly string[] OwnHome = IntentRules.Fold(
+        "moje mieszkanie", "mojego mieszkania", "moim mieszkaniu", "sasiad z gory", "sasiedzi z gory", "sasiadka z gory",
+        "zalewa mi", "zalali mi", "zalewaja mi",
+        "моя квартира", "мою квартиру", "моїй квартирі", "у мене в квартирі", "сусіди зверху", "сусід зверху", "заливають мені",
+        "залили мені", "моей квартире", "у меня в квартире", "соседи сверху", "сосед сверху", "заливают мне", "залили мне",
+        "my flat ", "my apartment", "upstairs neighbo", "neighbours upstairs", "neighbors upstairs", "flooding my");
 
     private static readonly string[] IdeaWords = IntentRules.Fold("pomysl", "ідея", "ідею", "идея", "идею", "idea");
 

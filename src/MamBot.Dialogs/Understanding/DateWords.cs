@@ -41,7 +41,7 @@ public static partial class DateWords
         // "we trójkę", "на четверых": how many come, said as a group.
         (@"we\s+dwojke|на\s+двоих", "dla 2 osob"), (@"we\s+trojke|на\s+троих", "dla 3 osob"),
         (@"we\s+czworke|на\s+четверых", "dla 4 osob"), (@"w\s+piatke|на\s+пятерых", "dla 5 osob"),
-        (@"(?<=\d\s?)чел\.?", "osob"),
+        (@"(?<=\d\s?)(?:чел|чол)\.?", "osob"),
         // Polish short day names after "w"/"we": "w pon wieczorem", "we wt", "w sob".
         (@"(?<=\bwe?\s)pon\.?", "poniedzialek"), (@"(?<=\bwe?\s)wt\.?", "wtorek"), (@"(?<=\bwe?\s)sr\.?", "sroda"),
         (@"(?<=\bwe?\s)czw\.?", "czwartek"), (@"(?<=\bwe?\s)pt\.?", "piatek"), (@"(?<=\bwe?\s)sob\.?", "sobota"),

@@ -20,8 +20,11 @@ internal static class IntentPairs
         var padded = " " + key(latin ? Transliteration.ToCyrillic(folded) : folded) + " ";
         // Surzhyk: Ukrainian mixed with Russian verbs ("otmenite moyu bron bud laska") meets the Russian pairs too.
         var pairs = language == Languages.Ukrainian ? [.. Ukrainian, .. Russian] : For(language);
+        var negated = IntentRules.StartsAWord(padded, Negations);
         foreach (var pair in pairs)
         {
+            // "I can't come to yoga" is no sign-up, whatever words of coming it has; the rules read it.
+            if (negated && pair.Intent == "register_event") continue;
             if (pair.Verbs.Any(v => IntentRules.StartsAWord(padded, key(v)))
                 && (pair.Objects.Length == 0 || pair.Objects.Any(o => IntentRules.StartsAWord(padded, key(o)))))
                 return pair.Intent;
@@ -62,14 +65,57 @@ internal static class IntentPairs
         "idea", "my idea", "pomysl", "moj pomysl", "zglaszam pomysl", "mam pomysl", "ідея", "моя ідея", "маю ідею", "идея",
         "моя идея", "есть идея");
 
+    // Drinks and the key, asked about: "can we have a glass of wine there?", "skąd się odbiera klucz?".
+    private static readonly string[] Drinks =
+    [
+        "wino", "wina", "winko", "winka", "winem", "piwo", "piwa", "szampan", "wine", "beer", "champagne", "prosecco",
+        "booze", "вино", "винце", "вина", "пиво", "шампан",
+    ];
+
+    private static readonly string[] Asking =
+    [
+        "mozna", "wolno", "czy", "can ", "could ", "allowed", "ok ", "okay", "можна", "можно", "чи ", "ли ", "дозвол",
+        "разреш",
+    ];
+
+    private static readonly string[] Keys = ["klucz", "kluczy", "kluczyk", "key", "keys", "ключ", "ключі", "ключи"];
+
+    private static readonly string[] KeyQuestions =
+    [
+        "odbier", "odebrac", "wziac", "oddac", "oddaje", "zwroc", "gdzie", "skad", "kto ", "komu", "pick up", "collect",
+        "get the", "give it back", "return", "where", "who ", "брати", "взяти", "віддав", "повернут", "де ", "кому",
+        "забрат", "вернут", "где", "получит",
+    ];
+
+    private static readonly string[] Negations = IntentRules.Fold(
+        "nie ", "не ", "ні ", "нет ", "not ", "cant", "can t", "cannot", "wont", "won t", "dont", "don t", "no longer");
+
     private static Pair P(string intent, string[] verbs, params string[] objects) =>
         new(intent, IntentRules.Fold(verbs), IntentRules.Fold(objects));
 
     // A cancelled booking first: "nie przyjdziemy, anulujcie salę" gives the room back.
     private static readonly Pair[] Polish =
     [
+        P("house_rules", Drinks, Asking),
+        P("house_rules", Keys, KeyQuestions),
+        // "proszę skreślić naszą rezerwację": a booking given back, before any sign-up is.
+        P("cancel_booking", ["skresl", "wykresl", "zrezygn", "rezygnuj"], "rezerwacj"),
+        // Making a booking is booking: "chcę zrobić rezerwację".
+        P("book_room", ["zrobic", "zlozyc", "zrobie", "zloze"], "rezerwacj"),
+        P("register_event", ["zapisuje sie", "zapisujemy sie", "zapisze sie", "zapiszemy sie", "zapisalabym sie",
+            "zapisalbym sie", "zapisalabym", "zapisalbym"]),
+        P("talk_to_staff", ["do czlowieka", "do zywego czlowieka", "do kogos z zespolu", "z koordynator",
+            "kontakt z koordynator", "z kierownik", "z kierownicz"]),
+        P("book_room", IntentRules.FreePolish, "cos", "jakas", "jakis", "cokolwiek"),
+        // Stopping what is sent, in any words: "przestańcie mi wysyłać przypomnienia".
+        P("stop", ["przestan", "przestancie", "nie wysylaj", "nie wysylajcie", "nie przysylaj", "nie przysylajcie",
+            "wylacz", "wylaczcie", "dosc", "koniec z", "nie chce dostawac", "nie chce juz dostawac"],
+            "przypomn", "powiadom", "wiadomosc", "wiadomosci", "newslet", "smsy", "pisac", "wysylac", "przysylac"),
         P("house_rules", ["czy mozna przyniesc", "mozna przyniesc", "czy mozemy przyniesc", "czy wolno"]),
         P("leave_event", ["skresl", "wykresl", "skreslic", "wykreslic"]),
+        // "czy w tę sobotę dzieje się coś, na co mogłabym przyjść?"
+        P("list_events", ["dzieje sie", "odbywa sie", "odbedzie sie", "bedzie sie dzialo"], "cos", "sobot", "niedziel",
+            "weekend", "dzis", "jutro", "tygodni", "u was", "u panstwa", "ciekaw"),
         P("propose_idea", ["zrobilibyscie", "moglibyscie zrobic", "moglibyscie zorganizowac", "a moze by", "fajnie by bylo",
             "przydaloby sie"]),
         P("cancel_booking", ["odwol", "anul", "usun", "skasuj", "skasowac", "wycofaj", "wycofac", "rezygnuj",
@@ -100,10 +146,21 @@ internal static class IntentPairs
             "rozmawiac z", "pogadac z", "mowic z"], "koordynator", "kims", "kogos", "czlowiek", "osoba", "pracownik",
                 "animator",
             "konsultant", "zespol", "obslug", "kierownik", "recepcj"),
+        // Coming to an activity, once no leaving above has spoken: "I'd like to come to yoga".
+        P("register_event", ["przyjsc na", "pojsc na", "przyjde na", "pojde na", "wziac udzial w"], Activities),
     ];
 
     private static readonly Pair[] English =
     [
+        P("house_rules", Drinks, Asking),
+        P("house_rules", Keys, KeyQuestions),
+        P("book_room", ["make a", "make"], "booking", "reservation"),
+        P("talk_to_staff", ["put me in touch", "get in touch with", "with the coordinator", "with a coordinator",
+            "the manager", "to a human", "to a real person"]),
+        P("book_room", ["free", "available"], "anything", "something", "any room", "a room", "any space"),
+        P("stop", ["stop", "no more", "dont send", "don t send", "quit sending", "turn off", "switch off",
+            "unsubscribe", "opt out", "dont want any more", "don t want any more"],
+            "reminder", "notification", "news", "messages", "texts", "sending", "texting", "updates", "spam"),
         P("house_rules", ["can we bring", "can i bring", "may we bring", "may i bring", "ok to bring", "allowed to bring",
             "are we allowed", "am i allowed"]),
         P("propose_idea", ["how about starting", "would be nice", "would be great if", "why dont you start", "you could start"]),
@@ -133,18 +190,31 @@ internal static class IntentPairs
             "them", "one of"),
         // Having an idea of one's own proposes it, even after supporting a neighbour's: "also I have my own idea".
         P("propose_idea", ["have", "got", "ive got"], "an idea", "my own idea", "own idea", "an initiative"),
+        // Suggesting is proposing, after any support of a neighbour's above: "I wanna suggest a chess tournament".
+        P("propose_idea", ["suggest", "submit a suggestion", "make a suggestion", "propose", "how about a",
+            "how about an", "what about a", "what if we"]),
         P("talk_to_staff", ["put me through", "connect me", "transfer me", "get me the coordinator", "speak to someone",
             "speak with someone", "talk to someone", "talk with someone", "speak to a ", "talk to a ", "speak with a ",
             "talk with a ", "speak to the", "talk to the", "can i speak", "could i speak", "may i speak"]),
+        // Coming to an activity, once no leaving above has spoken: "I'd like to come to yoga".
+        P("register_event", ["take part in", "join", "attend", "come to", "go to", "sign up for"], Activities),
     ];
 
     private static readonly Pair[] Ukrainian =
     [
+        P("house_rules", Drinks, Asking),
+        P("house_rules", Keys, KeyQuestions),
+        P("book_room", ["зробити", "оформити", "зроблю"], "брон", "резерв"),
+        P("talk_to_staff", ["адміністратор", "координатор", "потрібна людина", "потрібен працівник"]),
+        P("book_room", ["вільн"], "щось", "якась", "якийсь", "що небудь"),
+        P("stop", ["перестаньте", "перестань", "припиніть", "припини", "досить", "годі", "не надсилайте",
+            "не надсилай", "вимкніть", "вимкни", "не хочу отримувати", "більше не хочу"],
+            "нагадуван", "сповіщен", "новин", "повідомлен", "розсилк", "надсилати", "писати"),
         P("house_rules", ["чи можна принести", "можна принести", "чи можемо принести", "чи дозволено"]),
         P("register_event", ["хочу на", "хочу піти на", "хочемо на"], Activities),
         P("propose_idea", ["було б добре", "було б класно", "можна було б", "а може б"]),
         // "Зняти" only with a booking: "зняти зал" is renting it, "зніміть бронь" cancelling.
-        P("cancel_booking", ["скасу", "скасов", "відмін", "видал", "анулю"], "брон", "резерв", "зал", "кімнат",
+        P("cancel_booking", ["скасу", "скасов", "відмін", "отмін", "видал", "анулю"], "брон", "резерв", "зал", "кімнат",
             "кухн", "rezerwac", "rezerwacj"),
         P("my_bookings", ["підтверд"], "брон", "резерв"),
         P("cancel_booking", ["знім", "зняти", "зніми"], "брон", "резерв"),
@@ -166,10 +236,20 @@ internal static class IntentPairs
         P("talk_to_staff", ["зєднайте", "зєднай", "зєднати", "переключіть", "покличте", "поговорити з", "звязатися з",
             "звязати з",
             "з координатор", "з адміністратор", "з оператор"]),
+        // Coming to an activity, once no leaving above has spoken: "I'd like to come to yoga".
+        P("register_event", ["взяти участь", "візьму участь", "піти на", "прийти на", "сходити на"], Activities),
     ];
 
     private static readonly Pair[] Russian =
     [
+        P("house_rules", Drinks, Asking),
+        P("house_rules", Keys, KeyQuestions),
+        P("book_room", ["сделать", "оформить", "сделаю"], "брон", "резерв"),
+        P("talk_to_staff", ["администратор", "координатор", "нужен человек", "нужен сотрудник"]),
+        P("book_room", ["свобод"], "что-то", "что то", "что-нибудь", "что нибудь", "какой-то", "какая-то"),
+        P("stop", ["хватит", "перестаньте", "перестань", "прекратите", "прекрати", "не присылайте", "не шлите",
+            "отключите", "отключи", "не хочу получать", "больше не хочу"],
+            "напомина", "уведомлен", "новост", "сообщен", "рассылк", "присылать", "слать", "писать"),
         P("house_rules", ["можно ли принести", "можно принести", "можем ли мы принести", "разрешено ли"]),
         P("register_event", ["хочу на", "хочу пойти на", "хочу сходить на"], Activities),
         P("my_bookings", ["подтверд"], "брон", "резерв"),
@@ -191,5 +271,7 @@ internal static class IntentPairs
         P("talk_to_staff", ["соедините", "соедини", "переключите", "позовите", "поговорить с", "связаться с",
             "с человеком",
             "с координатор", "с администратор", "с оператор", "живой человек"]),
+        // Coming to an activity, once no leaving above has spoken: "I'd like to come to yoga".
+        P("register_event", ["принять участие", "пойти на", "прийти на", "сходить на"], Activities),
     ];
 }

@@ -23,7 +23,7 @@ public sealed record Understood(
 /// room or a day and time is a booking). Slots come from <see cref="TypedDates"/> and the centre's room names.
 /// A sentence the resident's language does not understand is tried in the others: neighbours mix languages.
 /// </summary>
-public static class IntentRecognizer
+public static partial class IntentRecognizer
 {
     public const string None = "none";
 
@@ -36,14 +36,15 @@ public static class IntentRecognizer
 
     public static Understood Recognize(string? text, DateOnly today, IReadOnlyList<Room> rooms, string? language = null)
     {
-        var folded = TypedText.Fold(text);
+        // "the class I signed up for" names the event; only the rest says what to do with it.
+        var folded = SignedUpFor().Replace(TypedText.Fold(text), " ");
         var (intent, heardIn) = Decide(folded, Candidates(Languages.Match(language) ?? Language.Current, text));
         var room = BookingSlots.FindRoom(rooms, text ?? "");
         var times = TypedDates.Times(text ?? "");
         var length = TypedDates.Length(text ?? "");
         var day = TypedDates.Day(text ?? "", today);
-        // "rano" is a time only next to a day: "dobry wieczór" is a greeting.
-        var (start, end) = (times?.Start ?? (day is null ? null : PartOfDay(text ?? "")), times?.End);
+        // "wieczorem" is a part of the day, no start: the booking form offers that day's free times instead.
+        var (start, end) = (times?.Start, times?.End);
         if (length is null && start is { } s && end is { } e) length = e - s;
         if (end is null && start is { } s2 && length is { } l) end = s2.Add(l);
 
@@ -69,6 +70,9 @@ public static class IntentRecognizer
         // A free stretch of time asked for is about rooms: "anything free on Friday between 2 and 4?"
         if (intent is None or "list_events" && end is not null && IntentRules.StartsAWord($" {folded} ", IntentRules.Free))
             intent = "book_room";
+
+        // "pottery sat?? when": the time of an activity named, not the centre's hours.
+        if (intent == "opening_hours" && IntentPairs.NamesAnActivity($" {folded} ")) intent = "list_events";
 
         // A room or a day with a time, with no other intent, is a booking ("mała sala w piątek o 18").
         if (intent == None && (room is not null || (start is not null && day is not null))) intent = "book_room";
@@ -187,8 +191,13 @@ public static class IntentRecognizer
         return false;
     }
 
-    /// <summary>"rano", "wieczorem" ("ввечері", "in the evening"): a start when no clock time was given.</summary>
-    private static TimeOnly? PartOfDay(string text) =>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\bna\s+)?\b(?:ktore|ktora|ktory|ktorych)\s+(?:sie\s+)?zapisal\w*(?:\s+sie)?"
+        + @"|(?:на\s+)?(?:який|яку|які|яке|що|который|которую|которое|которые|что)\s+(?:я\s+)?(?:записал\w*|зареєструвал\w*|зарегистрировал\w*)"
+        + @"|\b(?:that\s+|which\s+)?i(?:ve|\s+have)?\s+(?:signed up|registered|enrolled)\s+(?:for|in|to)\b")]
+    private static partial System.Text.RegularExpressions.Regex SignedUpFor();
+
+    /// <summary>"rano", "wieczorem" ("ввечері", "in the evening"): roughly when, with no clock time given.</summary>
+    public static TimeOnly? PartOfDay(string text) =>
         (" " + TypedText.Fold(DateWords.ToPolish(TypedText.Simplify(text))) + " ") switch
         {
             var t when t.Contains(" rano ", StringComparison.Ordinal) => new TimeOnly(9, 0),

@@ -31,7 +31,7 @@ internal static partial class IntentRules
         ("cancel_booking", ["odwolaj moja", "odwolac moja", "anuluj moja", "odwolaj rezerw", "odwolac rezerw", "anuluj rezerw", "anulowac rezerw",
             "rezygnuje z rezerw", "rezygnuje z sali", "odwolaj sale", "odwolac sale"]),
         // Giving up one place; "wypisz mnie" alone, or "ze wszystkiego", is the stop below.
-        ("leave_event", ["wypisz mnie z", "wypisz mnie na", "wypiszcie mnie", "wypisac sie", "wypisuje sie", "skresl mnie", "wykresl mnie",
+        ("leave_event", ["wypisz mnie z", "wypisz mnie na", "wypiszcie mnie", "wypisac sie", "sie wypisac", "sie wypisuje", "wypisuje sie", "skresl mnie", "wykresl mnie",
             "nie przyjde", "nie bede mogl", "nie bede mogla", "nie moge przyjsc", "nie dam rady przyjsc", "nie dam rady na", "rezygnuje z udzialu",
             "rezygnuje z zajec", "rezygnuje z wydarzen", "odwolaj moj zapis", "anuluj moj zapis", "anuluj zapis", "wycofuje sie", "wycofaj mnie"]),
         ("stop", ["wypisz mnie"]),
@@ -100,7 +100,8 @@ internal static partial class IntentRules
         ("propose_idea", ["ідея", "ідею", "ідеї", "ініціатив", "пропоную", "пропозиці", "запропонувати", "запропоную", "хочу організувати",
             "хотіла б організувати", "хотів би організувати", "організуймо", "організувати", "ideia", "ideya", "ideyu", "ideiu", "proponuiu",
             "proponuyu", "zaproponuvaty"]),
-        ("list_events", ["шо буде", "sho bude", "заход", "події", "подій", "подія", "що відбувається", "що буде", "що цікавого", "що нового", "заняття", "занять",
+        ("list_events", ["шо там", "що там у вас", "що там сьогодні", "що там завтра", "відбувається", "що у вас в ", "що у вас у ", "що у вас на ", "що у вас сьогодні", "що у вас завтра",
+            "шо у вас", "шо буде", "sho bude", "заход", "події", "подій", "подія", "що відбувається", "що буде", "що цікавого", "що нового", "заняття", "занять",
             "майстер-клас", "майстер клас", "концерт", "зустріч", "календар", "розклад", "цього тижня", "наступного тижня", "на вихідних",
             "для дітей", "для сеньйор", "для літніх", "для пенсіонер", "що сьогодні", "що завтра", "zakhod", "zahod", "podii", "podiyi"]),
         ("surveys", ["ankiet", "опитуван", "анкет", "голосува", "проголосу", "opytuvan", "anket", "holosuvan", "proholosu"]),

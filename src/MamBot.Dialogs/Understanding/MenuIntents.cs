@@ -55,6 +55,10 @@ public static class MenuIntents
     private static readonly System.Text.RegularExpressions.Regex Negated = new(
         @" (?:nie|не|ні|ни|dont|not|never|bez|без|without|ніколи) \S+", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    /// <summary>A verb of erasing or cancelling, whatever its object: "так, видалити", "yes, delete".</summary>
+    public static bool SaysErase(string? text) =>
+        IntentRules.StartsAWord(IntentRules.Padded(text), EraseVerbs) || Conversation.TypedRepair.SaysCancel(text);
+
     private static bool AsksToErase(string said, Func<string, string> key)
     {
         var padded = Negated.Replace(said, " ");

@@ -82,7 +82,9 @@ internal static partial class NumberWords
     /// <summary>The simplified text with the number words that are hours or counts put into digits.</summary>
     public static string ToDigits(string simplified)
     {
-        var t = CountRegex().Replace(simplified, m => Number(m.Groups["n"].Value) is { } n
+        // British "half five" is half past five.
+        var t = BritishHalf.Replace(simplified, "half past ");
+        t = CountRegex().Replace(t, m => Number(m.Groups["n"].Value) is { } n
             ? Digits(n) + (m.Groups["half"].Success ? ",5" : "") + m.Groups["unit"].Value : m.Value);
         t = WeAre().Replace(t, m => Number(m.Groups["n"].Value) is { } n ? Digits(n) : m.Value);
         t = HourWord().Replace(t, m => Hour(m) is { } h ? Digits(h) : m.Value);
@@ -146,6 +148,9 @@ internal static partial class NumberWords
         $@"(?<![\w:]){Cardinal}{Half}(?<unit>\s+{Unit})", RegexOptions.CultureInvariant);
 
     private static Regex CountRegex() => Count;
+
+    private static readonly Regex BritishHalf = new(
+        $@"(?<![\w])half\s+(?=(?:{Cardinal}|\d{{1,2}})(?![\w:])(?!\s+{Unit}))", RegexOptions.CultureInvariant);
 
     private static readonly Regex We = new(
         $@"(?<=(?:nas bedzie|bedzie nas|nas jest|нас буде|буде нас|нас будет|будет нас|нас|we\s?ll be|we will be|we are|were|there will be)\s+){Cardinal}(?!\w)",

@@ -15,8 +15,10 @@ public static partial class PersonNames
         var intro = Introduction().Match(text);
         if (!intro.Success) return null;
         var rest = text[(intro.Index + intro.Length)..].TrimStart(' ', ':', ',', '-', '—');
-        var words = rest.Split([' ', ',', '.', ';', '!', '?'], StringSplitOptions.RemoveEmptyEntries)
-            .TakeWhile(IsNameWord).Take(3).ToList();
+        // A name ends with its clause: "Lucía García, Erasmus student", "Олена Коваль. Хочу…".
+        var clauseEnd = rest.IndexOfAny([',', '.', ';', '!', '?', '(', '—', '–']);
+        if (clauseEnd >= 0) rest = rest[..clauseEnd];
+        var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeWhile(IsNameWord).Take(3).ToList();
         return words.Count == 0 || words.Any(IsEverydayWord) ? null : string.Join(' ', words);
     }
 
@@ -28,6 +30,26 @@ public static partial class PersonNames
     {
         var clauses = text.Split([',', ';', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return clauses.Length >= 2 ? clauses.FirstOrDefault(IsCapitalisedName) : null;
+    }
+
+    /// <summary>
+    /// "chcę kuchnię w niedzielę od 17 do 19 będzie nas czworo Marek Wiśniewski lepimy pierogi": in a message typed
+    /// in lower case, the one run of two or three capitalised words stands out as a name.
+    /// </summary>
+    public static string? Run(string text)
+    {
+        var words = text.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', '!', '?', ':')).ToList();
+        if (words.Count < 4 || words[0].Length == 0 || !char.IsLower(words[0][0])) return null;
+        var runs = new List<List<string>>();
+        List<string>? run = null;
+        foreach (var word in words)
+        {
+            if (IsNameWord(word) && !IsEverydayWord(word)) (run ??= []).Add(word);
+            else if (run is not null) { runs.Add(run); run = null; }
+        }
+        if (run is not null) runs.Add(run);
+        return runs is [{ Count: 2 or 3 } only] && words.Count(w => w.Length > 0 && char.IsUpper(w[0])) == only.Count
+            ? string.Join(' ', only) : null;
     }
 
     /// <summary>The whole message is a name ("Tom Baker", "Марія Бондар"): two or three capitalised words.</summary>

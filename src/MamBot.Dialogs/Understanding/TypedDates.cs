@@ -136,12 +136,17 @@ public static partial class TypedDates
     public static int? People(string text, bool bareNumber)
     {
         var t = Prepare(text);
-        // The first that is a number: in "dla osób, 10 osób" the word before the first "osób" is none.
+        // The first that is a number: in "dla osób, 10 osób" the word before the first "osób" is none. A sum said
+        // after the parts wins: "nine kids plus me so ten people", "3 dorosłych i 4 dzieci, razem 7 osób".
+        int? first = null;
         foreach (Match p in PeopleWords().Matches(t))
         {
             var n = p.Groups["n"].Value;
-            if ((int.TryParse(n, out var digits) ? digits : NumberWord(n)) is { } heads) return heads;
+            if ((int.TryParse(n, out var digits) ? digits : NumberWord(n)) is not { } heads) continue;
+            if (first is not null && Summing().IsMatch(t[..p.Index])) return heads;
+            first ??= heads;
         }
+        if (first is not null) return first;
         // "me and 2 friends", "ja i 3 koleżanki", "я і ще двоє друзів": the others and the one writing.
         if (MeAnd().Match(t) is { Success: true } me && (int.TryParse(me.Groups["n"].Value, out var others)
             ? others : NumberWord(me.Groups["n"].Value)) is { } count and < 100) return count + 1;
@@ -246,11 +251,17 @@ public static partial class TypedDates
     [GeneratedRegex(@"\b(?<n>\d{2,3})\s*(?:min|minut\w*)\b")]
     private static partial Regex Minutes();
 
-    [GeneratedRegex(@"\b(?<n>\d+(?:[.,]5)?|jedn\w*|dwie|dwa|trzy|cztery)\s*(?:h\b|godz\w*)")]
+    // "do 16 godziny" ("до 16 години") is an hour of the clock, never a length.
+    [GeneratedRegex(@"\b(?<!\b(?:do|od|o|po)\s)(?<n>\d+(?:[.,]5)?|jedn\w*|dwie|dwa|trzy|cztery)\s*(?:h\b|godz\w*)")]
     private static partial Regex Hours();
 
     [GeneratedRegex(@"\b(?:dla\s+)?(?<![-−])(?<n>\d{1,3}|[a-z]+)\s+(?:os\b|osob\w*|osoby|ludzi|dzieci\w*|uczestnik\w*)|\b(?:bedzie|przyjdzie)\s+nas\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?:bedzie|jest)\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?<n>\d{1,3})\b(?!\s*(?:[:./-]\d|godz|h\b|minut))")]
     private static partial Regex PeopleWords();
+
+    // Words that sum up what came before them, right before the total.
+    [GeneratedRegex(@"\b(?:so|thats|that s|in total|total|altogether|all together|czyli|razem|lacznie|w sumie|"
+        + @"тобто|разом|загалом|всього|усього|итого|всего|то есть|вместе)\s*(?:dla\s+|we re\s+|we are\s+)?$")]
+    private static partial Regex Summing();
 
     [GeneratedRegex(@"\b(?:me|ja|я)\s+(?:and|plus|i|і|и|та|\+)\s+(?:jeszcze\s+|ще\s+|еще\s+)?(?<n>\d{1,2}|[a-zа-яії]+)\s+"
         + @"(?:friends?|others?|more|kolez\w*|znajom\w*|przyjaci\w*|osob\w*|друз\w*|подруг\w*|знайом\w*|знаком\w*)")]

@@ -83,6 +83,34 @@ public static class TypedConsent
         && TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Any(w => Consenting.Contains(w) || LooseConsenting.Contains(Understanding.Transliteration.LooseCyrillic(w)));
 
+    /// <summary>
+    /// With the consent question on screen, a yes may say more: "Yes, that's fine, I'm okay with that", "та
+    /// согласна я, пишіть уже", "Tak, chcę, żeby ktoś się tym zajął". It agrees when it opens with a yes or has a
+    /// word of consenting anywhere, and nothing in it negates.
+    /// </summary>
+    public static bool? ReadAtQuestion(string? text)
+    {
+        if (Read(text) is { } read) return read;
+        var words = TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 40 || words.Any(w => Negating.Contains(w) && w != "no")) return null;
+        var opensWithYes = OpeningYes.Contains(words[0]) || words is ["no", "to" or "dobra" or "dobrze", ..];
+        var consenting = words.Any(w => Consenting.Contains(w) || LooseConsenting.Contains(Understanding.Transliteration.LooseCyrillic(w)));
+        // "ok. stop messaging me pls" opens with a yes but asks for something else.
+        if (!consenting && AsksSomethingElse(WithoutAgreeing(text))) return null;
+        return opensWithYes || consenting ? true : null;
+    }
+
+    private static bool AsksSomethingElse(string folded) =>
+        MenuIntents.Match(folded) != MenuIntent.None || MenuIntents.SaysErase(folded) || new[] { Data.Residents.Languages.Russian }.Concat(Data.Residents.Languages.All)
+            .Select(l => IntentRecognizer.RulesOnly(folded, l))
+            .Any(i => i is not (IntentRecognizer.None or "thanks" or "greeting" or "talk_to_staff"));
+
+    // A first word that is a yes of its own (not "to", "w", "moze" which open other sentences as well).
+    private static readonly HashSet<string> OpeningYes = Words(
+        "tak", "ok", "okej", "oki", "dobrze", "dobra", "jasne", "pewnie", "oczywiscie", "zgoda", "spoko",
+        "так", "добре", "гаразд", "звісно", "звичайно", "ок", "yes", "yeah", "yep", "sure", "okay", "alright",
+        "да", "хорошо", "конечно", "ладно");
+
     /// <summary>The text after its leading words of agreeing and politeness: "да, запишите меня" → "запишите меня".</summary>
     public static string WithoutAgreeing(string? text) => string.Join(' ', TypedText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
         .SkipWhile(w => Agreeing.Contains(w) || Neutral.Contains(w)));

@@ -32,33 +32,46 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     /// uk 86.0/78.0, en 86.0/86.0, ru 90.0/76.0. v5 (HeldOut/v5/), written blind for other kinds of writers (long
     /// and polite, slang, dictated); its first run, unread: pl 84.0/91.0, uk 83.0/93.0, en 86.0/93.0, ru 94.0/94.0.
     /// v6 (HeldOut/v6/), written blind at the end of that session; first run, unread: pl 94.0/99.0, uk 92.0/95.0,
-    /// en 95.0/95.0, ru 98.0/90.0.
+    /// en 95.0/95.0, ru 98.0/90.0. v7 (HeldOut/v7/), written blind at the start of the next session; first run:
+    /// pl 90/85, uk 86/87, en 91/89, ru 92/80 (its misses were seen once in a diff by mistake, so v8 was written
+    /// blind at once: first run, unread, pl 92/93, uk 87/88, en 85/94, ru 94/86). Floors sit just under the
+    /// latest figures. The first set gave a start for a part of the day ("jutro wieczorem" → 18:00) where every
+    /// blind set since gives none; the bot now reads a part of the day as no start (the booking form offers that
+    /// day's free times), and the first set's 19 such labels say so too.
     /// </remarks>
     [Theory]
-    [InlineData("", "pl", 0.98, 0.98)]
-    [InlineData("", "uk", 0.97, 0.97)]
-    [InlineData("", "en", 0.97, 0.98)]
-    [InlineData("", "ru", 0.98, 0.98)]
-    [InlineData("v2", "pl", 0.90, 0.90)]
-    [InlineData("v2", "uk", 0.82, 0.91)]
-    [InlineData("v2", "en", 0.90, 0.91)]
-    [InlineData("v2", "ru", 0.95, 0.90)]
-    [InlineData("v3", "pl", 0.98, 0.96)]
-    [InlineData("v3", "uk", 0.96, 0.98)]
-    [InlineData("v3", "en", 0.97, 0.96)]
-    [InlineData("v3", "ru", 0.94, 0.94)]
-    [InlineData("v4", "pl", 0.99, 0.98)]
-    [InlineData("v4", "uk", 0.95, 0.94)]
-    [InlineData("v4", "en", 0.95, 0.97)]
-    [InlineData("v4", "ru", 1.0, 0.96)]
-    [InlineData("v5", "pl", 0.86, 0.92)]
-    [InlineData("v5", "uk", 0.84, 0.94)]
-    [InlineData("v5", "en", 0.89, 0.93)]
-    [InlineData("v5", "ru", 0.94, 0.96)]
-    [InlineData("v6", "pl", 0.94, 0.99)]
-    [InlineData("v6", "uk", 0.92, 0.95)]
-    [InlineData("v6", "en", 0.95, 0.95)]
-    [InlineData("v6", "ru", 0.98, 0.90)]
+    [InlineData("", "pl", 0.989, 0.980)]
+    [InlineData("", "uk", 0.979, 0.979)]
+    [InlineData("", "en", 0.980, 0.980)]
+    [InlineData("", "ru", 1.0, 0.983)]
+    [InlineData("v2", "pl", 0.908, 0.926)]
+    [InlineData("v2", "uk", 0.835, 0.944)]
+    [InlineData("v2", "en", 0.908, 0.954)]
+    [InlineData("v2", "ru", 0.949, 0.932)]
+    [InlineData("v3", "pl", 0.989, 0.979)]
+    [InlineData("v3", "uk", 0.969, 1.0)]
+    [InlineData("v3", "en", 0.979, 0.989)]
+    [InlineData("v3", "ru", 0.939, 0.939)]
+    [InlineData("v4", "pl", 0.989, 0.989)]
+    [InlineData("v4", "uk", 0.969, 0.949)]
+    [InlineData("v4", "en", 0.959, 0.979)]
+    [InlineData("v4", "ru", 1.0, 0.959)]
+    [InlineData("v5", "pl", 0.929, 0.959)]
+    [InlineData("v5", "uk", 0.959, 0.969)]
+    [InlineData("v5", "en", 0.969, 0.969)]
+    [InlineData("v5", "ru", 1.0, 0.959)]
+    [InlineData("v6", "pl", 0.969, 1.0)]
+    [InlineData("v6", "uk", 0.949, 0.979)]
+    [InlineData("v6", "en", 0.959, 0.979)]
+    [InlineData("v6", "ru", 0.979, 0.919)]
+    [InlineData("v7", "pl", 0.929, 0.889)]
+    [InlineData("v7", "uk", 0.889, 0.899)]
+    [InlineData("v7", "en", 0.939, 0.919)]
+    [InlineData("v7", "ru", 0.919, 0.839)]
+    [InlineData("v8", "pl", 0.919, 0.929)]
+    [InlineData("v8", "uk", 0.869, 0.879)]
+    [InlineData("v8", "en", 0.849, 0.939)]
+    [InlineData("v8", "ru", 0.939, 0.859)]
     public void Sentences_nobody_here_wrote_are_understood(string set, string language, double intentFloor, double slotFloor)
     {
         var lines = Lines(Path.Combine(set, $"utterances.{language}.tsv"));
