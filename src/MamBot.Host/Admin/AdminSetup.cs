@@ -75,8 +75,10 @@ public static class AdminSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
-        var conversationScript = PanelScript("conversation.js");
+        var conversationScript = PanelScript("Conversations.conversation.js");
+        var attendanceScript = PanelScript("Events.attendance.js");
         app.MapGet("/admin/conversation.js", () => Results.Text(conversationScript, "text/javascript; charset=utf-8")).RequireAuthorization();
+        app.MapGet("/admin/attendance.js", () => Results.Text(attendanceScript, "text/javascript; charset=utf-8")).RequireAuthorization();
         app.MapPost("/admin/logout", async (HttpContext http, IAntiforgery antiforgery) =>
         {
             // A page elsewhere must not be able to sign staff out: the form's token is required here too.
@@ -99,7 +101,7 @@ public static class AdminSetup
     /// <summary>A script of the panel, embedded in the assembly like the chat page's (the CSP allows only the site's own).</summary>
     private static string PanelScript(string file)
     {
-        var name = $"MamBot.Host.Admin.Pages.Conversations.{file}";
+        var name = $"MamBot.Host.Admin.Pages.{file}";
         using var stream = System.Reflection.Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The panel script {name} is not embedded.");
         using var reader = new StreamReader(stream);
