@@ -53,6 +53,7 @@ public static class MamDataSetup
         services.AddScoped<CentreDirectory>();
         services.AddScoped<BookingService>();
         services.AddScoped<EventService>();
+        services.AddScoped<EventAttendees>();
         services.AddScoped<IdeaService>();
         services.AddScoped<Handoffs.HandoffService>();
         services.AddScoped<Staff.PresenceService>();

@@ -64,6 +64,9 @@ public sealed class EventSignup
     public DateTime? PromotedUtc { get; set; }
     public DateTime? WithdrawnUtc { get; set; }
 
+    /// <summary>Marked by the team on the day: came or not; null until someone takes attendance.</summary>
+    public bool? Came { get; set; }
+
     public bool IsActive => Status != SignupStatus.Withdrawn;
 }
 

@@ -159,6 +159,21 @@ public sealed partial class EventService(MamDbContext db, TimeProvider time)
         return cancelled;
     }
 
+    /// <summary>Undoes a cancellation while the event is still ahead and its room is still free; sign-ups stand as they were.</summary>
+    public async Task<EventChange> RestoreAsync(int eventId, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginWriteAsync(ct);
+        var restored = await db.Events.FirstOrDefaultAsync(e => e.Id == eventId, ct);
+        if (restored is null || restored.IsOn) return Problem(EventProblem.NotFound);
+        if (restored.StartUtc <= Now) return Problem(EventProblem.InThePast);
+        if (await ConflictsAsync(restored.RoomId, restored.StartUtc, restored.EndUtc, except: restored.Id, ct) is { } conflict) return conflict;
+        restored.Status = EventStatus.Scheduled;
+        restored.CalendarSequence++;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(restored, EventProblem.None, [], []);
+    }
+
     public async Task<SignupResult> SignUpAsync(int eventId, Guid residentId, CancellationToken ct)
     {
         await using var transaction = await db.BeginWriteAsync(ct);

@@ -77,6 +77,7 @@ public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimePr
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var feedback = await db.EventFeedback.AsNoTracking().Where(f => eventIds.Contains(f.EventId)).ToListAsync(ct);
         var ratings = feedback.Where(f => f.Rating is not null).Select(f => (double)f.Rating!.Value).ToList();
+        var (came, missed) = await AttendanceAsync(eventIds, feedback, ct);
 
         var ideas = await db.Ideas.AsNoTracking().Where(i => i.CentreId == centreId && i.CreatedUtc >= from && i.CreatedUtc < to)
             .GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -106,11 +107,26 @@ public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimePr
             [.. rooms.Select(r => new RoomFigures(r.Name, bookings.Count(b => b.RoomId == r.Id),
                 bookings.Where(b => b.RoomId == r.Id).Sum(b => (b.EndUtc - b.StartUtc).TotalHours)))],
             new EventFigures(held, events.Count - held, signups.GetValueOrDefault(SignupStatus.Going), signups.GetValueOrDefault(SignupStatus.Waiting),
-                ratings.Count, feedback.Count(f => f.Missed), ratings.Count == 0 ? null : ratings.Average()),
+                came, missed, ratings.Count == 0 ? null : ratings.Average()),
             ideas,
             surveys,
             new HandoffFigures(handoffs.Count, waits.Count, Median(waits)),
             [.. posterVisits.Select(v => new PosterFigures(v.Code, titles.GetValueOrDefault(v.Code), v.Place, v.Count))]);
+    }
+
+    /// <summary>
+    /// Who came and who did not: where the team took attendance on the day, its marks (anyone going and not
+    /// ticked did not come); elsewhere the residents' own "Jak było?" (a rating means they came).
+    /// </summary>
+    private async Task<(int Came, int Missed)> AttendanceAsync(List<int> eventIds, List<EventFeedback> feedback, CancellationToken ct)
+    {
+        var going = await db.EventSignups.AsNoTracking()
+            .Where(s => eventIds.Contains(s.EventId) && (s.Status == SignupStatus.Going || s.Came != null))
+            .Select(s => new { s.EventId, s.Came }).ToListAsync(ct);
+        var marked = going.Where(s => s.Came is not null).Select(s => s.EventId).ToHashSet();
+        var unmarked = feedback.Where(f => !marked.Contains(f.EventId)).ToList();
+        return (going.Count(s => s.Came == true) + unmarked.Count(f => f.Rating is not null),
+            going.Count(s => marked.Contains(s.EventId) && s.Came != true) + unmarked.Count(f => f.Missed));
     }
 
     private static double? Median(List<double> sorted) => sorted.Count == 0 ? null

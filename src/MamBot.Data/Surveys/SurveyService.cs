@@ -96,6 +96,20 @@ public sealed class SurveyService(MamDbContext db, TimeProvider time)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosesUtc, now).SetProperty(x => x.OpensUtc, x => x.OpensUtc > now ? now : x.OpensUtc), ct) == 1;
     }
 
+    /// <summary>Opens a closed survey again until the given time (answers given stay); false when it is open or the time has passed.</summary>
+    public async Task<bool> ReopenAsync(int surveyId, DateTime closesUtc, CancellationToken ct)
+    {
+        var now = Now;
+        if (closesUtc <= now) return false;
+        await using var transaction = await db.BeginWriteAsync(ct);
+        var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == surveyId && s.ClosesUtc <= now, ct);
+        if (survey is null) return false;
+        survey.ClosesUtc = closesUtc;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
     public Task<Survey?> FindAsync(int surveyId, CancellationToken ct) =>
         db.Surveys.AsNoTracking().Include(s => s.Questions.OrderBy(q => q.Order)).FirstOrDefaultAsync(s => s.Id == surveyId, ct);
 

@@ -10,6 +10,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Dialogs.Bookings;
 
+/// <summary>The team's decisions a resident is told about.</summary>
+public enum BookingNotice { Approved, Rejected, Cancelled }
+
 /// <summary>
 /// Booking operations with everything that follows them: reminders, the resident hearing staff decisions,
 /// staff hearing about bookings that wait for them. The chat and the admin panel both come through here.
@@ -50,6 +53,27 @@ public sealed class BookingDesk(BookingService bookings, OutboxStore outbox, Res
         await TellResidentAsync(booking, "decision", when => Task.FromResult(Wording.Format(T.BookingRejected, when,
             string.IsNullOrWhiteSpace(note) ? "" : Wording.Format(T.BookingReason, note.Trim()))), ct);
         return booking;
+    }
+
+    /// <summary>
+    /// What the resident would read if the team approved, rejected (with the note) or cancelled now, in their own
+    /// language, for the panel to show before it asks "are you sure"; null when nobody would be told.
+    /// </summary>
+    public async Task<ResidentNotice?> NoticePreviewAsync(int bookingId, BookingNotice notice, string? note, CancellationToken ct)
+    {
+        var booking = await db.Bookings.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookingId, ct);
+        if (booking?.ResidentId is null) return null;
+        var (room, centre) = await RoomAsync(booking, ct);
+        var language = await recipients.OfAsync(booking.ResidentId, ct);
+        using var speaking = Language.Use(language);
+        var when = When(booking, room, centre.TimeZone);
+        return new((notice switch
+        {
+            BookingNotice.Approved => Wording.Format(T.BookingApproved, when, ""),
+            BookingNotice.Rejected => Wording.Format(T.BookingRejected, when,
+                string.IsNullOrWhiteSpace(note) ? "" : Wording.Format(T.BookingReason, note.Trim())),
+            _ => Wording.Format(T.BookingCancelledByStaff, when, Wording.ContactChannels(centre)),
+        }).TrimEnd(), language);
     }
 
     /// <summary>Cancels; the resident's own cancellation needs no message, staff's is explained to them.</summary>

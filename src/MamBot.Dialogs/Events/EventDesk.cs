@@ -116,7 +116,8 @@ public sealed partial class EventDesk(MamDbContext db, EventService events, Outb
             if (!string.IsNullOrWhiteSpace(reason)) text += " " + Wording.Format(T.EventCancelledReason, reason.Trim());
             await outbox.EnqueueAsync(new OutboxMessage
             {
-                IdempotencyKey = $"event:{eventId}:cancelled:{signup.Id}",
+                // The time of this cancellation is in the key: one undone and made again is news again.
+                IdempotencyKey = $"event:{eventId}:cancelled:{Stamp(cancelled.CancelledUtc ?? cancelled.StartUtc)}:{signup.Id}",
                 Kind = OutboxKind.EventUpdate,
                 ResidentId = signup.ResidentId,
                 Body = (Reply.WithRow(text, new Button(T.ButtonRemoveFromCalendar, $"events:ics:{eventId}"), new Button(T.ButtonSeeEvents, "events:list:w0:0"))
@@ -126,8 +127,43 @@ public sealed partial class EventDesk(MamDbContext db, EventService events, Outb
         return cancelled;
     }
 
+    /// <summary>
+    /// Undoes a cancellation: everyone still signed up hears it is back on, and those going get their reminders
+    /// again (new keys: the cancelled ones stay skipped).
+    /// </summary>
+    public async Task<EventChange> RestoreAsync(int eventId, CancellationToken ct)
+    {
+        var before = await events.FindAsync(eventId, ct);
+        var change = await events.RestoreAsync(eventId, ct);
+        if (change.Event is not { } restored || before is null) return change;
+        var again = Stamp(before.Event.CancelledUtc ?? time.GetUtcNow().UtcDateTime);
+        var centre = await centres.GetAsync(restored.CentreId, ct);
+        foreach (var signup in await events.ActiveSignupsAsync(eventId, ct))
+        {
+            await TellAsync(restored, signup, $"restored:{again}:{signup.Id}",
+                () => Wording.Format(T.EventRestoredNotice, restored.TitleNow(), EventTexts.When(restored, centre.TimeZone)), ct);
+            if (signup.Status == SignupStatus.Going) await ScheduleAsync(restored, signup, ct, again);
+        }
+        return change;
+    }
+
+    /// <summary>
+    /// What those signed up will read if the team cancels (with the reason) or restores the event now, in Polish
+    /// (each resident reads their language), for the panel to show before it asks; null for an unknown event.
+    /// </summary>
+    public async Task<string?> NoticePreviewAsync(int eventId, bool restore, string? reason, CancellationToken ct)
+    {
+        if (await events.FindAsync(eventId, ct) is not { } found) return null;
+        var e = found.Event;
+        var when = EventTexts.When(e, (await centres.GetAsync(e.CentreId, ct)).TimeZone);
+        using var speaking = Language.Use(Languages.Polish);
+        if (restore) return Wording.Format(T.EventRestoredNotice, e.TitleNow(), when);
+        var text = Wording.Format(T.EventCancelledNotice, e.TitleNow(), when);
+        return string.IsNullOrWhiteSpace(reason) ? text : text + " " + Wording.Format(T.EventCancelledReason, reason.Trim());
+    }
+
     /// <summary>The day before at the same wall-clock time, two hours before, and "Jak było?" the morning after.</summary>
-    private async Task ScheduleAsync(CommunityEvent e, EventSignup signup, CancellationToken ct)
+    private async Task ScheduleAsync(CommunityEvent e, EventSignup signup, CancellationToken ct, string? again = null)
     {
         var centre = await centres.GetAsync(e.CentreId, ct);
         var zone = centre.TimeZone;
@@ -150,7 +186,7 @@ public sealed partial class EventDesk(MamDbContext db, EventService events, Outb
             await outbox.EnqueueAsync(new OutboxMessage
             {
                 // The start is in the key: a moved event gets new reminders while the old ones stay skipped.
-                IdempotencyKey = $"{SignupKeyPrefix(e.Id, signup.Id)}{name}:{Stamp(e.StartUtc)}",
+                IdempotencyKey = $"{SignupKeyPrefix(e.Id, signup.Id)}{name}:{Stamp(e.StartUtc)}{(again is null ? "" : ":" + again)}",
                 Kind = kind,
                 ResidentId = signup.ResidentId,
                 DueUtc = dueUtc,

@@ -51,6 +51,9 @@ public sealed class SurveyDesk(SurveyService surveys, OutboxStore outbox, Centre
         return true;
     }
 
+    /// <summary>Undoes "Zamknij teraz": answers are taken again until the new end; dropped invitations stay dropped.</summary>
+    public Task<bool> ReopenAsync(int surveyId, DateTime closesUtc, CancellationToken ct) => surveys.ReopenAsync(surveyId, closesUtc, ct);
+
     /// <summary>The resident answered: nothing more about this survey goes to them.</summary>
     public Task AnsweredAsync(int surveyId, Guid residentId, CancellationToken ct) =>
         outbox.SkipQueuedAsync(KeyPrefix(surveyId, residentId), OutboxReasons.SurveyAnswered, ct);

@@ -87,6 +87,8 @@ public static class AdminSetup
         // What waits for the team, for panel.js on every open page; not the person's own work (no PanelActivity).
         app.MapGet(WaitingPath, async (WaitingCounts waiting, CancellationToken ct) =>
             Results.Json(await waiting.ReadAsync(ct))).RequireAuthorization();
+        var attendanceScript = PanelScript("Events.attendance.js");
+        app.MapGet("/admin/attendance.js", () => Results.Text(attendanceScript, "text/javascript; charset=utf-8")).RequireAuthorization();
         app.MapPost("/admin/logout", async (HttpContext http, IAntiforgery antiforgery) =>
         {
             // A page elsewhere must not be able to sign staff out: the form's token is required here too.

@@ -93,6 +93,9 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await staff.OpenFromMenuAsync("Rezerwacje");
         Assert.Contains("próba chóru (Anna, 12 osób) – czeka na decyzję", await staff.Locator("main").InnerTextAsync());
         await staff.GetByRole(AriaRole.Button, new() { Name = "Zatwierdź: piątek, 27 listopada, 17:00–19:00, Sala duża" }).ClickAsync();
+        // Asked once, with what the resident will read.
+        await staff.GetByText("✅ Twoja rezerwacja jest potwierdzona: piątek, 27 listopada, 17:00–19:00, Sala duża.").WaitForAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Tak, zatwierdź" }).ClickAsync();
         Assert.Equal("Zatwierdzono. Mieszkaniec dostanie wiadomość od razu (także wieczorem).", await staff.GetByRole(AriaRole.Status).InnerTextAsync());
         Assert.Contains("potwierdzona", await staff.Locator("main").InnerTextAsync());
 

@@ -86,7 +86,15 @@ public sealed class BookingPagesTests : IDisposable
                 .RequestAsync(new NewBooking(small, residentId, Thursday(12), Thursday(13), 3, "korepetycje", "Ola", null), default)).Booking!.Id;
         var staff = await StaffSession.SignInAsync(_app);
 
-        var week = StaffSession.Text(await staff.SubmitAsync($"/admin/bookings?handler=Cancel&id={bookingId}&week=0"));
+        // The first press only asks, saying what the resident will read; nothing is cancelled yet.
+        var ask = await staff.PostAsync($"/admin/bookings?handler=Cancel&id={bookingId}&week=0");
+        var question = StaffSession.Text(await ask.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+        Assert.Contains("Odwołać rezerwację? czwartek, 26 listopada, 12:00–13:00, Sala mała – korepetycje (Ola, 3 osoby).", question);
+        Assert.Contains("Mieszkaniec dostanie wiadomość (język: polski): Zespół MAM odwołał Twoją rezerwację: czwartek, 26 listopada, 12:00–13:00, Sala mała.", question);
+        Assert.Equal(BookingStatus.Confirmed, await _app.QueryAsync(db => db.Bookings.Select(b => b.Status).SingleAsync()));
+
+        var week = StaffSession.Text(await staff.SubmitAsync($"/admin/bookings?handler=Cancel&id={bookingId}&week=0", ("confirmed", "yes")));
 
         Assert.Contains("Odwołano. Mieszkaniec dostanie wiadomość.", week);
         Assert.Contains("12:00–13:00, Sala mała – korepetycje (Ola, 3 osoby) – odwołana", week);
@@ -132,7 +140,16 @@ public sealed class BookingPagesTests : IDisposable
         Assert.Contains("Czekają na decyzję piątek, 18 grudnia, 17:00–19:00, Sala duża – wigilia klatki (Basia, tel. 600 700 800, 20 osób)", first);
 
         var bookingId = await _app.QueryAsync(db => db.Bookings.Select(b => b.Id).SingleAsync());
-        var after = StaffSession.Text(await staff.SubmitAsync($"/admin/bookings?handler=Reject&id={bookingId}&week=0", ("note", "sala zajęta przez remont")));
+        // Without a reason the team is asked for one; with it, shown the resident's message with that reason; still nothing sent.
+        var noReason = await staff.PostAsync($"/admin/bookings?handler=Reject&id={bookingId}&week=0", ("note", " "), ("confirmed", "yes"));
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("Wpisz powód odmowy – mieszkaniec go przeczyta.", StaffSession.Text(await noReason.Content.ReadAsStringAsync()));
+        var ask = StaffSession.Text(await (await staff.PostAsync($"/admin/bookings?handler=Reject&id={bookingId}&week=0", ("note", "sala zajęta przez remont"))).Content.ReadAsStringAsync());
+        Assert.Contains("Niestety, zespół MAM nie może przyjąć rezerwacji: piątek, 18 grudnia, 17:00–19:00, Sala duża. Powód: sala zajęta przez remont", ask);
+        Assert.Equal(BookingStatus.Pending, await _app.QueryAsync(db => db.Bookings.Select(b => b.Status).SingleAsync()));
+
+        var after = StaffSession.Text(await staff.SubmitAsync($"/admin/bookings?handler=Reject&id={bookingId}&week=0",
+            ("note", "sala zajęta przez remont"), ("confirmed", "yes")));
         Assert.Contains("Czekają na decyzję Nic nie czeka.", after);
         Assert.Equal(BookingStatus.Rejected, await _app.QueryAsync(db => db.Bookings.Select(b => b.Status).SingleAsync()));
         await _app.RunRecurringJobAsync(MamBot.Host.Jobs.OutboxDispatchJob.Id);

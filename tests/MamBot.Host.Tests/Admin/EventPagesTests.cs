@@ -100,7 +100,7 @@ public sealed class EventPagesTests : IDisposable
         Assert.Contains("<summary aria-label=\"Odwołaj: Szachy", list);
         Assert.Contains("Odwołać „Szachy” (poniedziałek, 30 listopada, 18:00)? Zapisani dostaną wiadomość od razu.", StaffSession.Text(list));
 
-        var after = StaffSession.Text(await staff.SubmitAsync($"/admin/events?handler=Cancel&id={id}", ("reason", "Pan Zbyszek jest chory.")));
+        var after = StaffSession.Text(await staff.SubmitAsync($"/admin/events?handler=Cancel&id={id}", ("reason", "Pan Zbyszek jest chory."), ("confirmed", "yes")));
         Assert.Contains("Odwołano „Szachy”.", after);
         var notice = "Przykro nam: wydarzenie „Szachy” (poniedziałek, 30 listopada, 18:00) zostało odwołane. Powód: Pan Zbyszek jest chory.";
         Assert.Contains(notice, await ArrivedAsync(ala));

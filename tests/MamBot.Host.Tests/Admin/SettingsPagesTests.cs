@@ -186,10 +186,13 @@ public sealed class SettingsPagesTests : IDisposable
         Assert.Contains("Dziś", StaffSession.Text(await basia.PageAsync("/admin")));
 
         var basiaId = await _app.QueryAsync(db => db.StaffUsers.Where(u => u.Email == "basia@mam.example").Select(u => u.Id).SingleAsync());
-        Assert.Contains("Usunięto konto.", StaffSession.Text(await admin.SubmitAsync($"/admin/staff?handler=Remove&id={basiaId}")));
+        var ask = StaffSession.Text(await (await admin.PostAsync($"/admin/staff?handler=Remove&id={basiaId}")).Content.ReadAsStringAsync());
+        Assert.Contains("Usunąć konto? basia@mam.example nie zaloguje się już do panelu.", ask); // asked once; nothing removed yet
+        Assert.Contains("Dziś", StaffSession.Text(await basia.PageAsync("/admin")));
+        Assert.Contains("Usunięto konto.", StaffSession.Text(await admin.SubmitAsync($"/admin/staff?handler=Remove&id={basiaId}", ("confirmed", "yes"))));
         Assert.Equal(HttpStatusCode.Redirect, (await basia.Http.GetAsync("/admin")).StatusCode); // her cookie no longer opens the panel
 
         var adminId = await _app.QueryAsync(db => db.StaffUsers.Where(u => u.Email == "szef@mam.example").Select(u => u.Id).SingleAsync());
-        Assert.Contains("Tego konta nie można usunąć", StaffSession.Text(await admin.SubmitAsync($"/admin/staff?handler=Remove&id={adminId}")));
+        Assert.Contains("Tego konta nie można usunąć", StaffSession.Text(await admin.SubmitAsync($"/admin/staff?handler=Remove&id={adminId}", ("confirmed", "yes"))));
     }
 }

@@ -160,7 +160,11 @@ public sealed class SurveyPagesTests : IDisposable
         var surveyId = await _app.QueryAsync(db => db.Surveys.Select(s => s.Id).SingleAsync());
         Assert.Contains("Ferie w MAM – otwiera się w piątek, 27 listopada, 10:00, do 6 grudnia", StaffSession.Text(await staff.PageAsync("/admin/surveys")));
 
-        var list = await staff.SubmitAsync($"/admin/surveys?handler=Close&id={surveyId}");
+        var ask = StaffSession.Text(await (await staff.PostAsync($"/admin/surveys?handler=Close&id={surveyId}")).Content.ReadAsStringAsync());
+        Assert.Contains("Zamknąć ankietę? „Ferie w MAM”: nikt już nie odpowie", ask); // asked once; still open
+        Assert.Contains("Ferie w MAM – otwiera się", StaffSession.Text(await staff.PageAsync("/admin/surveys")));
+
+        var list = await staff.SubmitAsync($"/admin/surveys?handler=Close&id={surveyId}", ("confirmed", "yes"));
 
         Assert.Contains("Zamknięto ankietę. Niewysłane zaproszenia i przypomnienia nie wyjdą.", StaffSession.Text(list));
         Assert.Contains("Ferie w MAM – zamknięta", StaffSession.Text(list));
@@ -169,6 +173,14 @@ public sealed class SurveyPagesTests : IDisposable
         _bed.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
         await ala.PressAsync("menu:surveys");
         Assert.DoesNotContain("Ferie w MAM", ala.Text);
+
+        // Closed by mistake: opened again, the resident finds it in the chat (the dropped invitations stay dropped).
+        staff = await StaffSession.SignInWithPasswordAsync(_app, "ania@mam.example", StaffSession.Password); // two days later
+        var reopened = StaffSession.Text(await staff.SubmitAsync($"/admin/surveys?handler=Reopen&id={surveyId}", ("until", "2026-12-06")));
+        Assert.Contains("Otwarto ankietę ponownie, do 6 grudnia.", reopened);
+        Assert.Contains("Ferie w MAM – trwa do 6 grudnia", reopened);
+        await ala.PressAsync("menu:surveys");
+        Assert.Contains("Ferie w MAM", ala.Text);
     }
 
     [Fact]

@@ -65,7 +65,12 @@ public sealed class HandoffPanelTests : IDisposable
         await ReceivedAsync(resident, "Pisze do Ciebie Ania z MAM:\n\nTak, w piątek do 20:00. Zapraszamy!");
         Assert.DoesNotContain("Rozmowy (1)", StaffSession.Text(await ania.PageAsync("/admin/conversations")));
 
-        await ania.SubmitAsync($"/admin/conversations/{id}?handler=End");
+        // "Zakończ" sits under "Wyślij": it asks first, showing what the resident will read, and ends nothing yet.
+        var ask = StaffSession.Text(await (await ania.PostAsync($"/admin/conversations/{id}?handler=End")).Content.ReadAsStringAsync());
+        Assert.Contains("Zakończyć rozmowę?", ask);
+        Assert.Contains("Mieszkaniec dostanie wiadomość (język: polski): Zespół MAM zakończył rozmowę.", ask);
+        Assert.Null(await app.QueryAsync(db => db.Handoffs.Select(h => h.EndedUtc).SingleAsync()));
+        await ania.SubmitAsync($"/admin/conversations/{id}?handler=End", ("confirmed", "yes"));
         await app.DispatchDueAsync(); // the notice that the assistant is back goes with the outbox's next round
         await ReceivedAsync(resident, "Zespół MAM zakończył rozmowę.");
         await resident.SendAsync("godziny otwarcia");

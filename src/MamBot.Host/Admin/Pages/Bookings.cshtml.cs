@@ -77,14 +77,32 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
             .Select(b => ToRow(b, $"{Wording.Date(LocalDay(b.StartUtc))}, {Span(b.StartUtc, b.EndUtc)}"))];
     }
 
+    /// <summary>Asks first (what the resident will read), then approves: the resident hears it and gets reminders.</summary>
     public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)
     {
+        if (!this.IsConfirmed())
+            return await AskAsync(id, BookingNotice.Approved, null, AdminText.ConfirmApproveTitle, AdminText.ConfirmApproveQuestion,
+                AdminText.ConfirmApproveButton, ct) is { } ask ? this.Confirm(ask with { Destructive = false }) : Gone();
         Message = await desk.ApproveAsync(id, null, ct) is null ? AdminText.BookingCannotApprove : AdminText.BookingApproved;
         return RedirectToPage(new { Week });
     }
 
+    /// <summary>Asks for the reason the resident will read (required) and shows their message with it, then rejects.</summary>
     public async Task<IActionResult> OnPostRejectAsync(int id, string? note, CancellationToken ct)
     {
+        note = note?.Trim() is { Length: > 0 } given ? given[..Math.Min(given.Length, 200)] : null;
+        if (!this.IsConfirmed() || note is null)
+        {
+            var ask = await AskAsync(id, BookingNotice.Rejected, note, AdminText.ConfirmRejectTitle, AdminText.ConfirmRejectQuestion,
+                AdminText.ConfirmRejectButton, ct);
+            if (ask is null) return Gone();
+            if (this.IsConfirmed()) Response.StatusCode = StatusCodes.Status400BadRequest;
+            return this.Confirm(ask with
+            {
+                Reason = new ConfirmReason("note", AdminText.ConfirmRejectReason, note, MaxLength: 200),
+                Error = this.IsConfirmed() ? AdminText.BookingRejectNeedsReason : null,
+            });
+        }
         Message = await desk.RejectAsync(id, note, ct) is null ? AdminText.BookingCannotReject : AdminText.BookingRejected;
         return RedirectToPage(new { Week });
     }
@@ -128,12 +146,39 @@ public sealed class BookingsModel(MamDbContext db, CentreDirectory centres, Book
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
     {
+        if (!this.IsConfirmed())
+            return await AskAsync(id, BookingNotice.Cancelled, null, AdminText.ConfirmCancelBookingTitle, AdminText.ConfirmCancelBookingQuestion,
+                AdminText.ConfirmCancelBookingButton, ct) is { } ask ? this.Confirm(ask) : Gone();
         Message = await desk.CancelAsync(id, byResident: null, ct) switch
         {
             null => AdminText.BookingCannotCancel,
             { ResidentId: null } => AdminText.BookingCancelled,
             _ => AdminText.BookingCancelledResidentTold,
         };
+        return RedirectToPage(new { Week });
+    }
+
+    /// <summary>The question about one booking of this week or of those waiting, with the resident's message; null when it is gone.</summary>
+    private async Task<Confirmation?> AskAsync(int id, BookingNotice notice, string? note, string title, string question, string button,
+        CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var day = Days.FirstOrDefault(d => d.Entries.Any(e => e.Booking?.Id == id)).Day;
+        var inWeek = Days.SelectMany(d => d.Entries).Select(e => e.Booking).FirstOrDefault(b => b?.Id == id);
+        var row = Pending.FirstOrDefault(p => p.Id == id) ?? (inWeek is null ? null : inWeek with { When = $"{day}, {inWeek.When}" });
+        if (row is null) return null;
+        var said = await desk.NoticePreviewAsync(id, notice, note, ct);
+        if (said is null && notice == BookingNotice.Cancelled) question = AdminText.ConfirmCancelBookingTeam;
+        return new Confirmation(title, Wording.Format(question, row.When, row.Room, row.Purpose, row.Who), button, $"/admin/bookings?week={Week}")
+        {
+            Notice = said,
+        };
+    }
+
+    /// <summary>Decided or cancelled meanwhile (by someone else, or in the staff chat): back to the week, saying so.</summary>
+    private RedirectToPageResult Gone()
+    {
+        Message = AdminText.BookingCannotCancel;
         return RedirectToPage(new { Week });
     }
 

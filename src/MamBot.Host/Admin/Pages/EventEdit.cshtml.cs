@@ -128,6 +128,27 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Undoes a cancellation, after asking once: those signed up hear it is back on and get their reminders again.</summary>
+    public async Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Summary.Event.IsOn) return await RefuseAsync(id, AdminText.EventCannotRestore, ct);
+        if (!this.IsConfirmed())
+            return this.Confirm(new Confirmation(AdminText.ConfirmRestoreEventTitle,
+                Wording.Format(AdminText.ConfirmRestoreEventQuestion, Summary.Event.Title, When), AdminText.ConfirmRestoreEventButton, $"/admin/events/{id}")
+            {
+                Notice = await desk.NoticePreviewAsync(id, restore: true, null, ct) is { } text ? new(text, Data.Residents.Languages.Polish) : null,
+                NoticeTo = Wording.Format(AdminText.ConfirmRestoreEventTo, Summary.Going + Summary.Waiting),
+                Destructive = false,
+            });
+        var change = await desk.RestoreAsync(id, ct);
+        if (change.Event is null)
+            return await RefuseAsync(id, change.Problem == EventProblem.RoomTaken
+                ? EventsModel.Explain(change, (await centres.GetAsync(Summary.Event.CentreId, ct)).TimeZone) : AdminText.EventCannotRestore, ct);
+        Message = Wording.Format(AdminText.EventRestored, Summary.Event.Title);
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>The move form as the event stands: its day and times in the centre's time zone.</summary>
     private static MoveForm MoveFormOf(CommunityEvent e, TimeZoneInfo zone)
     {

@@ -102,11 +102,27 @@ public sealed class EventsModel(EventService events, CentreDirectory centres, Ev
     }
 
     /// <summary>Reached only from the confirmation under "Odwołaj…", with the optional reason the participants get.</summary>
+    /// <remarks>A POST without confirmed=yes (not from that button) only asks, on the shared confirmation page.</remarks>
     public async Task<IActionResult> OnPostCancelAsync(int id, string? reason, CancellationToken ct)
     {
-        var cancelled = await desk.CancelAsync(id, ct, reason is { Length: > 300 } ? reason[..300] : reason);
+        reason = reason is { Length: > 300 } ? reason[..300] : reason;
+        if (!this.IsConfirmed())
+        {
+            if (await events.FindAsync(id, ct) is not { Event.IsOn: true } found) return NotFound();
+            var zone = (await centres.GetAsync(found.Event.CentreId, ct)).TimeZone;
+            return this.Confirm(new Confirmation(AdminText.ConfirmCancelEventTitle,
+                Wording.Format(AdminText.ConfirmCancelEventQuestion, found.Event.Title, EventTexts.When(found.Event, zone)),
+                AdminText.ConfirmCancelEventButton, $"/admin/events/{id}")
+            {
+                Notice = await desk.NoticePreviewAsync(id, restore: false, reason, ct) is { } text ? new(text, Data.Residents.Languages.Polish) : null,
+                NoticeTo = Wording.Format(AdminText.ConfirmCancelEventTo, found.Going + found.Waiting),
+                Reason = new ConfirmReason("reason", AdminText.ConfirmCancelEventReason, reason, Required: false),
+            });
+        }
+        var cancelled = await desk.CancelAsync(id, ct, reason);
         Message = cancelled is null ? AdminText.EventCannotCancel : Wording.Format(AdminText.EventCancelled, cancelled.Title);
-        return RedirectToPage();
+        // The event's page offers the undo ("Przywróć…").
+        return cancelled is null ? RedirectToPage() : Redirect($"/admin/events/{id}");
     }
 
     /// <summary>Why an event could not be added or moved, naming the date and what is in the way.</summary>

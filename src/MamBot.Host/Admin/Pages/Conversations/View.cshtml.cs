@@ -72,8 +72,18 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Handove
         return RedirectToPage(new { id });
     }
 
+    /// <summary>Asks first (the button sits under "Wyślij"), showing what the resident will read in their language.</summary>
     public async Task<IActionResult> OnPostEndAsync(long id, CancellationToken ct)
     {
+        if (!this.IsConfirmed())
+        {
+            if (await handoffs.FindAsync(id, ct) is not { } handoff) return NotFound();
+            var name = await NameAsync(handoff, ct);
+            string notice;
+            using (Dialogs.Texts.Language.Use(Language)) notice = T.HandoffEndedByStaff;
+            return this.Confirm(new Confirmation(AdminText.ConfirmEndTitle, Wording.Format(AdminText.ConfirmEndQuestion, name),
+                AdminText.ConfirmEndButton, $"/admin/conversations/{id}") { Notice = new(notice, Language) });
+        }
         Message = await desk.EndByStaffAsync(id, ct)
             ? "Rozmowa zakończona. Znów odpowiada asystent." : "Ta rozmowa jest już zakończona.";
         return RedirectToPage(new { id });

@@ -56,8 +56,16 @@ public sealed class StaffModel(StaffAccounts accounts, CentreDirectory centres) 
         return Page();
     }
 
+    /// <summary>Asks first, naming the account: removing cannot be undone (a new account gets a new password).</summary>
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct)
     {
+        if (!this.IsConfirmed())
+        {
+            await LoadAsync(ct);
+            if (Team.FirstOrDefault(u => u.Id == id) is not { } user) return RedirectToPage();
+            return this.Confirm(new Confirmation(AdminText.ConfirmRemoveStaffTitle, Wording.Format(AdminText.ConfirmRemoveStaffQuestion, user.Email),
+                AdminText.ConfirmRemoveStaffButton, "/admin/staff"));
+        }
         var me = int.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
         Message = await accounts.RemoveAsync(id, me, ct) ? AdminText.StaffRemoved : AdminText.StaffCannotRemove;
         return RedirectToPage();

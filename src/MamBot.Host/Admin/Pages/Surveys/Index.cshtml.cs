@@ -25,9 +25,25 @@ public sealed class IndexModel(SurveyService surveys, SurveyDesk desk, CentreDir
 
     public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct)
     {
+        if (!this.IsConfirmed())
+        {
+            await OnGetAsync(ct);
+            if (Surveys.FirstOrDefault(s => s.Id == id && s.CanClose) is not { } survey) return RedirectToPage();
+            return this.Confirm(new Confirmation(AdminText.ConfirmCloseSurveyTitle, Wording.Format(AdminText.ConfirmCloseSurveyQuestion, survey.Title),
+                AdminText.ConfirmCloseSurveyButton, "/admin/surveys"));
+        }
         Message = await desk.CloseAsync(id, ct)
             ? AdminText.SurveyClosedNow
             : AdminText.SurveyWasClosed;
+        return RedirectToPage();
+    }
+
+    /// <summary>Opens a closed survey again until the end of the chosen day (the centre's calendar).</summary>
+    public async Task<IActionResult> OnPostReopenAsync(int id, DateOnly? until, CancellationToken ct)
+    {
+        var zone = (await centres.GetDefaultAsync(ct)).TimeZone;
+        var reopened = until is { } day && await desk.ReopenAsync(id, LocalCalendar.StartUtc(day.AddDays(1), zone), ct);
+        Message = reopened ? Wording.Format(AdminText.SurveyReopened, Wording.DayAndMonth(until!.Value)) : AdminText.SurveyCannotReopen;
         return RedirectToPage();
     }
 
