@@ -166,7 +166,9 @@ public sealed partial class EventService(MamDbContext db, TimeProvider time)
         var restored = await db.Events.FirstOrDefaultAsync(e => e.Id == eventId, ct);
         if (restored is null || restored.IsOn) return Problem(EventProblem.NotFound);
         if (restored.StartUtc <= Now) return Problem(EventProblem.InThePast);
-        if (await ConflictsAsync(restored.RoomId, restored.StartUtc, restored.EndUtc, except: restored.Id, ct) is { } conflict) return conflict;
+        // Back on only where it could be put now: hours, closures and the room checked as for a new date.
+        var centre = await CentreAsync(restored.CentreId, ct);
+        if (await CheckAsync(centre, restored.RoomId, restored.StartUtc, restored.EndUtc, [restored.Id], ct) is { } problem) return problem;
         restored.Status = EventStatus.Scheduled;
         restored.CalendarSequence++;
         await db.SaveChangesAsync(ct);

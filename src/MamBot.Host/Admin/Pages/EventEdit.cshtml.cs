@@ -143,8 +143,8 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
             });
         var change = await desk.RestoreAsync(id, ct);
         if (change.Event is null)
-            return await RefuseAsync(id, change.Problem == EventProblem.RoomTaken
-                ? EventsModel.Explain(change, (await centres.GetAsync(Summary.Event.CentreId, ct)).TimeZone) : AdminText.EventCannotRestore, ct);
+            return await RefuseAsync(id, change.Problem is EventProblem.NotFound or EventProblem.InThePast
+                ? AdminText.EventCannotRestore : EventsModel.Explain(change, await centres.GetAsync(Summary.Event.CentreId, ct)), ct);
         Message = Wording.Format(AdminText.EventRestored, Summary.Event.Title);
         return RedirectToPage(new { id });
     }
