@@ -171,7 +171,7 @@ public sealed partial class EventSeriesPagesTests : IDisposable
         foreach (var date in dates)
             Assert.Contains("zapisani: 1/10", StaffSession.Text(await staff.PageAsync($"/admin/events/{date.Id}")));
 
-        var skipped = StaffSession.Text(await staff.SubmitAsync($"/admin/events?handler=Cancel&id={dates[1].Id}", ("reason", "Pani Ewa ma urlop.")));
+        var skipped = StaffSession.Text(await staff.SubmitAsync($"/admin/events?handler=Cancel&id={dates[1].Id}", ("reason", "Pani Ewa ma urlop."), ("confirmed", "yes")));
         Assert.Contains("Odwołano „Joga”.", skipped);
 
         var arrived = await ArrivedAsync(ala);

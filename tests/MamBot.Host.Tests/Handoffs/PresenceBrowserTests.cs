@@ -188,6 +188,7 @@ public sealed class PresenceBrowserTests : IAsyncLifetime
         {
             await staff.GotoAsync($"{_bed.Address}/admin/conversations/{id}");
             await staff.GetByRole(AriaRole.Button, new() { Name = "Zakończ rozmowę (wraca asystent)" }).ClickAsync();
+            await staff.GetByRole(AriaRole.Button, new() { Name = "Tak, zakończ rozmowę" }).ClickAsync(); // it asks first
             await staff.GetByText("Rozmowa zakończona. Znów odpowiada asystent.").WaitForAsync(Soon);
         }
 
