@@ -141,8 +141,7 @@ public sealed partial class ConversationEngine(
         if (read is null && asked && waitingPerson && TypedRepair.AsksForPerson(text)) read = true;
         // What the yes said besides goes to the person too: "tak, chcę, żeby ktoś się tym zajął".
         if (read == true && asked && waitingPerson && Welcome.TypedConsent.Read(text) is null && TypedRepair.SaysMore(text))
-            state.AfterConsent = $"{state.AfterConsent} {text!.Trim()}".Replace(
-                Handoffs.HandoffDesk.WaitingPerson + " ", Handoffs.HandoffDesk.WaitingPerson, StringComparison.Ordinal);
+            state.AfterConsent = Handoffs.HandoffDesk.WithWords(state.AfterConsent!, text!);
         return read switch
         {
             true => "consent:yes",

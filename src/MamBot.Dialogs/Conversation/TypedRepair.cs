@@ -69,6 +69,10 @@ public static class TypedRepair
         return sentences.Length >= 2 && IsQuestion(sentences[^1]) ? sentences[^1] : null;
     }
 
+    /// <summary>The sentences of the text that end with a question mark.</summary>
+    public static IEnumerable<string> Questions(string? text) =>
+        SentenceEnd.Split((text ?? "").Trim()).Where(s => s.TrimEnd().EndsWith('?'));
+
     /// <summary>Where one sentence ends and the next begins.</summary>
     public static readonly System.Text.RegularExpressions.Regex SentenceEnd = new(@"(?<=[.!?])\s+");
 
@@ -96,7 +100,7 @@ public static class TypedRepair
         if (folded.Length == 0) return false;
         if (Languages.All.Any(l => TypedText.Fold(T.ResourceManager.GetString(nameof(T.ButtonTalkToPerson), Language.CultureOf(l))) == folded))
             return true;
-        return Languages.All.Append(Languages.Russian).Any(l => IntentRecognizer.RulesOnly(folded, l) == "talk_to_staff");
+        return IntentRecognizer.RulesInEachLanguage(folded).Contains("talk_to_staff");
     }
 
     /// <summary>A question rather than an answer: it ends with "?" or starts with a question word ("co miesiąc" does not).</summary>
@@ -149,7 +153,7 @@ public static class TypedRepair
     {
         // "Czy w małej sali jest tablica? Chcę tam robić korepetycje.": with a question asked, only the question
         // says whether it asks to act.
-        var asked = SentenceEnd.Split((text ?? "").Trim()).Where(s => s.TrimEnd().EndsWith('?')).ToList();
+        var asked = Questions(text).ToList();
         var padded = IntentRules.Padded(asked.Count > 0 ? string.Join(' ', asked) : text);
         // What a room costs, holds or has is asked about, never a request: "ile kosztuje wynajem sali?".
         return IntentRules.StartsAWord(padded, ActStems) && !IntentRules.AsksAboutRoom(padded.Trim());

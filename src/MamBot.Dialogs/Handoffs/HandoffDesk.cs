@@ -71,10 +71,14 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
         if (dc.Resident?.HasConsented == true || string.IsNullOrWhiteSpace(dc.Text) || dc.Payload is not null) return false;
         if (TypedRepair.IsLeaving(dc.Text) || TypedRepair.IsQuestion(dc.Text) && Concerns.Find(dc.Text) != Concern.Complaint)
             return false;
-        dc.Data.AfterConsent = (waiting + " " + dc.Text.Trim()).Replace(WaitingPerson + " ", WaitingPerson, StringComparison.Ordinal);
+        dc.Data.AfterConsent = WithWords(waiting, dc.Text);
         dc.Say(Welcome.WelcomeActions.AskForConsent(T.HandoffWordsKeptForConsent));
         return true;
     }
+
+    /// <summary>The person asked for before consent, with more of the resident's words kept for them.</summary>
+    public static string WithWords(string waiting, string text) =>
+        (waiting + " " + text.Trim()).Replace(WaitingPerson + " ", WaitingPerson, StringComparison.Ordinal);
 
     /// <summary>Agreed at last: the person asked for before, with the words kept for them.</summary>
     public Task StartAfterConsentAsync(DialogContext dc, string waiting, CancellationToken ct)

@@ -107,8 +107,7 @@ public sealed partial class MainMenu(
         }
         // "mam lekarza i nie przyjdę, proszę mnie wypisać": a doctor mentioned, the request is MAM's.
         // Said in so many words (the rules), not guessed: "my cat got out on Monday" leaves no event.
-        if (concern == Concern.OffTopic && new[] { Data.Residents.Languages.Russian }.Concat(Data.Residents.Languages.All)
-                .Select(l => IntentRecognizer.RulesOnly(TypedText.Fold(dc.Text), l))
+        if (concern == Concern.OffTopic && IntentRecognizer.RulesInEachLanguage(TypedText.Fold(dc.Text))
                 .Any(i => i is "leave_event" or "cancel_booking" or "register_event" or "stop" or "my_bookings"))
             concern = Concern.None;
         // "can I talk to a real person? I need help with papers from the urząd": she asked for a person, with why.
@@ -188,7 +187,7 @@ public sealed partial class MainMenu(
         // "Коли сусідський сніданок?": a question naming an event is about it, whatever else its words suggest;
         // "do której jesteście otwarci?" says hours in words the rules know and needs no look at the events.
         if (intent is "opening_hours" or IntentRecognizer.None && smart?.Answer is null && TypedRepair.IsQuestion(dc.Text)
-            && !Data.Residents.Languages.All.Any(l => IntentRecognizer.RulesOnly(TypedText.Fold(dc.Text), l) == "opening_hours")
+            && !IntentRecognizer.RulesInEachLanguage(TypedText.Fold(dc.Text), withRussian: false).Contains("opening_hours")
             && (await EventQueryAsync(dc, dc.Text, ct)).EventId is { } named)
         {
             await events.ShowAsync(dc, named, ct);
@@ -281,13 +280,13 @@ public sealed partial class MainMenu(
     }
 
     private static bool AsksWhatARoomHas(DialogContext dc) =>
-        TypedRepair.SentenceEnd.Split((dc.Text ?? "").Trim()).Where(s => s.TrimEnd().EndsWith('?'))
+        TypedRepair.Questions(dc.Text)
             .Any(q => IntentRules.AsksWhatRoomHas(TypedText.Fold(q)) || EquipmentQuery.FindRoom(dc.Centre.Rooms, q) is not null);
 
     /// <summary>Whether a clause of the text asks for another thing by the rules alone ("…, and your hours?").</summary>
     private static bool AlsoAsks(string? text, string intent) =>
         Clauses().Split(text ?? "").Select(TypedText.Fold).Where(c => c.Length > 0)
-            .Any(c => Data.Residents.Languages.All.Any(l => IntentRecognizer.RulesOnly(c, l) == intent));
+            .Any(c => IntentRecognizer.RulesInEachLanguage(c, withRussian: false).Contains(intent));
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[,;.!?]+|\s(?:and|i|oraz|а також|і|та|и)\s")]
     private static partial System.Text.RegularExpressions.Regex Clauses();

@@ -151,6 +151,10 @@ public static partial class IntentRecognizer
     /// The hand-written rules alone (the evaluation prints them beside the whole recognizer); Latin letters are
     /// also read as Ukrainian when it is the language tried first, unless said otherwise.
     /// </summary>
+    /// <summary>What the rules alone say of folded text in each of the three languages, then Russian if asked.</summary>
+    internal static IEnumerable<string> RulesInEachLanguage(string folded, bool withRussian = true) =>
+        (withRussian ? Languages.All.Append(Languages.Russian) : Languages.All).Select(l => RulesOnly(folded, l));
+
     internal static string RulesOnly(string folded, string language = Languages.Polish, bool? transliterated = null)
     {
         if (folded.Length == 0) return None;

@@ -101,9 +101,8 @@ public static class TypedConsent
     }
 
     private static bool AsksSomethingElse(string folded) =>
-        MenuIntents.Match(folded) != MenuIntent.None || MenuIntents.SaysErase(folded) || new[] { Data.Residents.Languages.Russian }.Concat(Data.Residents.Languages.All)
-            .Select(l => IntentRecognizer.RulesOnly(folded, l))
-            .Any(i => i is not (IntentRecognizer.None or "thanks" or "greeting" or "talk_to_staff"));
+        MenuIntents.Match(folded) != MenuIntent.None || MenuIntents.SaysErase(folded)
+        || IntentRecognizer.RulesInEachLanguage(folded).Any(i => i is not (IntentRecognizer.None or "thanks" or "greeting" or "talk_to_staff"));
 
     // A first word that is a yes of its own (not "to", "w", "moze" which open other sentences as well).
     private static readonly HashSet<string> OpeningYes = Words(
