@@ -21,7 +21,27 @@ public static class BookingSlots
             .Select(Transliteration.LooseCyrillic).ToList();
         var all = rooms.ToList();
         var found = all.Where(room => Names(room, all).Any(name => Named(name, words, latin))).ToList();
+        // "Jak duża jest kuchnia?": there "duża" says how big the kitchen is. With two rooms heard, a size word
+        // names a room only beside a room's noun ("duża sala", "big room").
+        if (found.Count > 1)
+            found = [.. found.Where(room => Names(room, all).Any(name => Named(name, words, latin) && !SizeAlone(name, words)))];
         return found.Count == 1 ? found[0] : null;
+    }
+
+    private static readonly string[] SizeStems = ["duz", "mal", "male", "велик", "мал", "big", "small", "large", "little"];
+    private static readonly string[] RoomNouns = ["sal", "salk", "zal", "зал", "кімнат", "комнат", "room", "hall"];
+
+    private static bool SizeAlone(string name, List<string> words)
+    {
+        if (!SizeStems.Any(s => name.StartsWith(s, StringComparison.Ordinal))) return false;
+        var stem = Stem(name);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i].Length < 3 || !words[i].StartsWith(stem, StringComparison.Ordinal)) continue;
+            var beside = new[] { i > 0 ? words[i - 1] : "", i + 1 < words.Count ? words[i + 1] : "" };
+            if (beside.Any(w => RoomNouns.Any(n => w.StartsWith(n, StringComparison.Ordinal)))) return false;
+        }
+        return true;
     }
 
     /// <summary>A word starts with the name's stem; a Cyrillic name also meets Latin-letter words, loosely.</summary>

@@ -139,6 +139,9 @@ public static class TypedRepair
         // Signing up is acting too: "can you put me down for the small room?"
         "zapisz", "zapisac", "запиш", "записат", "put me", "put us", "sign me", "sign us", "count me");
 
+    private static readonly string[] MayI = IntentRules.Fold("mozna", "moge", "mozemy", "можна", "можно", "можу", "могу",
+        "can i", "can we", "could i", "could we", "may i", "may we");
+
     private static readonly string[] CancelVerbs = IntentRules.Fold(
         "odwol", "anul", "usun", "skasuj", "wycofaj", "rezygn", "скасу", "відмін", "видал", "отмен", "удал", "cancel",
         "scrap", "delete", "remove", "drop", "call off");
@@ -155,8 +158,12 @@ public static class TypedRepair
         // says whether it asks to act.
         var asked = Questions(text).ToList();
         var padded = IntentRules.Padded(asked.Count > 0 ? string.Join(' ', asked) : text);
-        // What a room costs, holds or has is asked about, never a request: "ile kosztuje wynajem sali?".
-        return IntentRules.StartsAWord(padded, ActStems) && !IntentRules.AsksAboutRoom(padded.Trim());
+        // What a room costs, holds or has is asked about, never a request: "ile kosztuje wynajem sali?"; and so is
+        // when it can be had: "коли можна взяти велику залу, вона вільна?", "kiedy mogę zarezerwować salę?".
+        if (IntentRules.AsksAboutRoom(padded.Trim()) || TypedWords.WhenOpeners.OpensInAnyLanguage(padded.Trim())) return false;
+        // "мала зала сьогодні 18:30–20:00 можна?": may I, with a time, asks for that time.
+        return IntentRules.StartsAWord(padded, ActStems)
+            || IntentRules.StartsAWord(padded, MayI) && TypedDates.Times(text ?? "") is not null && !SaysFree(text);
     }
 
     /// <summary>A request that also says what it is about: "chcę porozmawiać z człowiekiem, zgubiłem klucz".</summary>

@@ -279,9 +279,16 @@ public sealed partial class MainMenu(
         else if (Repair.QuestionsInPlace.Answer(dc, rest) is { } answer) dc.Say(answer);
     }
 
-    private static bool AsksWhatARoomHas(DialogContext dc) =>
-        TypedRepair.Questions(dc.Text)
-            .Any(q => IntentRules.AsksWhatRoomHas(TypedText.Fold(q)) || EquipmentQuery.FindRoom(dc.Centre.Rooms, q) is not null);
+    private static bool AsksWhatARoomHas(DialogContext dc) => AsksWhatARoomHas(dc.Text, dc.Centre.Rooms);
+
+    /// <summary>
+    /// A question sentence about what a room holds or has, or the whole text when it is one ("mała zala na
+    /// скільки людей"): asked about, not booked.
+    /// </summary>
+    internal static bool AsksWhatARoomHas(string? text, IReadOnlyList<Room> rooms) =>
+        // Short, so a story ("u pani Zosi już się nie mieścimy") is no question about a room.
+        IntentRules.AsksHowBig(TypedText.Fold(text)) && TypedText.Fold(text).Split(' ').Length <= 8 || TypedRepair.Questions(text)
+            .Any(q => IntentRules.AsksWhatRoomHas(TypedText.Fold(q)) || EquipmentQuery.FindRoom(rooms, q) is not null);
 
     /// <summary>Whether a clause of the text asks for another thing by the rules alone ("…, and your hours?").</summary>
     private static bool AlsoAsks(string? text, string intent) =>

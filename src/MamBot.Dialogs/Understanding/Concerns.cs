@@ -24,7 +24,8 @@ public static class Concerns
         "are you a bot", "are you human", "are you a human", "are you a real", "are you real", "are you a person",
         "is this a bot",
         "am i talking to a", "am i chatting with a", "r u human", "r u a bot", "r u real", "r u a robot", "rozmawiam z robotem",
-        "rozmawiam z botem", "pisze z robotem", "pisze z botem", "is this a real person", "is this automated", "are you a robot",
+        "rozmawiam z botem", "pisze z robotem", "z robotem czy", "z botem czy", "з роботом", "з ботом чи",
+        "с роботом", "с ботом или", "to a robot or", "to a bot or", "with a robot or", "with a bot or", "pisze z botem", "is this a real person", "is this automated", "are you a robot",
         "are you ai", "r u a real", "are u a", "are u real", "are u human", "r u a person", "говорю с ботом",
         "разговариваю с ботом", "пишу с ботом", "переписываюсь с ботом", "розмовляю з ботом", "пишу з ботом",
         "переписуюся з ботом", "rozmawiam z automatem", "pisze z automatem", "a nie do automatu", "a nie z automatem");
@@ -34,8 +35,11 @@ public static class Concerns
         "skarg", "zazalen", "reklamac", "chce zglosic problem", "zglaszam problem", "zgloszenie problemu",
         "chce sie poskarzyc", "poskarz", "zglosic ze", "zglaszam ze", "zglaszam", "zgłosić usterk", "usterk",
         "скарг", "поскарж", "жалоб", "пожалов", "повідомити про проблем",
-        "complain", "complaint", "report a problem", "reporting", "i want to report", "id like to report",
-        // The bot itself failing: "nie rozumie" (never "nie rozumiem", which asks for help), asking the same again.
+        "complain", "complaint", "report a problem", "reporting", "i want to report", "id like to report");
+
+    // The bot itself failing: "nie rozumie" (never "nie rozumiem", which asks for help), asking the same again;
+    // never a language someone does not understand ("mama nie rozumie po polsku").
+    private static readonly string[] BotFailing = IntentRules.Fold(
         "nie rozumie ", "nie rozumiesz", "nie rozumiecie", "ciagle pyta", "w kolko", "ciagle to samo", "to samo pyta",
         "не розуміє", "не розумієш", "весь час пита", "одне й те саме", "одне і те саме", "те саме пита",
         "не понимает", "не понимаешь", "одно и то же", "все время спрашива", "постоянно спрашива",
@@ -115,7 +119,9 @@ public static class Concerns
         if (Conversation.TypedRepair.IsQuestion(text) && IntentRules.StartsAWord(padded, Talking) && IntentRules.StartsAWord(padded, Person) && !IntentRules.StartsAWord(padded, Wanting))
             return Concern.AreYouBot;
         // A complaint said as one is the team's, whatever it is about ("хочу пожаловаться… оставили мусор").
-        if (IntentRules.StartsAWord(padded, Complaint) && !IntentRules.StartsAWord(padded, IdeaWords)) return Concern.Complaint;
+        var complaint = IntentRules.StartsAWord(padded, Complaint)
+            || IntentRules.StartsAWord(padded, BotFailing) && !IntentRules.StartsAWord(padded, LanguageWords);
+        if (complaint && !IntentRules.StartsAWord(padded, IdeaWords)) return Concern.Complaint;
         // Trouble in one of MAM's rooms is MAM's, whatever else it names: "the kitchen was filthy, bins overflowing".
         var trouble = IntentRules.StartsAWord(padded, Trouble);
         if (trouble && IntentRules.StartsAWord(padded, CentreRooms) && !IntentRules.StartsAWord(padded, IdeaWords))
@@ -127,7 +133,7 @@ public static class Concerns
             return Concern.OffTopic;
         // "zgłaszam pomysł: półka z książkami" reports an idea, not a problem.
         if (IntentRules.StartsAWord(padded, IdeaWords)) return Concern.None;
-        return IntentRules.StartsAWord(padded, Complaint) || trouble ? Concern.Complaint : Concern.None;
+        return complaint || trouble ? Concern.Complaint : Concern.None;
     }
 
     private static readonly string[] CentreRooms = IntentRules.Fold(
@@ -138,7 +144,13 @@ public static class Concerns
         "kot", "kota", "kotek", "kotka", "pies", "psa", "piesek", "pieska", "papug", "кіт", "кота", "кішк", "собак",
         "пес", "песик", "кот", "кошк", "cat", "kitten", "dog", "puppy", "parrot");
 
+    private static readonly string[] LanguageWords = IntentRules.Fold(
+        "po polsku", "polskiego", "po ukrainsku", "po angielsku", "по-польськ", "по польськ", "польськ", "по-польск",
+        "польск", "українськ", "украинск", "англійськ", "английск", "polish", "english", "ukrainian");
+
+    // Gone, or found: "znaleźliśmy psa", "знайшли собаку біля 8 корпусу".
     private static readonly string[] Gone = IntentRules.Fold(
+        "znalazl", "znalezl", "znaleziony", "znaleziona", "знайшл", "знайден", "нашли", "нашел", "нашёл", "found",
         "uciekl", "uciekla", "zginal", "zginela", "zaginal", "zgubil", "zgubila", "nie wrocil", "nie wrocila",
         "втік", "втекла", "зник", "зникла", "загуби", "пропав", "пропала", "убежал", "убежала", "сбежал", "потерял",
         "got out", "escaped", "ran off", "ran away", "missing", "lost", "hasnt come back", "has not come back");

@@ -35,23 +35,36 @@ public static partial class DateWords
         ("today|2day|tdy", "dzis"), ("(?:tomorrow|tomorow|tommorow|tmrw|tmr|tmw|2moro|2morrow|2mrw)s?|jtr", "jutro"),
         (@"jutrzejsz\w*|завтрашн\w*", "jutro"),
         // "na godzinkę", "на годинку", "на часик": an hour, said fondly.
+        (@"pol\s+godzin(?:k|ki|ke|ka|ek)\b|пів\s+годинки|полчасика", "30 minut"),
         (@"godzink\w*|годинк\w*|годиночк\w*|часик\w*", "godzine"),
+        // "з 13 години", "с 13 часов": a clock hour after "from", never a length of thirteen hours.
+        (@"(?:з|із|зі|z|с|со|от|від|vid)\s+(\d{1,2})\s+(?:години|годин|hodyny|часов|часа|godziny)", "od $1"),
         // "między 12 a 14", "між 12 і 14", "между 12 и 14": a range.
         (@"(?:miedzy|між|между)\s+(\d{1,2}(?::\d{2})?)\s+(?:a|і|и|та)\s+(\d{1,2}(?::\d{2})?)", "od $1 do $2"),
         // "we trójkę", "на четверых": how many come, said as a group.
-        (@"we\s+dwojke|на\s+двоих", "dla 2 osob"), (@"we\s+trojke|на\s+троих", "dla 3 osob"),
-        (@"we\s+czworke|на\s+четверых", "dla 4 osob"), (@"w\s+piatke|на\s+пятерых", "dla 5 osob"),
+        (@"we\s+dwo(?:jke|je|ch)|we\s+dwie|на\s+двоих", "dla 2 osob"), (@"we\s+tr(?:ojke|oje|zech)|на\s+троих", "dla 3 osob"),
+        (@"we\s+czw(?:orke|oro)|we\s+czterech|на\s+четверых", "dla 4 osob"), (@"w\s+pi(?:atke|ecioro|eciu)|на\s+пятерых", "dla 5 osob"),
         (@"(?<=\d\s?)(?:чел|чол)\.?", "osob"),
         // Polish short day names after "w"/"we": "w pon wieczorem", "we wt", "w sob".
         (@"(?<=\bwe?\s)pon\.?", "poniedzialek"), (@"(?<=\bwe?\s)wt\.?", "wtorek"), (@"(?<=\bwe?\s)sr\.?", "sroda"),
         (@"(?<=\bwe?\s)czw\.?", "czwartek"), (@"(?<=\bwe?\s)pt\.?", "piatek"), (@"(?<=\bwe?\s)sob\.?", "sobota"),
         (@"(?<=\bwe?\s)(?:ndz|niedz)\.?", "niedziela"),
+        // Without "w", a short day name is a day only before a time or a dash, or at the end: "pt 18-20", "sob - 6".
+        (ShortDay("pon|пн"), "poniedzialek"), (ShortDay("wt|вт"), "wtorek"), (ShortDay("sr|ср"), "sroda"),
+        (ShortDay("czw|чт"), "czwartek"), (ShortDay("pt|пт"), "piatek"), (ShortDay("sob|сб"), "sobota"),
+        (ShortDay("ndz|niedz|нд|вс"), "niedziela"),
         (@"in (?:a|one) week|a week from (?:now|today)", "za tydzien"),
         (Day("monday", "mon"), "poniedzialek"), (Day("tuesday", "tues?"), "wtorek"), (Day("wednesday", "wed"), "sroda"),
         (Day("thursday", "thu(?:rs?)?"), "czwartek"), (Day("friday", "fri"), "piatek"), (Day("saturday", "sat"), "sobota"),
         (Day("sunday", "sun"), "niedziela"), ("next", "nastepny"),
         (@"in the morning|morning", "rano"), (@"in the afternoon|afternoon", "po poludniu"), (@"in the evening|evening", "wieczorem"),
         (@"noon|midday", "12:00"),
+        // "od południa", "з полудня", "с полудня": from noon; "do południa" until it.
+        (@"(?:od|z|з|із|від|vid|с|со|от)\s+(?:poludnia|полудня|poludnia|poludnya)", "od 12:00"),
+        (@"(?:do|до)\s+(?:poludnia|полудня)", "do 12:00"),
+        // "after 5", "після пʼятої", "после пяти": from then on.
+        (@"(?:after|після|pisl[iy]a|после|posle)(?=\s+\d)", "po"),
+        (@"(?:a\s+)?couple(?:\s+of)?\s+hours?", "2 godziny"),
         // English lengths and head counts
         (@"(?:an?|one) hour and a half|one and a half hours?", "poltorej godziny"),
         (@"half an hour|half hour|pol godziny|pol h|пів години|півгодини|pivhodyny|piv hodyny|полчаса|пол часа",
@@ -69,6 +82,8 @@ public static partial class DateWords
         ("післязавтра|послезавтра|pisl[iy]a ?zavtra", "pojutrze"), ("завтра|zavtra", "jutro"),
         ("сьогодні|сегодня|s[oe]h?odni|s[eo]godn[iy]a", "dzis"),
         (@"(?:через|за) тиждень|через неделю|(?:cherez|za) tyzhden", "za tydzien"),
+        // "по пʼятницях", "по пятницам": every Friday, no one date.
+        (@"по\s+(?:понеділк|вівторк|середах|середам|четверг|пятниц|пiятниц|суботах|субботам|неділях|воскресень)\w*", "co tydzien"),
         (@"понеділ\w*|понедельник\w*|ponedil\w*", "poniedzialek"), (@"вівтор\w*|вторник\w*|vivtor\w*", "wtorek"),
         (@"серед[аиуі]|сред[аыу]|sered[auy]", "sroda"), (@"четвер(?!о)\w*|chetver\w*", "czwartek"),
             (@"пятниц\w*|п[іи]ятниц\w*|p[iyj]?[ijy]atn[yi](?:ts|c)\w*", "piatek"),
@@ -94,7 +109,10 @@ public static partial class DateWords
     // "wed", "sat", "sun" are days only where a day is expected ("on sat", "fri 4.12"): "we'd like" reaches here as
     // "wed like", and "the sun" or "I sat" are no days.
     private static string Day(string name, string abbreviation) =>
-        $@"{name}|(?<=(?:^|,|\b(?:on|for|this|next|till|until|by|from|every|or|and))\s?)(?:{abbreviation})(?=\.?(?:\s+\d|\s*$|\s*[,?]))|(?<=\b(?:on|for|this|next|every|till|until|by|from)\s)(?:{abbreviation})";
+        $@"{name}|(?<=(?:^|,|\b(?:on|for|this|next|till|until|by|from|every|or|and))\s?)(?:{abbreviation})(?=\.?(?:\s+\d|\s*$|\s*[,?]))|(?<=\b(?:on|for|this|next|every|till|until|by|from)\s)(?:{abbreviation})"
+        + $@"|(?:{abbreviation})(?=\.?\s+\d)";
+
+    private static string ShortDay(string abbreviations) => $@"(?:{abbreviations})\.?(?=\s+\d|\s*[-–,?]|\s*$)";
 
     public static string ToPolish(string simplified) => simplified.Length == 0 ? simplified : Translated[simplified];
 
@@ -112,6 +130,7 @@ public static partial class DateWords
         t = CyrillicMonth().Replace(t,
             m => m.Groups["d"].Value + " " + PolishMonths[CyrillicMonthOf(m.Groups["month"].Value)]);
         t = HourSuffix().Replace(t, "${h}");
+        t = HoursGlued().Replace(t, " godzin"); // "2hrs", "3hours"
         // Number words first, so that "six pm" and "at ten" are digits the patterns below know.
         t = NumberWords.ToDigits(t);
         t = MeridiemRange().Replace(t, m =>
@@ -158,6 +177,9 @@ public static partial class DateWords
     [GeneratedRegex(@"\b(?<h>\d{1,2})(?::(?<m>\d{2}))?\s*(?<p>a\.?m\.?|p\.?m\.?)(?![a-z])")]
     private static partial Regex Meridiem();
 
+    [GeneratedRegex(@"(?<=\b\d{1,2}(?:[.,]5)?)(?:hrs?|hours?)\b")]
+    private static partial Regex HoursGlued();
+
     [GeneratedRegex(@"\b(\d{1,2})\s*oclock\b")]
     private static partial Regex OClock();
 
@@ -182,7 +204,7 @@ public static partial class DateWords
     [GeneratedRegex(@"(?<![\w])(?:at|around|about|о|об|ob|в|во|v|около|к)\s+(?=\d)(?!\d*\s*(?:godz|minut|osob))")]
     private static partial Regex AtBeforeNumber();
 
-    [GeneratedRegex(@"(?<=\d)\s+(?:to|till|until|and|до)\s+(?=\d)")]
+    [GeneratedRegex(@"(?<=\d)\s+(?:to|till|til|until|and|до)\s+(?=\d)")]
     private static partial Regex UntilBetweenNumbers();
 
     [GeneratedRegex(@"(?<![\w])на\s+(?=\d)")]

@@ -35,7 +35,7 @@ public sealed record EventQuery(int? EventId, string? Scope)
     /// </summary>
     public static EventQuery Parse(string? sentence, IReadOnlyList<CommunityEvent> upcoming, DateOnly today)
     {
-        var words = TypedText.Fold(sentence).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = Kin(TypedText.Fold(sentence).Split(' ', StringSplitOptions.RemoveEmptyEntries));
         // Ukrainian in Latin letters ("snidanok") and Russian ("гимнастика") meet the Cyrillic titles in the loose
         // spelling all three share.
         var latin = words.Where(w => w.Length >= 4)
@@ -63,6 +63,18 @@ public sealed record EventQuery(int? EventId, string? Scope)
         if (TypedDates.Day(sentence ?? "", today) is { } day) return new(null, DayScope(day));
         return new(null, null);
     }
+
+    // Russian and everyday words for the words the team's titles use: the team writes no Russian title, and
+    // "настолки" is what parents call board games.
+    private static readonly (string Stem, string Word)[] KinWords =
+    [
+        ("завтрак", "сніданок"), ("соседск", "сусідський"), ("настольн", "настільні"), ("настолк", "настільні"),
+        ("игр", "ігри"), ("творческ", "творчі"), ("кофе", "кава"), ("керамик", "гончарна"), ("гончарн", "гончарна"),
+        ("planszowk", "planszowki"), ("sniadank", "sniadanie"),
+    ];
+
+    private static string[] Kin(string[] words) =>
+        [.. words, .. words.SelectMany(w => KinWords.Where(k => w.StartsWith(k.Stem, StringComparison.Ordinal)).Select(k => k.Word))];
 
     public static string DayScope(DateOnly day) => "d" + day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 

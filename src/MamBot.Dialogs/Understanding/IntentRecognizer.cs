@@ -71,6 +71,10 @@ public static partial class IntentRecognizer
         if (intent is None or "list_events" && end is not null && IntentRules.StartsAWord($" {folded} ", IntentRules.Free))
             intent = "book_room";
 
+        // What using a room costs, no room named: the centre's prices, in its rules ("ile kosztuje wynajem sali?").
+        if (intent is "book_room" or None && room is null && day is null && start is null && FaqMatcher.AsksPrice(text))
+            intent = "house_rules";
+
         // "pottery sat?? when": the time of an activity named, not the centre's hours.
         if (intent == "opening_hours" && IntentPairs.NamesAnActivity($" {folded} ")) intent = "list_events";
 

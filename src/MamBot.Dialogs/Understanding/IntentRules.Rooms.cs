@@ -7,22 +7,29 @@ namespace MamBot.Dialogs.Understanding;
 /// </summary>
 internal static partial class IntentRules
 {
-    /// <summary>What a room holds and has, not what it costs: "is there a projector?", "ile osób się zmieści?".</summary>
-    private static readonly string[] RoomContents = Fold(
-        // how many it holds
+    // How many a room holds or how big it is: a question in any words, with or without a question mark.
+    private static readonly string[] HowBig = Fold(
         "ile osob", "miesci", "pomiesci", "вміщ", "скільки людей", "помещает", "вмещает", "сколько человек",
-        "how many people", "capacity", "fit ",
+        "how many people", "capacity", "how many can", "jak duz", "jak wielk", "наскільки велик", "how big", "how large",
+        "на скільки людей", "на сколько человек", "на ile osob");
+
+    /// <summary>Whether folded text asks how many a room holds or how big it is.</summary>
+    public static bool AsksHowBig(string folded) => StartsAWord($" {folded} ", HowBig);
+
+    /// <summary>What a room holds and has, not what it costs: "is there a projector?", "ile osób się zmieści?".</summary>
+    private static readonly string[] RoomContents = [.. HowBig, .. Fold(
+        "fit ",
         // what is in it
         "rzutnik", "projektor", "wifi", "wi-fi", "internet", "czajnik", "naczyn", "piekarnik", "lodowk", "krzes",
-        "stolow", "glosnik", "ekran", "telewizor", "pianin", "toalet", "wyposaz", "sprzet",
-        "проектор", "чайник", "посуд", "плит", "духовк", "холодильник", "стільц", "стулья", "стол", "колонк",
+        "stolow", "glosnik", "naglosn", "ekran", "telewizor", "pianin", "toalet", "wyposaz", "sprzet",
+        "проектор", "чайник", "посуд", "плит", "духовк", "холодильник", "стільц", "стулья", "стол", "колонк", "звук", "озвуч",
         "екран", "экран", "телевізор", "телевизор", "туалет", "інтернет", "интернет", "обладнан", "оборудован",
         "projector", "kettle", "dishes", "oven", "fridge", "chairs", "tables", "speaker", "screen", "tv ", "piano",
-        "toilet", "equipment", "equipped",
+        "toilet", "equipment", "equipped", "sound system",
         // what is there, whatever the thing: "what's in the small room?", "czy jest tam tablica?"
         "whats in", "what is in", "whats there", "is there a", "is there an", "are there", "does it have",
         "co jest w", "co jest na", "co ma ", "czy jest tam", "czy sa tam", "що є в", "що є у", "чи є там", "что есть в",
-        "есть ли там");
+        "есть ли там")];
 
     // What a room costs, and what it holds and has (declared after RoomContents, which it takes).
     public static readonly string[] RoomFacts = [.. Fold(

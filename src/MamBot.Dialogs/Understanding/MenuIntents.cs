@@ -16,7 +16,7 @@ public static class MenuIntents
             "видаліть мої дані", "видали мої дані", "видалити мої дані", "видаліть дані", "забудь мене",
             "забудьте мене",
             "delete my data", "erase my data", "remove my data", "delete my details", "forget me")),
-        (MenuIntent.MyData, IntentRules.Fold("moje dane", "moich danych", "jakie dane", "co o mnie wiesz", "co o mnie macie",
+        (MenuIntent.MyData, IntentRules.Fold("moje dane", "swoje dane", "свої дані", "свои данные", "moich danych", "jakie dane", "co o mnie wiesz", "co o mnie macie",
             "co o mnie przechow", "co o mnie zapis", "co o mnie wiecie", "co wiecie o mnie", "co wiesz o mnie", "мої дані", "моїх даних", "які дані", "що ти про мене знаєш", "що ви про мене знаєте",
             "що ви про мене зберіга", "що ви знаєте про мене", "що знаєте про мене", "мои данные", "моих данных", "какие данные", "что вы обо мне знаете",
             "my data", "my details", "what data", "what do you know about me", "what you know about me", "have about me", "what info", "what do you have on me", "what do you store", "what do you keep",

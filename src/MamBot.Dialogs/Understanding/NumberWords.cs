@@ -131,6 +131,7 @@ internal static partial class NumberWords
             "quarter to" => (h - 1, 45),
             _ => (h - 1, 30), // "wpół do siódmej" is half past six
         };
+        if (hour == 0) hour = 12; // "пів на першу", "wpół do pierwszej": half past noon at a centre, never 00:30
         return hour is >= 0 and < 24 ? string.Create(CultureInfo.InvariantCulture, $"{hour}:{minute:00}") : m.Value;
     }
 

@@ -48,7 +48,7 @@ public static partial class TypedDates
         // unless it is taken back.
         var said = Enumerable.Range(0, Weekdays.Length)
             .Select(i => (Day: i, At: WeekdayPatterns[i].Match(t)))
-            .Where(d => d.At.Success).OrderBy(d => TakenBack(t, d.At) ? 1 : 0).ThenBy(d => d.At.Index).ToList();
+            .Where(d => d.At.Success && !EveryWeek(t, d.At)).OrderBy(d => TakenBack(t, d.At) ? 1 : 0).ThenBy(d => d.At.Index).ToList();
         foreach (var (i, _) in said.Take(1))
         {
             var ahead = ((i - (int)today.DayOfWeek) + 7) % 7;
@@ -59,6 +59,11 @@ public static partial class TypedDates
         if (t.Contains(" za tydzien ", StringComparison.Ordinal)) return today.AddDays(7);
         return null;
     }
+
+    // "w piątki", "we wtorki", "по пʼятницях": every such day, no one date ("niedziele" is also the singular).
+    private static bool EveryWeek(string text, Match day) =>
+        day.Value is "poniedzialki" or "wtorki" or "srody" or "czwartki" or "piatki" or "soboty"
+        || text[..day.Index].EndsWith(" co ", StringComparison.Ordinal);
 
     // "nie w czwartek", "w czwartek nie mogę", "не в четвер": a day named only to be refused.
     private static bool TakenBack(string text, Match day)
@@ -208,7 +213,8 @@ public static partial class TypedDates
 
     private static int WeekOf(DateOnly d) => ISOWeek.GetWeekOfYear(d.ToDateTime(TimeOnly.MinValue));
 
-    [GeneratedRegex(@"\b(?<d>\d{1,2})[./-](?<m>\d{1,2})(?:[./-](?<y>\d{4}|\d{2}))?\b")]
+    // One separator throughout: "10-11.30" is a range of hours, never the 10th of November 2030.
+    [GeneratedRegex(@"\b(?<d>\d{1,2})(?<s>[./-])(?<m>\d{1,2})(?:\k<s>(?<y>\d{4}|\d{2}))?\b")]
     private static partial Regex NumericDate();
 
     [GeneratedRegex(@"(?<![\w:.])(?<d>\d{1,2})(?:st|nd|rd|th|-?go|-?ego|-?tego|-?го|-?ого|-?е|\s+числа|\s+dnia)(?!\w)|(?:dnia|числа)\s+(?<d>\d{1,2})(?![\w:.])")]
@@ -223,7 +229,9 @@ public static partial class TypedDates
     [GeneratedRegex(@"(?:\bod\s+)?\b(?<a>\d{1,2})(?:[:.](?<am>\d{2}))?\s*(?:-|–|do)\s*(?<b>\d{1,2})(?:[:.](?<bm>\d{2}))?\b(?!\s*(?:[./]\d|os|osob|minut|godz|h\b))")]
     private static partial Regex Range();
 
-    [GeneratedRegex(@"\b(?:o|od|na)\s+(?:godz(?:inie|\.)?\s+)?(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\b(?!\s*(?:os\b|osob|min|godz|h\b|[./]\d|[.,]5))")]
+    // "o 6, godzinka": after "o"/"od"/"po" an hour may be followed by a length; after "na" the number is one.
+    [GeneratedRegex(@"\b(?:o|od|po)\s+(?:godz(?:inie|\.)?\s+)?(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\b(?!\s*(?:os\b|osob|min|h\b|[./]\d|[.,]5|godzin[ay]?\b))"
+        + @"|\bna\s+(?:godz(?:inie|\.)?\s+)?(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\b(?!\s*(?:os\b|osob|min|godz|h\b|[./]\d|[.,]5))")]
     private static partial Regex At();
 
     // "wieczorem" (also "вечора", "in the evening", "tonight" once in Polish words): hours 1–11 are p.m.
@@ -245,7 +253,8 @@ public static partial class TypedDates
     [GeneratedRegex(@"^\s*(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s*$")]
     private static partial Regex Bare();
 
-    [GeneratedRegex(@"(?<!\bktor[aey]\s+)\b(?:na\s+)?godzine\b|\bjedna godzina\b")]
+    // "za godzinę" is when, not how long.
+    [GeneratedRegex(@"(?<!\bktor[aey]\s+)(?<!\bza\s+)\b(?:na\s+)?godzine\b|\bjedna godzina\b")]
     private static partial Regex OneHour();
 
     [GeneratedRegex(@"\b(?<n>\d{2,3})\s*(?:min|minut\w*)\b")]
@@ -255,7 +264,9 @@ public static partial class TypedDates
     [GeneratedRegex(@"\b(?<!\b(?:do|od|o|po)\s)(?<n>\d+(?:[.,]5)?|jedn\w*|dwie|dwa|trzy|cztery)\s*(?:h\b|godz\w*)")]
     private static partial Regex Hours();
 
-    [GeneratedRegex(@"\b(?:dla\s+)?(?<![-−])(?<n>\d{1,3}|[a-z]+)\s+(?:os\b|osob\w*|osoby|ludzi|dzieci\w*|uczestnik\w*)|\b(?:bedzie|przyjdzie)\s+nas\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?:bedzie|jest)\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?<n>\d{1,3})\b(?!\s*(?:[:./-]\d|godz|h\b|minut))")]
+    [GeneratedRegex(@"\b(?:dla\s+)?(?<![-−])(?<n>\d{1,3}|[a-z]+)\s+(?:os\b|osob\w*|osoby|ludzi|dzieci\w*|uczestnik\w*)|\b(?:bedzie|przyjdzie)\s+nas\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?:bedzie|jest)\s+(?:okolo\s+)?(?<n>\d{1,3}|[a-z]+)\b|\bnas\s+(?<n>\d{1,3})\b(?!\s*(?:[:./-]\d|godz|h\b|minut))"
+        // "чоловік 15", "человек 20": about that many, the number after the noun.
+        + @"|\bosob\s+(?<n>\d{1,3})\b(?!\s*(?:[:./-]\d|godz|h\b|minut|stycz|lut|marc|kwie|maj|czerw|lip|sierp|wrzes|pazdzier|listopad|grud))")]
     private static partial Regex PeopleWords();
 
     // Words that sum up what came before them, right before the total.

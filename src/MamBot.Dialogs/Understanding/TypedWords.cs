@@ -61,12 +61,23 @@ public sealed class TypedWords
 
     /// <summary>Words a question opens with: "czy jest…", "a kiedy…", "скільки коштує…", "how much…".</summary>
     public static readonly TypedWords QuestionOpeners = new(
-        ["a", "czy", "ile", "kiedy", "jak", "jaki", "jaka", "jakie", "co", "dlaczego", "gdzie", "kto", "po co"],
+        // Two words where the first alone asks nothing: "w jakie dni…", "o której…"; and "tell me…" said politely.
+        ["a", "czy", "ile", "kiedy", "jak", "jaki", "jaka", "jakie", "co", "dlaczego", "gdzie", "kto", "po co",
+            "w jakie", "w jaki", "w ktore", "o ktorej", "od ktorej", "do ktorej", "na ile", "powiedz", "powiedzcie",
+            "jest cos", "jest jakis", "jest jakas", "jest wolna", "jest wolny", "sa jakies", "sa wolne"],
         ["а", "чи", "скільки", "коли", "як", "який", "яка", "які", "що", "чому", "де", "хто", "навіщо",
-            "chy", "skilky", "koly", "shcho", "chomu"],
-        ["how", "what", "when", "where", "why", "who", "which", "is", "are", "do", "does", "can", "could", "will"],
+            "chy", "skilky", "koly", "shcho", "chomu", "у які", "в які", "о котрій", "до котрої", "на скільки",
+            "підкажіть", "скажіть", "є щось", "є вільна", "є вільний", "є вільні"],
+        ["how", "what", "when", "where", "why", "who", "which", "is", "are", "do", "does", "can", "could", "will",
+            "tell me"],
         ["а", "сколько", "когда", "как", "какой", "какая", "какие", "что", "почему", "где", "кто", "зачем", "есть ли",
-            "можно ли", "свободен ли", "свободна ли"]);
+            "можно ли", "свободен ли", "свободна ли", "в какие", "во сколько", "до скольки", "на сколько",
+            "подскажите", "скажите", "есть что", "есть свободн"]);
+
+    /// <summary>Questions that ask when: "kiedy…", "w jakie dni…", "коли…", "когда…", "when…".</summary>
+    public static readonly TypedWords WhenOpeners = new(
+        ["kiedy", "w jakie", "w ktore", "o ktorej"], ["коли", "у які", "в які", "о котрій", "koly"], ["when", "what time", "which days"],
+        ["когда", "в какие", "во сколько"]);
 
     private readonly HashSet<string> _polish, _ukrainian, _english, _russian;
 

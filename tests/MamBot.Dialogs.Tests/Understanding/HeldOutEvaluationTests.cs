@@ -34,44 +34,50 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     /// v6 (HeldOut/v6/), written blind at the end of that session; first run, unread: pl 94.0/99.0, uk 92.0/95.0,
     /// en 95.0/95.0, ru 98.0/90.0. v7 (HeldOut/v7/), written blind at the start of the next session; first run:
     /// pl 90/85, uk 86/87, en 91/89, ru 92/80 (its misses were seen once in a diff by mistake, so v8 was written
-    /// blind at once: first run, unread, pl 92/93, uk 87/88, en 85/94, ru 94/86). Floors sit just under the
+    /// blind at once: first run, unread, pl 92/93, uk 87/88, en 85/94, ru 94/86). v9 (HeldOut/v9/), written blind
+    /// at the start of the session that read v7's misses; first run (with most of those mechanisms already in):
+    /// pl 93/95, uk 90/95, en 94/94, ru 94/94. Floors sit just under the
     /// latest figures. The first set gave a start for a part of the day ("jutro wieczorem" → 18:00) where every
     /// blind set since gives none; the bot now reads a part of the day as no start (the booking form offers that
     /// day's free times), and the first set's 19 such labels say so too.
     /// </remarks>
     [Theory]
-    [InlineData("", "pl", 0.989, 0.980)]
-    [InlineData("", "uk", 0.979, 0.979)]
-    [InlineData("", "en", 0.980, 0.980)]
-    [InlineData("", "ru", 1.0, 0.983)]
-    [InlineData("v2", "pl", 0.908, 0.926)]
-    [InlineData("v2", "uk", 0.835, 0.944)]
-    [InlineData("v2", "en", 0.908, 0.954)]
-    [InlineData("v2", "ru", 0.949, 0.932)]
-    [InlineData("v3", "pl", 0.989, 0.979)]
-    [InlineData("v3", "uk", 0.969, 1.0)]
-    [InlineData("v3", "en", 0.979, 0.989)]
-    [InlineData("v3", "ru", 0.939, 0.939)]
-    [InlineData("v4", "pl", 0.989, 0.989)]
-    [InlineData("v4", "uk", 0.969, 0.949)]
+    [InlineData("", "pl", 0.989, 1.0)]
+    [InlineData("", "uk", 0.979, 1.0)]
+    [InlineData("", "en", 0.98, 0.989)]
+    [InlineData("", "ru", 1.0, 1.0)]
+    [InlineData("v2", "pl", 0.917, 0.935)]
+    [InlineData("v2", "uk", 0.854, 0.944)]
+    [InlineData("v2", "en", 0.917, 0.963)]
+    [InlineData("v2", "ru", 0.966, 0.949)]
+    [InlineData("v3", "pl", 1.0, 0.979)]
+    [InlineData("v3", "uk", 0.979, 1.0)]
+    [InlineData("v3", "en", 0.989, 0.989)]
+    [InlineData("v3", "ru", 0.959, 0.979)]
+    [InlineData("v4", "pl", 1.0, 0.989)]
+    [InlineData("v4", "uk", 0.979, 0.949)]
     [InlineData("v4", "en", 0.959, 0.979)]
-    [InlineData("v4", "ru", 1.0, 0.959)]
-    [InlineData("v5", "pl", 0.929, 0.959)]
+    [InlineData("v4", "ru", 1.0, 0.979)]
+    [InlineData("v5", "pl", 0.939, 0.959)]
     [InlineData("v5", "uk", 0.959, 0.969)]
     [InlineData("v5", "en", 0.969, 0.969)]
-    [InlineData("v5", "ru", 1.0, 0.959)]
-    [InlineData("v6", "pl", 0.969, 1.0)]
-    [InlineData("v6", "uk", 0.949, 0.979)]
+    [InlineData("v5", "ru", 1.0, 0.979)]
+    [InlineData("v6", "pl", 0.979, 1.0)]
+    [InlineData("v6", "uk", 0.959, 0.979)]
     [InlineData("v6", "en", 0.959, 0.979)]
-    [InlineData("v6", "ru", 0.979, 0.919)]
-    [InlineData("v7", "pl", 0.929, 0.889)]
-    [InlineData("v7", "uk", 0.889, 0.899)]
-    [InlineData("v7", "en", 0.939, 0.919)]
-    [InlineData("v7", "ru", 0.919, 0.839)]
-    [InlineData("v8", "pl", 0.919, 0.929)]
-    [InlineData("v8", "uk", 0.869, 0.879)]
-    [InlineData("v8", "en", 0.849, 0.939)]
-    [InlineData("v8", "ru", 0.939, 0.859)]
+    [InlineData("v6", "ru", 0.979, 0.979)]
+    [InlineData("v7", "pl", 1.0, 0.989)]
+    [InlineData("v7", "uk", 0.989, 0.989)]
+    [InlineData("v7", "en", 0.989, 1.0)]
+    [InlineData("v7", "ru", 0.979, 0.959)]
+    [InlineData("v8", "pl", 0.939, 0.949)]
+    [InlineData("v8", "uk", 0.909, 0.879)]
+    [InlineData("v8", "en", 0.859, 0.939)]
+    [InlineData("v8", "ru", 0.959, 0.919)]
+    [InlineData("v9", "pl", 0.929, 0.949)]
+    [InlineData("v9", "uk", 0.899, 0.949)]
+    [InlineData("v9", "en", 0.939, 0.939)]
+    [InlineData("v9", "ru", 0.939, 0.939)]
     public void Sentences_nobody_here_wrote_are_understood(string set, string language, double intentFloor, double slotFloor)
     {
         var lines = Lines(Path.Combine(set, $"utterances.{language}.tsv"));
@@ -81,8 +87,9 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
             var (text, intent, expected) = (line[0], line[1], WithEnd(line.Length > 2 ? line[2] : ""));
             var (gotIntent, gotSlots) = set is not "" ? ReadInWorld(text, language) : Read(text, language);
             intents += gotIntent == intent ? 1 : 0;
-            slots += gotSlots == expected ? 1 : 0;
-            if (gotIntent != intent || gotSlots != expected) output.WriteLine($"✗ \"{text}\": {gotIntent} [{gotSlots}] expected {intent} [{expected}]");
+            var slotsRight = gotSlots == expected || Incidental(intent, expected);
+            slots += slotsRight ? 1 : 0;
+            if (gotIntent != intent || !slotsRight) output.WriteLine($"✗ \"{text}\": {gotIntent} [{gotSlots}] expected {intent} [{expected}]");
         }
         var (intentShare, slotShare) = ((double)intents / lines.Count, (double)slots / lines.Count);
         var summary = $"held-out{(set.Length > 0 ? " " + set : "")} ({language}): {lines.Count} sentences, intent {Percent(intentShare)}, exact slots {Percent(slotShare)}";
@@ -91,6 +98,14 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         Assert.True(intentShare >= intentFloor, $"intent accuracy {intentShare:P1} fell below {intentFloor:P0}");
         Assert.True(slotShare >= slotFloor, $"exact slot accuracy {slotShare:P1} fell below {slotFloor:P0}");
     }
+
+    /// <summary>
+    /// A room in a complaint, a day in a question about hours, a day in an idea: no action takes them, and the
+    /// writers disagree whether to write them down (v2–v6 give the complaint's room, v7 does not). Where a writer
+    /// gave none, the recognizer's are not counted against it; where one was given, it must be right.
+    /// </summary>
+    private static bool Incidental(string intent, string expected) =>
+        expected.Length == 0 && intent is "report_problem" or "opening_hours" or "propose_idea";
 
     /// <summary>What a resident types in the middle of a form: leaving, a person, consent, a question, erasure or the answer.</summary>
     [Fact]
@@ -160,7 +175,8 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
         if (u.Intent == "greeting" && IntentRecognizer.AfterGreeting(text) is { } rest && rest.Count(char.IsLetter) >= 3 && rest != text)
             return Read(rest, language, rooms);
         var intent = u.Intent;
-        if (intent == "book_room" && TypedRepair.IsQuestion(text) && !TypedRepair.AsksToAct(text))
+        if (intent == "book_room" && (TypedRepair.IsQuestion(text) || MamBot.Dialogs.Menu.MainMenu.AsksWhatARoomHas(text, rooms ?? Rooms))
+            && !TypedRepair.AsksToAct(text))
             intent = u.Date is not null || u.Room is not null && TypedRepair.SaysFree(text) ? "check_availability"
                 : u.Room is not null ? "room_question" : intent;
         return (intent, Slots(u));
