@@ -28,6 +28,7 @@ public static class AdminSetup
         builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddScoped<WaitingCounts>();
         builder.Services.AddScoped<PanelActivity>();
+        builder.Services.AddScoped<PanelTransaction>();
         // The keys behind the sign-in cookie and the form tokens live in the database: they survive a restart,
         // and a staff member signed in on one host is signed in on every host of the same database.
         builder.Services.AddDataProtection().SetApplicationName("MamBot").PersistKeysToDbContext<Data.MamDbContext>();
@@ -69,6 +70,8 @@ public static class AdminSetup
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AuthorizeFolder("/Settings", AdminOnly); // the centre's settings, rooms and team accounts
+            // Outermost: a form's whole work, the person's presence included, is one transaction.
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(PanelTransaction)));
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(PanelActivity)));
         });
         return builder;

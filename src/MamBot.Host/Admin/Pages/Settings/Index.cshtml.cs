@@ -59,6 +59,7 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings,
     /// Drafts the empty Ukrainian and English versions of the rules and FAQ for staff to correct; saves nothing.
     /// The rules go line by line, so line N of a draft stays the version of rule N.
     /// </summary>
+    [OutsideTransaction] // the language model answers in seconds: no write lock meanwhile
     public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
     {
         var rules = Lines(Form.HouseRules);
