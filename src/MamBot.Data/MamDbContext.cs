@@ -152,6 +152,21 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
         }
     }
 
+    /// <summary>
+    /// One piece of work, one commit: the way a chat turn runs (a panel action, a job run, a bulk statement). Work
+    /// inside a transaction already under way joins it and commits with it.
+    /// </summary>
+    public async Task<T> InOneWriteAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        await using var transaction = await BeginWriteAsync(ct);
+        var result = await work(ct);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>A bulk statement (ExecuteUpdate, ExecuteDelete) passes no SaveChanges: it takes the write gate here.</summary>
+    public Task<int> BulkWriteAsync(Func<CancellationToken, Task<int>> statement, CancellationToken ct) => InOneWriteAsync(statement, ct);
+
     /// <summary>A save outside a write transaction is a short write transaction of its own: it queues at the gate too.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -101,7 +101,7 @@ public sealed class CentreSettings(MamDbContext db, TimeProvider time)
     }
 
     public async Task<bool> RemoveBlackoutAsync(int centreId, int blackoutId, CancellationToken ct) =>
-        await db.Blackouts.Where(b => b.Id == blackoutId && b.CentreId == centreId).ExecuteDeleteAsync(ct) == 1;
+        await db.BulkWriteAsync(ct => db.Blackouts.Where(b => b.Id == blackoutId && b.CentreId == centreId).ExecuteDeleteAsync(ct), ct) == 1;
 
     public async Task<IReadOnlyList<Blackout>> UpcomingBlackoutsAsync(int centreId, CancellationToken ct)
     {

@@ -46,5 +46,5 @@ public sealed class LocalContactService(MamDbContext db)
 
     /// <summary>False when the contact was already gone (or belongs to another centre).</summary>
     public async Task<bool> RemoveAsync(int centreId, int contactId, CancellationToken ct) =>
-        await db.LocalContacts.Where(c => c.Id == contactId && c.CentreId == centreId).ExecuteDeleteAsync(ct) == 1;
+        await db.BulkWriteAsync(ct => db.LocalContacts.Where(c => c.Id == contactId && c.CentreId == centreId).ExecuteDeleteAsync(ct), ct) == 1;
 }

@@ -308,7 +308,7 @@ public sealed partial class EventService(MamDbContext db, TimeProvider time)
     }
 
     public Task ClearSubscriptionsAsync(Guid residentId, CancellationToken ct) =>
-        db.CategorySubscriptions.Where(s => s.ResidentId == residentId).ExecuteDeleteAsync(ct);
+        db.BulkWriteAsync(ct => db.CategorySubscriptions.Where(s => s.ResidentId == residentId).ExecuteDeleteAsync(ct), ct);
 
     /// <summary>Residents of the centre who asked to hear about new events in this category.</summary>
     public async Task<IReadOnlyList<Guid>> SubscribersAsync(int centreId, EventCategory category, CancellationToken ct) =>

@@ -107,12 +107,13 @@ public sealed class HandoffService(MamDbContext db, TimeProvider time)
     /// The words of these conversations go and nothing links them to a person or a chat; each stays, closed, as a
     /// count for the report. Used after <c>Handoff:KeepDays</c> and by erasure.
     /// </summary>
-    public static async Task<int> ForgetAsync(MamDbContext db, IQueryable<Handoff> handoffs, CancellationToken ct)
-    {
-        await db.HandoffMessages.Where(m => handoffs.Any(h => h.Id == m.HandoffId)).ExecuteDeleteAsync(ct);
-        return await handoffs.ExecuteUpdateAsync(s => s.SetProperty(h => h.ChatId, "").SetProperty(h => h.ResidentId, (Guid?)null)
-            .SetProperty(h => h.Status, HandoffStatus.Closed), ct);
-    }
+    public static Task<int> ForgetAsync(MamDbContext db, IQueryable<Handoff> handoffs, CancellationToken ct) =>
+        db.BulkWriteAsync(async ct =>
+        {
+            await db.HandoffMessages.Where(m => handoffs.Any(h => h.Id == m.HandoffId)).ExecuteDeleteAsync(ct);
+            return await handoffs.ExecuteUpdateAsync(s => s.SetProperty(h => h.ChatId, "").SetProperty(h => h.ResidentId, (Guid?)null)
+                .SetProperty(h => h.Status, HandoffStatus.Closed), ct);
+        }, ct);
 
     /// <summary>The key under which a staff member's answer in this conversation is queued (the panel reads its fate).</summary>
     public static string ReplyKeyPrefix(long handoffId) => $"handoff:{handoffId}:reply:";

@@ -123,13 +123,13 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time, DeliveryProc
     }
 
     private async Task<bool> TryClaimAsync(long id, DateTime now, CancellationToken ct) =>
-        await db.OutboxMessages
+        await db.BulkWriteAsync(ct => db.OutboxMessages
             .Where(m => m.Id == id && m.Status == OutboxStatus.Queued)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sending)
                 .SetProperty(m => m.ClaimedUtc, now)
                 .SetProperty(m => m.ClaimedBy, process.Name)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct) == 1;
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct), ct) == 1;
 
     /// <summary>
     /// Takes several queued messages for delivery in one write transaction; only one caller can win each. The
@@ -232,7 +232,10 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time, DeliveryProc
         await transaction.CommitAsync(ct);
     }
 
-    private async Task<(int Resent, int Unknown)> ResolveAsync(Expression<Func<OutboxMessage, bool>> claims, CancellationToken ct)
+    private Task<(int Resent, int Unknown)> ResolveAsync(Expression<Func<OutboxMessage, bool>> claims, CancellationToken ct) =>
+        db.InOneWriteAsync(ct => ResolveNowAsync(claims, ct), ct);
+
+    private async Task<(int Resent, int Unknown)> ResolveNowAsync(Expression<Func<OutboxMessage, bool>> claims, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var interrupted = db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sending).Where(claims);
@@ -263,21 +266,21 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time, DeliveryProc
     public Task<int> SkipQueuedAsync(string keyPrefix, string reason, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return db.OutboxMessages
+        return db.BulkWriteAsync(ct => db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Queued && m.IdempotencyKey.StartsWith(keyPrefix))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Skipped)
                 .SetProperty(m => m.StatusReason, reason)
-                .SetProperty(m => m.DoneUtc, now), ct);
+                .SetProperty(m => m.DoneUtc, now), ct), ct);
     }
 
     /// <summary>Replies are kept only as long as a conversation needs them (data minimisation).</summary>
     public Task<int> PruneRepliesAsync(TimeSpan keep, CancellationToken ct)
     {
         var cutoff = time.GetUtcNow().UtcDateTime - keep;
-        return db.OutboxMessages
+        return db.BulkWriteAsync(ct => db.OutboxMessages
             .Where(m => OutboxMessage.AnswerKinds.Contains(m.Kind) && m.Status != OutboxStatus.Queued && m.Status != OutboxStatus.Sending && m.CreatedUtc < cutoff)
-            .ExecuteDeleteAsync(ct);
+            .ExecuteDeleteAsync(ct), ct);
     }
 
     public void AddToMailbox(OutboxMessage message, string channel, string chatId) =>

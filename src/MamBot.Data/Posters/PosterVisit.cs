@@ -39,8 +39,8 @@ public sealed class PosterVisits(MamDbContext db)
     /// <summary>One more visit; one statement, safe when many scan at once.</summary>
     public async Task CountAsync(string code, string place, string month, CancellationToken ct)
     {
-        Task<int> AddOneAsync() => db.PosterVisits.Where(v => v.Code == code && v.Place == place && v.Month == month)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Count, v => v.Count + 1), ct);
+        Task<int> AddOneAsync() => db.BulkWriteAsync(ct => db.PosterVisits.Where(v => v.Code == code && v.Place == place && v.Month == month)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Count, v => v.Count + 1), ct), ct);
         if (await AddOneAsync() > 0) return;
         db.PosterVisits.Add(new PosterVisit { Code = code, Place = place, Month = month, Count = 1 });
         try

@@ -16,7 +16,10 @@ public sealed class ResidentErasure(MamDbContext db)
     /// <summary>What an erased author's idea is called: it stays counted, its words go.</summary>
     public const string ErasedIdeaTitle = "(pomysł bez danych autora)";
 
-    public async Task<bool> EraseAsync(Guid residentId, CancellationToken ct)
+    /// <summary>All of it or nothing, under the write gate (its statements are bulk ones, past SaveChanges).</summary>
+    public Task<bool> EraseAsync(Guid residentId, CancellationToken ct) => db.InOneWriteAsync(ct => EraseNowAsync(residentId, ct), ct);
+
+    private async Task<bool> EraseNowAsync(Guid residentId, CancellationToken ct)
     {
         var identities = await db.ChannelIdentities.Where(i => i.ResidentId == residentId)
             .Select(i => new { i.Channel, i.ExternalId })

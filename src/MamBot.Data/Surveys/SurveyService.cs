@@ -92,8 +92,8 @@ public sealed class SurveyService(MamDbContext db, TimeProvider time)
     public async Task<bool> CloseNowAsync(int surveyId, CancellationToken ct)
     {
         var now = Now;
-        return await db.Surveys.Where(s => s.Id == surveyId && s.ClosesUtc > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosesUtc, now).SetProperty(x => x.OpensUtc, x => x.OpensUtc > now ? now : x.OpensUtc), ct) == 1;
+        return await db.BulkWriteAsync(ct => db.Surveys.Where(s => s.Id == surveyId && s.ClosesUtc > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosesUtc, now).SetProperty(x => x.OpensUtc, x => x.OpensUtc > now ? now : x.OpensUtc), ct), ct) == 1;
     }
 
     /// <summary>Opens a closed survey again until the given time (answers given stay); false when it is open or the time has passed.</summary>

@@ -28,6 +28,7 @@ public static class AdminSetup
         builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddScoped<WaitingCounts>();
         builder.Services.AddScoped<PanelActivity>();
+        builder.Services.AddScoped<PanelTransaction>();
         // The keys behind the sign-in cookie and the form tokens live in the database: they survive a restart,
         // and a staff member signed in on one host is signed in on every host of the same database.
         builder.Services.AddDataProtection().SetApplicationName("MamBot").PersistKeysToDbContext<Data.MamDbContext>();
@@ -41,19 +42,20 @@ public static class AdminSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // HTTPS in production, plain http on localhost
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
-            // A removed account or a changed role takes effect at the next request, not when the cookie expires.
+            // A removed account or a new password ends the session at the next request, not when the cookie expires;
+            // a changed role or name takes effect then too.
             o.Events.OnValidatePrincipal = async context =>
             {
                 var id = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
                 var user = int.TryParse(id, System.Globalization.CultureInfo.InvariantCulture, out var staffId)
                     ? await context.HttpContext.RequestServices.GetRequiredService<StaffAccounts>().FindAsync(staffId, context.HttpContext.RequestAborted)
                     : null;
-                if (user is null)
+                if (user is null || context.Principal!.FindFirstValue(StampClaim) != StaffAccounts.Stamp(user))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(Scheme);
                 }
-                else if (!context.Principal!.IsInRole(user.Role))
+                else if (!context.Principal!.IsInRole(user.Role) || context.Principal.Identity?.Name != NameOf(user))
                 {
                     context.ReplacePrincipal(Principal(user));
                     context.ShouldRenew = true;
@@ -68,7 +70,13 @@ public static class AdminSetup
             o.RootDirectory = "/Admin/Pages";
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Login");
-            o.Conventions.AuthorizeFolder("/Settings", AdminOnly); // the centre's settings, rooms and team accounts
+            // Team accounts and "Dokąd się zwrócić" are the admin's. Hours, rules and FAQ ("Centrum") and day closures
+            // ("Sale") are the whole team's; the centre's details, the team's chat and the rooms' own settings stay
+            // the admin's, checked in those pages.
+            o.Conventions.AuthorizePage("/Settings/Staff", AdminOnly);
+            o.Conventions.AuthorizePage("/Settings/Contacts", AdminOnly);
+            // Outermost: a form's whole work, the person's presence included, is one transaction.
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(PanelTransaction)));
             o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(PanelActivity)));
         });
         return builder;
@@ -131,9 +139,15 @@ public static class AdminSetup
     [
         new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new Claim(ClaimTypes.Email, user.Email),
-        new Claim(ClaimTypes.Name, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email : user.DisplayName),
+        new Claim(ClaimTypes.Name, NameOf(user)),
         new Claim(ClaimTypes.Role, user.Role),
+        new Claim(StampClaim, StaffAccounts.Stamp(user)),
     ], Scheme));
+
+    /// <summary>Which password the session was opened with (<see cref="StaffAccounts.Stamp"/>).</summary>
+    private const string StampClaim = "mam:stamp";
+
+    private static string NameOf(Data.Staff.StaffUser user) => string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email : user.DisplayName;
 
     /// <summary>Hangfire's dashboard answers 401 unless a staff member is signed in.</summary>
     private sealed class StaffOnly : IDashboardAuthorizationFilter

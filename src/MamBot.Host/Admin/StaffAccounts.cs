@@ -10,6 +10,8 @@ public enum SignInOutcome { SignedIn, WrongEmailOrPassword, TooManyFailures }
 
 public sealed record SignInResult(SignInOutcome Outcome, StaffUser? User = null, TimeSpan? Wait = null);
 
+public enum StaffChange { Changed, LastAdmin }
+
 /// <summary>
 /// Staff accounts: hashed passwords (ASP.NET Core Identity's PasswordHasher). Guessing is slowed per address by
 /// <see cref="SignInGuard"/>; no account is ever locked, and every failure reads and takes the same.
@@ -87,6 +89,41 @@ public sealed class StaffAccounts(MamDbContext db, TimeProvider time, SignInGuar
         await db.SaveChangesAsync(ct);
         return password;
     }
+
+    /// <summary>Their own new password, given the one they have now; false when that is wrong (or the account is gone).</summary>
+    public async Task<bool> ChangeOwnPasswordAsync(int id, string current, string chosen, CancellationToken ct)
+    {
+        if (chosen.Length < MinPasswordLength) throw new ArgumentException($"A password needs at least {MinPasswordLength} characters.", nameof(chosen));
+        var user = await db.StaffUsers.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null || Hasher.VerifyHashedPassword(user, user.PasswordHash, current) == PasswordVerificationResult.Failed) return false;
+        user.PasswordHash = Hasher.HashPassword(user, chosen);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// A member's name and role; never the last admin made an animator (someone must be able to manage the team).
+    /// Null for an unknown account.
+    /// </summary>
+    public async Task<StaffChange?> ChangeAsync(int id, string displayName, string role, CancellationToken ct)
+    {
+        if (role is not (StaffRoles.Admin or StaffRoles.Animator)) throw new ArgumentException($"Role must be {StaffRoles.Admin} or {StaffRoles.Animator}.", nameof(role));
+        var user = await db.StaffUsers.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null) return null;
+        if (user.Role == StaffRoles.Admin && role != StaffRoles.Admin
+            && await db.StaffUsers.CountAsync(u => u.Role == StaffRoles.Admin, ct) == 1) return StaffChange.LastAdmin;
+        user.DisplayName = displayName.Trim();
+        user.Role = role;
+        await db.SaveChangesAsync(ct);
+        return StaffChange.Changed;
+    }
+
+    /// <summary>
+    /// What a signed-in session carries of the password it was opened with: a new password (a reset, or their own
+    /// change) ends every session opened before it, at its next request. Derived from the hash, never the hash itself.
+    /// </summary>
+    public static string Stamp(StaffUser user) =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("mam-session:" + user.PasswordHash)))[..32];
 
     /// <summary>Removes an account, but never one's own nor the last admin (someone must be able to manage the team).</summary>
     public async Task<bool> RemoveAsync(int id, int byId, CancellationToken ct)

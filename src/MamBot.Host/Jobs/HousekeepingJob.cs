@@ -16,7 +16,14 @@ public sealed class HousekeepingJob(OutboxStore outbox, InboundStore inbound, Ma
 {
     public const string Id = "housekeeping";
 
-    public async Task RunAsync(CancellationToken ct)
+    /// <summary>A run commits once; the write-ahead log is emptied right after that commit.</summary>
+    public Task RunAsync(CancellationToken ct) => db.InOneWriteAsync(async ct =>
+    {
+        await ForgetAsync(ct);
+        return true;
+    }, ct);
+
+    private async Task ForgetAsync(CancellationToken ct)
     {
         var keep = TimeSpan.FromDays(options.Value.KeepRepliesDays);
         await outbox.PruneRepliesAsync(keep, ct);

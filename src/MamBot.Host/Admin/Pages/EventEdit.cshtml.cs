@@ -96,6 +96,7 @@ public sealed class EventEditModel(EventService events, EventDesk desk, CentreDi
     public bool CanDraft => translator.Enabled;
 
     /// <summary>Drafts the description's empty Ukrainian and English versions for staff to correct; saves nothing.</summary>
+    [OutsideTransaction] // the language model answers in seconds: no write lock meanwhile
     public async Task<IActionResult> OnPostDraftAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();

@@ -14,6 +14,7 @@ public sealed class LoginModel(StaffAccounts accounts) : PageModel
 
     public void OnGet() { }
 
+    [OutsideTransaction] // a password check per guess must not hold the write lock chat turns wait for
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -45,6 +45,7 @@ public sealed class IndexModel(BroadcastDesk desk, CentreDirectory centres, MamD
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     /// <summary>Drafts the empty Ukrainian and English versions for staff to correct; saves and sends nothing.</summary>
+    [OutsideTransaction] // the language model answers in seconds: no write lock meanwhile
     public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
     {
         DraftNote = await TranslationDrafts.FillAsync(translator,

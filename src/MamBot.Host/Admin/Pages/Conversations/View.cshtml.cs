@@ -16,7 +16,7 @@ namespace MamBot.Host.Admin.Pages.Conversations;
 
 /// <summary>One conversation: what the assistant said just before, the talk since, a reply box and "Zakończ".</summary>
 public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Handover handover, CentreDirectory centres, MamDbContext db,
-    Data.Residents.ResidentService residents, IOptions<MessengerOptions> messenger, TimeProvider time) : PageModel
+    Data.Residents.ResidentService residents, IOptions<MessengerOptions> messenger, TimeProvider time, PanelTransaction transaction) : PageModel
 {
     private const int BotMessagesBefore = 3;
 
@@ -89,11 +89,11 @@ public sealed class ViewModel(HandoffService handoffs, HandoffDesk desk, Handove
         return RedirectToPage(new { id });
     }
 
-    /// <summary>A person's answer goes now, in the chat's lane, not with the next minute's dispatch.</summary>
+    /// <summary>A person's answer goes as soon as it is committed, in the chat's lane, not with the next minute's dispatch.</summary>
     private async Task<bool> DeliverAsync(OutboxMessage? message, CancellationToken ct)
     {
         if (message is null) return false;
-        await handover.RepliesAsync(message.Channel!, message.ChatId!, [message.Id], ct);
+        await transaction.AfterCommit(ct => handover.RepliesAsync(message.Channel!, message.ChatId!, [message.Id], ct), ct);
         return true;
     }
 

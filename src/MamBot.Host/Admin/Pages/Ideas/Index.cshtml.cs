@@ -38,6 +38,7 @@ public sealed class IndexModel(IdeaService ideas, IdeaDesk desk, StaffSummaries 
     }
 
     /// <summary>The LLM's summary of ideas waiting for review, shown above the list (not stored).</summary>
+    [OutsideTransaction] // the language model answers in seconds: no write lock meanwhile
     public async Task<IActionResult> OnPostSummaryAsync(CancellationToken ct)
     {
         Summary = await summaries.NewIdeasAsync((await centres.GetDefaultAsync(ct)).Id, ct);

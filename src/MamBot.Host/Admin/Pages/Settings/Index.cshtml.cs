@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MamBot.Host.Admin.Pages.Settings;
 
-/// <summary>"Centrum" (admin): the centre's details, opening hours, house rules and FAQ, as residents read them in the chat.</summary>
+/// <summary>"Centrum": the centre's details, opening hours, house rules and FAQ, as residents read them in the chat.</summary>
 public sealed class IndexModel(CentreDirectory centres, CentreSettings settings, TeamTranslator translator) : PageModel
 {
     public sealed class CentreForm
@@ -59,6 +59,7 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings,
     /// Drafts the empty Ukrainian and English versions of the rules and FAQ for staff to correct; saves nothing.
     /// The rules go line by line, so line N of a draft stays the version of rule N.
     /// </summary>
+    [OutsideTransaction] // the language model answers in seconds: no write lock meanwhile
     public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
     {
         var rules = Lines(Form.HouseRules);
@@ -99,8 +100,12 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings,
         };
     }
 
+    /// <summary>The centre's details and the team's chat are the admin's; hours, rules and FAQ anyone's in the team.</summary>
+    public bool IsAdmin => User.IsInRole(Data.Staff.StaffRoles.Admin);
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!IsAdmin) KeepDetails(await centres.GetDefaultAsync(ct)); // whatever an animator's form carried for them
         var errors = new List<string>();
         if (Form.Name.Trim().Length is < 3 or > 100) errors.Add(AdminText.CentreNameLength);
         if (Form.Address.Trim().Length < 5) errors.Add(AdminText.CentreAddressNeeded);
@@ -142,6 +147,13 @@ public sealed class IndexModel(CentreDirectory centres, CentreSettings settings,
             [.. faq.Select(f => new FaqItem(f.Question!, f.Answer!, f.QuestionUk, f.AnswerUk, f.QuestionEn, f.AnswerEn))], ct);
         Message = AdminText.CentreSaved;
         return RedirectToPage();
+    }
+
+    private void KeepDetails(Centre centre)
+    {
+        (Form.Name, Form.Address, Form.Phone, Form.Email) = (centre.Name, centre.Address, centre.Phone, centre.Email);
+        (Form.KeyPickup, Form.KeyPickupUk, Form.KeyPickupEn) = (centre.KeyPickup, centre.KeyPickupUk, centre.KeyPickupEn);
+        (Form.MaxActiveBookingsPerResident, Form.StaffChannel, Form.StaffChatId) = (centre.MaxActiveBookingsPerResident, centre.StaffChannel, centre.StaffChatId);
     }
 
     /// <summary>The textarea's text: an empty line keeps a rule without a version in its place; none at the end.</summary>

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MamBot.Host.Admin.Pages.Settings;
 
-/// <summary>"Sale" (admin): each room's description and booking rules, a new room, and blackouts (times no one can book).</summary>
+/// <summary>"Sale": each room's description and booking rules, a new room, and blackouts (times no one can book).</summary>
 public sealed class RoomsModel(CentreDirectory centres, CentreSettings settings, TimeProvider time) : PageModel
 {
     public sealed class RoomForm
@@ -57,11 +57,15 @@ public sealed class RoomsModel(CentreDirectory centres, CentreSettings settings,
     public IReadOnlyList<string> Errors { get; private set; } = [];
     [TempData] public string? Message { get; set; }
 
+    /// <summary>The rooms' own settings are the admin's; closing a room for a day is anyone's in the team.</summary>
+    public bool IsAdmin => User.IsInRole(Data.Staff.StaffRoles.Admin);
+
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     /// <summary>Saves a room: with an id, that room; without, a new one.</summary>
     public async Task<IActionResult> OnPostRoomAsync(int? id, CancellationToken ct)
     {
+        if (!IsAdmin) return Forbid(); // the refusal page says only an admin may, and who the admins are
         var r = Room;
         var errors = new List<string>();
         if (r.Name.Trim().Length is < 2 or > 60 || (r.NameUk?.Trim().Length ?? 0) > 60 || (r.NameEn?.Trim().Length ?? 0) > 60)

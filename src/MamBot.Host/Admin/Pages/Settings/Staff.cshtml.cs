@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace MamBot.Host.Admin.Pages.Settings;
 
-/// <summary>"Konta zespołu" (admin): who can sign in, adding an animator with a generated password, a new password, removing an account.</summary>
+/// <summary>"Konta zespołu" (admin): who can sign in, adding someone with a generated password, a new password, name and role, removing an account.</summary>
 public sealed class StaffModel(StaffAccounts accounts, CentreDirectory centres) : PageModel
 {
     public IReadOnlyList<StaffUser> Team { get; private set; } = [];
@@ -51,7 +51,25 @@ public sealed class StaffModel(StaffAccounts accounts, CentreDirectory centres) 
         }
         var set = await accounts.ResetPasswordAsync(id, ct, chosen);
         if (chosen is null) NewPassword = (user.Email, set!);
-        else Message = Wording.Format(AdminText.StaffPasswordSet, user.Email);
+        else Message = Wording.Format(AdminText.StaffPasswordSet, user.Email) + " " + AdminText.StaffPasswordsEnded;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>A member's name and role; takes effect at their next request, and the last admin stays one.</summary>
+    public async Task<IActionResult> OnPostEditAsync(int id, string? name, string? role, CancellationToken ct)
+    {
+        var user = await accounts.FindAsync(id, ct);
+        if (user is null) return NotFound();
+        var change = role is StaffRoles.Admin or StaffRoles.Animator && (name?.Trim().Length ?? 0) <= 60
+            ? await accounts.ChangeAsync(id, name ?? "", role, ct) : null;
+        if (change == StaffChange.Changed)
+        {
+            Message = Wording.Format(AdminText.StaffChanged, user.Email);
+            return RedirectToPage();
+        }
+        Error = change == StaffChange.LastAdmin ? AdminText.StaffLastAdmin : AdminText.StaffBadEmailOrRole;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(ct);
         return Page();
     }

@@ -49,6 +49,7 @@ public sealed class NewModel(SurveyService surveys, SurveyDesk desk, CentreDirec
     /// Drafts the empty Ukrainian and English title, introduction, questions and choices for staff to correct;
     /// saves nothing. A question's choices are drafted only when that version is empty as a whole.
     /// </summary>
+    [OutsideTransaction] // the language model answers in seconds: no write lock meanwhile
     public async Task<IActionResult> OnPostDraftAsync(CancellationToken ct)
     {
         var f = Form;

@@ -31,6 +31,7 @@ public sealed class ResultsModel(SurveyResults results, StaffSummaries summaries
         return Page();
     }
 
+    [OutsideTransaction] // the language model answers in seconds: no write lock meanwhile
     public async Task<IActionResult> OnPostSummaryAsync(int id, int question, CancellationToken ct)
     {
         var page = await OnGetAsync(id, ct);
