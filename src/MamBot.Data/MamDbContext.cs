@@ -405,6 +405,8 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
             e.HasIndex(m => new { m.Status, m.DueUtc });
             e.HasIndex(m => m.ResidentId);
             e.HasIndex(m => new { m.Channel, m.ChatId });
+            e.HasIndex(m => new { m.Channel, m.ChatId, m.PlatformMessageId });
+            e.Property(m => m.PlatformMessageId).HasMaxLength(40);
             e.Property(m => m.Kind).HasConversion<string>();
             e.Property(m => m.Status).HasConversion<string>();
             e.Property(m => m.ClaimedBy).HasMaxLength(100);

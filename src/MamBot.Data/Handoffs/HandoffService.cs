@@ -15,10 +15,26 @@ public sealed class HandoffService(MamDbContext db, TimeProvider time)
     public Task<Handoff?> FindAsync(long id, CancellationToken ct) =>
         db.Handoffs.Include(h => h.Messages.OrderBy(m => m.Id)).FirstOrDefaultAsync(h => h.Id == id, ct);
 
-    /// <summary>The chat's handoff in progress, or a new one waiting for the team.</summary>
+    /// <summary>New conversations one chat may open in a day; past that its latest one is opened again.</summary>
+    public const int MaxNewPerChatPerDay = 3;
+
+    /// <summary>
+    /// The chat's handoff in progress; else its latest one again when the resident left it within the day (toggling
+    /// "Napisz do człowieka" is one conversation and one notice to the team) or the chat has opened
+    /// <see cref="MaxNewPerChatPerDay"/> today; else a new one waiting for the team. IsNew: the resident asks anew.
+    /// </summary>
     public async Task<(Handoff Handoff, bool IsNew)> StartAsync(int centreId, Guid residentId, string channel, string chatId, CancellationToken ct)
     {
         if (await ActiveForChatAsync(channel, chatId, ct) is { } active) return (active, false);
+        var today = await db.Handoffs.Where(h => h.Channel == channel && h.ChatId == chatId && h.StartedUtc >= Now.AddDays(-1))
+            .OrderByDescending(h => h.Id).ToListAsync(ct);
+        if (today.FirstOrDefault() is { } latest && (latest.EndedBy == HandoffEnd.Resident || today.Count >= MaxNewPerChatPerDay))
+        {
+            latest.Status = latest.FirstStaffReplyUtc is null ? HandoffStatus.Waiting : HandoffStatus.Open;
+            (latest.EndedUtc, latest.EndedBy, latest.LastResidentMessageUtc) = (null, null, Now);
+            await db.SaveChangesAsync(ct);
+            return (latest, true);
+        }
         var handoff = new Handoff
         {
             CentreId = centreId, ResidentId = residentId, Channel = channel, ChatId = chatId,

@@ -1020,6 +1020,10 @@ namespace MamBot.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PlatformMessageId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ResidentId")
                         .HasColumnType("TEXT");
 
@@ -1040,6 +1044,8 @@ namespace MamBot.Data.Migrations
                     b.HasIndex("Channel", "ChatId");
 
                     b.HasIndex("Status", "DueUtc");
+
+                    b.HasIndex("Channel", "ChatId", "PlatformMessageId");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -36,6 +36,12 @@ public sealed class OutboxMessage
     public string? ClaimedBy { get; set; }
     public DateTime? DoneUtc { get; set; }
 
+    /// <summary>
+    /// The platform's id of the message once sent to a group (the staff chat): a staff member's reply to it is
+    /// matched by this, never by anything written in it.
+    /// </summary>
+    public string? PlatformMessageId { get; set; }
+
     public bool IsNudge => !IsAnswer(Kind);
 
     /// <summary>Answers to the resident (the assistant's or a person's): never held back by nudge rules.</summary>

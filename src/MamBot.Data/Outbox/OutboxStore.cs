@@ -177,6 +177,17 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time, DeliveryProc
 
     private bool _forgetBytesOnSave;
 
+    /// <summary>Remembers the platform's id of a message sent to a group, so that replies to it can be matched.</summary>
+    public Task RecordPlatformMessageIdAsync(long id, string platformMessageId, CancellationToken ct) =>
+        db.OutboxMessages.Where(m => m.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.PlatformMessageId, platformMessageId), ct);
+
+    /// <summary>The idempotency key of the message we sent to this chat as <paramref name="platformMessageId"/>, if any.</summary>
+    public Task<string?> KeyOfSentAsync(string channel, string chatId, string platformMessageId, CancellationToken ct) =>
+        db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Channel == channel && m.ChatId == chatId && m.PlatformMessageId == platformMessageId)
+            .Select(m => m.IdempotencyKey).FirstOrDefaultAsync(ct);
+
     /// <summary>Back to the queue after a passing failure, to be tried again at <paramref name="retryAtUtc"/>.</summary>
     public static void Requeue(OutboxMessage message, DateTime retryAtUtc, string reason)
     {

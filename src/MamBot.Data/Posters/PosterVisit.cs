@@ -36,6 +36,31 @@ public static class PosterCodes
 
 public sealed class PosterVisits(MamDbContext db)
 {
+    /// <summary>What a place staff never named counts as: a typed-in <c>?z=</c> makes no row of its own.</summary>
+    public const string OtherPlace = "inne";
+
+    /// <summary>Staff printed a poster for this place: from now on its visits count under its name (a row at 0).</summary>
+    public async Task NamePlaceAsync(string code, string place, string month, CancellationToken ct)
+    {
+        if (place.Length == 0 || await IsNamedAsync(code, place, ct)) return;
+        db.PosterVisits.Add(new PosterVisit { Code = code, Place = place, Month = month, Count = 0 });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (!StorageFault.Is(ex))
+        {
+            db.ChangeTracker.Clear(); // printed twice at once: the other print named it
+        }
+    }
+
+    /// <summary>The place as it counts: "" for none, its name when staff named it when printing, else "inne".</summary>
+    public async Task<string> CountedPlaceAsync(string code, string place, CancellationToken ct) =>
+        place.Length == 0 ? "" : await IsNamedAsync(code, place, ct) ? place : OtherPlace;
+
+    private Task<bool> IsNamedAsync(string code, string place, CancellationToken ct) =>
+        db.PosterVisits.AsNoTracking().AnyAsync(v => v.Code == code && v.Place == place, ct);
+
     /// <summary>One more visit; one statement, safe when many scan at once.</summary>
     public async Task CountAsync(string code, string place, string month, CancellationToken ct)
     {

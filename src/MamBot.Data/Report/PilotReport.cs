@@ -44,6 +44,9 @@ public sealed record PeriodFigures(
 /// </summary>
 public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimeProvider time)
 {
+    /// <summary>How many poster-and-place lines a period lists at most, the most visited first.</summary>
+    public const int MaxPosterLines = 40;
+
     public Task<PeriodFigures> ForMonthAsync(int centreId, DateOnly month, CancellationToken ct) =>
         ForPeriodAsync(centreId, ReportPeriod.Month(month), ct);
 
@@ -92,8 +95,11 @@ public sealed class PilotReport(MamDbContext db, CentreDirectory centres, TimePr
             .Select(h => (h.FirstStaffReplyUtc!.Value - h.StartedUtc).TotalMinutes).Order().ToList();
 
         var months = period.Months().Select(m => m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var posterVisits = (await db.PosterVisits.AsNoTracking().Where(v => months.Contains(v.Month)).ToListAsync(ct))
-            .GroupBy(v => (v.Code, v.Place)).Select(g => (g.Key.Code, g.Key.Place, Count: g.Sum(v => v.Count)))
+        // The most visited places only (a poster's places are the ones staff printed, but the list stays short anyway).
+        var posterVisits = (await db.PosterVisits.AsNoTracking().Where(v => months.Contains(v.Month) && v.Count > 0)
+                .GroupBy(v => new { v.Code, v.Place }).Select(g => new { g.Key.Code, g.Key.Place, Count = g.Sum(v => v.Count) })
+                .OrderByDescending(v => v.Count).Take(MaxPosterLines).ToListAsync(ct))
+            .Select(v => (v.Code, v.Place, v.Count))
             .OrderBy(v => v.Code, StringComparer.Ordinal).ThenBy(v => v.Place, StringComparer.Ordinal).ToList();
         var posterEvents = posterVisits.Select(v => Posters.PosterCodes.EventId(v.Code)).OfType<int>().ToList();
         var titles = await db.Events.AsNoTracking().Where(e => posterEvents.Contains(e.Id)).ToDictionaryAsync(e => Posters.PosterCodes.ForEvent(e.Id), e => e.Title, ct);

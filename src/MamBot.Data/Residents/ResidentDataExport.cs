@@ -109,10 +109,11 @@ public sealed class ResidentDataExport(MamDbContext db, ResidentService resident
             raw.AddRange(await db.FailedUpdates.AsNoTracking().Where(f => f.Channel == identity.Channel && f.ChatId == identity.ExternalId)
                 .Select(f => new ExportedRawMessage(f.Channel, f.FirstFailedUtc, f.RawJson)).ToListAsync(ct));
         }
-        // What the team was told about the person's bookings and ideas: erasure deletes these too.
+        // What the team was told about the person's bookings, ideas and requests for a person: erasure deletes these too.
         var notices = new List<ExportedMessage>();
         var keys = (await db.Bookings.AsNoTracking().Where(b => b.ResidentId == residentId).Select(b => b.Id).ToListAsync(ct)).Select(id => $"booking:{id}:")
-            .Concat((await db.Ideas.AsNoTracking().Where(i => i.AuthorId == residentId).Select(i => i.Id).ToListAsync(ct)).Select(id => $"idea:{id}:staff:"));
+            .Concat((await db.Ideas.AsNoTracking().Where(i => i.AuthorId == residentId).Select(i => i.Id).ToListAsync(ct)).Select(id => $"idea:{id}:staff:"))
+            .Concat((await db.Handoffs.AsNoTracking().Where(h => h.ResidentId == residentId).Select(h => h.Id).ToListAsync(ct)).Select(id => $"handoff:{id}:staff"));
         foreach (var key in keys)
             notices.AddRange((await db.OutboxMessages.AsNoTracking().Where(m => m.IdempotencyKey.StartsWith(key) && m.ResidentId == null).ToListAsync(ct))
                 .Where(m => !chats.Contains(m.Channel + "\n" + m.ChatId))

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MamBot.Data.Residents;
 
 /// <summary>Erasure on request (RODO art. 17): the resident and everything that points at them or their chats.</summary>
-public sealed class ResidentErasure(MamDbContext db)
+public sealed class ResidentErasure(MamDbContext db, IEnumerable<IErasureStep> steps)
 {
     /// <summary>Messages (and their copies in web chat mailboxes) whose key starts so: they carried the person's words.</summary>
     private async Task DeleteMessagesAsync(string keyPrefix, CancellationToken ct)
@@ -34,6 +34,7 @@ public sealed class ResidentErasure(MamDbContext db)
             await db.InboundEvents.Where(e => e.Channel == chat.Channel && e.ChatId == chat.ExternalId).ExecuteDeleteAsync(ct);
         }
         await db.OutboxMessages.Where(m => m.ResidentId == residentId).ExecuteDeleteAsync(ct);
+        foreach (var step in steps) await step.EraseAsync(db, [.. identities.Select(i => (i.Channel, i.ExternalId))], ct);
         // Conversations with the team: their words go, the conversation stays a count for the report.
         var talks = db.Handoffs.Where(h => h.ResidentId == residentId);
         foreach (var handoffId in await talks.Select(h => h.Id).ToListAsync(ct))

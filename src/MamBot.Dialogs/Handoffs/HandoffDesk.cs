@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using MamBot.Data.Centres;
 using MamBot.Data.Handoffs;
 using MamBot.Data.Outbox;
@@ -139,13 +138,16 @@ public sealed class HandoffDesk(HandoffService handoffs, OutboxStore outbox, IOp
     /// <summary>"rozmowa nr 5": names the conversation in the staff chat, so a reply to that message can find it.</summary>
     public static string Marker(long handoffId) => Wording.Format(T.HandoffMarker, handoffId);
 
-    /// <summary>The conversation a staff chat message names, if it names one.</summary>
-    public static long? ConversationNamedIn(string? text)
+    /// <summary>
+    /// The conversation whose staff-chat notice the platform knows as <paramref name="platformMessageId"/>: the
+    /// notice's own outbox row says which ("handoff:5:staff…"), whatever anyone wrote in it.
+    /// </summary>
+    public async Task<long?> NoticedAsAsync(string channel, string chatId, string platformMessageId, CancellationToken ct)
     {
-        if (text is null) return null;
-        var pattern = Regex.Escape(T.HandoffMarker).Replace(@"\{0}", "([0-9]+)", StringComparison.Ordinal);
-        var match = Regex.Match(text, pattern);
-        return match.Success && long.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var id) ? id : null;
+        var key = await outbox.KeyOfSentAsync(channel, chatId, platformMessageId, ct);
+        if (key is null || !key.StartsWith("handoff:", StringComparison.Ordinal)) return null;
+        var parts = key.Split(':');
+        return parts.Length >= 3 && parts[2] == "staff" && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
     /// <summary>

@@ -10,11 +10,16 @@ namespace MamBot.Dialogs.Staff;
 
 /// <summary>
 /// Buttons under the messages the staff chat gets ("staff:approve:12", "staff:reject:12", "staff:publish:7",
-/// "staff:talk:7"), and answers to a resident typed as a reply to the staff chat's "rozmowa nr 5" notice
-/// ("staff:answer:5", made by the channel). They work only from the centre's staff chat; elsewhere nothing changes.
+/// "staff:talk:7"), and answers to a resident typed as a reply to one of the bot's handoff notices in the staff chat
+/// ("staff:reply:812", the notice's platform message id, made by the channel). They work only from the centre's
+/// staff chat; elsewhere nothing changes.
 /// </summary>
 public sealed class StaffChatActions(BookingDesk bookings, IdeaDesk ideas, HandoffDesk handoffs) : IButtonAction
 {
+    /// <summary>What the channel makes of a staff member's reply to the bot's own message <paramref name="messageId"/>.</summary>
+    public static string ReplyTo(long messageId) =>
+        "staff:reply:" + messageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public string Prefix => "staff";
 
     public bool LeavesActiveDialog => false;
@@ -34,16 +39,17 @@ public sealed class StaffChatActions(BookingDesk bookings, IdeaDesk ideas, Hando
             return;
         }
         var parts = argument.Split(':');
-        if (parts.Length != 2 || !int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var id))
+        if (parts.Length != 2 || !long.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var number))
         {
             dc.Say(T.StaleButton);
             return;
         }
-        if (parts[0] == "answer")
+        if (parts[0] == "reply")
         {
-            await AnswerAsync(dc, id, ct);
+            await AnswerAsync(dc, parts[1], ct);
             return;
         }
+        var id = (int)Math.Clamp(number, int.MinValue, int.MaxValue);
         dc.Say(parts[0] switch
         {
             "approve" => await bookings.ApproveAsync(id, null, ct) is { } b ? Wording.Format(T.StaffApprovedInChat, Describe(b, dc)) : T.StaffAlreadyDecided,
@@ -54,8 +60,10 @@ public sealed class StaffChatActions(BookingDesk bookings, IdeaDesk ideas, Hando
         });
     }
 
-    private async Task AnswerAsync(DialogContext dc, int handoffId, CancellationToken ct)
+    private async Task AnswerAsync(DialogContext dc, string noticeId, CancellationToken ct)
     {
+        // A reply to another of our messages (a booking's notice) is the team talking among themselves: no answer.
+        if (await handoffs.NoticedAsAsync(dc.Activity.Channel, dc.Activity.ChatId, noticeId, ct) is not { } handoffId) return;
         var sent = await handoffs.ReplyAsync(handoffId, dc.Activity.SenderName ?? T.StaffUnnamed, dc.Text ?? "", ct);
         if (sent is not null) dc.Forward(sent);
         dc.Say(sent is not null ? T.StaffAnswerSent : T.StaffAnswerTooLate);

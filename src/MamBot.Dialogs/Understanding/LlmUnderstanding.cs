@@ -95,6 +95,9 @@ public sealed partial class LlmUnderstanding(IOptions<LlmOptions> options, Booki
         }
     }
 
+    /// <summary>The longest answer of the model a resident is given (a few short paragraphs).</summary>
+    public const int MaxAnswerLength = 1200;
+
     /// <summary>Only a well-formed answer with a known intent counts; anything else falls back.</summary>
     internal static LlmUnderstood? Parse(string? content)
     {
@@ -118,6 +121,7 @@ public sealed partial class LlmUnderstanding(IOptions<LlmOptions> options, Booki
             TimeOnly.TryParseExact(Str("end"), "HH:mm", out var en) ? en : null,
             Int("durationMinutes"), Int("people"), Str("event"));
         var answer = root.TryGetProperty("answer", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+        if (answer?.Length > MaxAnswerLength) return null; // a runaway model: the offline answer, not pages of it
         return new LlmUnderstood(understood, string.IsNullOrWhiteSpace(answer) ? null : answer);
     }
 

@@ -35,7 +35,8 @@ public enum DeliveryOutcome
     Failed,
 }
 
-public sealed record Delivery(DeliveryOutcome Outcome, string? Reason = null, TimeSpan? RetryAfter = null)
+/// <param name="PlatformMessageId">The platform's id of what was sent, when a reply to it must be recognised later.</param>
+public sealed record Delivery(DeliveryOutcome Outcome, string? Reason = null, TimeSpan? RetryAfter = null, string? PlatformMessageId = null)
 {
     public static readonly Delivery Sent = new(DeliveryOutcome.Sent);
 }

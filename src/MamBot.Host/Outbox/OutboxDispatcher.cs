@@ -88,6 +88,7 @@ public sealed partial class OutboxDispatcher(
         }
         await transaction.CommitAsync(ct);
         var delivery = await SendAsync(sender, message, priority, ct);
+        message.PlatformMessageId = delivery.PlatformMessageId ?? message.PlatformMessageId;
         await RecordOrKeepAsync(message, delivery, () => RecordAsync(message, delivery, ct));
     }
 
@@ -126,8 +127,16 @@ public sealed partial class OutboxDispatcher(
         await RecordOrKeepAsync(message, delivery, async () =>
         {
             if (delivery.Outcome == DeliveryOutcome.Sent && !OutboxStore.IsForgetful(message))
+            {
+                // A group's message (the staff chat's notices) is matched later by its id: kept before "sent".
+                if (delivery.PlatformMessageId is { } platformId) await outbox.RecordPlatformMessageIdAsync(message.Id, platformId, ct);
                 await shared.MarkSentAsync(message.Id);
-            else await RecordAsync(message, delivery, ct);
+            }
+            else
+            {
+                message.PlatformMessageId = delivery.PlatformMessageId ?? message.PlatformMessageId;
+                await RecordAsync(message, delivery, ct);
+            }
         });
     }
 

@@ -36,6 +36,7 @@ public static partial class PosterEndpoints
     public static WebApplicationBuilder AddPosters(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section));
+        builder.Services.AddSingleton<PosterVisitors>();
         return builder;
     }
 
@@ -47,9 +48,11 @@ public static partial class PosterEndpoints
         return app;
     }
 
-    private static async Task<IResult> CentrePosterAsync(HttpRequest request, string? z, CentreDirectory centres, IOptions<SiteOptions> site, CancellationToken ct)
+    private static async Task<IResult> CentrePosterAsync(HttpRequest request, string? z, CentreDirectory centres, PosterVisits visits,
+        IOptions<SiteOptions> site, TimeProvider time, CancellationToken ct)
     {
         var centre = await centres.GetDefaultAsync(ct);
+        await visits.NamePlaceAsync(PosterCodes.Centre, Place(z), Month(centre, time), ct);
         var (url, shortUrl) = Addresses(request, site.Value, PosterCodes.Centre, z);
         var poster = new Poster(T.PosterCentreHeading, centre.Name, string.Join(", ", Wording.OpeningHours(centre.OpeningHours)), centre.Address,
             [T.PosterCentreLine1, T.PosterCentreLine2], T.PosterScan, url, shortUrl);
@@ -57,10 +60,11 @@ public static partial class PosterEndpoints
     }
 
     private static async Task<IResult> EventPosterAsync(int id, HttpRequest request, string? z, MamDbContext db, CentreDirectory centres,
-        IOptions<SiteOptions> site, CancellationToken ct)
+        PosterVisits visits, IOptions<SiteOptions> site, TimeProvider time, CancellationToken ct)
     {
         if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is not { } e) return Results.NotFound();
         var centre = await centres.GetAsync(e.CentreId, ct);
+        await visits.NamePlaceAsync(PosterCodes.ForEvent(id), Place(z), Month(centre, time), ct);
         var zone = centre.TimeZone;
         var when = Wording.Capitalised(EventTexts.When(e, zone)) + "–" + Wording.Time(e.EndUtc, zone);
         var lines = new List<string>();
@@ -92,6 +96,9 @@ public static partial class PosterEndpoints
         return (url, new Uri(root).Authority + path);
     }
 
+    private static string Month(Centre centre, TimeProvider time) =>
+        TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, centre.TimeZone).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
     /// <summary>Where a poster hangs, as a short slug ("klatka-3"); anything else counts as unnamed.</summary>
     private static string Place(string? z) => z is { Length: > 0 and <= 40 } && SlugPattern().IsMatch(z) ? z : "";
 
@@ -105,7 +112,7 @@ public static partial class PosterEndpoints
 
     /// <summary>The page behind the QR code: each configured channel in one tap, large enough for a thumb.</summary>
     private static async Task<IResult> LandingAsync(string code, string? z, string? lang, HttpRequest request, CentreDirectory centres,
-        MamDbContext db, PosterVisits visits, TelegramBot telegram, IOptions<MessengerOptions> messenger, TimeProvider time, CancellationToken ct)
+        MamDbContext db, PosterVisits visits, PosterVisitors visitors, TelegramBot telegram, IOptions<MessengerOptions> messenger, TimeProvider time, CancellationToken ct)
     {
         // In the language asked for on the page, else the one chosen in the chat before, else the phone's (Ukrainian for ru).
         using var speaking = Language.Use(Languages.Match(lang) ?? Languages.Match(request.Cookies[ChatPageTexts.Cookie])
@@ -119,8 +126,8 @@ public static partial class PosterEndpoints
             title = (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct))?.TitleNow();
             if (title is null) return Results.NotFound();
         }
-        var month = TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, centre.TimeZone).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        await visits.CountAsync(code, Place(z), month, ct);
+        if (await visitors.IsFirstTodayAsync(request, code, centre, ct))
+            await visits.CountAsync(code, await visits.CountedPlaceAsync(code, Place(z), ct), Month(centre, time), ct);
 
         var links = new List<(string Label, string Href)>();
         if (telegram.Enabled && telegram.Username.Length > 0) links.Add((T.LandingTelegram, $"https://t.me/{telegram.Username}?start={code}"));

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using MamBot.Data;
+using MamBot.Data.Residents;
 using MamBot.Data.Throttles;
 using MamBot.Host.Setup;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +15,12 @@ public sealed record ThrottleState(double Amount, DateTime StartUtc, DateTime La
 /// key, changed under a transaction lock on that key only (one chat's flood does not slow another's); with SQLite
 /// there is one host, and they live in its memory. Keys are hashed before they are stored.
 /// </summary>
-public sealed class SharedThrottles(IServiceScopeFactory scopes, IOptions<StorageOptions> storage, TimeProvider time)
+public sealed class SharedThrottles(IServiceScopeFactory scopes, IOptions<StorageOptions> storage, KeyedHash hash, TimeProvider time)
+    : IErasureStep
 {
+    /// <summary>How often a host deletes the rows whose allowance ran out (not only the nightly housekeeping).</summary>
+    public static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(5);
+    private DateTime _nextSweepUtc;
     private const int LockSpace = 0x4D4154; // "MAT": a key space of its own for pg_advisory_xact_lock(int, int)
     private const int ForgetAbove = 100_000;
     private readonly Lock _gate = new();
@@ -34,15 +37,20 @@ public sealed class SharedThrottles(IServiceScopeFactory scopes, IOptions<Storag
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MamDbContext>();
+        await SweepAsync(db, now, ct);
         var hashed = Hash(key);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockSpace}, hashtext({hashed}))", ct);
         var row = await db.Throttles.FindAsync([hashed], ct);
         var current = row is null || row.ExpiresUtc <= now ? null : new ThrottleState(row.Amount, row.StartUtc, row.LastUtc, row.Flag, row.ExpiresUtc);
         var (next, result) = change(current, now);
-        if (next is null)
+        if (next is null || (row is null && next.ExpiresUtc <= now))
         {
             if (row is not null) db.Throttles.Remove(row);
+        }
+        else if (current is not null && next == current)
+        {
+            // A refusal that changes nothing writes nothing.
         }
         else
         {
@@ -68,6 +76,27 @@ public sealed class SharedThrottles(IServiceScopeFactory scopes, IOptions<Storag
         }
     }
 
-    /// <summary>Chat ids and addresses are personal data: only their hash is kept (64 hex characters).</summary>
-    private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    /// <summary>Chat ids and addresses are personal data: only their keyed hash is kept (64 hex characters).</summary>
+    private string Hash(string key) => hash.Of("throttle:" + key);
+
+    /// <summary>Expired rows go every few minutes, on whichever host notices first; one statement on an index.</summary>
+    private async Task SweepAsync(MamDbContext db, DateTime now, CancellationToken ct)
+    {
+        if (now < _nextSweepUtc) return;
+        _nextSweepUtc = now + SweepEvery;
+        await db.Throttles.Where(t => t.ExpiresUtc <= now).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>The keys that name a chat: forgotten with the resident.</summary>
+    public static IEnumerable<string> KeysOf(string channel, string chatId) => [$"flood:{channel}:{chatId}"];
+
+    public async Task EraseAsync(MamDbContext db, IReadOnlyList<(string Channel, string ChatId)> chats, CancellationToken ct)
+    {
+        var hashed = chats.SelectMany(c => KeysOf(c.Channel, c.ChatId)).Select(Hash).ToList();
+        lock (_gate)
+        {
+            foreach (var key in hashed) _memory.Remove(key);
+        }
+        await db.Throttles.Where(t => hashed.Contains(t.Key)).ExecuteDeleteAsync(ct);
+    }
 }

@@ -23,7 +23,9 @@ public static class MamStorageSetup
             .ValidateOnStart();
         builder.Services.AddOptions<SampleCentre>().Bind(builder.Configuration.GetSection("SampleCentre"));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Security.KeyedHash>();
         builder.Services.AddSingleton<Security.SharedThrottles>();
+        builder.Services.AddSingleton<Data.Residents.IErasureStep>(sp => sp.GetRequiredService<Security.SharedThrottles>());
         static StorageOptions Storage(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value;
         builder.Services.AddMamData(sp => Storage(sp).Provider, sp => Storage(sp).Provider == StorageProvider.Postgres
             ? PostgresConnection(sp.GetRequiredService<IConfiguration>())!

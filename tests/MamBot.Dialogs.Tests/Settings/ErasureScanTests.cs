@@ -96,6 +96,10 @@ public class ErasureScanTests
         var large = await chat.QueryAsync(db => db.Rooms.Where(r => r.Name == "Sala duża").Select(r => r.Id).SingleAsync());
         await chat.UseAsync<BookingDesk, BookingAttempt>(d => d.RequestAsync(new NewBooking(large, halina,
             EventsFixture.At(27, 17), EventsFixture.At(27, 19), 20, $"zebranie {Words}", Name, Phone), default)); // waits for the team, who are told
+        // She asked for a person: the staff chat was told, with her first words, and she went back to the assistant.
+        await chat.SendAsync("chcę porozmawiać z człowiekiem");
+        await chat.SendAsync($"zgubiłam klucze-haliny {Words}");
+        await chat.PressPayloadAsync("handoff:end");
         var (survey, _) = await chat.UseAsync<SurveyService, (Survey?, string?)>(s => s.CreateAsync(new NewSurvey(centre, "Dwa pytania", "Wstęp.", false,
             Audience.AllConsented, null, null, EventsFixture.At(25, 8), EventsFixture.At(9, 0, month: 12), 0,
             [new("Pierwsze?", QuestionType.ShortText, true), new("Drugie?", QuestionType.ShortText, true)]), default));
@@ -113,14 +117,17 @@ public class ErasureScanTests
 
         Assert.Contains($"pierwsza {Words}", json); // the draft
         Assert.Contains($"zaparkowana {Words}", json); // the parked message
-        Assert.Contains(Name, json[json.IndexOf("\"TeamNotices\"", StringComparison.Ordinal)..]); // what the team was told
+        var told = json[json.IndexOf("\"TeamNotices\"", StringComparison.Ordinal)..json.IndexOf("\"TalksWithTeam\"", StringComparison.Ordinal)];
+        Assert.Contains(Name, told); // what the team was told: about her booking
+        Assert.Contains("prosi o rozmowę", told); // and the staff chat's notices about her handoff, her words in them
+        Assert.Contains("klucze-haliny", told);
         await chat.PressPayloadAsync("settings:export");
         var readable = Encoding.UTF8.GetString(chat.Last.Single().File!.Content);
         Assert.Contains("Ankiety zaczęte, niewysłane:\n• „Dwa pytania”", readable);
         Assert.Contains("Co zespół MAM wie o Twoich sprawach:\n•", readable);
 
         Assert.True(await chat.UseAsync<PrivacyDesk, bool>(p => p.EraseAsync(halina, default)));
-        foreach (var trace in new[] { Name, Phone, Words })
+        foreach (var trace in new[] { Name, Phone, Words, "klucze-haliny" })
             Assert.Empty(await chat.QueryAsync(db => RowsContainingAsync(db, trace)));
     }
 

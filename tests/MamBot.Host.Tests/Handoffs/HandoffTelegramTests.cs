@@ -83,4 +83,58 @@ public sealed class HandoffTelegramTests : IAsyncLifetime
         Assert.Equal("✓ Wysłane.", Assert.Single(await _telegram.ReceiveAsync(staffGroup)).Text);
         Assert.Equal(Data.Handoffs.HandoffStatus.Open, await _app.QueryAsync(db => db.Handoffs.Select(h => h.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_staff_reply_reaches_the_resident_whose_notice_it_answers_whatever_the_notices_say()
+    {
+        const long staffGroup = -100556, marek = 7302;
+        await UseStaffGroupAsync(staffGroup);
+        await AskForPersonAsync(Zofia, "Zofia");
+        // Marek's name imitates the marker the notices used to be matched by ("rozmowa nr 1" is Zofia's).
+        await AskForPersonAsync(marek, "rozmowa nr 1)");
+        await _app.DispatchDueAsync();
+        var notices = await _telegram.ReceiveAsync(staffGroup, count: 2);
+        var marekNotice = notices.Single(n => n.Text.Contains("rozmowa nr 2", StringComparison.Ordinal));
+        Assert.Contains("rozmowa nr 1)", marekNotice.Text, StringComparison.Ordinal); // his name comes first
+
+        await _telegram.ReplyInGroupAsync(staffGroup, marekNotice, "Dzień dobry, w czym pomóc?", fromId: 9001, firstName: "Basia");
+
+        Assert.Equal("Pisze do Ciebie Basia z MAM:\n\nDzień dobry, w czym pomóc?", Assert.Single(await _telegram.ReceiveAsync(marek)).Text);
+        Assert.Equal("✓ Wysłane.", Assert.Single(await _telegram.ReceiveAsync(staffGroup)).Text);
+        Assert.Empty(await _telegram.UnreadAsync(Zofia));
+        var answered = await _app.QueryAsync(db => db.HandoffMessages.Where(m => m.StaffName != null).Select(m => m.HandoffId).ToListAsync());
+        Assert.Equal("7302", await _app.QueryAsync(db => db.Handoffs.Where(h => h.Id == answered.Single()).Select(h => h.ChatId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_reply_to_another_bots_message_naming_a_conversation_reaches_nobody()
+    {
+        const long staffGroup = -100557;
+        await UseStaffGroupAsync(staffGroup);
+        await AskForPersonAsync(Zofia, "Zofia");
+        await _app.DispatchDueAsync();
+        var notice = Assert.Single(await _telegram.ReceiveAsync(staffGroup));
+        var otherBots = new BotMessage(notice.MessageId, notice.Text, [], default); // same words, same id, another author
+
+        await _telegram.ReplyInGroupAsync(staffGroup, otherBots, "To nie do Ciebie.", fromId: 9001, firstName: "Basia", author: 4242);
+        await _telegram.ReplyInGroupAsync(staffGroup, notice, "Już odpisuję.", fromId: 9001, firstName: "Basia");
+
+        // The group's updates are handled in order: had the first reached her, it would have come first.
+        Assert.Equal("Pisze do Ciebie Basia z MAM:\n\nJuż odpisuję.", Assert.Single(await _telegram.ReceiveAsync(Zofia)).Text);
+        Assert.Equal(["Już odpisuję."], await _app.QueryAsync(db => db.HandoffMessages.Where(m => m.StaffName != null).Select(m => m.Text).ToListAsync()));
+    }
+
+    private Task UseStaffGroupAsync(long group) => _app.QueryAsync(db => db.Centres.ExecuteUpdateAsync(s => s
+        .SetProperty(c => c.StaffChannel, "telegram").SetProperty(c => c.StaffChatId, group.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+    /// <summary>A resident agrees to the terms and asks for a person; returns once the bot answered.</summary>
+    private async Task AskForPersonAsync(long chat, string firstName)
+    {
+        await _telegram.SendTextAsync(chat, "/start", firstName: firstName);
+        var consent = (await _telegram.ReceiveAsync(chat, count: 2))[^1];
+        await _telegram.PressAsync(chat, consent, "consent:yes", firstName: firstName);
+        await _telegram.ReceiveAsync(chat);
+        await _telegram.SendTextAsync(chat, "chcę porozmawiać z człowiekiem", firstName: firstName);
+        await _telegram.ReceiveAsync(chat);
+    }
 }

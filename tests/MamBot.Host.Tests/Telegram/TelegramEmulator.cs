@@ -87,8 +87,14 @@ public sealed class TelegramEmulator : IAsyncDisposable
             text,
         });
 
-    /// <summary>A member of a group answers one of the bot's messages there (Telegram's "reply").</summary>
-    public Task ReplyInGroupAsync(long groupId, BotMessage to, string text, long fromId, string firstName) =>
+    /// <summary>The bot's own user id, as the emulator's getMe gives it.</summary>
+    public const long BotId = 666;
+
+    /// <summary>
+    /// A member of a group answers a message there (Telegram's "reply"): one of our bot's, or, with
+    /// <paramref name="author"/>, another bot's.
+    /// </summary>
+    public Task ReplyInGroupAsync(long groupId, BotMessage to, string text, long fromId, string firstName, long author = BotId) =>
         PostAsync("/sendMessage", new
         {
             botToken = Token,
@@ -99,7 +105,7 @@ public sealed class TelegramEmulator : IAsyncDisposable
             reply_to_message = new
             {
                 message_id = to.MessageId,
-                from = new { id = 1, is_bot = true, first_name = "MamBot" },
+                from = new { id = author, is_bot = true, first_name = author == BotId ? "MamBot" : "OtherBot" },
                 chat = new { id = groupId, type = "group" },
                 date = _now,
                 text = to.Text,

@@ -29,7 +29,8 @@ public sealed class SlowLlm : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<SlowLlm> StartAsync()
+    /// <param name="content">What the model says (by default a well-formed reading of an idea).</param>
+    public static async Task<SlowLlm> StartAsync(string? content = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -41,7 +42,7 @@ public sealed class SlowLlm : IAsyncDisposable
             return Results.Json(new
             {
                 id = "chatcmpl-1", @object = "chat.completion", created = 1795589215, model = "bielik",
-                choices = new[] { new { index = 0, message = new { role = "assistant", content = """{"intent":"propose_idea","slots":{}}""" }, finish_reason = "stop" } },
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = content ?? """{"intent":"propose_idea","slots":{}}""" }, finish_reason = "stop" } },
                 usage = new { prompt_tokens = 10, completion_tokens = 5, total_tokens = 15 },
             });
         });

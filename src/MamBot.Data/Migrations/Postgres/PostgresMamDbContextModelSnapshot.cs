@@ -1063,6 +1063,10 @@ namespace MamBot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("PlatformMessageId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid?>("ResidentId")
                         .HasColumnType("uuid");
 
@@ -1083,6 +1087,8 @@ namespace MamBot.Data.Migrations.Postgres
                     b.HasIndex("Channel", "ChatId");
 
                     b.HasIndex("Status", "DueUtc");
+
+                    b.HasIndex("Channel", "ChatId", "PlatformMessageId");
 
                     b.ToTable("OutboxMessages");
                 });

@@ -19,4 +19,17 @@ public sealed class TelegramBot(IOptions<TelegramOptions> options, IHttpClientFa
 
     /// <summary>From getMe at start; used to point group members to a private chat.</summary>
     public string Username { get; set; } = "";
+
+    private long? _id;
+
+    /// <summary>The bot's own user id: from getMe at start, else the token's first part (Telegram's "id:secret").</summary>
+    public long? Id
+    {
+        get => _id ?? (long.TryParse(options.Value.BotToken?.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null);
+        set => _id = value;
+    }
+
+    /// <summary>True when the message was written by this bot (not by a person, nor by another bot in the group).</summary>
+    public bool Wrote(global::Telegram.Bot.Types.Message? message) =>
+        message?.From is { IsBot: true } author && Id is { } id && author.Id == id;
 }

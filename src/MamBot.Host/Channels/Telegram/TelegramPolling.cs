@@ -91,7 +91,9 @@ public sealed partial class TelegramStartup(TelegramBot bot, IOptions<TelegramOp
     {
         try
         {
-            bot.Username = (await bot.Client.GetMe(ct)).Username ?? "";
+            var me = await bot.Client.GetMe(ct);
+            bot.Username = me.Username ?? "";
+            bot.Id = me.Id;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

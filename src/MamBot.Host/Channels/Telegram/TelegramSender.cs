@@ -45,11 +45,13 @@ public sealed partial class TelegramSender(TelegramBot bot, TelegramRateLimiter 
         var chat = new ChatId(long.Parse(chatId, System.Globalization.CultureInfo.InvariantCulture));
 
         var parts = TextSplitter.Split(reply.Text, MaxTextLength);
+        int? lastId = null;
         for (var i = 0; i < parts.Count; i++)
         {
             var keyboard = i == parts.Count - 1 ? Keyboard(reply) : null;
             var part = parts[i];
-            var sent = await CallAsync(chatId, priority, () => bot.Client.SendMessage(chat, part, replyMarkup: keyboard, cancellationToken: ct), ct);
+            var sent = await CallAsync(chatId, priority,
+                async () => lastId = (await bot.Client.SendMessage(chat, part, replyMarkup: keyboard, cancellationToken: ct)).MessageId, ct);
             // Once a part is out, retrying the message would repeat it: later failures are final.
             if (sent.Outcome != DeliveryOutcome.Sent) return i == 0 ? sent : sent with { Outcome = DeliveryOutcome.Failed };
         }
@@ -64,7 +66,10 @@ public sealed partial class TelegramSender(TelegramBot bot, TelegramRateLimiter 
                 await CallAsync(chatId, priority, () => bot.Client.SendMessage(chat, Wording.Format(T.FileNotDelivered, file.FileName), cancellationToken: ct), ct);
             }
         }
-        return Delivery.Sent;
+        // In a group (the staff chat) a reply to this message is recognised by its id; a private chat needs none.
+        return chat.Identifier < 0 && lastId is { } id
+            ? Delivery.Sent with { PlatformMessageId = id.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+            : Delivery.Sent;
     }
 
     public static InlineKeyboardMarkup? Keyboard(Reply reply)

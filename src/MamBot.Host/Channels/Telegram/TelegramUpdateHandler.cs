@@ -8,6 +8,7 @@ using MamBot.Data.Conversations;
 using MamBot.Data.Outbox;
 using MamBot.Dialogs.Conversation;
 using MamBot.Dialogs.Handoffs;
+using MamBot.Dialogs.Staff;
 using MamBot.Dialogs.Texts;
 using MamBot.Host.Cluster;
 using MamBot.Host.Turns;
@@ -97,9 +98,10 @@ public sealed partial class TelegramUpdateHandler(
         {
             // Stickers and photos arrive without text: the dialogs answer them like unclear text.
             var text = message.Text ?? message.Caption ?? "";
-            // In a group, a reply to the bot's "rozmowa nr 5" notice is a staff member answering that resident.
-            var answers = message.Chat.Type != ChatType.Private && message.ReplyToMessage?.From?.IsBot == true
-                && HandoffDesk.ConversationNamedIn(message.ReplyToMessage.Text) is { } handoff ? $"staff:answer:{handoff}" : null;
+            // In a group, a reply to one of this bot's own messages may answer a resident: the message is found by
+            // its id among what we sent there (never by what its text says, which residents partly wrote).
+            var answers = message.Chat.Type != ChatType.Private && bot.Wrote(message.ReplyToMessage)
+                ? StaffChatActions.ReplyTo(message.ReplyToMessage!.MessageId) : null;
             return (new Activity(ChannelNames.Telegram, ChatIdOf(message.Chat), text, answers,
                 SentAt.OrNow(new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)), time.GetUtcNow()),
                 updateId, message.From?.FirstName, message.From?.LanguageCode), message.Chat);

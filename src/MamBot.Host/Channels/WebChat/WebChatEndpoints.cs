@@ -37,16 +37,17 @@ public static partial class WebChatEndpoints
 
         var (body, error) = Read(raw);
         if (error is not null) return Error(error);
-        if (await flood.CheckAsync(ChannelNames.WebChat, conversationId, ct) != FloodVerdict.Allow)
-        {
-            response.Headers.RetryAfter = "30";
-            return Error(T.FloodSlowDown, StatusCodes.Status429TooManyRequests);
-        }
+        // The address's allowance of new chats first: a refused newcomer leaves no per-chat row behind.
         var address = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "";
         if (!await newcomers.AdmitAsync(conversationId, address, outbox, ct))
         {
             response.Headers.RetryAfter = "3600";
             return Error(T.TooManyNewChats, StatusCodes.Status429TooManyRequests);
+        }
+        if (await flood.CheckAsync(ChannelNames.WebChat, conversationId, ct) != FloodVerdict.Allow)
+        {
+            response.Headers.RetryAfter = "30";
+            return Error(T.FloodSlowDown, StatusCodes.Status429TooManyRequests);
         }
 
         // A client's message id is unique within its conversation only: two browsers may well pick the same one.
