@@ -1264,6 +1264,10 @@ namespace MamBot.Data.Migrations
                     b.Property<DateTime?>("AvailableUntilUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CalendarFeedSecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -1293,6 +1297,9 @@ namespace MamBot.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarFeedSecret")
+                        .IsUnique();
 
                     b.HasIndex("Email")
                         .IsUnique();
