@@ -59,6 +59,7 @@ public static class MamDataSetup
         services.AddScoped<Staff.PresenceService>();
         services.AddScoped<Staff.CalendarFeedService>();
         services.AddScoped<Calendar.CentreCalendar>();
+        services.AddScoped<Search.PanelSearch>();
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyResults>();
         services.AddScoped<PilotReport>();
