@@ -57,6 +57,9 @@ public static class MamDataSetup
         services.AddScoped<IdeaService>();
         services.AddScoped<Handoffs.HandoffService>();
         services.AddScoped<Staff.PresenceService>();
+        services.AddScoped<Staff.CalendarFeedService>();
+        services.AddScoped<Calendar.CentreCalendar>();
+        services.AddScoped<Search.PanelSearch>();
         services.AddScoped<SurveyService>();
         services.AddScoped<SurveyResults>();
         services.AddScoped<PilotReport>();

@@ -367,6 +367,8 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
         });
 
         modelBuilder.Entity<StaffUser>().HasIndex(u => u.Email).IsUnique();
+        modelBuilder.Entity<StaffUser>().Property(u => u.CalendarFeedSecret).HasMaxLength(64);
+        modelBuilder.Entity<StaffUser>().HasIndex(u => u.CalendarFeedSecret).IsUnique();
 
         modelBuilder.Entity<Resident>(e =>
         {

@@ -53,7 +53,8 @@ public static class EventRules
         return Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries).All(titles.Contains);
     }
 
-    private static string Fold(string text)
+    /// <summary>Lower case without Polish letters ("Łąka" → "laka"): what a search compares.</summary>
+    public static string Fold(string text)
     {
         var builder = new StringBuilder(text.Length);
         foreach (var c in text.ToLowerInvariant().Normalize(NormalizationForm.FormD))

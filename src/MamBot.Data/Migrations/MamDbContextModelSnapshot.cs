@@ -1270,6 +1270,10 @@ namespace MamBot.Data.Migrations
                     b.Property<DateTime?>("AvailableUntilUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CalendarFeedSecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -1299,6 +1303,9 @@ namespace MamBot.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarFeedSecret")
+                        .IsUnique();
 
                     b.HasIndex("Email")
                         .IsUnique();

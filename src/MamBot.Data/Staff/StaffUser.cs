@@ -24,4 +24,7 @@ public sealed class StaffUser
     /// Null or past: not at the chat, whatever the page last showed.
     /// </summary>
     public DateTime? AvailableUntilUtc { get; set; }
+
+    /// <summary>The secret in the link of this person's private calendar feed; null: no link (or revoked).</summary>
+    public string? CalendarFeedSecret { get; set; }
 }

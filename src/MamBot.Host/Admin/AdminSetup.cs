@@ -87,6 +87,7 @@ public static class AdminSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapStaffCalendarFeed();
         var conversationScript = PanelScript("Conversations.conversation.js");
         app.MapGet("/admin/conversation.js", () => Results.Text(conversationScript, "text/javascript; charset=utf-8")).RequireAuthorization();
         var panelScript = PanelScript("panel.js");

@@ -61,7 +61,8 @@ public sealed class ReportPageTests : IDisposable
 
         var charts = System.Text.RegularExpressions.Regex.Matches(html, "<img src=\"([^\"]+)\" alt=\"([^\"]+)\"")
             .Select(m => (Src: WebUtility.HtmlDecode(m.Groups[1].Value), Alt: WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
-        Assert.Equal(10, charts.Count); // residents (all, active and new by channel), bookings, hours, events, rating, ideas, surveys, talks
+        // residents (all, active and new by channel), bookings, hours, events, ideas, surveys, talks; no ratings yet: no chart
+        Assert.Equal(9, charts.Count);
         const string prefix = "data:image/svg+xml;base64,";
         Assert.All(charts, chart => Assert.StartsWith(prefix, chart.Src));
         var residents = System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(charts[0].Src[prefix.Length..])));
@@ -73,7 +74,8 @@ public sealed class ReportPageTests : IDisposable
         Assert.Contains("Rezerwacje sal miesiąc Sala duża Sala mała Kuchnia lis 2026 0 1 0", text);
         Assert.Contains("Mieszkańcy aktywni według kanału miesiąc czat na stronie lis 2026 2", text);
         Assert.Contains("Godziny rezerwacji według sal miesiąc Sala duża Sala mała Kuchnia lis 2026 0 2 0", text);
-        Assert.Contains("Średnia ocena wydarzeń (od 1 do 5) miesiąc średnia ocena lis 2026 –", text); // no ratings yet: no bar
+        // No ratings yet: "brak ocen" where the chart would be (not an axis running −10 to 10), "–" in the table.
+        Assert.Contains("Średnia ocena wydarzeń (od 1 do 5) brak ocen miesiąc średnia ocena lis 2026 –", text);
         Assert.Matches("Pomysły mieszkańców według tego, co się z nimi stało miesiąc .* lis 2026 1 0", text); // Ala's chess club, new
     }
 
@@ -158,7 +160,22 @@ public sealed class ReportPageTests : IDisposable
         Assert.Contains("Pomysły mieszkańców według tego, co się z nimi stało", text);
         Assert.Contains($"strona {pages.Count} z {pages.Count}", text);
         var charts = pages.SelectMany(page => page.GetImages()).ToList();
-        Assert.Equal(10, charts.Count);
+        Assert.Equal(9, charts.Count); // the ratings chart has no ratings: "brak ocen" in its place
+        Assert.Contains("Średnia ocena wydarzeń (od 1 do 5) brak ocen", text);
+        // Nothing printed over anything else: a long area name ("mieszkańcy aktywni według języka") wraps in its column.
+        foreach (var page in pages)
+        {
+            var words = page.GetWords().ToList();
+            foreach (var (a, i) in words.Select((w, i) => (w, i)))
+                foreach (var b in words.Skip(i + 1))
+                {
+                    var (x, y) = (a.BoundingBox, b.BoundingBox);
+                    var overlap = Math.Max(0, Math.Min(x.Right, y.Right) - Math.Max(x.Left, y.Left))
+                        * Math.Max(0, Math.Min(x.Top, y.Top) - Math.Max(x.Bottom, y.Bottom));
+                    Assert.True(overlap < 1, $"'{a.Text}' is printed over '{b.Text}' on page {page.Number}");
+                }
+        }
+        Assert.Contains("mieszkańcy aktywni według polski 2 języka", text); // two lines in its column, "polski" beside them
         Assert.All(charts, chart =>
         {
             Assert.True(chart.TryGetPng(out var png), "a chart in the PDF is not a picture a reader can open");

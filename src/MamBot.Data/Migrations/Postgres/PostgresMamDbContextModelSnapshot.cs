@@ -1325,6 +1325,10 @@ namespace MamBot.Data.Migrations.Postgres
                     b.Property<DateTime?>("AvailableUntilUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CalendarFeedSecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1354,6 +1358,9 @@ namespace MamBot.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarFeedSecret")
+                        .IsUnique();
 
                     b.HasIndex("Email")
                         .IsUnique();

@@ -11,6 +11,12 @@ namespace MamBot.Host.Admin.Pages.Report;
 /// <summary>One figure month by month: a few series of numbers, shown as a chart with the same numbers in a table under it.</summary>
 public sealed partial record ReportChart(string Title, IReadOnlyList<DateOnly> Months, IReadOnlyList<(string Name, double[] Values)> Series)
 {
+    /// <summary>What stands in place of the chart when no month has a value ("brak ocen"), not an empty axis.</summary>
+    public string NoValues { get; init; } = AdminText.ChartNoValues;
+
+    /// <summary>No month has a value: a plotting library would draw an axis running −10 to 10 around nothing.</summary>
+    public bool IsEmpty => Series.All(s => s.Values.All(double.IsNaN));
+
     /// <summary>Short month labels under the bars: "lis 2026".</summary>
     public static string MonthLabel(DateOnly month) =>
         CultureInfo.GetCultureInfo("pl-PL").DateTimeFormat.AbbreviatedMonthNames[month.Month - 1].TrimEnd('.') + " " + month.Year.ToString(CultureInfo.InvariantCulture);
@@ -80,7 +86,8 @@ public sealed partial record ReportChart(string Title, IReadOnlyList<DateOnly> M
             new(AdminText.ChartEvents, dates,
                 [(AdminText.ReportSignedUp, Of(m => m.Events.Going)), (AdminText.ReportCame, Of(m => m.Events.Came)), (AdminText.ReportWaiting, Of(m => m.Events.Waiting))]),
             // A month without ratings has no bar (and "–" in its table), not a rating of 0.
-            new(AdminText.ChartRating, dates, [(AdminText.ReportRating, Of(m => m.Events.AverageRating ?? double.NaN))]),
+            new(AdminText.ChartRating, dates, [(AdminText.ReportRating, Of(m => m.Events.AverageRating ?? double.NaN))])
+                { NoValues = AdminText.ChartNoRatings },
             new(AdminText.ChartIdeas, dates, [.. Enum.GetValues<IdeaStatus>().Select(status => (IdeaDesk.StatusName(status), Of(m => m.IdeasByStatus.GetValueOrDefault(status))))]),
             new(AdminText.ChartSurveys, dates, [(AdminText.ReportSurveys, Of(m => m.Surveys.Sum(s => s.Responses)))]),
             new(AdminText.ChartTalks, dates, [(AdminText.ReportTalksAsked, Of(m => m.Handoffs.Asked)), (AdminText.ReportTalksAnswered, Of(m => m.Handoffs.Answered))]),

@@ -39,6 +39,14 @@ public static class ReportPdf
 
         foreach (var chart in report.Charts)
         {
+            if (chart.IsEmpty)
+            {
+                pages.Room(24 + 18 + 16);
+                pages.Text(chart.Title, PdfLines.Font(12, bold: true), XBrushes.Black, 18);
+                pages.Text(chart.NoValues, PdfLines.Font(11), XBrushes.DimGray, 16);
+                pages.Gap(16);
+                continue;
+            }
             pages.Room(24 + ChartHeight * Width / ChartWidth(chart) + 16);
             pages.Text(chart.Title, PdfLines.Font(12, bold: true), XBrushes.Black, 18);
             pages.Image(chart.Png(ChartWidth(chart), (int)ChartHeight), ChartHeight * Width / ChartWidth(chart));
@@ -92,17 +100,22 @@ public static class ReportPdf
             var font = PdfLines.Font(9.5);
             const double rowHeight = 14, areaWidth = 150, valueWidth = 60;
             var itemWidth = Width - areaWidth - valueWidth;
+            Room(rowHeight);
             foreach (var (area, item, value) in rows)
             {
+                // Both text columns wrap within their own width: a long area name never runs over the item beside it.
+                var areaLines = PdfLines.Wrap(Gfx, area, font, areaWidth - 8);
                 var itemLines = PdfLines.Wrap(Gfx, item, font, itemWidth - 6);
-                Room(rowHeight * itemLines.Count);
+                var lines = Math.Max(areaLines.Count, itemLines.Count);
+                Room(rowHeight * lines);
                 Gfx.DrawLine(XPens.LightGray, Margin, _y, Margin + Width, _y);
-                Gfx.DrawString(area, font, XBrushes.Black, new XRect(Margin, _y + 2, areaWidth, rowHeight), XStringFormats.TopLeft);
+                for (var i = 0; i < areaLines.Count; i++)
+                    Gfx.DrawString(areaLines[i], font, XBrushes.Black, new XRect(Margin, _y + 2 + i * rowHeight, areaWidth, rowHeight), XStringFormats.TopLeft);
                 for (var i = 0; i < itemLines.Count; i++)
                     Gfx.DrawString(itemLines[i], font, XBrushes.Black, new XRect(Margin + areaWidth, _y + 2 + i * rowHeight, itemWidth, rowHeight), XStringFormats.TopLeft);
                 Gfx.DrawString(value.Length == 0 ? "–" : value.Replace('.', ','), font, XBrushes.Black,
                     new XRect(Margin + areaWidth + itemWidth, _y + 2, valueWidth, rowHeight), XStringFormats.TopRight);
-                _y += rowHeight * itemLines.Count;
+                _y += rowHeight * lines;
             }
             Gap(12);
         }
