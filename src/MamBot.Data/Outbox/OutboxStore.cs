@@ -235,6 +235,7 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time, DeliveryProc
     private async Task<(int Resent, int Unknown)> ResolveAsync(Expression<Func<OutboxMessage, bool>> claims, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.BeginWriteAsync(ct); // at the gate: a write outside it meets a turn's lock
         var interrupted = db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sending).Where(claims);
         var resent = await interrupted
             .Where(m => OutboxMessage.AnswerKinds.Contains(m.Kind) && m.StatusReason != OutboxReasons.ResentAfterCrash)
@@ -246,6 +247,7 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time, DeliveryProc
             .SetProperty(m => m.Status, OutboxStatus.Unknown)
             .SetProperty(m => m.StatusReason, OutboxReasons.Interrupted)
             .SetProperty(m => m.DoneUtc, now), ct);
+        await transaction.CommitAsync(ct);
         return (resent, unknown);
     }
 
@@ -260,24 +262,30 @@ public sealed class OutboxStore(MamDbContext db, TimeProvider time, DeliveryProc
     }
 
     /// <summary>Queued messages whose keys start with the prefix will not go out (a cancelled booking's reminders).</summary>
-    public Task<int> SkipQueuedAsync(string keyPrefix, string reason, CancellationToken ct)
+    public async Task<int> SkipQueuedAsync(string keyPrefix, string reason, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return db.OutboxMessages
+        await using var transaction = await db.BeginWriteAsync(ct); // joins the desk's, when there is one
+        var skipped = await db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Queued && m.IdempotencyKey.StartsWith(keyPrefix))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Skipped)
                 .SetProperty(m => m.StatusReason, reason)
                 .SetProperty(m => m.DoneUtc, now), ct);
+        await transaction.CommitAsync(ct);
+        return skipped;
     }
 
     /// <summary>Replies are kept only as long as a conversation needs them (data minimisation).</summary>
-    public Task<int> PruneRepliesAsync(TimeSpan keep, CancellationToken ct)
+    public async Task<int> PruneRepliesAsync(TimeSpan keep, CancellationToken ct)
     {
         var cutoff = time.GetUtcNow().UtcDateTime - keep;
-        return db.OutboxMessages
+        await using var transaction = await db.BeginWriteAsync(ct);
+        var pruned = await db.OutboxMessages
             .Where(m => OutboxMessage.AnswerKinds.Contains(m.Kind) && m.Status != OutboxStatus.Queued && m.Status != OutboxStatus.Sending && m.CreatedUtc < cutoff)
             .ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        return pruned;
     }
 
     public void AddToMailbox(OutboxMessage message, string channel, string chatId) =>

@@ -39,8 +39,14 @@ public sealed class PosterVisits(MamDbContext db)
     /// <summary>One more visit; one statement, safe when many scan at once.</summary>
     public async Task CountAsync(string code, string place, string month, CancellationToken ct)
     {
-        Task<int> AddOneAsync() => db.PosterVisits.Where(v => v.Code == code && v.Place == place && v.Month == month)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Count, v => v.Count + 1), ct);
+        async Task<int> AddOneAsync()
+        {
+            await using var transaction = await db.BeginWriteAsync(ct); // at the gate: a write outside it meets a turn's lock
+            var counted = await db.PosterVisits.Where(v => v.Code == code && v.Place == place && v.Month == month)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Count, v => v.Count + 1), ct);
+            await transaction.CommitAsync(ct);
+            return counted;
+        }
         if (await AddOneAsync() > 0) return;
         db.PosterVisits.Add(new PosterVisit { Code = code, Place = place, Month = month, Count = 1 });
         try

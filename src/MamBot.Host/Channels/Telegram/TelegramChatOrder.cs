@@ -53,9 +53,10 @@ public sealed partial class TelegramChatOrder(
         foreach (var stored in await store.PendingForChatAsync(ChannelNames.Telegram, chatId, ct))
         {
             var update = JsonSerializer.Deserialize<Update>(stored.RawJson, JsonBotAPI.Options)!;
-            var result = await handler.HandleAsync(update, ct);
+            var result = await handler.HandleAsync(update, ct, stored.Id);
             if (result != UpdateResult.Handled) return result; // the later ones wait behind it
-            await store.ForgetAsync(stored.Id, ct);
+            // Its turn forgot it in the same commit, unless there was no turn (a repeat, a flood, a failure given up on).
+            if (await store.IsStoredAsync(stored.Id, ct)) await store.ForgetAsync(stored.Id, ct);
         }
         return UpdateResult.Handled;
     }
