@@ -31,6 +31,7 @@ internal static class ChildHost
                 if (health.IsSuccessStatusCode) return (process, clock.Elapsed);
             }
             catch (HttpRequestException) { /* not listening yet */ }
+            catch (TaskCanceledException) { /* listening, not answering yet: a busy machine */ }
             if (process.HasExited) throw new InvalidOperationException($"{dll} exited with {process.ExitCode} before it was healthy.");
             await Task.Delay(10);
         }

@@ -9,10 +9,13 @@ namespace MamBot.Data;
 /// Every connection overwrites what it deletes with zeros (PRAGMA secure_delete), so an erased resident's words
 /// are not left readable in the free pages of the database file. The setting lives as long as the native
 /// connection, which the pool reuses: it is set once for each, not at every open.
+/// A writer that meets the file's lock taken (by another process, or a statement outside the write gate) waits
+/// in SQLite's own busy handler, which looks again within milliseconds (PRAGMA busy_timeout), instead of failing
+/// at once into Microsoft.Data.Sqlite's retry, which sleeps 150 ms at a time.
 /// </summary>
 public sealed class SqliteSecureDelete : DbConnectionInterceptor
 {
-    private const string Pragma = "PRAGMA secure_delete = ON;";
+    private const string Pragma = "PRAGMA secure_delete = ON; PRAGMA busy_timeout = 30000;"; // as long as DefaultTimeout
     private readonly ConditionalWeakTable<object, object> _set = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

@@ -39,23 +39,54 @@ public sealed class InboundStore(MamDbContext db, TimeProvider time)
         db.InboundEvents.AnyAsync(e => e.Channel == channel && e.EventId == eventId && e.Status == InboundStatus.Pending, ct);
 
     /// <summary>Handled, and nothing more to keep it for: the turn itself remembers the update was handled.</summary>
-    public async Task ForgetAsync(long id, CancellationToken ct) =>
-        await db.InboundEvents.Where(e => e.Id == id).ExecuteDeleteAsync(ct);
+    /// <remarks>Every write here takes the write gate: one outside it meets a gated writer's lock and waits.</remarks>
+    public Task ForgetAsync(long id, CancellationToken ct) =>
+        WriteAsync(() => db.InboundEvents.Where(e => e.Id == id).ExecuteDeleteAsync(ct), ct);
 
-    public async Task MarkDoneAsync(long id, CancellationToken ct) =>
-        await db.InboundEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, InboundStatus.Done), ct);
+    private long? _handledByTurn;
+
+    /// <summary>The stored event this scope's turn handles: it is forgotten in the turn's own commit.</summary>
+    public void HandledByTurn(long id) => _handledByTurn = id;
+
+    /// <summary>Inside the turn's transaction: the event goes with the turn, in the same commit, or not at all.</summary>
+    public async Task ForgetWithTurnAsync(CancellationToken ct)
+    {
+        if (_handledByTurn is not { } id) return;
+        await db.InboundEvents.Where(e => e.Id == id).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>Still stored: its turn did not forget it (a repeat, a flood ignored, a failure given up on).</summary>
+    public Task<bool> IsStoredAsync(long id, CancellationToken ct) => db.InboundEvents.AnyAsync(e => e.Id == id, ct);
+
+    /// <summary>The chats with stored events not handled yet, oldest first: what a crash or a failure left behind.</summary>
+    public async Task<IReadOnlyList<string>> ChatsWithPendingAsync(string channel, CancellationToken ct) =>
+        await db.InboundEvents.AsNoTracking().Where(e => e.Channel == channel && e.Status == InboundStatus.Pending)
+            .GroupBy(e => e.ChatId).Select(g => new { Chat = g.Key, First = g.Min(e => e.Id) })
+            .OrderBy(c => c.First).Select(c => c.Chat).ToListAsync(ct);
+
+    public Task MarkDoneAsync(long id, CancellationToken ct) =>
+        WriteAsync(() => db.InboundEvents.Where(e => e.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, InboundStatus.Done), ct), ct);
 
     /// <summary>Counts a failed attempt; after <paramref name="maxAttempts"/> the event is parked for staff.</summary>
-    public async Task RecordFailureAsync(long id, string error, int maxAttempts, CancellationToken ct) =>
-        await db.InboundEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
+    public Task RecordFailureAsync(long id, string error, int maxAttempts, CancellationToken ct) =>
+        WriteAsync(() => db.InboundEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(e => e.Attempts, e => e.Attempts + 1)
             .SetProperty(e => e.LastError, error)
-            .SetProperty(e => e.Status, e => e.Attempts + 1 >= maxAttempts ? InboundStatus.Parked : InboundStatus.Pending), ct);
+            .SetProperty(e => e.Status, e => e.Attempts + 1 >= maxAttempts ? InboundStatus.Parked : InboundStatus.Pending), ct), ct);
+
+    private async Task<int> WriteAsync(Func<Task<int>> write, CancellationToken ct)
+    {
+        await using var transaction = await db.BeginWriteAsync(ct);
+        var changed = await write();
+        await transaction.CommitAsync(ct);
+        return changed;
+    }
 
     /// <summary>Handled events are kept only briefly (they hold what residents wrote).</summary>
     public Task<int> PruneHandledAsync(TimeSpan keep, CancellationToken ct)
     {
         var cutoff = time.GetUtcNow().UtcDateTime - keep;
-        return db.InboundEvents.Where(e => e.Status == InboundStatus.Done && e.ReceivedUtc < cutoff).ExecuteDeleteAsync(ct);
+        return WriteAsync(() => db.InboundEvents.Where(e => e.Status == InboundStatus.Done && e.ReceivedUtc < cutoff).ExecuteDeleteAsync(ct), ct);
     }
 }

@@ -20,6 +20,7 @@ namespace MamBot.Dialogs.Conversation;
 public sealed partial class ConversationEngine(
     MamDbContext db,
     ConversationStore conversations,
+    InboundStore inbound,
     ResidentService residents,
     CentreDirectory centres,
     OutboxStore outbox,
@@ -54,6 +55,7 @@ public sealed partial class ConversationEngine(
 
         if (activity.UpdateId is { } updateId && !await conversations.TryMarkProcessedAsync(activity.Channel, updateId, ct))
             return await DuplicateAsync(activity, updateId, ct);
+        await inbound.ForgetWithTurnAsync(ct); // the stored update goes in the turn's commit
 
         var resident = await residents.FindByChatAsync(activity.Channel, activity.ChatId, ct);
         if (resident is not null) await residents.NoteInboundAsync(resident, activity.Channel, activity.ChatId, ct);
@@ -117,6 +119,7 @@ public sealed partial class ConversationEngine(
         await using var transaction = await db.BeginWriteAsync(ct);
         if (activity.UpdateId is { } updateId && !await conversations.TryMarkProcessedAsync(activity.Channel, updateId, ct))
             return await DuplicateAsync(activity, updateId, ct);
+        await inbound.ForgetWithTurnAsync(ct); // the stored update goes in the turn's commit
 
         await conversations.KeepAsync(activity.Channel, activity.ChatId, null, ct);
         using var speaking = Language.Use((await residents.FindByChatAsync(activity.Channel, activity.ChatId, ct))?.Language);

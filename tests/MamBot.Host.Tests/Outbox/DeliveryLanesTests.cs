@@ -94,6 +94,7 @@ public sealed class DeliveryLanesTests : IAsyncLifetime
         }
 
         // The flooder: four turns answered, then one polite line, the other 36 messages ignored.
+        await Telegram.TelegramUpdates.HandledAsync(app);
         var queued = await OutboxOfAsync(app, flooder);
         Assert.Equal(5, queued.Select(m => m.IdempotencyKey.Split(':')[3]).Distinct().Count());
         Assert.Equal(T.FloodSlowDown, Reply.FromJson(queued[^1].Body).Text);
@@ -111,6 +112,7 @@ public sealed class DeliveryLanesTests : IAsyncLifetime
         var chats = Enumerable.Range(0, 60).Select(i => 9300L + i).ToList();
 
         await Task.WhenAll(chats.Select(chat => WriteAsync(http, chat, "/start")));
+        await Telegram.TelegramUpdates.HandledAsync(app);
 
         var expected = new Dictionary<long, IReadOnlyList<OutboxMessage>>();
         foreach (var chat in chats)

@@ -48,6 +48,7 @@ public sealed class PlatformLeaseTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, await PostUpdateAsync(hosts[i % 2], 1000 + 2 * i, chat, "/start"));
             Assert.Equal(HttpStatusCode.OK, await PostUpdateAsync(hosts[(i + 1) % 2], 1001 + 2 * i, chat, "godziny otwarcia"));
         }));
+        await TelegramUpdates.HandledAsync(hosts[0]);
 
         var holder = hosts.Single(Holds).Services.GetRequiredService<DeliveryProcess>().Name;
         var replies = await hosts[0].QueryAsync(db => db.OutboxMessages.Where(m => m.Channel == "telegram")
@@ -155,9 +156,15 @@ public sealed class PlatformLeaseTests : IAsyncLifetime
         foreach (var chat in new[] { Calm, Quick })
         {
             Assert.Equal(HttpStatusCode.OK, await PostUpdateAsync(hosts[0], ++id, chat, "/start"));
+            await TelegramUpdates.HandledAsync(hosts[0]);
             Assert.Equal(HttpStatusCode.OK, await PostAsync(hosts[1], ConsentPressed(++id, chat)));
+            await TelegramUpdates.HandledAsync(hosts[0]);
         }
-        foreach (var text in form) Assert.Equal(HttpStatusCode.OK, await PostUpdateAsync(hosts[0], ++id, Calm, text));
+        foreach (var text in form)
+        {
+            Assert.Equal(HttpStatusCode.OK, await PostUpdateAsync(hosts[0], ++id, Calm, text));
+            await TelegramUpdates.HandledAsync(hosts[0]);
+        }
         var calmReplies = await RepliesAsync(hosts[0], Calm);
 
         // The quick one sends the same three without waiting, and the load balancer spreads them over both hosts.
@@ -168,6 +175,7 @@ public sealed class PlatformLeaseTests : IAsyncLifetime
             await Task.Delay(15);
         }
         Assert.All(await Task.WhenAll(sprayed), status => Assert.Equal(HttpStatusCode.OK, status));
+        await TelegramUpdates.HandledAsync(hosts[0]);
 
         var quickReplies = await RepliesAsync(hosts[0], Quick);
         Assert.Equal(calmReplies.Count, quickReplies.Count);

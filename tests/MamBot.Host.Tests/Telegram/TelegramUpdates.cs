@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using MamBot.Data.Conversations;
+using Microsoft.EntityFrameworkCore;
 
 namespace MamBot.Host.Tests.Telegram;
 
@@ -28,4 +30,12 @@ public static class TelegramUpdates
         if (secret is not null) request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
         return (await http.SendAsync(request)).StatusCode;
     }
+
+    /// <summary>
+    /// The webhook answers once an update is stored and handles it right after: waits until every stored update
+    /// has been handled (its turn committed), on this host or another of the same database.
+    /// </summary>
+    public static Task HandledAsync(MamApp app) => Eventually.HoldsAsync(
+        async () => !await app.QueryAsync(db => db.InboundEvents.AnyAsync(e => e.Channel == "telegram" && e.Status == InboundStatus.Pending)),
+        "the stored Telegram updates to be handled");
 }

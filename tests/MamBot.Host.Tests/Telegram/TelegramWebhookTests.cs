@@ -96,6 +96,7 @@ public class TelegramWebhookTests
         disk.IsFull = false; // Telegram delivers the update again
         using var taken = await SendAsync(http, Update(51, 7051, "/start"));
         Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        await TelegramUpdates.HandledAsync(app);
         Assert.Equal(2, await app.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.ChatId == "7051")));
     }
 
@@ -117,8 +118,10 @@ public class TelegramWebhookTests
         using var http = app.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, await PostAsync(http, Update(41, 7001, "/start")));
+        await TelegramUpdates.HandledAsync(app);
         var replies = await app.QueryAsync(db => db.OutboxMessages.CountAsync());
         Assert.Equal(HttpStatusCode.OK, await PostAsync(http, Update(41, 7001, "/start")));
+        await TelegramUpdates.HandledAsync(app);
 
         Assert.Equal(2, replies);
         Assert.Equal(replies, await app.QueryAsync(db => db.OutboxMessages.CountAsync()));
@@ -137,7 +140,9 @@ public class TelegramWebhookTests
         });
 
         Assert.Equal(HttpStatusCode.OK, await PostAsync(http, Update(77, 7002, "menu")));
+        await TelegramUpdates.HandledAsync(app);
         Assert.Equal(HttpStatusCode.OK, await PostAsync(http, Update(77, 7002, "menu"))); // a redelivery changes nothing
+        await TelegramUpdates.HandledAsync(app);
 
         var replies = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.ChatId == "7002").ToListAsync());
         var apology = Reply.FromJson(Assert.Single(replies).Body);
@@ -148,6 +153,7 @@ public class TelegramWebhookTests
 
         // The conversation works again at once.
         Assert.Equal(HttpStatusCode.OK, await PostAsync(http, Update(78, 7002, "/pomoc")));
+        await TelegramUpdates.HandledAsync(app);
         var help = await app.QueryAsync(db => db.OutboxMessages.Where(m => m.ChatId == "7002").OrderBy(m => m.Id).Skip(1).FirstAsync());
         Assert.Contains("Jak ze mną rozmawiać", Reply.FromJson(help.Body).Text);
     }

@@ -117,6 +117,7 @@ public sealed class BadInputCorpusTests
             var response = await http.SendAsync(request);
             if ((int)response.StatusCode >= 500) problems.Add($"{(int)response.StatusCode} for {Show(body)}");
         }
+        await Telegram.TelegramUpdates.HandledAsync(app);
         problems.AddRange(await FaultsAsync(app));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         await AssertHealthyAsync(app, http);

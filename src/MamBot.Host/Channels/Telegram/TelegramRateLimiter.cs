@@ -9,7 +9,9 @@ namespace MamBot.Host.Channels.Telegram;
 /// second): only that chat's lane waits, nobody else. Then it takes a slot of the bot-wide budget (about 30 a
 /// second), which is handed out best priority first, so a resident's reply overtakes a running broadcast. The
 /// chat's slot is checked again once the budget is granted: the chat's spacing counts from when a send really
-/// leaves, so a reply and a broadcast copy to one resident (two lanes) never go within a second.
+/// leaves, so a reply and a broadcast copy to one resident (two lanes) never go within a second. A send counts as
+/// in flight from its HTTP call (<see cref="LeaveAsync"/>), not from its turn: the claim between the two may be
+/// slow, and must not hold places of the budget's window meanwhile.
 /// Wall-clock time on purpose: the limits are Telegram's, not the app's (tests fake the app's clock).
 /// </summary>
 /// <remarks>
@@ -70,8 +72,33 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options)
 
     private void GiveBackBudget(long now)
     {
-        _inFlight = Math.Max(0, _inFlight - 1);
         _nextGlobal = Math.Max(now, _nextGlobal - Interval(options.Value.MessagesPerSecond));
+    }
+
+    /// <summary>
+    /// The send's HTTP call starts now: from here it counts as in flight. Telegram counts arrivals, so the window
+    /// (a full second after the finish of the send N places back) and any pause are checked once more here: the
+    /// claim after the turn may have taken a while, and other sends may have left meanwhile.
+    /// </summary>
+    public async Task LeaveAsync(SendTurn turn, CancellationToken ct)
+    {
+        while (true)
+        {
+            long now, opens;
+            lock (_gate)
+            {
+                now = Stopwatch.GetTimestamp();
+                var chat = Chat(turn.ChatId);
+                opens = Math.Max(Math.Max(WindowOpensAt(), _pausedUntil), chat.PausedUntil);
+                if (opens <= now)
+                {
+                    _inFlight++;
+                    chat.LastStart = Math.Max(chat.LastStart, now);
+                    return;
+                }
+            }
+            await DelayUntilAsync(now, opens, ct);
+        }
     }
 
     /// <summary>A send to the chat has finished (or failed): its next message waits a full per-chat interval from now.</summary>
@@ -185,7 +212,6 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options)
     {
         var interval = Interval(options.Value.MessagesPerSecond);
         _nextGlobal = (now - opened < interval ? opened : now) + interval;
-        _inFlight++;
     }
 
     private long OpensAt() => Math.Max(Math.Max(_nextGlobal, _pausedUntil), WindowOpensAt());

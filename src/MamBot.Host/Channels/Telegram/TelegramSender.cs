@@ -88,11 +88,21 @@ public sealed partial class TelegramSender(TelegramBot bot, TelegramRateLimiter 
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (_held?.ChatId == chatId) _held = null; // the turn taken before the claim: it leaves now
+            SendTurn turn;
+            if (_held is { } held && held.ChatId == chatId) (turn, _held) = (held, null); // taken before the claim: it leaves now
             else
             {
                 ReturnTurn();
-                await limiter.WaitTurnAsync(chatId, priority, ct);
+                turn = await limiter.WaitTurnAsync(chatId, priority, ct);
+            }
+            try
+            {
+                await limiter.LeaveAsync(turn, ct);
+            }
+            catch
+            {
+                limiter.Return(turn);
+                throw;
             }
             try
             {

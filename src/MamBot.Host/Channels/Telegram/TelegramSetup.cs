@@ -30,6 +30,7 @@ public static class TelegramSetup
         builder.Services.AddScoped<IChannelSender, TelegramSender>();
         builder.Services.AddHostedService<TelegramPolling>();
         builder.Services.AddHostedService<TelegramWebhookRegistration>();
+        builder.Services.AddHostedService<TelegramInboxSweep>();
         return builder;
     }
 
@@ -60,7 +61,7 @@ public static class TelegramSetup
         }
         if (update is null || update.Id <= 0) return Results.BadRequest();
 
-        // Anything but 2xx makes Telegram deliver the update again; the handler gives up (200) after a few tries.
+        // Anything but 2xx makes Telegram deliver the update again: an update is answered 200 once it is stored.
         return await order.HandleAsync(update, Encoding.UTF8.GetString(raw), ct) switch
         {
             UpdateResult.Handled => Results.Ok(),

@@ -31,11 +31,12 @@ public sealed partial class TelegramUpdateHandler(
     IOptions<TelegramOptions> options,
     ILogger<TelegramUpdateHandler> logger)
 {
-    public async Task<UpdateResult> HandleAsync(Update update, CancellationToken ct)
+    /// <param name="stored">The update's row in the inbound store, forgotten in the turn's own commit.</param>
+    public async Task<UpdateResult> HandleAsync(Update update, CancellationToken ct, long? stored = null)
     {
         try
         {
-            await HandleOnceAsync(update, ct);
+            await HandleOnceAsync(update, stored, ct);
             return UpdateResult.Handled;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && StorageFault.Is(ex))
@@ -52,7 +53,7 @@ public sealed partial class TelegramUpdateHandler(
     /// <summary>The chat an update belongs to, or null for kinds the bot does not handle.</summary>
     public static long? ChatOf(Update update) => update.Message?.Chat?.Id ?? update.CallbackQuery?.Message?.Chat?.Id;
 
-    private async Task HandleOnceAsync(Update update, CancellationToken ct)
+    private async Task HandleOnceAsync(Update update, long? stored, CancellationToken ct)
     {
         var (activity, chat) = Translate(update);
         if (activity is null || chat is null) return; // nothing a resident said (edits, joins, …)
@@ -67,6 +68,7 @@ public sealed partial class TelegramUpdateHandler(
         }
 
         await using var scope = scopes.CreateAsyncScope();
+        if (stored is { } id) scope.ServiceProvider.GetRequiredService<InboundStore>().HandledByTurn(id);
         var turn = await intake.RunAsync(scope.ServiceProvider, activity, ct);
         if (turn is { IsDuplicate: false } && update.CallbackQuery?.Message is { } pressed) await RemoveKeyboardAsync(pressed, ct);
     }
