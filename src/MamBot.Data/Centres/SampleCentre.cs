@@ -168,9 +168,11 @@ internal static class SampleCentreSeeder
     {
         var zone = centre.TimeZone;
         var day = Enum.Parse<DayOfWeek>(sample.Day, ignoreCase: true);
-        var first = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone)).AddDays(1);
-        while (first.DayOfWeek != day) first = first.AddDays(1);
         var at = TimeOnly.Parse(sample.Time, CultureInfo.InvariantCulture);
+        // From this week: today's session counts while it is still ahead.
+        var local = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone);
+        var first = DateOnly.FromDateTime(local);
+        while (first.DayOfWeek != day || first.ToDateTime(at) <= local) first = first.AddDays(1);
         var room = centre.Rooms.FirstOrDefault(r => r.Name == sample.Room);
         for (var week = 0; week < sample.Weeks; week++)
         {

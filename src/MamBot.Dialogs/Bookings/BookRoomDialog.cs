@@ -54,8 +54,7 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
             if (dc.ActiveFrame!.Values.ContainsKey(LastName)) found["contact"] = "change"; // not the remembered one
         }
         // "…, 15 osób, urodziny syna": kept to be shown back with the last question.
-        if (dc.ActiveFrame!.Step is not ("name" or "purpose") && BookingPurpose.In(text, dc.Centre.Rooms) is { } purpose)
-            dc.ActiveFrame.Values[PurposeSaid] = purpose;
+        NoteAside(dc, text);
         // The form reads the day and the start before the length; their checks must already know the length this
         // very sentence asks for ("w sobotę o 18 na 3 godziny"), or they offer times that the length then refuses.
         if (found.TryGetValue("length", out var asked)) dc.ActiveFrame!.Values[SentenceLength] = asked;
@@ -83,6 +82,12 @@ public sealed partial class BookRoomDialog(BookingService bookings, BookingDesk 
     protected override bool IsFreeText(string slot) => slot is "purpose" or "name";
 
     public override Room? RoomInHand(DialogContext dc) => RoomOf(dc);
+
+    public override void NoteAside(DialogContext dc, string text)
+    {
+        if (dc.ActiveFrame!.Step is not ("name" or "purpose") && BookingPurpose.In(text, dc.Centre.Rooms) is { } purpose)
+            dc.ActiveFrame.Values[PurposeSaid] = purpose;
+    }
 
     /// <summary>"send it" at the last question: sent without a purpose where the team does not need one.</summary>
     protected override IReadOnlyDictionary<string, string>? SendNow(DialogContext dc) =>

@@ -13,6 +13,12 @@ public abstract class Dialog
     /// <summary>The resident answered while this dialog was on top.</summary>
     public abstract Task ContinueAsync(DialogContext dc, CancellationToken ct);
 
+    /// <summary>
+    /// What a message said beside the question it asked, kept by the step ("a jest tam tablica? bo to na
+    /// korepetycje": what the booking is for). Nothing by default.
+    /// </summary>
+    public virtual void NoteAside(DialogContext dc, string text) { }
+
     /// <summary>A child dialog (a prompt) ended with <paramref name="result"/>.</summary>
     public virtual Task ResumeAsync(DialogContext dc, string? result, CancellationToken ct) => RepromptAsync(dc, ct);
 

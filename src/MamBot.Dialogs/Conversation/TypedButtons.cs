@@ -31,7 +31,8 @@ public static class TypedButtons
         screen is not null && screen.Values.Any(p => ConsentFirst.Any(start => p.StartsWith(start, StringComparison.Ordinal)));
 
     // The consent question itself (its "no") is kept too: what a yes typed next answers depends on it being there.
-    private static readonly string[] ConsentFirst = ["events:join:", "bookat:", "handoff:start", "consent:no"];
+    // A list of events too (event ids, nothing personal): "запишите меня на четверг" picks from it.
+    private static readonly string[] ConsentFirst = ["events:join:", "events:show:", "bookat:", "handoff:start", "consent:no"];
 
     /// <summary>
     /// The payload of the button the resident typed, if the text is exactly one. Outside a dialog the main menu's

@@ -45,6 +45,9 @@ public static class TypedRepair
         // Back to the menu, not one step back: "wróć do menu", "в меню", "back to the menu".
         "do menu", "в меню", "to the menu", "to menu");
 
+    private static readonly string[] Declining = IntentRules.Fold(
+        "nie dziekuje", "nie dzieki", "no thanks", "no thank you", "ні дякую", "ні спасибі", "нет спасибо");
+
     // "and" or "but" before a question word: "a czy…", "а скільки…", "and how much…".
     private static readonly HashSet<string> Leading = [.. IntentRules.Fold("a", "ale", "i", "to", "а", "і", "та", "но", "and", "but", "so",
         "also", "btw", "oh", "ok", "okay", "plus", "jeszcze", "tez", "oraz", "ще", "також", "ну", "и", "ещё", "еще", "тоже")];
@@ -59,7 +62,9 @@ public static class TypedRepair
         var clauses = text!.Split([',', '.', '!', ';', '–', '—'], StringSplitOptions.RemoveEmptyEntries)
             .Select(c => WithoutSofteners(TypedText.Fold(c)));
         if (LeavingAlone.Contains(folded) || clauses.Any(LeavingAlone.Contains)) return true;
-        return IntentRules.StartsAWord(" " + folded + " ", LeavingPhrases);
+        // "szkoda, to nie, dziękuję": a no with thanks declines the whole thing, whatever the step asked.
+        return IntentRules.StartsAWord(" " + folded + " ", LeavingPhrases)
+            || IntentRules.StartsAWord(" " + TypedText.Fold(text) + " ", Declining);
     }
 
     /// <summary>The last sentence when it is a question and something comes before it; null otherwise.</summary>
@@ -67,6 +72,13 @@ public static class TypedRepair
     {
         var sentences = SentenceEnd.Split((text ?? "").Trim());
         return sentences.Length >= 2 && IsQuestion(sentences[^1]) ? sentences[^1] : null;
+    }
+
+    /// <summary>"a jest tam tablica? bo to na korepetycje": a question first, then why it is asked.</summary>
+    public static bool OpensWithQuestion(string? text)
+    {
+        var sentences = SentenceEnd.Split((text ?? "").Trim());
+        return sentences.Length >= 2 && sentences[0].TrimEnd().EndsWith('?');
     }
 
     /// <summary>The sentences of the text that end with a question mark.</summary>

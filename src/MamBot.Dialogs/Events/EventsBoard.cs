@@ -71,7 +71,7 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         [new(T.ButtonByCategory, "events:cats"), new(T.ButtonMySignups, "events:mine")],
         [new(T.ButtonEventAlerts, "events:alerts"), new(T.ButtonMenu, "menu:main")]);
 
-    /// <summary>A page of events: "w0" this week, "w1" next week, "d20261204" one day, or a category for the next four weeks.</summary>
+    /// <summary>A page of events: "we" this weekend, "w0" this week, "w1" next week, "d20261204" one day, or a category for the next four weeks.</summary>
     public async Task ListAsync(DialogContext dc, string scope, int page, CancellationToken ct)
     {
         var today = LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone);
@@ -81,6 +81,8 @@ public sealed class EventsBoard(EventService events, EventDesk desk, ResidentSer
         var (from, to, scopeText) = scope switch
         {
             "w1" => (monday.AddDays(7), monday.AddDays(14), T.ScopeNextWeek),
+            // This weekend: Saturday and Sunday, from today when the weekend has begun.
+            "we" => (monday.AddDays(5) > today ? monday.AddDays(5) : today, monday.AddDays(7), T.ScopeWeekend),
             _ when day is { } d => (d, d.AddDays(1), DayText(d, today)),
             _ when category is { } cat => (today, today.AddDays(28), Wording.Format(T.ScopeCategory, EventTexts.Category(cat))),
             _ => (today, monday.AddDays(7), T.ScopeThisWeek),

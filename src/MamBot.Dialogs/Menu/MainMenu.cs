@@ -82,8 +82,12 @@ public sealed partial class MainMenu(
 
     private async Task ReadFreeTextAsync(DialogContext dc, Topic? topic, CancellationToken ct)
     {
-        // Settings and personal data first: "usuń moje dane" must never be read as anything else.
-        switch (MenuIntents.Match(dc.Text))
+        // Settings and personal data first: "usuń moje dane" must never be read as anything else; right under
+        // her data, "ok, please delete it" means that data.
+        var menuIntent = MenuIntents.Match(dc.Text);
+        if (menuIntent == MenuIntent.None && ShowsOwnData(dc) && MenuIntents.SaysErase(dc.Text)
+            && !IntentRules.StartsAWord(IntentRules.Padded(dc.Text), DontWords)) menuIntent = MenuIntent.EraseData;
+        switch (menuIntent)
         {
             case MenuIntent.EraseData: await settings.HandleAsync(dc, "erase", ct); return;
             case MenuIntent.MyData: await settings.HandleAsync(dc, "export", ct); return;
@@ -193,6 +197,16 @@ public sealed partial class MainMenu(
             await events.ShowAsync(dc, named, ct);
             return;
         }
+        // "yes please", "так" with nothing asked: acknowledged, never "I don't understand" or the help text.
+        if (dc.Resident?.HasConsented == true && !TypedRepair.IsQuestion(dc.Text) && Welcome.TypedConsent.Read(dc.Text) == true
+            && dc.Text!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4)
+        {
+            dc.Say(Render(T.AckNothingPending));
+            return;
+        }
+        // "Is it free to use the rooms? And can we bring some wine?": each question answered, not only the first.
+        if (intent is "opening_hours" or "address_contact" or "house_rules" or IntentRecognizer.None && smart?.Answer is null
+            && AnswersEachQuestion(dc)) return;
         switch (intent)
         {
             case "off_topic" when WhereToTurn.Answer(dc, dc.Text) is { } contact:
@@ -289,6 +303,26 @@ public sealed partial class MainMenu(
         // Short, so a story ("u pani Zosi już się nie mieścimy") is no question about a room.
         IntentRules.AsksHowBig(TypedText.Fold(text)) && TypedText.Fold(text).Split(' ').Length <= 8 || TypedRepair.Questions(text)
             .Any(q => IntentRules.AsksWhatRoomHas(TypedText.Fold(q)) || EquipmentQuery.FindRoom(rooms, q) is not null);
+
+    private static bool ShowsOwnData(DialogContext dc) =>
+        dc.Data.Screen?.ContainsValue("settings:export:file") == true;
+
+    private static readonly string[] DontWords = IntentRules.Fold("nie ", "не ", "ні ", "dont", "don t", "do not", "not ");
+
+    /// <summary>
+    /// Two or more questions in one message, each with its own answer here (hours, the address, a rule, the FAQ):
+    /// all of them said, each once. False when there are fewer than two answers to give.
+    /// </summary>
+    private static bool AnswersEachQuestion(DialogContext dc)
+    {
+        var questions = Clauses().Split(dc.Text ?? "").Where(TypedRepair.IsQuestion).ToList();
+        if (questions.Count < 2) return false;
+        var answers = questions.Select(q => Repair.QuestionsInPlace.Answer(dc, q, roomFacts: false)).OfType<Reply>()
+            .DistinctBy(r => r.Text).ToList();
+        if (answers.Count < 2) return false;
+        foreach (var answer in answers) dc.Say(answer);
+        return true;
+    }
 
     /// <summary>Whether a clause of the text asks for another thing by the rules alone ("…, and your hours?").</summary>
     private static bool AlsoAsks(string? text, string intent) =>
@@ -411,6 +445,10 @@ public sealed partial class MainMenu(
         // "так, записуйте" under the event just shown: that one.
         if (signUp && query is { EventId: null, Scope: null } && CardOnScreen(dc) is { } inView)
             query = query with { EventId = int.Parse(inView, System.Globalization.CultureInfo.InvariantCulture) };
+        // "запишите меня на четверг" under a list of events: the one event of that list on that day.
+        if (signUp && query is { EventId: null, Scope: { } dayScope } && EventQuery.DayOfScope(dayScope) is { } day
+            && await ListedOnAsync(dc, day, ct) is { } listed)
+            query = query with { EventId = listed };
         if (query.EventId is { } wanted && signUp && dc.Resident?.HasConsented != true)
         {
             await events.ShowAsync(dc, wanted, ct);
@@ -421,6 +459,18 @@ public sealed partial class MainMenu(
         else if (query.EventId is { } id) await events.ShowAsync(dc, id, ct);
         else if (query.Scope is { } scope) await events.ListAsync(dc, scope, 0, ct);
         else await events.HandleAsync(dc, "", ct);
+    }
+
+    /// <summary>The one event among those on screen that falls on the day; null when none or several do.</summary>
+    private async Task<int?> ListedOnAsync(DialogContext dc, DateOnly day, CancellationToken ct)
+    {
+        var shown = dc.Data.Screen?.Values.Select(p => EventAction().Match(p)).Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        if (shown is not { Count: > 1 }) return null;
+        var upcoming = await eventList.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct);
+        var onDay = upcoming.Select(s => s.Event).Where(e => shown.Contains(e.Id)
+            && DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.StartUtc, dc.TimeZone)) == day).Select(e => e.Id).Distinct().ToList();
+        return onDay is [var one] ? one : null;
     }
 
     private static ICommand Command(IEnumerable<ICommand> all, string name) => all.First(c => c.Names.Contains(name));

@@ -52,7 +52,7 @@ public sealed class ConversationRepair(HandoffDesk handoffs, SettingsActions set
         // "people bring broken lamps and volunteers fix them" describes an idea; only a complaint said as one
         // leaves a free-text step.
         if (concern == Concern.Complaint && active.TakesFreeText(dc) && !Concerns.SaysComplaint(text)) concern = Concern.None;
-        var question = TypedRepair.IsQuestion(text);
+        var question = TypedRepair.IsQuestion(text) || TypedRepair.OpensWithQuestion(text);
         if (!question && concern == Concern.None) return false;
         // "a ile kosztuje kuchnia?" at the room step asks the price; "a może w sobotę?" at the day step is the day.
         // "a czy tam jest rzutnik?" while booking the big room: "there" is the room in hand.
@@ -66,6 +66,7 @@ public sealed class ConversationRepair(HandoffDesk handoffs, SettingsActions set
         var answer = known ?? (concern == Concern.Complaint ? null : QuestionsInPlace.Answer(dc, text));
         // Answered here, or offered to the team; either way the form keeps its place and asks again.
         dc.Say(answer ?? Reply.WithRow(T.RepairAskTheTeam, HandoffDesk.TalkButton));
+        active.NoteAside(dc, text);
         await active.RepromptAsync(dc, ct);
         return true;
     }

@@ -8,11 +8,11 @@ public static class CardQuestions
 {
     private static readonly string[] AboutTheCard = IntentRules.Fold(
         "miejsc", "wolne", "wolnych", "zapisanych", "kiedy", "o ktorej", "ktora godzin", "gdzie", "w ktorej sali",
-        "jak dlugo", "do ktorej",
-        "місц", "вільн", "коли", "о котрій", "котра година", "де ", "в якій залі", "скільки триває", "до котрої",
+        "jak dlugo", "do ktorej", "ile trwa",
+        "місц", "вільн", "коли", "о котрій", "котра година", "де ", "в якій залі", "скільки триває", "до котрої", "до скільк",
         "мест", "свободн", "когда", "во сколько", "где ", "до скольки",
         "places", "place left", "spots", "spot", "seats", "space", "full", "when", "what time", "where", "which room",
-        "how long", "until when");
+        "how long", "until when", "in total", "how many people");
 
     // About the centre, not the event: "до котрої ви сьогодні працюєте?", "do której jesteście otwarci?".
     private static readonly string[] AboutTheCentre = IntentRules.Fold(

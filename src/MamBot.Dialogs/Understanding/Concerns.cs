@@ -48,7 +48,8 @@ public static class Concerns
 
     // What goes wrong, said without asking anything: a complaint at the menu, part of the story inside an idea.
     private static readonly string[] Trouble = IntentRules.Fold(
-        "halas", "halasuj", "nie dziala", "nie dzialaj", "zepsul", "zepsut", "przecieka", "awari",
+        "halas", "halasuj", "nie dziala", "nie dzialaj", "nie wlacza", "nie wlaczy", "nie wlaczaj",
+        "не вмика", "не включа", "не вмикаєт", "doesnt turn on", "wont turn on", "won t turn on", "not working", "zepsul", "zepsut", "przecieka", "awari",
         "niegrzeczn",
         "nieuprzejm", "niemil", "chamsk", "brud", "balagan", "zimno w sali", "nie ma ogrzewania",
         "шум", "галас", "не працює", "не працюють", "зламал", "зламан", "протіка", "аварі", "брудн",

@@ -25,8 +25,10 @@ public sealed record EventQuery(int? EventId, string? Scope)
             "следующей неделе", "следующая неделя", "следующую неделю"];
 
     private static readonly string[] ThisWeek =
-        ["tym tygodniu", "ten tydzien", "weekend", "цього тижня", "цей тиждень", "цьому тижні", "вихідн", "this week",
-            "этой неделе", "эта неделя", "эту неделю", "выходн"];
+        ["tym tygodniu", "ten tydzien", "цього тижня", "цей тиждень", "цьому тижні", "this week",
+            "этой неделе", "эта неделя", "эту неделю"];
+
+    private static readonly string[] Weekend = ["weekend", "вихідн", "выходн"];
 
     /// <summary>
     /// A title wins when its distinctive words (not category words) appear in the sentence, for one title only
@@ -59,6 +61,9 @@ public sealed record EventQuery(int? EventId, string? Scope)
         if ((folded.Contains("przyszl", StringComparison.Ordinal) || folded.Contains("nastepn", StringComparison.Ordinal)) && folded.Contains("tydz", StringComparison.Ordinal)
             || NextWeek.Any(p => folded.Contains(p, StringComparison.Ordinal)))
             return new(null, "w1");
+        if (Weekend.Any(p => folded.Contains(p, StringComparison.Ordinal)) && !folded.Contains("przyszl", StringComparison.Ordinal)
+            && !folded.Contains("next", StringComparison.Ordinal) && !folded.Contains("наступн", StringComparison.Ordinal))
+            return new(null, "we");
         if (ThisWeek.Any(p => folded.Contains(p, StringComparison.Ordinal))) return new(null, "w0");
         if (TypedDates.Day(sentence ?? "", today) is { } day) return new(null, DayScope(day));
         return new(null, null);

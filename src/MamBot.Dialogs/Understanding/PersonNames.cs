@@ -12,14 +12,17 @@ public static partial class PersonNames
     /// <summary>The name after "my name is", "nazywam się", "мене звати", "меня зовут"…; null when none is said.</summary>
     public static string? Introduced(string text)
     {
-        var intro = Introduction().Match(text);
-        if (!intro.Success) return null;
-        var rest = text[(intro.Index + intro.Length)..].TrimStart(' ', ':', ',', '-', '—');
-        // A name ends with its clause: "Lucía García, Erasmus student", "Олена Коваль. Хочу…".
-        var clauseEnd = rest.IndexOfAny([',', '.', ';', '!', '?', '(', '—', '–']);
-        if (clauseEnd >= 0) rest = rest[..clauseEnd];
-        var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeWhile(IsNameWord).Take(3).ToList();
-        return words.Count == 0 || words.Any(IsEverydayWord) ? null : string.Join(' ', words);
+        // Each introduction in turn: "the name? I'm Tom Baker" has its name after the second.
+        foreach (Match intro in Introduction().Matches(text))
+        {
+            var rest = text[(intro.Index + intro.Length)..].TrimStart(' ', ':', ',', '-', '—');
+            // A name ends with its clause: "Lucía García, Erasmus student", "Олена Коваль. Хочу…".
+            var clauseEnd = rest.IndexOfAny([',', '.', ';', '!', '?', '(', '—', '–']);
+            if (clauseEnd >= 0) rest = rest[..clauseEnd];
+            var words = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeWhile(IsNameWord).Take(3).ToList();
+            if (words.Count > 0 && !words.Any(IsEverydayWord)) return string.Join(' ', words);
+        }
+        return null;
     }
 
     /// <summary>
@@ -77,7 +80,9 @@ public static partial class PersonNames
         "team", "mam", "menu", "joga", "yoga", "йога")];
 
     [GeneratedRegex(@"\b(?:my name is|my name's|name's|name is|i am|i'm|this is|nazywam się|nazywam sie|mam na imię|mam na imie|" +
-        @"z tej strony|moje imię to|moje imie to|na nazwisko|jestem)(?=\s)|(?:мене звати|моє ім['ʼ’]я|меня зовут|моё имя|мое имя|(?<!\w)я)(?=\s)",
+        @"z tej strony|moje imię to|moje imie to|na nazwisko|jestem|" +
+        // A label, as in a form typed out: "…, name Sofia Rossi", "imię i nazwisko: Anna Nowak".
+        @"name:?|full name:?|imię i nazwisko:?|imie i nazwisko:?|nazwisko:?)(?=\s)|(?:мене звати|моє ім['ʼ’]я|меня зовут|моё имя|мое имя|(?<!\w)я)(?=\s)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Introduction();
 }
