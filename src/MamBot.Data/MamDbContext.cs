@@ -93,6 +93,9 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
         await Database.OpenConnectionAsync(ct);
         try
         {
+            // No busy handler here: it would block this thread in SQLite for its whole timeout while the reader
+            // it waits for needs the thread pool; this loop asks again itself.
+            await Pragma("PRAGMA busy_timeout = 0;");
             await using var command = Database.GetDbConnection().CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
             await using var result = await command.ExecuteReaderAsync(ct);
@@ -100,7 +103,15 @@ public class MamDbContext : DbContext, IDataProtectionKeyContext
         }
         finally
         {
+            await Pragma($"PRAGMA busy_timeout = {SqliteSecureDelete.BusyTimeoutMilliseconds};");
             await Database.CloseConnectionAsync();
+        }
+
+        async Task Pragma(string text)
+        {
+            await using var pragma = Database.GetDbConnection().CreateCommand();
+            pragma.CommandText = text;
+            await pragma.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 

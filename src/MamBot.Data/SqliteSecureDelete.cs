@@ -15,7 +15,8 @@ namespace MamBot.Data;
 /// </summary>
 public sealed class SqliteSecureDelete : DbConnectionInterceptor
 {
-    private const string Pragma = "PRAGMA secure_delete = ON; PRAGMA busy_timeout = 30000;"; // as long as DefaultTimeout
+    public const int BusyTimeoutMilliseconds = 30000; // as long as DefaultTimeout
+    private static readonly string Pragma = $"PRAGMA secure_delete = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";
     private readonly ConditionalWeakTable<object, object> _set = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
