@@ -29,9 +29,7 @@ public static class AdminSetup
         builder.Services.AddScoped<WaitingCounts>();
         builder.Services.AddScoped<PanelActivity>();
         builder.Services.AddScoped<PanelTransaction>();
-        // The keys behind the sign-in cookie and the form tokens live in the database: they survive a restart,
-        // and a staff member signed in on one host is signed in on every host of the same database.
-        builder.Services.AddDataProtection().SetApplicationName("MamBot").PersistKeysToDbContext<Data.MamDbContext>();
+        // The key ring behind the sign-in cookie and the form tokens comes with the storage (MamStorageSetup).
         builder.Services.AddAuthentication(Scheme).AddCookie(Scheme, o =>
         {
             o.LoginPath = "/admin/login";

@@ -1,5 +1,6 @@
 using MamBot.Data;
 using MamBot.Data.Centres;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace MamBot.Host.Setup;
@@ -23,6 +24,9 @@ public static class MamStorageSetup
             .ValidateOnStart();
         builder.Services.AddOptions<SampleCentre>().Bind(builder.Configuration.GetSection("SampleCentre"));
         builder.Services.AddSingleton(TimeProvider.System);
+        // The key ring lives in the database: the sign-in cookie and form tokens survive a restart and hold on
+        // every host, and the throttles' keyed hash (derived from it) is the same everywhere, the CLI included.
+        builder.Services.AddDataProtection().SetApplicationName("MamBot").PersistKeysToDbContext<MamDbContext>();
         builder.Services.AddSingleton<Security.KeyedHash>();
         builder.Services.AddSingleton<Security.SharedThrottles>();
         builder.Services.AddSingleton<Data.Residents.IErasureStep>(sp => sp.GetRequiredService<Security.SharedThrottles>());
