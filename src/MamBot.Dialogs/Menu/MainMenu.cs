@@ -299,10 +299,13 @@ public sealed partial class MainMenu(
     /// A question sentence about what a room holds or has, or the whole text when it is one ("mała zala na
     /// скільки людей"): asked about, not booked.
     /// </summary>
-    internal static bool AsksWhatARoomHas(string? text, IReadOnlyList<Room> rooms) =>
+    internal static bool AsksWhatARoomHas(string? text, IReadOnlyList<Room> rooms)
+    {
         // Short, so a story ("u pani Zosi już się nie mieścimy") is no question about a room.
-        IntentRules.AsksHowBig(TypedText.Fold(text)) && TypedText.Fold(text).Split(' ').Length <= 8 || TypedRepair.Questions(text)
+        var folded = TypedText.Fold(text);
+        return IntentRules.AsksHowBig(folded) && folded.Split(' ').Length <= 8 || TypedRepair.Questions(text)
             .Any(q => IntentRules.AsksWhatRoomHas(TypedText.Fold(q)) || EquipmentQuery.FindRoom(rooms, q) is not null);
+    }
 
     private static bool ShowsOwnData(DialogContext dc) =>
         dc.Data.Screen?.ContainsValue("settings:export:file") == true;
@@ -348,12 +351,13 @@ public sealed partial class MainMenu(
     /// The one event on the screen: its card, or the reply to signing up or leaving it (with "Nie przyjdę" or the
     /// calendar file); null for a list or anything else.
     /// </summary>
-    private static string? CardOnScreen(DialogContext dc)
-    {
-        var shown = dc.Data.Screen?.Values.Select(p => EventAction().Match(p)).Where(m => m.Success)
-            .Select(m => m.Groups["id"].Value).Distinct().Take(2).ToList();
-        return shown is [var one] ? one : null;
-    }
+    private static string? CardOnScreen(DialogContext dc) =>
+        EventsOnScreen(dc) is { Count: 1 } shown ? shown.Single().ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The events the buttons on the screen act on: one for a card, several for a list.</summary>
+    private static HashSet<int> EventsOnScreen(DialogContext dc) =>
+        [.. (dc.Data.Screen?.Values ?? Enumerable.Empty<string>()).Select(p => EventAction().Match(p)).Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture))];
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^events:(?:join|leave|ics|show):(?<id>\d+)$")]
     private static partial System.Text.RegularExpressions.Regex EventAction();
@@ -428,11 +432,11 @@ public sealed partial class MainMenu(
     }
 
     /// <summary>What a sentence asks of the next four weeks' events: one event, or a list's scope.</summary>
-    private async Task<EventQuery> EventQueryAsync(DialogContext dc, string? sentence, CancellationToken ct)
-    {
-        var upcoming = await eventList.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct);
-        return EventQuery.Parse(sentence, [.. upcoming.Select(s => s.Event)], LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone));
-    }
+    private async Task<EventQuery> EventQueryAsync(DialogContext dc, string? sentence, CancellationToken ct) =>
+        EventQuery.Parse(sentence, await UpcomingAsync(dc, ct), LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone));
+
+    private async Task<List<CommunityEvent>> UpcomingAsync(DialogContext dc, CancellationToken ct) =>
+        [.. (await eventList.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct)).Select(s => s.Event)];
 
     /// <summary>
     /// "zapisz mnie na gimnastykę" opens that event; "co jest dla seniorów w przyszłym tygodniu" the matching list.
@@ -441,13 +445,14 @@ public sealed partial class MainMenu(
     /// </summary>
     private async Task OpenEventsAsync(DialogContext dc, string sentence, CancellationToken ct, bool signUp = false)
     {
-        var query = await EventQueryAsync(dc, sentence, ct);
+        var upcoming = await UpcomingAsync(dc, ct);
+        var query = EventQuery.Parse(sentence, upcoming, LocalCalendar.Today(dc.Now.UtcDateTime, dc.TimeZone));
         // "так, записуйте" under the event just shown: that one.
         if (signUp && query is { EventId: null, Scope: null } && CardOnScreen(dc) is { } inView)
             query = query with { EventId = int.Parse(inView, System.Globalization.CultureInfo.InvariantCulture) };
         // "запишите меня на четверг" under a list of events: the one event of that list on that day.
         if (signUp && query is { EventId: null, Scope: { } dayScope } && EventQuery.DayOfScope(dayScope) is { } day
-            && await ListedOnAsync(dc, day, ct) is { } listed)
+            && ListedOn(dc, day, upcoming) is { } listed)
             query = query with { EventId = listed };
         if (query.EventId is { } wanted && signUp && dc.Resident?.HasConsented != true)
         {
@@ -462,14 +467,12 @@ public sealed partial class MainMenu(
     }
 
     /// <summary>The one event among those on screen that falls on the day; null when none or several do.</summary>
-    private async Task<int?> ListedOnAsync(DialogContext dc, DateOnly day, CancellationToken ct)
+    private static int? ListedOn(DialogContext dc, DateOnly day, List<CommunityEvent> upcoming)
     {
-        var shown = dc.Data.Screen?.Values.Select(p => EventAction().Match(p)).Where(m => m.Success)
-            .Select(m => int.Parse(m.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
-        if (shown is not { Count: > 1 }) return null;
-        var upcoming = await eventList.ListAsync(dc.Centre.Id, dc.Now.UtcDateTime, dc.Now.UtcDateTime.AddDays(28), null, ct);
-        var onDay = upcoming.Select(s => s.Event).Where(e => shown.Contains(e.Id)
-            && DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.StartUtc, dc.TimeZone)) == day).Select(e => e.Id).Distinct().ToList();
+        var shown = EventsOnScreen(dc);
+        if (shown.Count < 2) return null;
+        var onDay = upcoming.Where(e => shown.Contains(e.Id) && LocalCalendar.Today(e.StartUtc, dc.TimeZone) == day)
+            .Select(e => e.Id).Distinct().ToList();
         return onDay is [var one] ? one : null;
     }
 
