@@ -41,7 +41,7 @@ public sealed class InboundStore(MamDbContext db, TimeProvider time)
     /// <summary>Handled, and nothing more to keep it for: the turn itself remembers the update was handled.</summary>
     /// <remarks>Every write here takes the write gate: one outside it meets a gated writer's lock and waits.</remarks>
     public Task ForgetAsync(long id, CancellationToken ct) =>
-        WriteAsync(() => db.InboundEvents.Where(e => e.Id == id).ExecuteDeleteAsync(ct), ct);
+        db.BulkWriteAsync(ct => db.InboundEvents.Where(e => e.Id == id).ExecuteDeleteAsync(ct), ct);
 
     private long? _handledByTurn;
 
@@ -65,28 +65,20 @@ public sealed class InboundStore(MamDbContext db, TimeProvider time)
             .OrderBy(c => c.First).Select(c => c.Chat).ToListAsync(ct);
 
     public Task MarkDoneAsync(long id, CancellationToken ct) =>
-        WriteAsync(() => db.InboundEvents.Where(e => e.Id == id)
+        db.BulkWriteAsync(ct => db.InboundEvents.Where(e => e.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, InboundStatus.Done), ct), ct);
 
     /// <summary>Counts a failed attempt; after <paramref name="maxAttempts"/> the event is parked for staff.</summary>
     public Task RecordFailureAsync(long id, string error, int maxAttempts, CancellationToken ct) =>
-        WriteAsync(() => db.InboundEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
+        db.BulkWriteAsync(ct => db.InboundEvents.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(e => e.Attempts, e => e.Attempts + 1)
             .SetProperty(e => e.LastError, error)
             .SetProperty(e => e.Status, e => e.Attempts + 1 >= maxAttempts ? InboundStatus.Parked : InboundStatus.Pending), ct), ct);
-
-    private async Task<int> WriteAsync(Func<Task<int>> write, CancellationToken ct)
-    {
-        await using var transaction = await db.BeginWriteAsync(ct);
-        var changed = await write();
-        await transaction.CommitAsync(ct);
-        return changed;
-    }
 
     /// <summary>Handled events are kept only briefly (they hold what residents wrote).</summary>
     public Task<int> PruneHandledAsync(TimeSpan keep, CancellationToken ct)
     {
         var cutoff = time.GetUtcNow().UtcDateTime - keep;
-        return WriteAsync(() => db.InboundEvents.Where(e => e.Status == InboundStatus.Done && e.ReceivedUtc < cutoff).ExecuteDeleteAsync(ct), ct);
+        return db.BulkWriteAsync(ct => db.InboundEvents.Where(e => e.Status == InboundStatus.Done && e.ReceivedUtc < cutoff).ExecuteDeleteAsync(ct), ct);
     }
 }

@@ -116,14 +116,8 @@ public sealed class HandoffService(MamDbContext db, TimeProvider time)
     /// What was written in conversations closed before then is deleted (data minimisation); the conversation stays
     /// as a count for the report, linked to nobody.
     /// </summary>
-    public async Task<int> ForgetClosedBeforeAsync(DateTime endedBeforeUtc, CancellationToken ct)
-    {
-        await using var transaction = await db.BeginWriteAsync(ct); // at the gate: a write outside it meets a turn's lock
-        var forgotten = await ForgetAsync(db,
-            db.Handoffs.Where(h => h.Status == HandoffStatus.Closed && h.EndedUtc < endedBeforeUtc && h.ChatId != ""), ct);
-        await transaction.CommitAsync(ct);
-        return forgotten;
-    }
+    public Task<int> ForgetClosedBeforeAsync(DateTime endedBeforeUtc, CancellationToken ct) =>
+        ForgetAsync(db, db.Handoffs.Where(h => h.Status == HandoffStatus.Closed && h.EndedUtc < endedBeforeUtc && h.ChatId != ""), ct);
 
     /// <summary>
     /// The words of these conversations go and nothing links them to a person or a chat; each stays, closed, as a

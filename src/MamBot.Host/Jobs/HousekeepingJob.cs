@@ -29,16 +29,13 @@ public sealed class HousekeepingJob(OutboxStore outbox, InboundStore inbound, Ma
         await outbox.PruneRepliesAsync(keep, ct);
         await inbound.PruneHandledAsync(keep, ct);
         var cutoff = time.GetUtcNow().UtcDateTime - keep;
-        await using (var transaction = await db.BeginWriteAsync(ct)) // at the gate, as every write: turns wait their turn
-        {
-            await db.ProcessedUpdates.Where(u => u.ProcessedUtc < cutoff).ExecuteDeleteAsync(ct);
-            await db.MailboxMessages.Where(m => m.CreatedUtc < cutoff).ExecuteDeleteAsync(ct);
-            // A conversation left half-way for a month starts afresh; its answers so far need not be kept.
-            await db.ConversationStates.Where(s => s.UpdatedUtc < cutoff).ExecuteDeleteAsync(ct);
-            var now = time.GetUtcNow().UtcDateTime;
-            await db.Throttles.Where(t => t.ExpiresUtc <= now).ExecuteDeleteAsync(ct); // spent allowances of the flood guards
-            await transaction.CommitAsync(ct);
-        }
+        // Inside the run's one write transaction (RunAsync): at the gate, as every write.
+        await db.ProcessedUpdates.Where(u => u.ProcessedUtc < cutoff).ExecuteDeleteAsync(ct);
+        await db.MailboxMessages.Where(m => m.CreatedUtc < cutoff).ExecuteDeleteAsync(ct);
+        // A conversation left half-way for a month starts afresh; its answers so far need not be kept.
+        await db.ConversationStates.Where(s => s.UpdatedUtc < cutoff).ExecuteDeleteAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.Throttles.Where(t => t.ExpiresUtc <= now).ExecuteDeleteAsync(ct); // spent allowances of the flood guards
         await retention.RunAsync(ct);
         await db.ForgetDeletedBytesAsync(ct); // also for erasures asked in a chat turn, whose transaction could not
     }
